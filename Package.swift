@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "otak",
+    products: [
+        .executable(name: "otak", targets: ["otak"]),
+        .library(name: "OtakCore", targets: ["OtakCore"]),
+    ],
+    targets: [
+        // The compiler: source → tokens → syntax tree → checked model (→ emitters, later).
+        .target(name: "OtakCore"),
+        // The command line contract (`validate`, `fmt`), as a library so tests run it in-process.
+        .target(name: "OtakCLI", dependencies: ["OtakCore"]),
+        .executableTarget(name: "otak", dependencies: ["OtakCLI"]),
+        // `bench/run` builds this in release mode and prints timings.
+        .executableTarget(name: "OtakBench", dependencies: ["OtakCore"]),
+        .testTarget(name: "OtakCoreTests", dependencies: ["OtakCore"], exclude: ["Diagnostics", "Format"]),
+        .testTarget(name: "OtakCLITests", dependencies: ["OtakCLI", "OtakCore"]),
+    ]
+)

@@ -1,0 +1,440 @@
+import Foundation
+
+extension Checker {
+    static let fieldAttributes = [
+        "default", "email", "hidden", "inverse", "length", "onDelete", "owner", "pattern", "range", "readonly",
+        "unique", "url",
+    ]
+    static let entityAttributes = ["check", "index", "unique"]
+
+    // MARK: Field attributes
+
+    mutating func checkFieldAttributes(of entity: String) {
+        for draft in fields[entity]! {
+            guard let syntax = draft.syntax else { continue }
+            var field = draft.field
+            var seen: [String: SourceRange] = [:]
+            for attribute in syntax.attributes {
+                let name = attribute.name.name
+                guard !name.isEmpty else { continue }
+                if let first = seen[name] {
+                    diagnostics.error(.duplicate("attribute", "@" + name), at: attribute.range,
+                                      notes: [Note("'@\(name)' is first used here", at: first)])
+                    continue
+                }
+                seen[name] = attribute.range
+                if attribute.isEntityLevel {
+                    diagnostics.error(.unknown("field attribute", "@@" + name), at: attribute.range,
+                                      hints: ["'@@' attributes stand on their own line inside the entity; write '@\(name)' after the field"])
+                    continue
+                }
+                apply(attribute, to: &field, list: draft.listTarget != nil)
+            }
+            if field.isReadOnly, !field.isOptional, field.defaultValue == nil, !field.isOwner,
+               field.isStored, let readonly = seen["readonly"] {
+                diagnostics.error(.readonlyNeedsValue(field.name), at: readonly,
+                                  hints: ["add @default(...) or make the type optional, so a row can be created without it"])
+            }
+            checkDefaultFitsConstraints(field, syntax)
+            update(entity, field.name) { $0.field = field }
+        }
+    }
+
+    private mutating func apply(_ attribute: AttributeSyntax, to field: inout Field, list: Bool) {
+        let name = attribute.name.name
+        let type = typeDescription(field)
+        func fits(_ condition: Bool) -> Bool {
+            if !condition {
+                diagnostics.error(.attributeDoesNotFit("@" + name, type), at: attribute.range,
+                                  hints: attributeHint(name))
+            }
+            return condition
+        }
+        let scalar: ScalarType? = if case .scalar(let scalar) = field.kind { scalar } else { nil }
+        let isRelation: Bool = if case .belongsTo = field.kind { true } else { false }
+        switch name {
+        case "unique":
+            guard noArguments(attribute), fits(!list && scalar != .json && scalar != .password) else { return }
+            field.isUnique = true
+        case "readonly":
+            guard noArguments(attribute), fits(!list) else { return }
+            field.isReadOnly = true
+        case "hidden":
+            guard noArguments(attribute), fits(!list) else { return }
+            if scalar == .password {
+                diagnostics.warning(.redundant("'@hidden' is redundant: Password fields are never returned"),
+                                    at: attribute.range)
+            }
+            field.isHidden = true
+        case "email", "url":
+            guard noArguments(attribute), fits(scalar == .string) else { return }
+            if name == "email" { field.isEmail = true } else { field.isURL = true }
+        case "owner":
+            guard noArguments(attribute), fits(isRelation) else { return }
+            field.isOwner = true
+        case "default":
+            guard let argument = singleArgument(attribute, "one value"), fits(!list && !isRelation) else { return }
+            field.defaultValue = defaultValue(argument, for: field)
+        case "length":
+            guard let argument = singleArgument(attribute, "a range such as 1...100"),
+                  fits(scalar?.isTextual ?? false) else { return }
+            field.length = lengthBounds(argument, password: scalar == .password)
+        case "range":
+            guard let argument = singleArgument(attribute, "a range such as 0...100"),
+                  fits(scalar?.isNumeric ?? false) else { return }
+            field.range = numericBounds(argument, integers: scalar == .int)
+        case "pattern":
+            guard let argument = singleArgument(attribute, "a string holding a regular expression"),
+                  fits(scalar == .string || scalar == .text) else { return }
+            guard case .string(let pattern, _) = argument.kind else {
+                diagnostics.error(.attributeArguments("@pattern", "a string holding a regular expression"),
+                                  at: argument.range, hints: ["for example @pattern(#\"^[A-Z]{3}$\"#)"])
+                return
+            }
+            do {
+                _ = try Regex(pattern)
+                field.pattern = pattern
+            } catch {
+                diagnostics.error(.invalidPattern(String(describing: error)), at: argument.range)
+            }
+        case "onDelete":
+            guard let argument = singleArgument(attribute, "one of cascade, restrict or setNull"),
+                  fits(isRelation), case .belongsTo(let target, _) = field.kind else { return }
+            let actions = DeleteAction.allCases.map(\.rawValue)
+            guard case .name(let text) = argument.kind, let action = DeleteAction(rawValue: text) else {
+                diagnostics.error(.attributeArguments("@onDelete", "one of cascade, restrict or setNull"),
+                                  at: argument.range, hints: Suggestions.hint(for: argumentText(argument), among: actions))
+                return
+            }
+            if action == .setNull, !field.isOptional {
+                diagnostics.error(.attributeDoesNotFit("@onDelete(setNull)", type), at: attribute.range,
+                                  hints: ["setNull needs an optional relation: \(field.name) \(target)?"])
+                return
+            }
+            field.kind = .belongsTo(entity: target, onDelete: action)
+        case "inverse":
+            guard let argument = singleArgument(attribute, "the name of the field at the other end"),
+                  fits(list) else { return }
+            if case .name = argument.kind { return }
+            diagnostics.error(.attributeArguments("@inverse", "the name of the field at the other end"),
+                              at: argument.range)
+        default:
+            var hints = Suggestions.hint(for: name, among: Self.fieldAttributes)
+            if Self.entityAttributes.contains(name) {
+                hints = ["'\(name)' is an entity attribute: write '@@\(name)(...)' on its own line inside the entity"]
+            }
+            diagnostics.error(.unknown("attribute", "@" + name), at: attribute.range, hints: hints)
+        }
+    }
+
+    private func attributeHint(_ name: String) -> [String] {
+        switch name {
+        case "length", "pattern": ["@\(name) applies to String and Text fields"]
+        case "range": ["@range applies to Int, Double and Decimal fields"]
+        case "email", "url": ["@\(name) applies to String fields"]
+        case "owner", "onDelete": ["@\(name) applies to belongs-to relations"]
+        case "inverse": ["@inverse applies to list fields"]
+        case "unique": ["@unique applies to single values other than JSON and Password"]
+        case "default": ["relations and lists have no default"]
+        default: []
+        }
+    }
+
+    private mutating func noArguments(_ attribute: AttributeSyntax) -> Bool {
+        guard attribute.arguments != nil else { return true }
+        diagnostics.error(.attributeArguments("@" + attribute.name.name, "no arguments"), at: attribute.range,
+                          hints: ["write '@\(attribute.name.name)'"])
+        return false
+    }
+
+    private mutating func singleArgument(_ attribute: AttributeSyntax, _ expected: String) -> Expression? {
+        guard let arguments = attribute.arguments, arguments.count == 1 else {
+            diagnostics.error(.attributeArguments("@" + attribute.name.name, expected), at: attribute.range)
+            return nil
+        }
+        if case .error = arguments[0].kind { return nil }
+        return arguments[0]
+    }
+
+    private func argumentText(_ expression: Expression) -> String {
+        if case .name(let name) = expression.kind { return name }
+        return ""
+    }
+
+    // MARK: Values
+
+    private mutating func defaultValue(_ argument: Expression, for field: Field) -> DefaultValue? {
+        let type = typeDescription(field)
+        func mismatch(_ expected: String) -> DefaultValue? {
+            diagnostics.error(.badDefault("a default of \(type) field '\(field.name)' must be \(expected)"),
+                              at: argument.range)
+            return nil
+        }
+        if case .null = argument.kind {
+            if field.isOptional {
+                diagnostics.warning(.redundant("'@default(nil)' is redundant: optional fields are nil by default"),
+                                    at: argument.range)
+                return nil
+            }
+            return mismatch("a value (the field is not optional)")
+        }
+        switch field.kind {
+        case .enumeration(let enumName):
+            guard case .enumCase(let name) = argument.kind else { return mismatch("a case such as .\(firstCase(enumName))") }
+            guard caseExists(name, in: enumName) else { return nil }
+            return .enumCase(name.name)
+        case .scalar(let scalar):
+            switch (scalar, argument.kind) {
+            case (.string, .string(let value, _)), (.text, .string(let value, _)):
+                return .string(value)
+            case (.int, _):
+                guard let value = integerLiteral(argument) else { return mismatch("a whole number") }
+                return .integer(value)
+            case (.double, _), (.decimal, _):
+                guard let value = numberLiteral(argument) else { return mismatch("a number") }
+                return .number(value)
+            case (.bool, .bool(let value)):
+                return .bool(value)
+            case (.date, .name("now")), (.dateTime, .name("now")):
+                return .now
+            case (.json, .string(let value, _)):
+                guard (try? JSONSerialization.jsonObject(with: Data(value.utf8), options: [.fragmentsAllowed])) != nil else {
+                    return mismatch("a string holding valid JSON")
+                }
+                return .json(value)
+            case (.string, _), (.text, _): return mismatch("a string")
+            case (.bool, _): return mismatch("true or false")
+            case (.date, _), (.dateTime, _): return mismatch("now")
+            case (.json, _): return mismatch("a string holding JSON, such as \"{}\"")
+            case (.uuid, _):
+                return mismatch("set by the server; UUID fields have no default")
+            case (.password, _):
+                return mismatch("chosen by each user; Password fields have no default")
+            }
+        default:
+            return nil
+        }
+    }
+
+    private func firstCase(_ enumName: String) -> String {
+        enumDeclarations[enumName]?.cases.first?.name.name ?? "case"
+    }
+
+    /// Whether an enum has a case; reports the unknown case with a suggestion if not.
+    mutating func caseExists(_ name: Identifier, in enumName: String) -> Bool {
+        let cases = enumDeclarations[enumName]?.cases.map(\.name.name) ?? []
+        guard cases.contains(name.name) else {
+            diagnostics.error(.unknownCase(name.name, enumName), at: name.range,
+                              hints: Suggestions.hint(for: name.name, among: cases))
+            return false
+        }
+        return true
+    }
+
+    /// `5` or `-5` as an integer.
+    func integerLiteral(_ expression: Expression) -> Int64? {
+        switch expression.kind {
+        case .integer(let text): Int64(text)
+        case .negate(let inner): integerLiteral(inner).flatMap { $0 == Int64.min ? nil : -$0 }
+        default: nil
+        }
+    }
+
+    /// `5`, `0.01` or a negated one, as written.
+    func numberLiteral(_ expression: Expression) -> String? {
+        switch expression.kind {
+        case .integer(let text): Int64(text) != nil ? text : nil
+        case .decimal(let text): text
+        case .negate(let inner): numberLiteral(inner).map { "-" + $0 }
+        default: nil
+        }
+    }
+
+    private mutating func rangeBounds(_ argument: Expression) -> (Expression?, Expression?)? {
+        guard case .range(let lower, let upper) = argument.kind else {
+            diagnostics.error(.badRange("expected a range such as 1...100, 0... or ...100"), at: argument.range,
+                              hints: integerLiteral(argument).map { ["for exactly \($0), write \($0)...\($0)"] } ?? [])
+            return nil
+        }
+        return (lower, upper)
+    }
+
+    private mutating func lengthBounds(_ argument: Expression, password: Bool) -> Bounds? {
+        guard let (lower, upper) = rangeBounds(argument) else { return nil }
+        var bounds = Bounds()
+        for (expression, isUpper) in [(lower, false), (upper, true)] {
+            guard let expression else { continue }
+            guard let value = integerLiteral(expression), value >= 0, value <= Int64(Int32.max) else {
+                diagnostics.error(.badRange("a length must be a whole number of at least 0"), at: expression.range)
+                return nil
+            }
+            if isUpper { bounds.maximum = Int(value) } else { bounds.minimum = Int(value) }
+        }
+        if let minimum = bounds.minimum, let maximum = bounds.maximum, minimum > maximum {
+            diagnostics.error(.badRange("the range is empty: \(minimum) is greater than \(maximum)"), at: argument.range)
+            return nil
+        }
+        if password, let maximum = bounds.maximum, maximum > 72 {
+            diagnostics.error(.badRange("a Password can be at most 72 long: bcrypt ignores what follows"),
+                              at: argument.range, hints: ["use @length(\(bounds.minimum ?? 8)...72)"])
+            return nil
+        }
+        return bounds
+    }
+
+    private mutating func numericBounds(_ argument: Expression, integers: Bool) -> NumericBounds? {
+        guard let (lower, upper) = rangeBounds(argument) else { return nil }
+        var bounds = NumericBounds()
+        for (expression, isUpper) in [(lower, false), (upper, true)] {
+            guard let expression else { continue }
+            let value = integers ? integerLiteral(expression).map(String.init) : numberLiteral(expression)
+            guard let value else {
+                diagnostics.error(.badRange(integers ? "a bound of an Int field must be a whole number" : "a bound must be a number"),
+                                  at: expression.range)
+                return nil
+            }
+            if isUpper { bounds.maximum = value } else { bounds.minimum = value }
+        }
+        if let minimum = bounds.minimum.flatMap(Double.init), let maximum = bounds.maximum.flatMap(Double.init),
+           minimum > maximum {
+            diagnostics.error(.badRange("the range is empty: \(bounds.minimum!) is greater than \(bounds.maximum!)"),
+                              at: argument.range)
+            return nil
+        }
+        return bounds
+    }
+
+    /// A default that its own field's validation would reject is a mistake in the schema.
+    private mutating func checkDefaultFitsConstraints(_ field: Field, _ syntax: FieldSyntax) {
+        guard let value = field.defaultValue,
+              let attribute = syntax.attributes.first(where: { $0.name.name == "default" }) else { return }
+        var problem: String?
+        switch value {
+        case .string(let text):
+            let count = text.count
+            if let minimum = field.length?.minimum, count < minimum { problem = "shorter than @length allows" }
+            if let maximum = field.length?.maximum, count > maximum { problem = "longer than @length allows" }
+            if let pattern = field.pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) == nil {
+                problem = "does not match @pattern"
+            }
+        case .integer, .number:
+            let number: Double? = switch value {
+            case .integer(let integer): Double(integer)
+            case .number(let text): Double(text)
+            default: nil
+            }
+            if let number, let minimum = field.range?.minimum.flatMap(Double.init), number < minimum {
+                problem = "below the @range"
+            }
+            if let number, let maximum = field.range?.maximum.flatMap(Double.init), number > maximum {
+                problem = "above the @range"
+            }
+        default:
+            break
+        }
+        if let problem {
+            diagnostics.error(.badDefault("the default of '\(field.name)' is \(problem)"), at: attribute.range)
+        }
+    }
+
+    // MARK: Entity attributes
+
+    mutating func checkEntityAttributes(_ declaration: EntityDeclaration, into entity: inout Entity) {
+        for case .attribute(let attribute) in declaration.members {
+            let name = attribute.name.name
+            guard !name.isEmpty else { continue }
+            switch name {
+            case "index", "unique":
+                guard let (fieldNames, columns) = indexColumns(attribute, entity: entity) else { continue }
+                if name == "unique", fieldNames.count == 1 {
+                    diagnostics.warning(.redundant("'@@unique' of one field is clearer as '@unique' on the field"),
+                                        at: attribute.range)
+                }
+                let list = name == "index" ? entity.indexes : entity.uniqueConstraints
+                if list.contains(where: { $0.fields == fieldNames }) {
+                    diagnostics.error(.duplicate("@@" + name, fieldNames.joined(separator: ", ")), at: attribute.range)
+                    continue
+                }
+                let suffix = name == "index" ? "idx" : "key"
+                let index = Index(fields: fieldNames, columns: columns,
+                                  name: Self.sqlName([entity.names.table] + columns + [suffix]))
+                if name == "index" { entity.indexes.append(index) } else { entity.uniqueConstraints.append(index) }
+            case "check":
+                guard let arguments = attribute.arguments, arguments.count == 2 else {
+                    diagnostics.error(.attributeArguments("@@check", "a condition and a message"), at: attribute.range,
+                                      hints: ["for example @@check(stock >= 0, \"stock cannot be negative\")"])
+                    continue
+                }
+                let condition = checkCondition(arguments[0], context: ExpressionContext(entity: entity.name, isRule: false))
+                guard case .string(let message, _) = arguments[1].kind, !message.isEmpty else {
+                    if case .error = arguments[1].kind { continue }
+                    diagnostics.error(.attributeArguments("@@check", "a message string after the condition"),
+                                      at: arguments[1].range)
+                    continue
+                }
+                if let condition {
+                    entity.checks.append(Check(
+                        condition: condition, message: message,
+                        name: Self.sqlName([entity.names.table, "check", String(entity.checks.count + 1)])))
+                }
+            default:
+                var hints = Suggestions.hint(for: name, among: Self.entityAttributes)
+                if Self.fieldAttributes.contains(name) {
+                    hints = ["'\(name)' is a field attribute: write '@\(name)' after the field"]
+                }
+                diagnostics.error(.unknown("entity attribute", "@@" + name), at: attribute.range, hints: hints)
+            }
+        }
+    }
+
+    private mutating func indexColumns(_ attribute: AttributeSyntax, entity: Entity) -> ([String], [String])? {
+        guard let arguments = attribute.arguments, !arguments.isEmpty else {
+            diagnostics.error(.attributeArguments("@@" + attribute.name.name, "one or more field names"),
+                              at: attribute.range)
+            return nil
+        }
+        var names: [String] = []
+        var columns: [String] = []
+        var failed = false
+        for argument in arguments {
+            guard case .name(let name) = argument.kind else {
+                if case .error = argument.kind {} else {
+                    diagnostics.error(.attributeArguments("@@" + attribute.name.name, "field names"), at: argument.range)
+                }
+                failed = true
+                continue
+            }
+            guard let field = entity.field(named: name) else {
+                reportUnknownField(Identifier(name: name, range: argument.range), in: entity.name)
+                failed = true
+                continue
+            }
+            guard let column = field.column, field.kind != .scalar(.json), field.kind != .scalar(.password) else {
+                diagnostics.error(.attributeDoesNotFit("@@" + attribute.name.name, typeDescription(field)),
+                                  at: argument.range, hints: ["index stored fields other than lists, JSON and Password"])
+                failed = true
+                continue
+            }
+            if names.contains(name) {
+                diagnostics.error(.duplicate("field", name), at: argument.range)
+                failed = true
+                continue
+            }
+            names.append(name)
+            columns.append(column)
+        }
+        return failed ? nil : (names, columns)
+    }
+
+    /// Joins parts with `_`; a name over PostgreSQL's 63-byte limit is cut and given a stable hash suffix.
+    static func sqlName(_ parts: [String]) -> String {
+        let name = parts.joined(separator: "_")
+        guard name.utf8.count > ReservedNames.maximumSQLIdentifierLength else { return name }
+        var hash: UInt32 = 2_166_136_261
+        for byte in name.utf8 {
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+        }
+        let suffix = String(hash, radix: 16)
+        return String(name.utf8.prefix(ReservedNames.maximumSQLIdentifierLength - 1 - suffix.count))! + "_" + suffix
+    }
+}

@@ -1,0 +1,130 @@
+extension Checker {
+    static let authSettings = ["entity", "identity", "password", "role", "token"]
+
+    /// Checks the `auth` block against the entity it names.
+    mutating func checkAuth() {
+        guard let declaration = authDeclaration else { return }
+        var values: [String: (Identifier?, Expression)] = [:]
+        for entry in declaration.entries {
+            let key = entry.key.name
+            guard Self.authSettings.contains(key) else {
+                diagnostics.error(.unknown("auth setting", key), at: entry.key.range,
+                                  hints: Suggestions.hint(for: key, among: Self.authSettings))
+                continue
+            }
+            if let first = values[key] {
+                diagnostics.error(.duplicate("auth setting", key), at: entry.key.range,
+                                  notes: [Note("'\(key)' is first set here", at: first.1.range)])
+                continue
+            }
+            if case .error = entry.value.kind {
+                values[key] = (nil, entry.value)
+                continue
+            }
+            if key == "token" {
+                values[key] = (nil, entry.value)
+            } else if case .name(let name) = entry.value.kind {
+                values[key] = (Identifier(name: name, range: entry.value.range), entry.value)
+            } else {
+                diagnostics.error(.expectedValue("\(key == "entity" ? "an entity" : "a field") name"),
+                                  at: entry.value.range)
+                values[key] = (nil, entry.value)
+            }
+        }
+        for key in ["entity", "identity", "password"] where values[key] == nil {
+            diagnostics.error(.authMissingSetting(key), at: declaration.keyword,
+                              hints: ["add a line '\(key) …' inside the auth block"])
+        }
+        guard let entityValue = values["entity"], let entityName = entityValue.0 else { return }
+        guard entityDeclarations[entityName.name] != nil else {
+            diagnostics.error(.unknown("entity", entityName.name), at: entityName.range,
+                              hints: Suggestions.hint(for: entityName.name, among: entityOrder))
+            return
+        }
+        let entity = entityName.name
+        let identity = authField(values["identity"]?.0, in: entity, key: "identity", expected: "a @unique String") {
+            $0.kind == .scalar(.string) && $0.isUnique && !$0.isOptional
+        }
+        let password = authField(values["password"]?.0, in: entity, key: "password", expected: "a Password") {
+            $0.kind == .scalar(.password) && !$0.isOptional
+        }
+        var roleEnum: String?
+        let role = authField(values["role"]?.0, in: entity, key: "role", expected: "an enum with a @default") { field in
+            guard case .enumeration(let name) = field.kind, !field.isOptional, field.defaultValue != nil else { return false }
+            roleEnum = name
+            return true
+        }
+        var lifetime = AuthConfiguration.defaultTokenLifetimeSeconds
+        if let token = values["token"]?.1 {
+            guard let seconds = durationSeconds(token) else {
+                if case .error = token.kind { return }
+                diagnostics.error(.invalidDuration(tokenText(token)), at: token.range,
+                                  hints: ["write a whole number and a unit: 30m, 12h, 7d, 2w (at most 365d)"])
+                return
+            }
+            lifetime = seconds
+        }
+        guard let identity, let password, values["role"] == nil || role != nil else { return }
+        auth = AuthConfiguration(entity: entity, identityField: identity, passwordField: password,
+                                 roleField: role, roleEnum: roleEnum, tokenLifetimeSeconds: lifetime)
+    }
+
+    private mutating func authField(_ name: Identifier?, in entity: String, key: String, expected: String,
+                                    _ accepts: (Field) -> Bool) -> String? {
+        guard let name else { return nil }
+        guard let draft = draft(entity, name.name) else {
+            reportUnknownField(name, in: entity)
+            return nil
+        }
+        guard accepts(draft.field) else {
+            diagnostics.error(.authFieldType(key, name.name, expected), at: name.range,
+                              notes: draft.syntax.map { [Note("'\(name.name)' is declared here", at: $0.range)] } ?? [])
+            return nil
+        }
+        return name.name
+    }
+
+    private func durationSeconds(_ expression: Expression) -> Int? {
+        guard case .duration(let text) = expression.kind, let unit = text.last,
+              let amount = Int(text.dropLast()), amount > 0 else { return nil }
+        let scale = ["s": 1, "m": 60, "h": 3_600, "d": 86_400, "w": 604_800][String(unit)] ?? 0
+        let seconds = amount.multipliedReportingOverflow(by: scale)
+        guard !seconds.overflow, seconds.partialValue > 0, seconds.partialValue <= 365 * 86_400 else { return nil }
+        return seconds.partialValue
+    }
+
+    private func tokenText(_ expression: Expression) -> String {
+        switch expression.kind {
+        case .duration(let text), .integer(let text), .decimal(let text), .name(let text): text
+        case .string(let text, _): text
+        default: "this value"
+        }
+    }
+
+    /// An `@owner` field must be a required relation to the auth entity, at most one per entity.
+    mutating func checkOwner(of entity: String) {
+        var first: FieldDraft?
+        for draft in fields[entity]! where draft.field.isOwner {
+            guard let syntax = draft.syntax,
+                  let attribute = syntax.attributes.first(where: { $0.name.name == "owner" }) else { continue }
+            guard let auth else {
+                if authDeclaration == nil {
+                    diagnostics.error(.ownerNotAuthEntity(draft.field.name), at: attribute.range,
+                                      hints: ["'@owner' needs an auth block that names who signs in"])
+                }
+                continue
+            }
+            guard case .belongsTo(auth.entity, _) = draft.field.kind, !draft.field.isOptional else {
+                diagnostics.error(.ownerNotAuthEntity(draft.field.name), at: attribute.range,
+                                  hints: ["an owner is a required relation to the auth entity: \(draft.field.name) \(auth.entity)"])
+                continue
+            }
+            if let first, let firstSyntax = first.syntax {
+                diagnostics.error(.duplicate("@owner field", draft.field.name), at: attribute.range,
+                                  notes: [Note("'\(first.field.name)' is already the owner", at: firstSyntax.range)])
+                continue
+            }
+            first = draft
+        }
+    }
+}

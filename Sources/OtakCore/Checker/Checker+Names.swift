@@ -1,0 +1,91 @@
+extension Checker {
+    /// Entity, enum and app names are UpperCamelCase and must not shadow a type the generated code uses.
+    mutating func checkTypeName(_ name: Identifier, kind: String) {
+        if ReservedNames.typeNames.contains(name.name) {
+            diagnostics.error(.reservedName(name.name, "the generated Swift code uses a type of that name"),
+                              at: name.range, hints: ["choose another name, such as '\(kind == "app" ? "My" : "")\(name.name)\(kind == "app" ? "" : "Item")'"])
+            return
+        }
+        if !isStyled(name.name, upper: true) {
+            diagnostics.error(.nameStyle(kind, name.name, "UpperCamelCase"), at: name.range,
+                              hints: styleHint(Naming.upperCamelCase(name.name), name.name))
+        }
+    }
+
+    /// Field and case names are lowerCamelCase and must not be Swift keywords.
+    @discardableResult
+    mutating func checkMemberName(_ name: Identifier, kind: String) -> Bool {
+        if ReservedNames.swiftKeywords.contains(name.name) {
+            diagnostics.error(.reservedName(name.name, "it is a Swift keyword"), at: name.range,
+                              hints: ["choose another name, such as '\(name.name)Value'"])
+            return false
+        }
+        if kind == "field", ReservedNames.memberKeywords.contains(name.name) {
+            diagnostics.error(.reservedName(name.name, "it starts a rule"), at: name.range)
+            return false
+        }
+        if !isStyled(name.name, upper: false) {
+            diagnostics.error(.nameStyle(kind, name.name, "lowerCamelCase"), at: name.range,
+                              hints: styleHint(Naming.lowerCamelCase(name.name), name.name))
+            return false
+        }
+        return true
+    }
+
+    private func isStyled(_ name: String, upper: Bool) -> Bool {
+        guard let first = name.first, first.isLetter, first.isUppercase == upper else { return false }
+        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
+    private func styleHint(_ suggestion: String, _ name: String) -> [String] {
+        suggestion.isEmpty || suggestion == name ? [] : ["rename it '\(suggestion)'"]
+    }
+
+    /// Names derived for SQL, JSON and routes must be distinct and fit PostgreSQL's limits.
+    mutating func checkDerivedNames(_ entities: [Entity]) {
+        var tables: [String: String] = [:]   // table → what produced it
+        var routes: [String: String] = [:]
+        for entity in entities {
+            let range = entityDeclarations[entity.name]!.name.range
+            claim(entity.names.table, by: "entity '\(entity.name)'", in: &tables, kind: "table", at: range)
+            claim(entity.names.route, by: "entity '\(entity.name)'", in: &routes, kind: "route", at: range)
+            checkSQLName(entity.names.table, at: range, isTable: true)
+            var columns: [String: String] = [:]
+            var jsonNames: [String: String] = [:]
+            for field in entity.fields {
+                let fieldRange = draft(entity.name, field.name)?.syntax?.name.range ?? range
+                if let column = field.column {
+                    claim(column, by: "field '\(field.name)'", in: &columns, kind: "column", at: fieldRange)
+                    checkSQLName(column, at: fieldRange, isTable: false)
+                }
+                claim(field.jsonName, by: "field '\(field.name)'", in: &jsonNames, kind: "JSON key", at: fieldRange)
+                // Both ends of a many-to-many relation name the same join table.
+                if case .manyToMany(_, _, let joinTable) = field.kind, tables[joinTable.name]?.hasPrefix("join") != true {
+                    claim(joinTable.name, by: "join table of '\(entity.name).\(field.name)'", in: &tables, kind: "table",
+                          at: fieldRange)
+                    checkSQLName(joinTable.name, at: fieldRange, isTable: true)
+                }
+            }
+        }
+    }
+
+    /// Records that `producer` makes `name`; reports if something else already does.
+    private mutating func claim(_ name: String, by producer: String, in names: inout [String: String], kind: String,
+                                at range: SourceRange) {
+        if let existing = names[name] {
+            diagnostics.error(.nameCollision(kind, name), at: range,
+                              hints: ["\(existing) and \(producer) both become \(kind) '\(name)'; rename one of them"])
+            return
+        }
+        names[name] = producer
+    }
+
+    private mutating func checkSQLName(_ name: String, at range: SourceRange, isTable: Bool) {
+        if name.utf8.count > ReservedNames.maximumSQLIdentifierLength {
+            diagnostics.error(.sqlNameTooLong(name), at: range, hints: ["choose a shorter name"])
+        }
+        if isTable, let prefix = ReservedNames.reservedTablePrefixes.first(where: { name.hasPrefix($0) }) {
+            diagnostics.error(.reservedName(name, "SQL names starting with '\(prefix)' are reserved"), at: range)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// Names that would break the generated Swift or SQL.
+enum ReservedNames {
+    /// Swift keywords: a field or enum case with one of these names would need backticks
+    /// everywhere in generated code, or would not compile at all.
+    static let swiftKeywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init",
+        "inout", "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public",
+        "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue",
+        "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return",
+        "throw", "switch", "where", "while", "as", "any", "await", "false", "is", "nil", "self", "super",
+        "throws", "true", "try", "async", "some", "consume", "borrowing", "consuming", "macro", "package",
+    ]
+
+    /// Type names the generated package uses (Swift, Foundation, Hummingbird and its own types);
+    /// an entity or enum with one of these names would shadow it.
+    static let typeNames: Set<String> = [
+        "Any", "AnyObject", "Array", "Bool", "Character", "Codable", "Data", "Date", "Decimal", "Decodable",
+        "Decoder", "Dictionary", "Double", "Encodable", "Encoder", "Equatable", "Error", "Float", "Hashable",
+        "Identifiable", "Int", "Int64", "JSONDecoder", "JSONEncoder", "Never", "Optional", "Protocol", "Result",
+        "Self", "Sendable", "Set", "String", "Substring", "Task", "Type", "URL", "UUID", "Void",
+        "Application", "ByteBuffer", "Context", "EventLoopFuture", "HTTPError", "Logger", "Request",
+        "RequestContext", "Response", "Router", "Foundation", "Hummingbird",
+        "App", "AppRequestContext", "Database", "Migration", "Migrations", "Page", "Validation",
+        "ValidationError", "Auth", "Token", "Configuration",
+    ]
+
+    /// Member names with a meaning of their own inside an entity.
+    static let memberKeywords: Set<String> = ["allow", "deny", "id"]
+
+    /// PostgreSQL truncates identifiers longer than this many bytes.
+    static let maximumSQLIdentifierLength = 63
+
+    /// Table name prefixes owned by SQLite and by the generated server.
+    static let reservedTablePrefixes = ["sqlite_", "otak_", "pg_"]
+}

@@ -1,0 +1,59 @@
+/// An entity: one table, one Swift type, one REST resource.
+public struct Entity: Sendable, Equatable {
+    public var name: String
+    public var names: EntityNames
+    /// The implicit `id` first, then the fields in the order they were declared.
+    public var fields: [Field]
+    /// `@@index(...)`; foreign keys are indexed by the emitters without being listed here.
+    public var indexes: [Index]
+    /// Multi-column `@@unique(...)` constraints.
+    public var uniqueConstraints: [Index]
+    public var checks: [Check]
+    public var rules: [Rule]
+
+    public func field(named name: String) -> Field? {
+        fields.first { $0.name == name }
+    }
+
+    /// The `@owner` field, if the entity has one.
+    public var ownerField: Field? {
+        fields.first(where: \.isOwner)
+    }
+
+    /// The rules that grant `operation` on the whole row (field-level rules excluded).
+    public func rules(for operation: Operation) -> [Rule] {
+        rules.filter { $0.operations.contains(operation) && $0.fields.isEmpty }
+    }
+}
+
+/// Every name an emitter needs for an entity.
+public struct EntityNames: Sendable, Equatable {
+    /// `OrderItem`
+    public var type: String
+    /// `orderItem`
+    public var variable: String
+    /// `orderItems`
+    public var pluralVariable: String
+    /// `order_items`
+    public var table: String
+    /// `/order-items`
+    public var route: String
+}
+
+/// An index or a unique constraint over some columns.
+public struct Index: Sendable, Equatable {
+    /// Field names, in order.
+    public var fields: [String]
+    /// Column names, in order.
+    public var columns: [String]
+    /// The SQL name, at most 63 bytes (PostgreSQL's limit).
+    public var name: String
+}
+
+/// `@@check(price > 0 || !active, "an active product needs a price")`. Like SQL `CHECK`,
+/// a comparison with a null value does not fail the check.
+public struct Check: Sendable, Equatable {
+    public var condition: RuleExpression
+    public var message: String
+    public var name: String
+}

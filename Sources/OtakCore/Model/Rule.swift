@@ -1,0 +1,79 @@
+/// An operation a rule grants.
+public enum Operation: String, Sendable, Equatable, CaseIterable {
+    case list, read, create, update, delete
+}
+
+/// `allow list, read: owner || role(admin)`, resolved and typed.
+public struct Rule: Sendable, Equatable {
+    public var operations: [Operation]
+    /// For a field-level rule (`allow update(role): …`), the fields it governs; empty otherwise.
+    public var fields: [String]
+    public var condition: RuleExpression
+}
+
+/// A typed boolean expression: a rule's condition, or a `@@check`.
+public indirect enum RuleExpression: Sendable, Equatable {
+    /// Anyone, signed in or not.
+    case isPublic
+    /// Any signed-in caller.
+    case authenticated
+    /// The caller is the row's `@owner` (the field named here).
+    case isOwner(field: String)
+    /// The row is the caller's own row (rules of the auth entity only).
+    case isSelf
+    /// The caller's role is one of these cases of the role enum.
+    case hasRole([String])
+    case not(RuleExpression)
+    case and(RuleExpression, RuleExpression)
+    case or(RuleExpression, RuleExpression)
+    case compare(Operand, ComparisonOperator, Operand)
+    /// A Bool field used as a condition (`active`, `product.active`).
+    case isTrue(Operand)
+}
+
+public enum ComparisonOperator: String, Sendable, Equatable {
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+}
+
+/// A value inside a rule or check.
+public enum Operand: Sendable, Equatable {
+    /// A field of the row, possibly reached through belongs-to relations (`order.customer`).
+    case field(FieldPath)
+    /// The signed-in caller (compared with a belongs-to relation to the auth entity).
+    case auth
+    /// A field of the caller's row (`auth.role`), possibly through its relations.
+    case authField(FieldPath)
+    /// The current date and time.
+    case now
+    case literal(Literal)
+}
+
+/// A chain of fields starting at some entity: every step but the last is a belongs-to relation.
+public struct FieldPath: Sendable, Equatable {
+    public struct Step: Sendable, Equatable {
+        public var entity: String
+        public var field: String
+    }
+
+    public var steps: [Step]
+
+    /// `order.customer`
+    public var description: String {
+        steps.map(\.field).joined(separator: ".")
+    }
+}
+
+public enum Literal: Sendable, Equatable {
+    case integer(Int64)
+    /// A decimal number as written.
+    case number(String)
+    case string(String)
+    case bool(Bool)
+    case enumCase(enum: String, case: String)
+    case null
+}

@@ -1,0 +1,38 @@
+/// The checked model of a schema: every name resolved, every relation with both ends,
+/// every rule a typed expression tree. It is the one input of every emitter, and it holds
+/// no source locations, so two schemas that mean the same thing have equal models.
+public struct Schema: Sendable, Equatable {
+    /// The app's name as written (`Shop`).
+    public var name: String
+    public var enums: [EnumType]
+    public var entities: [Entity]
+    public var auth: AuthConfiguration?
+
+    public func entity(named name: String) -> Entity? {
+        entities.first { $0.name == name }
+    }
+
+    public func enumType(named name: String) -> EnumType? {
+        enums.first { $0.name == name }
+    }
+}
+
+/// `enum OrderStatus { pending paid shipped cancelled }`. The cases are stored and sent as
+/// written, in SQL and JSON alike.
+public struct EnumType: Sendable, Equatable {
+    public var name: String
+    public var cases: [String]
+}
+
+/// The `auth` block: who logs in, with what, and how long a token lives.
+public struct AuthConfiguration: Sendable, Equatable {
+    public var entity: String
+    public var identityField: String
+    public var passwordField: String
+    /// The enum-typed field that `role(...)` in rules reads, if any.
+    public var roleField: String?
+    public var roleEnum: String?
+    public var tokenLifetimeSeconds: Int
+
+    public static let defaultTokenLifetimeSeconds = 86_400
+}

@@ -1,0 +1,51 @@
+/// An expression as written: in rules, `@@check`, and attribute arguments.
+public struct Expression: Sendable {
+    public indirect enum Kind: Sendable {
+        /// A name: a field, or one of `public authenticated owner self auth now` and the like.
+        case name(String)
+        /// `base.member`
+        case member(Expression, Identifier)
+        /// `.pending`
+        case enumCase(Identifier)
+        /// `role(admin, staff)`
+        case call(Identifier, [Expression])
+        case integer(String)
+        case decimal(String)
+        case duration(String)
+        /// A string literal; `raw` tells whether it was written `#"…"#`.
+        case string(String, raw: Bool)
+        case bool(Bool)
+        case null
+        case not(Expression)
+        case negate(Expression)
+        case binary(BinaryOperator, Expression, Expression)
+        case parenthesized(Expression)
+        /// `1...100`, `0...`, `...72`.
+        case range(Expression?, Expression?)
+        /// Something that did not parse; a diagnostic was already reported.
+        case error
+    }
+
+    public var kind: Kind
+    public var range: SourceRange
+
+    public init(_ kind: Kind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+public enum BinaryOperator: String, Sendable, CaseIterable {
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case and = "&&"
+    case or = "||"
+
+    public var isComparison: Bool {
+        self != .and && self != .or
+    }
+}
