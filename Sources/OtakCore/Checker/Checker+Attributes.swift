@@ -312,8 +312,8 @@ extension Checker {
         switch value {
         case .string(let text):
             let count = text.count
-            if let minimum = field.length?.minimum, count < minimum { problem = "shorter than @length allows" }
-            if let maximum = field.length?.maximum, count > maximum { problem = "longer than @length allows" }
+            if let minimum = field.length?.minimum, count < minimum { problem = "is shorter than @length allows" }
+            if let maximum = field.length?.maximum, count > maximum { problem = "is longer than @length allows" }
             if let pattern = field.pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) == nil {
                 problem = "does not match @pattern"
             }
@@ -324,16 +324,16 @@ extension Checker {
             default: nil
             }
             if let number, let minimum = field.range?.minimum.flatMap(Double.init), number < minimum {
-                problem = "below the @range"
+                problem = "is below the @range"
             }
             if let number, let maximum = field.range?.maximum.flatMap(Double.init), number > maximum {
-                problem = "above the @range"
+                problem = "is above the @range"
             }
         default:
             break
         }
         if let problem {
-            diagnostics.error(.badDefault("the default of '\(field.name)' is \(problem)"), at: attribute.range)
+            diagnostics.error(.badDefault("the default of '\(field.name)' \(problem)"), at: attribute.range)
         }
     }
 

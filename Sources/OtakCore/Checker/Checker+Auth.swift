@@ -42,15 +42,17 @@ extension Checker {
             return
         }
         let entity = entityName.name
-        let identity = authField(values["identity"]?.0, in: entity, key: "identity", expected: "a @unique String") {
-            $0.kind == .scalar(.string) && $0.isUnique && !$0.isOptional
+        let identity = authField(values["identity"]?.0, in: entity, key: "identity", expected: "a required @unique String") {
+            $0.field.kind == .scalar(.string) && $0.field.isUnique && !$0.field.isOptional
         }
-        let password = authField(values["password"]?.0, in: entity, key: "password", expected: "a Password") {
-            $0.kind == .scalar(.password) && !$0.isOptional
+        let password = authField(values["password"]?.0, in: entity, key: "password", expected: "a required Password") {
+            $0.field.kind == .scalar(.password) && !$0.field.isOptional
         }
         var roleEnum: String?
-        let role = authField(values["role"]?.0, in: entity, key: "role", expected: "an enum with a @default") { field in
-            guard case .enumeration(let name) = field.kind, !field.isOptional, field.defaultValue != nil else { return false }
+        let role = authField(values["role"]?.0, in: entity, key: "role", expected: "an enum with a @default") { draft in
+            // A @default that failed to check was reported already; do not report it twice.
+            let hasDefault = draft.syntax?.attributes.contains { $0.name.name == "default" } ?? false
+            guard case .enumeration(let name) = draft.field.kind, !draft.field.isOptional, hasDefault else { return false }
             roleEnum = name
             return true
         }
@@ -70,13 +72,13 @@ extension Checker {
     }
 
     private mutating func authField(_ name: Identifier?, in entity: String, key: String, expected: String,
-                                    _ accepts: (Field) -> Bool) -> String? {
+                                    _ accepts: (FieldDraft) -> Bool) -> String? {
         guard let name else { return nil }
         guard let draft = draft(entity, name.name) else {
             reportUnknownField(name, in: entity)
             return nil
         }
-        guard accepts(draft.field) else {
+        guard accepts(draft) else {
             diagnostics.error(.authFieldType(key, name.name, expected), at: name.range,
                               notes: draft.syntax.map { [Note("'\(name.name)' is declared here", at: $0.range)] } ?? [])
             return nil

@@ -74,7 +74,7 @@ extension Checker {
             }
         }
         if !fieldNames.isEmpty, syntax.operations.contains(where: { $0.fields == nil }) {
-            diagnostics.error(.conditionNotAllowed("a whole-row operation", "a field-level rule"), at: syntax.keyword,
+            diagnostics.error(.mixedRule, at: syntax.keyword,
                               hints: ["write field-level rules, such as 'allow update(role): …', on their own line"])
             failed = true
         }
@@ -429,9 +429,8 @@ extension Checker {
                 return nil
             }
             if position < names.count - 1, case .belongsTo = field.kind {} else if position < names.count - 1 {
-                diagnostics.error(.unknownField(names[position + 1].name, typeDescription(field)),
-                                  at: names[position + 1].range,
-                                  hints: ["only relations have fields: '\(field.name)' is \(typeDescription(field))"])
+                diagnostics.error(.noFields(field.name, typeDescription(field)), at: names[position + 1].range,
+                                  hints: ["only belongs-to relations have fields to follow"])
                 return nil
             }
         }

@@ -44,18 +44,20 @@ extension Checker {
     /// Names derived for SQL, JSON and routes must be distinct and fit PostgreSQL's limits.
     mutating func checkDerivedNames(_ entities: [Entity]) {
         var tables: [String: String] = [:]   // table → what produced it
-        var routes: [String: String] = [:]
         for entity in entities {
             let range = entityDeclarations[entity.name]!.name.range
             claim(entity.names.table, by: "entity '\(entity.name)'", in: &tables, kind: "table", at: range)
-            claim(entity.names.route, by: "entity '\(entity.name)'", in: &routes, kind: "route", at: range)
             checkSQLName(entity.names.table, at: range, isTable: true)
             var columns: [String: String] = [:]
             var jsonNames: [String: String] = [:]
             for field in entity.fields {
                 let fieldRange = draft(entity.name, field.name)?.syntax?.name.range ?? range
+                // Routes and JSON keys come from the same words as tables and columns, so
+                // checking the SQL names first reports each clash once.
                 if let column = field.column {
-                    claim(column, by: "field '\(field.name)'", in: &columns, kind: "column", at: fieldRange)
+                    guard claim(column, by: "field '\(field.name)'", in: &columns, kind: "column", at: fieldRange) else {
+                        continue
+                    }
                     checkSQLName(column, at: fieldRange, isTable: false)
                 }
                 claim(field.jsonName, by: "field '\(field.name)'", in: &jsonNames, kind: "JSON key", at: fieldRange)
@@ -70,14 +72,16 @@ extension Checker {
     }
 
     /// Records that `producer` makes `name`; reports if something else already does.
+    @discardableResult
     private mutating func claim(_ name: String, by producer: String, in names: inout [String: String], kind: String,
-                                at range: SourceRange) {
+                                at range: SourceRange) -> Bool {
         if let existing = names[name] {
             diagnostics.error(.nameCollision(kind, name), at: range,
                               hints: ["\(existing) and \(producer) both become \(kind) '\(name)'; rename one of them"])
-            return
+            return false
         }
         names[name] = producer
+        return true
     }
 
     private mutating func checkSQLName(_ name: String, at range: SourceRange, isTable: Bool) {

@@ -50,6 +50,7 @@ extension Message {
     static func listNotAllowed(_ field: String) -> Message {
         Message(id: "list-in-path", "'\(field)' is a list; rules can only follow belongs-to relations")
     }
+    static let mixedRule = Message(id: "mixed-rule", "a rule cannot mix field-level and whole-row operations")
     static let missingApp = Message(id: "missing-app", "the schema has no 'app' declaration")
     static func missingInverse(_ field: String, _ target: String, _ entity: String) -> Message {
         Message(id: "missing-inverse", "'\(field)' lists '\(target)', but '\(target)' has no field pointing back to '\(entity)'")
@@ -59,6 +60,9 @@ extension Message {
     }
     static func nameStyle(_ kind: String, _ name: String, _ style: String) -> Message {
         Message(id: "name-style", "\(kind) name '\(name)' must be \(style)")
+    }
+    static func noFields(_ field: String, _ type: String) -> Message {
+        Message(id: "no-fields", "'\(field)' is \(type), which has no fields")
     }
     static func notABackReference(_ field: String, _ entity: String) -> Message {
         Message(id: "not-a-back-reference", "'\(field)' does not point back to '\(entity)'")

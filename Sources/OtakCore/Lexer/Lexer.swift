@@ -202,7 +202,8 @@ public struct Lexer {
             guard let byte = peek(0), byte != UInt8(ascii: "\n") else {
                 diagnostics.error(.unterminatedString, at: SourceRange(start: start, end: offset),
                                   hints: ["add \(raw ? "'\"#'" : "'\"'") where the string ends; strings cannot span lines"])
-                break
+                append(.invalid, from: start)
+                return
             }
             if byte == UInt8(ascii: "\"") {
                 if !raw {

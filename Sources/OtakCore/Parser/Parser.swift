@@ -455,7 +455,8 @@ public struct Parser {
             advance()
             return Expression(.parenthesized(inner), token.range.joined(end))
         default:
-            error(.expectedExpression, at: token.range)
+            let missing = token.isAtStartOfLine || [.rightBrace, .endOfFile].contains(token.kind)
+            error(.expectedExpression, at: missing ? previousRange.after : token.range)
             if ![.rightParen, .rightBrace, .comma, .endOfFile].contains(token.kind) && !token.isAtStartOfLine {
                 advance()
             }
@@ -569,7 +570,8 @@ public struct Parser {
     /// Reports anything left on the current line.
     private mutating func finishLine(after what: String) {
         guard !current.isAtStartOfLine, !at(.endOfFile), !at(.rightBrace) else { return }
-        error(.unexpected(current.kind == .identifier ? "'\(current.value)'" : current.kind.spelling, after: what),
+        error(.unexpected([.string, .rawString, .endOfFile].contains(current.kind) ? current.kind.spelling : "'\(current.value)'",
+                          after: what),
               at: current.range, hints: ["put each declaration on its own line"])
         skipLine()
     }
@@ -596,9 +598,12 @@ public struct Parser {
                                      && current.kind == .identifier)
     }
 
+    /// Reports the first error of a declaration or member. An error at an `.invalid` token
+    /// stays silent: the lexer has already reported that token.
     private mutating func error(_ message: Message, at range: SourceRange, notes: [Note] = [], hints: [String] = []) {
         guard !isRecovering else { return }
         isRecovering = true
+        guard current.kind != .invalid else { return }
         diagnostics.error(message, at: range, notes: notes, hints: hints)
     }
 
