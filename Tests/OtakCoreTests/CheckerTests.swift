@@ -1,0 +1,249 @@
+@testable import OtakCore
+import Testing
+
+/// The checked model: what every emitter reads.
+@Suite struct CheckerTests {
+    static let shop = TestSupport.read(TestSupport.repositoryRoot.appendingPathComponent("samples/shop/shop.otak"))
+
+    func shop() throws -> Schema {
+        try #require(TestSupport.schema(Self.shop))
+    }
+
+    @Test func entityNames() throws {
+        let item = try #require(try shop().entity(named: "OrderItem"))
+        #expect(item.names == EntityNames(type: "OrderItem", variable: "orderItem", pluralVariable: "orderItems",
+                                          table: "order_items", route: "/order-items"))
+        #expect(try shop().entity(named: "Category")?.names.table == "categories")
+    }
+
+    @Test func implicitPrimaryKeyComesFirst() throws {
+        for entity in try shop().entities {
+            let id = try #require(entity.fields.first)
+            #expect(id.name == "id" && id.isPrimaryKey && id.kind == .scalar(.uuid) && id.isReadOnly)
+            #expect(entity.fields.dropFirst().allSatisfy { !$0.isPrimaryKey })
+        }
+    }
+
+    @Test func belongsTo() throws {
+        let schema = try shop()
+        let customer = try #require(schema.entity(named: "Order")?.field(named: "customer"))
+        #expect(customer.kind == .belongsTo(entity: "User", onDelete: .restrict))
+        #expect((customer.swiftName, customer.jsonName, customer.column) == ("customerID", "customerId", "customer_id"))
+        #expect(customer.isOwner)
+        #expect(schema.entity(named: "Product")?.field(named: "category")?.kind
+                == .belongsTo(entity: "Category", onDelete: .setNull))
+        #expect(schema.entity(named: "OrderItem")?.field(named: "order")?.kind
+                == .belongsTo(entity: "Order", onDelete: .cascade))
+    }
+
+    @Test func hasManyFindsItsBackReference() throws {
+        let schema = try shop()
+        let items = try #require(schema.entity(named: "Order")?.field(named: "items"))
+        #expect(items.kind == .hasMany(entity: "OrderItem", inverse: "order"))
+        #expect(items.column == nil && !items.isStored)
+        #expect(schema.entity(named: "User")?.field(named: "orders")?.kind == .hasMany(entity: "Order", inverse: "customer"))
+    }
+
+    @Test func manyToManySharesOneJoinTable() throws {
+        let schema = try #require(TestSupport.schema("""
+            app Blog
+            entity Post {
+              title String
+              tags  [Tag]
+            }
+            entity Tag {
+              name  String
+              posts [Post]
+            }
+            """))
+        let tags = try #require(schema.entity(named: "Post")?.field(named: "tags"))
+        let posts = try #require(schema.entity(named: "Tag")?.field(named: "posts"))
+        #expect(tags.kind == .manyToMany(entity: "Tag", inverse: "posts",
+                                         joinTable: JoinTable(name: "post_tags", ownColumn: "post_id", otherColumn: "tag_id")))
+        #expect(posts.kind == .manyToMany(entity: "Post", inverse: "tags",
+                                          joinTable: JoinTable(name: "post_tags", ownColumn: "tag_id", otherColumn: "post_id")))
+    }
+
+    @Test func selfRelationsAndInverse() throws {
+        let schema = try #require(TestSupport.schema("""
+            app Social
+            entity User {
+              name      String
+              followers [User]
+              following [User]
+              posts     [Post] @inverse(author)
+              likes     [Post]
+            }
+            entity Post {
+              author  User
+              likedBy [User]
+            }
+            """))
+        let user = try #require(schema.entity(named: "User"))
+        #expect(user.field(named: "followers")?.kind == .manyToMany(
+            entity: "User", inverse: "following",
+            joinTable: JoinTable(name: "user_followers", ownColumn: "following_id", otherColumn: "followers_id")))
+        #expect(user.field(named: "following")?.kind == .manyToMany(
+            entity: "User", inverse: "followers",
+            joinTable: JoinTable(name: "user_followers", ownColumn: "followers_id", otherColumn: "following_id")))
+        #expect(user.field(named: "posts")?.kind == .hasMany(entity: "Post", inverse: "author"))
+        #expect(user.field(named: "likes")?.kind == .manyToMany(
+            entity: "Post", inverse: "likedBy",
+            joinTable: JoinTable(name: "post_liked_by", ownColumn: "user_id", otherColumn: "post_id")))
+    }
+
+    @Test func attributes() throws {
+        let schema = try shop()
+        let product = try #require(schema.entity(named: "Product"))
+        let sku = try #require(product.field(named: "sku"))
+        #expect(sku.isUnique && sku.pattern == "^[A-Z0-9-]{3,32}$")
+        #expect(product.field(named: "price")?.range == NumericBounds(minimum: "0", maximum: nil))
+        #expect(product.field(named: "stock")?.defaultValue == .integer(0))
+        #expect(product.field(named: "active")?.defaultValue == .bool(true))
+        #expect(product.field(named: "attributes")?.defaultValue == .json("{}"))
+        #expect(product.field(named: "description")?.length == Bounds(minimum: nil, maximum: 10000))
+        #expect(product.field(named: "image")?.isURL == true)
+        let user = try #require(schema.entity(named: "User"))
+        #expect(user.field(named: "email")?.isEmail == true)
+        #expect(user.field(named: "role")?.defaultValue == .enumCase("customer"))
+        #expect(user.field(named: "joined")?.defaultValue == .now)
+        let password = try #require(user.field(named: "password"))
+        #expect(password.isHidden && password.length == Bounds(minimum: 8, maximum: 72))
+    }
+
+    @Test func auth() throws {
+        let auth = try #require(try shop().auth)
+        #expect(auth == AuthConfiguration(entity: "User", identityField: "email", passwordField: "password",
+                                          roleField: "role", roleEnum: "Role", tokenLifetimeSeconds: 7 * 86_400))
+        let withoutToken = try #require(TestSupport.schema("""
+            app A
+            auth {
+              entity   User
+              identity email
+              password password
+            }
+            entity User {
+              email    String   @unique
+              password Password
+            }
+            """))
+        #expect(withoutToken.auth?.tokenLifetimeSeconds == AuthConfiguration.defaultTokenLifetimeSeconds)
+        #expect(withoutToken.auth?.roleField == nil)
+    }
+
+    @Test func rulesAreTypedTrees() throws {
+        let schema = try shop()
+        let order = try #require(schema.entity(named: "Order"))
+        let update = try #require(order.rules(for: .update).first)
+        let status = FieldPath(steps: [.init(entity: "Order", field: "status")])
+        #expect(update.condition == .or(
+            .hasRole(["admin", "staff"]),
+            .and(.isOwner(field: "customer"),
+                 .compare(.field(status), .equal, .literal(.enumCase(enum: "OrderStatus", case: "pending"))))))
+        let item = try #require(schema.entity(named: "OrderItem"))
+        let path = FieldPath(steps: [.init(entity: "OrderItem", field: "order"), .init(entity: "Order", field: "customer")])
+        #expect(item.rules(for: .create).first?.condition == .or(.compare(.field(path), .equal, .auth), .hasRole(["admin", "staff"])))
+        let user = try #require(schema.entity(named: "User"))
+        #expect(user.rules(for: .update).map(\.condition) == [.or(.isSelf, .hasRole(["admin"]))])
+        #expect(user.rules.last == Rule(operations: [.update], fields: ["role"], condition: .hasRole(["admin"])))
+        #expect(user.rules(for: .create).first?.condition == .isPublic)
+        #expect(schema.entity(named: "Product")?.rules(for: .list).first?.condition == .or(
+            .isTrue(.field(FieldPath(steps: [.init(entity: "Product", field: "active")]))), .hasRole(["admin", "staff"])))
+    }
+
+    @Test func operandsOfEveryKind() throws {
+        let schema = try #require(TestSupport.schema("""
+            app A
+            enum Role { admin member }
+            auth {
+              entity   User
+              identity email
+              password password
+              role     role
+            }
+            entity User {
+              email    String   @unique
+              password Password
+              role     Role     @default(.member)
+              karma    Int      @default(0)
+            }
+            entity Event {
+              host     User
+              starts   DateTime
+              capacity Int
+              price    Decimal?
+              allow read: auth.role == .admin || starts > now && capacity >= -1 && price != nil
+              allow list: host.karma > 10 || authenticated
+            }
+            """))
+        let event = try #require(schema.entity(named: "Event"))
+        let role = FieldPath(steps: [.init(entity: "User", field: "role")])
+        let starts = FieldPath(steps: [.init(entity: "Event", field: "starts")])
+        let capacity = FieldPath(steps: [.init(entity: "Event", field: "capacity")])
+        let price = FieldPath(steps: [.init(entity: "Event", field: "price")])
+        #expect(event.rules(for: .read).first?.condition == .or(
+            .compare(.authField(role), .equal, .literal(.enumCase(enum: "Role", case: "admin"))),
+            .and(.and(.compare(.field(starts), .greater, .now), .compare(.field(capacity), .greaterOrEqual, .literal(.integer(-1)))),
+                 .compare(.field(price), .notEqual, .literal(.null)))))
+        let karma = FieldPath(steps: [.init(entity: "Event", field: "host"), .init(entity: "User", field: "karma")])
+        #expect(event.rules(for: .list).first?.condition == .or(
+            .compare(.field(karma), .greater, .literal(.integer(10))), .authenticated))
+    }
+
+    @Test func checksAndIndexes() throws {
+        let schema = try shop()
+        let product = try #require(schema.entity(named: "Product"))
+        let price = FieldPath(steps: [.init(entity: "Product", field: "price")])
+        let active = FieldPath(steps: [.init(entity: "Product", field: "active")])
+        #expect(product.checks == [Check(
+            condition: .or(.compare(.field(price), .greater, .literal(.integer(0))), .not(.isTrue(.field(active)))),
+            message: "an active product needs a price", name: "products_check_1")])
+        #expect(product.indexes == [Index(fields: ["name"], columns: ["name"], name: "products_name_idx")])
+        let item = try #require(schema.entity(named: "OrderItem"))
+        #expect(item.uniqueConstraints == [Index(fields: ["order", "product"], columns: ["order_id", "product_id"],
+                                                 name: "order_items_order_id_product_id_key")])
+    }
+
+    @Test func longSQLNamesAreShortenedStably() throws {
+        let long = String(repeating: "a", count: 40)
+        let schema = try #require(TestSupport.schema("""
+            app A
+            entity Thing {
+              \(long)B String
+              \(long)C String
+              @@index(\(long)B, \(long)C)
+            }
+            """))
+        let name = try #require(schema.entities.first?.indexes.first?.name)
+        #expect(name.utf8.count == 63)
+        #expect(name.hasPrefix("things_aaaa"))
+        #expect(TestSupport.check(TestSupport.read(TestSupport.repositoryRoot.appendingPathComponent("samples/shop/shop.otak")))
+            .schema == (try? shop()))
+    }
+
+    @Test func warningsDoNotInvalidate() {
+        let result = TestSupport.check("""
+            app A
+            entity Thing {
+              name String
+              note String?  @default(nil)
+              @@unique(name)
+            }
+            """)
+        #expect(result.diagnostics.map(\.severity) == [.warning, .warning])
+        #expect(result.schema != nil)
+    }
+
+    @Test func sqlKeywordsAreFineAsNames() throws {
+        // Generated SQL quotes identifiers, so these must not be rejected.
+        let schema = try #require(TestSupport.schema("""
+            app A
+            entity Order {
+              select String
+              group  Int
+              user   String
+            }
+            """))
+        #expect(schema.entities.first?.names.table == "orders")
+    }
+}

@@ -1,0 +1,27 @@
+import OtakCore
+import Testing
+
+@Suite struct NamingTests {
+    @Test(arguments: [
+        ("OrderItem", "order_item", "order-item", "orderItem"),
+        ("checkIn", "check_in", "check-in", "checkIn"),
+        ("URLPath", "url_path", "url-path", "urlPath"),
+        ("userID", "user_id", "user-id", "userId"),
+        ("sha256Hash", "sha256_hash", "sha256-hash", "sha256Hash"),
+        ("unit_price", "unit_price", "unit-price", "unitPrice"),
+    ])
+    func cases(_ name: String, _ snake: String, _ kebab: String, _ lowerCamel: String) {
+        #expect(Naming.snakeCase(name) == snake)
+        #expect(Naming.kebabCase(name) == kebab)
+        #expect(Naming.lowerCamelCase(name) == lowerCamel)
+    }
+
+    @Test(arguments: [
+        ("Product", "Products"), ("Category", "Categories"), ("Day", "Days"), ("Address", "Addresses"),
+        ("Box", "Boxes"), ("Match", "Matches"), ("Person", "People"), ("SalesPerson", "SalesPeople"),
+        ("Human", "Humans"), ("Status", "Statuses"), ("Child", "Children"), ("Staff", "Staff"),
+    ])
+    func plurals(_ singular: String, _ plural: String) {
+        #expect(Naming.plural(singular) == plural)
+    }
+}
