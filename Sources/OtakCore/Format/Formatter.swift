@@ -31,8 +31,8 @@ public enum Formatter {
                 output.close(auth.closingComments)
             case .entity(let entity):
                 output.comments(entity.comments, indent: "")
-                if entity.members.isEmpty, entity.closingComments.isEmpty, entity.comments.trailing.isEmpty {
-                    output.line("entity \(entity.name.name) {}", trailing: [])
+                if entity.members.isEmpty, entity.closingComments.leading.isEmpty, entity.comments.trailing.isEmpty {
+                    output.line("entity \(entity.name.name) {}", trailing: entity.closingComments.trailing)
                     continue
                 }
                 output.line("entity \(entity.name.name) {", trailing: entity.comments.trailing)
@@ -50,13 +50,13 @@ public enum Formatter {
     private static func format(_ declaration: EnumDeclaration, into output: inout Output) {
         output.comments(declaration.comments, indent: "")
         let names = declaration.cases.map(\.name.name)
-        let hasComments = !declaration.closingComments.isEmpty || !declaration.comments.trailing.isEmpty
+        let hasComments = !declaration.closingComments.leading.isEmpty || !declaration.comments.trailing.isEmpty
             || declaration.cases.contains { !$0.comments.leading.isEmpty || !$0.comments.trailing.isEmpty }
         let oneLine = names.isEmpty
             ? "enum \(declaration.name.name) {}"
             : "enum \(declaration.name.name) { \(names.joined(separator: " ")) }"
         if !hasComments && oneLine.count <= lineWidth {
-            output.line(oneLine, trailing: [])
+            output.line(oneLine, trailing: declaration.closingComments.trailing)
             return
         }
         output.line("enum \(declaration.name.name) {", trailing: declaration.comments.trailing)
@@ -158,12 +158,12 @@ private struct Output {
         if !trivia.leading.isEmpty, trivia.hasBlankLineBefore { blankLine() }
     }
 
-    mutating func close(_ comments: [Comment]) {
-        for comment in comments {
+    mutating func close(_ comments: CommentTrivia) {
+        for comment in comments.leading {
             if comment.hasBlankLineBefore { blankLine() }
             lines.append(Formatter.indent + comment.text)
         }
-        lines.append("}")
+        line("}", trailing: comments.trailing)
     }
 
     /// Prints rows in groups separated by the author's blank lines, aligning each group.

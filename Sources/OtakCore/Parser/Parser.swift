@@ -71,7 +71,7 @@ public struct Parser {
         var cases: [EnumCaseSyntax] = []
         guard let open = expectOpenBrace(after: "the enum name") else {
             return EnumDeclaration(name: name, cases: [], range: tokens[start].range.joined(name.range),
-                                   comments: trivia(start, previousIndex), closingComments: [])
+                                   comments: trivia(start, previousIndex), closingComments: CommentTrivia())
         }
         let comments = trivia(start, open)
         while !at(.rightBrace) && !at(.endOfFile) && !startsDeclaration() {
@@ -102,7 +102,7 @@ public struct Parser {
         advance()
         guard let open = expectOpenBrace(after: "'auth'") else {
             return AuthDeclaration(keyword: tokens[start].range, entries: [], range: tokens[start].range,
-                                   comments: trivia(start, previousIndex), closingComments: [])
+                                   comments: trivia(start, previousIndex), closingComments: CommentTrivia())
         }
         let comments = trivia(start, open)
         var entries: [AuthEntrySyntax] = []
@@ -138,7 +138,7 @@ public struct Parser {
         let name = expectName(after: "'entity'")
         guard let open = expectOpenBrace(after: "the entity name") else {
             return EntityDeclaration(name: name, members: [], range: tokens[start].range.joined(name.range),
-                                     comments: trivia(start, previousIndex), closingComments: [])
+                                     comments: trivia(start, previousIndex), closingComments: CommentTrivia())
         }
         let comments = trivia(start, open)
         var members: [Member] = []
@@ -544,17 +544,17 @@ public struct Parser {
     }
 
     /// Consumes the `}` closing a block, returning its range and the comments before and after it.
-    private mutating func closeBrace(of what: String, openedAt open: Int) -> (SourceRange, [Comment]) {
+    private mutating func closeBrace(of what: String, openedAt open: Int) -> (SourceRange, CommentTrivia) {
         isRecovering = false
         guard at(.rightBrace) else {
             error(.expectedClosingBrace(what), at: previousRange.after,
                   notes: [Note("'{' opened here", at: tokens[open].range)])
-            return (previousRange, [])
+            return (previousRange, CommentTrivia())
         }
         let brace = current
         advance()
         finishLine(after: "'}'")
-        return (brace.range, brace.leadingComments + brace.trailingComments)
+        return (brace.range, CommentTrivia(leading: brace.leadingComments, trailing: brace.trailingComments))
     }
 
     /// Whether the current token starts a new top-level declaration (used to recover from a missing `}`).

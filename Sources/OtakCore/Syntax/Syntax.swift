@@ -52,8 +52,8 @@ public struct EnumDeclaration: Sendable {
     public var cases: [EnumCaseSyntax]
     public var range: SourceRange
     public var comments: CommentTrivia
-    /// Own-line comments just before the closing brace.
-    public var closingComments: [Comment]
+    /// Comments before the closing brace (leading) and after it (trailing).
+    public var closingComments: CommentTrivia
 }
 
 public struct EnumCaseSyntax: Sendable {
@@ -67,7 +67,7 @@ public struct AuthDeclaration: Sendable {
     public var entries: [AuthEntrySyntax]
     public var range: SourceRange
     public var comments: CommentTrivia
-    public var closingComments: [Comment]
+    public var closingComments: CommentTrivia
 }
 
 /// One `key value` line of the auth block.
@@ -84,7 +84,7 @@ public struct EntityDeclaration: Sendable {
     public var members: [Member]
     public var range: SourceRange
     public var comments: CommentTrivia
-    public var closingComments: [Comment]
+    public var closingComments: CommentTrivia
 }
 
 public enum Member: Sendable {
