@@ -404,7 +404,7 @@ extension Checker {
                 failed = true
                 continue
             }
-            guard let field = entity.field(named: name) else {
+            guard let field = draft(entity.name, name)?.field else {
                 reportUnknownField(Identifier(name: name, range: argument.range), in: entity.name)
                 failed = true
                 continue

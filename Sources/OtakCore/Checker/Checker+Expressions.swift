@@ -61,7 +61,7 @@ extension Checker {
                 continue
             }
             for field in fields {
-                guard let model = entity.field(named: field.name) else {
+                guard let model = draft(entity.name, field.name)?.field else {
                     reportUnknownField(field, in: entity.name)
                     failed = true
                     continue

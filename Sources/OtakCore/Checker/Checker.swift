@@ -16,6 +16,8 @@ public struct Checker {
     var authDeclaration: AuthDeclaration?
     /// Fields being built, per entity, in declaration order (implicit `id` first).
     var fields: [String: [FieldDraft]] = [:]
+    /// The position of each field in `fields`, per entity.
+    var fieldPositions: [String: [String: Int]] = [:]
     /// Names of fields whose declaration had an error, per entity; references to them stay silent.
     var brokenFields: [String: Set<String>] = [:]
     var auth: AuthConfiguration?
@@ -170,6 +172,7 @@ public struct Checker {
             drafts.append(draft)
         }
         fields[entityName] = drafts
+        fieldPositions[entityName] = Dictionary(uniqueKeysWithValues: drafts.enumerated().map { ($1.field.name, $0) })
         brokenFields[entityName] = broken
     }
 
@@ -237,7 +240,7 @@ public struct Checker {
     // MARK: Lookup
 
     func draft(_ entity: String, _ field: String) -> FieldDraft? {
-        fields[entity]?.first { $0.field.name == field }
+        fieldPositions[entity]?[field].map { fields[entity]![$0] }
     }
 
     func isBroken(_ entity: String, _ field: String) -> Bool {
@@ -245,8 +248,8 @@ public struct Checker {
     }
 
     mutating func update(_ entity: String, _ field: String, _ change: (inout FieldDraft) -> Void) {
-        guard let index = fields[entity]?.firstIndex(where: { $0.field.name == field }) else { return }
-        change(&fields[entity]![index])
+        guard let position = fieldPositions[entity]?[field] else { return }
+        change(&fields[entity]![position])
     }
 
     /// Reports an unknown field of an entity (unless it is one that already failed).

@@ -4,7 +4,9 @@ enum Suggestions {
     static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let lowered = name.lowercased()
         var best: (name: String, distance: Int)?
-        for candidate in candidates where candidate != name && !candidate.isEmpty {
+        let limit = max(1, name.utf8.count / 3)
+        for candidate in candidates where candidate != name && !candidate.isEmpty
+            && abs(candidate.utf8.count - name.utf8.count) <= limit {
             let distance = candidate.lowercased() == lowered ? 0 : editDistance(lowered, candidate.lowercased())
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
