@@ -24,6 +24,12 @@ public struct Outcome: Sendable, Equatable {
     public var standardOutput = ""
     public var standardError = ""
 
+    public init(exitCode: Int32, standardOutput: String = "", standardError: String = "") {
+        self.exitCode = exitCode
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+    }
+
     /// Exit codes are part of the command-line contract.
     public static let success: Int32 = 0
     public static let invalidInput: Int32 = 1
