@@ -1,1 +1,113 @@
-print("x")
+// Times the front end on a synthetic schema. Run it with `bench/run` (release build).
+//
+// Prints the median of several runs for each stage, the ratio of the whole front end to
+// lexing alone (the cheapest possible pass over the bytes), and how time grows from a
+// 50-entity to a 500-entity schema (10× the entities should cost about 10× the time).
+import Foundation
+import OtakCore
+
+/// A realistic schema: every entity has scalar fields with attributes, a relation to the
+/// previous entity and the back-reference list, an index, a check and rules.
+func syntheticSchema(entities: Int) -> String {
+    var text = """
+        app Bench
+
+        enum Role { admin staff member }
+        enum Status { draft active archived }
+
+        auth {
+          entity   User
+          identity email
+          password password
+          role     role
+          token    7d
+        }
+
+        entity User {
+          email    String   @unique @email
+          password Password @length(8...72)
+          role     Role     @default(.member)
+
+          allow create: public
+          allow read, update: self || role(admin)
+        }
+
+        """
+    for number in 0..<entities {
+        let previous = number == 0 ? nil : "Entity\(number - 1)"
+        let next = number + 1 < entities ? "Entity\(number + 1)" : nil
+        text += """
+
+            entity Entity\(number) {
+              name     String   @length(1...200)
+              code     String   @unique @pattern("^[A-Z0-9-]{3,32}$")
+              amount   Decimal  @range(0...)
+              count    Int      @default(0) @range(0...1000)
+              active   Bool     @default(true)
+              status   Status   @default(.draft)
+              created  DateTime @default(now) @readonly
+              author   User     @owner
+            \(previous.map { "  parent   \($0)? @onDelete(setNull)\n" } ?? "")\(next.map { "  children [\($0)]\n" } ?? "")
+              @@index(name, status)
+              @@check(amount > 0 || !active, "an active row needs an amount")
+
+              allow list, read: active || owner || role(admin, staff)
+              allow create: authenticated
+              allow update: role(admin) || (owner && status == .draft)
+              allow delete: role(admin)
+            }
+
+            """
+    }
+    return text
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+}
+
+/// The median time of `runs` calls, in milliseconds.
+func measure(runs: Int = 21, _ work: () -> Void) -> Double {
+    work()  // warm-up
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = ContinuousClock.now
+        work()
+        let elapsed = ContinuousClock.now - start
+        times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+    }
+    return median(times)
+}
+
+func stages(_ source: String) -> (lex: Double, parse: Double, check: Double, format: Double) {
+    let file = SourceFile(path: "bench.otak", text: source)
+    let result = Frontend.check(file)
+    guard !result.hasErrors, let syntax = result.syntax else {
+        print(DiagnosticRenderer().render(result.diagnostics, in: file))
+        fatalError("the synthetic schema is invalid")
+    }
+    let lex = measure {
+        var diagnostics = DiagnosticCollector()
+        _ = Lexer.tokenize(file, diagnostics: &diagnostics)
+    }
+    let parse = measure { _ = Frontend.parse(file) }
+    let check = measure { _ = Frontend.check(file) }
+    let format = measure { _ = Formatter.format(syntax) }
+    return (lex, parse, check, format)
+}
+
+let large = syntheticSchema(entities: 500)
+let small = syntheticSchema(entities: 50)
+let big = stages(large)
+let reference = stages(small)
+let format = { (value: Double) in String(format: "%8.2f ms", value) }
+
+print("otak front end, medians of 21 runs (release build)")
+print("schema: 500 entities, \(large.utf8.count / 1024) KiB, \(large.split(separator: "\n").count) lines")
+print("  lex                      \(format(big.lex))")
+print("  lex + parse              \(format(big.parse))")
+print("  lex + parse + check      \(format(big.check))   target < 100 ms: \(big.check < 100 ? "met" : "NOT MET")")
+print("  fmt (print the syntax)   \(format(big.format))")
+print(String(format: "ratio, whole front end / lexing alone:        %.1f×", big.check / big.lex))
+print(String(format: "ratio, 500 entities / 50 entities (check):    %.1f×  (10× is linear)", big.check / reference.check))

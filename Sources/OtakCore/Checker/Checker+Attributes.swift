@@ -91,12 +91,11 @@ extension Checker {
                                   at: argument.range, hints: ["for example @pattern(#\"^[A-Z]{3}$\"#)"])
                 return
             }
-            do {
-                _ = try Regex(pattern)
-                field.pattern = pattern
-            } catch {
-                diagnostics.error(.invalidPattern(String(describing: error)), at: argument.range)
+            if let problem = patternProblem(pattern) {
+                diagnostics.error(.invalidPattern(problem), at: argument.range)
+                return
             }
+            field.pattern = pattern
         case "onDelete":
             guard let argument = singleArgument(attribute, "one of cascade, restrict or setNull"),
                   fits(isRelation), case .belongsTo(let target, _) = field.kind else { return }
@@ -125,6 +124,19 @@ extension Checker {
             }
             diagnostics.error(.unknown("attribute", "@" + name), at: attribute.range, hints: hints)
         }
+    }
+
+    /// Why a pattern does not compile, or `nil` if it does. Schemas often repeat a pattern, so each is compiled once.
+    private mutating func patternProblem(_ pattern: String) -> String? {
+        if let known = compiledPatterns[pattern] { return known }
+        var problem: String?
+        do {
+            _ = try Regex(pattern)
+        } catch {
+            problem = String(describing: error)
+        }
+        compiledPatterns[pattern] = problem
+        return problem
     }
 
     private func attributeHint(_ name: String) -> [String] {

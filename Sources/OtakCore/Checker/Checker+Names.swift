@@ -32,9 +32,11 @@ extension Checker {
         return true
     }
 
+    /// ASCII letters and digits, starting with a letter of the given case.
     private func isStyled(_ name: String, upper: Bool) -> Bool {
-        guard let first = name.first, first.isLetter, first.isUppercase == upper else { return false }
-        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard let first = name.utf8.first,
+              upper ? (65...90).contains(first) : (97...122).contains(first) else { return false }
+        return name.utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }
     }
 
     private func styleHint(_ suggestion: String, _ name: String) -> [String] {

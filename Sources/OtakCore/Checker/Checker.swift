@@ -21,6 +21,8 @@ public struct Checker {
     /// Names of fields whose declaration had an error, per entity; references to them stay silent.
     var brokenFields: [String: Set<String>] = [:]
     var auth: AuthConfiguration?
+    /// Patterns already compiled, with the compiler's error if they failed.
+    var compiledPatterns: [String: String?] = [:]
 
     /// A field during checking: its syntax, the model being filled in, and for lists the target entity.
     struct FieldDraft {

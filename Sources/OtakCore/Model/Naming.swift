@@ -2,29 +2,33 @@
 public enum Naming {
     /// Splits `OrderItem`, `orderItem`, `URLPath` and `userID` into lowercase words.
     public static func words(_ name: String) -> [String] {
+        let bytes = Array(name.utf8)
         var words: [String] = []
-        var word = ""
-        let characters = Array(name)
-        for (index, character) in characters.enumerated() {
-            if character == "_" {
-                if !word.isEmpty { words.append(word) }
-                word = ""
-                continue
-            }
-            if character.isUppercase, !word.isEmpty {
-                let previous = characters[index - 1]
-                let next = index + 1 < characters.count ? characters[index + 1] : nil
-                // A new word starts at an upper-case letter after a lower-case one or a digit,
-                // or at the last capital of an acronym ("URLPath" → url, path).
-                if previous.isLowercase || previous.isNumber || (next?.isLowercase ?? false) {
-                    words.append(word)
-                    word = ""
+        var start = 0
+        func isUpper(_ byte: UInt8) -> Bool { byte >= 65 && byte <= 90 }
+        func isLower(_ byte: UInt8) -> Bool { byte >= 97 && byte <= 122 }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+        func flush(_ end: Int) {
+            if end > start { words.append(String(decoding: bytes[start..<end], as: UTF8.self).lowercased()) }
+        }
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "_") {
+                flush(index)
+                start = index + 1
+            } else if isUpper(byte), index > start {
+                // A new word starts at a capital after a lower-case letter or a digit, or at
+                // the last capital of an acronym ("URLPath" → url, path).
+                let previous = bytes[index - 1]
+                let nextIsLower = index + 1 < bytes.count && isLower(bytes[index + 1])
+                if isLower(previous) || isDigit(previous) || (isUpper(previous) && nextIsLower) {
+                    flush(index)
+                    start = index
                 }
             }
-            word.append(character)
         }
-        if !word.isEmpty { words.append(word) }
-        return words.map { $0.lowercased() }
+        flush(bytes.count)
+        return words
     }
 
     /// `order_item`
