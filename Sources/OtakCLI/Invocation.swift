@@ -13,9 +13,9 @@ public struct Invocation: Sendable {
         self.standardOutputIsTerminal = standardOutputIsTerminal
     }
 
-    /// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
+    /// Colour only on a terminal, and never when `NO_COLOR` is set, even to an empty value.
     var usesColor: Bool {
-        standardOutputIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+        standardOutputIsTerminal && environment["NO_COLOR"] == nil
     }
 }
 
