@@ -246,4 +246,47 @@ import Testing
             """))
         #expect(schema.entities.first?.names.table == "orders")
     }
+
+    @Test func everyFieldTypeAndFlag() throws {
+        let schema = try #require(TestSupport.schema("""
+            app A
+            enum Mood { calm busy }
+            entity Thing {
+              s  String
+              t  Text     @hidden
+              i  Int
+              d  Double
+              m  Decimal
+              b  Bool
+              dt Date     @default(now)
+              at DateTime @readonly @default(now)
+              u  UUID?
+              j  JSON
+              p  Password
+              e  Mood
+              allow read: i != 1 && i <= 2 && d < 1.5 && m >= 0 && dt > now && at == now && u == nil
+            }
+            """))
+        let thing = try #require(schema.entity(named: "Thing"))
+        let kinds = thing.fields.dropFirst().map(\.kind)
+        #expect(kinds == ScalarType.allCases.map(FieldKind.scalar) + [.enumeration("Mood")])
+        #expect(thing.fields.filter(\.isHidden).map(\.name) == ["t", "p"])
+        #expect(thing.fields.filter(\.isReadOnly).map(\.name) == ["id", "at"])
+        #expect(thing.field(named: "u")?.isOptional == true)
+        #expect(thing.field(named: "dt")?.defaultValue == .now)
+        var operators: [ComparisonOperator] = []
+        func collect(_ expression: RuleExpression) {
+            switch expression {
+            case .and(let lhs, let rhs), .or(let lhs, let rhs):
+                collect(lhs)
+                collect(rhs)
+            case .compare(_, let op, _):
+                operators.append(op)
+            default:
+                break
+            }
+        }
+        collect(try #require(thing.rules.first?.condition))
+        #expect(operators == [.notEqual, .lessOrEqual, .less, .greaterOrEqual, .greater, .equal, .equal])
+    }
 }

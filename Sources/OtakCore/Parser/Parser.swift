@@ -335,21 +335,21 @@ public struct Parser {
     }
 
     private mutating func parseOr() -> Expression {
-        var lhs = parseAnd()
-        while at(.pipePipe), countOperator() {
-            advance()
-            let rhs = parseAnd()
-            lhs = Expression(.binary(.or, lhs, rhs), lhs.range.joined(rhs.range))
-        }
-        return lhs
+        parseChain(of: .or, token: .pipePipe) { $0.parseAnd() }
     }
 
     private mutating func parseAnd() -> Expression {
-        var lhs = parseComparison()
-        while at(.ampAmp), countOperator() {
+        parseChain(of: .and, token: .ampAmp) { $0.parseComparison() }
+    }
+
+    /// `operand (op operand)*`, grouped to the left.
+    private mutating func parseChain(of op: BinaryOperator, token: TokenKind,
+                                     operand: (inout Parser) -> Expression) -> Expression {
+        var lhs = operand(&self)
+        while at(token), countOperator() {
             advance()
-            let rhs = parseComparison()
-            lhs = Expression(.binary(.and, lhs, rhs), lhs.range.joined(rhs.range))
+            let rhs = operand(&self)
+            lhs = Expression(.binary(op, lhs, rhs), lhs.range.joined(rhs.range))
         }
         return lhs
     }
