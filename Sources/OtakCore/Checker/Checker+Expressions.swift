@@ -3,8 +3,6 @@
 struct ExpressionContext {
     var entity: String
     var isRule: Bool
-
-    var name: String { isRule ? "a rule" : "a @@check" }
 }
 
 /// The type of an operand while checking a comparison.
@@ -28,12 +26,11 @@ struct TypedOperand {
     var isOptional: Bool
     var description: String
 
+    /// A literal: `5`, `"x"`, `true`, `nil` or `.case`.
     var isConstant: Bool {
-        switch type {
-        case .integerLiteral, .decimalLiteral, .stringLiteral, .enumCase, .null: true
-        case .scalar(.bool): operand.map { if case .literal = $0 { true } else { false } } ?? false
-        default: false
-        }
+        if case .enumCase = type { return true }
+        if case .literal? = operand { return true }
+        return false
     }
 }
 
@@ -265,6 +262,10 @@ extension Checker {
 
     private mutating func compatible(_ left: TypedOperand, _ right: TypedOperand, range: SourceRange) -> Bool {
         if left.type == .null || right.type == .null { return true }
+        if left.type == .now || right.type == .now {
+            let other = left.type == .now ? right.type : left.type
+            return [.scalar(.date), .scalar(.dateTime)].contains(other) || mismatch(left, right, range)
+        }
         for side in [left, right] {
             if case .scalar(let scalar) = side.type, scalar == .password || scalar == .json {
                 diagnostics.error(.incompatibleComparison(side.description, "anything"), at: range,
@@ -295,12 +296,10 @@ extension Checker {
         switch type {
         case .scalar(.int), .scalar(.double), .scalar(.decimal), .integerLiteral, .decimalLiteral: "number"
         case .scalar(.string), .scalar(.text), .stringLiteral: "string"
-        case .scalar(.date), .now: "date"
-        case .scalar(.dateTime): "date"
         case .scalar(let scalar): scalar.rawValue
         case .enumeration(let name): "enum " + name
         case .reference(let entity): "entity " + entity
-        case .enumCase, .null: nil
+        case .enumCase, .null, .now: nil
         }
     }
 

@@ -1,11 +1,7 @@
 /// How serious a diagnostic is. Only errors make a schema invalid.
-public enum Severity: String, Sendable, Codable, Comparable {
+public enum Severity: String, Sendable, Codable {
     case error
     case warning
-
-    public static func < (lhs: Severity, rhs: Severity) -> Bool {
-        lhs == .error && rhs == .warning
-    }
 }
 
 /// One problem found in a schema, located at an exact range of its source.

@@ -328,7 +328,7 @@ public struct Parser {
     // MARK: Expressions
 
     /// Parses `||` over `&&` over one comparison over unary `!` and `-`.
-    mutating func parseExpression() -> Expression {
+    private mutating func parseExpression() -> Expression {
         expressionDepth = 0
         expressionOperators = 0
         return parseOr()
