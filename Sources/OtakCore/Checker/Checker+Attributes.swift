@@ -23,6 +23,7 @@ extension Checker {
                     continue
                 }
                 seen[name] = attribute.range
+                if attribute.containsError { continue }
                 if attribute.isEntityLevel {
                     diagnostics.error(.unknown("field attribute", "@@" + name), at: attribute.range,
                                       hints: ["'@@' attributes stand on their own line inside the entity; write '@\(name)' after the field"])
@@ -30,7 +31,7 @@ extension Checker {
                 }
                 apply(attribute, to: &field, list: draft.listTarget != nil)
             }
-            if field.isReadOnly, !field.isOptional, field.defaultValue == nil, !field.isOwner,
+            if field.isReadOnly, !field.isOptional, field.defaultValue == nil, !field.isOwner, !damage.isDamaged(entity),
                field.isStored, let readonly = seen["readonly"] {
                 diagnostics.error(.readonlyNeedsValue(field.name), at: readonly,
                                   hints: ["add @default(...) or make the type optional, so a row can be created without it"])
@@ -236,6 +237,7 @@ extension Checker {
     mutating func caseExists(_ name: Identifier, in enumName: String) -> Bool {
         let cases = enumDeclarations[enumName]?.cases.map(\.name.name) ?? []
         guard cases.contains(name.name) else {
+            if damage.isDamaged(enumName) { return false }
             diagnostics.error(.unknownCase(name.name, enumName), at: name.range,
                               hints: Suggestions.hint(for: name.name, among: cases))
             return false
@@ -354,7 +356,7 @@ extension Checker {
     mutating func checkEntityAttributes(_ declaration: EntityDeclaration, into entity: inout Entity) {
         for case .attribute(let attribute) in declaration.members {
             let name = attribute.name.name
-            guard !name.isEmpty else { continue }
+            guard !name.isEmpty, !attribute.containsError else { continue }
             switch name {
             case "index", "unique":
                 guard let (fieldNames, columns) = indexColumns(attribute, entity: entity) else { continue }

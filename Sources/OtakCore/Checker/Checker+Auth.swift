@@ -31,12 +31,13 @@ extension Checker {
                 values[key] = (nil, entry.value)
             }
         }
-        for key in ["entity", "identity", "password"] where values[key] == nil {
+        for key in ["entity", "identity", "password"] where values[key] == nil && !damage.isDamaged("auth") {
             diagnostics.error(.authMissingSetting(key), at: declaration.keyword,
                               hints: ["add a line '\(key) …' inside the auth block"])
         }
         guard let entityValue = values["entity"], let entityName = entityValue.0 else { return }
         guard entityDeclarations[entityName.name] != nil else {
+            if damage.mayMissDeclarations { return }
             diagnostics.error(.unknown("entity", entityName.name), at: entityName.range,
                               hints: Suggestions.hint(for: entityName.name, among: entityOrder))
             return
@@ -79,6 +80,7 @@ extension Checker {
             return nil
         }
         guard accepts(draft) else {
+            if damage.isDamaged(entity) { return nil }
             diagnostics.error(.authFieldType(key, name.name, expected), at: name.range,
                               notes: draft.syntax.map { [Note("'\(name.name)' is declared here", at: $0.range)] } ?? [])
             return nil
@@ -110,7 +112,7 @@ extension Checker {
             guard let syntax = draft.syntax,
                   let attribute = syntax.attributes.first(where: { $0.name.name == "owner" }) else { continue }
             guard let auth else {
-                if authDeclaration == nil {
+                if authDeclaration == nil, !damage.mayMissDeclarations {
                     diagnostics.error(.ownerNotAuthEntity(draft.field.name), at: attribute.range,
                                       hints: ["'@owner' needs an auth block that names who signs in"])
                 }

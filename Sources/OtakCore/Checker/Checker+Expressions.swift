@@ -83,6 +83,7 @@ extension Checker {
     // MARK: Conditions
 
     mutating func checkCondition(_ expression: Expression, context: ExpressionContext) -> RuleExpression? {
+        guard !expression.containsError else { return nil }
         switch expression.kind {
         case .parenthesized(let inner):
             return checkCondition(inner, context: context)
@@ -135,6 +136,7 @@ extension Checker {
             return requireAuth(name, range) ? .authenticated : nil
         case "owner":
             guard let owner = fields[context.entity]?.first(where: { $0.field.isOwner }) else {
+                if damage.isDamaged(context.entity) { return nil }
                 diagnostics.error(.ownerWithoutField(context.entity), at: range,
                                   hints: ["mark the relation to the signed-in user with @owner, e.g. 'author User @owner'"])
                 return nil
@@ -192,7 +194,7 @@ extension Checker {
     /// Whether the schema has a working auth block; reports once per use if not.
     private mutating func requireAuth(_ name: String, _ range: SourceRange) -> Bool {
         if auth != nil { return true }
-        if authDeclaration == nil {
+        if authDeclaration == nil, !damage.mayMissDeclarations {
             diagnostics.error(.conditionNotAllowed(name, "a schema without an 'auth' block"), at: range,
                               hints: ["add an auth block that names who signs in: auth { entity User  identity email  password password }"])
         }

@@ -72,6 +72,7 @@ extension Checker {
         case 1:
             return matches[0].field.name
         case 0:
+            if damage.isDamaged(target) { return nil }
             diagnostics.error(
                 .missingInverse(name, target, entity), at: syntax.type.range,
                 hints: ["add a field to '\(target)' such as '\(Naming.lowerCamelCase(entity)) \(entity)' (one-to-many) or '\(Naming.lowerCamelCase(Naming.plural(entity))) [\(entity)]' (many-to-many)"])

@@ -6,6 +6,7 @@
 /// instead of reporting follow-on errors.
 public struct Checker {
     let syntax: SchemaSyntax
+    let damage: SyntaxDamage
     var diagnostics: DiagnosticCollector
 
     var appName: String?
@@ -31,14 +32,19 @@ public struct Checker {
         var listTarget: String?
     }
 
-    private init(syntax: SchemaSyntax, diagnostics: DiagnosticCollector) {
+    private init(syntax: SchemaSyntax, damage: SyntaxDamage, diagnostics: DiagnosticCollector) {
         self.syntax = syntax
+        self.damage = damage
         self.diagnostics = diagnostics
     }
 
-    /// The checked schema, or `nil` when any error was reported.
-    public static func check(_ syntax: SchemaSyntax, diagnostics: inout DiagnosticCollector) -> Schema? {
-        var checker = Checker(syntax: syntax, diagnostics: diagnostics)
+    /// The checked schema, or `nil` when any error was reported (by this or an earlier stage).
+    ///
+    /// `damage` tells which declarations had syntax errors; errors that their lost parts
+    /// could explain are not reported.
+    public static func check(_ syntax: SchemaSyntax, damage: SyntaxDamage = .none,
+                             diagnostics: inout DiagnosticCollector) -> Schema? {
+        var checker = Checker(syntax: syntax, damage: damage, diagnostics: diagnostics)
         let schema = checker.run()
         diagnostics = checker.diagnostics
         return diagnostics.hasErrors ? nil : schema
@@ -107,7 +113,7 @@ public struct Checker {
                 authDeclaration = declaration
             }
         }
-        if appDeclaration == nil {
+        if appDeclaration == nil, !damage.mayMissDeclarations {
             diagnostics.error(.missingApp, at: SourceRange(start: 0, end: 0),
                               hints: ["start the schema with 'app Name', for example 'app Shop'"])
         }
@@ -131,7 +137,7 @@ public struct Checker {
     }
 
     private mutating func checkCases(of declaration: EnumDeclaration) {
-        if declaration.cases.isEmpty {
+        if declaration.cases.isEmpty, !damage.isDamaged(declaration.name.name) {
             diagnostics.error(.emptyEnum(declaration.name.name), at: declaration.name.range,
                               hints: ["list the cases inside the braces: enum \(declaration.name.name) { first second }"])
         }
@@ -231,6 +237,7 @@ public struct Checker {
     }
 
     private mutating func reportUnknownType(_ name: Identifier) {
+        guard !damage.mayMissDeclarations else { return }
         let candidates = ScalarType.allCases.map(\.rawValue) + enumOrder + entityOrder
         var hints = Suggestions.hint(for: name.name, among: candidates)
         if hints.isEmpty {
@@ -256,7 +263,7 @@ public struct Checker {
 
     /// Reports an unknown field of an entity (unless it is one that already failed).
     mutating func reportUnknownField(_ name: Identifier, in entity: String) {
-        guard !isBroken(entity, name.name) else { return }
+        guard !isBroken(entity, name.name), !damage.isDamaged(entity) else { return }
         let candidates = fields[entity]?.map(\.field.name) ?? []
         diagnostics.error(.unknownField(name.name, entity), at: name.range,
                           hints: Suggestions.hint(for: name.name, among: candidates))

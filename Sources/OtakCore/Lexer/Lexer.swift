@@ -198,6 +198,7 @@ public struct Lexer {
         let start = offset
         offset += raw ? 2 : 1
         var value: [UInt8] = []
+        var isValid = true
         while true {
             guard let byte = peek(0), byte != UInt8(ascii: "\n") else {
                 diagnostics.error(.unterminatedString, at: SourceRange(start: start, end: offset),
@@ -222,6 +223,7 @@ public struct Lexer {
                 case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
                 case UInt8(ascii: "r"): value.append(UInt8(ascii: "\r"))
                 default:
+                    isValid = false
                     let character = file.text(SourceRange(start: offset + 1, end: offset + 2))
                     diagnostics.error(.invalidEscape(character), at: SourceRange(start: offset, end: offset + 2),
                                       hints: ["write '\\\\' for a backslash, or use a raw string: #\"...\"#"])
@@ -232,7 +234,7 @@ public struct Lexer {
             value.append(byte)
             offset += 1
         }
-        append(raw ? .rawString : .string, from: start, value: String(decoding: value, as: UTF8.self))
+        append(isValid ? (raw ? .rawString : .string) : .invalid, from: start, value: String(decoding: value, as: UTF8.self))
     }
 
     private mutating func punctuation(_ kind: TokenKind, length: Int) {

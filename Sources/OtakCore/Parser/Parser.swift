@@ -116,7 +116,7 @@ public struct Parser {
             }
             let key = Identifier(name: current.value, range: current.range)
             advance()
-            let value: Expression
+            var value: Expression
             if current.isAtStartOfLine || at(.rightBrace) || at(.endOfFile) {
                 error(.expected("a value", after: "'\(key.name)'"), at: key.range.after)
                 value = Expression(.error, key.range.after)
@@ -124,6 +124,7 @@ public struct Parser {
                 value = parseExpression()
             }
             finishLine(after: "the '\(key.name)' setting")
+            if isRecovering { value = Expression(.error, value.range) }
             entries.append(AuthEntrySyntax(key: key, value: value, range: key.range.joined(value.range),
                                            comments: trivia(entryStart, previousIndex)))
         }
@@ -222,6 +223,7 @@ public struct Parser {
     /// `@name`, `@name(args)`, `@@name(args)`.
     private mutating func parseAttribute() -> AttributeSyntax {
         let marker = current
+        let wasRecovering = isRecovering
         advance()
         let name = expectName(after: "'\(marker.kind == .atAt ? "@@" : "@")'")
         var arguments: [Expression]?
@@ -244,6 +246,9 @@ public struct Parser {
                 end = previousRange
             }
             arguments = list
+        }
+        if isRecovering && !wasRecovering {
+            arguments = (arguments ?? []) + [Expression(.error, previousRange.after)]
         }
         return AttributeSyntax(name: name, arguments: arguments, isEntityLevel: marker.kind == .atAt,
                                range: marker.range.joined(end), comments: CommentTrivia())
@@ -321,6 +326,7 @@ public struct Parser {
                   hints: ["a rule reads: allow read, update: owner || role(admin)"])
         }
         finishLine(after: "the rule")
+        if isRecovering { condition = Expression(.error, condition.range) }
         return RuleSyntax(keyword: keyword, operations: operations, condition: condition,
                           range: keyword.joined(condition.range), comments: trivia(start, previousIndex))
     }

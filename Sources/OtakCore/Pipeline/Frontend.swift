@@ -24,14 +24,17 @@ public enum Frontend {
         return Result(file: file, syntax: syntax, schema: nil, diagnostics: diagnostics.sorted)
     }
 
-    /// Runs every stage. The checker runs only on a file that parsed without errors, so a
-    /// syntax error is not followed by errors about the declarations it broke.
+    /// Runs every stage and reports every error at once.
+    ///
+    /// After syntax errors the checker still runs on what was parsed, told which
+    /// declarations are damaged so that it stays silent about names they may have lost.
     public static func check(_ file: SourceFile) -> Result {
         var diagnostics = DiagnosticCollector()
-        guard let syntax = parse(file, &diagnostics), !diagnostics.hasErrors else {
+        guard let syntax = parse(file, &diagnostics) else {
             return Result(file: file, syntax: nil, schema: nil, diagnostics: diagnostics.sorted)
         }
-        let schema = Checker.check(syntax, diagnostics: &diagnostics)
+        let damage = SyntaxDamage(syntax, errors: diagnostics.diagnostics.filter { $0.severity == .error })
+        let schema = Checker.check(syntax, damage: damage, diagnostics: &diagnostics)
         return Result(file: file, syntax: syntax, schema: schema, diagnostics: diagnostics.sorted)
     }
 

@@ -33,6 +33,19 @@ public struct Expression: Sendable {
         self.kind = kind
         self.range = range
     }
+
+    /// Whether a syntax error left a hole in this expression; the checker then stays silent about it.
+    public var containsError: Bool {
+        switch kind {
+        case .error: true
+        case .name, .enumCase, .integer, .decimal, .duration, .string, .bool, .null: false
+        case .member(let base, _): base.containsError
+        case .call(_, let arguments): arguments.contains(where: \.containsError)
+        case .not(let operand), .negate(let operand), .parenthesized(let operand): operand.containsError
+        case .binary(_, let lhs, let rhs): lhs.containsError || rhs.containsError
+        case .range(let lower, let upper): (lower?.containsError ?? false) || (upper?.containsError ?? false)
+        }
+    }
 }
 
 public enum BinaryOperator: String, Sendable, CaseIterable {

@@ -127,6 +127,11 @@ public struct AttributeSyntax: Sendable {
     public var isEntityLevel: Bool
     public var range: SourceRange
     public var comments: CommentTrivia
+
+    /// Whether a syntax error left a hole in the arguments.
+    public var containsError: Bool {
+        arguments?.contains(where: \.containsError) ?? false
+    }
 }
 
 /// `allow read, update(role): self || role(admin)`
