@@ -93,7 +93,7 @@ func stages(_ source: String) -> (lex: Double, parse: Double, check: Double, for
     }
     let parse = measure { _ = Frontend.parse(file) }
     let check = measure { _ = Frontend.check(file) }
-    let format = measure { _ = Formatter.format(syntax) }
+    let format = measure { _ = SchemaFormatter.format(syntax) }
     return (lex, parse, check, format)
 }
 

@@ -76,7 +76,7 @@ public enum OtakCommand {
                 outcome.exitCode = Outcome.invalidInput
                 continue
             }
-            let formatted = Formatter.format(syntax)
+            let formatted = SchemaFormatter.format(syntax)
             guard Array(formatted.utf8) != result.file.bytes else { continue }
             if options.check {
                 outcome.exitCode = Outcome.invalidInput

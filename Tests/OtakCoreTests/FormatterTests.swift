@@ -14,7 +14,7 @@ import Testing
     static func format(_ source: String) throws -> String {
         let result = Frontend.parse(SourceFile(path: "t.otak", text: source))
         #expect(!result.hasErrors, "\(result.diagnostics.map(\.message.text))")
-        return Formatter.format(try #require(result.syntax))
+        return SchemaFormatter.format(try #require(result.syntax))
     }
 
     static func comments(_ source: String) -> [String] {

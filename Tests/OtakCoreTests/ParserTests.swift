@@ -17,7 +17,7 @@ import Testing
         return entity
     }
 
-    func condition(_ text: String) -> Expression? {
+    func condition(_ text: String) -> ExpressionSyntax? {
         guard case .rule(let rule)? = entity("allow read: \(text)")?.members.first else { return nil }
         return rule.condition
     }
@@ -60,7 +60,7 @@ import Testing
         #expect(category.type.name.name == "Category" && category.type.isOptional && !category.type.isList)
         #expect(items.type.isList && items.type.name.name == "OrderItem")
         #expect(stock.attributes.map(\.name.name) == ["default", "range"])
-        #expect(stock.attributes[1].arguments.map { $0.map(Formatter.print) } == ["-5..."])
+        #expect(stock.attributes[1].arguments.map { $0.map(SchemaFormatter.print) } == ["-5..."])
         #expect(category.range == SourceRange(start: 13, end: 50))
     }
 
@@ -82,14 +82,14 @@ import Testing
         let expression = try #require(condition("a || b && !c == .x"))
         guard case .binary(.or, _, let rhs) = expression.kind, case .binary(.and, _, let and) = rhs.kind,
               case .binary(.equal, let not, _) = and.kind, case .not = not.kind else {
-            Issue.record("wrong tree: \(Formatter.print(expression))")
+            Issue.record("wrong tree: \(SchemaFormatter.print(expression))")
             return
         }
     }
 
     @Test func pathsAndParentheses() throws {
         let expression = try #require(condition("(owner && status == .pending) || order.customer == auth"))
-        #expect(Formatter.print(expression) == "(owner && status == .pending) || order.customer == auth")
+        #expect(SchemaFormatter.print(expression) == "(owner && status == .pending) || order.customer == auth")
         guard case .binary(.or, let lhs, let rhs) = expression.kind, case .parenthesized = lhs.kind,
               case .binary(.equal, let path, _) = rhs.kind, case .member(_, let member) = path.kind else {
             Issue.record("wrong tree")

@@ -61,10 +61,10 @@ import Testing
             #expect(result.diagnostics.count <= 101, "\(label): too many diagnostics")
         } else {
             #expect(result.schema != nil, "\(label): valid but no model")
-            let formatted = Formatter.format(try #require(result.syntax))
+            let formatted = SchemaFormatter.format(try #require(result.syntax))
             let reformatted = Frontend.check(SourceFile(path: "mutant.otak", text: formatted))
             #expect(reformatted.schema == result.schema, "\(label): fmt changed the meaning")
-            #expect(reformatted.syntax.map(Formatter.format) == formatted, "\(label): fmt is not idempotent")
+            #expect(reformatted.syntax.map(SchemaFormatter.format) == formatted, "\(label): fmt is not idempotent")
         }
     }
 

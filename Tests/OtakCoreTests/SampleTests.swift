@@ -17,6 +17,6 @@ import Testing
         let result = Frontend.check(SourceFile(path: url.lastPathComponent, text: source))
         #expect(result.diagnostics.isEmpty, "\(DiagnosticRenderer().render(result.diagnostics, in: result.file))")
         let syntax = try #require(result.syntax)
-        #expect(Formatter.format(syntax) == source, "run 'otak fmt' on \(url.lastPathComponent)")
+        #expect(SchemaFormatter.format(syntax) == source, "run 'otak fmt' on \(url.lastPathComponent)")
     }
 }

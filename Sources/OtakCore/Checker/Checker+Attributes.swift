@@ -160,7 +160,7 @@ extension Checker {
         return false
     }
 
-    private mutating func singleArgument(_ attribute: AttributeSyntax, _ expected: String) -> Expression? {
+    private mutating func singleArgument(_ attribute: AttributeSyntax, _ expected: String) -> ExpressionSyntax? {
         guard let arguments = attribute.arguments, arguments.count == 1 else {
             diagnostics.error(.attributeArguments("@" + attribute.name.name, expected), at: attribute.range)
             return nil
@@ -169,14 +169,14 @@ extension Checker {
         return arguments[0]
     }
 
-    private func argumentText(_ expression: Expression) -> String {
+    private func argumentText(_ expression: ExpressionSyntax) -> String {
         if case .name(let name) = expression.kind { return name }
         return ""
     }
 
     // MARK: Values
 
-    private mutating func defaultValue(_ argument: Expression, for field: Field) -> DefaultValue? {
+    private mutating func defaultValue(_ argument: ExpressionSyntax, for field: Field) -> DefaultValue? {
         let type = typeDescription(field)
         func mismatch(_ expected: String) -> DefaultValue? {
             diagnostics.error(.badDefault("a default of \(type) field '\(field.name)' must be \(expected)"),
@@ -246,7 +246,7 @@ extension Checker {
     }
 
     /// `5` or `-5` as an integer.
-    func integerLiteral(_ expression: Expression) -> Int64? {
+    func integerLiteral(_ expression: ExpressionSyntax) -> Int64? {
         switch expression.kind {
         case .integer(let text): Int64(text)
         case .negate(let inner): integerLiteral(inner).flatMap { $0 == Int64.min ? nil : -$0 }
@@ -255,7 +255,7 @@ extension Checker {
     }
 
     /// `5`, `0.01` or a negated one, as written.
-    func numberLiteral(_ expression: Expression) -> String? {
+    func numberLiteral(_ expression: ExpressionSyntax) -> String? {
         switch expression.kind {
         case .integer(let text): Int64(text) != nil ? text : nil
         case .decimal(let text): text
@@ -264,7 +264,7 @@ extension Checker {
         }
     }
 
-    private mutating func rangeBounds(_ argument: Expression) -> (Expression?, Expression?)? {
+    private mutating func rangeBounds(_ argument: ExpressionSyntax) -> (ExpressionSyntax?, ExpressionSyntax?)? {
         guard case .range(let lower, let upper) = argument.kind else {
             diagnostics.error(.badRange("expected a range such as 1...100, 0... or ...100"), at: argument.range,
                               hints: integerLiteral(argument).map { ["for exactly \($0), write \($0)...\($0)"] } ?? [])
@@ -273,7 +273,7 @@ extension Checker {
         return (lower, upper)
     }
 
-    private mutating func lengthBounds(_ argument: Expression, password: Bool) -> Bounds? {
+    private mutating func lengthBounds(_ argument: ExpressionSyntax, password: Bool) -> Bounds? {
         guard let (lower, upper) = rangeBounds(argument) else { return nil }
         var bounds = Bounds()
         for (expression, isUpper) in [(lower, false), (upper, true)] {
@@ -296,7 +296,7 @@ extension Checker {
         return bounds
     }
 
-    private mutating func numericBounds(_ argument: Expression, integers: Bool) -> NumericBounds? {
+    private mutating func numericBounds(_ argument: ExpressionSyntax, integers: Bool) -> NumericBounds? {
         guard let (lower, upper) = rangeBounds(argument) else { return nil }
         var bounds = NumericBounds()
         for (expression, isUpper) in [(lower, false), (upper, true)] {

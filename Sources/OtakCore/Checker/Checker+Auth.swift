@@ -4,7 +4,7 @@ extension Checker {
     /// Checks the `auth` block against the entity it names.
     mutating func checkAuth() {
         guard let declaration = authDeclaration else { return }
-        var values: [String: (Identifier?, Expression)] = [:]
+        var values: [String: (Identifier?, ExpressionSyntax)] = [:]
         for entry in declaration.entries {
             let key = entry.key.name
             guard Self.authSettings.contains(key) else {
@@ -88,7 +88,7 @@ extension Checker {
         return name.name
     }
 
-    private func durationSeconds(_ expression: Expression) -> Int? {
+    private func durationSeconds(_ expression: ExpressionSyntax) -> Int? {
         guard case .duration(let text) = expression.kind, let unit = text.last,
               let amount = Int(text.dropLast()), amount > 0 else { return nil }
         let scale = ["s": 1, "m": 60, "h": 3_600, "d": 86_400, "w": 604_800][String(unit)] ?? 0
@@ -97,7 +97,7 @@ extension Checker {
         return seconds.partialValue
     }
 
-    private func tokenText(_ expression: Expression) -> String {
+    private func tokenText(_ expression: ExpressionSyntax) -> String {
         switch expression.kind {
         case .duration(let text), .integer(let text), .decimal(let text), .name(let text): text
         case .string(let text, _): text

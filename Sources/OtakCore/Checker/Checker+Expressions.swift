@@ -35,15 +35,15 @@ struct TypedOperand {
 }
 
 extension Checker {
-    static let operations = Operation.allCases.map(\.rawValue)
+    static let operations = RuleOperation.allCases.map(\.rawValue)
     static let conditionKeywords: Set<String> = ["public", "authenticated", "owner", "self"]
 
     mutating func checkRule(_ syntax: RuleSyntax, in entity: Entity) -> Rule? {
-        var operations: [Operation] = []
+        var operations: [RuleOperation] = []
         var fieldNames: [String] = []
         var failed = false
         for operation in syntax.operations {
-            guard let parsed = Operation(rawValue: operation.name.name) else {
+            guard let parsed = RuleOperation(rawValue: operation.name.name) else {
                 diagnostics.error(.unknown("operation", operation.name.name), at: operation.name.range,
                                   hints: Suggestions.hint(for: operation.name.name, among: Self.operations))
                 failed = true
@@ -82,7 +82,7 @@ extension Checker {
 
     // MARK: Conditions
 
-    mutating func checkCondition(_ expression: Expression, context: ExpressionContext) -> RuleExpression? {
+    mutating func checkCondition(_ expression: ExpressionSyntax, context: ExpressionContext) -> RuleExpression? {
         guard !expression.containsError else { return nil }
         switch expression.kind {
         case .parenthesized(let inner):
@@ -155,7 +155,7 @@ extension Checker {
         }
     }
 
-    private mutating func checkRole(_ arguments: [Expression], _ range: SourceRange, context: ExpressionContext) -> RuleExpression? {
+    private mutating func checkRole(_ arguments: [ExpressionSyntax], _ range: SourceRange, context: ExpressionContext) -> RuleExpression? {
         guard context.isRule else {
             diagnostics.error(.conditionNotAllowed("role(…)", "a @@check"), at: range)
             return nil
@@ -203,7 +203,7 @@ extension Checker {
 
     // MARK: Comparisons
 
-    private mutating func checkComparison(_ op: BinaryOperator, _ lhs: Expression, _ rhs: Expression,
+    private mutating func checkComparison(_ op: BinaryOperator, _ lhs: ExpressionSyntax, _ rhs: ExpressionSyntax,
                                           context: ExpressionContext) -> RuleExpression? {
         let left = checkOperand(lhs, context: context)
         let right = checkOperand(rhs, context: context)
@@ -307,7 +307,7 @@ extension Checker {
 
     // MARK: Operands
 
-    mutating func checkOperand(_ expression: Expression, context: ExpressionContext) -> TypedOperand? {
+    mutating func checkOperand(_ expression: ExpressionSyntax, context: ExpressionContext) -> TypedOperand? {
         switch expression.kind {
         case .parenthesized(let inner):
             return checkOperand(inner, context: context)
@@ -361,7 +361,7 @@ extension Checker {
     }
 
     /// `price`, `order.customer`, `auth`, `auth.role`, `now`.
-    private mutating func checkPath(_ expression: Expression, context: ExpressionContext) -> TypedOperand? {
+    private mutating func checkPath(_ expression: ExpressionSyntax, context: ExpressionContext) -> TypedOperand? {
         var names: [Identifier] = []
         var current = expression
         while case .member(let base, let member) = current.kind {

@@ -21,7 +21,7 @@ public struct Entity: Sendable, Equatable {
     }
 
     /// The rules that grant `operation` on the whole row (field-level rules excluded).
-    public func rules(for operation: Operation) -> [Rule] {
+    public func rules(for operation: RuleOperation) -> [Rule] {
         rules.filter { $0.operations.contains(operation) && $0.fields.isEmpty }
     }
 }

@@ -1,11 +1,11 @@
 /// An operation a rule grants.
-public enum Operation: String, Sendable, Equatable, CaseIterable {
+public enum RuleOperation: String, Sendable, Equatable, CaseIterable {
     case list, read, create, update, delete
 }
 
 /// `allow list, read: owner || role(admin)`, resolved and typed.
 public struct Rule: Sendable, Equatable {
-    public var operations: [Operation]
+    public var operations: [RuleOperation]
     /// For a field-level rule (`allow update(role): …`), the fields it governs; empty otherwise.
     public var fields: [String]
     public var condition: RuleExpression

@@ -116,15 +116,15 @@ public struct Parser {
             }
             let key = Identifier(name: current.value, range: current.range)
             advance()
-            var value: Expression
+            var value: ExpressionSyntax
             if current.isAtStartOfLine || at(.rightBrace) || at(.endOfFile) {
                 error(.expected("a value", after: "'\(key.name)'"), at: key.range.after)
-                value = Expression(.error, key.range.after)
+                value = ExpressionSyntax(.error, key.range.after)
             } else {
                 value = parseExpression()
             }
             finishLine(after: "the '\(key.name)' setting")
-            if isRecovering { value = Expression(.error, value.range) }
+            if isRecovering { value = ExpressionSyntax(.error, value.range) }
             entries.append(AuthEntrySyntax(key: key, value: value, range: key.range.joined(value.range),
                                            comments: trivia(entryStart, previousIndex)))
         }
@@ -226,12 +226,12 @@ public struct Parser {
         let wasRecovering = isRecovering
         advance()
         let name = expectName(after: "'\(marker.kind == .atAt ? "@@" : "@")'")
-        var arguments: [Expression]?
+        var arguments: [ExpressionSyntax]?
         var end = name.range
         if at(.leftParen) && !current.isAtStartOfLine {
             let open = current.range
             advance()
-            var list: [Expression] = []
+            var list: [ExpressionSyntax] = []
             while !at(.rightParen) && !at(.endOfFile) && !current.isAtStartOfLine {
                 list.append(parseArgument())
                 if !at(.comma) { break }
@@ -248,21 +248,21 @@ public struct Parser {
             arguments = list
         }
         if isRecovering && !wasRecovering {
-            arguments = (arguments ?? []) + [Expression(.error, previousRange.after)]
+            arguments = (arguments ?? []) + [ExpressionSyntax(.error, previousRange.after)]
         }
         return AttributeSyntax(name: name, arguments: arguments, isEntityLevel: marker.kind == .atAt,
                                range: marker.range.joined(end), comments: CommentTrivia())
     }
 
     /// An attribute argument: an expression or a range (`1...100`, `0...`, `...72`).
-    private mutating func parseArgument() -> Expression {
+    private mutating func parseArgument() -> ExpressionSyntax {
         expressionDepth = 0
         expressionOperators = 0
         if at(.closedRange) {
             let start = current.range
             advance()
             let upper = parseUnary()
-            return Expression(.range(nil, upper), start.joined(upper.range))
+            return ExpressionSyntax(.range(nil, upper), start.joined(upper.range))
         }
         let lower = parseOr()
         if at(.halfOpenRange) {
@@ -272,13 +272,13 @@ public struct Parser {
         let operatorRange = current.range
         advance()
         if at(.rightParen) || at(.comma) || current.isAtStartOfLine {
-            return Expression(.range(lower, nil), lower.range.joined(operatorRange))
+            return ExpressionSyntax(.range(lower, nil), lower.range.joined(operatorRange))
         }
         let upper = parseUnary()
-        return Expression(.range(lower, upper), lower.range.joined(upper.range))
+        return ExpressionSyntax(.range(lower, upper), lower.range.joined(upper.range))
     }
 
-    private func rangeHint(_ lower: Expression) -> String {
+    private func rangeHint(_ lower: ExpressionSyntax) -> String {
         if case .integer(let value) = lower.kind { return "\(value)...N" }
         return "a...b"
     }
@@ -317,7 +317,7 @@ public struct Parser {
             }
             operations.append(OperationSyntax(name: name, fields: fields, range: name.range.joined(end)))
         } while consume(.comma)
-        var condition = Expression(.error, previousRange.after)
+        var condition = ExpressionSyntax(.error, previousRange.after)
         if at(.colon) {
             advance()
             condition = parseExpression()
@@ -326,7 +326,7 @@ public struct Parser {
                   hints: ["a rule reads: allow read, update: owner || role(admin)"])
         }
         finishLine(after: "the rule")
-        if isRecovering { condition = Expression(.error, condition.range) }
+        if isRecovering { condition = ExpressionSyntax(.error, condition.range) }
         return RuleSyntax(keyword: keyword, operations: operations, condition: condition,
                           range: keyword.joined(condition.range), comments: trivia(start, previousIndex))
     }
@@ -334,38 +334,38 @@ public struct Parser {
     // MARK: Expressions
 
     /// Parses `||` over `&&` over one comparison over unary `!` and `-`.
-    private mutating func parseExpression() -> Expression {
+    private mutating func parseExpression() -> ExpressionSyntax {
         expressionDepth = 0
         expressionOperators = 0
         return parseOr()
     }
 
-    private mutating func parseOr() -> Expression {
+    private mutating func parseOr() -> ExpressionSyntax {
         parseChain(of: .or, token: .pipePipe) { $0.parseAnd() }
     }
 
-    private mutating func parseAnd() -> Expression {
+    private mutating func parseAnd() -> ExpressionSyntax {
         parseChain(of: .and, token: .ampAmp) { $0.parseComparison() }
     }
 
     /// `operand (op operand)*`, grouped to the left.
     private mutating func parseChain(of op: BinaryOperator, token: TokenKind,
-                                     operand: (inout Parser) -> Expression) -> Expression {
+                                     operand: (inout Parser) -> ExpressionSyntax) -> ExpressionSyntax {
         var lhs = operand(&self)
         while at(token), countOperator() {
             advance()
             let rhs = operand(&self)
-            lhs = Expression(.binary(op, lhs, rhs), lhs.range.joined(rhs.range))
+            lhs = ExpressionSyntax(.binary(op, lhs, rhs), lhs.range.joined(rhs.range))
         }
         return lhs
     }
 
-    private mutating func parseComparison() -> Expression {
+    private mutating func parseComparison() -> ExpressionSyntax {
         let lhs = parseUnary()
         guard let op = comparisonOperator(current.kind), countOperator() else { return lhs }
         advance()
         let rhs = parseUnary()
-        let result = Expression(.binary(op, lhs, rhs), lhs.range.joined(rhs.range))
+        let result = ExpressionSyntax(.binary(op, lhs, rhs), lhs.range.joined(rhs.range))
         if comparisonOperator(current.kind) != nil {
             error(.chainedComparison, at: current.range, hints: ["combine comparisons with '&&'"])
             skipLine()
@@ -373,49 +373,49 @@ public struct Parser {
         return result
     }
 
-    private mutating func parseUnary() -> Expression {
+    private mutating func parseUnary() -> ExpressionSyntax {
         var prefixes: [Token] = []
         while at(.bang) || at(.minus) {
             prefixes.append(current)
             advance()
-            guard countOperator() else { return Expression(.error, prefixes[0].range) }
+            guard countOperator() else { return ExpressionSyntax(.error, prefixes[0].range) }
         }
         var operand = parsePostfix()
         for prefix in prefixes.reversed() {
             let range = prefix.range.joined(operand.range)
-            operand = Expression(prefix.kind == .bang ? .not(operand) : .negate(operand), range)
+            operand = ExpressionSyntax(prefix.kind == .bang ? .not(operand) : .negate(operand), range)
         }
         return operand
     }
 
-    private mutating func parsePostfix() -> Expression {
+    private mutating func parsePostfix() -> ExpressionSyntax {
         var base = parsePrimary()
         while at(.dot) && peek(1).kind == .identifier && countOperator() {
             advance()
             let member = Identifier(name: current.value, range: current.range)
             advance()
-            base = Expression(.member(base, member), base.range.joined(member.range))
+            base = ExpressionSyntax(.member(base, member), base.range.joined(member.range))
         }
         return base
     }
 
-    private mutating func parsePrimary() -> Expression {
+    private mutating func parsePrimary() -> ExpressionSyntax {
         let token = current
         switch token.kind {
         case .identifier:
             advance()
             switch token.value {
-            case "true": return Expression(.bool(true), token.range)
-            case "false": return Expression(.bool(false), token.range)
-            case "nil": return Expression(.null, token.range)
+            case "true": return ExpressionSyntax(.bool(true), token.range)
+            case "false": return ExpressionSyntax(.bool(false), token.range)
+            case "nil": return ExpressionSyntax(.null, token.range)
             default: break
             }
             let name = Identifier(name: token.value, range: token.range)
-            guard at(.leftParen) else { return Expression(.name(token.value), token.range) }
+            guard at(.leftParen) else { return ExpressionSyntax(.name(token.value), token.range) }
             let open = current.range
             advance()
-            guard enterNesting(at: open) else { return Expression(.error, token.range) }
-            var arguments: [Expression] = []
+            guard enterNesting(at: open) else { return ExpressionSyntax(.error, token.range) }
+            var arguments: [ExpressionSyntax] = []
             while !at(.rightParen) && !at(.endOfFile) && !at(.rightBrace) {
                 arguments.append(parseOr())
                 if !consume(.comma) { break }
@@ -429,44 +429,44 @@ public struct Parser {
                 error(.expected("')'", after: "the arguments of '\(name.name)'"), at: previousRange.after,
                       notes: [Note("'(' opened here", at: open)])
             }
-            return Expression(.call(name, arguments), token.range.joined(end))
+            return ExpressionSyntax(.call(name, arguments), token.range.joined(end))
         case .dot where peek(1).kind == .identifier:
             advance()
             let name = Identifier(name: current.value, range: current.range)
             advance()
-            return Expression(.enumCase(name), token.range.joined(name.range))
+            return ExpressionSyntax(.enumCase(name), token.range.joined(name.range))
         case .integer:
             advance()
-            return Expression(.integer(token.value), token.range)
+            return ExpressionSyntax(.integer(token.value), token.range)
         case .decimal:
             advance()
-            return Expression(.decimal(token.value), token.range)
+            return ExpressionSyntax(.decimal(token.value), token.range)
         case .duration:
             advance()
-            return Expression(.duration(token.value), token.range)
+            return ExpressionSyntax(.duration(token.value), token.range)
         case .string, .rawString:
             advance()
-            return Expression(.string(token.value, raw: token.kind == .rawString), token.range)
+            return ExpressionSyntax(.string(token.value, raw: token.kind == .rawString), token.range)
         case .leftParen:
             advance()
-            guard enterNesting(at: token.range) else { return Expression(.error, token.range) }
+            guard enterNesting(at: token.range) else { return ExpressionSyntax(.error, token.range) }
             let inner = parseOr()
             expressionDepth -= 1
             guard at(.rightParen) else {
                 error(.expected("')'", after: "the expression"), at: inner.range.after,
                       notes: [Note("'(' opened here", at: token.range)])
-                return Expression(.parenthesized(inner), token.range.joined(inner.range))
+                return ExpressionSyntax(.parenthesized(inner), token.range.joined(inner.range))
             }
             let end = current.range
             advance()
-            return Expression(.parenthesized(inner), token.range.joined(end))
+            return ExpressionSyntax(.parenthesized(inner), token.range.joined(end))
         default:
             let missing = token.isAtStartOfLine || [.rightBrace, .endOfFile].contains(token.kind)
             error(.expectedExpression, at: missing ? previousRange.after : token.range)
             if ![.rightParen, .rightBrace, .comma, .endOfFile].contains(token.kind) && !token.isAtStartOfLine {
                 advance()
             }
-            return Expression(.error, token.range)
+            return ExpressionSyntax(.error, token.range)
         }
     }
 

@@ -73,7 +73,7 @@ public struct AuthDeclaration: Sendable {
 /// One `key value` line of the auth block.
 public struct AuthEntrySyntax: Sendable {
     public var key: Identifier
-    public var value: Expression
+    public var value: ExpressionSyntax
     public var range: SourceRange
     public var comments: CommentTrivia
 }
@@ -123,7 +123,7 @@ public struct TypeSyntax: Sendable {
 public struct AttributeSyntax: Sendable {
     public var name: Identifier
     /// `nil` when written without parentheses.
-    public var arguments: [Expression]?
+    public var arguments: [ExpressionSyntax]?
     public var isEntityLevel: Bool
     public var range: SourceRange
     public var comments: CommentTrivia
@@ -138,7 +138,7 @@ public struct AttributeSyntax: Sendable {
 public struct RuleSyntax: Sendable {
     public var keyword: SourceRange
     public var operations: [OperationSyntax]
-    public var condition: Expression
+    public var condition: ExpressionSyntax
     public var range: SourceRange
     public var comments: CommentTrivia
 }

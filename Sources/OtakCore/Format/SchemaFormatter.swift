@@ -7,7 +7,7 @@
 ///   trailing comments are aligned too.
 /// - Every comment is kept. A comment written inside a declaration's line moves to the
 ///   line above it.
-public enum Formatter {
+public enum SchemaFormatter {
     public static let indent = "  "
     /// An enum whose cases fit in this many columns is printed on one line.
     public static let lineWidth = 100
@@ -91,7 +91,7 @@ public enum Formatter {
     }
 
     /// An expression with single spaces around binary operators and the author's parentheses.
-    public static func print(_ expression: Expression) -> String {
+    public static func print(_ expression: ExpressionSyntax) -> String {
         switch expression.kind {
         case .name(let name): name
         case .member(let base, let member): print(base) + "." + member.name
@@ -161,7 +161,7 @@ private struct Output {
     mutating func close(_ comments: CommentTrivia) {
         for comment in comments.leading {
             if comment.hasBlankLineBefore { blankLine() }
-            lines.append(Formatter.indent + comment.text)
+            lines.append(SchemaFormatter.indent + comment.text)
         }
         line("}", trailing: comments.trailing)
     }

@@ -1,14 +1,14 @@
 /// An expression as written: in rules, `@@check`, and attribute arguments.
-public struct Expression: Sendable {
+public struct ExpressionSyntax: Sendable {
     public indirect enum Kind: Sendable {
         /// A name: a field, or one of `public authenticated owner self auth now` and the like.
         case name(String)
         /// `base.member`
-        case member(Expression, Identifier)
+        case member(ExpressionSyntax, Identifier)
         /// `.pending`
         case enumCase(Identifier)
         /// `role(admin, staff)`
-        case call(Identifier, [Expression])
+        case call(Identifier, [ExpressionSyntax])
         case integer(String)
         case decimal(String)
         case duration(String)
@@ -16,12 +16,12 @@ public struct Expression: Sendable {
         case string(String, raw: Bool)
         case bool(Bool)
         case null
-        case not(Expression)
-        case negate(Expression)
-        case binary(BinaryOperator, Expression, Expression)
-        case parenthesized(Expression)
+        case not(ExpressionSyntax)
+        case negate(ExpressionSyntax)
+        case binary(BinaryOperator, ExpressionSyntax, ExpressionSyntax)
+        case parenthesized(ExpressionSyntax)
         /// `1...100`, `0...`, `...72`.
-        case range(Expression?, Expression?)
+        case range(ExpressionSyntax?, ExpressionSyntax?)
         /// Something that did not parse; a diagnostic was already reported.
         case error
     }
