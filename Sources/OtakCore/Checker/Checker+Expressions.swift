@@ -83,7 +83,6 @@ extension Checker {
     // MARK: Conditions
 
     mutating func checkCondition(_ expression: ExpressionSyntax, context: ExpressionContext) -> RuleExpression? {
-        guard !expression.containsError else { return nil }
         switch expression.kind {
         case .parenthesized(let inner):
             return checkCondition(inner, context: context)
