@@ -1,9 +1,11 @@
 import Foundation
+import OtakCLI
 import OtakCore
 import Testing
 
-/// No input may crash or hang the front end: every invalid file gets located errors, and
-/// every file that still parses survives `fmt` unchanged in meaning.
+/// No input may crash or hang the front end: every invalid file gets located errors (and
+/// `otak validate` exits 1 on it), and every file that still parses survives `fmt`
+/// unchanged in meaning.
 @Suite struct RobustnessTests {
     /// A small, seedable generator (SplitMix64), so every run tests the same cases.
     struct SeededGenerator: RandomNumberGenerator {
@@ -47,10 +49,22 @@ import Testing
         }
     }
 
-    /// The properties every input must have.
-    static func assertSound(_ bytes: [UInt8], _ label: String) throws {
+    /// Checks the properties every input must have, and tells whether the input was invalid.
+    /// `throughCommand` also runs `otak validate` on it, from a file.
+    @discardableResult
+    static func assertSound(_ bytes: [UInt8], _ label: String, throughCommand: Bool = false) throws -> Bool {
         let file = SourceFile(path: "mutant.otak", bytes: bytes)
         let result = Frontend.check(file)
+        if throughCommand {
+            let scratchFile = FileManager.default.temporaryDirectory.appendingPathComponent("otak-\(UUID().uuidString).otak")
+            defer { try? FileManager.default.removeItem(at: scratchFile) }
+            try Data(bytes).write(to: scratchFile)
+            let outcome = OtakCommand.run(Invocation(arguments: ["validate", scratchFile.path]))
+            #expect(outcome.exitCode == (result.hasErrors ? 1 : 0), "\(label): wrong exit code")
+            if result.hasErrors {
+                #expect(outcome.standardOutput.hasPrefix(scratchFile.path + ":"), "\(label): no located diagnostic")
+            }
+        }
         if result.hasErrors {
             #expect(result.schema == nil, "\(label): invalid but has a model")
             for diagnostic in result.diagnostics {
@@ -66,6 +80,7 @@ import Testing
             #expect(reformatted.schema == result.schema, "\(label): fmt changed the meaning")
             #expect(reformatted.syntax.map(SchemaFormatter.format) == formatted, "\(label): fmt is not idempotent")
         }
+        return result.hasErrors
     }
 
     @Test(arguments: TestSupport.sampleFiles())
@@ -77,8 +92,9 @@ import Testing
         var invalid = 0
         for number in 0..<Self.mutationsPerSample {
             let mutant = Self.mutate(bytes, tokens, &random)
-            try Self.assertSound(mutant, "\(url.lastPathComponent) mutant \(number)")
-            if Frontend.check(SourceFile(path: "m", bytes: mutant)).hasErrors { invalid += 1 }
+            if try Self.assertSound(mutant, "\(url.lastPathComponent) mutant \(number)", throughCommand: true) {
+                invalid += 1
+            }
         }
         // The mutations must mostly produce broken schemas, or this test would prove little.
         #expect(invalid > Self.mutationsPerSample / 2)

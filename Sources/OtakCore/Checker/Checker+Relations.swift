@@ -5,11 +5,20 @@ extension Checker {
     mutating func resolveRelations() {
         var resolved: [String: [String: String]] = [:]  // entity → list field → inverse field
         for entity in entityOrder {
+            var listsByInverse: [String: FieldSyntax] = [:]  // "Target.inverse" → the list that took it
             for draft in fields[entity]! {
-                guard let target = draft.listTarget, let syntax = draft.syntax else { continue }
-                if let inverse = findInverse(of: syntax, in: entity, target: target) {
-                    resolved[entity, default: [:]][draft.field.name] = inverse
+                guard let target = draft.listTarget, let syntax = draft.syntax,
+                      let inverse = findInverse(of: syntax, in: entity, target: target) else { continue }
+                // Two lists over the same back-reference would hold the same rows.
+                if let first = listsByInverse["\(target).\(inverse)"] {
+                    diagnostics.error(.sharedInverse(first.name.name, syntax.name.name, "\(target).\(inverse)"),
+                                      at: syntax.type.range,
+                                      notes: [Note("'\(first.name.name)' is declared here", at: first.range)],
+                                      hints: ["give '\(target)' a field for each list and choose it with @inverse(…)"])
+                    continue
                 }
+                listsByInverse["\(target).\(inverse)"] = syntax
+                resolved[entity, default: [:]][draft.field.name] = inverse
             }
         }
         for entity in entityOrder {

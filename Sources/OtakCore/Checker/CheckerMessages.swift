@@ -88,6 +88,9 @@ extension Message {
     static func reservedName(_ name: String, _ reason: String) -> Message {
         Message(id: "reserved-name", "'\(name)' cannot be used as a name: \(reason)")
     }
+    static func sharedInverse(_ first: String, _ second: String, _ inverse: String) -> Message {
+        Message(id: "shared-inverse", "'\(first)' and '\(second)' would both list the rows of '\(inverse)'")
+    }
     static func sqlNameTooLong(_ name: String) -> Message {
         Message(id: "sql-name-too-long", "SQL name '\(name)' is longer than 63 bytes")
     }
