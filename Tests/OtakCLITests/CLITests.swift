@@ -127,24 +127,4 @@ import Testing
         #expect(outcome.standardOutput.contains(": error: expected ')'"))
         #expect(scratch.contents("broken.otak") == broken)
     }
-
-    @Test func everyInvalidMutantExitsOne() throws {
-        // A smaller version of the core robustness test, through the command and real files.
-        let source = try String(contentsOf: Self.samples.appendingPathComponent("shop/shop.otak"), encoding: .utf8)
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        let scratch = try Scratch([:])
-        for index in stride(from: 0, to: lines.count, by: 1) {
-            var mutant = lines
-            mutant[index] = mutant[index].dropLast(max(1, mutant[index].count / 2))
-            let path = scratch.path("m\(index).otak")
-            try Data(mutant.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: path))
-            let outcome = run("validate", path)
-            #expect(outcome.exitCode == 0 || outcome.exitCode == 1)
-            if outcome.exitCode == 1 {
-                #expect(outcome.standardOutput.hasPrefix("\(path):") && outcome.standardOutput.contains(": error: "))
-            } else {
-                #expect(outcome.standardOutput.hasPrefix("valid: "))
-            }
-        }
-    }
 }
