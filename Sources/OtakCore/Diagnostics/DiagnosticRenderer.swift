@@ -37,21 +37,40 @@ public struct DiagnosticRenderer: Sendable {
         return paint("\(file.path):\(location.line):\(location.column):", .bold)
     }
 
+    /// Lines longer than this many bytes are shown as a window around the range.
+    static let maximumExcerptBytes = 160
+
     /// The source line with a caret under the start of the range and tildes under the rest
-    /// of it (up to the end of that line).
+    /// of it (up to the end of that line). A very long line is cut to a window around the range.
     private func excerpt(_ file: SourceFile, _ range: SourceRange) -> String {
-        let start = file.location(of: range.start)
-        let end = file.location(of: range.end)
-        let line = file.lineText(start.line).map { $0 == "\t" ? " " : $0 }
-        let lineText = String(line)
-        let width = lineText.count
-        let startColumn = min(start.column, width + 1)
-        let endColumn = end.line == start.line ? min(max(end.column, startColumn + 1), width + 1) : width + 1
-        let number = String(start.line)
+        let lineNumber = file.location(of: range.start).line
+        let line = file.lineRange(lineNumber)
+        let caretStart = min(max(range.start, line.lowerBound), line.upperBound)
+        let caretEnd = min(max(range.end, caretStart), line.upperBound)
+        var window = line
+        if line.count > Self.maximumExcerptBytes {
+            let start = scalarBoundary(file, max(line.lowerBound, caretStart - Self.maximumExcerptBytes / 3))
+            let end = scalarBoundary(file, min(line.upperBound, start + Self.maximumExcerptBytes))
+            window = start..<max(start, end)
+        }
+        let cutBefore = window.lowerBound > line.lowerBound
+        let cutAfter = window.upperBound < line.upperBound
+        let text = (cutBefore ? "…" : "")
+            + String(decoding: file.bytes[window], as: UTF8.self).replacingTabs()
+            + (cutAfter ? "…" : "")
+        let indent = (cutBefore ? 1 : 0) + file.scalarCount(window.lowerBound..<max(window.lowerBound, caretStart))
+        let underlined = file.scalarCount(caretStart..<max(caretStart, min(caretEnd, window.upperBound)))
+        let marker = String(repeating: " ", count: indent) + "^" + String(repeating: "~", count: max(0, underlined - 1))
+        let number = String(lineNumber)
         let gutter = String(repeating: " ", count: number.count)
-        let marker = String(repeating: " ", count: startColumn - 1) + "^"
-            + String(repeating: "~", count: max(0, endColumn - startColumn - 1))
-        return " \(number) | \(lineText)\n \(gutter) | \(paint(marker, .green))\n"
+        return " \(number) | \(text)\n \(gutter) | \(paint(marker, .green))\n"
+    }
+
+    /// The nearest offset at or before `offset` where a Unicode scalar starts.
+    private func scalarBoundary(_ file: SourceFile, _ offset: Int) -> Int {
+        var offset = offset
+        while offset > 0, offset < file.bytes.count, file.bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
+        return offset
     }
 
     private enum Style: String {
@@ -60,5 +79,12 @@ public struct DiagnosticRenderer: Sendable {
 
     private func paint(_ text: String, _ style: Style) -> String {
         useColor ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
+
+private extension String {
+    /// Tabs shown as single spaces, so that the caret line lines up.
+    func replacingTabs() -> String {
+        String(unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
     }
 }

@@ -21,21 +21,32 @@ public struct SourceFile: Sendable {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
-    /// The 1-based line and column of a byte offset. Columns count characters, not bytes.
+    /// The 1-based line and column of a byte offset. Columns count Unicode scalars, not bytes.
     public func location(of offset: Int) -> SourceLocation {
         let offset = min(max(offset, 0), bytes.count)
         let line = lineIndex(containing: offset)
-        let prefix = bytes[lineStarts[line]..<offset]
-        return SourceLocation(line: line + 1, column: String(decoding: prefix, as: UTF8.self).count + 1)
+        return SourceLocation(line: line + 1, column: scalarCount(lineStarts[line]..<offset) + 1)
+    }
+
+    /// The byte range of a 1-based line, without its line break.
+    public func lineRange(_ line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<max(start, end)
     }
 
     /// The text of a 1-based line, without its line break.
     public func lineText(_ line: Int) -> String {
-        guard line >= 1, line <= lineStarts.count else { return "" }
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+        String(decoding: bytes[lineRange(line)], as: UTF8.self)
+    }
+
+    /// How many Unicode scalars start in a byte range.
+    public func scalarCount(_ range: Range<Int>) -> Int {
+        var count = 0
+        for byte in bytes[range] where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// The source text of a range.
