@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "otak",
+    // Regex (for @pattern) and ContinuousClock need macOS 13; Linux has them in every Swift 6 toolchain.
+    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "otak", targets: ["otak"]),
         .library(name: "OtakCore", targets: ["OtakCore"]),
