@@ -142,12 +142,10 @@ extension Checker {
             }
             return .isOwner(field: owner.field.name)
         default:
-            guard requireAuth(name, range) else { return nil }
-            guard let auth, auth.entity == context.entity else {
-                if auth != nil {
-                    diagnostics.error(.conditionNotAllowed("self", "rules of '\(context.entity)'"), at: range,
-                                      hints: ["'self' means the caller's own row, so it is used in the rules of '\(auth!.entity)'"])
-                }
+            guard requireAuth(name, range), let auth else { return nil }
+            guard auth.entity == context.entity else {
+                diagnostics.error(.conditionNotAllowed("self", "rules of '\(context.entity)'"), at: range,
+                                  hints: ["'self' means the caller's own row, so it is used in the rules of '\(auth.entity)'"])
                 return nil
             }
             return .isSelf

@@ -2,8 +2,9 @@ extension Checker {
     /// Entity, enum and app names are UpperCamelCase and must not shadow a type the generated code uses.
     mutating func checkTypeName(_ name: Identifier, kind: String) {
         if ReservedNames.typeNames.contains(name.name) {
+            let suggestion = kind == "app" ? "My\(name.name)" : "\(name.name)Item"
             diagnostics.error(.reservedName(name.name, "the generated Swift code uses a type of that name"),
-                              at: name.range, hints: ["choose another name, such as '\(kind == "app" ? "My" : "")\(name.name)\(kind == "app" ? "" : "Item")'"])
+                              at: name.range, hints: ["choose another name, such as '\(suggestion)'"])
             return
         }
         if !isStyled(name.name, upper: true) {

@@ -256,8 +256,7 @@ public struct Parser {
 
     /// An attribute argument: an expression or a range (`1...100`, `0...`, `...72`).
     private mutating func parseArgument() -> ExpressionSyntax {
-        expressionDepth = 0
-        expressionOperators = 0
+        startExpression()
         if at(.closedRange) {
             let start = current.range
             advance()
@@ -335,9 +334,14 @@ public struct Parser {
 
     /// Parses `||` over `&&` over one comparison over unary `!` and `-`.
     private mutating func parseExpression() -> ExpressionSyntax {
+        startExpression()
+        return parseOr()
+    }
+
+    /// Resets the limits that `countOperator` and `enterNesting` enforce per expression.
+    private mutating func startExpression() {
         expressionDepth = 0
         expressionOperators = 0
-        return parseOr()
     }
 
     private mutating func parseOr() -> ExpressionSyntax {
