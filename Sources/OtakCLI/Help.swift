@@ -6,6 +6,7 @@ enum Help {
         Usage: otak COMMAND [OPTIONS] FILE...
 
         Commands:
+          generate   Write a Swift server package from a schema
           validate   Check schemas and report every problem found
           fmt        Rewrite schemas in the canonical layout
           help       Show help for a command
@@ -19,6 +20,22 @@ enum Help {
         """
 
     static let commands: [String: String] = [
+        "generate": """
+            Usage: otak generate FILE --output DIR [--templates DIR] [--format text|json]
+
+            Checks the schema and writes a Swift server package into DIR: a Hummingbird 2
+            server with its SQL migrations, OpenAPI document and tests. Generated files are
+            rewritten; files marked as yours (Sources/App/App.swift, Sources/App/Hooks/) are
+            created once and never overwritten.
+
+            Options:
+              --output DIR        The package folder (created if needed)
+              --templates DIR     Templates that replace built-in ones of the same path
+              --format text|json  Print diagnostics as text (default) or as one JSON document
+
+            Exit status: 0 success, 1 invalid schema or template, 2 usage error.
+
+            """,
         "validate": """
             Usage: otak validate [--format text|json] FILE...
 
@@ -47,7 +64,7 @@ enum Help {
         "help": """
             Usage: otak help [COMMAND]
 
-            Shows help for a command: validate, fmt.
+            Shows help for a command: generate, validate, fmt.
 
             """,
     ]

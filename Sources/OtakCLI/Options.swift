@@ -1,4 +1,4 @@
-/// The options shared by `validate` and `fmt`.
+/// The options of `validate`, `fmt` and `generate`.
 struct Options: Equatable {
     enum Format: String {
         case text, json
@@ -8,8 +8,12 @@ struct Options: Equatable {
     var format = Format.text
     /// `fmt --check`: change nothing, fail if a file is not formatted.
     var check = false
+    /// `generate --output DIR`.
+    var output: String?
+    /// `generate --templates DIR`.
+    var templates: String?
 
-    static func parse(_ arguments: [String], allowCheck: Bool) -> Result<Options, UsageError> {
+    static func parse(_ arguments: [String], command: String) -> Result<Options, UsageError> {
         var options = Options()
         var remaining = arguments[...]
         var onlyPaths = false
@@ -21,8 +25,13 @@ struct Options: Equatable {
             switch argument {
             case "--":
                 onlyPaths = true
-            case "--check" where allowCheck:
+            case "--check" where command == "fmt":
                 options.check = true
+            case "--output" where command == "generate", "--templates" where command == "generate":
+                guard let value = remaining.popFirst(), !value.isEmpty else {
+                    return .failure(UsageError("'\(argument)' needs a folder"))
+                }
+                if argument == "--output" { options.output = value } else { options.templates = value }
             case "--format":
                 guard let value = remaining.popFirst() else { return .failure(UsageError("'--format' needs a value: text or json")) }
                 guard let format = Format(rawValue: value) else { return .failure(UsageError("unknown format '\(value)'; use text or json")) }
@@ -36,6 +45,10 @@ struct Options: Equatable {
             }
         }
         guard !options.paths.isEmpty else { return .failure(UsageError("no schema files given")) }
+        if command == "generate" {
+            guard options.paths.count == 1 else { return .failure(UsageError("give one schema file")) }
+            guard options.output != nil else { return .failure(UsageError("say where the package goes: --output DIR")) }
+        }
         return .success(options)
     }
 }

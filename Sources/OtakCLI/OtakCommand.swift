@@ -1,7 +1,7 @@
 import Foundation
 import OtakCore
 
-/// The `otak` command line: `validate`, `fmt`, `help` and `--version`.
+/// The `otak` command line: `generate`, `validate`, `fmt`, `help` and `--version`.
 ///
 /// Exit codes: 0 success; 1 a schema has errors (or `fmt --check` found a file to
 /// format); 2 a usage error (unknown command or option, missing file), with one line on
@@ -26,12 +26,12 @@ public enum OtakCommand {
                 return usageError("unknown command '\(arguments.joined(separator: " "))'; see 'otak --help'")
             }
             return Outcome(exitCode: Outcome.success, standardOutput: text)
-        case "validate", "fmt":
+        case "validate", "fmt", "generate":
             if arguments.contains("--help") || arguments.contains("-h") {
                 return Outcome(exitCode: Outcome.success, standardOutput: Help.commands[command]!)
             }
             let options: Options
-            switch Options.parse(arguments, allowCheck: command == "fmt") {
+            switch Options.parse(arguments, command: command) {
             case .success(let parsed): options = parsed
             case .failure(let error): return usageError("\(command): \(error.message)")
             }
@@ -42,9 +42,11 @@ public enum OtakCommand {
                 case .failure(let error): return usageError(error.message)
                 }
             }
-            return command == "validate"
-                ? validate(files, options: options, invocation: invocation)
-                : format(files, options: options, invocation: invocation)
+            switch command {
+            case "validate": return validate(files, options: options, invocation: invocation)
+            case "fmt": return format(files, options: options, invocation: invocation)
+            default: return generate(files[0], options: options, invocation: invocation)
+            }
         default:
             var message = "unknown command '\(command)'"
             if command.hasPrefix("-") { message = "unknown option '\(command)'" }
@@ -91,6 +93,52 @@ public enum OtakCommand {
             }
         }
         return outcome
+    }
+
+    private static func generate(_ file: SourceFile, options: Options, invocation: Invocation) -> Outcome {
+        let result = Frontend.check(file)
+        var outcome = report([result], options: options, invocation: invocation)
+        guard let schema = result.schema, !result.hasErrors, let output = options.output else {
+            outcome.exitCode = Outcome.invalidInput
+            return outcome
+        }
+        let files: [GeneratedFile]
+        do {
+            let templates = try TemplateFiles.library(overridingWith: options.templates)
+            let generator = Generator(templates: templates, schemaFileName: URL(fileURLWithPath: file.path).lastPathComponent,
+                                      otakVersion: version)
+            files = try generator.generate(schema)
+        } catch {
+            outcome.standardError += templateErrorText(error, invocation: invocation)
+            outcome.exitCode = Outcome.invalidInput
+            return outcome
+        }
+        do {
+            let summary = try PackageWriter(root: output).write(files)
+            if options.format == .text { outcome.standardOutput += summary.description(root: output) }
+        } catch {
+            outcome.standardError += "otak: cannot write the package: \(error.localizedDescription)\n"
+            outcome.exitCode = Outcome.invalidInput
+        }
+        return outcome
+    }
+
+    private static func templateErrorText(_ error: any Error, invocation: Invocation) -> String {
+        let renderer = DiagnosticRenderer(useColor: invocation.usesColor)
+        func render(_ error: TemplateError) -> String {
+            let text = renderer.render(error.diagnostics, in: error.file)
+            return text.hasSuffix("\n") ? text : text + "\n"
+        }
+        switch error {
+        case let error as TemplateLibraryError:
+            return error.errors.map(render).joined()
+        case let error as TemplateError:
+            return render(error)
+        case let error as UnknownTemplatesError:
+            return "otak: \(error.description)\n"
+        default:
+            return "otak: cannot read the templates: \(error.localizedDescription)\n"
+        }
     }
 
     /// Prints diagnostics as text (with an error count) or as one JSON document.

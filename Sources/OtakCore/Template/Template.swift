@@ -4,7 +4,7 @@
 /// - `{{#name}}…{{/name}}` renders its body once for a true flag, a non-empty text or an object,
 ///   and once per item of a list, with the item's fields in scope; `{{^name}}…{{/name}}`
 ///   renders when the value is false, empty or an empty list.
-/// - `{{> name}}` inserts another template of the library, indented like the tag.
+/// - `{{> name}}` inserts another template of the library (`name` or `name.mustache`), indented like the tag.
 /// - `{{! comment}}` renders nothing.
 ///
 /// A tag alone on its line (other than `{{name}}`) takes the whole line with it, so templates

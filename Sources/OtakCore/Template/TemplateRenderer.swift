@@ -36,7 +36,7 @@ struct TemplateRenderer {
                     try render(body, of: template, scope: scope + [value], into: &output)
                 }
             case .partial(let name, let indentation, let range):
-                guard let partial = library.templates[name] else {
+                guard let partial = library.templates[name] ?? library.templates[name + ".mustache"] else {
                     throw TemplateError(template.file, .templateUnknownPartial(name), at: range)
                 }
                 guard depth < 32 else { throw TemplateError(template.file, .templateRecursion, at: range) }

@@ -1,0 +1,259 @@
+/// The template values of one entity: every piece of Swift and SQL its files need.
+struct EntityContext {
+    let entity: Entity
+    let schema: Schema
+    let table: Table
+
+    init(_ entity: Entity, in schema: Schema) {
+        self.entity = entity
+        self.schema = schema
+        self.table = Table(entity: entity, schema: schema)
+    }
+
+    private var stored: [Field] { entity.fields.filter(\.isStored) }
+    private var output: [Field] { stored.filter { !$0.isHidden } }
+    private var record: [Field] { stored.filter { !$0.isPrimaryKey } }
+    private var writable: [Field] { record.filter { !$0.isReadOnly } }
+    private var passwords: [Field] { record.filter { $0.kind == .scalar(.password) } }
+    private var includes: [Field] {
+        entity.fields.filter { if case .belongsTo = $0.kind { !$0.isHidden } else { false } }
+    }
+
+    /// The path of the entity's routes without its leading `/` (`order-items`).
+    var route: String { String(entity.names.route.drop { $0 == "/" }) }
+
+    var displayName: String { Naming.words(entity.name).joined(separator: " ").lowercased() }
+
+    func value() -> [String: TemplateValue] {
+        let includes = self.includes
+        return [
+            "type": .text(entity.names.type),
+            "variable": .text(entity.names.variable),
+            "table": .text(entity.names.table),
+            "route": .text(route),
+            "displayName": .text(displayName),
+            "idColumn": .text(SwiftCode.stringLiteral(qualified("id"))),
+            "hiddenFields": .text(stored.filter(\.isHidden).map(\.jsonName).joined(separator: ", ")),
+            "outputFields": .list(output.enumerated().map { index, field in
+                .object([
+                    "swiftName": .text(field.swiftName), "swiftType": .text(SwiftCode.type(field)),
+                    "jsonName": .text(field.jsonName), "renamed": .flag(field.jsonName != field.swiftName),
+                    "index": .text(String(index)),
+                ])
+            }),
+            "storedFields": items(record) { index, field in
+                [
+                    "swiftName": .text(field.swiftName), "swiftType": .text(SwiftCode.type(field)),
+                    "recordIndex": .text(String(index)),
+                    "binding": .text(SwiftCode.binding(field.swiftName, field)),
+                    "createValue": .text(createValue(field)),
+                ]
+            },
+            "writableFields": items(writable) { _, field in
+                [
+                    "swiftName": .text(field.swiftName), "swiftType": .text(SwiftCode.type(field)),
+                    "jsonName": .text(field.jsonName), "isOptional": .flag(field.isOptional),
+                    "createRead": .text(createRead(field)),
+                    "patchType": .text(SwiftCode.type(field) + "?"),
+                    "patchRead": .text(patchRead(field)),
+                ]
+            },
+            "hasWritableFields": .flag(!writable.isEmpty),
+            "inputFields": items(stored) { _, field in ["jsonName": .text(field.jsonName)] },
+            "readOnlyFields": items(stored.filter { $0.isReadOnly || $0.isPrimaryKey }) { _, field in
+                ["jsonName": .text(field.jsonName)]
+            },
+            "requiredFields": items(writable.filter { !$0.isOptional && $0.defaultValue == nil }) { _, field in
+                ["swiftName": .text(field.swiftName)]
+            },
+            "hasRequiredFields": .flag(writable.contains { !$0.isOptional && $0.defaultValue == nil }),
+            "validations": .list(validations().map(TemplateValue.text)),
+            "patterns": .list(patterns()),
+            "passwordFields": items(passwords) { _, field in
+                [
+                    "swiftName": .text(field.swiftName), "jsonName": .text(field.jsonName),
+                    "minimum": .text(field.length?.minimum.map(String.init) ?? "nil"),
+                    "maximum": .text(field.length?.maximum.map(String.init) ?? "nil"),
+                ]
+            },
+            "hasPasswordFields": .flag(!passwords.isEmpty),
+            "statements": .list(QueryWriter(context: self).statements().map { statement in
+                .object([
+                    "name": .text(statement.name), "doc": .text(statement.doc),
+                    "sqlite": .text(SwiftCode.stringLiteral(statement.sqlite)),
+                    "postgres": .text(SwiftCode.stringLiteral(statement.postgres)),
+                ])
+            }),
+            "sortable": .list(output.filter(isListable).map { field in
+                .object(["jsonName": .text(field.jsonName), "column": .text(SwiftCode.stringLiteral(qualified(field.column!)))])
+            }),
+            "filterable": .list(output.filter(isListable).map { field in
+                let type = ColumnType(field.kind)
+                return .object([
+                    "jsonName": .text(field.jsonName),
+                    "column": .text(SwiftCode.stringLiteral(qualified(field.column!))),
+                    "kind": .text(filterKind(field)),
+                    "cast": .text(type.postgresParameterCast),
+                ])
+            }),
+            "uniqueConstraints": .list(table.uniqueConstraints.map { unique in
+                .object([
+                    "name": .text(unique.name),
+                    "columns": .text(unique.columns.map { "\"\($0)\"" }.joined(separator: ", ")),
+                    "fields": .text(unique.fields.map { "\"\(entity.field(named: $0)?.jsonName ?? $0)\"" }.joined(separator: ", ")),
+                ])
+            }),
+            "includes": items(includes) { _, field in
+                [
+                    "name": .text(field.name), "swiftName": .text(field.swiftName),
+                    "targetType": .text(target(field)?.names.type ?? ""), "isOptional": .flag(field.isOptional),
+                ]
+            },
+            "hasIncludes": .flag(!includes.isEmpty),
+            "includeNames": .text(includes.map { "`\($0.name)`" }.joined(separator: ", ")),
+            "detailType": .text(entity.names.type + (includes.isEmpty ? "" : "Detail")),
+            "hasReferences": .flag(!includes.isEmpty),
+            "references": .list(includes.map { field in
+                .object([
+                    "swiftName": .text(field.swiftName), "jsonName": .text(field.jsonName),
+                    "targetType": .text(target(field)?.names.type ?? ""),
+                    "targetDisplayName": .text(target(field).map { EntityContext($0, in: schema).displayName } ?? ""),
+                ])
+            }),
+            "hasMany": .list(entity.fields.compactMap { field -> TemplateValue? in
+                guard case .hasMany(let targetName, let inverse) = field.kind, let target = schema.entity(named: targetName) else {
+                    return nil
+                }
+                return .object(relation(field, target) .merging([
+                    "statement": .text("selectBy" + Naming.upperCamelCase(inverse)),
+                ]) { first, _ in first })
+            }),
+            "manyToMany": .list(entity.fields.compactMap { field -> TemplateValue? in
+                guard case .manyToMany(let targetName, _, _) = field.kind, let target = schema.entity(named: targetName) else {
+                    return nil
+                }
+                let upper = Naming.upperCamelCase(field.name)
+                return .object(relation(field, target).merging([
+                    "upperName": .text(upper),
+                    "selectStatement": .text("select" + upper),
+                    "linkStatement": .text("link" + upper),
+                    "unlinkStatement": .text("unlink" + upper),
+                ]) { first, _ in first })
+            }),
+        ]
+    }
+
+    private func relation(_ field: Field, _ target: Entity) -> [String: TemplateValue] {
+        let targetContext = EntityContext(target, in: schema)
+        return [
+            "swiftName": .text(field.name),
+            "route": .text(Naming.kebabCase(field.name)),
+            "targetType": .text(target.names.type),
+            "targetIDColumn": .text(SwiftCode.stringLiteral(targetContext.qualified("id"))),
+            "parentRoute": .text(route),
+            "displayName": .text(Naming.words(field.name).joined(separator: " ").lowercased()),
+            "parentDisplayName": .text(displayName),
+            "targetDisplayName": .text(targetContext.displayName),
+        ]
+    }
+
+    func target(_ field: Field) -> Entity? {
+        switch field.kind {
+        case .belongsTo(let name, _), .hasMany(let name, _), .manyToMany(let name, _, _): schema.entity(named: name)
+        default: nil
+        }
+    }
+
+    func qualified(_ column: String) -> String {
+        SQLDialect.quote(entity.names.table) + "." + SQLDialect.quote(column)
+    }
+
+    /// Fields a list can filter and sort on: stored, visible, and neither JSON nor a password.
+    private func isListable(_ field: Field) -> Bool {
+        field.isStored && !field.isHidden && field.kind != .scalar(.json) && field.kind != .scalar(.password)
+    }
+
+    private func filterKind(_ field: Field) -> String {
+        if case .enumeration(let name) = field.kind {
+            let cases = schema.enumType(named: name)?.cases ?? []
+            return ".enumeration([" + cases.map { "\"\($0)\"" }.joined(separator: ", ") + "])"
+        }
+        switch ColumnType(field.kind) {
+        case .text: return ".text"
+        case .integer: return ".integer"
+        case .double: return ".double"
+        case .decimal: return ".decimal"
+        case .bool: return ".bool"
+        case .uuid: return ".uuid"
+        case .date: return ".date"
+        case .timestamp: return ".timestamp"
+        case .json: return ".text"
+        }
+    }
+
+    private func createRead(_ field: Field) -> String {
+        let type = SwiftCode.baseType(field.kind)
+        if field.isOptional { return "input.optional(\"\(field.jsonName)\", as: \(type).self)" }
+        if let value = SwiftCode.defaultValue(field) {
+            return "input.optional(\"\(field.jsonName)\", as: \(type).self) ?? \(value)"
+        }
+        return "input.required(\"\(field.jsonName)\", as: \(type).self)"
+    }
+
+    private func patchRead(_ field: Field) -> String {
+        let type = SwiftCode.baseType(field.kind)
+        return field.isOptional
+            ? "input.optionalChange(\"\(field.jsonName)\", as: \(type).self)"
+            : "input.change(\"\(field.jsonName)\", as: \(type).self)"
+    }
+
+    /// The value a new row's field takes: the client's, else its default.
+    private func createValue(_ field: Field) -> String {
+        if !field.isReadOnly { return "body." + field.swiftName }
+        return SwiftCode.defaultValue(field) ?? "nil"
+    }
+
+    /// One `validator` call per rule, then the `@@check`s.
+    private func validations() -> [String] {
+        var lines: [String] = []
+        for field in record where field.kind != .scalar(.password) {
+            let name = field.swiftName
+            let json = "\"\(field.jsonName)\""
+            if let length = field.length {
+                lines.append("validator.length(\(name), \(json), min: \(length.minimum.map(String.init) ?? "nil"), max: \(length.maximum.map(String.init) ?? "nil"))")
+            }
+            if let range = field.range {
+                let minimum = range.minimum.map { SwiftCode.number($0, as: field.kind) } ?? "nil"
+                let maximum = range.maximum.map { SwiftCode.number($0, as: field.kind) } ?? "nil"
+                lines.append("validator.range(\(name), \(json), min: \(minimum), max: \(maximum))")
+            }
+            if field.pattern != nil {
+                lines.append("validator.pattern(\(name), \(json), Self.\(name)Pattern)")
+            }
+            if field.isEmail { lines.append("validator.email(\(name), \(json))") }
+            if field.isURL { lines.append("validator.url(\(name), \(json))") }
+        }
+        let writer = CheckWriter(entity: entity, schema: schema)
+        for check in entity.checks {
+            let field = writer.firstField(check.condition) ?? ""
+            lines.append("validator.check(\(writer.swift(check.condition)), \"\(field)\", \(SwiftCode.stringLiteral(check.message)))")
+        }
+        return lines
+    }
+
+    /// `static let` declarations of the compiled patterns.
+    func patterns() -> [TemplateValue] {
+        record.compactMap { field in
+            guard let pattern = field.pattern else { return nil }
+            return .object(["swiftName": .text(field.swiftName), "literal": .text(SwiftCode.stringLiteral(pattern))])
+        }
+    }
+
+    private func items(_ fields: [Field], _ make: (Int, Field) -> [String: TemplateValue]) -> TemplateValue {
+        .list(fields.enumerated().map { index, field in
+            var object = make(index, field)
+            object["last"] = .flag(index == fields.count - 1)
+            return .object(object)
+        })
+    }
+}

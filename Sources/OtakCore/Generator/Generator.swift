@@ -1,0 +1,162 @@
+/// A file of a generated package.
+public struct GeneratedFile: Sendable, Equatable {
+    /// Relative to the package root, with `/` separators.
+    public var path: String
+    public var contents: String
+    /// Created once and never overwritten: the user's to edit.
+    public var isUserOwned: Bool
+}
+
+/// Turns a checked schema into the files of a Swift server package.
+///
+/// The generator only returns files; writing them (and never overwriting the user's) is the
+/// command line's job. The same schema and templates give the same bytes, in any environment.
+public struct Generator: Sendable {
+    public var templates: TemplateLibrary
+    /// The schema's file name, quoted in every header.
+    public var schemaFileName: String
+    public var otakVersion: String
+
+    public init(templates: TemplateLibrary, schemaFileName: String, otakVersion: String) {
+        self.templates = templates
+        self.schemaFileName = schemaFileName
+        self.otakVersion = otakVersion
+    }
+
+    public func generate(_ schema: Schema) throws(TemplateError) -> [GeneratedFile] {
+        let root = rootValue(schema)
+        var files: [GeneratedFile] = []
+
+        func render(_ template: String, to path: String, with extra: [String: TemplateValue] = [:], userOwned: Bool = false) throws(TemplateError) {
+            let value = TemplateValue.object(root.merging(extra) { _, new in new })
+            files.append(GeneratedFile(path: path, contents: try templates.render(template, value), isUserOwned: userOwned))
+        }
+
+        for name in Self.packageTemplates {
+            try render(name + ".mustache", to: name, userOwned: name == "Sources/App/App.swift")
+        }
+        for entity in schema.entities {
+            let value = EntityContext(entity, in: schema).value()
+            let type = entity.names.type
+            try render("Sources/App/Models/Entity.swift.mustache", to: "Sources/App/Models/\(type).swift", with: value)
+            try render("Sources/App/Models/EntityInput.swift.mustache", to: "Sources/App/Models/\(type)Input.swift", with: value)
+            try render("Sources/App/Queries/EntityQueries.swift.mustache", to: "Sources/App/Queries/\(type)Queries.swift", with: value)
+            try render("Sources/App/Controllers/EntityController.swift.mustache", to: "Sources/App/Controllers/\(type)Controller.swift", with: value)
+            try render("Sources/App/Hooks/EntityHooks.swift.mustache", to: "Sources/App/Hooks/\(type)Hooks.swift", with: value, userOwned: true)
+        }
+        for enumType in schema.enums {
+            try render("Sources/App/Models/Enum.swift.mustache", to: "Sources/App/Models/\(enumType.name).swift", with: [
+                "name": .text(enumType.name),
+                "cases": .list(enumType.cases.map { .object(["name": .text($0)]) }),
+            ])
+        }
+        for dialect in SQLDialect.allCases {
+            let sql = MigrationWriter(schema: schema, dialect: dialect).initialMigration()
+            try render("Sources/App/Migrations/migration.sql.mustache",
+                       to: "Sources/App/Migrations/\(dialect.rawValue)/0001_init.sql",
+                       with: ["statements": .text(sql), "dialect": .text(dialect.rawValue)])
+        }
+        files.append(GeneratedFile(path: "Sources/App/openapi.json", contents: OpenAPIWriter(schema: schema).document(),
+                                   isUserOwned: false))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Templates rendered once per package, by their output path.
+    static let packageTemplates = [
+        ".gitignore",
+        "Package.swift",
+        "README.md",
+        "Sources/App/App.swift",
+        "Sources/App/Application+build.swift",
+        "Sources/App/Configuration.swift",
+        "Sources/App/Routes.swift",
+        "Sources/App/Database/ConstraintViolation.swift",
+        "Sources/App/Database/Database.swift",
+        "Sources/App/Database/Migrator.swift",
+        "Sources/App/Database/SQL.swift",
+        "Sources/App/Database/SQLRow.swift",
+        "Sources/App/HTTP/APIError.swift",
+        "Sources/App/HTTP/AppRequestContext.swift",
+        "Sources/App/HTTP/ErrorMiddleware.swift",
+        "Sources/App/HTTP/InputReader.swift",
+        "Sources/App/HTTP/ListQuery.swift",
+        "Sources/App/HTTP/RequestLogMiddleware.swift",
+        "Sources/App/HTTP/Validator.swift",
+        "Sources/App/Support/JSONValue.swift",
+        "Sources/App/Support/Timestamp.swift",
+        "Tests/AppTests/AppTests.swift",
+        "Tests/AppTests/TestSupport.swift",
+    ]
+
+    private func rootValue(_ schema: Schema) -> [String: TemplateValue] {
+        let kebab = Naming.kebabCase(schema.name)
+        let usesPasswords = schema.entities.contains { $0.fields.contains { $0.kind == .scalar(.password) } }
+        return [
+            "otakVersion": .text(otakVersion),
+            "schemaFile": .text(schemaFileName),
+            "appName": .text(schema.name),
+            "packageName": .text(kebab + "-server"),
+            "executableName": .text(kebab + "-server"),
+            "databaseFile": .text(Naming.snakeCase(schema.name) + ".sqlite"),
+            "usesPasswords": .flag(usesPasswords),
+            "firstRoute": .text(schema.entities.first.map { EntityContext($0, in: schema).route } ?? "health"),
+            "entities": .list(schema.entities.map { entity in
+                .object(["type": .text(entity.names.type), "route": .text(EntityContext(entity, in: schema).route)])
+            }),
+            "routes": .list(RouteTable(schema: schema).routes.map { route in
+                .object([
+                    "method": .text(route.method.lowercased()),
+                    "segments": .text(route.path.split(separator: "/").map { "\"\($0)\"" }.joined(separator: ", ")),
+                    "methodUpper": .text(route.method),
+                    "path": .text(route.path),
+                    "summary": .text(route.summary),
+                ])
+            }),
+        ]
+    }
+}
+
+/// Every route a generated server has, for the 405 table, the README and OpenAPI.
+struct RouteTable {
+    struct Route {
+        let method: String
+        /// `/products/{id}`.
+        let path: String
+        let summary: String
+    }
+
+    let schema: Schema
+
+    var routes: [Route] {
+        var result: [Route] = []
+        for entity in schema.entities {
+            let base = entity.names.route
+            let name = EntityContext(entity, in: schema).displayName
+            result += [
+                Route(method: "GET", path: base, summary: "List \(Naming.plural(name))"),
+                Route(method: "POST", path: base, summary: "Create a \(name)"),
+                Route(method: "GET", path: base + "/{id}", summary: "Get a \(name)"),
+                Route(method: "PATCH", path: base + "/{id}", summary: "Update a \(name)"),
+                Route(method: "DELETE", path: base + "/{id}", summary: "Delete a \(name)"),
+            ]
+            for field in entity.fields {
+                let relation = Naming.words(field.name).joined(separator: " ").lowercased()
+                switch field.kind {
+                case .hasMany:
+                    result.append(Route(method: "GET", path: "\(base)/{id}/\(Naming.kebabCase(field.name))",
+                                        summary: "List the \(relation) of a \(name)"))
+                case .manyToMany:
+                    let path = "\(base)/{id}/\(Naming.kebabCase(field.name))"
+                    result += [
+                        Route(method: "GET", path: path, summary: "List the \(relation) of a \(name)"),
+                        Route(method: "PUT", path: path + "/{otherID}", summary: "Link a \(name) to one of its \(relation)"),
+                        Route(method: "DELETE", path: path + "/{otherID}", summary: "Unlink a \(name) from one of its \(relation)"),
+                    ]
+                default:
+                    break
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,105 @@
+/// Writes the statements of one entity for both dialects.
+struct QueryWriter {
+    let context: EntityContext
+
+    struct Statement {
+        var name: String
+        var doc: String
+        var sqlite: String
+        var postgres: String
+    }
+
+    private var entity: Entity { context.entity }
+    private var table: String { SQLDialect.quote(entity.names.table) }
+    private var output: [Field] { entity.fields.filter { $0.isStored && !$0.isHidden } }
+    private var record: [Field] { entity.fields.filter { $0.isStored && !$0.isPrimaryKey } }
+
+    func statements() -> [Statement] {
+        var result = [
+            both("select", "The visible columns of every row; the list route appends filters, order and paging.") { dialect in
+                "SELECT \(selectList(output, dialect)) FROM \(table)"
+            },
+            both("find", "One row by id.") { dialect in
+                "SELECT \(selectList(output, dialect)) FROM \(table) WHERE \(context.qualified("id")) = \(dialect.placeholder(1, for: .uuid))"
+            },
+            both("selectRecord", "Every column but the id, to validate a partial update against the whole row.") { dialect in
+                "SELECT \(selectList(record, dialect)) FROM \(table) WHERE \(context.qualified("id")) = \(dialect.placeholder(1, for: .uuid))"
+                    + (dialect == .postgres ? " FOR UPDATE" : "")
+            },
+            both("insert", "Inserts a row: the id, then the record's columns in order.") { dialect in
+                let columns = ["\"id\""] + record.map { SQLDialect.quote($0.column!) }
+                let placeholders = [dialect.placeholder(1, for: .uuid)]
+                    + record.enumerated().map { dialect.placeholder($0.offset + 2, for: ColumnType($0.element.kind)) }
+                return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", "))) RETURNING \(returningList(dialect))"
+            },
+            both("update", "Writes every column of the record to the row with the id.") { dialect in
+                let assignments = record.enumerated().map { index, field in
+                    "\(SQLDialect.quote(field.column!)) = \(dialect.placeholder(index + 2, for: ColumnType(field.kind)))"
+                }
+                return "UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE \"id\" = \(dialect.placeholder(1, for: .uuid)) RETURNING \(returningList(dialect))"
+            },
+            both("delete", "Deletes the row with the id; no row returned means there was none.") { dialect in
+                "DELETE FROM \(table) WHERE \"id\" = \(dialect.placeholder(1, for: .uuid)) RETURNING \"id\""
+            },
+            both("exists", "Whether a row with the id exists.") { dialect in
+                "SELECT 1 FROM \(table) WHERE \"id\" = \(dialect.placeholder(1, for: .uuid))"
+            },
+        ]
+        // Rows of this entity that belong to one parent, for the parent's has-many routes.
+        for field in entity.fields {
+            guard case .belongsTo = field.kind, isListedByParent(field) else { continue }
+            result.append(both("selectBy" + Naming.upperCamelCase(field.name),
+                               "The rows whose `\(field.name)` is the id; the route appends filters, order and paging.") { dialect in
+                "SELECT \(selectList(output, dialect)) FROM \(table) WHERE \(context.qualified(field.column!)) = \(dialect.placeholder(1, for: .uuid))"
+            })
+        }
+        for field in entity.fields {
+            guard case .manyToMany(let targetName, _, let join) = field.kind,
+                  let target = context.schema.entity(named: targetName) else { continue }
+            let targetContext = EntityContext(target, in: context.schema)
+            let targetOutput = target.fields.filter { $0.isStored && !$0.isHidden }
+            let joinTable = SQLDialect.quote(join.name)
+            let own = SQLDialect.quote(join.ownColumn)
+            let other = SQLDialect.quote(join.otherColumn)
+            let upper = Naming.upperCamelCase(field.name)
+            result.append(both("select" + upper, "The \(target.names.type) rows linked to the id through `\(join.name)`.") { dialect in
+                "SELECT \(targetContext.selectList(targetOutput, dialect)) FROM \(SQLDialect.quote(target.names.table)) "
+                    + "JOIN \(joinTable) ON \(joinTable).\(other) = \(targetContext.qualified("id")) "
+                    + "WHERE \(joinTable).\(own) = \(dialect.placeholder(1, for: .uuid))"
+            })
+            result.append(both("link" + upper, "Links the id to a \(target.names.type); linking twice changes nothing.") { dialect in
+                "INSERT INTO \(joinTable) (\(own), \(other)) VALUES (\(dialect.placeholder(1, for: .uuid)), \(dialect.placeholder(2, for: .uuid))) ON CONFLICT DO NOTHING"
+            })
+            result.append(both("unlink" + upper, "Unlinks the id from a \(target.names.type).") { dialect in
+                "DELETE FROM \(joinTable) WHERE \(own) = \(dialect.placeholder(1, for: .uuid)) AND \(other) = \(dialect.placeholder(2, for: .uuid)) RETURNING \(own)"
+            })
+        }
+        return result
+    }
+
+    /// Whether some has-many field of the parent lists rows through this belongs-to field.
+    private func isListedByParent(_ field: Field) -> Bool {
+        guard let parent = context.target(field) else { return false }
+        return parent.fields.contains { candidate in
+            if case .hasMany(let child, let inverse) = candidate.kind { child == entity.name && inverse == field.name } else { false }
+        }
+    }
+
+    private func both(_ name: String, _ doc: String, _ sql: (SQLDialect) -> String) -> Statement {
+        Statement(name: name, doc: doc, sqlite: sql(.sqlite), postgres: sql(.postgres))
+    }
+
+    private func selectList(_ fields: [Field], _ dialect: SQLDialect) -> String {
+        context.selectList(fields, dialect)
+    }
+
+    private func returningList(_ dialect: SQLDialect) -> String {
+        output.map { dialect.selectExpression(SQLDialect.quote($0.column!), ColumnType($0.kind)) }.joined(separator: ", ")
+    }
+}
+
+extension EntityContext {
+    func selectList(_ fields: [Field], _ dialect: SQLDialect) -> String {
+        fields.map { dialect.selectExpression(qualified($0.column!), ColumnType($0.kind)) }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// Spelling of Swift types, literals and expressions in generated code.
+enum SwiftCode {
+    /// The Swift type of a stored field's value, without optionality.
+    static func baseType(_ kind: FieldKind) -> String {
+        switch kind {
+        case .scalar(let scalar):
+            switch scalar {
+            case .string, .text, .password: "String"
+            case .int: "Int"
+            case .double: "Double"
+            case .decimal: "Decimal"
+            case .bool: "Bool"
+            case .date: "CalendarDate"
+            case .dateTime: "Date"
+            case .uuid: "UUID"
+            case .json: "JSONValue"
+            }
+        case .enumeration(let name): name
+        case .belongsTo, .hasMany, .manyToMany: "UUID"
+        }
+    }
+
+    static func type(_ field: Field) -> String {
+        baseType(field.kind) + (field.isOptional ? "?" : "")
+    }
+
+    /// A string literal; raw (`#"…"#`) when the text has backslashes or quotes.
+    static func stringLiteral(_ text: String) -> String {
+        if text.contains("\\") || text.contains("\"") {
+            var hashes = "#"
+            while text.contains("\"" + hashes) { hashes += "#" }
+            if !text.contains("\n") && !text.contains("\r") {
+                return hashes + "\"" + text + "\"" + hashes
+            }
+        }
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                result += "\\u{\(String(scalar.value, radix: 16))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// A numeric literal of a field's type, from its spelling in the schema (`0`, `0.01`).
+    static func number(_ text: String, as kind: FieldKind) -> String {
+        switch kind {
+        case .scalar(.decimal):
+            Int(text) != nil ? "Decimal(\(text))" : "Decimal(string: \"\(text)\")!"
+        case .scalar(.double):
+            text.contains(".") || text.contains("e") || text.contains("E") ? text : text + ".0"
+        default:
+            text
+        }
+    }
+
+    /// The `SQLValue` binding a Swift value of a field's type.
+    static func binding(_ expression: String, _ field: Field) -> String {
+        let case_ = bindingCase(field.kind)
+        guard field.isOptional else { return case_(expression) }
+        return "\(expression).map { \(case_("$0")) } ?? .null"
+    }
+
+    private static func bindingCase(_ kind: FieldKind) -> (String) -> String {
+        switch ColumnType(kind) {
+        case .text:
+            if case .enumeration = kind { return { ".text(\($0).rawValue)" } }
+            return { ".text(\($0))" }
+        case .integer: return { ".integer(\($0))" }
+        case .double: return { ".double(\($0))" }
+        case .decimal: return { ".decimal(\($0))" }
+        case .bool: return { ".bool(\($0))" }
+        case .uuid: return { ".uuid(\($0))" }
+        case .date: return { ".text(\($0).description)" }
+        case .timestamp: return { ".timestamp(\($0))" }
+        case .json: return { ".text(\($0).text)" }
+        }
+    }
+
+    /// The Swift expression of a `@default`, or `nil` when the field has none.
+    static func defaultValue(_ field: Field) -> String? {
+        guard let value = field.defaultValue else { return nil }
+        switch value {
+        case .string(let text): return stringLiteral(text)
+        case .integer(let value): return number(String(value), as: field.kind)
+        case .number(let text): return number(text, as: field.kind)
+        case .bool(let flag): return flag ? "true" : "false"
+        case .enumCase(let name): return "\(baseType(field.kind)).\(name)"
+        case .now: return field.kind == .scalar(.date) ? "CalendarDate.today()" : "Timestamp.now()"
+        case .json(let text): return jsonValue(text)
+        }
+    }
+
+    /// A `JSONValue` expression for a JSON document checked by the checker.
+    static func jsonValue(_ text: String) -> String {
+        (try? JSONDecoder().decode(JSONDocument.self, from: Data(text.utf8)))?.swift ?? ".null"
+    }
+}
+
+/// A JSON document read at generation time, to write it back as a `JSONValue` expression.
+private enum JSONDocument: Decodable {
+    case null, bool(Bool), integer(Int), double(Double), string(String)
+    case array([JSONDocument]), object([String: JSONDocument])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int.self) {
+            self = .integer(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .double(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONDocument].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONDocument].self))
+        }
+    }
+
+    var swift: String {
+        switch self {
+        case .null: ".null"
+        case .bool(let value): ".bool(\(value))"
+        case .integer(let value): ".integer(\(value))"
+        case .double(let value): ".double(\(value))"
+        case .string(let value): ".string(\(SwiftCode.stringLiteral(value)))"
+        case .array(let items): ".array([" + items.map(\.swift).joined(separator: ", ") + "])"
+        case .object(let fields) where fields.isEmpty: ".object([:])"
+        case .object(let fields):
+            ".object([" + fields.keys.sorted().map { "\(SwiftCode.stringLiteral($0)): \(fields[$0]!.swift)" }
+                .joined(separator: ", ") + "])"
+        }
+    }
+}
