@@ -396,7 +396,7 @@ struct {{type}}Controller {
             try await hooks.didCreate(created, connection: connection)
             return created
         }
-        return EditedResponse(status: .created, headers: [.location: "/{{route}}/\(id.uuidString.lowercased())"], response: created)
+        return EditedResponse(status: .created, headers: [.location: "/{{route}}/\(id.uuidString)"], response: created)
     }
 
     /// `PATCH /{{route}}/{id}`: changes the fields sent; the whole row is validated again.
@@ -483,7 +483,7 @@ struct {{type}}Controller {
         do {
             try await database.query({{type}}Queries.{{linkStatement}}, [.uuid(id), .uuid(otherID)])
         } catch let error where ConstraintViolation(error) == .foreignKey {
-            throw APIError.notFound("no {{parentDisplayName}} \(id.uuidString.lowercased()) or no {{targetDisplayName}} \(otherID.uuidString.lowercased())")
+            throw APIError.notFound("no {{parentDisplayName}} \(id.uuidString) or no {{targetDisplayName}} \(otherID.uuidString)")
         }
         return .noContent
     }
@@ -493,7 +493,7 @@ struct {{type}}Controller {
         let id = try Self.id(context)
         let otherID = try Self.id(context, "otherID")
         guard try await database.query({{type}}Queries.{{unlinkStatement}}, [.uuid(id), .uuid(otherID)]).first != nil else {
-            throw APIError.notFound("{{parentDisplayName}} \(id.uuidString.lowercased()) is not linked to {{targetDisplayName}} \(otherID.uuidString.lowercased())")
+            throw APIError.notFound("{{parentDisplayName}} \(id.uuidString) is not linked to {{targetDisplayName}} \(otherID.uuidString)")
         }
         return .noContent
     }
@@ -546,7 +546,7 @@ struct {{type}}Controller {
     }
 
     private static func notFound(_ id: UUID) -> APIError {
-        APIError.notFound("no {{displayName}} has the id \(id.uuidString.lowercased())")
+        APIError.notFound("no {{displayName}} has the id \(id.uuidString)")
     }
 }
 
@@ -579,9 +579,10 @@ enum ConstraintViolation: Equatable {
                     String(part.split(separator: ".").last ?? part).trimmingCharacters(in: .whitespaces)
                 }
                 self = .unique(constraint: nil, columns: columns)
-            case .constraintForeignKeyFailed: self = .foreignKey
             case .constraintCheckFailed: self = .check
             case .constraintNotNullFailed: self = .notNull
+            // RESTRICT is enforced like a trigger: "FOREIGN KEY constraint failed" either way.
+            case _ where error.message.hasPrefix("FOREIGN KEY constraint failed"): self = .foreignKey
             default: return nil
             }
         } else if let error = error as? PSQLError, let state = error.serverInfo?[.sqlState] {
@@ -1267,7 +1268,9 @@ struct APIError: Error, Sendable {
         let body = ErrorBody(error: .init(code: code, message: message, fields: fields.isEmpty ? nil : fields))
         var headers = self.headers
         headers[.contentType] = "application/json; charset=utf-8"
-        let data = (try? JSONEncoder().encode(body)) ?? Data()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(body)) ?? Data()
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
@@ -1317,7 +1320,7 @@ struct AppRequestContext: RequestContext {
             var container = encoder.singleValueContainer()
             try container.encode(Timestamp.format(date))
         }
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 }
@@ -2395,6 +2398,252 @@ import Testing
 }
 
 """#,
+        "Tests/AppTests/EntityTests.swift.mustache": #"""
+{{> header}}
+import Foundation
+import HummingbirdTesting
+import Testing
+
+@testable import App
+
+@Suite struct {{type}}Tests {
+    {{#canCreate}}
+    @Test func createReadListUpdateDelete() async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let created = try await fixtures.create{{type}}()
+            let id = try created.id
+            {{#hiddenNames}}
+            #expect(created["{{jsonName}}"] == nil, "{{jsonName}} must never be returned")
+            {{/hiddenNames}}
+
+            let fetched = try await send(client, .get, "/{{route}}/\(id)")
+            #expect(fetched.status == .ok)
+            #expect(fetched.body == created)
+
+            let page = try await send(client, .get, "/{{route}}?id=\(id)")
+            #expect(page.status == .ok)
+            #expect(page.body["items"] == .array([created]))
+            {{#patch}}
+
+            let patched = try await send(client, .patch, "/{{route}}/\(id)", body: .object(["{{jsonName}}": {{value}}]))
+            #expect(patched.status == .ok)
+            #expect(patched.body["{{jsonName}}"] == {{value}})
+            {{/patch}}
+
+            #expect(try await send(client, .delete, "/{{route}}/\(id)").status == .noContent)
+            #expect(try await send(client, .get, "/{{route}}/\(id)").status == .notFound)
+        }
+    }
+
+    @Test func listsInPages() async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            for _ in 0..<3 { try await fixtures.create{{type}}() }
+            let first = try await send(client, .get, "/{{route}}?limit=2")
+            #expect(first.status == .ok)
+            #expect(first.body["nextOffset"] == .integer(2))
+            let second = try await send(client, .get, "/{{route}}?limit=2&offset=2")
+            #expect(second.body["nextOffset"] == .null)
+            #expect(try #require(second.body["items"]?.arrayValue).count >= 1)
+        }
+    }
+    {{#hasRuleCases}}
+
+    static let ruleCases: [RuleCase] = [
+        {{#ruleCases}}
+        RuleCase(field: "{{jsonName}}", rule: "{{rule}}", rejected: {{rejected}}, accepted: {{accepted}}),
+        {{/ruleCases}}
+    ]
+
+    @Test(arguments: ruleCases)
+    func refusesBrokenRulesAndAcceptsEdges(_ rule: RuleCase) async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let rejected = try await send(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body([rule.field: rule.rejected]))
+            #expect(rejected.status == .unprocessableContent)
+            #expect(rejected.body.rules(of: rule.field).contains(rule.rule))
+            if let value = rule.accepted {
+                let accepted = try await send(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body([rule.field: value]))
+                #expect(!accepted.body.rules(of: rule.field).contains(rule.rule), "\(accepted.body)")
+            }
+        }
+    }
+    {{/hasRuleCases}}
+    {{#hasRequired}}
+
+    @Test func missingFieldsAre422() async throws {
+        try await withServer { client in
+            let response = try await send(client, .post, "/{{route}}", body: .object([:]))
+            #expect(response.status == .unprocessableContent)
+            {{#requiredFieldNames}}
+            #expect(response.body.rules(of: "{{jsonName}}") == ["required"])
+            {{/requiredFieldNames}}
+        }
+    }
+    {{/hasRequired}}
+
+    @Test func readOnlyAndUnknownFieldsAreRefused() async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            var body = try await fixtures.{{variable}}Body()
+            body["id"] = .string(UUID().uuidString)
+            let readOnly = try await send(client, .post, "/{{route}}", body: body)
+            #expect(readOnly.status == .unprocessableContent)
+            #expect(readOnly.body.rules(of: "id") == ["readonly"])
+
+            let unknown = try await send(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body(["notAField": .bool(true)]))
+            #expect(unknown.status == .badRequest)
+            #expect(unknown.body.rules(of: "notAField") == ["unknown"])
+            {{#wrongType}}
+
+            let wrongType = try await send(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body(["{{jsonName}}": {{value}}]))
+            #expect(wrongType.status == .badRequest)
+            #expect(wrongType.body.rules(of: "{{jsonName}}") == ["type"])
+            {{/wrongType}}
+        }
+    }
+    {{#uniques}}
+
+    @Test func {{testName}}() async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let first = try await fixtures.create{{type}}()
+            let duplicate = try await fixtures.{{variable}}Body([
+                {{#fields}}
+                "{{jsonName}}": first["{{jsonName}}"] ?? .null,
+                {{/fields}}
+            ])
+            let response = try await send(client, .post, "/{{route}}", body: duplicate)
+            #expect(response.status == .conflict)
+            {{#fields}}
+            #expect(response.body.rules(of: "{{jsonName}}") == ["unique"])
+            {{/fields}}
+        }
+    }
+    {{/uniques}}
+    {{#restricted}}
+
+    @Test func {{testName}}() async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let child = try await fixtures.create{{childType}}()
+            let parentID = try #require(child["{{jsonName}}"]?.stringValue)
+            let response = try await send(client, .delete, "/{{route}}/\(parentID)")
+            #expect(response.status == .conflict)
+            #expect(try await send(client, .get, "/{{route}}/\(parentID)").status == .ok)
+        }
+    }
+    {{/restricted}}
+    {{#hasManyTests}}
+
+    @Test func {{testName}}() async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let parent = try await fixtures.create{{type}}()
+            let id = try parent.id
+            let empty = try await send(client, .get, "/{{route}}/\(id)/{{relationRoute}}")
+            #expect(empty.status == .ok)
+            #expect(empty.body["items"] == .array([]))
+            let child = try await fixtures.create{{childType}}(["{{inverseJSON}}": .string(id)])
+            let listed = try await send(client, .get, "/{{route}}/\(id)/{{relationRoute}}")
+            #expect(listed.body["items"] == .array([child]))
+            #expect(try await send(client, .get, "/{{route}}/\(UUID().uuidString)/{{relationRoute}}").status == .notFound)
+        }
+    }
+    {{/hasManyTests}}
+    {{#manyToManyTests}}
+
+    @Test func {{testName}}() async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let id = try await fixtures.create{{type}}().id
+            let other = try await fixtures.create{{otherType}}()
+            let otherID = try other.id
+            #expect(try await send(client, .put, "/{{route}}/\(id)/{{relationRoute}}/\(otherID)").status == .noContent)
+            #expect(try await send(client, .put, "/{{route}}/\(id)/{{relationRoute}}/\(otherID)").status == .noContent)
+            #expect(try await send(client, .get, "/{{route}}/\(id)/{{relationRoute}}").body["items"] == .array([other]))
+            #expect(try await send(client, .delete, "/{{route}}/\(id)/{{relationRoute}}/\(otherID)").status == .noContent)
+            #expect(try await send(client, .delete, "/{{route}}/\(id)/{{relationRoute}}/\(otherID)").status == .notFound)
+            #expect(try await send(client, .put, "/{{route}}/\(id)/{{relationRoute}}/\(UUID().uuidString)").status == .notFound)
+        }
+    }
+    {{/manyToManyTests}}
+    {{/canCreate}}
+
+    @Test func unknownIDsAre404() async throws {
+        try await withServer { client in
+            let id = UUID().uuidString
+            let get = try await send(client, .get, "/{{route}}/\(id)")
+            #expect(get.status == .notFound)
+            #expect(get.body["error"]?["code"] == .string("not_found"))
+            let patch = try await send(client, .patch, "/{{route}}/\(id)", body: .object([:]))
+            #expect(patch.status == .notFound)
+            let delete = try await send(client, .delete, "/{{route}}/\(id)")
+            #expect(delete.status == .notFound)
+            let malformed = try await send(client, .get, "/{{route}}/not-a-uuid")
+            #expect(malformed.status == .notFound)
+        }
+    }
+}
+
+"""#,
+        "Tests/AppTests/Fixtures.swift.mustache": #"""
+{{> header}}
+import Foundation
+import HummingbirdTesting
+import Testing
+
+@testable import App
+
+/// Creates rows through the API with valid values, and the rows they need first.
+/// Each body of a type gets the next variant, so that unique fields differ between rows.
+struct Fixtures {
+    let client: any TestClientProtocol
+    private var created: [String: Int] = [:]
+
+    init(_ client: any TestClientProtocol) {
+        self.client = client
+    }
+
+    private mutating func nextVariant(_ type: String) -> Int {
+        defer { created[type, default: 0] += 1 }
+        return created[type, default: 0]
+    }
+    {{#fixtures}}
+    {{#canCreate}}
+
+    /// A valid body for `POST /{{route}}`, with `changes` applied.
+    mutating func {{variable}}Body(_ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
+        {{#usesVariant}}
+        let variant = nextVariant("{{type}}")
+        {{/usesVariant}}
+        var body: [String: JSONValue] = [:]
+        {{#body}}
+        body["{{jsonName}}"] = {{value}}
+        {{/body}}
+        {{#parents}}
+        if changes["{{jsonName}}"] == nil {
+            body["{{jsonName}}"] = .string(try await create{{parentType}}().id)
+        }
+        {{/parents}}
+        body.merge(changes) { _, new in new }
+        return .object(body)
+    }
+
+    /// Creates a `{{type}}` and returns it as the server answered.
+    @discardableResult
+    mutating func create{{type}}(_ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
+        let body = try await {{variable}}Body(changes)
+        let (status, created) = try await send(client, .post, "/{{route}}", body: body)
+        try #require(status == .created, "POST /{{route}} answered \(status): \(created)")
+        return created
+    }
+    {{/canCreate}}
+    {{/fixtures}}
+}
+
+"""#,
         "Tests/AppTests/TestSupport.swift.mustache": #"""
 {{> header}}
 import Foundation
@@ -2420,10 +2669,18 @@ func withServer(_ test: @escaping @Sendable (any TestClientProtocol) async throw
     try await app.test(.router, test)
 }
 
-/// Sends a JSON body and returns the status and the parsed response body.
+/// Sends a request, with a JSON body if one is given, and returns the status and the parsed body.
 @discardableResult
 func send(
-    _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, json: String? = nil
+    _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, body: JSONValue? = nil
+) async throws -> (status: HTTPResponse.Status, body: JSONValue) {
+    try await send(client, method, uri, json: body?.text)
+}
+
+/// Sends raw text as a JSON body.
+@discardableResult
+func send(
+    _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, json: String?
 ) async throws -> (status: HTTPResponse.Status, body: JSONValue) {
     let body = json.map { ByteBuffer(string: $0) }
     let headers: HTTPFields = json == nil ? [:] : [.contentType: "application/json"]
@@ -2436,11 +2693,25 @@ func send(
 
 extension JSONValue {
     subscript(key: String) -> JSONValue? {
-        if case .object(let fields) = self { fields[key] } else { nil }
+        get { if case .object(let fields) = self { fields[key] } else { nil } }
+        set {
+            guard case .object(var fields) = self else { return }
+            fields[key] = newValue
+            self = .object(fields)
+        }
     }
 
     var stringValue: String? {
         if case .string(let text) = self { text } else { nil }
+    }
+
+    var arrayValue: [JSONValue]? {
+        if case .array(let items) = self { items } else { nil }
+    }
+
+    /// The `id` of a row the server returned.
+    var id: String {
+        get throws { try #require(self["id"]?.stringValue) }
     }
 
     /// The `rule`s of a validation error's fields named `field`.
@@ -2448,6 +2719,16 @@ extension JSONValue {
         guard case .array(let items)? = self["error"]?["fields"] else { return [] }
         return items.compactMap { item in item["field"]?.stringValue == field ? item["rule"]?.stringValue : nil }
     }
+}
+
+/// A value that breaks one rule of a field, and one at the edge of it that the rule accepts.
+struct RuleCase: Sendable, CustomTestStringConvertible {
+    let field: String
+    let rule: String
+    let rejected: JSONValue
+    let accepted: JSONValue?
+
+    var testDescription: String { "\(field) \(rule) refuses \(rejected.text)" }
 }
 
 """#,

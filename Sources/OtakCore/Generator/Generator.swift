@@ -42,6 +42,8 @@ public struct Generator: Sendable {
             try render("Sources/App/Models/EntityInput.swift.mustache", to: "Sources/App/Models/\(type)Input.swift", with: value)
             try render("Sources/App/Queries/EntityQueries.swift.mustache", to: "Sources/App/Queries/\(type)Queries.swift", with: value)
             try render("Sources/App/Controllers/EntityController.swift.mustache", to: "Sources/App/Controllers/\(type)Controller.swift", with: value)
+            try render("Tests/AppTests/EntityTests.swift.mustache", to: "Tests/AppTests/\(type)Tests.swift",
+                       with: value.merging(TestContext(context: EntityContext(entity, in: schema)).value()) { _, new in new })
             try render("Sources/App/Hooks/EntityHooks.swift.mustache", to: "Sources/App/Hooks/\(type)Hooks.swift", with: value, userOwned: true)
         }
         for enumType in schema.enums {
@@ -85,6 +87,7 @@ public struct Generator: Sendable {
         "Sources/App/Support/JSONValue.swift",
         "Sources/App/Support/Timestamp.swift",
         "Tests/AppTests/AppTests.swift",
+        "Tests/AppTests/Fixtures.swift",
         "Tests/AppTests/TestSupport.swift",
     ]
 
@@ -100,6 +103,10 @@ public struct Generator: Sendable {
             "databaseFile": .text(Naming.snakeCase(schema.name) + ".sqlite"),
             "usesPasswords": .flag(usesPasswords),
             "firstRoute": .text(schema.entities.first.map { EntityContext($0, in: schema).route } ?? "health"),
+            "fixtures": .list(schema.entities.map { entity in
+                let context = EntityContext(entity, in: schema)
+                return .object(context.value().merging(TestContext(context: context).value()) { _, new in new })
+            }),
             "entities": .list(schema.entities.map { entity in
                 .object(["type": .text(entity.names.type), "route": .text(EntityContext(entity, in: schema).route)])
             }),

@@ -1,0 +1,122 @@
+/// The template values of an entity's generated tests and fixtures.
+struct TestContext {
+    let context: EntityContext
+
+    private var entity: Entity { context.entity }
+    private var schema: Schema { context.schema }
+    private var writable: [Field] { entity.fields.filter { $0.isStored && !$0.isPrimaryKey && !$0.isReadOnly } }
+
+    /// Fields whose values must differ between two rows.
+    private var uniqueFields: Set<String> {
+        Set(Table(entity: entity, schema: schema).uniqueConstraints.flatMap(\.fields))
+    }
+
+    func value() -> [String: TemplateValue] {
+        var body: [TemplateValue] = []
+        var parents: [TemplateValue] = []
+        var canCreate = true
+        for field in writable where !field.isOptional && field.defaultValue == nil {
+            if case .belongsTo(let target, _) = field.kind {
+                guard target != entity.name, let parent = schema.entity(named: target) else {
+                    canCreate = false
+                    continue
+                }
+                parents.append(.object(["jsonName": .text(field.jsonName), "parentType": .text(parent.names.type)]))
+                continue
+            }
+            let values = SampleValues(field: field, schema: schema)
+            let variants = uniqueFields.contains(field.name) ? (0..<6).compactMap { values.valid(variant: $0) } : []
+            guard let first = values.valid(variant: 0) else {
+                canCreate = false
+                continue
+            }
+            let expression = variants.count > 1 && Set(variants).count == variants.count
+                ? "[" + variants.joined(separator: ", ") + "][variant % \(variants.count)]"
+                : first
+            body.append(.object(["jsonName": .text(field.jsonName), "value": .text(expression)]))
+        }
+
+        var rules: [TemplateValue] = []
+        for field in writable {
+            let values = SampleValues(field: field, schema: schema)
+            for rule in values.ruleCases() {
+                rules.append(.object([
+                    "jsonName": .text(field.jsonName), "rule": .text(rule.rule), "rejected": .text(rule.rejected),
+                    "accepted": .text(rule.accepted ?? "nil"),
+                ]))
+            }
+        }
+
+        let required = writable.filter { !$0.isOptional && $0.defaultValue == nil }
+        let patch = writable.first { field in
+            guard case .scalar(let scalar) = field.kind, [.string, .text, .int].contains(scalar), field.pattern == nil,
+                  !uniqueFields.contains(field.name) else { return false }
+            let values = SampleValues(field: field, schema: schema)
+            return values.valid(variant: 1) != nil && values.valid(variant: 1) != values.valid(variant: 0)
+        }
+        let wrongType = writable.first.map { field -> TemplateValue in
+            let value: String = switch ColumnType(field.kind) {
+            case .text, .uuid, .date, .timestamp: ".integer(1)"
+            case .json: ".null"
+            default: ".string(\"1\")"
+            }
+            return .object(["jsonName": .text(field.jsonName), "value": .text(value)])
+        }
+
+        let uniques = Table(entity: entity, schema: schema).uniqueConstraints.map { unique -> TemplateValue in
+            let fields = unique.fields.compactMap { entity.field(named: $0) }
+            return .object([
+                "testName": .text("unique" + fields.map { Naming.upperCamelCase($0.name) }.joined(separator: "And") + "Is409"),
+                "fields": .list(fields.map { field in .object(["jsonName": .text(field.jsonName)]) }),
+                "description": .text(fields.map(\.name).joined(separator: ", ")),
+            ])
+        }
+
+        var restricted: [TemplateValue] = []
+        for child in schema.entities {
+            for field in child.fields {
+                guard case .belongsTo(let target, .restrict) = field.kind, target == entity.name, child.name != entity.name
+                else { continue }
+                restricted.append(.object([
+                    "childType": .text(child.names.type), "jsonName": .text(field.jsonName),
+                    "testName": .text("deleteWhile" + child.names.type + Naming.upperCamelCase(field.name) + "PointsHereIs409"),
+                ]))
+            }
+        }
+
+        return [
+            "canCreate": .flag(canCreate),
+            "usesVariant": .flag(body.contains { if case .object(let item) = $0, case .text(let value)? = item["value"] { value.contains("[variant") } else { false } }),
+            "body": .list(body),
+            "parents": .list(parents),
+            "ruleCases": .list(rules),
+            "hasRuleCases": .flag(!rules.isEmpty),
+            "requiredFieldNames": .list(required.map { .object(["jsonName": .text($0.jsonName)]) }),
+            "hasRequired": .flag(!required.isEmpty),
+            "patch": patch.map { field in
+                .object(["jsonName": .text(field.jsonName),
+                         "value": .text(SampleValues(field: field, schema: schema).valid(variant: 1) ?? ".null")])
+            } ?? .flag(false),
+            "wrongType": wrongType ?? .flag(false),
+            "uniques": .list(uniques),
+            "hiddenNames": .list(entity.fields.filter { $0.isStored && $0.isHidden }.map { .object(["jsonName": .text($0.jsonName)]) }),
+            "restricted": .list(restricted),
+            "hasManyTests": .list(entity.fields.compactMap { field -> TemplateValue? in
+                guard case .hasMany(let target, let inverse) = field.kind, let child = schema.entity(named: target),
+                      let inverseField = child.field(named: inverse) else { return nil }
+                return .object([
+                    "relationRoute": .text(Naming.kebabCase(field.name)), "childType": .text(child.names.type),
+                    "inverseJSON": .text(inverseField.jsonName),
+                    "testName": .text("lists" + Naming.upperCamelCase(field.name)),
+                ])
+            }),
+            "manyToManyTests": .list(entity.fields.compactMap { field -> TemplateValue? in
+                guard case .manyToMany(let target, _, _) = field.kind, let other = schema.entity(named: target) else { return nil }
+                return .object([
+                    "relationRoute": .text(Naming.kebabCase(field.name)), "otherType": .text(other.names.type),
+                    "testName": .text("linksAndUnlinks" + Naming.upperCamelCase(field.name)),
+                ])
+            }),
+        ]
+    }
+}
