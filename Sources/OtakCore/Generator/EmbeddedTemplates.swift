@@ -56,6 +56,7 @@ let package = Package(
             dependencies: [
                 .byName(name: "App"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
     ]
@@ -182,14 +183,18 @@ func openDatabase(_ location: AppConfiguration.DatabaseLocation, logger: Logger)
     switch location {
     case .sqlite(let path):
         return try await Database.sqlite(path: path, logger: logger)
-    case .postgres(let host, let port, let username, let password, let database, let mode):
-        let tls: PostgresClient.Configuration.TLS = switch mode {
+    case .postgres(let location):
+        let tls: PostgresClient.Configuration.TLS = switch location.tls {
         case .disable: .disable
         case .prefer: .prefer(.makeClientConfiguration())
         case .require: .require(.makeClientConfiguration())
         }
-        let configuration = PostgresClient.Configuration(
-            host: host, port: port, username: username, password: password, database: database, tls: tls)
+        var configuration = PostgresClient.Configuration(
+            host: location.host, port: location.port, username: location.username, password: location.password,
+            database: location.database, tls: tls)
+        if let searchPath = location.searchPath {
+            configuration.options.additionalStartupParameters = [("search_path", searchPath)]
+        }
         return Database.postgres(configuration, logger: logger)
     }
 }
@@ -222,7 +227,8 @@ import PostgresNIO
 ///
 /// - `HOST` (default `127.0.0.1`) and `PORT` (default `8080`);
 /// - `DATABASE_URL`: `postgres://user:password@host:5432/database` (add `?sslmode=disable`,
-///   `prefer` (default) or `require`), `sqlite://path/to/file.sqlite`, or `sqlite::memory:`;
+///   `prefer` (default) or `require`, and `search_path=schema` to keep the tables in a schema),
+///   `sqlite://path/to/file.sqlite`, or `sqlite::memory:`;
 ///   by default the SQLite file `{{databaseFile}}` in the working directory;
 /// - `LOG_LEVEL`: `trace`, `debug`, `info` (default), `notice`, `warning`, `error` or `critical`;
 {{#usesPasswords}}
@@ -231,7 +237,18 @@ import PostgresNIO
 struct AppConfiguration: Sendable {
     enum DatabaseLocation: Sendable, Equatable {
         case sqlite(path: String)
-        case postgres(host: String, port: Int, username: String, password: String?, database: String?, tls: TLSMode)
+        case postgres(PostgresLocation)
+    }
+
+    struct PostgresLocation: Sendable, Equatable {
+        var host: String
+        var port = 5432
+        var username: String
+        var password: String?
+        var database: String?
+        var tls = TLSMode.prefer
+        /// The schema the tables live in, when not `public`.
+        var searchPath: String?
     }
 
     enum TLSMode: String, Sendable {
@@ -275,11 +292,14 @@ struct AppConfiguration: Sendable {
         else {
             throw ConfigurationError("DATABASE_URL must look like postgres://user:password@host:5432/database or sqlite://file.sqlite")
         }
-        let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
-        guard let tls = TLSMode(rawValue: mode) else { throw ConfigurationError("sslmode must be disable, prefer or require") }
+        func parameter(_ name: String) -> String? { components.queryItems?.first { $0.name == name }?.value }
+        guard let tls = TLSMode(rawValue: parameter("sslmode") ?? "prefer") else {
+            throw ConfigurationError("sslmode must be disable, prefer or require")
+        }
         let database = String(components.path.dropFirst())
-        return .postgres(host: host, port: components.port ?? 5432, username: username,
-                         password: components.password, database: database.isEmpty ? nil : database, tls: tls)
+        return .postgres(PostgresLocation(
+            host: host, port: components.port ?? 5432, username: username, password: components.password,
+            database: database.isEmpty ? nil : database, tls: tls, searchPath: parameter("search_path")))
     }
 }
 
@@ -867,11 +887,11 @@ struct Migrator {
     func migrate() async throws {
         let migrations = try Self.bundledMigrations(for: database.dialect)
         try await database.withConnection { connection in
-            try await connection.execute(Self.createTable)
             if connection.dialect == .postgres {
                 try await connection.execute("SELECT pg_advisory_lock(\(Self.lockKey))")
             }
             do {
+                try await connection.execute(Self.createTable)
                 try await apply(migrations, on: connection)
                 if connection.dialect == .postgres {
                     try await connection.execute("SELECT pg_advisory_unlock(\(Self.lockKey))")
@@ -2649,24 +2669,53 @@ struct Fixtures {
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
+import PostgresNIO
 import Testing
 
 @testable import App
 
-/// Runs `test` against a fresh server: in-memory SQLite, or PostgreSQL when `DATABASE_URL` is set.
+/// Runs `test` against a fresh server with an empty database: in-memory SQLite, or, when
+/// `DATABASE_URL` names PostgreSQL, a new schema of that database, dropped afterwards.
 func withServer(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
     var configuration = AppConfiguration()
     configuration.logLevel = .warning
     {{#usesPasswords}}
     configuration.bcryptCost = 4
     {{/usesPasswords}}
-    if let url = ProcessInfo.processInfo.environment["DATABASE_URL"] {
-        configuration.database = try AppConfiguration.databaseLocation(url)
-    } else {
+    guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"],
+          case .postgres(var location) = try AppConfiguration.databaseLocation(url)
+    else {
         configuration.database = .sqlite(path: ":memory:")
+        try await buildApplication(configuration).test(.router, test)
+        return
     }
-    let app = try await buildApplication(configuration)
-    try await app.test(.router, test)
+    let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+    try await onPostgres(location, "CREATE SCHEMA \(schema)")
+    location.searchPath = schema
+    configuration.database = .postgres(location)
+    do {
+        try await buildApplication(configuration).test(.router, test)
+    } catch {
+        try? await onPostgres(location, "DROP SCHEMA \(schema) CASCADE")
+        throw error
+    }
+    try await onPostgres(location, "DROP SCHEMA \(schema) CASCADE")
+}
+
+/// Runs one statement on its own connection.
+private func onPostgres(_ location: AppConfiguration.PostgresLocation, _ sql: String) async throws {
+    let configuration = PostgresConnection.Configuration(
+        host: location.host, port: location.port, username: location.username, password: location.password,
+        database: location.database, tls: .disable)
+    let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Logger(label: "tests"))
+    do {
+        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: Logger(label: "tests"))
+    } catch {
+        try? await connection.close()
+        throw error
+    }
+    try await connection.close()
 }
 
 /// Sends a request, with a JSON body if one is given, and returns the status and the parsed body.
@@ -2728,7 +2777,10 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
     let rejected: JSONValue
     let accepted: JSONValue?
 
-    var testDescription: String { "\(field) \(rule) refuses \(rejected.text)" }
+    var testDescription: String {
+        let value = rejected.text
+        return "\(field) \(rule) refuses " + (value.count > 40 ? "\(value.prefix(30))… (\(value.count) characters)" : value)
+    }
 }
 
 """#,

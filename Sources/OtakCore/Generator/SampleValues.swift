@@ -4,6 +4,9 @@
 struct SampleValues {
     let field: Field
     let schema: Schema
+    /// The field's position in its entity: later dates for later fields, so that the
+    /// usual `start < end` checks hold.
+    var order = 0
 
     /// One rule test: `rejected` must produce a 422 naming the field and rule; `accepted` must not.
     struct RuleCase {
@@ -21,8 +24,8 @@ struct SampleValues {
             case .int: return ".integer(\(integer(variant: variant)))"
             case .double, .decimal: return number(variant: variant)
             case .bool: return ".bool(true)"
-            case .date: return ".string(\"2030-01-\(pad(1 + variant % 28))\")"
-            case .dateTime: return ".string(\"2030-01-01T00:00:\(pad(variant % 60)).000Z\")"
+            case .date: return ".string(\"2030-\(pad(1 + variant % 12))-\(pad(1 + order % 28))\")"
+            case .dateTime: return ".string(\"2030-\(pad(1 + variant % 12))-\(pad(1 + order % 28))T12:00:00.000Z\")"
             case .uuid: return ".string(\"00000000-0000-4000-8000-\(String(repeating: "0", count: 11))\(variant % 10)\")"
             case .json: return ".object([:])"
             }
