@@ -1640,7 +1640,8 @@ struct ListQuery {
     init(_ uri: URI, sortable: [String: String], filterable: [String: Filterable]) throws(APIError) {
         var errors: [FieldError] = []
         for (key, value) in uri.queryParameters {
-            let key = String(key)
+            // Hummingbird decodes values but not keys: `price%5Bgte%5D` is `price[gte]`.
+            let key = String(key).removingPercentEncoding ?? String(key)
             let value = String(value)
             switch key {
             case "limit":
@@ -1780,6 +1781,7 @@ struct Includes {
 
     init(_ uri: URI, allowed: Set<String>) throws(APIError) {
         for (key, value) in uri.queryParameters {
+            let key = String(key).removingPercentEncoding ?? String(key)
             guard key == "include", !allowed.isEmpty else {
                 throw APIError.badRequest("unknown query parameter '\(key)'")
             }

@@ -1,0 +1,73 @@
+import Foundation
+import OtakCore
+import Testing
+
+/// Each sample's generated package is committed under `samples/NAME/server/`; regenerating
+/// it must give the same bytes (`OTAK_UPDATE_GOLDEN=1` rewrites the folder).
+@Suite struct GeneratedPackageTests {
+    static let samples = TestSupport.sampleFiles()
+
+    static func generate(_ schemaURL: URL) throws -> [GeneratedFile] {
+        let result = Frontend.check(SourceFile(path: schemaURL.path, text: TestSupport.read(schemaURL)))
+        let schema = try #require(result.schema)
+        let generator = Generator(templates: try TemplateFiles.builtIn(), schemaFileName: schemaURL.lastPathComponent,
+                                  otakVersion: "0.1.0")
+        return try generator.generate(schema)
+    }
+
+    @Test(arguments: samples)
+    func committedPackageMatchesTheGenerator(_ schemaURL: URL) throws {
+        let files = try Self.generate(schemaURL)
+        let root = schemaURL.deletingLastPathComponent().appendingPathComponent("server")
+        let expected = Set(files.map(\.path))
+        if TestSupport.updatingGoldens {
+            for stale in try Self.committedFiles(in: root) where !expected.contains(stale) {
+                try FileManager.default.removeItem(at: root.appendingPathComponent(stale))
+            }
+        }
+        for file in files {
+            let url = root.appendingPathComponent(file.path)
+            if TestSupport.updatingGoldens {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            }
+            TestSupport.assertGolden(file.contents, url)
+        }
+        let extra = try Self.committedFiles(in: root).filter { !expected.contains($0) }
+        #expect(extra.isEmpty, "files the generator does not write: \(extra)")
+    }
+
+    @Test func generationIsDeterministic() throws {
+        for sample in Self.samples {
+            #expect(try Self.generate(sample) == Self.generate(sample))
+        }
+    }
+
+    @Test func userFilesAreMarkedAndOthersSayTheyAreGenerated() throws {
+        let files = try Self.generate(try #require(Self.samples.first))
+        for file in files where file.path.hasSuffix(".swift") {
+            let marker = file.isUserOwned ? "This file is yours" : "Do not edit"
+            #expect(file.contents.contains(marker), "\(file.path)")
+        }
+        #expect(files.filter(\.isUserOwned).allSatisfy { $0.path == "Sources/App/App.swift" || $0.path.hasPrefix("Sources/App/Hooks/") })
+    }
+
+    /// The files of a committed package, ignoring what building and running it leaves behind.
+    static func committedFiles(in root: URL) throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
+        var files: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            let first = path.split(separator: "/").first.map(String.init) ?? path
+            if [".build", ".swiftpm", "Package.resolved"].contains(first) || path.hasSuffix(".sqlite")
+                || path.contains(".sqlite-") {
+                enumerator.skipDescendants()
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory),
+               !isDirectory.boolValue {
+                files.append(path)
+            }
+        }
+        return files.sorted()
+    }
+}
