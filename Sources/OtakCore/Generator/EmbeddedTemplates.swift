@@ -548,6 +548,8 @@ struct {{type}}Controller {
                 {{/hasReferences}}
             case .check, .notNull:
                 throw APIError.validationFailed([FieldError(field: "", rule: "check", message: "the database refused the values")])
+            case .tooLarge:
+                throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
     }
@@ -588,6 +590,8 @@ enum ConstraintViolation: Equatable {
     case foreignKey
     case check
     case notNull
+    /// A value too large for an index (PostgreSQL's btree rows hold about 2,700 bytes).
+    case tooLarge
 
     init?(_ error: any Error) {
         if let error = error as? SQLiteError {
@@ -611,6 +615,7 @@ enum ConstraintViolation: Equatable {
             case "23503": self = .foreignKey
             case "23514": self = .check
             case "23502": self = .notNull
+            case "54000": self = .tooLarge
             default: return nil
             }
         } else {
@@ -1437,8 +1442,9 @@ struct InputReader {
         return read(json, key)
     }
 
-    /// A non-optional field of a partial update: absent means unchanged; null is refused.
-    mutating func change<Value: JSONReadable>(_ key: String, as type: Value.Type = Value.self) -> Value? {
+    /// A non-optional field that may be left out: of a partial update (unchanged), or one with
+    /// a default. Absent gives `nil`; null is refused.
+    mutating func ifSent<Value: JSONReadable>(_ key: String, as type: Value.Type = Value.self) -> Value? {
         guard let json = object[key] else { return nil }
         return read(json, key)
     }
@@ -1502,6 +1508,8 @@ protocol JSONReadable: Sendable {
 extension String: JSONReadable {
     init(json: JSONValue) throws(ReadProblem) {
         guard case .string(let value) = json else { throw .type(expected: "a string") }
+        // PostgreSQL cannot store NUL characters in text.
+        guard !value.unicodeScalars.contains("\0") else { throw .type(expected: "a string without NUL characters") }
         self = value
     }
 }
@@ -1530,7 +1538,9 @@ extension Decimal: JSONReadable {
     init(json: JSONValue) throws(ReadProblem) {
         switch json {
         case .integer(let value): self = Decimal(value)
-        case .double(let value) where value.isFinite: self = Decimal(string: "\(value)") ?? Decimal(value)
+        case .double(let value):
+            guard let decimal = Decimal(api: value) else { throw .rule("range", "must be between -1e38 and 1e38") }
+            self = decimal
         default: throw .type(expected: "a number")
         }
     }
@@ -1583,6 +1593,15 @@ extension JSONReadable where Self: RawRepresentable & CaseIterable, RawValue == 
     }
 }
 
+extension Decimal {
+    /// Decimal holds 38 digits between about 1e-128 and 1e127: the API takes numbers within
+    /// ±1e38 and rounds magnitudes below 1e-38 to zero.
+    init?(api value: Double) {
+        guard value.isFinite, abs(value) <= 1e38 else { return nil }
+        self = abs(value) < 1e-38 ? 0 : Decimal(string: "\(value)") ?? Decimal(value)
+    }
+}
+
 """#,
         "Sources/App/HTTP/ListQuery.swift.mustache": #"""
 {{> header}}
@@ -1595,6 +1614,7 @@ import HummingbirdCore
 struct ListQuery {
     static let defaultLimit = 50
     static let maximumLimit = 200
+    static let maximumOffset = Int(Int32.max)
 
     var limit = defaultLimit
     var offset = 0
@@ -1651,13 +1671,13 @@ struct ListQuery {
                 }
                 limit = number
             case "offset":
-                guard let number = Int(value), number >= 0 else {
-                    errors.append(FieldError(field: "offset", rule: "range", message: "must be an integer of at least 0"))
+                guard let number = Int(value), (0...Self.maximumOffset).contains(number) else {
+                    errors.append(FieldError(field: "offset", rule: "range", message: "must be an integer from 0 to \(Self.maximumOffset)"))
                     continue
                 }
                 offset = number
             case "sort":
-                for part in value.split(separator: ",") {
+                for part in value.split(separator: ",", omittingEmptySubsequences: false) {
                     let descending = part.hasPrefix("-")
                     let name = String(descending ? part.dropFirst() : part)
                     guard let column = sortable[name] else {
@@ -1694,24 +1714,25 @@ struct ListQuery {
         if [.lt, .lte, .gt, .gte].contains(op), !field.kind.isOrdered {
             throw FieldError(field: key, rule: "unknown", message: "'\(name)' cannot be compared with \(op.rawValue)")
         }
-        let texts = op == .in ? value.split(separator: ",", omittingEmptySubsequences: false).map(String.init) : [value]
-        guard texts.count <= 100 else { throw FieldError(field: key, rule: "length", message: "at most 100 values") }
-        var values: [SQLValue] = []
-        for text in texts {
-            guard let parsed = Self.value(text, kind: field.kind) else {
-                throw FieldError(field: key, rule: "type", message: "'\(text)' is not a valid value for '\(name)'")
-            }
-            values.append(parsed)
+        if op == .in {
+            // Entries that cannot be a value of the field cannot match: they are left out.
+            let texts = value.split(separator: ",").map(String.init)
+            guard texts.count <= 100 else { throw FieldError(field: key, rule: "length", message: "at most 100 values") }
+            filters.append((field, op, texts.compactMap { Self.value($0, kind: field.kind) }))
+            return
         }
-        filters.append((field, op, values))
+        guard let parsed = Self.value(value, kind: field.kind) else {
+            throw FieldError(field: key, rule: "type", message: "'\(value)' is not a valid value for '\(name)'")
+        }
+        filters.append((field, op, [parsed]))
     }
 
     private static func value(_ text: String, kind: FilterKind) -> SQLValue? {
         switch kind {
-        case .text: .text(text)
+        case .text: text.unicodeScalars.contains("\0") ? nil : .text(text)
         case .integer: Int(text).map(SQLValue.integer)
         case .double: Double(text).flatMap { $0.isFinite ? SQLValue.double($0) : nil }
-        case .decimal: Decimal(string: text).map(SQLValue.decimal)
+        case .decimal: Double(text).flatMap(Decimal.init(api:)).map(SQLValue.decimal)
         case .bool: text == "true" ? .bool(true) : text == "false" ? .bool(false) : nil
         case .uuid: UUID(uuidString: text).map(SQLValue.uuid)
         case .timestamp: Timestamp.parse(text).map(SQLValue.timestamp)
@@ -1724,6 +1745,10 @@ struct ListQuery {
     /// One more row than the limit is fetched to tell whether another page follows.
     func apply(to builder: inout SQLBuilder, tieBreaker: String) {
         for filter in filters {
+            if filter.values.isEmpty {
+                builder.appendCondition("1 = 0")
+                continue
+            }
             builder.appendCondition(filter.field.column + filter.operator.sql)
             if filter.operator == .in { builder.append("(") }
             for (position, value) in filter.values.enumerated() {
@@ -1785,7 +1810,7 @@ struct Includes {
             guard key == "include", !allowed.isEmpty else {
                 throw APIError.badRequest("unknown query parameter '\(key)'")
             }
-            for name in value.split(separator: ",").map(String.init) {
+            for name in value.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
                 guard allowed.contains(name) else {
                     throw APIError.badRequest("cannot include '\(name)'; choose from " + allowed.sorted().joined(separator: ", "))
                 }
@@ -1873,23 +1898,16 @@ struct Validator {
         add(field, "pattern", "must match \(pattern.source)")
     }
 
-    /// `@email`: one `@` between a local part and a dotted domain, no spaces.
+    /// `@email`: at most 254 characters of the pattern in `openapi.json`.
     mutating func email(_ value: String?, _ field: String) {
-        guard let value else { return }
-        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-        let valid = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
-            && !value.contains(where: { $0.isWhitespace })
-        if !valid { add(field, "email", "must be an email address") }
+        guard let value, value.unicodeScalars.count > 254 || !Pattern.email.matches(value) else { return }
+        add(field, "email", "must be an email address")
     }
 
-    /// `@url`: an absolute http or https URL with a host.
+    /// `@url`: an absolute http or https URL with a host, also the pattern in `openapi.json`.
     mutating func url(_ value: String?, _ field: String) {
-        guard let value else { return }
-        let components = URLComponents(string: value)
-        let valid = ["http", "https"].contains(components?.scheme?.lowercased() ?? "")
-            && !(components?.host ?? "").isEmpty
-        if !valid { add(field, "url", "must be an http or https URL") }
+        guard let value, !Pattern.url.matches(value) else { return }
+        add(field, "url", "must be an http or https URL")
     }
 
     /// `@@check`: like SQL's CHECK, only a definite `false` fails; an unknown (null) passes.
@@ -1912,6 +1930,9 @@ struct Pattern: Sendable {
         // The generator compiled the same pattern; it cannot fail here.
         self.expression = try! NSRegularExpression(pattern: source)
     }
+
+    static let email = Pattern({{emailPattern}})
+    static let url = Pattern({{urlPattern}})
 
     func matches(_ value: String) -> Bool {
         let range = NSRange(value.startIndex..., in: value)
@@ -2291,15 +2312,56 @@ import Foundation
 /// round trip exactly.
 enum Timestamp {
     private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-    private static let wholeSeconds = Date.ISO8601FormatStyle()
 
     static func format(_ date: Date) -> String {
         style.format(date)
     }
 
-    /// Accepts the form above with or without fractional seconds.
+    /// Reads any RFC 3339 date-time (`2026-11-25T09:30:00Z`, `…00.5+01:00`) of the years 1 to 9999,
+    /// kept to the millisecond.
     static func parse(_ text: String) -> Date? {
-        (try? style.parse(text)) ?? (try? wholeSeconds.parse(text))
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[range] {
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard bytes.count >= 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(bytes[10]),
+              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+              let date = CalendarDate(String(decoding: bytes[0..<10], as: UTF8.self)),
+              hour < 24, minute < 60, second < 61
+        else { return nil }
+        var index = 19
+        var milliseconds = 0
+        if bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let start = index
+            while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+            guard index > start else { return nil }
+            let digits = (String(decoding: bytes[start..<min(index, start + 3)], as: UTF8.self) + "00").prefix(3)
+            milliseconds = Int(digits) ?? 0
+        }
+        guard index < bytes.count else { return nil }
+        var offset = 0
+        switch bytes[index] {
+        case UInt8(ascii: "Z"), UInt8(ascii: "z"):
+            guard index + 1 == bytes.count else { return nil }
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            guard index + 6 == bytes.count, bytes[index + 3] == UInt8(ascii: ":"),
+                  let hours = number(index + 1..<index + 3), let minutes = number(index + 4..<index + 6),
+                  hours < 24, minutes < 60 else { return nil }
+            offset = (hours * 60 + minutes) * 60 * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
+        default:
+            return nil
+        }
+        let seconds = date.daysSince1970 * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
+        return Date(timeIntervalSince1970: Double(seconds) + Double(milliseconds) / 1000)
     }
 
     /// The current time, to the millisecond that is stored.
@@ -2318,7 +2380,7 @@ struct CalendarDate: Codable, Sendable, Hashable, Comparable, CustomStringConver
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day)
+              (1...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month
@@ -2337,6 +2399,16 @@ struct CalendarDate: Codable, Sendable, Hashable, Comparable, CustomStringConver
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// Days from 1970-01-01 (negative before it), in the proleptic Gregorian calendar.
+    var daysSince1970: Int {
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     var description: String {

@@ -195,7 +195,7 @@ struct EntityContext {
         let type = SwiftCode.baseType(field.kind)
         if field.isOptional { return "input.optional(\"\(field.jsonName)\", as: \(type).self)" }
         if let value = SwiftCode.defaultValue(field) {
-            return "input.optional(\"\(field.jsonName)\", as: \(type).self) ?? \(value)"
+            return "input.ifSent(\"\(field.jsonName)\", as: \(type).self) ?? \(value)"
         }
         return "input.required(\"\(field.jsonName)\", as: \(type).self)"
     }
@@ -204,7 +204,7 @@ struct EntityContext {
         let type = SwiftCode.baseType(field.kind)
         return field.isOptional
             ? "input.optionalChange(\"\(field.jsonName)\", as: \(type).self)"
-            : "input.change(\"\(field.jsonName)\", as: \(type).self)"
+            : "input.ifSent(\"\(field.jsonName)\", as: \(type).self)"
     }
 
     /// The value a new row's field takes: the client's, else its default.

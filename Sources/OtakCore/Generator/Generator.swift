@@ -102,6 +102,8 @@ public struct Generator: Sendable {
             "executableName": .text(kebab + "-server"),
             "databaseFile": .text(Naming.snakeCase(schema.name) + ".sqlite"),
             "usesPasswords": .flag(usesPasswords),
+            "emailPattern": .text(SwiftCode.stringLiteral(FormatPatterns.email)),
+            "urlPattern": .text(SwiftCode.stringLiteral(FormatPatterns.url)),
             "firstRoute": .text(schema.entities.first.map { EntityContext($0, in: schema).route } ?? "health"),
             "fixtures": .list(schema.entities.map { entity in
                 let context = EntityContext(entity, in: schema)

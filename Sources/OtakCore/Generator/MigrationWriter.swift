@@ -80,7 +80,7 @@ struct MigrationWriter {
         case .bool(let flag): return dialect.boolLiteral(flag)
         case .enumCase(let name): return SQLDialect.stringLiteral(name)
         case .json(let text):
-            return dialect == .postgres ? SQLDialect.stringLiteral(text) + "::jsonb" : SQLDialect.stringLiteral(text)
+            return dialect == .postgres ? SQLDialect.stringLiteral(text) + "::json" : SQLDialect.stringLiteral(text)
         case .now:
             switch (dialect, field.kind) {
             case (.sqlite, .scalar(.date)): return "(date('now'))"

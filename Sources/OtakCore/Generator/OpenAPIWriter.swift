@@ -1,20 +1,367 @@
-/// Writes the OpenAPI 3.1 document of a generated server.
+/// Writes the OpenAPI 3.1 document of a generated server: every route, body, response and
+/// constraint, so that clients generated from it work and tools like schemathesis can check
+/// the server against it.
 struct OpenAPIWriter {
     let schema: Schema
 
     func document() -> String {
         var paths: [(String, JSON)] = [
-            ("/health", .object([("get", .object([("summary", .string("Checks the database")),
-                                                  ("responses", .object([("200", .object([("description", .string("The database answers"))]))]))]))])),
+            ("/health", .object([("get", operation(
+                "health", summary: "Checks that the server can reach its database",
+                responses: [("200", response("The database answers", ref: "Health"))]))])),
+            ("/openapi.json", .object([("get", operation(
+                "openapi", summary: "This document",
+                responses: [("200", .object([("description", .string("The OpenAPI document")),
+                                             ("content", .object([("application/json", .object([("schema", .object([]))]))]))]))]))])),
         ]
-        _ = paths.count
-        paths.append(("/openapi.json", .object([])))
+        var schemas: [(String, JSON)] = []
+        for enumType in schema.enums {
+            schemas.append((enumType.name, .object([("type", .string("string")), ("enum", .array(enumType.cases.map(JSON.string)))])))
+        }
+        for entity in schema.entities {
+            paths += entityPaths(entity)
+            schemas += entitySchemas(entity)
+        }
+        schemas += [
+            ("Health", .object([
+                ("type", .string("object")),
+                ("properties", .object([("status", .object([("type", .string("string")), ("const", .string("ok"))]))])),
+                ("required", .array([.string("status")])),
+            ])),
+            ("Error", .object([
+                ("type", .string("object")),
+                ("properties", .object([("error", .object([
+                    ("type", .string("object")),
+                    ("properties", .object([
+                        ("code", .object([("type", .string("string"))])),
+                        ("message", .object([("type", .string("string"))])),
+                        ("fields", .object([("type", .string("array")), ("items", ref("FieldError"))])),
+                    ])),
+                    ("required", .array([.string("code"), .string("message")])),
+                ]))])),
+                ("required", .array([.string("error")])),
+            ])),
+            ("FieldError", .object([
+                ("type", .string("object")),
+                ("properties", .object([
+                    ("field", .object([("type", .string("string"))])),
+                    ("rule", .object([("type", .string("string"))])),
+                    ("message", .object([("type", .string("string"))])),
+                ])),
+                ("required", .array([.string("field"), .string("rule"), .string("message")])),
+            ])),
+        ]
         let document = JSON.object([
             ("openapi", .string("3.1.0")),
             ("info", .object([("title", .string(schema.name)), ("version", .string("1.0.0"))])),
             ("paths", .object(paths)),
+            ("components", .object([("schemas", .object(schemas))])),
         ])
         return document.render() + "\n"
+    }
+
+    // MARK: Paths
+
+    private func entityPaths(_ entity: Entity) -> [(String, JSON)] {
+        let context = EntityContext(entity, in: schema)
+        let type = entity.names.type
+        let name = context.displayName
+        let base = entity.names.route
+        let idParameter = pathParameter("id", "The \(name)'s id")
+        let hasIncludes = entity.fields.contains { if case .belongsTo = $0.kind { !$0.isHidden } else { false } }
+        var paths: [(String, JSON)] = [
+            (base, .object([
+                ("get", operation(
+                    "list\(Naming.upperCamelCase(entity.names.pluralVariable))", summary: "Lists \(Naming.plural(name))",
+                    parameters: listParameters(entity),
+                    responses: [("200", response("A page of \(Naming.plural(name))", ref: type + "Page")),
+                                ("400", errorResponse("The query string is invalid"))])),
+                ("post", operation(
+                    "create\(type)", summary: "Creates a \(name)", body: type + "Create",
+                    responses: [("201", .object([
+                        ("description", .string("The new \(name)")),
+                        ("headers", .object([("Location", .object([("description", .string("The new \(name)'s path")),
+                                                                   ("schema", .object([("type", .string("string"))]))]))])),
+                        ("content", .object([("application/json", .object([("schema", ref(type))]))])),
+                    ])), ("400", errorResponse("The body is not a JSON object, or a field has the wrong type or is unknown")),
+                     ("409", errorResponse("A unique field's value is taken")),
+                     ("413", errorResponse("The body is too large")),
+                     ("422", errorResponse("Fields break the schema's rules"))])),
+            ])),
+            (base + "/{id}", .object([
+                ("parameters", .array([idParameter])),
+                ("get", operation(
+                    "get\(type)", summary: "Gets a \(name)",
+                    parameters: hasIncludes ? [includeParameter(entity)] : [],
+                    responses: [("200", response("The \(name)", ref: hasIncludes ? type + "Detail" : type)),
+                                ("400", errorResponse("The query string is invalid")),
+                                ("404", errorResponse("No \(name) has this id"))])),
+                ("patch", operation(
+                    "update\(type)", summary: "Changes the fields of a \(name) that the body holds", body: type + "Patch",
+                    responses: [("200", response("The changed \(name)", ref: type)),
+                                ("400", errorResponse("The body is not a JSON object, or a field has the wrong type or is unknown")),
+                                ("404", errorResponse("No \(name) has this id")),
+                                ("409", errorResponse("A unique field's value is taken")),
+                                ("413", errorResponse("The body is too large")),
+                                ("422", errorResponse("Fields break the schema's rules"))])),
+                ("delete", operation(
+                    "delete\(type)", summary: "Deletes a \(name)",
+                    responses: [("204", .object([("description", .string("Deleted"))])),
+                                ("404", errorResponse("No \(name) has this id")),
+                                ("409", errorResponse("Other rows still point at this \(name)"))])),
+            ])),
+        ]
+        for field in entity.fields {
+            let relation = Naming.words(field.name).joined(separator: " ").lowercased()
+            let path = "\(base)/{id}/\(Naming.kebabCase(field.name))"
+            switch field.kind {
+            case .hasMany(let targetName, _), .manyToMany(let targetName, _, _):
+                guard let target = schema.entity(named: targetName) else { continue }
+                let upper = Naming.upperCamelCase(field.name)
+                paths.append((path, .object([
+                    ("parameters", .array([idParameter])),
+                    ("get", operation(
+                        "list\(type)\(upper)", summary: "Lists the \(relation) of a \(name)",
+                        parameters: listParameters(target),
+                        responses: [("200", response("A page of \(relation)", ref: target.names.type + "Page")),
+                                    ("400", errorResponse("The query string is invalid")),
+                                    ("404", errorResponse("No \(name) has this id"))])),
+                ])))
+                if case .manyToMany = field.kind {
+                    let other = EntityContext(target, in: schema).displayName
+                    paths.append((path + "/{otherID}", .object([
+                        ("parameters", .array([idParameter, pathParameter("otherID", "The \(other)'s id")])),
+                        ("put", operation(
+                            "link\(type)\(upper)", summary: "Links a \(name) to a \(other); linking twice changes nothing",
+                            responses: [("204", .object([("description", .string("Linked"))])),
+                                        ("404", errorResponse("No \(name) or no \(other) has this id"))])),
+                        ("delete", operation(
+                            "unlink\(type)\(upper)", summary: "Unlinks a \(name) from a \(other)",
+                            responses: [("204", .object([("description", .string("Unlinked"))])),
+                                        ("404", errorResponse("They were not linked"))])),
+                    ])))
+                }
+            default:
+                break
+            }
+        }
+        return paths
+    }
+
+    private func listParameters(_ entity: Entity) -> [JSON] {
+        let listable = entity.fields.filter {
+            $0.isStored && !$0.isHidden && $0.kind != .scalar(.json) && $0.kind != .scalar(.password)
+        }
+        var parameters: [JSON] = [
+            queryParameter("limit", "How many rows (default 50)",
+                           .object([("type", .string("integer")), ("minimum", .integer(1)), ("maximum", .integer(200))])),
+            queryParameter("offset", "How many rows to skip", .object([
+                ("type", .string("integer")), ("minimum", .integer(0)), ("maximum", .integer(Int(Int32.max))),
+            ])),
+            commaSeparated("sort", "Fields to sort by, in order; `-` before a field sorts descending",
+                           listable.flatMap { [$0.jsonName, "-" + $0.jsonName] }),
+        ]
+        for field in listable {
+            let value = valueSchema(field, forFilter: true)
+            parameters.append(queryParameter(field.jsonName, "Only rows whose \(field.jsonName) equals this", value))
+            parameters.append(queryParameter(field.jsonName + "[ne]", "Only rows whose \(field.jsonName) differs from this", value))
+            if ColumnType(field.kind) != .bool {
+                parameters.append(queryParameter(field.jsonName + "[in]", "Only rows whose \(field.jsonName) is one of these, comma-separated",
+                                                 .object([("type", .string("string"))])))
+            }
+            let ordered = [.integer, .double, .decimal, .date, .timestamp].contains(ColumnType(field.kind))
+            if ordered {
+                for (op, words) in [("lt", "is less than"), ("lte", "is at most"), ("gt", "is more than"), ("gte", "is at least")] {
+                    parameters.append(queryParameter("\(field.jsonName)[\(op)]", "Only rows whose \(field.jsonName) \(words) this", value))
+                }
+            }
+        }
+        return parameters
+    }
+
+    private func includeParameter(_ entity: Entity) -> JSON {
+        let names = entity.fields.filter { if case .belongsTo = $0.kind { !$0.isHidden } else { false } }.map(\.name)
+        return commaSeparated("include", "Related rows to embed", names)
+    }
+
+    // MARK: Schemas
+
+    private func entitySchemas(_ entity: Entity) -> [(String, JSON)] {
+        let type = entity.names.type
+        let stored = entity.fields.filter(\.isStored)
+        let output = stored.filter { !$0.isHidden }
+        let writable = stored.filter { !$0.isPrimaryKey && !$0.isReadOnly }
+        var schemas: [(String, JSON)] = [
+            (type, objectSchema(
+                output.map { ($0.jsonName, valueSchema($0, readOnly: $0.isReadOnly || $0.isPrimaryKey)) },
+                required: output.filter { !$0.isOptional }.map(\.jsonName))),
+            (type + "Create", objectSchema(
+                writable.map { ($0.jsonName, nullable(valueSchema($0), $0.isOptional)) },
+                required: writable.filter { !$0.isOptional && $0.defaultValue == nil }.map(\.jsonName),
+                closed: true)),
+            (type + "Patch", objectSchema(
+                writable.map { ($0.jsonName, nullable(valueSchema($0), $0.isOptional)) }, required: [], closed: true)),
+            (type + "Page", .object([
+                ("type", .string("object")),
+                ("properties", .object([
+                    ("items", .object([("type", .string("array")), ("items", ref(type))])),
+                    ("limit", .object([("type", .string("integer"))])),
+                    ("offset", .object([("type", .string("integer"))])),
+                    ("nextOffset", .object([("type", .array([.string("integer"), .string("null")]))])),
+                ])),
+                ("required", .array(["items", "limit", "offset", "nextOffset"].map(JSON.string))),
+            ])),
+        ]
+        let includes = entity.fields.filter { if case .belongsTo = $0.kind { !$0.isHidden } else { false } }
+        if !includes.isEmpty {
+            let related: [(String, JSON)] = includes.compactMap { field in
+                guard case .belongsTo(let target, _) = field.kind, let entity = schema.entity(named: target) else { return nil }
+                return (field.name, ref(entity.names.type))
+            }
+            schemas.append((type + "Detail", .object([
+                ("description", .string("A \(type) with the related rows that `include` asked for")),
+                ("allOf", .array([ref(type), .object([("type", .string("object")), ("properties", .object(related))])])),
+            ])))
+        }
+        return schemas
+    }
+
+    private func objectSchema(_ properties: [(String, JSON)], required: [String], closed: Bool = false) -> JSON {
+        var fields: [(String, JSON)] = [("type", .string("object")), ("properties", .object(properties))]
+        if !required.isEmpty { fields.append(("required", .array(required.map(JSON.string)))) }
+        if closed { fields.append(("additionalProperties", .bool(false))) }
+        return .object(fields)
+    }
+
+    /// The JSON schema of a field's value, with its rules as constraints.
+    private func valueSchema(_ field: Field, readOnly: Bool = false, forFilter: Bool = false) -> JSON {
+        var schema: [(String, JSON)] = []
+        switch field.kind {
+        case .scalar(let scalar):
+            switch scalar {
+            case .string, .text, .password:
+                schema.append(("type", .string("string")))
+                if scalar == .password { schema.append(("format", .string("password"))) }
+                if !forFilter {
+                    if let minimum = field.length?.minimum { schema.append(("minLength", .integer(minimum))) }
+                    // `@email` allows 254 characters, as RFC 5321 does.
+                    let maximum = field.isEmail ? min(field.length?.maximum ?? 254, 254) : field.length?.maximum
+                    if let maximum { schema.append(("maxLength", .integer(maximum))) }
+                }
+                // PostgreSQL text cannot hold NUL, so no string may contain one.
+                // Filters compare any text; PostgreSQL text cannot hold NUL, so no string may contain one.
+                let pattern = forFilter ? nil : field.pattern.map(Self.wholeMatch)
+                    ?? (field.isEmail ? FormatPatterns.email : field.isURL ? FormatPatterns.url : nil)
+                schema.append(("pattern", .string(pattern ?? "^[^\\u0000]*$")))
+            case .int:
+                schema += [("type", .string("integer")), ("format", .string("int64"))]
+            case .double:
+                schema += [("type", .string("number")), ("format", .string("double"))]
+            case .decimal:
+                schema.append(("type", .string("number")))
+                if forFilter || field.range?.minimum == nil { schema.append(("minimum", .number("-1e38"))) }
+                if forFilter || field.range?.maximum == nil { schema.append(("maximum", .number("1e38"))) }
+            case .bool:
+                schema.append(("type", .string("boolean")))
+            case .date:
+                schema += [("type", .string("string")), ("format", .string("date"))]
+            case .dateTime:
+                schema += [("type", .string("string")), ("format", .string("date-time"))]
+            case .uuid:
+                schema += [("type", .string("string")), ("format", .string("uuid"))]
+            case .json:
+                break
+            }
+            if !forFilter, let range = field.range {
+                if let minimum = range.minimum { schema.append(("minimum", .number(minimum))) }
+                if let maximum = range.maximum { schema.append(("maximum", .number(maximum))) }
+            }
+        case .enumeration(let name):
+            if forFilter, let cases = self.schema.enumType(named: name)?.cases {
+                return .object([("type", .string("string")), ("enum", .array(cases.map(JSON.string)))])
+            }
+            schema.append(("$ref", .string("#/components/schemas/\(name)")))
+        case .belongsTo, .hasMany, .manyToMany:
+            schema += [("type", .string("string")), ("format", .string("uuid"))]
+        }
+        if !forFilter, let value = field.defaultValue, let json = Self.json(value, field) {
+            schema.append(("default", json))
+        }
+        if readOnly { schema.append(("readOnly", .bool(true))) }
+        if field.kind == .scalar(.password) { schema.append(("writeOnly", .bool(true))) }
+        return .object(schema)
+    }
+
+    /// Allows `null` beside the schema (optional fields of bodies).
+    private func nullable(_ schema: JSON, _ isOptional: Bool) -> JSON {
+        guard isOptional else { return schema }
+        return .object([("anyOf", .array([schema, .object([("type", .string("null"))])]))])
+    }
+
+    /// `@pattern` must match the whole value; a JSON Schema pattern matches anywhere.
+    static func wholeMatch(_ pattern: String) -> String {
+        pattern.hasPrefix("^") && pattern.hasSuffix("$") ? pattern : "^(?:" + pattern + ")$"
+    }
+
+    private static func json(_ value: DefaultValue, _ field: Field) -> JSON? {
+        switch value {
+        case .string(let text): .string(text)
+        case .integer(let number): .integer(Int(number))
+        case .number(let text): .number(text)
+        case .bool(let flag): .bool(flag)
+        case .enumCase(let name): .string(name)
+        case .now, .json: nil
+        }
+    }
+
+    // MARK: Pieces
+
+    private func operation(_ id: String, summary: String, parameters: [JSON] = [], body: String? = nil,
+                           responses: [(String, JSON)]) -> JSON {
+        var fields: [(String, JSON)] = [("operationId", .string(id)), ("summary", .string(summary))]
+        if !parameters.isEmpty { fields.append(("parameters", .array(parameters))) }
+        if let body {
+            fields.append(("requestBody", .object([
+                ("required", .bool(true)),
+                ("content", .object([("application/json", .object([("schema", ref(body))]))])),
+            ])))
+        }
+        fields.append(("responses", .object(responses)))
+        return .object(fields)
+    }
+
+    private func response(_ description: String, ref name: String) -> JSON {
+        .object([("description", .string(description)),
+                 ("content", .object([("application/json", .object([("schema", ref(name))]))]))])
+    }
+
+    private func errorResponse(_ description: String) -> JSON {
+        response(description, ref: "Error")
+    }
+
+    private func ref(_ name: String) -> JSON {
+        .object([("$ref", .string("#/components/schemas/\(name)"))])
+    }
+
+    private func pathParameter(_ name: String, _ description: String) -> JSON {
+        .object([("name", .string(name)), ("in", .string("path")), ("required", .bool(true)),
+                 ("description", .string(description)),
+                 ("schema", .object([("type", .string("string")), ("format", .string("uuid"))]))])
+    }
+
+    /// A query parameter holding a comma-separated list of names (`sort=name,-price`).
+    private func commaSeparated(_ name: String, _ description: String, _ values: [String]) -> JSON {
+        .object([("name", .string(name)), ("in", .string("query")), ("description", .string(description)),
+                 ("style", .string("form")), ("explode", .bool(false)),
+                 ("schema", .object([
+                     ("type", .string("array")), ("minItems", .integer(1)),
+                     ("items", .object([("type", .string("string")), ("enum", .array(values.map(JSON.string)))])),
+                 ]))])
+    }
+
+    private func queryParameter(_ name: String, _ description: String, _ schema: JSON) -> JSON {
+        .object([("name", .string(name)), ("in", .string("query")), ("description", .string(description)),
+                 ("schema", schema)])
     }
 }
 
@@ -22,6 +369,7 @@ struct OpenAPIWriter {
 indirect enum JSON {
     case string(String)
     case integer(Int)
+    /// A number as written in the schema (`0.01`).
     case number(String)
     case bool(Bool)
     case null

@@ -41,7 +41,8 @@ enum SQLDialect: String, CaseIterable, Sendable {
         case (.postgres, .uuid): "uuid"
         case (.postgres, .date): "date"
         case (.postgres, .timestamp): "timestamptz"
-        case (.postgres, .json): "jsonb"
+        // `json`, not `jsonb`: jsonb cannot hold the string escape \u0000, which JSON allows.
+        case (.postgres, .json): "json"
         }
     }
 
@@ -88,7 +89,7 @@ enum ColumnType: Sendable, Equatable {
     var postgresParameterCast: String {
         switch self {
         case .date: "::date"
-        case .json: "::jsonb"
+        case .json: "::json"
         default: ""
         }
     }

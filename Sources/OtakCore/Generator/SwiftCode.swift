@@ -145,3 +145,13 @@ private enum JSONDocument: Decodable {
         }
     }
 }
+
+/// The patterns behind `@email` and `@url`, shared by the server's validation and `openapi.json`
+/// so that the two agree on every value.
+enum FormatPatterns {
+    /// A dot-atom local part (no leading, trailing or double dots) and a domain of
+    /// letter-digit-hyphen labels: stricter than HTML's email inputs, as strict as RFC 5322's common form.
+    static let email = #"^[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+)*@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$"#
+    /// An absolute http or https URL: a host name or address, an optional port, then visible ASCII.
+    static let url = #"^[hH][tT][tT][pP][sS]?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][!-~]*)?$"#
+}

@@ -40,9 +40,9 @@ struct AccountPatch: Sendable {
         input.refuseReadOnly(["id", "verified", "lastSeen"])
         input.refuseUnknown(known: AccountCreate.knownFields)
         return AccountPatch(
-            email: input.change("email", as: String.self),
-            password: input.change("password", as: String.self),
-            displayName: input.change("displayName", as: String.self),
+            email: input.ifSent("email", as: String.self),
+            password: input.ifSent("password", as: String.self),
+            displayName: input.ifSent("displayName", as: String.self),
             avatar: input.optionalChange("avatar", as: String.self)
         )
     }

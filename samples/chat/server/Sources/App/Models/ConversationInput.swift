@@ -15,7 +15,7 @@ struct ConversationCreate: Sendable {
     static func read(_ input: inout InputReader) -> ConversationCreate? {
         let title = input.optional("title", as: String.self)
         let creatorID = input.required("creatorId", as: UUID.self)
-        let isGroup = input.optional("isGroup", as: Bool.self) ?? false
+        let isGroup = input.ifSent("isGroup", as: Bool.self) ?? false
         input.refuseReadOnly(["id", "created"])
         input.refuseUnknown(known: knownFields)
         guard let creatorID else { return nil }
@@ -37,8 +37,8 @@ struct ConversationPatch: Sendable {
         input.refuseUnknown(known: ConversationCreate.knownFields)
         return ConversationPatch(
             title: input.optionalChange("title", as: String.self),
-            creatorID: input.change("creatorId", as: UUID.self),
-            isGroup: input.change("isGroup", as: Bool.self)
+            creatorID: input.ifSent("creatorId", as: UUID.self),
+            isGroup: input.ifSent("isGroup", as: Bool.self)
         )
     }
 }

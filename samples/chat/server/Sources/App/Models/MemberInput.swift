@@ -17,9 +17,9 @@ struct MemberCreate: Sendable {
     static func read(_ input: inout InputReader) -> MemberCreate? {
         let conversationID = input.required("conversationId", as: UUID.self)
         let accountID = input.required("accountId", as: UUID.self)
-        let role = input.optional("role", as: MemberRole.self) ?? MemberRole.member
+        let role = input.ifSent("role", as: MemberRole.self) ?? MemberRole.member
         let lastRead = input.optional("lastRead", as: Date.self)
-        let muted = input.optional("muted", as: Bool.self) ?? false
+        let muted = input.ifSent("muted", as: Bool.self) ?? false
         input.refuseReadOnly(["id", "joined"])
         input.refuseUnknown(known: knownFields)
         guard let conversationID, let accountID else { return nil }
@@ -44,11 +44,11 @@ struct MemberPatch: Sendable {
         input.refuseReadOnly(["id", "joined"])
         input.refuseUnknown(known: MemberCreate.knownFields)
         return MemberPatch(
-            conversationID: input.change("conversationId", as: UUID.self),
-            accountID: input.change("accountId", as: UUID.self),
-            role: input.change("role", as: MemberRole.self),
+            conversationID: input.ifSent("conversationId", as: UUID.self),
+            accountID: input.ifSent("accountId", as: UUID.self),
+            role: input.ifSent("role", as: MemberRole.self),
             lastRead: input.optionalChange("lastRead", as: Date.self),
-            muted: input.change("muted", as: Bool.self)
+            muted: input.ifSent("muted", as: Bool.self)
         )
     }
 }

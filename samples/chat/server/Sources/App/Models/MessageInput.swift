@@ -18,7 +18,7 @@ struct MessageCreate: Sendable {
     static func read(_ input: inout InputReader) -> MessageCreate? {
         let conversationID = input.required("conversationId", as: UUID.self)
         let senderID = input.required("senderId", as: UUID.self)
-        let kind = input.optional("kind", as: MessageKind.self) ?? MessageKind.text
+        let kind = input.ifSent("kind", as: MessageKind.self) ?? MessageKind.text
         let body = input.required("body", as: String.self)
         let attachment = input.optional("attachment", as: String.self)
         let clientId = input.required("clientId", as: UUID.self)
@@ -48,12 +48,12 @@ struct MessagePatch: Sendable {
         input.refuseReadOnly(["id", "sent", "edited"])
         input.refuseUnknown(known: MessageCreate.knownFields)
         return MessagePatch(
-            conversationID: input.change("conversationId", as: UUID.self),
-            senderID: input.change("senderId", as: UUID.self),
-            kind: input.change("kind", as: MessageKind.self),
-            body: input.change("body", as: String.self),
+            conversationID: input.ifSent("conversationId", as: UUID.self),
+            senderID: input.ifSent("senderId", as: UUID.self),
+            kind: input.ifSent("kind", as: MessageKind.self),
+            body: input.ifSent("body", as: String.self),
             attachment: input.optionalChange("attachment", as: String.self),
-            clientId: input.change("clientId", as: UUID.self)
+            clientId: input.ifSent("clientId", as: UUID.self)
         )
     }
 }

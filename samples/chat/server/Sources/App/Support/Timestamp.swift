@@ -7,15 +7,56 @@ import Foundation
 /// round trip exactly.
 enum Timestamp {
     private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-    private static let wholeSeconds = Date.ISO8601FormatStyle()
 
     static func format(_ date: Date) -> String {
         style.format(date)
     }
 
-    /// Accepts the form above with or without fractional seconds.
+    /// Reads any RFC 3339 date-time (`2026-11-25T09:30:00Z`, `…00.5+01:00`) of the years 1 to 9999,
+    /// kept to the millisecond.
     static func parse(_ text: String) -> Date? {
-        (try? style.parse(text)) ?? (try? wholeSeconds.parse(text))
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[range] {
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard bytes.count >= 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(bytes[10]),
+              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+              let date = CalendarDate(String(decoding: bytes[0..<10], as: UTF8.self)),
+              hour < 24, minute < 60, second < 61
+        else { return nil }
+        var index = 19
+        var milliseconds = 0
+        if bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let start = index
+            while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+            guard index > start else { return nil }
+            let digits = (String(decoding: bytes[start..<min(index, start + 3)], as: UTF8.self) + "00").prefix(3)
+            milliseconds = Int(digits) ?? 0
+        }
+        guard index < bytes.count else { return nil }
+        var offset = 0
+        switch bytes[index] {
+        case UInt8(ascii: "Z"), UInt8(ascii: "z"):
+            guard index + 1 == bytes.count else { return nil }
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            guard index + 6 == bytes.count, bytes[index + 3] == UInt8(ascii: ":"),
+                  let hours = number(index + 1..<index + 3), let minutes = number(index + 4..<index + 6),
+                  hours < 24, minutes < 60 else { return nil }
+            offset = (hours * 60 + minutes) * 60 * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
+        default:
+            return nil
+        }
+        let seconds = date.daysSince1970 * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
+        return Date(timeIntervalSince1970: Double(seconds) + Double(milliseconds) / 1000)
     }
 
     /// The current time, to the millisecond that is stored.
@@ -34,7 +75,7 @@ struct CalendarDate: Codable, Sendable, Hashable, Comparable, CustomStringConver
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day)
+              (1...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month
@@ -53,6 +94,16 @@ struct CalendarDate: Codable, Sendable, Hashable, Comparable, CustomStringConver
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// Days from 1970-01-01 (negative before it), in the proleptic Gregorian calendar.
+    var daysSince1970: Int {
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     var description: String {

@@ -159,6 +159,8 @@ struct BookingController {
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)
             case .check, .notNull:
                 throw APIError.validationFailed([FieldError(field: "", rule: "check", message: "the database refused the values")])
+            case .tooLarge:
+                throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
     }

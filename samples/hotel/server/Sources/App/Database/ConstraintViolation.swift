@@ -10,6 +10,8 @@ enum ConstraintViolation: Equatable {
     case foreignKey
     case check
     case notNull
+    /// A value too large for an index (PostgreSQL's btree rows hold about 2,700 bytes).
+    case tooLarge
 
     init?(_ error: any Error) {
         if let error = error as? SQLiteError {
@@ -33,6 +35,7 @@ enum ConstraintViolation: Equatable {
             case "23503": self = .foreignKey
             case "23514": self = .check
             case "23502": self = .notNull
+            case "54000": self = .tooLarge
             default: return nil
             }
         } else {

@@ -9,6 +9,7 @@ import HummingbirdCore
 struct ListQuery {
     static let defaultLimit = 50
     static let maximumLimit = 200
+    static let maximumOffset = Int(Int32.max)
 
     var limit = defaultLimit
     var offset = 0
@@ -65,13 +66,13 @@ struct ListQuery {
                 }
                 limit = number
             case "offset":
-                guard let number = Int(value), number >= 0 else {
-                    errors.append(FieldError(field: "offset", rule: "range", message: "must be an integer of at least 0"))
+                guard let number = Int(value), (0...Self.maximumOffset).contains(number) else {
+                    errors.append(FieldError(field: "offset", rule: "range", message: "must be an integer from 0 to \(Self.maximumOffset)"))
                     continue
                 }
                 offset = number
             case "sort":
-                for part in value.split(separator: ",") {
+                for part in value.split(separator: ",", omittingEmptySubsequences: false) {
                     let descending = part.hasPrefix("-")
                     let name = String(descending ? part.dropFirst() : part)
                     guard let column = sortable[name] else {
@@ -108,24 +109,25 @@ struct ListQuery {
         if [.lt, .lte, .gt, .gte].contains(op), !field.kind.isOrdered {
             throw FieldError(field: key, rule: "unknown", message: "'\(name)' cannot be compared with \(op.rawValue)")
         }
-        let texts = op == .in ? value.split(separator: ",", omittingEmptySubsequences: false).map(String.init) : [value]
-        guard texts.count <= 100 else { throw FieldError(field: key, rule: "length", message: "at most 100 values") }
-        var values: [SQLValue] = []
-        for text in texts {
-            guard let parsed = Self.value(text, kind: field.kind) else {
-                throw FieldError(field: key, rule: "type", message: "'\(text)' is not a valid value for '\(name)'")
-            }
-            values.append(parsed)
+        if op == .in {
+            // Entries that cannot be a value of the field cannot match: they are left out.
+            let texts = value.split(separator: ",").map(String.init)
+            guard texts.count <= 100 else { throw FieldError(field: key, rule: "length", message: "at most 100 values") }
+            filters.append((field, op, texts.compactMap { Self.value($0, kind: field.kind) }))
+            return
         }
-        filters.append((field, op, values))
+        guard let parsed = Self.value(value, kind: field.kind) else {
+            throw FieldError(field: key, rule: "type", message: "'\(value)' is not a valid value for '\(name)'")
+        }
+        filters.append((field, op, [parsed]))
     }
 
     private static func value(_ text: String, kind: FilterKind) -> SQLValue? {
         switch kind {
-        case .text: .text(text)
+        case .text: text.unicodeScalars.contains("\0") ? nil : .text(text)
         case .integer: Int(text).map(SQLValue.integer)
         case .double: Double(text).flatMap { $0.isFinite ? SQLValue.double($0) : nil }
-        case .decimal: Decimal(string: text).map(SQLValue.decimal)
+        case .decimal: Double(text).flatMap(Decimal.init(api:)).map(SQLValue.decimal)
         case .bool: text == "true" ? .bool(true) : text == "false" ? .bool(false) : nil
         case .uuid: UUID(uuidString: text).map(SQLValue.uuid)
         case .timestamp: Timestamp.parse(text).map(SQLValue.timestamp)
@@ -138,6 +140,10 @@ struct ListQuery {
     /// One more row than the limit is fetched to tell whether another page follows.
     func apply(to builder: inout SQLBuilder, tieBreaker: String) {
         for filter in filters {
+            if filter.values.isEmpty {
+                builder.appendCondition("1 = 0")
+                continue
+            }
             builder.appendCondition(filter.field.column + filter.operator.sql)
             if filter.operator == .in { builder.append("(") }
             for (position, value) in filter.values.enumerated() {
@@ -199,7 +205,7 @@ struct Includes {
             guard key == "include", !allowed.isEmpty else {
                 throw APIError.badRequest("unknown query parameter '\(key)'")
             }
-            for name in value.split(separator: ",").map(String.init) {
+            for name in value.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
                 guard allowed.contains(name) else {
                     throw APIError.badRequest("cannot include '\(name)'; choose from " + allowed.sorted().joined(separator: ", "))
                 }

@@ -33,23 +33,16 @@ struct Validator {
         add(field, "pattern", "must match \(pattern.source)")
     }
 
-    /// `@email`: one `@` between a local part and a dotted domain, no spaces.
+    /// `@email`: at most 254 characters of the pattern in `openapi.json`.
     mutating func email(_ value: String?, _ field: String) {
-        guard let value else { return }
-        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-        let valid = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
-            && !value.contains(where: { $0.isWhitespace })
-        if !valid { add(field, "email", "must be an email address") }
+        guard let value, value.unicodeScalars.count > 254 || !Pattern.email.matches(value) else { return }
+        add(field, "email", "must be an email address")
     }
 
-    /// `@url`: an absolute http or https URL with a host.
+    /// `@url`: an absolute http or https URL with a host, also the pattern in `openapi.json`.
     mutating func url(_ value: String?, _ field: String) {
-        guard let value else { return }
-        let components = URLComponents(string: value)
-        let valid = ["http", "https"].contains(components?.scheme?.lowercased() ?? "")
-            && !(components?.host ?? "").isEmpty
-        if !valid { add(field, "url", "must be an http or https URL") }
+        guard let value, !Pattern.url.matches(value) else { return }
+        add(field, "url", "must be an http or https URL")
     }
 
     /// `@@check`: like SQL's CHECK, only a definite `false` fails; an unknown (null) passes.
@@ -72,6 +65,9 @@ struct Pattern: Sendable {
         // The generator compiled the same pattern; it cannot fail here.
         self.expression = try! NSRegularExpression(pattern: source)
     }
+
+    static let email = Pattern(#"^[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+)*@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$"#)
+    static let url = Pattern("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][!-~]*)?$")
 
     func matches(_ value: String) -> Bool {
         let range = NSRange(value.startIndex..., in: value)

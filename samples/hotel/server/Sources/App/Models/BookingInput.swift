@@ -21,9 +21,9 @@ struct BookingCreate: Sendable {
         let roomID = input.required("roomId", as: UUID.self)
         let checkIn = input.required("checkIn", as: CalendarDate.self)
         let checkOut = input.required("checkOut", as: CalendarDate.self)
-        let adults = input.optional("adults", as: Int.self) ?? 1
-        let children = input.optional("children", as: Int.self) ?? 0
-        let status = input.optional("status", as: BookingStatus.self) ?? BookingStatus.requested
+        let adults = input.ifSent("adults", as: Int.self) ?? 1
+        let children = input.ifSent("children", as: Int.self) ?? 0
+        let status = input.ifSent("status", as: BookingStatus.self) ?? BookingStatus.requested
         input.refuseReadOnly(["id", "reference", "total", "created"])
         input.refuseUnknown(known: knownFields)
         guard let guestID, let roomID, let checkIn, let checkOut else { return nil }
@@ -52,13 +52,13 @@ struct BookingPatch: Sendable {
         input.refuseReadOnly(["id", "reference", "total", "created"])
         input.refuseUnknown(known: BookingCreate.knownFields)
         return BookingPatch(
-            guestID: input.change("guestId", as: UUID.self),
-            roomID: input.change("roomId", as: UUID.self),
-            checkIn: input.change("checkIn", as: CalendarDate.self),
-            checkOut: input.change("checkOut", as: CalendarDate.self),
-            adults: input.change("adults", as: Int.self),
-            children: input.change("children", as: Int.self),
-            status: input.change("status", as: BookingStatus.self)
+            guestID: input.ifSent("guestId", as: UUID.self),
+            roomID: input.ifSent("roomId", as: UUID.self),
+            checkIn: input.ifSent("checkIn", as: CalendarDate.self),
+            checkOut: input.ifSent("checkOut", as: CalendarDate.self),
+            adults: input.ifSent("adults", as: Int.self),
+            children: input.ifSent("children", as: Int.self),
+            status: input.ifSent("status", as: BookingStatus.self)
         )
     }
 }

@@ -21,8 +21,8 @@ struct GuestCreate: Sendable {
         let password = input.required("password", as: String.self)
         let name = input.required("name", as: String.self)
         let phone = input.optional("phone", as: String.self)
-        let role = input.optional("role", as: Role.self) ?? Role.guest
-        let vip = input.optional("vip", as: Bool.self) ?? false
+        let role = input.ifSent("role", as: Role.self) ?? Role.guest
+        let vip = input.ifSent("vip", as: Bool.self) ?? false
         let notes = input.optional("notes", as: String.self)
         input.refuseReadOnly(["id"])
         input.refuseUnknown(known: knownFields)
@@ -52,12 +52,12 @@ struct GuestPatch: Sendable {
         input.refuseReadOnly(["id"])
         input.refuseUnknown(known: GuestCreate.knownFields)
         return GuestPatch(
-            email: input.change("email", as: String.self),
-            password: input.change("password", as: String.self),
-            name: input.change("name", as: String.self),
+            email: input.ifSent("email", as: String.self),
+            password: input.ifSent("password", as: String.self),
+            name: input.ifSent("name", as: String.self),
             phone: input.optionalChange("phone", as: String.self),
-            role: input.change("role", as: Role.self),
-            vip: input.change("vip", as: Bool.self),
+            role: input.ifSent("role", as: Role.self),
+            vip: input.ifSent("vip", as: Bool.self),
             notes: input.optionalChange("notes", as: String.self)
         )
     }

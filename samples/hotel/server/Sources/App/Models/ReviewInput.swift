@@ -40,9 +40,9 @@ struct ReviewPatch: Sendable {
         input.refuseReadOnly(["id", "written"])
         input.refuseUnknown(known: ReviewCreate.knownFields)
         return ReviewPatch(
-            bookingID: input.change("bookingId", as: UUID.self),
-            authorID: input.change("authorId", as: UUID.self),
-            score: input.change("score", as: Int.self),
+            bookingID: input.ifSent("bookingId", as: UUID.self),
+            authorID: input.ifSent("authorId", as: UUID.self),
+            score: input.ifSent("score", as: Int.self),
             comment: input.optionalChange("comment", as: String.self)
         )
     }

@@ -21,11 +21,11 @@ struct RoomCreate: Sendable {
         let number = input.required("number", as: String.self)
         let kind = input.required("kind", as: RoomKind.self)
         let floor = input.required("floor", as: Int.self)
-        let beds = input.optional("beds", as: Int.self) ?? 1
+        let beds = input.ifSent("beds", as: Int.self) ?? 1
         let rate = input.required("rate", as: Decimal.self)
         let rating = input.optional("rating", as: Double.self)
-        let amenities = input.optional("amenities", as: JSONValue.self) ?? .array([])
-        let available = input.optional("available", as: Bool.self) ?? true
+        let amenities = input.ifSent("amenities", as: JSONValue.self) ?? .array([])
+        let available = input.ifSent("available", as: Bool.self) ?? true
         input.refuseReadOnly(["id"])
         input.refuseUnknown(known: knownFields)
         guard let number, let kind, let floor, let rate else { return nil }
@@ -56,14 +56,14 @@ struct RoomPatch: Sendable {
         input.refuseReadOnly(["id"])
         input.refuseUnknown(known: RoomCreate.knownFields)
         return RoomPatch(
-            number: input.change("number", as: String.self),
-            kind: input.change("kind", as: RoomKind.self),
-            floor: input.change("floor", as: Int.self),
-            beds: input.change("beds", as: Int.self),
-            rate: input.change("rate", as: Decimal.self),
+            number: input.ifSent("number", as: String.self),
+            kind: input.ifSent("kind", as: RoomKind.self),
+            floor: input.ifSent("floor", as: Int.self),
+            beds: input.ifSent("beds", as: Int.self),
+            rate: input.ifSent("rate", as: Decimal.self),
             rating: input.optionalChange("rating", as: Double.self),
-            amenities: input.change("amenities", as: JSONValue.self),
-            available: input.change("available", as: Bool.self)
+            amenities: input.ifSent("amenities", as: JSONValue.self),
+            available: input.ifSent("available", as: Bool.self)
         )
     }
 }

@@ -26,13 +26,13 @@ enum RoomQueries {
     /// Inserts a row: the id, then the record's columns in order.
     static let insert = SQL(
         sqlite: #"INSERT INTO "rooms" ("id", "number", "kind", "floor", "beds", "rate", "rating", "amenities", "available") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING "id", "number", "kind", "floor", "beds", "rate", "rating", "amenities", "available""#,
-        postgres: #"INSERT INTO "rooms" ("id", "number", "kind", "floor", "beds", "rate", "rating", "amenities", "available") VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9) RETURNING "id", "number", "kind", "floor", "beds", "rate", "rating", "amenities"::text, "available""#
+        postgres: #"INSERT INTO "rooms" ("id", "number", "kind", "floor", "beds", "rate", "rating", "amenities", "available") VALUES ($1, $2, $3, $4, $5, $6, $7, $8::json, $9) RETURNING "id", "number", "kind", "floor", "beds", "rate", "rating", "amenities"::text, "available""#
     )
 
     /// Writes every column of the record to the row with the id.
     static let update = SQL(
         sqlite: #"UPDATE "rooms" SET "number" = ?2, "kind" = ?3, "floor" = ?4, "beds" = ?5, "rate" = ?6, "rating" = ?7, "amenities" = ?8, "available" = ?9 WHERE "id" = ?1 RETURNING "id", "number", "kind", "floor", "beds", "rate", "rating", "amenities", "available""#,
-        postgres: #"UPDATE "rooms" SET "number" = $2, "kind" = $3, "floor" = $4, "beds" = $5, "rate" = $6, "rating" = $7, "amenities" = $8::jsonb, "available" = $9 WHERE "id" = $1 RETURNING "id", "number", "kind", "floor", "beds", "rate", "rating", "amenities"::text, "available""#
+        postgres: #"UPDATE "rooms" SET "number" = $2, "kind" = $3, "floor" = $4, "beds" = $5, "rate" = $6, "rating" = $7, "amenities" = $8::json, "available" = $9 WHERE "id" = $1 RETURNING "id", "number", "kind", "floor", "beds", "rate", "rating", "amenities"::text, "available""#
     )
 
     /// Deletes the row with the id; no row returned means there was none.

@@ -144,6 +144,8 @@ struct CategoryController {
                 throw error
             case .check, .notNull:
                 throw APIError.validationFailed([FieldError(field: "", rule: "check", message: "the database refused the values")])
+            case .tooLarge:
+                throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
     }

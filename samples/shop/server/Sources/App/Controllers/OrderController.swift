@@ -156,6 +156,8 @@ struct OrderController {
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)
             case .check, .notNull:
                 throw APIError.validationFailed([FieldError(field: "", rule: "check", message: "the database refused the values")])
+            case .tooLarge:
+                throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
     }

@@ -46,8 +46,9 @@ struct InputReader {
         return read(json, key)
     }
 
-    /// A non-optional field of a partial update: absent means unchanged; null is refused.
-    mutating func change<Value: JSONReadable>(_ key: String, as type: Value.Type = Value.self) -> Value? {
+    /// A non-optional field that may be left out: of a partial update (unchanged), or one with
+    /// a default. Absent gives `nil`; null is refused.
+    mutating func ifSent<Value: JSONReadable>(_ key: String, as type: Value.Type = Value.self) -> Value? {
         guard let json = object[key] else { return nil }
         return read(json, key)
     }
@@ -111,6 +112,8 @@ protocol JSONReadable: Sendable {
 extension String: JSONReadable {
     init(json: JSONValue) throws(ReadProblem) {
         guard case .string(let value) = json else { throw .type(expected: "a string") }
+        // PostgreSQL cannot store NUL characters in text.
+        guard !value.unicodeScalars.contains("\0") else { throw .type(expected: "a string without NUL characters") }
         self = value
     }
 }
@@ -139,7 +142,9 @@ extension Decimal: JSONReadable {
     init(json: JSONValue) throws(ReadProblem) {
         switch json {
         case .integer(let value): self = Decimal(value)
-        case .double(let value) where value.isFinite: self = Decimal(string: "\(value)") ?? Decimal(value)
+        case .double(let value):
+            guard let decimal = Decimal(api: value) else { throw .rule("range", "must be between -1e38 and 1e38") }
+            self = decimal
         default: throw .type(expected: "a number")
         }
     }
@@ -189,5 +194,14 @@ extension JSONReadable where Self: RawRepresentable & CaseIterable, RawValue == 
             throw .rule("enum", "must be one of " + Self.allCases.map(\.rawValue).joined(separator: ", "))
         }
         self = value
+    }
+}
+
+extension Decimal {
+    /// Decimal holds 38 digits between about 1e-128 and 1e127: the API takes numbers within
+    /// ±1e38 and rounds magnitudes below 1e-38 to zero.
+    init?(api value: Double) {
+        guard value.isFinite, abs(value) <= 1e38 else { return nil }
+        self = abs(value) < 1e-38 ? 0 : Decimal(string: "\(value)") ?? Decimal(value)
     }
 }

@@ -32,8 +32,8 @@ struct CategoryPatch: Sendable {
         input.refuseReadOnly(["id"])
         input.refuseUnknown(known: CategoryCreate.knownFields)
         return CategoryPatch(
-            name: input.change("name", as: String.self),
-            slug: input.change("slug", as: String.self)
+            name: input.ifSent("name", as: String.self),
+            slug: input.ifSent("slug", as: String.self)
         )
     }
 }

@@ -14,7 +14,7 @@ struct OrderCreate: Sendable {
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
     static func read(_ input: inout InputReader) -> OrderCreate? {
         let customerID = input.required("customerId", as: UUID.self)
-        let status = input.optional("status", as: OrderStatus.self) ?? OrderStatus.pending
+        let status = input.ifSent("status", as: OrderStatus.self) ?? OrderStatus.pending
         let note = input.optional("note", as: String.self)
         input.refuseReadOnly(["id", "total", "placed"])
         input.refuseUnknown(known: knownFields)
@@ -36,8 +36,8 @@ struct OrderPatch: Sendable {
         input.refuseReadOnly(["id", "total", "placed"])
         input.refuseUnknown(known: OrderCreate.knownFields)
         return OrderPatch(
-            customerID: input.change("customerId", as: UUID.self),
-            status: input.change("status", as: OrderStatus.self),
+            customerID: input.ifSent("customerId", as: UUID.self),
+            status: input.ifSent("status", as: OrderStatus.self),
             note: input.optionalChange("note", as: String.self)
         )
     }

@@ -36,9 +36,9 @@ struct OrderItemPatch: Sendable {
         input.refuseReadOnly(["id", "price"])
         input.refuseUnknown(known: OrderItemCreate.knownFields)
         return OrderItemPatch(
-            orderID: input.change("orderId", as: UUID.self),
-            productID: input.change("productId", as: UUID.self),
-            quantity: input.change("quantity", as: Int.self)
+            orderID: input.ifSent("orderId", as: UUID.self),
+            productID: input.ifSent("productId", as: UUID.self),
+            quantity: input.ifSent("quantity", as: Int.self)
         )
     }
 }

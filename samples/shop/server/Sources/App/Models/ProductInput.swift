@@ -23,11 +23,11 @@ struct ProductCreate: Sendable {
         let description = input.optional("description", as: String.self)
         let sku = input.required("sku", as: String.self)
         let price = input.required("price", as: Decimal.self)
-        let stock = input.optional("stock", as: Int.self) ?? 0
-        let active = input.optional("active", as: Bool.self) ?? true
+        let stock = input.ifSent("stock", as: Int.self) ?? 0
+        let active = input.ifSent("active", as: Bool.self) ?? true
         let categoryID = input.optional("categoryId", as: UUID.self)
         let image = input.optional("image", as: String.self)
-        let attributes = input.optional("attributes", as: JSONValue.self) ?? .object([:])
+        let attributes = input.ifSent("attributes", as: JSONValue.self) ?? .object([:])
         input.refuseReadOnly(["id"])
         input.refuseUnknown(known: knownFields)
         guard let name, let sku, let price else { return nil }
@@ -60,15 +60,15 @@ struct ProductPatch: Sendable {
         input.refuseReadOnly(["id"])
         input.refuseUnknown(known: ProductCreate.knownFields)
         return ProductPatch(
-            name: input.change("name", as: String.self),
+            name: input.ifSent("name", as: String.self),
             description: input.optionalChange("description", as: String.self),
-            sku: input.change("sku", as: String.self),
-            price: input.change("price", as: Decimal.self),
-            stock: input.change("stock", as: Int.self),
-            active: input.change("active", as: Bool.self),
+            sku: input.ifSent("sku", as: String.self),
+            price: input.ifSent("price", as: Decimal.self),
+            stock: input.ifSent("stock", as: Int.self),
+            active: input.ifSent("active", as: Bool.self),
             categoryID: input.optionalChange("categoryId", as: UUID.self),
             image: input.optionalChange("image", as: String.self),
-            attributes: input.change("attributes", as: JSONValue.self)
+            attributes: input.ifSent("attributes", as: JSONValue.self)
         )
     }
 }

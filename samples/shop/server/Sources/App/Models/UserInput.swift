@@ -17,7 +17,7 @@ struct UserCreate: Sendable {
         let email = input.required("email", as: String.self)
         let password = input.required("password", as: String.self)
         let name = input.required("name", as: String.self)
-        let role = input.optional("role", as: Role.self) ?? Role.customer
+        let role = input.ifSent("role", as: Role.self) ?? Role.customer
         input.refuseReadOnly(["id", "joined"])
         input.refuseUnknown(known: knownFields)
         guard let email, let password, let name else { return nil }
@@ -40,10 +40,10 @@ struct UserPatch: Sendable {
         input.refuseReadOnly(["id", "joined"])
         input.refuseUnknown(known: UserCreate.knownFields)
         return UserPatch(
-            email: input.change("email", as: String.self),
-            password: input.change("password", as: String.self),
-            name: input.change("name", as: String.self),
-            role: input.change("role", as: Role.self)
+            email: input.ifSent("email", as: String.self),
+            password: input.ifSent("password", as: String.self),
+            name: input.ifSent("name", as: String.self),
+            role: input.ifSent("role", as: Role.self)
         )
     }
 }

@@ -26,13 +26,13 @@ enum ProductQueries {
     /// Inserts a row: the id, then the record's columns in order.
     static let insert = SQL(
         sqlite: #"INSERT INTO "products" ("id", "name", "description", "sku", "price", "stock", "active", "category_id", "image", "attributes") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING "id", "name", "description", "sku", "price", "stock", "active", "category_id", "image", "attributes""#,
-        postgres: #"INSERT INTO "products" ("id", "name", "description", "sku", "price", "stock", "active", "category_id", "image", "attributes") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb) RETURNING "id", "name", "description", "sku", "price", "stock", "active", "category_id", "image", "attributes"::text"#
+        postgres: #"INSERT INTO "products" ("id", "name", "description", "sku", "price", "stock", "active", "category_id", "image", "attributes") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::json) RETURNING "id", "name", "description", "sku", "price", "stock", "active", "category_id", "image", "attributes"::text"#
     )
 
     /// Writes every column of the record to the row with the id.
     static let update = SQL(
         sqlite: #"UPDATE "products" SET "name" = ?2, "description" = ?3, "sku" = ?4, "price" = ?5, "stock" = ?6, "active" = ?7, "category_id" = ?8, "image" = ?9, "attributes" = ?10 WHERE "id" = ?1 RETURNING "id", "name", "description", "sku", "price", "stock", "active", "category_id", "image", "attributes""#,
-        postgres: #"UPDATE "products" SET "name" = $2, "description" = $3, "sku" = $4, "price" = $5, "stock" = $6, "active" = $7, "category_id" = $8, "image" = $9, "attributes" = $10::jsonb WHERE "id" = $1 RETURNING "id", "name", "description", "sku", "price", "stock", "active", "category_id", "image", "attributes"::text"#
+        postgres: #"UPDATE "products" SET "name" = $2, "description" = $3, "sku" = $4, "price" = $5, "stock" = $6, "active" = $7, "category_id" = $8, "image" = $9, "attributes" = $10::json WHERE "id" = $1 RETURNING "id", "name", "description", "sku", "price", "stock", "active", "category_id", "image", "attributes"::text"#
     )
 
     /// Deletes the row with the id; no row returned means there was none.

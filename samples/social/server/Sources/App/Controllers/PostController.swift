@@ -194,6 +194,8 @@ struct PostController {
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)
             case .check, .notNull:
                 throw APIError.validationFailed([FieldError(field: "", rule: "check", message: "the database refused the values")])
+            case .tooLarge:
+                throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
     }

@@ -285,6 +285,8 @@ struct UserController {
                 throw error
             case .check, .notNull:
                 throw APIError.validationFailed([FieldError(field: "", rule: "check", message: "the database refused the values")])
+            case .tooLarge:
+                throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
     }

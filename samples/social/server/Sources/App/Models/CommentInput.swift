@@ -40,10 +40,10 @@ struct CommentPatch: Sendable {
         input.refuseReadOnly(["id", "posted"])
         input.refuseUnknown(known: CommentCreate.knownFields)
         return CommentPatch(
-            postID: input.change("postId", as: UUID.self),
-            authorID: input.change("authorId", as: UUID.self),
+            postID: input.ifSent("postId", as: UUID.self),
+            authorID: input.ifSent("authorId", as: UUID.self),
             parentID: input.optionalChange("parentId", as: UUID.self),
-            body: input.change("body", as: String.self)
+            body: input.ifSent("body", as: String.self)
         )
     }
 }

@@ -16,7 +16,7 @@ struct PostCreate: Sendable {
     static func read(_ input: inout InputReader) -> PostCreate? {
         let authorID = input.required("authorId", as: UUID.self)
         let body = input.required("body", as: String.self)
-        let visibility = input.optional("visibility", as: Visibility.self) ?? Visibility.everyone
+        let visibility = input.ifSent("visibility", as: Visibility.self) ?? Visibility.everyone
         let media = input.optional("media", as: JSONValue.self)
         input.refuseReadOnly(["id", "posted", "edited"])
         input.refuseUnknown(known: knownFields)
@@ -40,9 +40,9 @@ struct PostPatch: Sendable {
         input.refuseReadOnly(["id", "posted", "edited"])
         input.refuseUnknown(known: PostCreate.knownFields)
         return PostPatch(
-            authorID: input.change("authorId", as: UUID.self),
-            body: input.change("body", as: String.self),
-            visibility: input.change("visibility", as: Visibility.self),
+            authorID: input.ifSent("authorId", as: UUID.self),
+            body: input.ifSent("body", as: String.self),
+            visibility: input.ifSent("visibility", as: Visibility.self),
             media: input.optionalChange("media", as: JSONValue.self)
         )
     }

@@ -24,8 +24,8 @@ struct UserCreate: Sendable {
         let name = input.required("name", as: String.self)
         let bio = input.optional("bio", as: String.self)
         let website = input.optional("website", as: String.self)
-        let role = input.optional("role", as: Role.self) ?? Role.member
-        let suspended = input.optional("suspended", as: Bool.self) ?? false
+        let role = input.ifSent("role", as: Role.self) ?? Role.member
+        let suspended = input.ifSent("suspended", as: Bool.self) ?? false
         input.refuseReadOnly(["id", "joined"])
         input.refuseUnknown(known: knownFields)
         guard let email, let handle, let password, let name else { return nil }
@@ -56,14 +56,14 @@ struct UserPatch: Sendable {
         input.refuseReadOnly(["id", "joined"])
         input.refuseUnknown(known: UserCreate.knownFields)
         return UserPatch(
-            email: input.change("email", as: String.self),
-            handle: input.change("handle", as: String.self),
-            password: input.change("password", as: String.self),
-            name: input.change("name", as: String.self),
+            email: input.ifSent("email", as: String.self),
+            handle: input.ifSent("handle", as: String.self),
+            password: input.ifSent("password", as: String.self),
+            name: input.ifSent("name", as: String.self),
             bio: input.optionalChange("bio", as: String.self),
             website: input.optionalChange("website", as: String.self),
-            role: input.change("role", as: Role.self),
-            suspended: input.change("suspended", as: Bool.self)
+            role: input.ifSent("role", as: Role.self),
+            suspended: input.ifSent("suspended", as: Bool.self)
         )
     }
 }

@@ -26,13 +26,13 @@ enum PostQueries {
     /// Inserts a row: the id, then the record's columns in order.
     static let insert = SQL(
         sqlite: #"INSERT INTO "posts" ("id", "author_id", "body", "visibility", "media", "posted", "edited") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING "id", "author_id", "body", "visibility", "media", "posted", "edited""#,
-        postgres: #"INSERT INTO "posts" ("id", "author_id", "body", "visibility", "media", "posted", "edited") VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7) RETURNING "id", "author_id", "body", "visibility", "media"::text, "posted", "edited""#
+        postgres: #"INSERT INTO "posts" ("id", "author_id", "body", "visibility", "media", "posted", "edited") VALUES ($1, $2, $3, $4, $5::json, $6, $7) RETURNING "id", "author_id", "body", "visibility", "media"::text, "posted", "edited""#
     )
 
     /// Writes every column of the record to the row with the id.
     static let update = SQL(
         sqlite: #"UPDATE "posts" SET "author_id" = ?2, "body" = ?3, "visibility" = ?4, "media" = ?5, "posted" = ?6, "edited" = ?7 WHERE "id" = ?1 RETURNING "id", "author_id", "body", "visibility", "media", "posted", "edited""#,
-        postgres: #"UPDATE "posts" SET "author_id" = $2, "body" = $3, "visibility" = $4, "media" = $5::jsonb, "posted" = $6, "edited" = $7 WHERE "id" = $1 RETURNING "id", "author_id", "body", "visibility", "media"::text, "posted", "edited""#
+        postgres: #"UPDATE "posts" SET "author_id" = $2, "body" = $3, "visibility" = $4, "media" = $5::json, "posted" = $6, "edited" = $7 WHERE "id" = $1 RETURNING "id", "author_id", "body", "visibility", "media"::text, "posted", "edited""#
     )
 
     /// Deletes the row with the id; no row returned means there was none.

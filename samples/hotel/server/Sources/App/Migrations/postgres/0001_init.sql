@@ -24,7 +24,7 @@ CREATE TABLE "rooms" (
     "beds" bigint NOT NULL DEFAULT 1,
     "rate" numeric NOT NULL,
     "rating" double precision,
-    "amenities" jsonb NOT NULL DEFAULT '[]'::jsonb,
+    "amenities" json NOT NULL DEFAULT '[]'::json,
     "available" boolean NOT NULL DEFAULT TRUE,
     CONSTRAINT "rooms_number_key" UNIQUE ("number"),
     CONSTRAINT "rooms_kind_enum" CHECK ("kind" IN ('single', 'double', 'suite')),

@@ -33,7 +33,7 @@ CREATE TABLE "products" (
     "active" boolean NOT NULL DEFAULT TRUE,
     "category_id" uuid,
     "image" text,
-    "attributes" jsonb NOT NULL DEFAULT '{}'::jsonb,
+    "attributes" json NOT NULL DEFAULT '{}'::json,
     CONSTRAINT "products_sku_key" UNIQUE ("sku"),
     CONSTRAINT "products_name_length" CHECK (char_length("name") BETWEEN 1 AND 200),
     CONSTRAINT "products_description_length" CHECK (char_length("description") <= 10000),

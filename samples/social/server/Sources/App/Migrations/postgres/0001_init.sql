@@ -25,7 +25,7 @@ CREATE TABLE "posts" (
     "author_id" uuid NOT NULL,
     "body" text NOT NULL,
     "visibility" text NOT NULL DEFAULT 'everyone',
-    "media" jsonb,
+    "media" json,
     "posted" timestamptz NOT NULL DEFAULT now(),
     "edited" timestamptz,
     CONSTRAINT "posts_body_length" CHECK (char_length("body") BETWEEN 1 AND 5000),
