@@ -22,6 +22,13 @@ enum ReservedNames {
         "RequestContext", "Response", "Router", "Foundation", "Hummingbird",
         "App", "AppRequestContext", "Database", "Migration", "Migrations", "Page", "Validation",
         "ValidationError", "Auth", "Token", "Configuration",
+        // The generated package's own types (Templates/Sources/App and Tests/AppTests).
+        "APIError", "AppConfiguration", "CalendarDate", "Checksum", "ConfigurationError", "ConstraintViolation",
+        "DatabaseConnection", "ErrorMiddleware", "FieldError", "Fixtures", "HealthStatus", "Includes", "InputReader",
+        "JSONReadable", "JSONValue", "ListQuery", "MigrationError", "Migrator", "OpenAPIDocument", "Pattern",
+        "ReadProblem", "RequestLogMiddleware", "Routes", "RuleCase", "SerialAccess", "ServerTests", "SQL",
+        "SQLBuilder", "SQLDecodable", "SQLDecodingError", "SQLDialect", "SQLLogic", "SQLRow", "SQLScript",
+        "SQLValue", "Timestamp", "UniqueConstraint", "Validator",
     ]
 
     /// Member names with a meaning of their own inside an entity.

@@ -24,7 +24,13 @@ public struct Generator: Sendable {
     }
 
     public func generate(_ schema: Schema) throws(TemplateError) -> [GeneratedFile] {
-        let root = rootValue(schema)
+        // Each entity's values, with those of its tests, computed once: its files and the
+        // shared fixtures use them.
+        let entityValues = schema.entities.map { entity in
+            let context = EntityContext(entity, in: schema)
+            return context.value().merging(TestContext(context: context).value()) { _, new in new }
+        }
+        let root = rootValue(schema, entityValues: entityValues)
         var files: [GeneratedFile] = []
 
         func render(_ template: String, to path: String, with extra: [String: TemplateValue] = [:], userOwned: Bool = false) throws(TemplateError) {
@@ -35,15 +41,13 @@ public struct Generator: Sendable {
         for name in Self.packageTemplates {
             try render(name + ".mustache", to: name, userOwned: name == "Sources/App/App.swift")
         }
-        for entity in schema.entities {
-            let value = EntityContext(entity, in: schema).value()
+        for (entity, value) in zip(schema.entities, entityValues) {
             let type = entity.names.type
             try render("Sources/App/Models/Entity.swift.mustache", to: "Sources/App/Models/\(type).swift", with: value)
             try render("Sources/App/Models/EntityInput.swift.mustache", to: "Sources/App/Models/\(type)Input.swift", with: value)
             try render("Sources/App/Queries/EntityQueries.swift.mustache", to: "Sources/App/Queries/\(type)Queries.swift", with: value)
             try render("Sources/App/Controllers/EntityController.swift.mustache", to: "Sources/App/Controllers/\(type)Controller.swift", with: value)
-            try render("Tests/AppTests/EntityTests.swift.mustache", to: "Tests/AppTests/\(type)Tests.swift",
-                       with: value.merging(TestContext(context: EntityContext(entity, in: schema)).value()) { _, new in new })
+            try render("Tests/AppTests/EntityTests.swift.mustache", to: "Tests/AppTests/\(type)Tests.swift", with: value)
             try render("Sources/App/Hooks/EntityHooks.swift.mustache", to: "Sources/App/Hooks/\(type)Hooks.swift", with: value, userOwned: true)
         }
         for enumType in schema.enums {
@@ -91,7 +95,7 @@ public struct Generator: Sendable {
         "Tests/AppTests/TestSupport.swift",
     ]
 
-    private func rootValue(_ schema: Schema) -> [String: TemplateValue] {
+    private func rootValue(_ schema: Schema, entityValues: [[String: TemplateValue]]) -> [String: TemplateValue] {
         let kebab = Naming.kebabCase(schema.name)
         let usesPasswords = schema.entities.contains { $0.fields.contains { $0.kind == .scalar(.password) } }
         return [
@@ -105,10 +109,7 @@ public struct Generator: Sendable {
             "emailPattern": .text(SwiftCode.stringLiteral(FormatPatterns.email)),
             "urlPattern": .text(SwiftCode.stringLiteral(FormatPatterns.url)),
             "firstRoute": .text(schema.entities.first.map { EntityContext($0, in: schema).route } ?? "health"),
-            "fixtures": .list(schema.entities.map { entity in
-                let context = EntityContext(entity, in: schema)
-                return .object(context.value().merging(TestContext(context: context).value()) { _, new in new })
-            }),
+            "fixtures": .list(entityValues.map(TemplateValue.object)),
             "entities": .list(schema.entities.map { entity in
                 .object(["type": .text(entity.names.type), "route": .text(EntityContext(entity, in: schema).route)])
             }),

@@ -15,12 +15,20 @@ struct OpenAPIWriter {
                                              ("content", .object([("application/json", .object([("schema", .object([]))]))]))]))]))])),
         ]
         var schemas: [(String, JSON)] = []
+        var parameters: [(String, JSON)] = [
+            ("limit", queryParameter("limit", "How many rows (default 50)",
+                                     .object([("type", .string("integer")), ("minimum", .integer(1)), ("maximum", .integer(200))]))),
+            ("offset", queryParameter("offset", "How many rows to skip", .object([
+                ("type", .string("integer")), ("minimum", .integer(0)), ("maximum", .integer(Int(Int32.max))),
+            ]))),
+        ]
         for enumType in schema.enums {
             schemas.append((enumType.name, .object([("type", .string("string")), ("enum", .array(enumType.cases.map(JSON.string)))])))
         }
         for entity in schema.entities {
             paths += entityPaths(entity)
             schemas += entitySchemas(entity)
+            parameters += listParameters(entity)
         }
         schemas += [
             ("Health", .object([
@@ -55,7 +63,7 @@ struct OpenAPIWriter {
             ("openapi", .string("3.1.0")),
             ("info", .object([("title", .string(schema.name)), ("version", .string("1.0.0"))])),
             ("paths", .object(paths)),
-            ("components", .object([("schemas", .object(schemas))])),
+            ("components", .object([("schemas", .object(schemas)), ("parameters", .object(parameters))])),
         ])
         return document.render() + "\n"
     }
@@ -73,7 +81,7 @@ struct OpenAPIWriter {
             (base, .object([
                 ("get", operation(
                     "list\(Naming.upperCamelCase(entity.names.pluralVariable))", summary: "Lists \(Naming.plural(name))",
-                    parameters: listParameters(entity),
+                    parameters: listParameterReferences(entity),
                     responses: [("200", response("A page of \(Naming.plural(name))", ref: type + "Page")),
                                 ("400", errorResponse("The query string is invalid"))])),
                 ("post", operation(
@@ -122,7 +130,7 @@ struct OpenAPIWriter {
                     ("parameters", .array([idParameter])),
                     ("get", operation(
                         "list\(type)\(upper)", summary: "Lists the \(relation) of a \(name)",
-                        parameters: listParameters(target),
+                        parameters: listParameterReferences(target),
                         responses: [("200", response("A page of \(relation)", ref: target.names.type + "Page")),
                                     ("400", errorResponse("The query string is invalid")),
                                     ("404", errorResponse("No \(name) has this id"))])),
@@ -148,35 +156,50 @@ struct OpenAPIWriter {
         return paths
     }
 
-    private func listParameters(_ entity: Entity) -> [JSON] {
-        let listable = entity.fields.filter {
-            $0.isStored && !$0.isHidden && $0.kind != .scalar(.json) && $0.kind != .scalar(.password)
-        }
-        var parameters: [JSON] = [
-            queryParameter("limit", "How many rows (default 50)",
-                           .object([("type", .string("integer")), ("minimum", .integer(1)), ("maximum", .integer(200))])),
-            queryParameter("offset", "How many rows to skip", .object([
-                ("type", .string("integer")), ("minimum", .integer(0)), ("maximum", .integer(Int(Int32.max))),
-            ])),
-            commaSeparated("sort", "Fields to sort by, in order; `-` before a field sorts descending",
-                           listable.flatMap { [$0.jsonName, "-" + $0.jsonName] }),
+    /// The sort and filter parameters of an entity's lists, named `Type.sort`, `Type.field`,
+    /// `Type.field.gte`: defined once, referenced by every route that lists the entity.
+    private func listParameters(_ entity: Entity) -> [(String, JSON)] {
+        let type = entity.names.type
+        let listable = listableFields(entity)
+        var parameters: [(String, JSON)] = [
+            ("\(type).sort", commaSeparated("sort", "Fields to sort by, in order; `-` before a field sorts descending",
+                                            listable.flatMap { [$0.jsonName, "-" + $0.jsonName] })),
         ]
         for field in listable {
+            let name = field.jsonName
             let value = valueSchema(field, forFilter: true)
-            parameters.append(queryParameter(field.jsonName, "Only rows whose \(field.jsonName) equals this", value))
-            parameters.append(queryParameter(field.jsonName + "[ne]", "Only rows whose \(field.jsonName) differs from this", value))
-            if ColumnType(field.kind) != .bool {
-                parameters.append(queryParameter(field.jsonName + "[in]", "Only rows whose \(field.jsonName) is one of these, comma-separated",
-                                                 .object([("type", .string("string"))])))
-            }
-            let ordered = [.integer, .double, .decimal, .date, .timestamp].contains(ColumnType(field.kind))
-            if ordered {
-                for (op, words) in [("lt", "is less than"), ("lte", "is at most"), ("gt", "is more than"), ("gte", "is at least")] {
-                    parameters.append(queryParameter("\(field.jsonName)[\(op)]", "Only rows whose \(field.jsonName) \(words) this", value))
-                }
+            parameters.append(("\(type).\(name)", queryParameter(name, "Rows whose \(name) equals this", value)))
+            for (op, words) in Self.operators(field) {
+                let schema = op == "in" ? JSON.object([("type", .string("string"))]) : value
+                parameters.append(("\(type).\(name).\(op)", queryParameter("\(name)[\(op)]", "Rows whose \(name) \(words)", schema)))
             }
         }
         return parameters
+    }
+
+    private func listParameterReferences(_ entity: Entity) -> [JSON] {
+        let type = entity.names.type
+        var names = ["limit", "offset", "\(type).sort"]
+        for field in listableFields(entity) {
+            names.append("\(type).\(field.jsonName)")
+            names += Self.operators(field).map { "\(type).\(field.jsonName).\($0.0)" }
+        }
+        return names.map { .object([("$ref", .string("#/components/parameters/" + $0))]) }
+    }
+
+    private func listableFields(_ entity: Entity) -> [Field] {
+        entity.fields.filter { $0.isStored && !$0.isHidden && $0.kind != .scalar(.json) && $0.kind != .scalar(.password) }
+    }
+
+    /// The filter operators a field takes besides equality, with how they read.
+    private static func operators(_ field: Field) -> [(String, String)] {
+        let type = ColumnType(field.kind)
+        var result = [("ne", "differs from this")]
+        if type != .bool { result.append(("in", "is one of these, comma-separated")) }
+        if [.integer, .double, .decimal, .date, .timestamp].contains(type) {
+            result += [("lt", "is less than this"), ("lte", "is at most this"), ("gt", "is more than this"), ("gte", "is at least this")]
+        }
+        return result
     }
 
     private func includeParameter(_ entity: Entity) -> JSON {
@@ -376,39 +399,107 @@ indirect enum JSON {
     case array([JSON])
     case object([(String, JSON)])
 
-    func render(indent: String = "") -> String {
-        let inner = indent + "  "
+    func render() -> String {
+        var output = ""
+        write(to: &output, indent: "")
+        return output
+    }
+
+    /// Appends the value to one buffer: no intermediate strings for nested values. Objects and
+    /// arrays of at most four scalars stay on one line.
+    private func write(to output: inout String, indent: String) {
+        if isShort {
+            return writeInline(to: &output)
+        }
         switch self {
-        case .string(let text): return Self.quote(text)
-        case .integer(let value): return String(value)
-        case .number(let text): return text
-        case .bool(let value): return value ? "true" : "false"
-        case .null: return "null"
+        case .string(let text): Self.quote(text, into: &output)
+        case .integer(let value): output += String(value)
+        case .number(let text): output += text
+        case .bool(let value): output += value ? "true" : "false"
+        case .null: output += "null"
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { inner + $0.render(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
+            guard !items.isEmpty else { return output += "[]" }
+            let inner = indent + "  "
+            output += "[\n"
+            for (index, item) in items.enumerated() {
+                output += inner
+                item.write(to: &output, indent: inner)
+                output += index == items.count - 1 ? "\n" : ",\n"
+            }
+            output += indent + "]"
         case .object(let fields):
-            if fields.isEmpty { return "{}" }
-            return "{\n" + fields.map { inner + Self.quote($0.0) + ": " + $0.1.render(indent: inner) }.joined(separator: ",\n")
-                + "\n\(indent)}"
+            guard !fields.isEmpty else { return output += "{}" }
+            let inner = indent + "  "
+            output += "{\n"
+            for (index, (key, value)) in fields.enumerated() {
+                output += inner
+                Self.quote(key, into: &output)
+                output += ": "
+                value.write(to: &output, indent: inner)
+                output += index == fields.count - 1 ? "\n" : ",\n"
+            }
+            output += indent + "}"
         }
     }
 
-    static func quote(_ text: String) -> String {
-        var result = "\""
+    private var isScalar: Bool {
+        switch self {
+        case .array, .object: false
+        default: true
+        }
+    }
+
+    private var isShort: Bool {
+        switch self {
+        case .array(let items): !items.isEmpty && items.count <= 4 && items.allSatisfy(\.isScalar)
+        case .object(let fields): !fields.isEmpty && fields.count <= 4 && fields.allSatisfy(\.1.isScalar)
+        default: false
+        }
+    }
+
+    private func writeInline(to output: inout String) {
+        switch self {
+        case .array(let items):
+            output += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += ", " }
+                item.write(to: &output, indent: "")
+            }
+            output += "]"
+        case .object(let fields):
+            output += "{"
+            for (index, (key, value)) in fields.enumerated() {
+                if index > 0 { output += ", " }
+                Self.quote(key, into: &output)
+                output += ": "
+                value.write(to: &output, indent: "")
+            }
+            output += "}"
+        default:
+            write(to: &output, indent: "")
+        }
+    }
+
+    static func quote(_ text: String, into output: inout String) {
+        output += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
             case _ where scalar.value < 0x20:
                 let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
             }
         }
-        return result + "\""
+        output += "\""
     }
 }

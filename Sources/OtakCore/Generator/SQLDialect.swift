@@ -4,11 +4,22 @@ enum SQLDialect: String, CaseIterable, Sendable {
     case postgres
 
     static func quote(_ identifier: String) -> String {
-        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        "\"" + doubling(UInt8(ascii: "\""), in: identifier) + "\""
     }
 
     static func stringLiteral(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        "'" + doubling(UInt8(ascii: "'"), in: text) + "'"
+    }
+
+    /// The text with every `quote` written twice, as SQL escapes it.
+    private static func doubling(_ quote: UInt8, in text: String) -> String {
+        guard text.utf8.contains(quote) else { return text }
+        var bytes: [UInt8] = []
+        for byte in text.utf8 {
+            bytes.append(byte)
+            if byte == quote { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The `n`th parameter (1-based), cast where PostgreSQL cannot infer the column's type.

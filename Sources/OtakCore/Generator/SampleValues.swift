@@ -6,7 +6,16 @@ struct SampleValues {
     let schema: Schema
     /// The field's position in its entity: later dates for later fields, so that the
     /// usual `start < end` checks hold.
-    var order = 0
+    let order: Int
+    /// `@pattern`, compiled once.
+    private let regex: Regex<AnyRegexOutput>?
+
+    init(field: Field, schema: Schema, order: Int = 0) {
+        self.field = field
+        self.schema = schema
+        self.order = order
+        self.regex = field.pattern.flatMap { try? Regex($0) }
+    }
 
     /// One rule test: `rejected` must produce a 422 naming the field and rule; `accepted` must not.
     struct RuleCase {
@@ -59,7 +68,7 @@ struct SampleValues {
                 cases.append(RuleCase(rule: "range", rejected: numberLiteral(maximum, offset: 1), accepted: numberLiteral(maximum, offset: 0)))
             }
         }
-        if let pattern = field.pattern, let regex = try? Regex(pattern) {
+        if field.pattern != nil, let regex {
             let candidates = ["!", " ", "not valid!", "", "0", "a"]
             if let rejected = candidates.first(where: { (try? regex.wholeMatch(in: $0)) == nil }) {
                 cases.append(RuleCase(rule: "pattern", rejected: Self.string(rejected), accepted: text(variant: 0).map(Self.string)))
@@ -86,7 +95,7 @@ struct SampleValues {
             return count >= minimum && count <= maximum
         }
         if let pattern = field.pattern {
-            guard let regex = try? Regex(pattern) else { return nil }
+            guard let regex else { return nil }
             let sampler = RegexSampler(pattern)
             for extra in [0, 2, 5, 10, 30] {
                 if let sample = sampler.sample(variant: variant, extra: extra), fits(sample),

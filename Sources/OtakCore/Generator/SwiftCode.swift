@@ -28,12 +28,14 @@ enum SwiftCode {
 
     /// A string literal; raw (`#"…"#`) when the text has backslashes or quotes.
     static func stringLiteral(_ text: String) -> String {
-        if text.contains("\\") || text.contains("\"") {
+        let utf8 = text.utf8
+        let plain = !utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }
+        if plain { return "\"" + text + "\"" }
+        if utf8.contains(UInt8(ascii: "\\")) || utf8.contains(UInt8(ascii: "\"")),
+           !utf8.contains(UInt8(ascii: "\n")), !utf8.contains(UInt8(ascii: "\r")) {
             var hashes = "#"
             while text.contains("\"" + hashes) { hashes += "#" }
-            if !text.contains("\n") && !text.contains("\r") {
-                return hashes + "\"" + text + "\"" + hashes
-            }
+            return hashes + "\"" + text + "\"" + hashes
         }
         var result = "\""
         for scalar in text.unicodeScalars {

@@ -12,6 +12,10 @@ struct TestContext {
     }
 
     func value() -> [String: TemplateValue] {
+        var samples: [String: SampleValues] = [:]
+        for (order, field) in entity.fields.enumerated() {
+            samples[field.name] = SampleValues(field: field, schema: schema, order: order)
+        }
         var body: [TemplateValue] = []
         var parents: [TemplateValue] = []
         var canCreate = true
@@ -27,7 +31,7 @@ struct TestContext {
                 inBody.insert(field.name)
                 continue
             }
-            let values = SampleValues(field: field, schema: schema, order: entity.fields.firstIndex(of: field) ?? 0)
+            let values = samples[field.name]!
             let variants = uniqueFields.contains(field.name) ? (0..<6).compactMap { values.valid(variant: $0) } : []
             guard let first = values.valid(variant: 0) else {
                 canCreate = false
@@ -42,7 +46,7 @@ struct TestContext {
 
         var rules: [TemplateValue] = []
         for field in writable {
-            let values = SampleValues(field: field, schema: schema, order: entity.fields.firstIndex(of: field) ?? 0)
+            let values = samples[field.name]!
             for rule in values.ruleCases() {
                 rules.append(.object([
                     "jsonName": .text(field.jsonName), "rule": .text(rule.rule), "rejected": .text(rule.rejected),
@@ -55,7 +59,7 @@ struct TestContext {
         let patch = writable.first { field in
             guard case .scalar(let scalar) = field.kind, [.string, .text, .int].contains(scalar), field.pattern == nil,
                   !uniqueFields.contains(field.name) else { return false }
-            let values = SampleValues(field: field, schema: schema, order: entity.fields.firstIndex(of: field) ?? 0)
+            let values = samples[field.name]!
             return values.valid(variant: 1) != nil && values.valid(variant: 1) != values.valid(variant: 0)
         }
         let wrongType = writable.first.map { field -> TemplateValue in
@@ -101,7 +105,7 @@ struct TestContext {
             "hasRequired": .flag(!required.isEmpty),
             "patch": patch.map { field in
                 .object(["jsonName": .text(field.jsonName),
-                         "value": .text(SampleValues(field: field, schema: schema, order: entity.fields.firstIndex(of: field) ?? 0).valid(variant: 1) ?? ".null")])
+                         "value": .text(samples[field.name]!.valid(variant: 1) ?? ".null")])
             } ?? .flag(false),
             "wrongType": wrongType ?? .flag(false),
             "uniques": .list(uniques),

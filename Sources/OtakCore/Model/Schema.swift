@@ -5,11 +5,27 @@ public struct Schema: Sendable, Equatable {
     /// The app's name as written (`Shop`).
     public var name: String
     public var enums: [EnumType]
-    public var entities: [Entity]
+    public var entities: [Entity] {
+        didSet { entityPositions = Self.positions(of: entities) }
+    }
     public var auth: AuthConfiguration?
+    /// Where each entity is in `entities`: emitters look entities up by name all the time.
+    private var entityPositions: [String: Int]
+
+    public init(name: String, enums: [EnumType], entities: [Entity], auth: AuthConfiguration?) {
+        self.name = name
+        self.enums = enums
+        self.entities = entities
+        self.auth = auth
+        self.entityPositions = Self.positions(of: entities)
+    }
 
     public func entity(named name: String) -> Entity? {
-        entities.first { $0.name == name }
+        entityPositions[name].map { entities[$0] }
+    }
+
+    private static func positions(of entities: [Entity]) -> [String: Int] {
+        Dictionary(entities.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func enumType(named name: String) -> EnumType? {
