@@ -174,7 +174,7 @@ func buildRouter(database: Database{{#usesPasswords}}, bcryptCost: Int{{/usesPas
         try OpenAPIDocument.response()
     }
     {{#entities}}
-    {{type}}Controller(database: database, hooks: {{type}}Hooks(){{#usesPasswords}}, bcryptCost: bcryptCost{{/usesPasswords}}).addRoutes(to: router)
+    {{type}}Controller(database: database, hooks: {{type}}Hooks(){{#hasPasswordFields}}, bcryptCost: bcryptCost{{/hasPasswordFields}}).addRoutes(to: router)
     {{/entities}}
     return router
 }
@@ -313,18 +313,18 @@ struct ConfigurationError: Error, CustomStringConvertible {
 {{> header}}
 import Foundation
 import Hummingbird
-{{#usesPasswords}}
+{{#hasPasswordFields}}
 import HummingbirdBcrypt
 import NIOPosix
-{{/usesPasswords}}
+{{/hasPasswordFields}}
 
 /// The REST routes of `/{{route}}`.
 struct {{type}}Controller {
     let database: Database
     let hooks: {{type}}Hooks
-    {{#usesPasswords}}
+    {{#hasPasswordFields}}
     let bcryptCost: Int
-    {{/usesPasswords}}
+    {{/hasPasswordFields}}
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("{{route}}")
@@ -406,7 +406,7 @@ struct {{type}}Controller {
         record.{{swiftName}} = try await hashPassword(record.{{swiftName}})
         {{/passwordFields}}
         let id = UUID()
-        let created = try await write(record) { [record] connection in
+        let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
             guard let row = try await connection.query({{type}}Queries.insert, [.uuid(id)] + record.bindings).first else {
@@ -419,32 +419,42 @@ struct {{type}}Controller {
         return EditedResponse(status: .created, headers: [.location: "/{{route}}/\(id.uuidString)"], response: created)
     }
 
-    /// `PATCH /{{route}}/{id}`: changes the fields sent; the whole row is validated again.
+    /// `PATCH /{{route}}/{id}`: changes the fields sent. The row is read, changed, validated
+    /// whole and written in one transaction, so concurrent updates do not undo each other.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> {{type}} {
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = {{type}}Patch.read(&input)
+        {{^hasPasswordFields}}
         try input.finish()
-        guard let stored = try await database.query({{type}}Queries.selectRecord, [.uuid(id)]).first else {
-            throw Self.notFound(id)
-        }
-        {{#hasWritableFields}}var{{/hasWritableFields}}{{^hasWritableFields}}let{{/hasWritableFields}} record = try {{type}}Record(row: stored)
+        {{/hasPasswordFields}}
+        {{#hasPasswordFields}}
         var validator = Validator()
-        {{#writableFields}}
-        if let {{swiftName}} = patch.{{swiftName}} { record.{{swiftName}} = {{swiftName}} }
-        {{/writableFields}}
-        record.validate(into: &validator)
         {{#passwordFields}}
+        var {{swiftName}}Hash: String?
         if let {{swiftName}} = patch.{{swiftName}} {
             validator.length({{swiftName}}, "{{jsonName}}", min: {{minimum}}, max: {{maximum}})
         }
         {{/passwordFields}}
         try input.finish(validation: validator.errors)
         {{#passwordFields}}
-        if let {{swiftName}} = patch.{{swiftName}} { record.{{swiftName}} = try await hashPassword({{swiftName}}) }
+        if let {{swiftName}} = patch.{{swiftName}} { {{swiftName}}Hash = try await hashPassword({{swiftName}}) }
         {{/passwordFields}}
-        return try await write(record) { [record] connection in
-            var record = record
+        {{/hasPasswordFields}}
+        return try await write(references: patch.references) { connection in
+            guard let stored = try await connection.query({{type}}Queries.selectRecord, [.uuid(id)]).first else {
+                throw Self.notFound(id)
+            }
+            var record = try {{type}}Record(row: stored)
+            {{#writableFields}}
+            if let {{swiftName}} = patch.{{swiftName}} { record.{{swiftName}} = {{swiftName}} }
+            {{/writableFields}}
+            {{#passwordFields}}
+            if let {{swiftName}}Hash { record.{{swiftName}} = {{swiftName}}Hash }
+            {{/passwordFields}}
+            var validator = Validator()
+            record.validate(into: &validator)
+            if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
             guard let row = try await connection.query({{type}}Queries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
@@ -519,9 +529,10 @@ struct {{type}}Controller {
     }
     {{/manyToMany}}
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers.
+    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
+    /// `references` are the ids the write sets, by field, to name one whose row is missing.
     private func write<Result: Sendable>(
-        _ record: {{type}}Record, _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
             return try await database.transaction(body)
@@ -537,7 +548,7 @@ struct {{type}}Controller {
                 {{#hasReferences}}
                 var missing: [FieldError] = []
                 {{#references}}
-                if let id = record.{{swiftName}} as UUID?, try await database.query({{targetType}}Queries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["{{jsonName}}"], try await database.query({{targetType}}Queries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "{{jsonName}}", rule: "exists", message: "no {{targetDisplayName}} has this id"))
                 }
                 {{/references}}
@@ -553,13 +564,13 @@ struct {{type}}Controller {
             }
         }
     }
-    {{#usesPasswords}}
+    {{#hasPasswordFields}}
 
     /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
     private func hashPassword(_ password: String) async throws -> String {
         try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
     }
-    {{/usesPasswords}}
+    {{/hasPasswordFields}}
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {
         let text = try context.parameters.require(name)
@@ -2085,6 +2096,20 @@ struct {{type}}Record: Sendable {
     static let {{swiftName}}Pattern = Pattern({{literal}})
 
     {{/patterns}}
+    /// The ids the record points at, by field.
+    var references: [String: UUID] {
+        {{#hasReferences}}
+        var ids: [String: UUID] = [:]
+        {{#references}}
+        if let id = {{swiftName}} as UUID? { ids["{{jsonName}}"] = id }
+        {{/references}}
+        return ids
+        {{/hasReferences}}
+        {{^hasReferences}}
+        [:]
+        {{/hasReferences}}
+    }
+
     /// Checks the schema's rules on the values the row would hold.
     func validate(into validator: inout Validator) {
         {{#validations}}
@@ -2127,6 +2152,22 @@ struct {{type}}Patch: Sendable {
     /// `nil` leaves the field unchanged{{#isOptional}}; `.some(nil)` clears it{{/isOptional}}.
     var {{swiftName}}: {{patchType}}
     {{/writableFields}}
+
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] {
+        {{#hasWritableReferences}}
+        var ids: [String: UUID] = [:]
+        {{#references}}
+        {{#isWritable}}
+        if let id = {{swiftName}}{{#isOptional}} ?? nil{{/isOptional}} { ids["{{jsonName}}"] = id }
+        {{/isWritable}}
+        {{/references}}
+        return ids
+        {{/hasWritableReferences}}
+        {{^hasWritableReferences}}
+        [:]
+        {{/hasWritableReferences}}
+    }
 
     static func read(_ input: inout InputReader) -> {{type}}Patch {
         input.refuseReadOnly([{{#readOnlyFields}}"{{jsonName}}"{{^last}}, {{/last}}{{/readOnlyFields}}])

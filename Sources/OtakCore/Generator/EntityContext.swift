@@ -22,6 +22,11 @@ struct EntityContext {
     /// The path of the entity's routes without its leading `/` (`order-items`).
     var route: String { String(entity.names.route.drop { $0 == "/" }) }
 
+    /// Every belongs-to field, hidden ones too.
+    private var references: [Field] {
+        entity.fields.filter { if case .belongsTo = $0.kind { true } else { false } }
+    }
+
     var displayName: String { Naming.words(entity.name).joined(separator: " ").lowercased() }
 
     func value() -> [String: TemplateValue] {
@@ -58,7 +63,6 @@ struct EntityContext {
                     "patchRead": .text(patchRead(field)),
                 ]
             },
-            "hasWritableFields": .flag(!writable.isEmpty),
             "inputFields": items(stored) { _, field in ["jsonName": .text(field.jsonName)] },
             "readOnlyFields": items(stored.filter { $0.isReadOnly || $0.isPrimaryKey }) { _, field in
                 ["jsonName": .text(field.jsonName)]
@@ -112,10 +116,12 @@ struct EntityContext {
             "hasIncludes": .flag(!includes.isEmpty),
             "includeNames": .text(includes.map { "`\($0.name)`" }.joined(separator: ", ")),
             "detailType": .text(entity.names.type + (includes.isEmpty ? "" : "Detail")),
-            "hasReferences": .flag(!includes.isEmpty),
-            "references": .list(includes.map { field in
+            "hasReferences": .flag(!references.isEmpty),
+            "hasWritableReferences": .flag(references.contains { !$0.isReadOnly }),
+            "references": .list(references.map { field in
                 .object([
                     "swiftName": .text(field.swiftName), "jsonName": .text(field.jsonName),
+                    "isOptional": .flag(field.isOptional), "isWritable": .flag(!field.isReadOnly),
                     "targetType": .text(target(field)?.names.type ?? ""),
                     "targetDisplayName": .text(target(field).map { EntityContext($0, in: schema).displayName } ?? ""),
                 ])

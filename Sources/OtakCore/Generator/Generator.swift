@@ -111,7 +111,10 @@ public struct Generator: Sendable {
             "firstRoute": .text(schema.entities.first.map { EntityContext($0, in: schema).route } ?? "health"),
             "fixtures": .list(entityValues.map(TemplateValue.object)),
             "entities": .list(schema.entities.map { entity in
-                .object(["type": .text(entity.names.type), "route": .text(EntityContext(entity, in: schema).route)])
+                .object([
+                    "type": .text(entity.names.type), "route": .text(EntityContext(entity, in: schema).route),
+                    "hasPasswordFields": .flag(entity.fields.contains { $0.kind == .scalar(.password) }),
+                ])
             }),
             "routes": .list(RouteTable(schema: schema).routes.map { route in
                 .object([

@@ -40,9 +40,9 @@ func buildRouter(database: Database, bcryptCost: Int) -> Router<AppRequestContex
         try OpenAPIDocument.response()
     }
     AccountController(database: database, hooks: AccountHooks(), bcryptCost: bcryptCost).addRoutes(to: router)
-    ConversationController(database: database, hooks: ConversationHooks(), bcryptCost: bcryptCost).addRoutes(to: router)
-    MemberController(database: database, hooks: MemberHooks(), bcryptCost: bcryptCost).addRoutes(to: router)
-    MessageController(database: database, hooks: MessageHooks(), bcryptCost: bcryptCost).addRoutes(to: router)
+    ConversationController(database: database, hooks: ConversationHooks()).addRoutes(to: router)
+    MemberController(database: database, hooks: MemberHooks()).addRoutes(to: router)
+    MessageController(database: database, hooks: MessageHooks()).addRoutes(to: router)
     return router
 }
 

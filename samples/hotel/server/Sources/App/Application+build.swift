@@ -40,9 +40,9 @@ func buildRouter(database: Database, bcryptCost: Int) -> Router<AppRequestContex
         try OpenAPIDocument.response()
     }
     GuestController(database: database, hooks: GuestHooks(), bcryptCost: bcryptCost).addRoutes(to: router)
-    RoomController(database: database, hooks: RoomHooks(), bcryptCost: bcryptCost).addRoutes(to: router)
-    BookingController(database: database, hooks: BookingHooks(), bcryptCost: bcryptCost).addRoutes(to: router)
-    ReviewController(database: database, hooks: ReviewHooks(), bcryptCost: bcryptCost).addRoutes(to: router)
+    RoomController(database: database, hooks: RoomHooks()).addRoutes(to: router)
+    BookingController(database: database, hooks: BookingHooks()).addRoutes(to: router)
+    ReviewController(database: database, hooks: ReviewHooks()).addRoutes(to: router)
     return router
 }
 

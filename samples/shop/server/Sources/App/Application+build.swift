@@ -40,10 +40,10 @@ func buildRouter(database: Database, bcryptCost: Int) -> Router<AppRequestContex
         try OpenAPIDocument.response()
     }
     UserController(database: database, hooks: UserHooks(), bcryptCost: bcryptCost).addRoutes(to: router)
-    CategoryController(database: database, hooks: CategoryHooks(), bcryptCost: bcryptCost).addRoutes(to: router)
-    ProductController(database: database, hooks: ProductHooks(), bcryptCost: bcryptCost).addRoutes(to: router)
-    OrderController(database: database, hooks: OrderHooks(), bcryptCost: bcryptCost).addRoutes(to: router)
-    OrderItemController(database: database, hooks: OrderItemHooks(), bcryptCost: bcryptCost).addRoutes(to: router)
+    CategoryController(database: database, hooks: CategoryHooks()).addRoutes(to: router)
+    ProductController(database: database, hooks: ProductHooks()).addRoutes(to: router)
+    OrderController(database: database, hooks: OrderHooks()).addRoutes(to: router)
+    OrderItemController(database: database, hooks: OrderItemHooks()).addRoutes(to: router)
     return router
 }
 

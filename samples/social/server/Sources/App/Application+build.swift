@@ -40,8 +40,8 @@ func buildRouter(database: Database, bcryptCost: Int) -> Router<AppRequestContex
         try OpenAPIDocument.response()
     }
     UserController(database: database, hooks: UserHooks(), bcryptCost: bcryptCost).addRoutes(to: router)
-    PostController(database: database, hooks: PostHooks(), bcryptCost: bcryptCost).addRoutes(to: router)
-    CommentController(database: database, hooks: CommentHooks(), bcryptCost: bcryptCost).addRoutes(to: router)
+    PostController(database: database, hooks: PostHooks()).addRoutes(to: router)
+    CommentController(database: database, hooks: CommentHooks()).addRoutes(to: router)
     return router
 }
 

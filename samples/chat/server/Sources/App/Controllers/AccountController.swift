@@ -67,7 +67,7 @@ struct AccountController {
         }
         record.password = try await hashPassword(record.password)
         let id = UUID()
-        let created = try await write(record) { [record] connection in
+        let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
             guard let row = try await connection.query(AccountQueries.insert, [.uuid(id)] + record.bindings).first else {
@@ -80,29 +80,32 @@ struct AccountController {
         return EditedResponse(status: .created, headers: [.location: "/accounts/\(id.uuidString)"], response: created)
     }
 
-    /// `PATCH /accounts/{id}`: changes the fields sent; the whole row is validated again.
+    /// `PATCH /accounts/{id}`: changes the fields sent. The row is read, changed, validated
+    /// whole and written in one transaction, so concurrent updates do not undo each other.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Account {
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = AccountPatch.read(&input)
-        try input.finish()
-        guard let stored = try await database.query(AccountQueries.selectRecord, [.uuid(id)]).first else {
-            throw Self.notFound(id)
-        }
-        var record = try AccountRecord(row: stored)
         var validator = Validator()
-        if let email = patch.email { record.email = email }
-        if let password = patch.password { record.password = password }
-        if let displayName = patch.displayName { record.displayName = displayName }
-        if let avatar = patch.avatar { record.avatar = avatar }
-        record.validate(into: &validator)
+        var passwordHash: String?
         if let password = patch.password {
             validator.length(password, "password", min: 12, max: 72)
         }
         try input.finish(validation: validator.errors)
-        if let password = patch.password { record.password = try await hashPassword(password) }
-        return try await write(record) { [record] connection in
-            var record = record
+        if let password = patch.password { passwordHash = try await hashPassword(password) }
+        return try await write(references: patch.references) { connection in
+            guard let stored = try await connection.query(AccountQueries.selectRecord, [.uuid(id)]).first else {
+                throw Self.notFound(id)
+            }
+            var record = try AccountRecord(row: stored)
+            if let email = patch.email { record.email = email }
+            if let password = patch.password { record.password = password }
+            if let displayName = patch.displayName { record.displayName = displayName }
+            if let avatar = patch.avatar { record.avatar = avatar }
+            if let passwordHash { record.password = passwordHash }
+            var validator = Validator()
+            record.validate(into: &validator)
+            if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
             guard let row = try await connection.query(AccountQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
@@ -140,9 +143,10 @@ struct AccountController {
         return Page(rows: try rows.map(Member.init(row:)), query: query)
     }
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers.
+    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
+    /// `references` are the ids the write sets, by field, to name one whose row is missing.
     private func write<Result: Sendable>(
-        _ record: AccountRecord, _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
             return try await database.transaction(body)

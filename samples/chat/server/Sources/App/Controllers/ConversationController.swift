@@ -2,14 +2,11 @@
 // Put your own code in the files marked "yours" (Sources/App/App.swift, Sources/App/Hooks/).
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
-import NIOPosix
 
 /// The REST routes of `/conversations`.
 struct ConversationController {
     let database: Database
     let hooks: ConversationHooks
-    let bcryptCost: Int
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("conversations")
@@ -66,7 +63,7 @@ struct ConversationController {
             throw APIError.badRequest("the body is incomplete")
         }
         let id = UUID()
-        let created = try await write(record) { [record] connection in
+        let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
             guard let row = try await connection.query(ConversationQueries.insert, [.uuid(id)] + record.bindings).first else {
@@ -79,24 +76,24 @@ struct ConversationController {
         return EditedResponse(status: .created, headers: [.location: "/conversations/\(id.uuidString)"], response: created)
     }
 
-    /// `PATCH /conversations/{id}`: changes the fields sent; the whole row is validated again.
+    /// `PATCH /conversations/{id}`: changes the fields sent. The row is read, changed, validated
+    /// whole and written in one transaction, so concurrent updates do not undo each other.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Conversation {
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = ConversationPatch.read(&input)
         try input.finish()
-        guard let stored = try await database.query(ConversationQueries.selectRecord, [.uuid(id)]).first else {
-            throw Self.notFound(id)
-        }
-        var record = try ConversationRecord(row: stored)
-        var validator = Validator()
-        if let title = patch.title { record.title = title }
-        if let creatorID = patch.creatorID { record.creatorID = creatorID }
-        if let isGroup = patch.isGroup { record.isGroup = isGroup }
-        record.validate(into: &validator)
-        try input.finish(validation: validator.errors)
-        return try await write(record) { [record] connection in
-            var record = record
+        return try await write(references: patch.references) { connection in
+            guard let stored = try await connection.query(ConversationQueries.selectRecord, [.uuid(id)]).first else {
+                throw Self.notFound(id)
+            }
+            var record = try ConversationRecord(row: stored)
+            if let title = patch.title { record.title = title }
+            if let creatorID = patch.creatorID { record.creatorID = creatorID }
+            if let isGroup = patch.isGroup { record.isGroup = isGroup }
+            var validator = Validator()
+            record.validate(into: &validator)
+            if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
             guard let row = try await connection.query(ConversationQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
@@ -145,9 +142,10 @@ struct ConversationController {
         return Page(rows: try rows.map(Message.init(row:)), query: query)
     }
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers.
+    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
+    /// `references` are the ids the write sets, by field, to name one whose row is missing.
     private func write<Result: Sendable>(
-        _ record: ConversationRecord, _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
             return try await database.transaction(body)
@@ -161,7 +159,7 @@ struct ConversationController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = record.creatorID as UUID?, try await database.query(AccountQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["creatorId"], try await database.query(AccountQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "creatorId", rule: "exists", message: "no account has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)
@@ -171,11 +169,6 @@ struct ConversationController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
-    }
-
-    /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
-    private func hashPassword(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

@@ -2,14 +2,11 @@
 // Put your own code in the files marked "yours" (Sources/App/App.swift, Sources/App/Hooks/).
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
-import NIOPosix
 
 /// The REST routes of `/members`.
 struct MemberController {
     let database: Database
     let hooks: MemberHooks
-    let bcryptCost: Int
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("members")
@@ -69,7 +66,7 @@ struct MemberController {
             throw APIError.badRequest("the body is incomplete")
         }
         let id = UUID()
-        let created = try await write(record) { [record] connection in
+        let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
             guard let row = try await connection.query(MemberQueries.insert, [.uuid(id)] + record.bindings).first else {
@@ -82,26 +79,26 @@ struct MemberController {
         return EditedResponse(status: .created, headers: [.location: "/members/\(id.uuidString)"], response: created)
     }
 
-    /// `PATCH /members/{id}`: changes the fields sent; the whole row is validated again.
+    /// `PATCH /members/{id}`: changes the fields sent. The row is read, changed, validated
+    /// whole and written in one transaction, so concurrent updates do not undo each other.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Member {
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = MemberPatch.read(&input)
         try input.finish()
-        guard let stored = try await database.query(MemberQueries.selectRecord, [.uuid(id)]).first else {
-            throw Self.notFound(id)
-        }
-        var record = try MemberRecord(row: stored)
-        var validator = Validator()
-        if let conversationID = patch.conversationID { record.conversationID = conversationID }
-        if let accountID = patch.accountID { record.accountID = accountID }
-        if let role = patch.role { record.role = role }
-        if let lastRead = patch.lastRead { record.lastRead = lastRead }
-        if let muted = patch.muted { record.muted = muted }
-        record.validate(into: &validator)
-        try input.finish(validation: validator.errors)
-        return try await write(record) { [record] connection in
-            var record = record
+        return try await write(references: patch.references) { connection in
+            guard let stored = try await connection.query(MemberQueries.selectRecord, [.uuid(id)]).first else {
+                throw Self.notFound(id)
+            }
+            var record = try MemberRecord(row: stored)
+            if let conversationID = patch.conversationID { record.conversationID = conversationID }
+            if let accountID = patch.accountID { record.accountID = accountID }
+            if let role = patch.role { record.role = role }
+            if let lastRead = patch.lastRead { record.lastRead = lastRead }
+            if let muted = patch.muted { record.muted = muted }
+            var validator = Validator()
+            record.validate(into: &validator)
+            if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
             guard let row = try await connection.query(MemberQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
@@ -128,9 +125,10 @@ struct MemberController {
         return .noContent
     }
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers.
+    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
+    /// `references` are the ids the write sets, by field, to name one whose row is missing.
     private func write<Result: Sendable>(
-        _ record: MemberRecord, _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
             return try await database.transaction(body)
@@ -144,10 +142,10 @@ struct MemberController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = record.conversationID as UUID?, try await database.query(ConversationQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["conversationId"], try await database.query(ConversationQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "conversationId", rule: "exists", message: "no conversation has this id"))
                 }
-                if let id = record.accountID as UUID?, try await database.query(AccountQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["accountId"], try await database.query(AccountQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "accountId", rule: "exists", message: "no account has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)
@@ -157,11 +155,6 @@ struct MemberController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
-    }
-
-    /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
-    private func hashPassword(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

@@ -2,14 +2,11 @@
 // Put your own code in the files marked "yours" (Sources/App/App.swift, Sources/App/Hooks/).
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
-import NIOPosix
 
 /// The REST routes of `/messages`.
 struct MessageController {
     let database: Database
     let hooks: MessageHooks
-    let bcryptCost: Int
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("messages")
@@ -71,7 +68,7 @@ struct MessageController {
             throw APIError.badRequest("the body is incomplete")
         }
         let id = UUID()
-        let created = try await write(record) { [record] connection in
+        let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
             guard let row = try await connection.query(MessageQueries.insert, [.uuid(id)] + record.bindings).first else {
@@ -84,27 +81,27 @@ struct MessageController {
         return EditedResponse(status: .created, headers: [.location: "/messages/\(id.uuidString)"], response: created)
     }
 
-    /// `PATCH /messages/{id}`: changes the fields sent; the whole row is validated again.
+    /// `PATCH /messages/{id}`: changes the fields sent. The row is read, changed, validated
+    /// whole and written in one transaction, so concurrent updates do not undo each other.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Message {
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = MessagePatch.read(&input)
         try input.finish()
-        guard let stored = try await database.query(MessageQueries.selectRecord, [.uuid(id)]).first else {
-            throw Self.notFound(id)
-        }
-        var record = try MessageRecord(row: stored)
-        var validator = Validator()
-        if let conversationID = patch.conversationID { record.conversationID = conversationID }
-        if let senderID = patch.senderID { record.senderID = senderID }
-        if let kind = patch.kind { record.kind = kind }
-        if let body = patch.body { record.body = body }
-        if let attachment = patch.attachment { record.attachment = attachment }
-        if let clientId = patch.clientId { record.clientId = clientId }
-        record.validate(into: &validator)
-        try input.finish(validation: validator.errors)
-        return try await write(record) { [record] connection in
-            var record = record
+        return try await write(references: patch.references) { connection in
+            guard let stored = try await connection.query(MessageQueries.selectRecord, [.uuid(id)]).first else {
+                throw Self.notFound(id)
+            }
+            var record = try MessageRecord(row: stored)
+            if let conversationID = patch.conversationID { record.conversationID = conversationID }
+            if let senderID = patch.senderID { record.senderID = senderID }
+            if let kind = patch.kind { record.kind = kind }
+            if let body = patch.body { record.body = body }
+            if let attachment = patch.attachment { record.attachment = attachment }
+            if let clientId = patch.clientId { record.clientId = clientId }
+            var validator = Validator()
+            record.validate(into: &validator)
+            if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
             guard let row = try await connection.query(MessageQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
@@ -131,9 +128,10 @@ struct MessageController {
         return .noContent
     }
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers.
+    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
+    /// `references` are the ids the write sets, by field, to name one whose row is missing.
     private func write<Result: Sendable>(
-        _ record: MessageRecord, _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
             return try await database.transaction(body)
@@ -147,10 +145,10 @@ struct MessageController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = record.conversationID as UUID?, try await database.query(ConversationQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["conversationId"], try await database.query(ConversationQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "conversationId", rule: "exists", message: "no conversation has this id"))
                 }
-                if let id = record.senderID as UUID?, try await database.query(AccountQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["senderId"], try await database.query(AccountQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "senderId", rule: "exists", message: "no account has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)
@@ -160,11 +158,6 @@ struct MessageController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
-    }
-
-    /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
-    private func hashPassword(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

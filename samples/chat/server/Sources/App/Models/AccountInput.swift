@@ -36,6 +36,11 @@ struct AccountPatch: Sendable {
     /// `nil` leaves the field unchanged; `.some(nil)` clears it.
     var avatar: String??
 
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] {
+        [:]
+    }
+
     static func read(_ input: inout InputReader) -> AccountPatch {
         input.refuseReadOnly(["id", "verified", "lastSeen"])
         input.refuseUnknown(known: AccountCreate.knownFields)

@@ -32,6 +32,13 @@ struct ConversationPatch: Sendable {
     /// `nil` leaves the field unchanged.
     var isGroup: Bool?
 
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = creatorID { ids["creatorId"] = id }
+        return ids
+    }
+
     static func read(_ input: inout InputReader) -> ConversationPatch {
         input.refuseReadOnly(["id", "created"])
         input.refuseUnknown(known: ConversationCreate.knownFields)

@@ -95,6 +95,14 @@ struct MemberRecord: Sendable {
         ]
     }
 
+    /// The ids the record points at, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = conversationID as UUID? { ids["conversationId"] = id }
+        if let id = accountID as UUID? { ids["accountId"] = id }
+        return ids
+    }
+
     /// Checks the schema's rules on the values the row would hold.
     func validate(into validator: inout Validator) {
     }

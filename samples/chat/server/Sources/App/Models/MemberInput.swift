@@ -40,6 +40,14 @@ struct MemberPatch: Sendable {
     /// `nil` leaves the field unchanged.
     var muted: Bool?
 
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = conversationID { ids["conversationId"] = id }
+        if let id = accountID { ids["accountId"] = id }
+        return ids
+    }
+
     static func read(_ input: inout InputReader) -> MemberPatch {
         input.refuseReadOnly(["id", "joined"])
         input.refuseUnknown(known: MemberCreate.knownFields)

@@ -109,6 +109,14 @@ struct MessageRecord: Sendable {
         ]
     }
 
+    /// The ids the record points at, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = conversationID as UUID? { ids["conversationId"] = id }
+        if let id = senderID as UUID? { ids["senderId"] = id }
+        return ids
+    }
+
     /// Checks the schema's rules on the values the row would hold.
     func validate(into validator: inout Validator) {
         validator.length(body, "body", min: 1, max: 4000)

@@ -44,6 +44,14 @@ struct MessagePatch: Sendable {
     /// `nil` leaves the field unchanged.
     var clientId: UUID?
 
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = conversationID { ids["conversationId"] = id }
+        if let id = senderID { ids["senderId"] = id }
+        return ids
+    }
+
     static func read(_ input: inout InputReader) -> MessagePatch {
         input.refuseReadOnly(["id", "sent", "edited"])
         input.refuseUnknown(known: MessageCreate.knownFields)

@@ -2,14 +2,11 @@
 // Put your own code in the files marked "yours" (Sources/App/App.swift, Sources/App/Hooks/).
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
-import NIOPosix
 
 /// The REST routes of `/bookings`.
 struct BookingController {
     let database: Database
     let hooks: BookingHooks
-    let bcryptCost: Int
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("bookings")
@@ -73,7 +70,7 @@ struct BookingController {
             throw APIError.badRequest("the body is incomplete")
         }
         let id = UUID()
-        let created = try await write(record) { [record] connection in
+        let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
             guard let row = try await connection.query(BookingQueries.insert, [.uuid(id)] + record.bindings).first else {
@@ -86,28 +83,28 @@ struct BookingController {
         return EditedResponse(status: .created, headers: [.location: "/bookings/\(id.uuidString)"], response: created)
     }
 
-    /// `PATCH /bookings/{id}`: changes the fields sent; the whole row is validated again.
+    /// `PATCH /bookings/{id}`: changes the fields sent. The row is read, changed, validated
+    /// whole and written in one transaction, so concurrent updates do not undo each other.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Booking {
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = BookingPatch.read(&input)
         try input.finish()
-        guard let stored = try await database.query(BookingQueries.selectRecord, [.uuid(id)]).first else {
-            throw Self.notFound(id)
-        }
-        var record = try BookingRecord(row: stored)
-        var validator = Validator()
-        if let guestID = patch.guestID { record.guestID = guestID }
-        if let roomID = patch.roomID { record.roomID = roomID }
-        if let checkIn = patch.checkIn { record.checkIn = checkIn }
-        if let checkOut = patch.checkOut { record.checkOut = checkOut }
-        if let adults = patch.adults { record.adults = adults }
-        if let children = patch.children { record.children = children }
-        if let status = patch.status { record.status = status }
-        record.validate(into: &validator)
-        try input.finish(validation: validator.errors)
-        return try await write(record) { [record] connection in
-            var record = record
+        return try await write(references: patch.references) { connection in
+            guard let stored = try await connection.query(BookingQueries.selectRecord, [.uuid(id)]).first else {
+                throw Self.notFound(id)
+            }
+            var record = try BookingRecord(row: stored)
+            if let guestID = patch.guestID { record.guestID = guestID }
+            if let roomID = patch.roomID { record.roomID = roomID }
+            if let checkIn = patch.checkIn { record.checkIn = checkIn }
+            if let checkOut = patch.checkOut { record.checkOut = checkOut }
+            if let adults = patch.adults { record.adults = adults }
+            if let children = patch.children { record.children = children }
+            if let status = patch.status { record.status = status }
+            var validator = Validator()
+            record.validate(into: &validator)
+            if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
             guard let row = try await connection.query(BookingQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
@@ -134,9 +131,10 @@ struct BookingController {
         return .noContent
     }
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers.
+    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
+    /// `references` are the ids the write sets, by field, to name one whose row is missing.
     private func write<Result: Sendable>(
-        _ record: BookingRecord, _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
             return try await database.transaction(body)
@@ -150,10 +148,10 @@ struct BookingController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = record.guestID as UUID?, try await database.query(GuestQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["guestId"], try await database.query(GuestQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "guestId", rule: "exists", message: "no guest has this id"))
                 }
-                if let id = record.roomID as UUID?, try await database.query(RoomQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["roomId"], try await database.query(RoomQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "roomId", rule: "exists", message: "no room has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)
@@ -163,11 +161,6 @@ struct BookingController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
-    }
-
-    /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
-    private func hashPassword(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

@@ -2,14 +2,11 @@
 // Put your own code in the files marked "yours" (Sources/App/App.swift, Sources/App/Hooks/).
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
-import NIOPosix
 
 /// The REST routes of `/reviews`.
 struct ReviewController {
     let database: Database
     let hooks: ReviewHooks
-    let bcryptCost: Int
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("reviews")
@@ -68,7 +65,7 @@ struct ReviewController {
             throw APIError.badRequest("the body is incomplete")
         }
         let id = UUID()
-        let created = try await write(record) { [record] connection in
+        let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
             guard let row = try await connection.query(ReviewQueries.insert, [.uuid(id)] + record.bindings).first else {
@@ -81,25 +78,25 @@ struct ReviewController {
         return EditedResponse(status: .created, headers: [.location: "/reviews/\(id.uuidString)"], response: created)
     }
 
-    /// `PATCH /reviews/{id}`: changes the fields sent; the whole row is validated again.
+    /// `PATCH /reviews/{id}`: changes the fields sent. The row is read, changed, validated
+    /// whole and written in one transaction, so concurrent updates do not undo each other.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Review {
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = ReviewPatch.read(&input)
         try input.finish()
-        guard let stored = try await database.query(ReviewQueries.selectRecord, [.uuid(id)]).first else {
-            throw Self.notFound(id)
-        }
-        var record = try ReviewRecord(row: stored)
-        var validator = Validator()
-        if let bookingID = patch.bookingID { record.bookingID = bookingID }
-        if let authorID = patch.authorID { record.authorID = authorID }
-        if let score = patch.score { record.score = score }
-        if let comment = patch.comment { record.comment = comment }
-        record.validate(into: &validator)
-        try input.finish(validation: validator.errors)
-        return try await write(record) { [record] connection in
-            var record = record
+        return try await write(references: patch.references) { connection in
+            guard let stored = try await connection.query(ReviewQueries.selectRecord, [.uuid(id)]).first else {
+                throw Self.notFound(id)
+            }
+            var record = try ReviewRecord(row: stored)
+            if let bookingID = patch.bookingID { record.bookingID = bookingID }
+            if let authorID = patch.authorID { record.authorID = authorID }
+            if let score = patch.score { record.score = score }
+            if let comment = patch.comment { record.comment = comment }
+            var validator = Validator()
+            record.validate(into: &validator)
+            if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
             guard let row = try await connection.query(ReviewQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
@@ -126,9 +123,10 @@ struct ReviewController {
         return .noContent
     }
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers.
+    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
+    /// `references` are the ids the write sets, by field, to name one whose row is missing.
     private func write<Result: Sendable>(
-        _ record: ReviewRecord, _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
             return try await database.transaction(body)
@@ -142,10 +140,10 @@ struct ReviewController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = record.bookingID as UUID?, try await database.query(BookingQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["bookingId"], try await database.query(BookingQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "bookingId", rule: "exists", message: "no booking has this id"))
                 }
-                if let id = record.authorID as UUID?, try await database.query(GuestQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["authorId"], try await database.query(GuestQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "authorId", rule: "exists", message: "no guest has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)
@@ -155,11 +153,6 @@ struct ReviewController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
-    }
-
-    /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
-    private func hashPassword(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

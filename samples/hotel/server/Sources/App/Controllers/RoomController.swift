@@ -2,14 +2,11 @@
 // Put your own code in the files marked "yours" (Sources/App/App.swift, Sources/App/Hooks/).
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
-import NIOPosix
 
 /// The REST routes of `/rooms`.
 struct RoomController {
     let database: Database
     let hooks: RoomHooks
-    let bcryptCost: Int
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("rooms")
@@ -65,7 +62,7 @@ struct RoomController {
             throw APIError.badRequest("the body is incomplete")
         }
         let id = UUID()
-        let created = try await write(record) { [record] connection in
+        let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
             guard let row = try await connection.query(RoomQueries.insert, [.uuid(id)] + record.bindings).first else {
@@ -78,29 +75,29 @@ struct RoomController {
         return EditedResponse(status: .created, headers: [.location: "/rooms/\(id.uuidString)"], response: created)
     }
 
-    /// `PATCH /rooms/{id}`: changes the fields sent; the whole row is validated again.
+    /// `PATCH /rooms/{id}`: changes the fields sent. The row is read, changed, validated
+    /// whole and written in one transaction, so concurrent updates do not undo each other.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Room {
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = RoomPatch.read(&input)
         try input.finish()
-        guard let stored = try await database.query(RoomQueries.selectRecord, [.uuid(id)]).first else {
-            throw Self.notFound(id)
-        }
-        var record = try RoomRecord(row: stored)
-        var validator = Validator()
-        if let number = patch.number { record.number = number }
-        if let kind = patch.kind { record.kind = kind }
-        if let floor = patch.floor { record.floor = floor }
-        if let beds = patch.beds { record.beds = beds }
-        if let rate = patch.rate { record.rate = rate }
-        if let rating = patch.rating { record.rating = rating }
-        if let amenities = patch.amenities { record.amenities = amenities }
-        if let available = patch.available { record.available = available }
-        record.validate(into: &validator)
-        try input.finish(validation: validator.errors)
-        return try await write(record) { [record] connection in
-            var record = record
+        return try await write(references: patch.references) { connection in
+            guard let stored = try await connection.query(RoomQueries.selectRecord, [.uuid(id)]).first else {
+                throw Self.notFound(id)
+            }
+            var record = try RoomRecord(row: stored)
+            if let number = patch.number { record.number = number }
+            if let kind = patch.kind { record.kind = kind }
+            if let floor = patch.floor { record.floor = floor }
+            if let beds = patch.beds { record.beds = beds }
+            if let rate = patch.rate { record.rate = rate }
+            if let rating = patch.rating { record.rating = rating }
+            if let amenities = patch.amenities { record.amenities = amenities }
+            if let available = patch.available { record.available = available }
+            var validator = Validator()
+            record.validate(into: &validator)
+            if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
             guard let row = try await connection.query(RoomQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
@@ -138,9 +135,10 @@ struct RoomController {
         return Page(rows: try rows.map(Booking.init(row:)), query: query)
     }
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers.
+    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
+    /// `references` are the ids the write sets, by field, to name one whose row is missing.
     private func write<Result: Sendable>(
-        _ record: RoomRecord, _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
             return try await database.transaction(body)
@@ -160,11 +158,6 @@ struct RoomController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
-    }
-
-    /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
-    private func hashPassword(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

@@ -123,6 +123,14 @@ struct BookingRecord: Sendable {
         ]
     }
 
+    /// The ids the record points at, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = guestID as UUID? { ids["guestId"] = id }
+        if let id = roomID as UUID? { ids["roomId"] = id }
+        return ids
+    }
+
     /// Checks the schema's rules on the values the row would hold.
     func validate(into validator: inout Validator) {
         validator.range(adults, "adults", min: 1, max: 6)

@@ -48,6 +48,14 @@ struct BookingPatch: Sendable {
     /// `nil` leaves the field unchanged.
     var status: BookingStatus?
 
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = guestID { ids["guestId"] = id }
+        if let id = roomID { ids["roomId"] = id }
+        return ids
+    }
+
     static func read(_ input: inout InputReader) -> BookingPatch {
         input.refuseReadOnly(["id", "reference", "total", "created"])
         input.refuseUnknown(known: BookingCreate.knownFields)

@@ -79,6 +79,11 @@ struct GuestRecord: Sendable {
 
     static let phonePattern = Pattern(#"^\+?[0-9 ]{6,20}$"#)
 
+    /// The ids the record points at, by field.
+    var references: [String: UUID] {
+        [:]
+    }
+
     /// Checks the schema's rules on the values the row would hold.
     func validate(into validator: inout Validator) {
         validator.email(email, "email")

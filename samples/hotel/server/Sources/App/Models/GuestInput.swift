@@ -48,6 +48,11 @@ struct GuestPatch: Sendable {
     /// `nil` leaves the field unchanged; `.some(nil)` clears it.
     var notes: String??
 
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] {
+        [:]
+    }
+
     static func read(_ input: inout InputReader) -> GuestPatch {
         input.refuseReadOnly(["id"])
         input.refuseUnknown(known: GuestCreate.knownFields)

@@ -88,6 +88,14 @@ struct ReviewRecord: Sendable {
         ]
     }
 
+    /// The ids the record points at, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = bookingID as UUID? { ids["bookingId"] = id }
+        if let id = authorID as UUID? { ids["authorId"] = id }
+        return ids
+    }
+
     /// Checks the schema's rules on the values the row would hold.
     func validate(into validator: inout Validator) {
         validator.range(score, "score", min: 1, max: 5)

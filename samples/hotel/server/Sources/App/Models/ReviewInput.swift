@@ -36,6 +36,14 @@ struct ReviewPatch: Sendable {
     /// `nil` leaves the field unchanged; `.some(nil)` clears it.
     var comment: String??
 
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = bookingID { ids["bookingId"] = id }
+        if let id = authorID { ids["authorId"] = id }
+        return ids
+    }
+
     static func read(_ input: inout InputReader) -> ReviewPatch {
         input.refuseReadOnly(["id", "written"])
         input.refuseUnknown(known: ReviewCreate.knownFields)

@@ -92,6 +92,11 @@ struct RoomRecord: Sendable {
 
     static let numberPattern = Pattern("^[0-9]{3,4}$")
 
+    /// The ids the record points at, by field.
+    var references: [String: UUID] {
+        [:]
+    }
+
     /// Checks the schema's rules on the values the row would hold.
     func validate(into validator: inout Validator) {
         validator.pattern(number, "number", Self.numberPattern)

@@ -52,6 +52,11 @@ struct RoomPatch: Sendable {
     /// `nil` leaves the field unchanged.
     var available: Bool?
 
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] {
+        [:]
+    }
+
     static func read(_ input: inout InputReader) -> RoomPatch {
         input.refuseReadOnly(["id"])
         input.refuseUnknown(known: RoomCreate.knownFields)

@@ -2,14 +2,11 @@
 // Put your own code in the files marked "yours" (Sources/App/App.swift, Sources/App/Hooks/).
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
-import NIOPosix
 
 /// The REST routes of `/categories`.
 struct CategoryController {
     let database: Database
     let hooks: CategoryHooks
-    let bcryptCost: Int
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("categories")
@@ -59,7 +56,7 @@ struct CategoryController {
             throw APIError.badRequest("the body is incomplete")
         }
         let id = UUID()
-        let created = try await write(record) { [record] connection in
+        let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
             guard let row = try await connection.query(CategoryQueries.insert, [.uuid(id)] + record.bindings).first else {
@@ -72,23 +69,23 @@ struct CategoryController {
         return EditedResponse(status: .created, headers: [.location: "/categories/\(id.uuidString)"], response: created)
     }
 
-    /// `PATCH /categories/{id}`: changes the fields sent; the whole row is validated again.
+    /// `PATCH /categories/{id}`: changes the fields sent. The row is read, changed, validated
+    /// whole and written in one transaction, so concurrent updates do not undo each other.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Category {
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = CategoryPatch.read(&input)
         try input.finish()
-        guard let stored = try await database.query(CategoryQueries.selectRecord, [.uuid(id)]).first else {
-            throw Self.notFound(id)
-        }
-        var record = try CategoryRecord(row: stored)
-        var validator = Validator()
-        if let name = patch.name { record.name = name }
-        if let slug = patch.slug { record.slug = slug }
-        record.validate(into: &validator)
-        try input.finish(validation: validator.errors)
-        return try await write(record) { [record] connection in
-            var record = record
+        return try await write(references: patch.references) { connection in
+            guard let stored = try await connection.query(CategoryQueries.selectRecord, [.uuid(id)]).first else {
+                throw Self.notFound(id)
+            }
+            var record = try CategoryRecord(row: stored)
+            if let name = patch.name { record.name = name }
+            if let slug = patch.slug { record.slug = slug }
+            var validator = Validator()
+            record.validate(into: &validator)
+            if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
             guard let row = try await connection.query(CategoryQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
@@ -126,9 +123,10 @@ struct CategoryController {
         return Page(rows: try rows.map(Product.init(row:)), query: query)
     }
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers.
+    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
+    /// `references` are the ids the write sets, by field, to name one whose row is missing.
     private func write<Result: Sendable>(
-        _ record: CategoryRecord, _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
             return try await database.transaction(body)
@@ -148,11 +146,6 @@ struct CategoryController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
-    }
-
-    /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
-    private func hashPassword(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

@@ -2,14 +2,11 @@
 // Put your own code in the files marked "yours" (Sources/App/App.swift, Sources/App/Hooks/).
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
-import NIOPosix
 
 /// The REST routes of `/orders`.
 struct OrderController {
     let database: Database
     let hooks: OrderHooks
-    let bcryptCost: Int
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("orders")
@@ -66,7 +63,7 @@ struct OrderController {
             throw APIError.badRequest("the body is incomplete")
         }
         let id = UUID()
-        let created = try await write(record) { [record] connection in
+        let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
             guard let row = try await connection.query(OrderQueries.insert, [.uuid(id)] + record.bindings).first else {
@@ -79,24 +76,24 @@ struct OrderController {
         return EditedResponse(status: .created, headers: [.location: "/orders/\(id.uuidString)"], response: created)
     }
 
-    /// `PATCH /orders/{id}`: changes the fields sent; the whole row is validated again.
+    /// `PATCH /orders/{id}`: changes the fields sent. The row is read, changed, validated
+    /// whole and written in one transaction, so concurrent updates do not undo each other.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Order {
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = OrderPatch.read(&input)
         try input.finish()
-        guard let stored = try await database.query(OrderQueries.selectRecord, [.uuid(id)]).first else {
-            throw Self.notFound(id)
-        }
-        var record = try OrderRecord(row: stored)
-        var validator = Validator()
-        if let customerID = patch.customerID { record.customerID = customerID }
-        if let status = patch.status { record.status = status }
-        if let note = patch.note { record.note = note }
-        record.validate(into: &validator)
-        try input.finish(validation: validator.errors)
-        return try await write(record) { [record] connection in
-            var record = record
+        return try await write(references: patch.references) { connection in
+            guard let stored = try await connection.query(OrderQueries.selectRecord, [.uuid(id)]).first else {
+                throw Self.notFound(id)
+            }
+            var record = try OrderRecord(row: stored)
+            if let customerID = patch.customerID { record.customerID = customerID }
+            if let status = patch.status { record.status = status }
+            if let note = patch.note { record.note = note }
+            var validator = Validator()
+            record.validate(into: &validator)
+            if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
             guard let row = try await connection.query(OrderQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
@@ -134,9 +131,10 @@ struct OrderController {
         return Page(rows: try rows.map(OrderItem.init(row:)), query: query)
     }
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers.
+    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
+    /// `references` are the ids the write sets, by field, to name one whose row is missing.
     private func write<Result: Sendable>(
-        _ record: OrderRecord, _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
             return try await database.transaction(body)
@@ -150,7 +148,7 @@ struct OrderController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = record.customerID as UUID?, try await database.query(UserQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["customerId"], try await database.query(UserQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "customerId", rule: "exists", message: "no user has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)
@@ -160,11 +158,6 @@ struct OrderController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
-    }
-
-    /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
-    private func hashPassword(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

@@ -2,14 +2,11 @@
 // Put your own code in the files marked "yours" (Sources/App/App.swift, Sources/App/Hooks/).
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
-import NIOPosix
 
 /// The REST routes of `/order-items`.
 struct OrderItemController {
     let database: Database
     let hooks: OrderItemHooks
-    let bcryptCost: Int
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("order-items")
@@ -67,7 +64,7 @@ struct OrderItemController {
             throw APIError.badRequest("the body is incomplete")
         }
         let id = UUID()
-        let created = try await write(record) { [record] connection in
+        let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
             guard let row = try await connection.query(OrderItemQueries.insert, [.uuid(id)] + record.bindings).first else {
@@ -80,24 +77,24 @@ struct OrderItemController {
         return EditedResponse(status: .created, headers: [.location: "/order-items/\(id.uuidString)"], response: created)
     }
 
-    /// `PATCH /order-items/{id}`: changes the fields sent; the whole row is validated again.
+    /// `PATCH /order-items/{id}`: changes the fields sent. The row is read, changed, validated
+    /// whole and written in one transaction, so concurrent updates do not undo each other.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> OrderItem {
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = OrderItemPatch.read(&input)
         try input.finish()
-        guard let stored = try await database.query(OrderItemQueries.selectRecord, [.uuid(id)]).first else {
-            throw Self.notFound(id)
-        }
-        var record = try OrderItemRecord(row: stored)
-        var validator = Validator()
-        if let orderID = patch.orderID { record.orderID = orderID }
-        if let productID = patch.productID { record.productID = productID }
-        if let quantity = patch.quantity { record.quantity = quantity }
-        record.validate(into: &validator)
-        try input.finish(validation: validator.errors)
-        return try await write(record) { [record] connection in
-            var record = record
+        return try await write(references: patch.references) { connection in
+            guard let stored = try await connection.query(OrderItemQueries.selectRecord, [.uuid(id)]).first else {
+                throw Self.notFound(id)
+            }
+            var record = try OrderItemRecord(row: stored)
+            if let orderID = patch.orderID { record.orderID = orderID }
+            if let productID = patch.productID { record.productID = productID }
+            if let quantity = patch.quantity { record.quantity = quantity }
+            var validator = Validator()
+            record.validate(into: &validator)
+            if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
             guard let row = try await connection.query(OrderItemQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
@@ -124,9 +121,10 @@ struct OrderItemController {
         return .noContent
     }
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers.
+    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
+    /// `references` are the ids the write sets, by field, to name one whose row is missing.
     private func write<Result: Sendable>(
-        _ record: OrderItemRecord, _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
             return try await database.transaction(body)
@@ -140,10 +138,10 @@ struct OrderItemController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = record.orderID as UUID?, try await database.query(OrderQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["orderId"], try await database.query(OrderQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "orderId", rule: "exists", message: "no order has this id"))
                 }
-                if let id = record.productID as UUID?, try await database.query(ProductQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["productId"], try await database.query(ProductQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "productId", rule: "exists", message: "no product has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)
@@ -153,11 +151,6 @@ struct OrderItemController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
-    }
-
-    /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
-    private func hashPassword(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

@@ -2,14 +2,11 @@
 // Put your own code in the files marked "yours" (Sources/App/App.swift, Sources/App/Hooks/).
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
-import NIOPosix
 
 /// The REST routes of `/products`.
 struct ProductController {
     let database: Database
     let hooks: ProductHooks
-    let bcryptCost: Int
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("products")
@@ -69,7 +66,7 @@ struct ProductController {
             throw APIError.badRequest("the body is incomplete")
         }
         let id = UUID()
-        let created = try await write(record) { [record] connection in
+        let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
             guard let row = try await connection.query(ProductQueries.insert, [.uuid(id)] + record.bindings).first else {
@@ -82,30 +79,30 @@ struct ProductController {
         return EditedResponse(status: .created, headers: [.location: "/products/\(id.uuidString)"], response: created)
     }
 
-    /// `PATCH /products/{id}`: changes the fields sent; the whole row is validated again.
+    /// `PATCH /products/{id}`: changes the fields sent. The row is read, changed, validated
+    /// whole and written in one transaction, so concurrent updates do not undo each other.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Product {
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = ProductPatch.read(&input)
         try input.finish()
-        guard let stored = try await database.query(ProductQueries.selectRecord, [.uuid(id)]).first else {
-            throw Self.notFound(id)
-        }
-        var record = try ProductRecord(row: stored)
-        var validator = Validator()
-        if let name = patch.name { record.name = name }
-        if let description = patch.description { record.description = description }
-        if let sku = patch.sku { record.sku = sku }
-        if let price = patch.price { record.price = price }
-        if let stock = patch.stock { record.stock = stock }
-        if let active = patch.active { record.active = active }
-        if let categoryID = patch.categoryID { record.categoryID = categoryID }
-        if let image = patch.image { record.image = image }
-        if let attributes = patch.attributes { record.attributes = attributes }
-        record.validate(into: &validator)
-        try input.finish(validation: validator.errors)
-        return try await write(record) { [record] connection in
-            var record = record
+        return try await write(references: patch.references) { connection in
+            guard let stored = try await connection.query(ProductQueries.selectRecord, [.uuid(id)]).first else {
+                throw Self.notFound(id)
+            }
+            var record = try ProductRecord(row: stored)
+            if let name = patch.name { record.name = name }
+            if let description = patch.description { record.description = description }
+            if let sku = patch.sku { record.sku = sku }
+            if let price = patch.price { record.price = price }
+            if let stock = patch.stock { record.stock = stock }
+            if let active = patch.active { record.active = active }
+            if let categoryID = patch.categoryID { record.categoryID = categoryID }
+            if let image = patch.image { record.image = image }
+            if let attributes = patch.attributes { record.attributes = attributes }
+            var validator = Validator()
+            record.validate(into: &validator)
+            if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
             guard let row = try await connection.query(ProductQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
@@ -132,9 +129,10 @@ struct ProductController {
         return .noContent
     }
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers.
+    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
+    /// `references` are the ids the write sets, by field, to name one whose row is missing.
     private func write<Result: Sendable>(
-        _ record: ProductRecord, _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
             return try await database.transaction(body)
@@ -148,7 +146,7 @@ struct ProductController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = record.categoryID as UUID?, try await database.query(CategoryQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["categoryId"], try await database.query(CategoryQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "categoryId", rule: "exists", message: "no category has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)
@@ -158,11 +156,6 @@ struct ProductController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
-    }
-
-    /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
-    private func hashPassword(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

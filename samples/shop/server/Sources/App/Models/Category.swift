@@ -50,6 +50,11 @@ struct CategoryRecord: Sendable {
 
     static let slugPattern = Pattern("^[a-z0-9-]+$")
 
+    /// The ids the record points at, by field.
+    var references: [String: UUID] {
+        [:]
+    }
+
     /// Checks the schema's rules on the values the row would hold.
     func validate(into validator: inout Validator) {
         validator.length(name, "name", min: 1, max: 80)

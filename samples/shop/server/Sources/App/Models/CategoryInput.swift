@@ -28,6 +28,11 @@ struct CategoryPatch: Sendable {
     /// `nil` leaves the field unchanged.
     var slug: String?
 
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] {
+        [:]
+    }
+
     static func read(_ input: inout InputReader) -> CategoryPatch {
         input.refuseReadOnly(["id"])
         input.refuseUnknown(known: CategoryCreate.knownFields)

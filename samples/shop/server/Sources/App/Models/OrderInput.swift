@@ -32,6 +32,13 @@ struct OrderPatch: Sendable {
     /// `nil` leaves the field unchanged; `.some(nil)` clears it.
     var note: String??
 
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = customerID { ids["customerId"] = id }
+        return ids
+    }
+
     static func read(_ input: inout InputReader) -> OrderPatch {
         input.refuseReadOnly(["id", "total", "placed"])
         input.refuseUnknown(known: OrderCreate.knownFields)

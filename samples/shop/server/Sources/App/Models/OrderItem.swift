@@ -81,6 +81,14 @@ struct OrderItemRecord: Sendable {
         ]
     }
 
+    /// The ids the record points at, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = orderID as UUID? { ids["orderId"] = id }
+        if let id = productID as UUID? { ids["productId"] = id }
+        return ids
+    }
+
     /// Checks the schema's rules on the values the row would hold.
     func validate(into validator: inout Validator) {
         validator.range(quantity, "quantity", min: 1, max: 100)

@@ -32,6 +32,14 @@ struct OrderItemPatch: Sendable {
     /// `nil` leaves the field unchanged.
     var quantity: Int?
 
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = orderID { ids["orderId"] = id }
+        if let id = productID { ids["productId"] = id }
+        return ids
+    }
+
     static func read(_ input: inout InputReader) -> OrderItemPatch {
         input.refuseReadOnly(["id", "price"])
         input.refuseUnknown(known: OrderItemCreate.knownFields)

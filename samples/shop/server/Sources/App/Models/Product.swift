@@ -115,6 +115,13 @@ struct ProductRecord: Sendable {
 
     static let skuPattern = Pattern("^[A-Z0-9-]{3,32}$")
 
+    /// The ids the record points at, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = categoryID as UUID? { ids["categoryId"] = id }
+        return ids
+    }
+
     /// Checks the schema's rules on the values the row would hold.
     func validate(into validator: inout Validator) {
         validator.length(name, "name", min: 1, max: 200)

@@ -56,6 +56,13 @@ struct ProductPatch: Sendable {
     /// `nil` leaves the field unchanged.
     var attributes: JSONValue?
 
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = categoryID ?? nil { ids["categoryId"] = id }
+        return ids
+    }
+
     static func read(_ input: inout InputReader) -> ProductPatch {
         input.refuseReadOnly(["id"])
         input.refuseUnknown(known: ProductCreate.knownFields)

@@ -66,6 +66,11 @@ struct UserRecord: Sendable {
         ]
     }
 
+    /// The ids the record points at, by field.
+    var references: [String: UUID] {
+        [:]
+    }
+
     /// Checks the schema's rules on the values the row would hold.
     func validate(into validator: inout Validator) {
         validator.email(email, "email")

@@ -36,6 +36,11 @@ struct UserPatch: Sendable {
     /// `nil` leaves the field unchanged.
     var role: Role?
 
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] {
+        [:]
+    }
+
     static func read(_ input: inout InputReader) -> UserPatch {
         input.refuseReadOnly(["id", "joined"])
         input.refuseUnknown(known: UserCreate.knownFields)

@@ -2,14 +2,11 @@
 // Put your own code in the files marked "yours" (Sources/App/App.swift, Sources/App/Hooks/).
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
-import NIOPosix
 
 /// The REST routes of `/comments`.
 struct CommentController {
     let database: Database
     let hooks: CommentHooks
-    let bcryptCost: Int
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("comments")
@@ -72,7 +69,7 @@ struct CommentController {
             throw APIError.badRequest("the body is incomplete")
         }
         let id = UUID()
-        let created = try await write(record) { [record] connection in
+        let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
             guard let row = try await connection.query(CommentQueries.insert, [.uuid(id)] + record.bindings).first else {
@@ -85,25 +82,25 @@ struct CommentController {
         return EditedResponse(status: .created, headers: [.location: "/comments/\(id.uuidString)"], response: created)
     }
 
-    /// `PATCH /comments/{id}`: changes the fields sent; the whole row is validated again.
+    /// `PATCH /comments/{id}`: changes the fields sent. The row is read, changed, validated
+    /// whole and written in one transaction, so concurrent updates do not undo each other.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Comment {
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = CommentPatch.read(&input)
         try input.finish()
-        guard let stored = try await database.query(CommentQueries.selectRecord, [.uuid(id)]).first else {
-            throw Self.notFound(id)
-        }
-        var record = try CommentRecord(row: stored)
-        var validator = Validator()
-        if let postID = patch.postID { record.postID = postID }
-        if let authorID = patch.authorID { record.authorID = authorID }
-        if let parentID = patch.parentID { record.parentID = parentID }
-        if let body = patch.body { record.body = body }
-        record.validate(into: &validator)
-        try input.finish(validation: validator.errors)
-        return try await write(record) { [record] connection in
-            var record = record
+        return try await write(references: patch.references) { connection in
+            guard let stored = try await connection.query(CommentQueries.selectRecord, [.uuid(id)]).first else {
+                throw Self.notFound(id)
+            }
+            var record = try CommentRecord(row: stored)
+            if let postID = patch.postID { record.postID = postID }
+            if let authorID = patch.authorID { record.authorID = authorID }
+            if let parentID = patch.parentID { record.parentID = parentID }
+            if let body = patch.body { record.body = body }
+            var validator = Validator()
+            record.validate(into: &validator)
+            if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
             guard let row = try await connection.query(CommentQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
@@ -141,9 +138,10 @@ struct CommentController {
         return Page(rows: try rows.map(Comment.init(row:)), query: query)
     }
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers.
+    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
+    /// `references` are the ids the write sets, by field, to name one whose row is missing.
     private func write<Result: Sendable>(
-        _ record: CommentRecord, _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
             return try await database.transaction(body)
@@ -157,13 +155,13 @@ struct CommentController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = record.postID as UUID?, try await database.query(PostQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["postId"], try await database.query(PostQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "postId", rule: "exists", message: "no post has this id"))
                 }
-                if let id = record.authorID as UUID?, try await database.query(UserQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["authorId"], try await database.query(UserQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "authorId", rule: "exists", message: "no user has this id"))
                 }
-                if let id = record.parentID as UUID?, try await database.query(CommentQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["parentId"], try await database.query(CommentQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "parentId", rule: "exists", message: "no comment has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)
@@ -173,11 +171,6 @@ struct CommentController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
-    }
-
-    /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
-    private func hashPassword(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

@@ -2,14 +2,11 @@
 // Put your own code in the files marked "yours" (Sources/App/App.swift, Sources/App/Hooks/).
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
-import NIOPosix
 
 /// The REST routes of `/posts`.
 struct PostController {
     let database: Database
     let hooks: PostHooks
-    let bcryptCost: Int
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("posts")
@@ -70,7 +67,7 @@ struct PostController {
             throw APIError.badRequest("the body is incomplete")
         }
         let id = UUID()
-        let created = try await write(record) { [record] connection in
+        let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
             guard let row = try await connection.query(PostQueries.insert, [.uuid(id)] + record.bindings).first else {
@@ -83,25 +80,25 @@ struct PostController {
         return EditedResponse(status: .created, headers: [.location: "/posts/\(id.uuidString)"], response: created)
     }
 
-    /// `PATCH /posts/{id}`: changes the fields sent; the whole row is validated again.
+    /// `PATCH /posts/{id}`: changes the fields sent. The row is read, changed, validated
+    /// whole and written in one transaction, so concurrent updates do not undo each other.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Post {
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = PostPatch.read(&input)
         try input.finish()
-        guard let stored = try await database.query(PostQueries.selectRecord, [.uuid(id)]).first else {
-            throw Self.notFound(id)
-        }
-        var record = try PostRecord(row: stored)
-        var validator = Validator()
-        if let authorID = patch.authorID { record.authorID = authorID }
-        if let body = patch.body { record.body = body }
-        if let visibility = patch.visibility { record.visibility = visibility }
-        if let media = patch.media { record.media = media }
-        record.validate(into: &validator)
-        try input.finish(validation: validator.errors)
-        return try await write(record) { [record] connection in
-            var record = record
+        return try await write(references: patch.references) { connection in
+            guard let stored = try await connection.query(PostQueries.selectRecord, [.uuid(id)]).first else {
+                throw Self.notFound(id)
+            }
+            var record = try PostRecord(row: stored)
+            if let authorID = patch.authorID { record.authorID = authorID }
+            if let body = patch.body { record.body = body }
+            if let visibility = patch.visibility { record.visibility = visibility }
+            if let media = patch.media { record.media = media }
+            var validator = Validator()
+            record.validate(into: &validator)
+            if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
             guard let row = try await connection.query(PostQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
@@ -172,9 +169,10 @@ struct PostController {
         return .noContent
     }
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers.
+    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
+    /// `references` are the ids the write sets, by field, to name one whose row is missing.
     private func write<Result: Sendable>(
-        _ record: PostRecord, _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
             return try await database.transaction(body)
@@ -188,7 +186,7 @@ struct PostController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = record.authorID as UUID?, try await database.query(UserQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["authorId"], try await database.query(UserQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "authorId", rule: "exists", message: "no user has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)
@@ -198,11 +196,6 @@ struct PostController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
-    }
-
-    /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
-    private func hashPassword(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

@@ -80,7 +80,7 @@ struct UserController {
         }
         record.password = try await hashPassword(record.password)
         let id = UUID()
-        let created = try await write(record) { [record] connection in
+        let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
             guard let row = try await connection.query(UserQueries.insert, [.uuid(id)] + record.bindings).first else {
@@ -93,33 +93,36 @@ struct UserController {
         return EditedResponse(status: .created, headers: [.location: "/users/\(id.uuidString)"], response: created)
     }
 
-    /// `PATCH /users/{id}`: changes the fields sent; the whole row is validated again.
+    /// `PATCH /users/{id}`: changes the fields sent. The row is read, changed, validated
+    /// whole and written in one transaction, so concurrent updates do not undo each other.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> User {
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = UserPatch.read(&input)
-        try input.finish()
-        guard let stored = try await database.query(UserQueries.selectRecord, [.uuid(id)]).first else {
-            throw Self.notFound(id)
-        }
-        var record = try UserRecord(row: stored)
         var validator = Validator()
-        if let email = patch.email { record.email = email }
-        if let handle = patch.handle { record.handle = handle }
-        if let password = patch.password { record.password = password }
-        if let name = patch.name { record.name = name }
-        if let bio = patch.bio { record.bio = bio }
-        if let website = patch.website { record.website = website }
-        if let role = patch.role { record.role = role }
-        if let suspended = patch.suspended { record.suspended = suspended }
-        record.validate(into: &validator)
+        var passwordHash: String?
         if let password = patch.password {
             validator.length(password, "password", min: 8, max: 72)
         }
         try input.finish(validation: validator.errors)
-        if let password = patch.password { record.password = try await hashPassword(password) }
-        return try await write(record) { [record] connection in
-            var record = record
+        if let password = patch.password { passwordHash = try await hashPassword(password) }
+        return try await write(references: patch.references) { connection in
+            guard let stored = try await connection.query(UserQueries.selectRecord, [.uuid(id)]).first else {
+                throw Self.notFound(id)
+            }
+            var record = try UserRecord(row: stored)
+            if let email = patch.email { record.email = email }
+            if let handle = patch.handle { record.handle = handle }
+            if let password = patch.password { record.password = password }
+            if let name = patch.name { record.name = name }
+            if let bio = patch.bio { record.bio = bio }
+            if let website = patch.website { record.website = website }
+            if let role = patch.role { record.role = role }
+            if let suspended = patch.suspended { record.suspended = suspended }
+            if let passwordHash { record.password = passwordHash }
+            var validator = Validator()
+            record.validate(into: &validator)
+            if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
             guard let row = try await connection.query(UserQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
@@ -267,9 +270,10 @@ struct UserController {
         return .noContent
     }
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers.
+    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
+    /// `references` are the ids the write sets, by field, to name one whose row is missing.
     private func write<Result: Sendable>(
-        _ record: UserRecord, _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
             return try await database.transaction(body)

@@ -91,6 +91,15 @@ struct CommentRecord: Sendable {
         ]
     }
 
+    /// The ids the record points at, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = postID as UUID? { ids["postId"] = id }
+        if let id = authorID as UUID? { ids["authorId"] = id }
+        if let id = parentID as UUID? { ids["parentId"] = id }
+        return ids
+    }
+
     /// Checks the schema's rules on the values the row would hold.
     func validate(into validator: inout Validator) {
         validator.length(body, "body", min: 1, max: 2000)

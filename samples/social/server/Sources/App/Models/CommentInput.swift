@@ -36,6 +36,15 @@ struct CommentPatch: Sendable {
     /// `nil` leaves the field unchanged.
     var body: String?
 
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = postID { ids["postId"] = id }
+        if let id = authorID { ids["authorId"] = id }
+        if let id = parentID ?? nil { ids["parentId"] = id }
+        return ids
+    }
+
     static func read(_ input: inout InputReader) -> CommentPatch {
         input.refuseReadOnly(["id", "posted"])
         input.refuseUnknown(known: CommentCreate.knownFields)

@@ -92,6 +92,13 @@ struct PostRecord: Sendable {
         ]
     }
 
+    /// The ids the record points at, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = authorID as UUID? { ids["authorId"] = id }
+        return ids
+    }
+
     /// Checks the schema's rules on the values the row would hold.
     func validate(into validator: inout Validator) {
         validator.length(body, "body", min: 1, max: 5000)

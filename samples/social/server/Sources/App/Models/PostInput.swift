@@ -36,6 +36,13 @@ struct PostPatch: Sendable {
     /// `nil` leaves the field unchanged; `.some(nil)` clears it.
     var media: JSONValue??
 
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] {
+        var ids: [String: UUID] = [:]
+        if let id = authorID { ids["authorId"] = id }
+        return ids
+    }
+
     static func read(_ input: inout InputReader) -> PostPatch {
         input.refuseReadOnly(["id", "posted", "edited"])
         input.refuseUnknown(known: PostCreate.knownFields)

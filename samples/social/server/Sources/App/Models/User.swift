@@ -96,6 +96,11 @@ struct UserRecord: Sendable {
 
     static let handlePattern = Pattern("^[a-z0-9_]{3,30}$")
 
+    /// The ids the record points at, by field.
+    var references: [String: UUID] {
+        [:]
+    }
+
     /// Checks the schema's rules on the values the row would hold.
     func validate(into validator: inout Validator) {
         validator.email(email, "email")

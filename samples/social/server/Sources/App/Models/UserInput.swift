@@ -52,6 +52,11 @@ struct UserPatch: Sendable {
     /// `nil` leaves the field unchanged.
     var suspended: Bool?
 
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] {
+        [:]
+    }
+
     static func read(_ input: inout InputReader) -> UserPatch {
         input.refuseReadOnly(["id", "joined"])
         input.refuseUnknown(known: UserCreate.knownFields)
