@@ -166,8 +166,13 @@ func buildRouter(database: Database{{#usesPasswords}}, bcryptCost: Int{{/usesPas
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware())
-    router.get("health") { _, _ in
-        try await database.query(SQL(sqlite: "SELECT 1", postgres: "SELECT 1"))
+    router.get("health") { _, context in
+        do {
+            try await database.query(SQL(sqlite: "SELECT 1", postgres: "SELECT 1"))
+        } catch {
+            context.logger.error("health check failed", metadata: ["error": "\(String(reflecting: error))"])
+            throw APIError(status: .serviceUnavailable, code: "database_unavailable", message: "the database does not answer")
+        }
         return HealthStatus(status: "ok")
     }
     router.get("openapi.json") { _, _ in

@@ -8,7 +8,8 @@ struct OpenAPIWriter {
         var paths: [(String, JSON)] = [
             ("/health", .object([("get", operation(
                 "health", summary: "Checks that the server can reach its database",
-                responses: [("200", response("The database answers", ref: "Health"))]))])),
+                responses: [("200", response("The database answers", ref: "Health")),
+                            ("503", errorResponse("The database does not answer"))]))])),
             ("/openapi.json", .object([("get", operation(
                 "openapi", summary: "This document",
                 responses: [("200", .object([("description", .string("The OpenAPI document")),

@@ -27,22 +27,6 @@ public struct Template: Sendable {
         var parser = TemplateParser(file: file)
         self.nodes = try parser.parse()
     }
-
-    /// The names of the partials the template includes.
-    public var partials: [String] {
-        var names: [String] = []
-        func visit(_ nodes: [Node]) {
-            for node in nodes {
-                switch node {
-                case .partial(let name, _, _): names.append(name)
-                case .section(_, _, let body, _): visit(body)
-                case .text, .variable: break
-                }
-            }
-        }
-        visit(nodes)
-        return names
-    }
 }
 
 /// Errors in a template or in rendering it, each located in a template file.

@@ -3,8 +3,6 @@
 public struct TemplateLibrary: Sendable {
     public private(set) var templates: [String: Template] = [:]
 
-    public init() {}
-
     /// Parses every template; all syntax errors of all templates are reported together.
     public init(sources: [String: String], pathPrefix: String = "") throws(TemplateLibraryError) {
         var errors: [TemplateError] = []
