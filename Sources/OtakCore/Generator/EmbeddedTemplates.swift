@@ -393,16 +393,14 @@ struct {{type}}Controller {
             validator.length({{swiftName}}, "{{jsonName}}", min: {{minimum}}, max: {{maximum}})
         }
         {{/passwordFields}}
-        var record: {{type}}Record?
-        if let body {
-            let made = {{type}}Record(
+        let record = body.map { body in
+            {{type}}Record(
                 {{#storedFields}}
                 {{swiftName}}: {{createValue}}{{^last}},{{/last}}
                 {{/storedFields}}
             )
-            made.validate(into: &validator)
-            record = made
         }
+        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
         guard {{#hasPasswordFields}}var{{/hasPasswordFields}}{{^hasPasswordFields}}let{{/hasPasswordFields}} record else {
             throw APIError.badRequest("the body is incomplete")

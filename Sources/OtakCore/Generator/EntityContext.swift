@@ -248,7 +248,7 @@ struct EntityContext {
     }
 
     /// `static let` declarations of the compiled patterns.
-    func patterns() -> [TemplateValue] {
+    private func patterns() -> [TemplateValue] {
         record.compactMap { field in
             guard let pattern = field.pattern else { return nil }
             return .object(["swiftName": .text(field.swiftName), "literal": .text(SwiftCode.stringLiteral(pattern))])

@@ -20,6 +20,7 @@ struct TestContext {
         var parents: [TemplateValue] = []
         var canCreate = true
         var inBody: Set<String> = []
+        var usesVariant = false
         for field in writable where (!field.isOptional && field.defaultValue == nil) || uniqueFields.contains(field.name) {
             if case .belongsTo(let target, _) = field.kind {
                 guard !field.isOptional || field.defaultValue != nil else { continue }
@@ -37,9 +38,9 @@ struct TestContext {
                 canCreate = false
                 continue
             }
-            let expression = variants.count > 1 && Set(variants).count == variants.count
-                ? "[" + variants.joined(separator: ", ") + "][variant % \(variants.count)]"
-                : first
+            let varies = variants.count > 1 && Set(variants).count == variants.count
+            usesVariant = usesVariant || varies
+            let expression = varies ? "[" + variants.joined(separator: ", ") + "][variant % \(variants.count)]" : first
             body.append(.object(["jsonName": .text(field.jsonName), "value": .text(expression)]))
             inBody.insert(field.name)
         }
@@ -96,7 +97,7 @@ struct TestContext {
 
         return [
             "canCreate": .flag(canCreate),
-            "usesVariant": .flag(body.contains { if case .object(let item) = $0, case .text(let value)? = item["value"] { value.contains("[variant") } else { false } }),
+            "usesVariant": .flag(usesVariant),
             "body": .list(body),
             "parents": .list(parents),
             "ruleCases": .list(rules),

@@ -48,9 +48,8 @@ struct AccountController {
         if let password = body?.password {
             validator.length(password, "password", min: 12, max: 72)
         }
-        var record: AccountRecord?
-        if let body {
-            let made = AccountRecord(
+        let record = body.map { body in
+            AccountRecord(
                 email: body.email,
                 password: body.password,
                 displayName: body.displayName,
@@ -58,9 +57,8 @@ struct AccountController {
                 verified: false,
                 lastSeen: nil
             )
-            made.validate(into: &validator)
-            record = made
         }
+        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
         guard var record else {
             throw APIError.badRequest("the body is incomplete")

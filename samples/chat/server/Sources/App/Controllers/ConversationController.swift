@@ -47,17 +47,15 @@ struct ConversationController {
         var input = try await InputReader(request: request, context: context)
         let body = ConversationCreate.read(&input)
         var validator = Validator()
-        var record: ConversationRecord?
-        if let body {
-            let made = ConversationRecord(
+        let record = body.map { body in
+            ConversationRecord(
                 title: body.title,
                 creatorID: body.creatorID,
                 isGroup: body.isGroup,
                 created: Timestamp.now()
             )
-            made.validate(into: &validator)
-            record = made
         }
+        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
         guard let record else {
             throw APIError.badRequest("the body is incomplete")

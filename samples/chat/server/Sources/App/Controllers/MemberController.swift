@@ -48,9 +48,8 @@ struct MemberController {
         var input = try await InputReader(request: request, context: context)
         let body = MemberCreate.read(&input)
         var validator = Validator()
-        var record: MemberRecord?
-        if let body {
-            let made = MemberRecord(
+        let record = body.map { body in
+            MemberRecord(
                 conversationID: body.conversationID,
                 accountID: body.accountID,
                 role: body.role,
@@ -58,9 +57,8 @@ struct MemberController {
                 lastRead: body.lastRead,
                 muted: body.muted
             )
-            made.validate(into: &validator)
-            record = made
         }
+        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
         guard let record else {
             throw APIError.badRequest("the body is incomplete")

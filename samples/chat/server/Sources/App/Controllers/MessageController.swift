@@ -48,9 +48,8 @@ struct MessageController {
         var input = try await InputReader(request: request, context: context)
         let body = MessageCreate.read(&input)
         var validator = Validator()
-        var record: MessageRecord?
-        if let body {
-            let made = MessageRecord(
+        let record = body.map { body in
+            MessageRecord(
                 conversationID: body.conversationID,
                 senderID: body.senderID,
                 kind: body.kind,
@@ -60,9 +59,8 @@ struct MessageController {
                 sent: Timestamp.now(),
                 edited: nil
             )
-            made.validate(into: &validator)
-            record = made
         }
+        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
         guard let record else {
             throw APIError.badRequest("the body is incomplete")

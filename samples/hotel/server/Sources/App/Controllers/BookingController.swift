@@ -48,9 +48,8 @@ struct BookingController {
         var input = try await InputReader(request: request, context: context)
         let body = BookingCreate.read(&input)
         var validator = Validator()
-        var record: BookingRecord?
-        if let body {
-            let made = BookingRecord(
+        let record = body.map { body in
+            BookingRecord(
                 guestID: body.guestID,
                 roomID: body.roomID,
                 checkIn: body.checkIn,
@@ -62,9 +61,8 @@ struct BookingController {
                 total: Decimal(0),
                 created: Timestamp.now()
             )
-            made.validate(into: &validator)
-            record = made
         }
+        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
         guard let record else {
             throw APIError.badRequest("the body is incomplete")

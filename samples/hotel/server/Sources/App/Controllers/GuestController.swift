@@ -48,9 +48,8 @@ struct GuestController {
         if let password = body?.password {
             validator.length(password, "password", min: 10, max: 72)
         }
-        var record: GuestRecord?
-        if let body {
-            let made = GuestRecord(
+        let record = body.map { body in
+            GuestRecord(
                 email: body.email,
                 password: body.password,
                 name: body.name,
@@ -59,9 +58,8 @@ struct GuestController {
                 vip: body.vip,
                 notes: body.notes
             )
-            made.validate(into: &validator)
-            record = made
         }
+        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
         guard var record else {
             throw APIError.badRequest("the body is incomplete")

@@ -48,18 +48,16 @@ struct ReviewController {
         var input = try await InputReader(request: request, context: context)
         let body = ReviewCreate.read(&input)
         var validator = Validator()
-        var record: ReviewRecord?
-        if let body {
-            let made = ReviewRecord(
+        let record = body.map { body in
+            ReviewRecord(
                 bookingID: body.bookingID,
                 authorID: body.authorID,
                 score: body.score,
                 comment: body.comment,
                 written: Timestamp.now()
             )
-            made.validate(into: &validator)
-            record = made
         }
+        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
         guard let record else {
             throw APIError.badRequest("the body is incomplete")

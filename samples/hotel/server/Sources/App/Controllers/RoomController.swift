@@ -42,9 +42,8 @@ struct RoomController {
         var input = try await InputReader(request: request, context: context)
         let body = RoomCreate.read(&input)
         var validator = Validator()
-        var record: RoomRecord?
-        if let body {
-            let made = RoomRecord(
+        let record = body.map { body in
+            RoomRecord(
                 number: body.number,
                 kind: body.kind,
                 floor: body.floor,
@@ -54,9 +53,8 @@ struct RoomController {
                 amenities: body.amenities,
                 available: body.available
             )
-            made.validate(into: &validator)
-            record = made
         }
+        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
         guard let record else {
             throw APIError.badRequest("the body is incomplete")

@@ -42,15 +42,13 @@ struct CategoryController {
         var input = try await InputReader(request: request, context: context)
         let body = CategoryCreate.read(&input)
         var validator = Validator()
-        var record: CategoryRecord?
-        if let body {
-            let made = CategoryRecord(
+        let record = body.map { body in
+            CategoryRecord(
                 name: body.name,
                 slug: body.slug
             )
-            made.validate(into: &validator)
-            record = made
         }
+        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
         guard let record else {
             throw APIError.badRequest("the body is incomplete")

@@ -46,18 +46,16 @@ struct OrderController {
         var input = try await InputReader(request: request, context: context)
         let body = OrderCreate.read(&input)
         var validator = Validator()
-        var record: OrderRecord?
-        if let body {
-            let made = OrderRecord(
+        let record = body.map { body in
+            OrderRecord(
                 customerID: body.customerID,
                 status: body.status,
                 total: Decimal(0),
                 placed: Timestamp.now(),
                 note: body.note
             )
-            made.validate(into: &validator)
-            record = made
         }
+        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
         guard let record else {
             throw APIError.badRequest("the body is incomplete")

@@ -48,17 +48,15 @@ struct OrderItemController {
         var input = try await InputReader(request: request, context: context)
         let body = OrderItemCreate.read(&input)
         var validator = Validator()
-        var record: OrderItemRecord?
-        if let body {
-            let made = OrderItemRecord(
+        let record = body.map { body in
+            OrderItemRecord(
                 orderID: body.orderID,
                 productID: body.productID,
                 quantity: body.quantity,
                 price: Decimal(0)
             )
-            made.validate(into: &validator)
-            record = made
         }
+        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
         guard let record else {
             throw APIError.badRequest("the body is incomplete")

@@ -45,9 +45,8 @@ struct ProductController {
         var input = try await InputReader(request: request, context: context)
         let body = ProductCreate.read(&input)
         var validator = Validator()
-        var record: ProductRecord?
-        if let body {
-            let made = ProductRecord(
+        let record = body.map { body in
+            ProductRecord(
                 name: body.name,
                 description: body.description,
                 sku: body.sku,
@@ -58,9 +57,8 @@ struct ProductController {
                 image: body.image,
                 attributes: body.attributes
             )
-            made.validate(into: &validator)
-            record = made
         }
+        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
         guard let record else {
             throw APIError.badRequest("the body is incomplete")

@@ -48,18 +48,16 @@ struct UserController {
         if let password = body?.password {
             validator.length(password, "password", min: 8, max: 72)
         }
-        var record: UserRecord?
-        if let body {
-            let made = UserRecord(
+        let record = body.map { body in
+            UserRecord(
                 email: body.email,
                 password: body.password,
                 name: body.name,
                 role: body.role,
                 joined: Timestamp.now()
             )
-            made.validate(into: &validator)
-            record = made
         }
+        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
         guard var record else {
             throw APIError.badRequest("the body is incomplete")

@@ -52,18 +52,16 @@ struct CommentController {
         var input = try await InputReader(request: request, context: context)
         let body = CommentCreate.read(&input)
         var validator = Validator()
-        var record: CommentRecord?
-        if let body {
-            let made = CommentRecord(
+        let record = body.map { body in
+            CommentRecord(
                 postID: body.postID,
                 authorID: body.authorID,
                 parentID: body.parentID,
                 body: body.body,
                 posted: Timestamp.now()
             )
-            made.validate(into: &validator)
-            record = made
         }
+        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
         guard let record else {
             throw APIError.badRequest("the body is incomplete")

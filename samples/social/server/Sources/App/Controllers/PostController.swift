@@ -49,9 +49,8 @@ struct PostController {
         var input = try await InputReader(request: request, context: context)
         let body = PostCreate.read(&input)
         var validator = Validator()
-        var record: PostRecord?
-        if let body {
-            let made = PostRecord(
+        let record = body.map { body in
+            PostRecord(
                 authorID: body.authorID,
                 body: body.body,
                 visibility: body.visibility,
@@ -59,9 +58,8 @@ struct PostController {
                 posted: Timestamp.now(),
                 edited: nil
             )
-            made.validate(into: &validator)
-            record = made
         }
+        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
         guard let record else {
             throw APIError.badRequest("the body is incomplete")

@@ -58,9 +58,8 @@ struct UserController {
         if let password = body?.password {
             validator.length(password, "password", min: 8, max: 72)
         }
-        var record: UserRecord?
-        if let body {
-            let made = UserRecord(
+        let record = body.map { body in
+            UserRecord(
                 email: body.email,
                 handle: body.handle,
                 password: body.password,
@@ -71,9 +70,8 @@ struct UserController {
                 suspended: body.suspended,
                 joined: Timestamp.now()
             )
-            made.validate(into: &validator)
-            record = made
         }
+        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
         guard var record else {
             throw APIError.badRequest("the body is incomplete")
