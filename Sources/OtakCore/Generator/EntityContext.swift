@@ -3,35 +3,38 @@ struct EntityContext {
     let entity: Entity
     let schema: Schema
     let table: Table
+    /// The fields with a column.
+    let stored: [Field]
+    /// Stored fields a response shows.
+    let output: [Field]
+    /// Stored fields but the id: what a create or an update writes.
+    let record: [Field]
+    /// Record fields a client may send.
+    let writable: [Field]
+    let passwords: [Field]
+    /// Visible belongs-to fields, which `include=` can expand.
+    let includes: [Field]
+    /// Every belongs-to field, hidden ones too.
+    let references: [Field]
 
     init(_ entity: Entity, in schema: Schema) {
         self.entity = entity
         self.schema = schema
         self.table = Table(entity: entity, schema: schema)
+        stored = entity.fields.filter(\.isStored)
+        output = stored.filter { !$0.isHidden }
+        record = stored.filter { !$0.isPrimaryKey }
+        writable = record.filter { !$0.isReadOnly }
+        passwords = record.filter { $0.kind == .scalar(.password) }
+        references = entity.fields.filter { if case .belongsTo = $0.kind { true } else { false } }
+        includes = references.filter { !$0.isHidden }
     }
 
-    private var stored: [Field] { entity.fields.filter(\.isStored) }
-    private var output: [Field] { stored.filter { !$0.isHidden } }
-    private var record: [Field] { stored.filter { !$0.isPrimaryKey } }
-    private var writable: [Field] { record.filter { !$0.isReadOnly } }
-    private var passwords: [Field] { record.filter { $0.kind == .scalar(.password) } }
-    private var includes: [Field] {
-        entity.fields.filter { if case .belongsTo = $0.kind { !$0.isHidden } else { false } }
-    }
-
-    /// The path of the entity's routes without its leading `/` (`order-items`).
-    var route: String { String(entity.names.route.drop { $0 == "/" }) }
-
-    /// Every belongs-to field, hidden ones too.
-    private var references: [Field] {
-        entity.fields.filter { if case .belongsTo = $0.kind { true } else { false } }
-    }
-
-    var displayName: String { Naming.words(entity.name).joined(separator: " ").lowercased() }
+    var route: String { entity.routePath }
+    var displayName: String { entity.displayName }
 
     func value() -> [String: TemplateValue] {
-        let includes = self.includes
-        return [
+        [
             "type": .text(entity.names.type),
             "variable": .text(entity.names.variable),
             "table": .text(entity.names.table),
@@ -123,7 +126,7 @@ struct EntityContext {
                     "swiftName": .text(field.swiftName), "jsonName": .text(field.jsonName),
                     "isOptional": .flag(field.isOptional), "isWritable": .flag(!field.isReadOnly),
                     "targetType": .text(target(field)?.names.type ?? ""),
-                    "targetDisplayName": .text(target(field).map { EntityContext($0, in: schema).displayName } ?? ""),
+                    "targetDisplayName": .text(target(field)?.displayName ?? ""),
                 ])
             }),
             "hasMany": .list(entity.fields.compactMap { field -> TemplateValue? in
@@ -150,16 +153,15 @@ struct EntityContext {
     }
 
     private func relation(_ field: Field, _ target: Entity) -> [String: TemplateValue] {
-        let targetContext = EntityContext(target, in: schema)
-        return [
+        [
             "swiftName": .text(field.name),
             "route": .text(Naming.kebabCase(field.name)),
             "targetType": .text(target.names.type),
-            "targetIDColumn": .text(SwiftCode.stringLiteral(targetContext.qualified("id"))),
+            "targetIDColumn": .text(SwiftCode.stringLiteral(target.qualified("id"))),
             "parentRoute": .text(route),
             "displayName": .text(Naming.words(field.name).joined(separator: " ").lowercased()),
             "parentDisplayName": .text(displayName),
-            "targetDisplayName": .text(targetContext.displayName),
+            "targetDisplayName": .text(target.displayName),
         ]
     }
 
@@ -170,9 +172,7 @@ struct EntityContext {
         }
     }
 
-    func qualified(_ column: String) -> String {
-        SQLDialect.quote(entity.names.table) + "." + SQLDialect.quote(column)
-    }
+    func qualified(_ column: String) -> String { entity.qualified(column) }
 
     /// Fields a list can filter and sort on: stored, visible, and neither JSON nor a password.
     private func isListable(_ field: Field) -> Bool {
@@ -261,5 +261,18 @@ struct EntityContext {
             object["last"] = .flag(index == fields.count - 1)
             return .object(object)
         })
+    }
+}
+
+extension Entity {
+    /// The path of the entity's routes without its leading `/` (`order-items`).
+    var routePath: String { String(names.route.drop { $0 == "/" }) }
+
+    /// The entity's name in words, for messages and docs (`order item`).
+    var displayName: String { Naming.words(name).joined(separator: " ").lowercased() }
+
+    /// A column with its table, quoted: `"products"."price"`.
+    func qualified(_ column: String) -> String {
+        SQLDialect.quote(names.table) + "." + SQLDialect.quote(column)
     }
 }

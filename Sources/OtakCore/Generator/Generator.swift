@@ -26,45 +26,71 @@ public struct Generator: Sendable {
     public func generate(_ schema: Schema) throws(TemplateError) -> [GeneratedFile] {
         // Each entity's values, with those of its tests, computed once: its files and the
         // shared fixtures use them.
-        let entityValues = schema.entities.map { entity in
+        let entityValues = schema.entities.concurrentMap { entity in
             let context = EntityContext(entity, in: schema)
             return context.value().merging(TestContext(context: context).value()) { _, new in new }
         }
         let root = rootValue(schema, entityValues: entityValues)
+        // Independent jobs, the largest first, run on every core; sorting the files by path
+        // makes the result the same whatever order they finish in.
+        let jobs: [Job] = [.openAPI] + SQLDialect.allCases.map(Job.migration)
+            + Self.packageTemplates.map(Job.package) + schema.entities.indices.map(Job.entity)
+            + schema.enums.indices.map(Job.enumeration)
+        let results = jobs.concurrentMap { job in
+            Result { () throws(TemplateError) in try output(of: job, schema: schema, root: root, entityValues: entityValues) }
+        }
         var files: [GeneratedFile] = []
+        for result in results { try files += result.get() }
+        return files.sorted { $0.path < $1.path }
+    }
 
-        func render(_ template: String, to path: String, with extra: [String: TemplateValue] = [:], userOwned: Bool = false) throws(TemplateError) {
-            let value = TemplateValue.object(root.merging(extra) { _, new in new })
-            files.append(GeneratedFile(path: path, contents: try templates.render(template, value), isUserOwned: userOwned))
+    /// A part of the package that can be written on its own.
+    private enum Job {
+        case openAPI
+        case migration(SQLDialect)
+        /// One of `packageTemplates`.
+        case package(String)
+        /// The files of `schema.entities[index]`.
+        case entity(Int)
+        case enumeration(Int)
+    }
+
+    private func output(
+        of job: Job, schema: Schema, root: [String: TemplateValue], entityValues: [[String: TemplateValue]]
+    ) throws(TemplateError) -> [GeneratedFile] {
+        func render(_ template: String, to path: String, with extra: [String: TemplateValue] = [:], userOwned: Bool = false) throws(TemplateError) -> GeneratedFile {
+            let contents = try templates.render(template, scope: [.object(root), .object(extra)])
+            return GeneratedFile(path: path, contents: contents, isUserOwned: userOwned)
         }
 
-        for name in Self.packageTemplates {
-            try render(name + ".mustache", to: name, userOwned: name == "Sources/App/App.swift")
-        }
-        for (entity, value) in zip(schema.entities, entityValues) {
-            let type = entity.names.type
-            try render("Sources/App/Models/Entity.swift.mustache", to: "Sources/App/Models/\(type).swift", with: value)
-            try render("Sources/App/Models/EntityInput.swift.mustache", to: "Sources/App/Models/\(type)Input.swift", with: value)
-            try render("Sources/App/Queries/EntityQueries.swift.mustache", to: "Sources/App/Queries/\(type)Queries.swift", with: value)
-            try render("Sources/App/Controllers/EntityController.swift.mustache", to: "Sources/App/Controllers/\(type)Controller.swift", with: value)
-            try render("Tests/AppTests/EntityTests.swift.mustache", to: "Tests/AppTests/\(type)Tests.swift", with: value)
-            try render("Sources/App/Hooks/EntityHooks.swift.mustache", to: "Sources/App/Hooks/\(type)Hooks.swift", with: value, userOwned: true)
-        }
-        for enumType in schema.enums {
-            try render("Sources/App/Models/Enum.swift.mustache", to: "Sources/App/Models/\(enumType.name).swift", with: [
+        switch job {
+        case .openAPI:
+            return [GeneratedFile(path: "Sources/App/openapi.json", contents: OpenAPIWriter(schema: schema).document(), isUserOwned: false)]
+        case .migration(let dialect):
+            let sql = MigrationWriter(schema: schema, dialect: dialect).initialMigration()
+            return [try render("Sources/App/Migrations/migration.sql.mustache",
+                               to: "Sources/App/Migrations/\(dialect.rawValue)/0001_init.sql",
+                               with: ["statements": .text(sql), "dialect": .text(dialect.rawValue)])]
+        case .package(let name):
+            return [try render(name + ".mustache", to: name, userOwned: name == "Sources/App/App.swift")]
+        case .entity(let index):
+            let type = schema.entities[index].names.type
+            let value = entityValues[index]
+            return [
+                try render("Sources/App/Models/Entity.swift.mustache", to: "Sources/App/Models/\(type).swift", with: value),
+                try render("Sources/App/Models/EntityInput.swift.mustache", to: "Sources/App/Models/\(type)Input.swift", with: value),
+                try render("Sources/App/Queries/EntityQueries.swift.mustache", to: "Sources/App/Queries/\(type)Queries.swift", with: value),
+                try render("Sources/App/Controllers/EntityController.swift.mustache", to: "Sources/App/Controllers/\(type)Controller.swift", with: value),
+                try render("Tests/AppTests/EntityTests.swift.mustache", to: "Tests/AppTests/\(type)Tests.swift", with: value),
+                try render("Sources/App/Hooks/EntityHooks.swift.mustache", to: "Sources/App/Hooks/\(type)Hooks.swift", with: value, userOwned: true),
+            ]
+        case .enumeration(let index):
+            let enumType = schema.enums[index]
+            return [try render("Sources/App/Models/Enum.swift.mustache", to: "Sources/App/Models/\(enumType.name).swift", with: [
                 "name": .text(enumType.name),
                 "cases": .list(enumType.cases.map { .object(["name": .text($0)]) }),
-            ])
+            ])]
         }
-        for dialect in SQLDialect.allCases {
-            let sql = MigrationWriter(schema: schema, dialect: dialect).initialMigration()
-            try render("Sources/App/Migrations/migration.sql.mustache",
-                       to: "Sources/App/Migrations/\(dialect.rawValue)/0001_init.sql",
-                       with: ["statements": .text(sql), "dialect": .text(dialect.rawValue)])
-        }
-        files.append(GeneratedFile(path: "Sources/App/openapi.json", contents: OpenAPIWriter(schema: schema).document(),
-                                   isUserOwned: false))
-        return files.sorted { $0.path < $1.path }
     }
 
     /// Templates rendered once per package, by their output path.
@@ -108,11 +134,11 @@ public struct Generator: Sendable {
             "usesPasswords": .flag(usesPasswords),
             "emailPattern": .text(SwiftCode.stringLiteral(FormatPatterns.email)),
             "urlPattern": .text(SwiftCode.stringLiteral(FormatPatterns.url)),
-            "firstRoute": .text(schema.entities.first.map { EntityContext($0, in: schema).route } ?? "health"),
+            "firstRoute": .text(schema.entities.first?.routePath ?? "health"),
             "fixtures": .list(entityValues.map(TemplateValue.object)),
             "entities": .list(schema.entities.map { entity in
                 .object([
-                    "type": .text(entity.names.type), "route": .text(EntityContext(entity, in: schema).route),
+                    "type": .text(entity.names.type), "route": .text(entity.routePath),
                     "hasPasswordFields": .flag(entity.fields.contains { $0.kind == .scalar(.password) }),
                 ])
             }),
@@ -144,7 +170,7 @@ struct RouteTable {
         var result: [Route] = []
         for entity in schema.entities {
             let base = entity.names.route
-            let name = EntityContext(entity, in: schema).displayName
+            let name = entity.displayName
             result += [
                 Route(method: "GET", path: base, summary: "List \(Naming.plural(name))"),
                 Route(method: "POST", path: base, summary: "Create a \(name)"),

@@ -72,9 +72,8 @@ struct OpenAPIWriter {
     // MARK: Paths
 
     private func entityPaths(_ entity: Entity) -> [(String, JSON)] {
-        let context = EntityContext(entity, in: schema)
         let type = entity.names.type
-        let name = context.displayName
+        let name = entity.displayName
         let base = entity.names.route
         let idParameter = pathParameter("id", "The \(name)'s id")
         let hasIncludes = entity.fields.contains { if case .belongsTo = $0.kind { !$0.isHidden } else { false } }
@@ -137,7 +136,7 @@ struct OpenAPIWriter {
                                     ("404", errorResponse("No \(name) has this id"))])),
                 ])))
                 if case .manyToMany = field.kind {
-                    let other = EntityContext(target, in: schema).displayName
+                    let other = target.displayName
                     paths.append((path + "/{otherID}", .object([
                         ("parameters", .array([idParameter, pathParameter("otherID", "The \(other)'s id")])),
                         ("put", operation(
@@ -401,46 +400,50 @@ indirect enum JSON {
     case object([(String, JSON)])
 
     func render() -> String {
-        var output = ""
-        write(to: &output, indent: "")
-        return output
+        var output: [UInt8] = []
+        write(to: &output, indent: 0)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Appends the value to one buffer: no intermediate strings for nested values. Objects and
-    /// arrays of at most four scalars stay on one line.
-    private func write(to output: inout String, indent: String) {
+    /// Appends the value to one byte buffer: no intermediate strings for nested values.
+    /// Objects and arrays of at most four scalars stay on one line.
+    private func write(to output: inout [UInt8], indent: Int) {
         if isShort {
             return writeInline(to: &output)
         }
         switch self {
         case .string(let text): Self.quote(text, into: &output)
-        case .integer(let value): output += String(value)
-        case .number(let text): output += text
-        case .bool(let value): output += value ? "true" : "false"
-        case .null: output += "null"
+        case .integer(let value): output += String(value).utf8
+        case .number(let text): output += text.utf8
+        case .bool(let value): output += (value ? "true" : "false").utf8
+        case .null: output += "null".utf8
         case .array(let items):
-            guard !items.isEmpty else { return output += "[]" }
-            let inner = indent + "  "
-            output += "[\n"
+            guard !items.isEmpty else { return output += "[]".utf8 }
+            output += "[\n".utf8
             for (index, item) in items.enumerated() {
-                output += inner
-                item.write(to: &output, indent: inner)
-                output += index == items.count - 1 ? "\n" : ",\n"
+                Self.spaces(indent + 2, into: &output)
+                item.write(to: &output, indent: indent + 2)
+                output += (index == items.count - 1 ? "\n" : ",\n").utf8
             }
-            output += indent + "]"
+            Self.spaces(indent, into: &output)
+            output.append(UInt8(ascii: "]"))
         case .object(let fields):
-            guard !fields.isEmpty else { return output += "{}" }
-            let inner = indent + "  "
-            output += "{\n"
+            guard !fields.isEmpty else { return output += "{}".utf8 }
+            output += "{\n".utf8
             for (index, (key, value)) in fields.enumerated() {
-                output += inner
+                Self.spaces(indent + 2, into: &output)
                 Self.quote(key, into: &output)
-                output += ": "
-                value.write(to: &output, indent: inner)
-                output += index == fields.count - 1 ? "\n" : ",\n"
+                output += ": ".utf8
+                value.write(to: &output, indent: indent + 2)
+                output += (index == fields.count - 1 ? "\n" : ",\n").utf8
             }
-            output += indent + "}"
+            Self.spaces(indent, into: &output)
+            output.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func spaces(_ count: Int, into output: inout [UInt8]) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }
 
     private var isScalar: Bool {
@@ -458,49 +461,53 @@ indirect enum JSON {
         }
     }
 
-    private func writeInline(to output: inout String) {
+    private func writeInline(to output: inout [UInt8]) {
         switch self {
         case .array(let items):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { output += ", " }
-                item.write(to: &output, indent: "")
+                if index > 0 { output += ", ".utf8 }
+                item.write(to: &output, indent: 0)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let fields):
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in fields.enumerated() {
-                if index > 0 { output += ", " }
+                if index > 0 { output += ", ".utf8 }
                 Self.quote(key, into: &output)
-                output += ": "
-                value.write(to: &output, indent: "")
+                output += ": ".utf8
+                value.write(to: &output, indent: 0)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         default:
-            write(to: &output, indent: "")
+            write(to: &output, indent: 0)
         }
     }
 
-    static func quote(_ text: String, into output: inout String) {
-        output += "\""
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            output += text
-            output += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+    /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped.
+    static func quote(_ text: String, into output: inout [UInt8]) {
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        output.append(quote)
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == quote || byte == backslash {
+                output += bytes[start..<index]
+                start = index + 1
+                switch byte {
+                case UInt8(ascii: "\n"): output += "\\n".utf8
+                case UInt8(ascii: "\r"): output += "\\r".utf8
+                case UInt8(ascii: "\t"): output += "\\t".utf8
+                case quote, backslash:
+                    output.append(backslash)
+                    output.append(byte)
+                default:
+                    let hex = String(byte, radix: 16)
+                    output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+                }
             }
+            output += bytes[start...]
         }
-        output += "\""
+        output.append(quote)
     }
 }

@@ -9,12 +9,17 @@ struct QueryWriter {
         var postgres: String
     }
 
-    private var entity: Entity { context.entity }
-    private var table: String { SQLDialect.quote(entity.names.table) }
-    private var output: [Field] { entity.fields.filter { $0.isStored && !$0.isHidden } }
-    private var record: [Field] { entity.fields.filter { $0.isStored && !$0.isPrimaryKey } }
-
     func statements() -> [Statement] {
+        let entity = context.entity
+        let table = SQLDialect.quote(entity.names.table)
+        let output = context.output
+        let record = context.record
+        func selectList(_ fields: [Field], _ dialect: SQLDialect) -> String {
+            entity.selectList(fields, dialect)
+        }
+        func returningList(_ dialect: SQLDialect) -> String {
+            output.map { dialect.selectExpression(SQLDialect.quote($0.column!), ColumnType($0.kind)) }.joined(separator: ", ")
+        }
         var result = [
             both("select", "The visible columns of every row; the list route appends filters, order and paging.") { dialect in
                 "SELECT \(selectList(output, dialect)) FROM \(table)"
@@ -56,15 +61,14 @@ struct QueryWriter {
         for field in entity.fields {
             guard case .manyToMany(let targetName, _, let join) = field.kind,
                   let target = context.schema.entity(named: targetName) else { continue }
-            let targetContext = EntityContext(target, in: context.schema)
             let targetOutput = target.fields.filter { $0.isStored && !$0.isHidden }
             let joinTable = SQLDialect.quote(join.name)
             let own = SQLDialect.quote(join.ownColumn)
             let other = SQLDialect.quote(join.otherColumn)
             let upper = Naming.upperCamelCase(field.name)
             result.append(both("select" + upper, "The \(target.names.type) rows linked to the id through `\(join.name)`.") { dialect in
-                "SELECT \(targetContext.selectList(targetOutput, dialect)) FROM \(SQLDialect.quote(target.names.table)) "
-                    + "JOIN \(joinTable) ON \(joinTable).\(other) = \(targetContext.qualified("id")) "
+                "SELECT \(target.selectList(targetOutput, dialect)) FROM \(SQLDialect.quote(target.names.table)) "
+                    + "JOIN \(joinTable) ON \(joinTable).\(other) = \(target.qualified("id")) "
                     + "WHERE \(joinTable).\(own) = \(dialect.placeholder(1, for: .uuid))"
             })
             result.append(both("link" + upper, "Links the id to a \(target.names.type); linking twice changes nothing.") { dialect in
@@ -81,24 +85,17 @@ struct QueryWriter {
     private func isListedByParent(_ field: Field) -> Bool {
         guard let parent = context.target(field) else { return false }
         return parent.fields.contains { candidate in
-            if case .hasMany(let child, let inverse) = candidate.kind { child == entity.name && inverse == field.name } else { false }
+            if case .hasMany(let child, let inverse) = candidate.kind { child == context.entity.name && inverse == field.name } else { false }
         }
     }
 
     private func both(_ name: String, _ doc: String, _ sql: (SQLDialect) -> String) -> Statement {
         Statement(name: name, doc: doc, sqlite: sql(.sqlite), postgres: sql(.postgres))
     }
-
-    private func selectList(_ fields: [Field], _ dialect: SQLDialect) -> String {
-        context.selectList(fields, dialect)
-    }
-
-    private func returningList(_ dialect: SQLDialect) -> String {
-        output.map { dialect.selectExpression(SQLDialect.quote($0.column!), ColumnType($0.kind)) }.joined(separator: ", ")
-    }
 }
 
-extension EntityContext {
+extension Entity {
+    /// The columns of `fields`, qualified and read back as the server decodes them.
     func selectList(_ fields: [Field], _ dialect: SQLDialect) -> String {
         fields.map { dialect.selectExpression(qualified($0.column!), ColumnType($0.kind)) }.joined(separator: ", ")
     }

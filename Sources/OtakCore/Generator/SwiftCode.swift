@@ -26,15 +26,17 @@ enum SwiftCode {
         baseType(field.kind) + (field.isOptional ? "?" : "")
     }
 
-    /// A string literal; raw (`#"…"#`) when the text has backslashes or quotes.
+    /// A string literal; raw (`#"…"#`) when the text has backslashes or quotes and no control
+    /// characters other than tabs.
     static func stringLiteral(_ text: String) -> String {
         let utf8 = text.utf8
-        let plain = !utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }
-        if plain { return "\"" + text + "\"" }
-        if utf8.contains(UInt8(ascii: "\\")) || utf8.contains(UInt8(ascii: "\"")),
-           !utf8.contains(UInt8(ascii: "\n")), !utf8.contains(UInt8(ascii: "\r")) {
-            var hashes = "#"
-            while text.contains("\"" + hashes) { hashes += "#" }
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        let hasControl = utf8.contains { ($0 < 0x20 && $0 != UInt8(ascii: "\t")) || $0 == 0x7F }
+        let hasQuoteOrBackslash = utf8.contains { $0 == quote || $0 == backslash }
+        if !hasControl, !hasQuoteOrBackslash, !utf8.contains(UInt8(ascii: "\t")) { return "\"" + text + "\"" }
+        if !hasControl, hasQuoteOrBackslash {
+            // `"#…` would close the literal and `\#…` start an escape: use more `#` than either run.
+            let hashes = String(repeating: "#", count: longestRun(of: UInt8(ascii: "#"), after: [quote, backslash], in: utf8) + 1)
             return hashes + "\"" + text + "\"" + hashes
         }
         var result = "\""
@@ -51,6 +53,23 @@ enum SwiftCode {
             }
         }
         return result + "\""
+    }
+
+    /// The longest run of `byte` that directly follows one of `leads`.
+    private static func longestRun(of byte: UInt8, after leads: [UInt8], in bytes: String.UTF8View) -> Int {
+        var longest = 0
+        var current: Int? = nil
+        for next in bytes {
+            if leads.contains(next) {
+                current = 0
+            } else if next == byte, let run = current {
+                current = run + 1
+                longest = max(longest, run + 1)
+            } else {
+                current = nil
+            }
+        }
+        return longest
     }
 
     /// A numeric literal of a field's type, from its spelling in the schema (`0`, `0.01`).

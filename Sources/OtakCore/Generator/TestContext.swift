@@ -2,18 +2,12 @@
 struct TestContext {
     let context: EntityContext
 
-    private var entity: Entity { context.entity }
-    private var schema: Schema { context.schema }
-    private var writable: [Field] { entity.fields.filter { $0.isStored && !$0.isPrimaryKey && !$0.isReadOnly } }
-
-    /// Fields whose values must differ between two rows.
-    private var uniqueFields: Set<String> {
-        Set(Table(entity: entity, schema: schema).uniqueConstraints.flatMap(\.fields))
-    }
-
     func value() -> [String: TemplateValue] {
+        let entity = context.entity, schema = context.schema, writable = context.writable
+        // Fields whose values must differ between two rows.
+        let uniqueFields = Set(context.table.uniqueConstraints.flatMap(\.fields))
         var samples: [String: SampleValues] = [:]
-        for (order, field) in entity.fields.enumerated() {
+        for (order, field) in entity.fields.enumerated() where writable.contains(where: { $0.name == field.name }) {
             samples[field.name] = SampleValues(field: field, schema: schema, order: order)
         }
         var body: [TemplateValue] = []
@@ -73,7 +67,7 @@ struct TestContext {
         }
 
         // Only constraints whose fields the fixtures send can be tested through the API.
-        let testable = Table(entity: entity, schema: schema).uniqueConstraints.filter { $0.fields.allSatisfy(inBody.contains) }
+        let testable = context.table.uniqueConstraints.filter { $0.fields.allSatisfy(inBody.contains) }
         let uniques = testable.map { unique -> TemplateValue in
             let fields = unique.fields.compactMap { entity.field(named: $0) }
             return .object([

@@ -15,10 +15,11 @@ public struct Template: Sendable {
     let nodes: [Node]
 
     indirect enum Node: Sendable {
-        case text(String)
+        /// UTF-8 bytes, copied to the output as they are.
+        case text([UInt8])
         case variable(path: [String], range: SourceRange)
         case section(path: [String], inverted: Bool, body: [Node], range: SourceRange)
-        case partial(name: String, indentation: String, range: SourceRange)
+        case partial(name: String, indentation: [UInt8], range: SourceRange)
     }
 
     /// Parses a template; every syntax error is reported, located in `file`.

@@ -23,12 +23,18 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders the named template with `value` in scope.
     public func render(_ name: String, _ value: TemplateValue) throws(TemplateError) -> String {
+        try render(name, scope: [value])
+    }
+
+    /// Renders the named template with several values in scope: a name is looked up in the
+    /// last one first, as if each were a section inside the one before.
+    public func render(_ name: String, scope: [TemplateValue]) throws(TemplateError) -> String {
         guard let template = templates[name] else {
             let file = SourceFile(path: name, text: "")
             throw TemplateError(file, .templateUnknownPartial(name), at: SourceRange(start: 0, end: 0))
         }
         var renderer = TemplateRenderer(library: self)
-        return try renderer.render(template, scope: [value])
+        return try renderer.render(template, scope: scope)
     }
 }
 

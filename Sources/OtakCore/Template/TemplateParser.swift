@@ -31,7 +31,7 @@ struct TemplateParser {
 
         func appendText(_ range: Range<Int>, to stack: inout [Frame]) {
             guard !range.isEmpty else { return }
-            stack[stack.count - 1].nodes.append(.text(String(decoding: bytes[range], as: UTF8.self)))
+            stack[stack.count - 1].nodes.append(.text(Array(bytes[range])))
         }
 
         while let open = find("{{", from: cursor) {
@@ -69,7 +69,7 @@ struct TemplateParser {
                 stack[stack.count - 1].nodes.append(
                     .section(path: frame.path, inverted: frame.inverted, body: frame.nodes, range: frame.range))
             case .partial(let name):
-                let indentation = textEnd == open ? "" : String(decoding: bytes[textEnd..<open], as: UTF8.self)
+                let indentation = Array(bytes[textEnd..<open])
                 stack[stack.count - 1].nodes.append(.partial(name: name, indentation: indentation, range: range))
             case .comment:
                 break

@@ -8,32 +8,35 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ template: Template, scope: [TemplateValue]) throws(TemplateError) -> String {
-        var output = ""
-        try render(template.nodes, of: template, scope: scope, into: &output)
-        return output
+        var output: [UInt8] = []
+        output.reserveCapacity(32 * 1024)
+        var scope = scope
+        try render(template.nodes, of: template, scope: &scope, into: &output)
+        return String(decoding: output, as: UTF8.self)
     }
 
+    /// Appends to a byte buffer: many small appends to a `String` cost more than the copying.
     private mutating func render(
-        _ nodes: [Template.Node], of template: Template, scope: [TemplateValue], into output: inout String
+        _ nodes: [Template.Node], of template: Template, scope: inout [TemplateValue], into output: inout [UInt8]
     ) throws(TemplateError) {
         for node in nodes {
             switch node {
-            case .text(let text):
-                output += text
+            case .text(let bytes):
+                output += bytes
             case .variable(let path, let range):
                 let value = try lookup(path, in: scope, template: template, range: range)
                 guard case .text(let text) = value else {
                     throw TemplateError(template.file, .templateNotText(path.joined(separator: ".")), at: range)
                 }
-                output += text
+                output += text.utf8
             case .section(let path, let inverted, let body, let range):
                 let value = try lookup(path, in: scope, template: template, range: range)
                 if inverted {
-                    if !value.isTruthy { try render(body, of: template, scope: scope, into: &output) }
+                    if !value.isTruthy { try render(body, of: template, scope: &scope, into: &output) }
                 } else if case .list(let items) = value {
-                    for item in items { try render(body, of: template, scope: scope + [item], into: &output) }
+                    for item in items { try render(body, of: template, scope: &scope, pushing: item, into: &output) }
                 } else if value.isTruthy {
-                    try render(body, of: template, scope: scope + [value], into: &output)
+                    try render(body, of: template, scope: &scope, pushing: value, into: &output)
                 }
             case .partial(let name, let indentation, let range):
                 guard let partial = library.templates[name] ?? library.templates[name + ".mustache"] else {
@@ -41,11 +44,25 @@ struct TemplateRenderer {
                 }
                 guard depth < 32 else { throw TemplateError(template.file, .templateRecursion, at: range) }
                 depth += 1
-                let text = try render(partial, scope: scope)
-                depth -= 1
-                output += indentation.isEmpty ? text : indent(text, by: indentation)
+                defer { depth -= 1 }
+                if indentation.isEmpty {
+                    try render(partial.nodes, of: partial, scope: &scope, into: &output)
+                } else {
+                    var text: [UInt8] = []
+                    try render(partial.nodes, of: partial, scope: &scope, into: &text)
+                    indent(text, by: indentation, into: &output)
+                }
             }
         }
+    }
+
+    private mutating func render(
+        _ nodes: [Template.Node], of template: Template, scope: inout [TemplateValue], pushing value: TemplateValue,
+        into output: inout [UInt8]
+    ) throws(TemplateError) {
+        scope.append(value)
+        defer { scope.removeLast() }
+        try render(nodes, of: template, scope: &scope, into: &output)
     }
 
     private func lookup(
@@ -70,16 +87,15 @@ struct TemplateRenderer {
         return value
     }
 
-    /// Prefixes every non-empty line with `indentation`.
-    private func indent(_ text: String, by indentation: String) -> String {
-        var result = ""
+    /// Appends `text` with every non-empty line prefixed by `indentation`.
+    private func indent(_ text: [UInt8], by indentation: [UInt8], into output: inout [UInt8]) {
+        let newline = UInt8(ascii: "\n")
         var atLineStart = true
-        for character in text {
-            if atLineStart, character != "\n" { result += indentation }
-            result.append(character)
-            atLineStart = character == "\n"
+        for byte in text {
+            if atLineStart, byte != newline { output += indentation }
+            output.append(byte)
+            atLineStart = byte == newline
         }
-        return result
     }
 }
 

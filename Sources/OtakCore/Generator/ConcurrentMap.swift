@@ -1,0 +1,17 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+    /// `map` on every core. The results keep the order of the elements; `transform` must not
+    /// touch shared mutable state.
+    func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        var results = [T?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes its own slot, so the writes never overlap.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                slots[index] = transform(self[index])
+            }
+        }
+        return results.map { $0! }
+    }
+}
