@@ -15,3 +15,19 @@ extension Array where Element: Sendable {
         return results.map { $0! }
     }
 }
+
+/// Work started on another thread now, and waited for when its result is needed.
+final class BackgroundWork<T: Sendable>: @unchecked Sendable {
+    // Written once by the work, read after `group.wait()`: the group orders the two.
+    private var result: T?
+    private let group = DispatchGroup()
+
+    init(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async(group: group) { self.result = work() }
+    }
+
+    func wait() -> T {
+        group.wait()
+        return result!
+    }
+}

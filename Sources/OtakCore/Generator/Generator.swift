@@ -24,29 +24,33 @@ public struct Generator: Sendable {
     }
 
     public func generate(_ schema: Schema) throws(TemplateError) -> [GeneratedFile] {
+        // The OpenAPI document is the largest file and needs nothing but the schema: it is
+        // written on its own thread while the rest are rendered on every core.
+        let openAPI = BackgroundWork { OpenAPIWriter(schema: schema).document() }
         // Each entity's values, with those of its tests, computed once: its files and the
         // shared fixtures use them.
+        let restricting = TestContext.restrictingFields(in: schema)
         let entityValues = schema.entities.concurrentMap { entity in
             let context = EntityContext(entity, in: schema)
-            return context.value().merging(TestContext(context: context).value()) { _, new in new }
+            let tests = TestContext(context: context, restrictingFields: restricting[entity.name] ?? [])
+            return context.value().merging(tests.value()) { _, new in new }
         }
         let root = rootValue(schema, entityValues: entityValues)
-        // Independent jobs, the largest first, run on every core; sorting the files by path
-        // makes the result the same whatever order they finish in.
-        let jobs: [Job] = [.openAPI] + SQLDialect.allCases.map(Job.migration)
+        // Independent jobs run on every core; sorting the files by path makes the result the
+        // same whatever order they finish in.
+        let jobs: [Job] = SQLDialect.allCases.map(Job.migration)
             + Self.packageTemplates.map(Job.package) + schema.entities.indices.map(Job.entity)
             + schema.enums.indices.map(Job.enumeration)
         let results = jobs.concurrentMap { job in
             Result { () throws(TemplateError) in try output(of: job, schema: schema, root: root, entityValues: entityValues) }
         }
-        var files: [GeneratedFile] = []
+        var files = [GeneratedFile(path: "Sources/App/openapi.json", contents: openAPI.wait(), isUserOwned: false)]
         for result in results { try files += result.get() }
         return files.sorted { $0.path < $1.path }
     }
 
     /// A part of the package that can be written on its own.
     private enum Job {
-        case openAPI
         case migration(SQLDialect)
         /// One of `packageTemplates`.
         case package(String)
@@ -64,8 +68,6 @@ public struct Generator: Sendable {
         }
 
         switch job {
-        case .openAPI:
-            return [GeneratedFile(path: "Sources/App/openapi.json", contents: OpenAPIWriter(schema: schema).document(), isUserOwned: false)]
         case .migration(let dialect):
             let sql = MigrationWriter(schema: schema, dialect: dialect).initialMigration()
             return [try render("Sources/App/Migrations/migration.sql.mustache",

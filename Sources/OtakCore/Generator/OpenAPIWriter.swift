@@ -389,7 +389,7 @@ struct OpenAPIWriter {
 }
 
 /// A JSON value with ordered keys, rendered with two-space indentation.
-indirect enum JSON {
+enum JSON {
     case string(String)
     case integer(Int)
     /// A number as written in the schema (`0.01`).

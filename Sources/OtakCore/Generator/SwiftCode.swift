@@ -29,14 +29,11 @@ enum SwiftCode {
     /// A string literal; raw (`#"…"#`) when the text has backslashes or quotes and no control
     /// characters other than tabs.
     static func stringLiteral(_ text: String) -> String {
-        let utf8 = text.utf8
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
-        let hasControl = utf8.contains { ($0 < 0x20 && $0 != UInt8(ascii: "\t")) || $0 == 0x7F }
-        let hasQuoteOrBackslash = utf8.contains { $0 == quote || $0 == backslash }
-        if !hasControl, !hasQuoteOrBackslash, !utf8.contains(UInt8(ascii: "\t")) { return "\"" + text + "\"" }
-        if !hasControl, hasQuoteOrBackslash {
+        let scan = LiteralScan(text)
+        if !scan.hasControl, !scan.hasTab, !scan.hasQuoteOrBackslash { return "\"" + text + "\"" }
+        if !scan.hasControl, scan.hasQuoteOrBackslash {
             // `"#…` would close the literal and `\#…` start an escape: use more `#` than either run.
-            let hashes = String(repeating: "#", count: longestRun(of: UInt8(ascii: "#"), after: [quote, backslash], in: utf8) + 1)
+            let hashes = String(repeating: "#", count: scan.longestHashRun + 1)
             return hashes + "\"" + text + "\"" + hashes
         }
         var result = "\""
@@ -55,21 +52,38 @@ enum SwiftCode {
         return result + "\""
     }
 
-    /// The longest run of `byte` that directly follows one of `leads`.
-    private static func longestRun(of byte: UInt8, after leads: [UInt8], in bytes: String.UTF8View) -> Int {
-        var longest = 0
-        var current: Int? = nil
-        for next in bytes {
-            if leads.contains(next) {
-                current = 0
-            } else if next == byte, let run = current {
-                current = run + 1
-                longest = max(longest, run + 1)
-            } else {
-                current = nil
+    /// What a string literal of a text must take care of, found in one pass over its bytes.
+    private struct LiteralScan {
+        var hasControl = false
+        var hasTab = false
+        var hasQuoteOrBackslash = false
+        /// The longest run of `#` right after a quote or a backslash.
+        var longestHashRun = 0
+
+        init(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes in
+                var run: Int? = nil
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                        hasQuoteOrBackslash = true
+                        run = 0
+                        continue
+                    case UInt8(ascii: "#"):
+                        if let length = run {
+                            run = length + 1
+                            longestHashRun = max(longestHashRun, length + 1)
+                        }
+                        continue
+                    case UInt8(ascii: "\t"): hasTab = true
+                    case ..<0x20, 0x7F: hasControl = true
+                    default: break
+                    }
+                    run = nil
+                }
             }
         }
-        return longest
     }
 
     /// A numeric literal of a field's type, from its spelling in the schema (`0`, `0.01`).

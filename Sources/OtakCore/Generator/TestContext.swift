@@ -1,6 +1,20 @@
 /// The template values of an entity's generated tests and fixtures.
 struct TestContext {
     let context: EntityContext
+    /// Belongs-to fields of other entities that restrict deleting this one, with their entity.
+    let restrictingFields: [(entity: Entity, field: Field)]
+
+    /// For each entity name, the fields of other entities that restrict deleting its rows.
+    static func restrictingFields(in schema: Schema) -> [String: [(entity: Entity, field: Field)]] {
+        var result: [String: [(entity: Entity, field: Field)]] = [:]
+        for child in schema.entities {
+            for field in child.fields {
+                guard case .belongsTo(let target, .restrict) = field.kind, target != child.name else { continue }
+                result[target, default: []].append((child, field))
+            }
+        }
+        return result
+    }
 
     func value() -> [String: TemplateValue] {
         let entity = context.entity, schema = context.schema, writable = context.writable
@@ -77,16 +91,11 @@ struct TestContext {
             ])
         }
 
-        var restricted: [TemplateValue] = []
-        for child in schema.entities {
-            for field in child.fields {
-                guard case .belongsTo(let target, .restrict) = field.kind, target == entity.name, child.name != entity.name
-                else { continue }
-                restricted.append(.object([
-                    "childType": .text(child.names.type), "jsonName": .text(field.jsonName),
-                    "testName": .text("deleteWhile" + child.names.type + Naming.upperCamelCase(field.name) + "PointsHereIs409"),
-                ]))
-            }
+        let restricted = restrictingFields.map { child, field -> TemplateValue in
+            .object([
+                "childType": .text(child.names.type), "jsonName": .text(field.jsonName),
+                "testName": .text("deleteWhile" + child.names.type + Naming.upperCamelCase(field.name) + "PointsHereIs409"),
+            ])
         }
 
         return [

@@ -14,7 +14,7 @@ public struct Template: Sendable {
     public let file: SourceFile
     let nodes: [Node]
 
-    indirect enum Node: Sendable {
+    enum Node: Sendable {
         /// UTF-8 bytes, copied to the output as they are.
         case text([UInt8])
         case variable(path: [String], range: SourceRange)
