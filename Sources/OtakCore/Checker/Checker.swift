@@ -113,6 +113,15 @@ public struct Checker {
                 authDeclaration = declaration
             }
         }
+        // The generator names types after each entity (`ProductCreate`, `ProductQueries`…).
+        for entity in entityOrder {
+            for suffix in ReservedNames.entityTypeSuffixes {
+                guard let range = typeRanges[entity + suffix] else { continue }
+                diagnostics.error(.derivedNameClash(entity + suffix, entity), at: range,
+                                  hints: ["rename it: the generated code of '\(entity)' uses the names " + ReservedNames.entityTypeSuffixes
+                                      .map { "'\(entity)\($0)'" }.joined(separator: ", ")])
+            }
+        }
         if appDeclaration == nil, !damage.mayMissDeclarations {
             diagnostics.error(.missingApp, at: SourceRange(start: 0, end: 0),
                               hints: ["start the schema with 'app Name', for example 'app Shop'"])

@@ -85,6 +85,9 @@ extension Message {
     static func redundant(_ detail: String) -> Message {
         Message(id: "redundant", detail)
     }
+    static func derivedNameClash(_ name: String, _ entity: String) -> Message {
+        Message(id: "derived-name-clash", "'\(name)' clashes with a type generated for entity '\(entity)'")
+    }
     static func reservedName(_ name: String, _ reason: String) -> Message {
         Message(id: "reserved-name", "'\(name)' cannot be used as a name: \(reason)")
     }

@@ -31,6 +31,10 @@ enum ReservedNames {
         "SQLValue", "Timestamp", "UniqueConstraint", "Validator",
     ]
 
+    /// What the generated code appends to an entity's name for its other types and files
+    /// (`ProductCreate`, `Models/ProductInput.swift`).
+    static let entityTypeSuffixes = ["Create", "Patch", "Record", "Detail", "Input", "Queries", "Controller", "Hooks", "Tests"]
+
     /// Member names with a meaning of their own inside an entity.
     static let memberKeywords: Set<String> = ["allow", "deny", "id"]
 
