@@ -47,3 +47,39 @@ import Testing
             """)
     }
 }
+
+/// Values the generated tests send to break an `@@check` and to satisfy it.
+@Suite struct CheckSamplerTests {
+    private func cases(_ fields: String, _ check: String) throws -> (rejected: [String], accepted: [String]?)? {
+        let source = "app Test\nenum Size { small large }\nentity Thing {\n\(fields)\n  @@check(\(check), \"no\")\n}\n"
+        let schema = try #require(Frontend.check(SourceFile(path: "test.otak", text: source)).schema)
+        let entity = try #require(schema.entity(named: "Thing"))
+        let sampler = CheckSampler(entity: entity, schema: schema)
+        return sampler.cases(for: entity.checks[0]).map { result in
+            (result.rejected.map { "\($0.jsonName)=\($0.value)" }, result.accepted?.map { "\($0.jsonName)=\($0.value)" })
+        }
+    }
+
+    @Test func breaksAndSatisfiesWithinTheFieldsOwnRules() throws {
+        let result = try #require(try cases("  price Decimal @range(0...)\n  active Bool", "price > 0 || !active"))
+        #expect(result.rejected == ["price=.integer(0)", "active=.bool(true)"])
+        #expect(result.accepted == ["price=.integer(0)", "active=.bool(false)"])
+    }
+
+    @Test func unknownIsNotABreak() throws {
+        // With SQL's logic a null `end` makes the check unknown, which passes: only a real
+        // pair of dates breaks it.
+        let result = try #require(try cases("  start Date\n  end Date?", "start < end"))
+        #expect(result.rejected == [#"start=.string("2030-01-01")"#, #"end=.string("2030-01-01")"#])
+    }
+
+    @Test func usesLiteralsAndEnumCases() throws {
+        let result = try #require(try cases("  size Size\n  count Int @range(1...100)", "size != .large || count >= 10"))
+        #expect(result.rejected == [#"size=.string("large")"#, "count=.integer(1)"])
+    }
+
+    @Test func givesUpOnWhatARequestCannotSet() throws {
+        #expect(try cases("  start DateTime @default(now) @readonly\n  end DateTime", "end > start") == nil)
+        #expect(try cases("  count Int", "count > 0 && count < 0") != nil)
+    }
+}

@@ -26,7 +26,7 @@ enum ReservedNames {
         "APIError", "AppConfiguration", "CalendarDate", "Checksum", "ConfigurationError", "ConstraintViolation",
         "DatabaseConnection", "ErrorMiddleware", "FieldError", "Fixtures", "HealthStatus", "Includes", "InputReader",
         "JSONReadable", "JSONValue", "ListQuery", "MigrationError", "Migrator", "OpenAPIDocument", "Pattern",
-        "ReadProblem", "RequestLogMiddleware", "Routes", "RuleCase", "SerialAccess", "ServerTests", "SQL",
+        "ReadProblem", "RequestLogMiddleware", "Routes", "RuleCase", "CheckCase", "SerialAccess", "ServerTests", "SQL",
         "SQLBuilder", "SQLDecodable", "SQLDecodingError", "SQLDialect", "SQLLogic", "SQLRow", "SQLScript",
         "SQLValue", "Timestamp", "UniqueConstraint", "Validator",
     ]

@@ -2608,6 +2608,28 @@ import Testing
         }
     }
     {{/hasRuleCases}}
+    {{#hasCheckCases}}
+
+    static let checkCases: [CheckCase] = [
+        {{#checkCases}}
+        CheckCase(field: "{{field}}", message: {{message}}, rejected: {{rejected}}, accepted: {{accepted}}),
+        {{/checkCases}}
+    ]
+
+    @Test(arguments: checkCases)
+    func refusesRowsBreakingChecks(_ check: CheckCase) async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let rejected = try await send(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body(check.rejected))
+            #expect(rejected.status == .unprocessableContent)
+            #expect(rejected.body.messages(of: check.field).contains(check.message), "\(rejected.body)")
+            if let changes = check.accepted {
+                let accepted = try await send(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body(changes))
+                #expect(!accepted.body.messages(of: check.field).contains(check.message), "\(accepted.body)")
+            }
+        }
+    }
+    {{/hasCheckCases}}
     {{#hasRequired}}
 
     @Test func missingFieldsAre422() async throws {
@@ -2886,6 +2908,12 @@ extension JSONValue {
         guard case .array(let items)? = self["error"]?["fields"] else { return [] }
         return items.compactMap { item in item["field"]?.stringValue == field ? item["rule"]?.stringValue : nil }
     }
+
+    /// The messages of the validation errors of `field`.
+    func messages(of field: String) -> [String] {
+        guard case .array(let items)? = self["error"]?["fields"] else { return [] }
+        return items.compactMap { item in item["field"]?.stringValue == field ? item["message"]?.stringValue : nil }
+    }
 }
 
 /// A value that breaks one rule of a field, and one at the edge of it that the rule accepts.
@@ -2899,6 +2927,16 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
         let value = rejected.text
         return "\(field) \(rule) refuses " + (value.count > 40 ? "\(value.prefix(30))… (\(value.count) characters)" : value)
     }
+}
+
+/// Changes to a valid body that break one `@@check`, and changes that satisfy it.
+struct CheckCase: Sendable, CustomTestStringConvertible {
+    let field: String
+    let message: String
+    let rejected: [String: JSONValue]
+    let accepted: [String: JSONValue]?
+
+    var testDescription: String { "check \"\(message)\"" }
 }
 
 """#,

@@ -88,8 +88,18 @@ struct SampleValues {
         return cases
     }
 
+    /// Whether the field's length and pattern rules accept `text`; e-mail and URL fields take
+    /// only their own samples.
+    func accepts(_ text: String) -> Bool {
+        let count = text.unicodeScalars.count
+        guard count >= field.length?.minimum ?? 0, count <= field.length?.maximum ?? Int.max,
+              !field.isEmail, !field.isURL else { return false }
+        guard field.pattern != nil else { return true }
+        return regex.map { (try? $0.wholeMatch(in: text)) != nil } ?? false
+    }
+
     /// A string that passes the field's length, pattern, email and URL rules.
-    private func text(variant: Int) -> String? {
+    func text(variant: Int) -> String? {
         let minimum = field.length?.minimum ?? 0
         let maximum = field.length?.maximum ?? Int.max
         func fits(_ text: String) -> Bool {

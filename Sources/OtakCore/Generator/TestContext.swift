@@ -98,8 +98,25 @@ struct TestContext {
             ])
         }
 
+        let sampler = CheckSampler(entity: entity, schema: schema)
+        let checkWriter = CheckWriter(entity: entity, schema: schema)
+        let checkCases = entity.checks.compactMap { check -> TemplateValue? in
+            guard let cases = sampler.cases(for: check) else { return nil }
+            func literal(_ assignment: CheckSampler.Assignment) -> String {
+                assignment.isEmpty ? "[:]" : "[" + assignment.map { "\"\($0.jsonName)\": \($0.value)" }.joined(separator: ", ") + "]"
+            }
+            return .object([
+                "field": .text(checkWriter.firstField(check.condition) ?? ""),
+                "message": .text(SwiftCode.stringLiteral(check.message)),
+                "rejected": .text(literal(cases.rejected)),
+                "accepted": .text(cases.accepted.map(literal) ?? "nil"),
+            ])
+        }
+
         return [
             "canCreate": .flag(canCreate),
+            "checkCases": .list(checkCases),
+            "hasCheckCases": .flag(!checkCases.isEmpty),
             "usesVariant": .flag(usesVariant),
             "body": .list(body),
             "parents": .list(parents),

@@ -65,6 +65,24 @@ import Testing
         }
     }
 
+    static let checkCases: [CheckCase] = [
+        CheckCase(field: "checkIn", message: "check-out must follow check-in", rejected: ["checkIn": .string("2030-01-01"), "checkOut": .string("2030-01-01")], accepted: ["checkIn": .string("2030-01-01"), "checkOut": .string("2030-06-15")]),
+    ]
+
+    @Test(arguments: checkCases)
+    func refusesRowsBreakingChecks(_ check: CheckCase) async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let rejected = try await send(client, .post, "/bookings", body: try await fixtures.bookingBody(check.rejected))
+            #expect(rejected.status == .unprocessableContent)
+            #expect(rejected.body.messages(of: check.field).contains(check.message), "\(rejected.body)")
+            if let changes = check.accepted {
+                let accepted = try await send(client, .post, "/bookings", body: try await fixtures.bookingBody(changes))
+                #expect(!accepted.body.messages(of: check.field).contains(check.message), "\(accepted.body)")
+            }
+        }
+    }
+
     @Test func missingFieldsAre422() async throws {
         try await withServer { client in
             let response = try await send(client, .post, "/bookings", body: .object([:]))

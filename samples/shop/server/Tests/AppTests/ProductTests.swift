@@ -67,6 +67,24 @@ import Testing
         }
     }
 
+    static let checkCases: [CheckCase] = [
+        CheckCase(field: "price", message: "an active product needs a price", rejected: ["price": .integer(0), "active": .bool(true)], accepted: ["price": .integer(0), "active": .bool(false)]),
+    ]
+
+    @Test(arguments: checkCases)
+    func refusesRowsBreakingChecks(_ check: CheckCase) async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let rejected = try await send(client, .post, "/products", body: try await fixtures.productBody(check.rejected))
+            #expect(rejected.status == .unprocessableContent)
+            #expect(rejected.body.messages(of: check.field).contains(check.message), "\(rejected.body)")
+            if let changes = check.accepted {
+                let accepted = try await send(client, .post, "/products", body: try await fixtures.productBody(changes))
+                #expect(!accepted.body.messages(of: check.field).contains(check.message), "\(accepted.body)")
+            }
+        }
+    }
+
     @Test func missingFieldsAre422() async throws {
         try await withServer { client in
             let response = try await send(client, .post, "/products", body: .object([:]))

@@ -100,6 +100,12 @@ extension JSONValue {
         guard case .array(let items)? = self["error"]?["fields"] else { return [] }
         return items.compactMap { item in item["field"]?.stringValue == field ? item["rule"]?.stringValue : nil }
     }
+
+    /// The messages of the validation errors of `field`.
+    func messages(of field: String) -> [String] {
+        guard case .array(let items)? = self["error"]?["fields"] else { return [] }
+        return items.compactMap { item in item["field"]?.stringValue == field ? item["message"]?.stringValue : nil }
+    }
 }
 
 /// A value that breaks one rule of a field, and one at the edge of it that the rule accepts.
@@ -113,4 +119,14 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
         let value = rejected.text
         return "\(field) \(rule) refuses " + (value.count > 40 ? "\(value.prefix(30))… (\(value.count) characters)" : value)
     }
+}
+
+/// Changes to a valid body that break one `@@check`, and changes that satisfy it.
+struct CheckCase: Sendable, CustomTestStringConvertible {
+    let field: String
+    let message: String
+    let rejected: [String: JSONValue]
+    let accepted: [String: JSONValue]?
+
+    var testDescription: String { "check \"\(message)\"" }
 }
