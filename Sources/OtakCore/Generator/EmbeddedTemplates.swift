@@ -353,7 +353,7 @@ struct {{type}}Controller {
         let query = try ListQuery(request.uri, sortable: {{type}}Queries.sortable, filterable: {{type}}Queries.filterable)
         var builder = SQLBuilder(database.dialect, {{type}}Queries.select)
         query.apply(to: &builder, tieBreaker: {{idColumn}})
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map({{type}}.init(row:)), query: query)
     }
 
@@ -366,14 +366,14 @@ struct {{type}}Controller {
         {{^hasIncludes}}
         _ = try Includes(request.uri, allowed: [])
         {{/hasIncludes}}
-        guard let row = try await database.query({{type}}Queries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read({{type}}Queries.find, [.uuid(id)]).first else {
             throw Self.notFound(id)
         }
         {{#hasIncludes}}
         var detail = {{detailType}}({{variable}}: try {{type}}(row: row))
         {{#includes}}
         if includes.contains("{{name}}"){{#isOptional}}, let relatedID = detail.{{variable}}.{{swiftName}}{{/isOptional}} {
-            detail.{{name}} = try await database.query({{targetType}}Queries.find, [.uuid({{#isOptional}}relatedID{{/isOptional}}{{^isOptional}}detail.{{variable}}.{{swiftName}}{{/isOptional}})]).first.map({{targetType}}.init(row:))
+            detail.{{name}} = try await database.read({{targetType}}Queries.find, [.uuid({{#isOptional}}relatedID{{/isOptional}}{{^isOptional}}detail.{{variable}}.{{swiftName}}{{/isOptional}})]).first.map({{targetType}}.init(row:))
         }
         {{/includes}}
         return detail
@@ -489,10 +489,10 @@ struct {{type}}Controller {
     @Sendable func {{swiftName}}(_ request: Request, context: AppRequestContext) async throws -> Page<{{targetType}}> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: {{targetType}}Queries.sortable, filterable: {{targetType}}Queries.filterable)
-        guard try await database.query({{type}}Queries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read({{type}}Queries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, {{targetType}}Queries.{{statement}}, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: {{targetIDColumn}})
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map({{targetType}}.init(row:)), query: query)
     }
     {{/hasMany}}
@@ -502,10 +502,10 @@ struct {{type}}Controller {
     @Sendable func {{swiftName}}(_ request: Request, context: AppRequestContext) async throws -> Page<{{targetType}}> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: {{targetType}}Queries.sortable, filterable: {{targetType}}Queries.filterable)
-        guard try await database.query({{type}}Queries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read({{type}}Queries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, {{type}}Queries.{{selectStatement}}, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: {{targetIDColumn}})
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map({{targetType}}.init(row:)), query: query)
     }
 
@@ -551,7 +551,7 @@ struct {{type}}Controller {
                 {{#hasReferences}}
                 var missing: [FieldError] = []
                 {{#references}}
-                if let id = references["{{jsonName}}"], try await database.query({{targetType}}Queries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["{{jsonName}}"], try await database.read({{targetType}}Queries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "{{jsonName}}", rule: "exists", message: "no {{targetDisplayName}} has this id"))
                 }
                 {{/references}}
@@ -663,13 +663,17 @@ import ServiceLifecycle
 
 /// The database the server stores its rows in: an embedded SQLite file, or PostgreSQL through a
 /// connection pool. Every statement runs with bound parameters.
+///
+/// SQLite has one connection that writes, taken by one task at a time so that a transaction's
+/// statements are never interleaved with others, and for files a second, read-only connection
+/// that serves ``read(_:_:)`` beside it (write-ahead logging lets it see every committed write).
 final class Database: Sendable {
     let dialect: SQLDialect
     private let backend: Backend
     private let logger: Logger
 
     private enum Backend: Sendable {
-        case sqlite(SQLiteConnection, SerialAccess)
+        case sqlite(writer: SQLiteConnection, access: SerialAccess, reader: SQLiteConnection?)
         case postgres(PostgresClient)
     }
 
@@ -683,13 +687,19 @@ final class Database: Sendable {
     /// for files, write-ahead logging so readers do not wait for writers.
     static func sqlite(path: String, logger: Logger) async throws -> Database {
         let storage: SQLiteConnection.Storage = path == ":memory:" ? .memory : .file(path: path)
-        let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
-        _ = try await connection.query("PRAGMA foreign_keys = ON", [])
-        _ = try await connection.query("PRAGMA busy_timeout = 5000", [])
+        let writer = try await SQLiteConnection.open(storage: storage, logger: logger)
+        _ = try await writer.query("PRAGMA foreign_keys = ON", [])
+        _ = try await writer.query("PRAGMA busy_timeout = 5000", [])
+        // An in-memory database exists only in its one connection.
+        var reader: SQLiteConnection?
         if path != ":memory:" {
-            _ = try await connection.query("PRAGMA journal_mode = WAL", [])
+            _ = try await writer.query("PRAGMA journal_mode = WAL", [])
+            let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
+            _ = try await connection.query("PRAGMA busy_timeout = 5000", [])
+            _ = try await connection.query("PRAGMA query_only = ON", [])
+            reader = connection
         }
-        return Database(dialect: .sqlite, backend: .sqlite(connection, SerialAccess()), logger: logger)
+        return Database(dialect: .sqlite, backend: .sqlite(writer: writer, access: SerialAccess(), reader: reader), logger: logger)
     }
 
     /// A PostgreSQL connection pool; it connects once ``service`` runs.
@@ -713,10 +723,20 @@ final class Database: Sendable {
         try await withConnection { try await $0.query(sql, values) }
     }
 
-    /// Runs a statement built at run time from generated fragments.
-    @discardableResult
-    func query(_ builder: SQLBuilder) async throws -> [SQLRow] {
-        try await withConnection { try await $0.query(builder.text, builder.values) }
+    /// Runs one statement that only reads; on an SQLite file it does not wait for writes.
+    func read(_ sql: SQL, _ values: [SQLValue] = []) async throws -> [SQLRow] {
+        if case .sqlite(_, _, let reader?) = backend {
+            return try await DatabaseConnection(kind: .sqlite(reader)).query(sql, values)
+        }
+        return try await query(sql, values)
+    }
+
+    /// Reads with a statement built at run time from generated fragments.
+    func read(_ builder: SQLBuilder) async throws -> [SQLRow] {
+        if case .sqlite(_, _, let reader?) = backend {
+            return try await DatabaseConnection(kind: .sqlite(reader)).query(builder.text, builder.values)
+        }
+        return try await withConnection { try await $0.query(builder.text, builder.values) }
     }
 
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
@@ -734,10 +754,10 @@ final class Database: Sendable {
         }
     }
 
-    /// Leases one connection for `body`: SQLite's single connection is taken in turn.
+    /// Leases one connection for `body`: SQLite's writing connection is taken in turn.
     func withConnection<Result: Sendable>(_ body: (DatabaseConnection) async throws -> Result) async throws -> Result {
         switch backend {
-        case .sqlite(let connection, let access):
+        case .sqlite(let connection, let access, _):
             await access.acquire()
             do {
                 let result = try await body(DatabaseConnection(kind: .sqlite(connection)))
@@ -756,8 +776,9 @@ final class Database: Sendable {
 
     /// Closes SQLite's connection; PostgreSQL's pool closes when its service stops.
     func close() async throws {
-        if case .sqlite(let connection, _) = backend {
-            try await connection.close()
+        if case .sqlite(let writer, _, let reader) = backend {
+            try await reader?.close()
+            try await writer.close()
         }
     }
 }
@@ -1343,8 +1364,6 @@ import Hummingbird
 /// The per-request context handed to every middleware and route.
 struct AppRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
-    /// From the `X-Request-Id` header, or generated; echoed in the response and in every log line.
-    var requestID = ""
 
     init(source: Source) {
         self.coreContext = .init(source: source)
@@ -1353,7 +1372,11 @@ struct AppRequestContext: RequestContext {
     /// Larger bodies are refused with 413 before they are read.
     var maxUploadSize: Int { 1 << 20 }
 
-    var responseEncoder: JSONEncoder {
+    var responseEncoder: JSONEncoder { Self.encoder }
+
+    /// One encoder for every response (encoding is thread-safe): keys sorted, timestamps as
+    /// ISO 8601 with milliseconds.
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
@@ -1361,7 +1384,7 @@ struct AppRequestContext: RequestContext {
         }
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }
+    }()
 }
 
 """#,
@@ -1853,9 +1876,11 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        let given = request.headers[.requestID].flatMap { $0.count <= 200 ? $0 : nil }
-        context.requestID = given ?? UUID().uuidString.lowercased()
-        context.logger[metadataKey: "request_id"] = .string(context.requestID)
+        // Hummingbird numbers every request (`context.id`, in every log line); a client's own
+        // id takes its place.
+        if let given = request.headers[.requestID], given.count <= 200 {
+            context.logger[metadataKey: "hb.request.id"] = .string(given)
+        }
         let start = ContinuousClock.now
         var response: Response
         do {
@@ -1864,7 +1889,7 @@ struct RequestLogMiddleware: RouterMiddleware {
             // ErrorMiddleware answers every error; this is only a last resort.
             response = ErrorMiddleware.apiError(for: .internalServerError, request: request).response()
         }
-        response.headers[.requestID] = context.requestID
+        response.headers[.requestID] = context.id
         let duration = ContinuousClock.now - start
         let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
         context.logger.info("\(request.method) \(request.uri.path) \(response.status.code) \(String(format: "%.1f", milliseconds))ms")
@@ -2523,6 +2548,16 @@ import Testing
             let (status, body) = try await send(client, .post, "/{{firstRoute}}", json: "{not json")
             #expect(status == .badRequest)
             #expect(body["error"]?["code"] == .string("bad_request"))
+        }
+    }
+
+    @Test func requestIDsAreKeptOrGiven() async throws {
+        try await withServer { client in
+            let given = try await client.execute(uri: "/health", method: .get, headers: [.requestID: "trace-42"]) { $0.headers[.requestID] }
+            #expect(given == "trace-42")
+            let first = try await client.execute(uri: "/health", method: .get) { $0.headers[.requestID] }
+            let second = try await client.execute(uri: "/health", method: .get) { $0.headers[.requestID] }
+            #expect(first != nil && second != nil && first != second)
         }
     }
 

@@ -34,6 +34,16 @@ import Testing
         }
     }
 
+    @Test func requestIDsAreKeptOrGiven() async throws {
+        try await withServer { client in
+            let given = try await client.execute(uri: "/health", method: .get, headers: [.requestID: "trace-42"]) { $0.headers[.requestID] }
+            #expect(given == "trace-42")
+            let first = try await client.execute(uri: "/health", method: .get) { $0.headers[.requestID] }
+            let second = try await client.execute(uri: "/health", method: .get) { $0.headers[.requestID] }
+            #expect(first != nil && second != nil && first != second)
+        }
+    }
+
     @Test func theOpenAPIDocumentIsServed() async throws {
         try await withServer { client in
             let (status, body) = try await send(client, .get, "/openapi.json")

@@ -26,7 +26,7 @@ struct AccountController {
         let query = try ListQuery(request.uri, sortable: AccountQueries.sortable, filterable: AccountQueries.filterable)
         var builder = SQLBuilder(database.dialect, AccountQueries.select)
         query.apply(to: &builder, tieBreaker: #""accounts"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Account.init(row:)), query: query)
     }
 
@@ -34,7 +34,7 @@ struct AccountController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Account {
         let id = try Self.id(context)
         _ = try Includes(request.uri, allowed: [])
-        guard let row = try await database.query(AccountQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(AccountQueries.find, [.uuid(id)]).first else {
             throw Self.notFound(id)
         }
         return try Account(row: row)
@@ -134,10 +134,10 @@ struct AccountController {
     @Sendable func memberships(_ request: Request, context: AppRequestContext) async throws -> Page<Member> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: MemberQueries.sortable, filterable: MemberQueries.filterable)
-        guard try await database.query(AccountQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(AccountQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, MemberQueries.selectByAccount, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: #""members"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Member.init(row:)), query: query)
     }
 

@@ -24,7 +24,7 @@ struct ConversationController {
         let query = try ListQuery(request.uri, sortable: ConversationQueries.sortable, filterable: ConversationQueries.filterable)
         var builder = SQLBuilder(database.dialect, ConversationQueries.select)
         query.apply(to: &builder, tieBreaker: #""conversations"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Conversation.init(row:)), query: query)
     }
 
@@ -32,12 +32,12 @@ struct ConversationController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> ConversationDetail {
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["creator"])
-        guard let row = try await database.query(ConversationQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(ConversationQueries.find, [.uuid(id)]).first else {
             throw Self.notFound(id)
         }
         var detail = ConversationDetail(conversation: try Conversation(row: row))
         if includes.contains("creator") {
-            detail.creator = try await database.query(AccountQueries.find, [.uuid(detail.conversation.creatorID)]).first.map(Account.init(row:))
+            detail.creator = try await database.read(AccountQueries.find, [.uuid(detail.conversation.creatorID)]).first.map(Account.init(row:))
         }
         return detail
     }
@@ -122,10 +122,10 @@ struct ConversationController {
     @Sendable func members(_ request: Request, context: AppRequestContext) async throws -> Page<Member> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: MemberQueries.sortable, filterable: MemberQueries.filterable)
-        guard try await database.query(ConversationQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(ConversationQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, MemberQueries.selectByConversation, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: #""members"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Member.init(row:)), query: query)
     }
 
@@ -133,10 +133,10 @@ struct ConversationController {
     @Sendable func messages(_ request: Request, context: AppRequestContext) async throws -> Page<Message> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: MessageQueries.sortable, filterable: MessageQueries.filterable)
-        guard try await database.query(ConversationQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(ConversationQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, MessageQueries.selectByConversation, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: #""messages"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Message.init(row:)), query: query)
     }
 
@@ -157,7 +157,7 @@ struct ConversationController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = references["creatorId"], try await database.query(AccountQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["creatorId"], try await database.read(AccountQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "creatorId", rule: "exists", message: "no account has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)

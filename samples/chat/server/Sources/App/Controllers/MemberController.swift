@@ -22,7 +22,7 @@ struct MemberController {
         let query = try ListQuery(request.uri, sortable: MemberQueries.sortable, filterable: MemberQueries.filterable)
         var builder = SQLBuilder(database.dialect, MemberQueries.select)
         query.apply(to: &builder, tieBreaker: #""members"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Member.init(row:)), query: query)
     }
 
@@ -30,15 +30,15 @@ struct MemberController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> MemberDetail {
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["conversation", "account"])
-        guard let row = try await database.query(MemberQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(MemberQueries.find, [.uuid(id)]).first else {
             throw Self.notFound(id)
         }
         var detail = MemberDetail(member: try Member(row: row))
         if includes.contains("conversation") {
-            detail.conversation = try await database.query(ConversationQueries.find, [.uuid(detail.member.conversationID)]).first.map(Conversation.init(row:))
+            detail.conversation = try await database.read(ConversationQueries.find, [.uuid(detail.member.conversationID)]).first.map(Conversation.init(row:))
         }
         if includes.contains("account") {
-            detail.account = try await database.query(AccountQueries.find, [.uuid(detail.member.accountID)]).first.map(Account.init(row:))
+            detail.account = try await database.read(AccountQueries.find, [.uuid(detail.member.accountID)]).first.map(Account.init(row:))
         }
         return detail
     }
@@ -140,10 +140,10 @@ struct MemberController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = references["conversationId"], try await database.query(ConversationQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["conversationId"], try await database.read(ConversationQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "conversationId", rule: "exists", message: "no conversation has this id"))
                 }
-                if let id = references["accountId"], try await database.query(AccountQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["accountId"], try await database.read(AccountQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "accountId", rule: "exists", message: "no account has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)

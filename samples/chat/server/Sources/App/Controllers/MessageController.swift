@@ -22,7 +22,7 @@ struct MessageController {
         let query = try ListQuery(request.uri, sortable: MessageQueries.sortable, filterable: MessageQueries.filterable)
         var builder = SQLBuilder(database.dialect, MessageQueries.select)
         query.apply(to: &builder, tieBreaker: #""messages"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Message.init(row:)), query: query)
     }
 
@@ -30,15 +30,15 @@ struct MessageController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> MessageDetail {
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["conversation", "sender"])
-        guard let row = try await database.query(MessageQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(MessageQueries.find, [.uuid(id)]).first else {
             throw Self.notFound(id)
         }
         var detail = MessageDetail(message: try Message(row: row))
         if includes.contains("conversation") {
-            detail.conversation = try await database.query(ConversationQueries.find, [.uuid(detail.message.conversationID)]).first.map(Conversation.init(row:))
+            detail.conversation = try await database.read(ConversationQueries.find, [.uuid(detail.message.conversationID)]).first.map(Conversation.init(row:))
         }
         if includes.contains("sender") {
-            detail.sender = try await database.query(AccountQueries.find, [.uuid(detail.message.senderID)]).first.map(Account.init(row:))
+            detail.sender = try await database.read(AccountQueries.find, [.uuid(detail.message.senderID)]).first.map(Account.init(row:))
         }
         return detail
     }
@@ -143,10 +143,10 @@ struct MessageController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = references["conversationId"], try await database.query(ConversationQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["conversationId"], try await database.read(ConversationQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "conversationId", rule: "exists", message: "no conversation has this id"))
                 }
-                if let id = references["senderId"], try await database.query(AccountQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["senderId"], try await database.read(AccountQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "senderId", rule: "exists", message: "no account has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)

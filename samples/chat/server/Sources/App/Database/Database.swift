@@ -9,13 +9,17 @@ import ServiceLifecycle
 
 /// The database the server stores its rows in: an embedded SQLite file, or PostgreSQL through a
 /// connection pool. Every statement runs with bound parameters.
+///
+/// SQLite has one connection that writes, taken by one task at a time so that a transaction's
+/// statements are never interleaved with others, and for files a second, read-only connection
+/// that serves ``read(_:_:)`` beside it (write-ahead logging lets it see every committed write).
 final class Database: Sendable {
     let dialect: SQLDialect
     private let backend: Backend
     private let logger: Logger
 
     private enum Backend: Sendable {
-        case sqlite(SQLiteConnection, SerialAccess)
+        case sqlite(writer: SQLiteConnection, access: SerialAccess, reader: SQLiteConnection?)
         case postgres(PostgresClient)
     }
 
@@ -29,13 +33,19 @@ final class Database: Sendable {
     /// for files, write-ahead logging so readers do not wait for writers.
     static func sqlite(path: String, logger: Logger) async throws -> Database {
         let storage: SQLiteConnection.Storage = path == ":memory:" ? .memory : .file(path: path)
-        let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
-        _ = try await connection.query("PRAGMA foreign_keys = ON", [])
-        _ = try await connection.query("PRAGMA busy_timeout = 5000", [])
+        let writer = try await SQLiteConnection.open(storage: storage, logger: logger)
+        _ = try await writer.query("PRAGMA foreign_keys = ON", [])
+        _ = try await writer.query("PRAGMA busy_timeout = 5000", [])
+        // An in-memory database exists only in its one connection.
+        var reader: SQLiteConnection?
         if path != ":memory:" {
-            _ = try await connection.query("PRAGMA journal_mode = WAL", [])
+            _ = try await writer.query("PRAGMA journal_mode = WAL", [])
+            let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
+            _ = try await connection.query("PRAGMA busy_timeout = 5000", [])
+            _ = try await connection.query("PRAGMA query_only = ON", [])
+            reader = connection
         }
-        return Database(dialect: .sqlite, backend: .sqlite(connection, SerialAccess()), logger: logger)
+        return Database(dialect: .sqlite, backend: .sqlite(writer: writer, access: SerialAccess(), reader: reader), logger: logger)
     }
 
     /// A PostgreSQL connection pool; it connects once ``service`` runs.
@@ -59,10 +69,20 @@ final class Database: Sendable {
         try await withConnection { try await $0.query(sql, values) }
     }
 
-    /// Runs a statement built at run time from generated fragments.
-    @discardableResult
-    func query(_ builder: SQLBuilder) async throws -> [SQLRow] {
-        try await withConnection { try await $0.query(builder.text, builder.values) }
+    /// Runs one statement that only reads; on an SQLite file it does not wait for writes.
+    func read(_ sql: SQL, _ values: [SQLValue] = []) async throws -> [SQLRow] {
+        if case .sqlite(_, _, let reader?) = backend {
+            return try await DatabaseConnection(kind: .sqlite(reader)).query(sql, values)
+        }
+        return try await query(sql, values)
+    }
+
+    /// Reads with a statement built at run time from generated fragments.
+    func read(_ builder: SQLBuilder) async throws -> [SQLRow] {
+        if case .sqlite(_, _, let reader?) = backend {
+            return try await DatabaseConnection(kind: .sqlite(reader)).query(builder.text, builder.values)
+        }
+        return try await withConnection { try await $0.query(builder.text, builder.values) }
     }
 
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
@@ -80,10 +100,10 @@ final class Database: Sendable {
         }
     }
 
-    /// Leases one connection for `body`: SQLite's single connection is taken in turn.
+    /// Leases one connection for `body`: SQLite's writing connection is taken in turn.
     func withConnection<Result: Sendable>(_ body: (DatabaseConnection) async throws -> Result) async throws -> Result {
         switch backend {
-        case .sqlite(let connection, let access):
+        case .sqlite(let connection, let access, _):
             await access.acquire()
             do {
                 let result = try await body(DatabaseConnection(kind: .sqlite(connection)))
@@ -102,8 +122,9 @@ final class Database: Sendable {
 
     /// Closes SQLite's connection; PostgreSQL's pool closes when its service stops.
     func close() async throws {
-        if case .sqlite(let connection, _) = backend {
-            try await connection.close()
+        if case .sqlite(let writer, _, let reader) = backend {
+            try await reader?.close()
+            try await writer.close()
         }
     }
 }

@@ -22,7 +22,7 @@ struct BookingController {
         let query = try ListQuery(request.uri, sortable: BookingQueries.sortable, filterable: BookingQueries.filterable)
         var builder = SQLBuilder(database.dialect, BookingQueries.select)
         query.apply(to: &builder, tieBreaker: #""bookings"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Booking.init(row:)), query: query)
     }
 
@@ -30,15 +30,15 @@ struct BookingController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> BookingDetail {
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["guest", "room"])
-        guard let row = try await database.query(BookingQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(BookingQueries.find, [.uuid(id)]).first else {
             throw Self.notFound(id)
         }
         var detail = BookingDetail(booking: try Booking(row: row))
         if includes.contains("guest") {
-            detail.guest = try await database.query(GuestQueries.find, [.uuid(detail.booking.guestID)]).first.map(Guest.init(row:))
+            detail.guest = try await database.read(GuestQueries.find, [.uuid(detail.booking.guestID)]).first.map(Guest.init(row:))
         }
         if includes.contains("room") {
-            detail.room = try await database.query(RoomQueries.find, [.uuid(detail.booking.roomID)]).first.map(Room.init(row:))
+            detail.room = try await database.read(RoomQueries.find, [.uuid(detail.booking.roomID)]).first.map(Room.init(row:))
         }
         return detail
     }
@@ -146,10 +146,10 @@ struct BookingController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = references["guestId"], try await database.query(GuestQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["guestId"], try await database.read(GuestQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "guestId", rule: "exists", message: "no guest has this id"))
                 }
-                if let id = references["roomId"], try await database.query(RoomQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["roomId"], try await database.read(RoomQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "roomId", rule: "exists", message: "no room has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)

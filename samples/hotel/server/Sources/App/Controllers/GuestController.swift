@@ -26,7 +26,7 @@ struct GuestController {
         let query = try ListQuery(request.uri, sortable: GuestQueries.sortable, filterable: GuestQueries.filterable)
         var builder = SQLBuilder(database.dialect, GuestQueries.select)
         query.apply(to: &builder, tieBreaker: #""guests"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Guest.init(row:)), query: query)
     }
 
@@ -34,7 +34,7 @@ struct GuestController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Guest {
         let id = try Self.id(context)
         _ = try Includes(request.uri, allowed: [])
-        guard let row = try await database.query(GuestQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(GuestQueries.find, [.uuid(id)]).first else {
             throw Self.notFound(id)
         }
         return try Guest(row: row)
@@ -138,10 +138,10 @@ struct GuestController {
     @Sendable func bookings(_ request: Request, context: AppRequestContext) async throws -> Page<Booking> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: BookingQueries.sortable, filterable: BookingQueries.filterable)
-        guard try await database.query(GuestQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(GuestQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, BookingQueries.selectByGuest, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: #""bookings"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Booking.init(row:)), query: query)
     }
 

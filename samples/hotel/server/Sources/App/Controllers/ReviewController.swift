@@ -22,7 +22,7 @@ struct ReviewController {
         let query = try ListQuery(request.uri, sortable: ReviewQueries.sortable, filterable: ReviewQueries.filterable)
         var builder = SQLBuilder(database.dialect, ReviewQueries.select)
         query.apply(to: &builder, tieBreaker: #""reviews"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Review.init(row:)), query: query)
     }
 
@@ -30,15 +30,15 @@ struct ReviewController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> ReviewDetail {
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["booking", "author"])
-        guard let row = try await database.query(ReviewQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(ReviewQueries.find, [.uuid(id)]).first else {
             throw Self.notFound(id)
         }
         var detail = ReviewDetail(review: try Review(row: row))
         if includes.contains("booking") {
-            detail.booking = try await database.query(BookingQueries.find, [.uuid(detail.review.bookingID)]).first.map(Booking.init(row:))
+            detail.booking = try await database.read(BookingQueries.find, [.uuid(detail.review.bookingID)]).first.map(Booking.init(row:))
         }
         if includes.contains("author") {
-            detail.author = try await database.query(GuestQueries.find, [.uuid(detail.review.authorID)]).first.map(Guest.init(row:))
+            detail.author = try await database.read(GuestQueries.find, [.uuid(detail.review.authorID)]).first.map(Guest.init(row:))
         }
         return detail
     }
@@ -138,10 +138,10 @@ struct ReviewController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = references["bookingId"], try await database.query(BookingQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["bookingId"], try await database.read(BookingQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "bookingId", rule: "exists", message: "no booking has this id"))
                 }
-                if let id = references["authorId"], try await database.query(GuestQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["authorId"], try await database.read(GuestQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "authorId", rule: "exists", message: "no guest has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)

@@ -23,7 +23,7 @@ struct RoomController {
         let query = try ListQuery(request.uri, sortable: RoomQueries.sortable, filterable: RoomQueries.filterable)
         var builder = SQLBuilder(database.dialect, RoomQueries.select)
         query.apply(to: &builder, tieBreaker: #""rooms"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Room.init(row:)), query: query)
     }
 
@@ -31,7 +31,7 @@ struct RoomController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Room {
         let id = try Self.id(context)
         _ = try Includes(request.uri, allowed: [])
-        guard let row = try await database.query(RoomQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(RoomQueries.find, [.uuid(id)]).first else {
             throw Self.notFound(id)
         }
         return try Room(row: row)
@@ -126,10 +126,10 @@ struct RoomController {
     @Sendable func bookings(_ request: Request, context: AppRequestContext) async throws -> Page<Booking> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: BookingQueries.sortable, filterable: BookingQueries.filterable)
-        guard try await database.query(RoomQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(RoomQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, BookingQueries.selectByRoom, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: #""bookings"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Booking.init(row:)), query: query)
     }
 

@@ -12,9 +12,11 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        let given = request.headers[.requestID].flatMap { $0.count <= 200 ? $0 : nil }
-        context.requestID = given ?? UUID().uuidString.lowercased()
-        context.logger[metadataKey: "request_id"] = .string(context.requestID)
+        // Hummingbird numbers every request (`context.id`, in every log line); a client's own
+        // id takes its place.
+        if let given = request.headers[.requestID], given.count <= 200 {
+            context.logger[metadataKey: "hb.request.id"] = .string(given)
+        }
         let start = ContinuousClock.now
         var response: Response
         do {
@@ -23,7 +25,7 @@ struct RequestLogMiddleware: RouterMiddleware {
             // ErrorMiddleware answers every error; this is only a last resort.
             response = ErrorMiddleware.apiError(for: .internalServerError, request: request).response()
         }
-        response.headers[.requestID] = context.requestID
+        response.headers[.requestID] = context.id
         let duration = ContinuousClock.now - start
         let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
         context.logger.info("\(request.method) \(request.uri.path) \(response.status.code) \(String(format: "%.1f", milliseconds))ms")

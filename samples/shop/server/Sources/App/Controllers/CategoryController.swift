@@ -23,7 +23,7 @@ struct CategoryController {
         let query = try ListQuery(request.uri, sortable: CategoryQueries.sortable, filterable: CategoryQueries.filterable)
         var builder = SQLBuilder(database.dialect, CategoryQueries.select)
         query.apply(to: &builder, tieBreaker: #""categories"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Category.init(row:)), query: query)
     }
 
@@ -31,7 +31,7 @@ struct CategoryController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Category {
         let id = try Self.id(context)
         _ = try Includes(request.uri, allowed: [])
-        guard let row = try await database.query(CategoryQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(CategoryQueries.find, [.uuid(id)]).first else {
             throw Self.notFound(id)
         }
         return try Category(row: row)
@@ -114,10 +114,10 @@ struct CategoryController {
     @Sendable func products(_ request: Request, context: AppRequestContext) async throws -> Page<Product> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: ProductQueries.sortable, filterable: ProductQueries.filterable)
-        guard try await database.query(CategoryQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(CategoryQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, ProductQueries.selectByCategory, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: #""products"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Product.init(row:)), query: query)
     }
 

@@ -23,7 +23,7 @@ struct OrderController {
         let query = try ListQuery(request.uri, sortable: OrderQueries.sortable, filterable: OrderQueries.filterable)
         var builder = SQLBuilder(database.dialect, OrderQueries.select)
         query.apply(to: &builder, tieBreaker: #""orders"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Order.init(row:)), query: query)
     }
 
@@ -31,12 +31,12 @@ struct OrderController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> OrderDetail {
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["customer"])
-        guard let row = try await database.query(OrderQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(OrderQueries.find, [.uuid(id)]).first else {
             throw Self.notFound(id)
         }
         var detail = OrderDetail(order: try Order(row: row))
         if includes.contains("customer") {
-            detail.customer = try await database.query(UserQueries.find, [.uuid(detail.order.customerID)]).first.map(User.init(row:))
+            detail.customer = try await database.read(UserQueries.find, [.uuid(detail.order.customerID)]).first.map(User.init(row:))
         }
         return detail
     }
@@ -122,10 +122,10 @@ struct OrderController {
     @Sendable func items(_ request: Request, context: AppRequestContext) async throws -> Page<OrderItem> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: OrderItemQueries.sortable, filterable: OrderItemQueries.filterable)
-        guard try await database.query(OrderQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(OrderQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, OrderItemQueries.selectByOrder, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: #""order_items"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(OrderItem.init(row:)), query: query)
     }
 
@@ -146,7 +146,7 @@ struct OrderController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = references["customerId"], try await database.query(UserQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["customerId"], try await database.read(UserQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "customerId", rule: "exists", message: "no user has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)

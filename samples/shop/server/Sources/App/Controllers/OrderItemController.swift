@@ -22,7 +22,7 @@ struct OrderItemController {
         let query = try ListQuery(request.uri, sortable: OrderItemQueries.sortable, filterable: OrderItemQueries.filterable)
         var builder = SQLBuilder(database.dialect, OrderItemQueries.select)
         query.apply(to: &builder, tieBreaker: #""order_items"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(OrderItem.init(row:)), query: query)
     }
 
@@ -30,15 +30,15 @@ struct OrderItemController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> OrderItemDetail {
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["order", "product"])
-        guard let row = try await database.query(OrderItemQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(OrderItemQueries.find, [.uuid(id)]).first else {
             throw Self.notFound(id)
         }
         var detail = OrderItemDetail(orderItem: try OrderItem(row: row))
         if includes.contains("order") {
-            detail.order = try await database.query(OrderQueries.find, [.uuid(detail.orderItem.orderID)]).first.map(Order.init(row:))
+            detail.order = try await database.read(OrderQueries.find, [.uuid(detail.orderItem.orderID)]).first.map(Order.init(row:))
         }
         if includes.contains("product") {
-            detail.product = try await database.query(ProductQueries.find, [.uuid(detail.orderItem.productID)]).first.map(Product.init(row:))
+            detail.product = try await database.read(ProductQueries.find, [.uuid(detail.orderItem.productID)]).first.map(Product.init(row:))
         }
         return detail
     }
@@ -136,10 +136,10 @@ struct OrderItemController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = references["orderId"], try await database.query(OrderQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["orderId"], try await database.read(OrderQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "orderId", rule: "exists", message: "no order has this id"))
                 }
-                if let id = references["productId"], try await database.query(ProductQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["productId"], try await database.read(ProductQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "productId", rule: "exists", message: "no product has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)

@@ -22,7 +22,7 @@ struct ProductController {
         let query = try ListQuery(request.uri, sortable: ProductQueries.sortable, filterable: ProductQueries.filterable)
         var builder = SQLBuilder(database.dialect, ProductQueries.select)
         query.apply(to: &builder, tieBreaker: #""products"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Product.init(row:)), query: query)
     }
 
@@ -30,12 +30,12 @@ struct ProductController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> ProductDetail {
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["category"])
-        guard let row = try await database.query(ProductQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(ProductQueries.find, [.uuid(id)]).first else {
             throw Self.notFound(id)
         }
         var detail = ProductDetail(product: try Product(row: row))
         if includes.contains("category"), let relatedID = detail.product.categoryID {
-            detail.category = try await database.query(CategoryQueries.find, [.uuid(relatedID)]).first.map(Category.init(row:))
+            detail.category = try await database.read(CategoryQueries.find, [.uuid(relatedID)]).first.map(Category.init(row:))
         }
         return detail
     }
@@ -144,7 +144,7 @@ struct ProductController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = references["categoryId"], try await database.query(CategoryQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["categoryId"], try await database.read(CategoryQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "categoryId", rule: "exists", message: "no category has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)

@@ -26,7 +26,7 @@ struct UserController {
         let query = try ListQuery(request.uri, sortable: UserQueries.sortable, filterable: UserQueries.filterable)
         var builder = SQLBuilder(database.dialect, UserQueries.select)
         query.apply(to: &builder, tieBreaker: #""users"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(User.init(row:)), query: query)
     }
 
@@ -34,7 +34,7 @@ struct UserController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> User {
         let id = try Self.id(context)
         _ = try Includes(request.uri, allowed: [])
-        guard let row = try await database.query(UserQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(UserQueries.find, [.uuid(id)]).first else {
             throw Self.notFound(id)
         }
         return try User(row: row)
@@ -133,10 +133,10 @@ struct UserController {
     @Sendable func orders(_ request: Request, context: AppRequestContext) async throws -> Page<Order> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: OrderQueries.sortable, filterable: OrderQueries.filterable)
-        guard try await database.query(UserQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(UserQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, OrderQueries.selectByCustomer, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: #""orders"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Order.init(row:)), query: query)
     }
 

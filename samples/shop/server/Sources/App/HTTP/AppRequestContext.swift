@@ -6,8 +6,6 @@ import Hummingbird
 /// The per-request context handed to every middleware and route.
 struct AppRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
-    /// From the `X-Request-Id` header, or generated; echoed in the response and in every log line.
-    var requestID = ""
 
     init(source: Source) {
         self.coreContext = .init(source: source)
@@ -16,7 +14,11 @@ struct AppRequestContext: RequestContext {
     /// Larger bodies are refused with 413 before they are read.
     var maxUploadSize: Int { 1 << 20 }
 
-    var responseEncoder: JSONEncoder {
+    var responseEncoder: JSONEncoder { Self.encoder }
+
+    /// One encoder for every response (encoding is thread-safe): keys sorted, timestamps as
+    /// ISO 8601 with milliseconds.
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
@@ -24,5 +26,5 @@ struct AppRequestContext: RequestContext {
         }
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }
+    }()
 }

@@ -23,7 +23,7 @@ struct CommentController {
         let query = try ListQuery(request.uri, sortable: CommentQueries.sortable, filterable: CommentQueries.filterable)
         var builder = SQLBuilder(database.dialect, CommentQueries.select)
         query.apply(to: &builder, tieBreaker: #""comments"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Comment.init(row:)), query: query)
     }
 
@@ -31,18 +31,18 @@ struct CommentController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> CommentDetail {
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["post", "author", "parent"])
-        guard let row = try await database.query(CommentQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(CommentQueries.find, [.uuid(id)]).first else {
             throw Self.notFound(id)
         }
         var detail = CommentDetail(comment: try Comment(row: row))
         if includes.contains("post") {
-            detail.post = try await database.query(PostQueries.find, [.uuid(detail.comment.postID)]).first.map(Post.init(row:))
+            detail.post = try await database.read(PostQueries.find, [.uuid(detail.comment.postID)]).first.map(Post.init(row:))
         }
         if includes.contains("author") {
-            detail.author = try await database.query(UserQueries.find, [.uuid(detail.comment.authorID)]).first.map(User.init(row:))
+            detail.author = try await database.read(UserQueries.find, [.uuid(detail.comment.authorID)]).first.map(User.init(row:))
         }
         if includes.contains("parent"), let relatedID = detail.comment.parentID {
-            detail.parent = try await database.query(CommentQueries.find, [.uuid(relatedID)]).first.map(Comment.init(row:))
+            detail.parent = try await database.read(CommentQueries.find, [.uuid(relatedID)]).first.map(Comment.init(row:))
         }
         return detail
     }
@@ -129,10 +129,10 @@ struct CommentController {
     @Sendable func replies(_ request: Request, context: AppRequestContext) async throws -> Page<Comment> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: CommentQueries.sortable, filterable: CommentQueries.filterable)
-        guard try await database.query(CommentQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(CommentQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, CommentQueries.selectByParent, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: #""comments"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Comment.init(row:)), query: query)
     }
 
@@ -153,13 +153,13 @@ struct CommentController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = references["postId"], try await database.query(PostQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["postId"], try await database.read(PostQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "postId", rule: "exists", message: "no post has this id"))
                 }
-                if let id = references["authorId"], try await database.query(UserQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["authorId"], try await database.read(UserQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "authorId", rule: "exists", message: "no user has this id"))
                 }
-                if let id = references["parentId"], try await database.query(CommentQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["parentId"], try await database.read(CommentQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "parentId", rule: "exists", message: "no comment has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)

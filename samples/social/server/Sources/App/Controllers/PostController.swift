@@ -26,7 +26,7 @@ struct PostController {
         let query = try ListQuery(request.uri, sortable: PostQueries.sortable, filterable: PostQueries.filterable)
         var builder = SQLBuilder(database.dialect, PostQueries.select)
         query.apply(to: &builder, tieBreaker: #""posts"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Post.init(row:)), query: query)
     }
 
@@ -34,12 +34,12 @@ struct PostController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> PostDetail {
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["author"])
-        guard let row = try await database.query(PostQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(PostQueries.find, [.uuid(id)]).first else {
             throw Self.notFound(id)
         }
         var detail = PostDetail(post: try Post(row: row))
         if includes.contains("author") {
-            detail.author = try await database.query(UserQueries.find, [.uuid(detail.post.authorID)]).first.map(User.init(row:))
+            detail.author = try await database.read(UserQueries.find, [.uuid(detail.post.authorID)]).first.map(User.init(row:))
         }
         return detail
     }
@@ -127,10 +127,10 @@ struct PostController {
     @Sendable func comments(_ request: Request, context: AppRequestContext) async throws -> Page<Comment> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: CommentQueries.sortable, filterable: CommentQueries.filterable)
-        guard try await database.query(PostQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(PostQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, CommentQueries.selectByPost, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: #""comments"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Comment.init(row:)), query: query)
     }
 
@@ -138,10 +138,10 @@ struct PostController {
     @Sendable func likedBy(_ request: Request, context: AppRequestContext) async throws -> Page<User> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: UserQueries.sortable, filterable: UserQueries.filterable)
-        guard try await database.query(PostQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(PostQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, PostQueries.selectLikedBy, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: #""users"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(User.init(row:)), query: query)
     }
 
@@ -184,7 +184,7 @@ struct PostController {
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
                 var missing: [FieldError] = []
-                if let id = references["authorId"], try await database.query(UserQueries.exists, [.uuid(id)]).isEmpty {
+                if let id = references["authorId"], try await database.read(UserQueries.exists, [.uuid(id)]).isEmpty {
                     missing.append(FieldError(field: "authorId", rule: "exists", message: "no user has this id"))
                 }
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)

@@ -36,7 +36,7 @@ struct UserController {
         let query = try ListQuery(request.uri, sortable: UserQueries.sortable, filterable: UserQueries.filterable)
         var builder = SQLBuilder(database.dialect, UserQueries.select)
         query.apply(to: &builder, tieBreaker: #""users"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(User.init(row:)), query: query)
     }
 
@@ -44,7 +44,7 @@ struct UserController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> User {
         let id = try Self.id(context)
         _ = try Includes(request.uri, allowed: [])
-        guard let row = try await database.query(UserQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(UserQueries.find, [.uuid(id)]).first else {
             throw Self.notFound(id)
         }
         return try User(row: row)
@@ -151,10 +151,10 @@ struct UserController {
     @Sendable func posts(_ request: Request, context: AppRequestContext) async throws -> Page<Post> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: PostQueries.sortable, filterable: PostQueries.filterable)
-        guard try await database.query(UserQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(UserQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, PostQueries.selectByAuthor, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: #""posts"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Post.init(row:)), query: query)
     }
 
@@ -162,10 +162,10 @@ struct UserController {
     @Sendable func comments(_ request: Request, context: AppRequestContext) async throws -> Page<Comment> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: CommentQueries.sortable, filterable: CommentQueries.filterable)
-        guard try await database.query(UserQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(UserQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, CommentQueries.selectByAuthor, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: #""comments"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Comment.init(row:)), query: query)
     }
 
@@ -173,10 +173,10 @@ struct UserController {
     @Sendable func followers(_ request: Request, context: AppRequestContext) async throws -> Page<User> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: UserQueries.sortable, filterable: UserQueries.filterable)
-        guard try await database.query(UserQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(UserQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, UserQueries.selectFollowers, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: #""users"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(User.init(row:)), query: query)
     }
 
@@ -206,10 +206,10 @@ struct UserController {
     @Sendable func following(_ request: Request, context: AppRequestContext) async throws -> Page<User> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: UserQueries.sortable, filterable: UserQueries.filterable)
-        guard try await database.query(UserQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(UserQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, UserQueries.selectFollowing, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: #""users"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(User.init(row:)), query: query)
     }
 
@@ -239,10 +239,10 @@ struct UserController {
     @Sendable func likes(_ request: Request, context: AppRequestContext) async throws -> Page<Post> {
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: PostQueries.sortable, filterable: PostQueries.filterable)
-        guard try await database.query(UserQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(UserQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, UserQueries.selectLikes, values: [.uuid(id)])
         query.apply(to: &builder, tieBreaker: #""posts"."id""#)
-        let rows = try await database.query(builder)
+        let rows = try await database.read(builder)
         return Page(rows: try rows.map(Post.init(row:)), query: query)
     }
 
