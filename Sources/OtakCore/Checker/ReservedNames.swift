@@ -25,7 +25,7 @@ enum ReservedNames {
         // The generated package's own types (Templates/Sources/App and Tests/AppTests).
         "APIError", "AppConfiguration", "CalendarDate", "Checksum", "ConfigurationError", "ConstraintViolation",
         "DatabaseConnection", "ErrorMiddleware", "FieldError", "Fixtures", "HealthStatus", "Includes", "InputReader",
-        "JSONReadable", "JSONValue", "ListQuery", "MigrationError", "Migrator", "OpenAPIDocument", "Pattern",
+        "JSONParser", "JSONReadable", "JSONValue", "ListQuery", "MigrationError", "Migrator", "OpenAPIDocument", "Pattern",
         "ReadProblem", "RequestLogMiddleware", "Routes", "RuleCase", "CheckCase", "SerialAccess", "ServerTests", "SQL",
         "SQLBuilder", "SQLDecodable", "SQLDecodingError", "SQLDialect", "SQLLogic", "SQLRow", "SQLScript",
         "SQLValue", "Timestamp", "UniqueConstraint", "Validator",

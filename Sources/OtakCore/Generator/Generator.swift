@@ -116,6 +116,7 @@ public struct Generator: Sendable {
         "Sources/App/HTTP/ListQuery.swift",
         "Sources/App/HTTP/RequestLogMiddleware.swift",
         "Sources/App/HTTP/Validator.swift",
+        "Sources/App/Support/JSONParser.swift",
         "Sources/App/Support/JSONValue.swift",
         "Sources/App/Support/Timestamp.swift",
         "Tests/AppTests/AppTests.swift",

@@ -52,3 +52,23 @@ import Testing
         }
     }
 }
+
+@Suite struct JSONParserTests {
+    @Test(arguments: [
+        (#"{"a": [1, 1.5, 1e2, -0, true, null], "b": "x\"\u00e9\ud83d\ude00\n"}"#,
+         JSONValue.object(["a": .array([.integer(1), .double(1.5), .integer(100), .integer(0), .bool(true), .null]),
+                           "b": .string("x\"é😀\n")])),
+        (" [ ] ", .array([])),
+        ("12345678901234567890", .double(1.2345678901234567e19)),
+        (#"{"a": 1, "a": 2}"#, .object(["a": .integer(1)])),
+    ])
+    func readsJSON(_ text: String, _ expected: JSONValue) throws {
+        #expect(try JSONValue(parsing: Array(text.utf8)) == expected)
+    }
+
+    @Test(arguments: ["", "{", "[1,]", "01", "1.", "-", "1e400", "tru", #""\ud83d""#, "\"a\u{1}\"", "{} {}", #"{"a" 1}"#,
+                      String(repeating: "[", count: 600) + String(repeating: "]", count: 600)])
+    func refusesWhatIsNotJSON(_ text: String) {
+        #expect(throws: JSONValue.ParseError.self) { try JSONValue(parsing: Array(text.utf8)) }
+    }
+}

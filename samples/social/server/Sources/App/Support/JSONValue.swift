@@ -15,11 +15,7 @@ enum JSONValue: Sendable, Hashable {
 
     /// Parses JSON text; throws `JSONValue.ParseError` when it is not JSON.
     init(parsing bytes: [UInt8]) throws {
-        do {
-            self = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
-        } catch {
-            throw ParseError()
-        }
+        self = try JSONParser.parse(bytes)
     }
 
     struct ParseError: Error {}
