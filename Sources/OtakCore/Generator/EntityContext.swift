@@ -30,17 +30,14 @@ struct EntityContext {
         includes = references.filter { !$0.isHidden }
     }
 
-    var route: String { entity.routePath }
-    var displayName: String { entity.displayName }
-
     func value() -> [String: TemplateValue] {
         [
             "type": .text(entity.names.type),
             "variable": .text(entity.names.variable),
             "table": .text(entity.names.table),
-            "route": .text(route),
-            "displayName": .text(displayName),
-            "idColumn": .text(SwiftCode.stringLiteral(qualified("id"))),
+            "route": .text(entity.routePath),
+            "displayName": .text(entity.displayName),
+            "idColumn": .text(SwiftCode.stringLiteral(entity.qualified("id"))),
             "hiddenFields": .text(stored.filter(\.isHidden).map(\.jsonName).joined(separator: ", ")),
             "outputFields": .list(output.enumerated().map { index, field in
                 .object([
@@ -92,13 +89,13 @@ struct EntityContext {
                 ])
             }),
             "sortable": .list(output.filter(isListable).map { field in
-                .object(["jsonName": .text(field.jsonName), "column": .text(SwiftCode.stringLiteral(qualified(field.column!)))])
+                .object(["jsonName": .text(field.jsonName), "column": .text(SwiftCode.stringLiteral(entity.qualified(field.column!)))])
             }),
             "filterable": .list(output.filter(isListable).map { field in
                 let type = ColumnType(field.kind)
                 return .object([
                     "jsonName": .text(field.jsonName),
-                    "column": .text(SwiftCode.stringLiteral(qualified(field.column!))),
+                    "column": .text(SwiftCode.stringLiteral(entity.qualified(field.column!))),
                     "kind": .text(filterKind(field)),
                     "cast": .text(type.postgresParameterCast),
                 ])
@@ -158,9 +155,9 @@ struct EntityContext {
             "route": .text(Naming.kebabCase(field.name)),
             "targetType": .text(target.names.type),
             "targetIDColumn": .text(SwiftCode.stringLiteral(target.qualified("id"))),
-            "parentRoute": .text(route),
+            "parentRoute": .text(entity.routePath),
             "displayName": .text(Naming.words(field.name).joined(separator: " ").lowercased()),
-            "parentDisplayName": .text(displayName),
+            "parentDisplayName": .text(entity.displayName),
             "targetDisplayName": .text(target.displayName),
         ]
     }
@@ -171,8 +168,6 @@ struct EntityContext {
         default: nil
         }
     }
-
-    func qualified(_ column: String) -> String { entity.qualified(column) }
 
     /// Fields a list can filter and sort on: stored, visible, and neither JSON nor a password.
     private func isListable(_ field: Field) -> Bool {

@@ -25,10 +25,10 @@ struct QueryWriter {
                 "SELECT \(selectList(output, dialect)) FROM \(table)"
             },
             both("find", "One row by id.") { dialect in
-                "SELECT \(selectList(output, dialect)) FROM \(table) WHERE \(context.qualified("id")) = \(dialect.placeholder(1, for: .uuid))"
+                "SELECT \(selectList(output, dialect)) FROM \(table) WHERE \(entity.qualified("id")) = \(dialect.placeholder(1, for: .uuid))"
             },
             both("selectRecord", "Every column but the id, to validate a partial update against the whole row.") { dialect in
-                "SELECT \(selectList(record, dialect)) FROM \(table) WHERE \(context.qualified("id")) = \(dialect.placeholder(1, for: .uuid))"
+                "SELECT \(selectList(record, dialect)) FROM \(table) WHERE \(entity.qualified("id")) = \(dialect.placeholder(1, for: .uuid))"
                     + (dialect == .postgres ? " FOR UPDATE" : "")
             },
             both("insert", "Inserts a row: the id, then the record's columns in order.") { dialect in
@@ -55,7 +55,7 @@ struct QueryWriter {
             guard case .belongsTo = field.kind, isListedByParent(field) else { continue }
             result.append(both("selectBy" + Naming.upperCamelCase(field.name),
                                "The rows whose `\(field.name)` is the id; the route appends filters, order and paging.") { dialect in
-                "SELECT \(selectList(output, dialect)) FROM \(table) WHERE \(context.qualified(field.column!)) = \(dialect.placeholder(1, for: .uuid))"
+                "SELECT \(selectList(output, dialect)) FROM \(table) WHERE \(entity.qualified(field.column!)) = \(dialect.placeholder(1, for: .uuid))"
             })
         }
         for field in entity.fields {
