@@ -28,6 +28,9 @@ let package = Package(
         {{#usesPasswords}}
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         {{/usesPasswords}}
+        {{#hasAuth}}
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.0"),
+        {{/hasAuth}}
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.4.0"),
@@ -44,6 +47,9 @@ let package = Package(
                 {{#usesPasswords}}
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 {{/usesPasswords}}
+                {{#hasAuth}}
+                .product(name: "JWTKit", package: "jwt-kit"),
+                {{/hasAuth}}
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -136,19 +142,46 @@ struct App {
 {{> header}}
 import Foundation
 import Hummingbird
+{{#hasAuth}}
+import HummingbirdBcrypt
+{{/hasAuth}}
 import Logging
+{{#hasAuth}}
+import NIOPosix
+{{/hasAuth}}
 import PostgresNIO
 import ServiceLifecycle
 
 /// Builds the server that `App` runs and the tests exercise: database, migrations, middleware, routes.
-func buildApplication(_ configuration: AppConfiguration) async throws -> some ApplicationProtocol {
+/// `callerWithoutToken` is who a request without a token is: `.anonymous`, except in tests of
+/// behaviour other than permissions.
+func buildApplication(_ configuration: AppConfiguration, callerWithoutToken: Caller = .anonymous) async throws -> some ApplicationProtocol {
     let logger = {
         var logger = Logger(label: "{{executableName}}")
         logger.logLevel = configuration.logLevel
         return logger
     }()
+    {{#hasAuth}}
+    let secret: [UInt8]
+    if let configured = configuration.jwtSecret {
+        secret = configured
+    } else if configuration.isDevelopment {
+        logger.warning("JWT_SECRET is not set: tokens are signed with a random key that lasts until the server stops (development mode)")
+        secret = (0..<32).map { _ in UInt8.random(in: .min ... .max) }
+    } else {
+        throw ConfigurationError("JWT_SECRET is not set: give it a random value of at least 32 bytes (e.g. `openssl rand -base64 48`), or set APP_ENV=development")
+    }
+    let tokens = await TokenService(secret: secret, lifetime: configuration.tokenLifetime)
+    let decoyPassword = (0..<24).map { _ in String(UInt8.random(in: 97...122), radix: 36) }.joined()
+    let decoyHash = try await NIOThreadPool.singleton.runIfActive { [cost = configuration.bcryptCost] in
+        Bcrypt.hash(decoyPassword, cost: UInt8(cost))
+    }
+    {{/hasAuth}}
     let database = try await openDatabase(configuration.database, logger: logger)
-    let router = buildRouter(database: database{{#usesPasswords}}, bcryptCost: configuration.bcryptCost{{/usesPasswords}})
+    let router = buildRouter(
+        database: database{{#usesPasswords}}, bcryptCost: configuration.bcryptCost{{/usesPasswords}}{{#hasAuth}},
+        auth: AuthMiddleware(database: database, tokens: tokens, callerWithoutToken: callerWithoutToken), decoyHash: decoyHash{{/hasAuth}}
+    )
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "{{executableName}}"),
@@ -161,11 +194,16 @@ func buildApplication(_ configuration: AppConfiguration) async throws -> some Ap
     return app
 }
 
-/// The routes of every entity, behind request logging and JSON error mapping.
-func buildRouter(database: Database{{#usesPasswords}}, bcryptCost: Int{{/usesPasswords}}) -> Router<AppRequestContext> {
+/// The routes of every entity, behind request logging, JSON error mapping{{#hasAuth}} and sign-in{{/hasAuth}}.
+func buildRouter(
+    database: Database{{#usesPasswords}}, bcryptCost: Int{{/usesPasswords}}{{#hasAuth}}, auth: AuthMiddleware, decoyHash: String{{/hasAuth}}
+) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware())
+    {{#hasAuth}}
+    router.add(middleware: auth)
+    {{/hasAuth}}
     router.get("health") { _, context in
         do {
             try await database.query(SQL(sqlite: "SELECT 1", postgres: "SELECT 1"))
@@ -181,6 +219,12 @@ func buildRouter(database: Database{{#usesPasswords}}, bcryptCost: Int{{/usesPas
     {{#entities}}
     {{type}}Controller(database: database, hooks: {{type}}Hooks(){{#hasPasswordFields}}, bcryptCost: bcryptCost{{/hasPasswordFields}}).addRoutes(to: router)
     {{/entities}}
+    {{#auth}}
+    AuthController(
+        database: database, tokens: auth.tokens,
+        users: {{type}}Controller(database: database, hooks: {{type}}Hooks(), bcryptCost: bcryptCost), decoyHash: decoyHash
+    ).addRoutes(to: router)
+    {{/auth}}
     return router
 }
 
@@ -221,6 +265,327 @@ enum OpenAPIDocument {
 }
 
 """#,
+        "Sources/App/Auth/Access.swift.mustache": #"""
+{{> header}}
+import Foundation
+
+/// One operation's `allow` rules, compiled by `otak generate`: decided in Swift as far as the
+/// caller alone decides them, with a SQL condition for the part that depends on the row.
+struct Permission: Sendable {
+    /// What the operation does, for error messages: "list orders".
+    let action: String
+    /// Whether the rules refer to the caller: an anonymous caller they refuse is asked to sign
+    /// in (401) rather than refused (403).
+    let refersToCaller: Bool
+    /// The field a refusal names, for field-level rules.
+    var field: String? = nil
+    /// What the rules allow a signed-in user, or an anonymous caller (`nil`).
+    let rule: @Sendable (SignedInUser?) -> Access
+}
+
+/// What a rule lets one caller do: every row, the rows a SQL condition selects, or nothing.
+enum Access: Sendable {
+    case all
+    case rows(RowCondition)
+    case none
+
+    init(_ holds: Bool) {
+        self = holds ? .all : .none
+    }
+
+    /// The rows meeting a condition; each `?` in `text` is a parameter bound to the next value.
+    init(_ text: String, _ values: SQLValue...) {
+        self = .rows(RowCondition(text: text, values: values))
+    }
+
+    static func || (lhs: Access, rhs: Access) -> Access {
+        switch (lhs, rhs) {
+        case (.all, _), (_, .all): .all
+        case (.none, let other), (let other, .none): other
+        case (.rows(let lhs), .rows(let rhs)): .rows(lhs.joined("OR", rhs))
+        }
+    }
+
+    static func && (lhs: Access, rhs: Access) -> Access {
+        switch (lhs, rhs) {
+        case (.none, _), (_, .none): .none
+        case (.all, let other), (let other, .all): other
+        case (.rows(let lhs), .rows(let rhs)): .rows(lhs.joined("AND", rhs))
+        }
+    }
+}
+
+/// A SQL condition over a table's rows, written at generation time in one text for both
+/// dialects. `?` marks a parameter, followed where PostgreSQL needs it by a cast (`?::date`);
+/// `SQLBuilder` numbers them. Values are always bound, never spliced.
+struct RowCondition: Sendable {
+    let text: String
+    let values: [SQLValue]
+
+    func joined(_ connective: String, _ other: RowCondition) -> RowCondition {
+        RowCondition(text: "(\(text)) \(connective) (\(other.text))", values: values + other.values)
+    }
+}
+
+extension Database {
+    /// The row `query` finds for `id` (its only parameter) if `access` lets the caller see it;
+    /// with no access, none.
+    func read(_ query: SQL, id: UUID, access: Access?) async throws -> SQLRow? {
+        guard let access else { return nil }
+        var builder = SQLBuilder(dialect, query, values: [.uuid(id)])
+        builder.restrict(to: access)
+        return try await read(builder).first
+    }
+}
+
+extension DatabaseConnection {
+    func query(_ builder: SQLBuilder) async throws -> [SQLRow] {
+        try await query(builder.text, builder.values)
+    }
+}
+
+"""#,
+        "Sources/App/Auth/AuthController.swift.mustache": #"""
+{{> header}}
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import NIOPosix
+
+/// Signing up, signing in, and who is signed in: {{#auth.canRegister}}`POST /auth/register`, {{/auth.canRegister}}`POST /auth/login`
+/// and `GET /auth/me`.
+struct AuthController {
+    let database: Database
+    let tokens: TokenService
+    let users: {{auth.type}}Controller
+    /// The hash of a random password at the configured cost. A sign-in with an unknown
+    /// {{auth.identityWords}} is checked against it, so that it takes as long as one with a wrong password.
+    let decoyHash: String
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        let group = router.group("auth")
+        {{#auth.canRegister}}
+        group.post("register", use: register)
+        {{/auth.canRegister}}
+        group.post("login", use: login)
+        group.get("me", use: me)
+    }
+    {{#auth.canRegister}}
+
+    /// `POST /auth/register`: creates a {{auth.displayName}} as `POST /{{auth.route}}` does (same rules, same
+    /// errors) and signs them in: 201 with a token.
+    @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<SignedIn> {
+        let created = try await users.create(request, context: context)
+        let token = try await tokens.issue(for: created.responseGenerator.id)
+        return EditedResponse(status: .created, headers: created.headers, response: SignedIn(token: token, user: created.responseGenerator))
+    }
+    {{/auth.canRegister}}
+
+    /// `POST /auth/login` with `{"{{auth.identityJSON}}": …, "{{auth.passwordJSON}}": …}`: a token, or 401.
+    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> SignedIn {
+        var input = try await InputReader(request: request, context: context)
+        let identity = input.required("{{auth.identityJSON}}", as: String.self)
+        let password = input.required("{{auth.passwordJSON}}", as: String.self)
+        input.refuseUnknown(known: ["{{auth.identityJSON}}", "{{auth.passwordJSON}}"])
+        try input.finish()
+        guard let identity, let password else { throw APIError.badRequest("the body is incomplete") }
+        let row = try await database.read({{auth.type}}Queries.selectCredentials, [.text(identity)]).first
+        let id: UUID? = try row?.decode(0)
+        let hash: String = try row?.decode(1) ?? decoyHash
+        // bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
+        let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        guard let id, matches else {
+            throw APIError.unauthorized("the {{auth.identityWords}} or the password is wrong")
+        }
+        guard let row = try await database.read({{auth.type}}Queries.find, [.uuid(id)]).first else {
+            throw APIError.unauthorized("the {{auth.identityWords}} or the password is wrong")
+        }
+        return SignedIn(token: try await tokens.issue(for: id), user: try {{auth.type}}(row: row))
+    }
+
+    /// `GET /auth/me`: the signed-in {{auth.displayName}}.
+    @Sendable func me(_ request: Request, context: AppRequestContext) async throws -> {{auth.type}} {
+        guard let id = context.caller.userID else { throw APIError.unauthorized("sign in to see who you are") }
+        guard let row = try await database.read({{auth.type}}Queries.find, [.uuid(id)]).first else {
+            throw APIError.unauthorized("the token's user no longer exists", invalidToken: true)
+        }
+        return try {{auth.type}}(row: row)
+    }
+}
+
+/// The answer to signing up or in: `{"token": …, "tokenType": "Bearer", "expiresAt": …, "user": {…}}`.
+struct SignedIn: ResponseEncodable, Sendable {
+    let token: String
+    let tokenType: String
+    let expiresAt: Date
+    let user: {{auth.type}}
+
+    init(token: TokenService.Token, user: {{auth.type}}) {
+        self.token = token.text
+        self.tokenType = "Bearer"
+        self.expiresAt = token.expiresAt
+        self.user = user
+    }
+}
+
+"""#,
+        "Sources/App/Auth/AuthMiddleware.swift.mustache": #"""
+{{> header}}
+import Foundation
+import Hummingbird
+
+/// Sets `context.caller` from `Authorization: Bearer <token>`. A request without the header is
+/// anonymous; a bad or expired token, or one whose user is gone, gets 401 at once.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    let database: Database
+    let tokens: TokenService
+    /// Who a request without a token is: `.anonymous`, except in tests of behaviour other than
+    /// permissions.
+    var callerWithoutToken = Caller.anonymous
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        guard let header = request.headers[.authorization] else {
+            context.caller = callerWithoutToken
+            return try await next(request, context)
+        }
+        guard header.count > 7, header.prefix(7).lowercased() == "bearer ",
+              let id = await tokens.userID(from: String(header.dropFirst(7)))
+        else {
+            throw APIError.unauthorized("the token is invalid or has expired", invalidToken: true)
+        }
+        guard let row = try await database.read({{auth.type}}Queries.selectRecord, [.uuid(id)]).first else {
+            throw APIError.unauthorized("the token's user no longer exists", invalidToken: true)
+        }
+        context.caller = .user(SignedInUser(id: id, record: try {{auth.type}}Record(row: row)))
+        return try await next(request, context)
+    }
+}
+
+"""#,
+        "Sources/App/Auth/Caller.swift.mustache": #"""
+{{> header}}
+import Foundation
+
+/// Who sends a request. `AuthMiddleware` sets it from the `Authorization` header.
+enum Caller: Sendable {
+    /// No token was sent.
+    case anonymous
+    /// The user a valid token names, with their row as it is now: a changed role or a deleted
+    /// account takes effect at the next request.
+    case user(SignedInUser)
+    /// The server's own code, for which every rule holds. No token yields it: it is for hooks
+    /// and jobs acting on their own, and for tests of behaviour other than permissions.
+    case system
+
+    /// The signed-in user's id, if any.
+    var userID: UUID? {
+        if case .user(let user) = self { user.id } else { nil }
+    }
+
+    /// What `permission` lets this caller do. A caller it allows nothing gets 401 when signing
+    /// in could change that, else 403.
+    func access(_ permission: Permission) throws(APIError) -> Access {
+        let access: Access
+        switch self {
+        case .system: return .all
+        case .anonymous: access = permission.rule(nil)
+        case .user(let user): access = permission.rule(user)
+        }
+        guard case .none = access else { return access }
+        var error = if case .anonymous = self, permission.refersToCaller {
+            APIError.unauthorized("sign in to \(permission.action)")
+        } else {
+            APIError.forbidden("you may not \(permission.action)")
+        }
+        if let field = permission.field {
+            error.fields = [FieldError(field: field, rule: "permission", message: "you may not set it")]
+        }
+        throw error
+    }
+
+    /// Checks the field-level rules of the fields a body sets; 401 or 403 names the fields refused.
+    func fieldAccess(_ permissions: [String: Permission], sent: Set<String>) throws(APIError) -> [(field: String, access: Access)] {
+        var granted: [(field: String, access: Access)] = []
+        var refused: [APIError] = []
+        for field in sent.sorted() {
+            guard let permission = permissions[field] else { continue }
+            do throws(APIError) {
+                granted.append((field, try access(permission)))
+            } catch {
+                refused.append(error)
+            }
+        }
+        guard var error = refused.first else { return granted }
+        error.fields = refused.flatMap(\.fields)
+        error.message = refused.map(\.message).joined(separator: "; ")
+        throw error
+    }
+}
+
+/// A signed-in user: the id from the token and the row it names.
+struct SignedInUser: Sendable {
+    let id: UUID
+    {{#auth}}
+    let record: {{type}}Record
+    {{/auth}}
+}
+
+"""#,
+        "Sources/App/Auth/TokenService.swift.mustache": #"""
+{{> header}}
+import Foundation
+import JWTKit
+
+/// Issues and checks bearer tokens: JWTs signed with HS256 under `JWT_SECRET`, holding the
+/// user's id (`sub`), when they were issued (`iat`) and when they expire (`exp`).
+///
+/// A token carries no role: `AuthMiddleware` reads the user's row on every request, so that a
+/// changed role or a deleted account takes effect at once.
+struct TokenService: Sendable {
+    /// A signed token and when it expires.
+    struct Token: Sendable {
+        let text: String
+        let expiresAt: Date
+    }
+
+    private let keys: JWTKeyCollection
+    let lifetime: TimeInterval
+
+    init(secret: [UInt8], lifetime: TimeInterval) async {
+        keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
+        self.lifetime = lifetime
+    }
+
+    func issue(for id: UUID, at now: Date = Date()) async throws -> Token {
+        let expiresAt = now.addingTimeInterval(lifetime)
+        let claims = TokenClaims(sub: .init(value: id.uuidString), iat: .init(value: now), exp: .init(value: expiresAt))
+        return Token(text: try await keys.sign(claims), expiresAt: expiresAt)
+    }
+
+    /// The user id of a valid token; `nil` if it is malformed, tampered with, expired, unsigned
+    /// (`alg: none`) or signed with another key or algorithm.
+    func userID(from token: String) async -> UUID? {
+        guard let claims = try? await keys.verify(token, as: TokenClaims.self) else { return nil }
+        return UUID(uuidString: claims.sub.value)
+    }
+}
+
+/// The claims of a token.
+struct TokenClaims: JWTPayload {
+    var sub: SubjectClaim
+    var iat: IssuedAtClaim
+    var exp: ExpirationClaim
+
+    func verify(using algorithm: some JWTAlgorithm) async throws {
+        try exp.verifyNotExpired()
+    }
+}
+
+"""#,
         "Sources/App/Configuration.swift.mustache": #"""
 {{> header}}
 import Foundation
@@ -239,6 +604,12 @@ import PostgresNIO
 {{#usesPasswords}}
 /// - `BCRYPT_COST`: the work factor of password hashes, 4 to 31 (default 12).
 {{/usesPasswords}}
+{{#hasAuth}}
+/// - `JWT_SECRET`: the key tokens are signed with, at least 32 bytes. Required unless in
+///   development mode, where a random key is made at each start;
+/// - `APP_ENV`: `development` or `production`; debug builds default to development, release
+///   builds to production.
+{{/hasAuth}}
 struct AppConfiguration: Sendable {
     enum DatabaseLocation: Sendable, Equatable {
         case sqlite(path: String)
@@ -267,6 +638,18 @@ struct AppConfiguration: Sendable {
     {{#usesPasswords}}
     var bcryptCost = 12
     {{/usesPasswords}}
+    {{#hasAuth}}
+    var jwtSecret: [UInt8]?
+    var isDevelopment = Self.isDebugBuild
+    /// How long a token lives, from the schema's `auth` block.
+    var tokenLifetime: TimeInterval = {{auth.tokenLifetime}}
+
+    #if DEBUG
+    static let isDebugBuild = true
+    #else
+    static let isDebugBuild = false
+    #endif
+    {{/hasAuth}}
 
     init() {}
 
@@ -287,6 +670,16 @@ struct AppConfiguration: Sendable {
             bcryptCost = number
         }
         {{/usesPasswords}}
+        {{#hasAuth}}
+        if let mode = environment.get("APP_ENV") {
+            guard ["development", "production"].contains(mode) else { throw ConfigurationError("APP_ENV must be development or production") }
+            isDevelopment = mode == "development"
+        }
+        if let secret = environment.get("JWT_SECRET") {
+            guard secret.utf8.count >= 32 else { throw ConfigurationError("JWT_SECRET must be at least 32 bytes long") }
+            jwtSecret = Array(secret.utf8)
+        }
+        {{/hasAuth}}
     }
 
     static func databaseLocation(_ url: String) throws -> DatabaseLocation {
@@ -348,17 +741,22 @@ struct {{type}}Controller {
         {{/manyToMany}}
     }
 
-    /// `GET /{{route}}`: a page of rows, filtered and sorted as the query string asks.
+    /// `GET /{{route}}`: a page of the rows the caller may list, filtered and sorted as the query
+    /// string asks.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<{{type}}> {
+        let access = try context.caller.access({{type}}Permissions.list)
         let query = try ListQuery(request.uri, sortable: {{type}}Queries.sortable, filterable: {{type}}Queries.filterable)
         var builder = SQLBuilder(database.dialect, {{type}}Queries.select)
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: {{idColumn}})
         let rows = try await database.read(builder)
         return Page(rows: try rows.map({{type}}.init(row:)), query: query)
     }
 
-    /// `GET /{{route}}/{id}`{{#hasIncludes}}, with `include=` of {{includeNames}}{{/hasIncludes}}.
+    /// `GET /{{route}}/{id}`{{#hasIncludes}}, with `include=` of {{includeNames}} (null where the caller may not
+    /// read the row){{/hasIncludes}}. A row the caller may not read is not found.
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> {{detailType}} {
+        let access = try context.caller.access({{type}}Permissions.read)
         let id = try Self.id(context)
         {{#hasIncludes}}
         let includes = try Includes(request.uri, allowed: [{{#includes}}"{{name}}"{{^last}}, {{/last}}{{/includes}}])
@@ -366,14 +764,16 @@ struct {{type}}Controller {
         {{^hasIncludes}}
         _ = try Includes(request.uri, allowed: [])
         {{/hasIncludes}}
-        guard let row = try await database.read({{type}}Queries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read({{type}}Queries.find, id: id, access: access) else {
             throw Self.notFound(id)
         }
         {{#hasIncludes}}
         var detail = {{detailType}}({{variable}}: try {{type}}(row: row))
         {{#includes}}
         if includes.contains("{{name}}"){{#isOptional}}, let relatedID = detail.{{variable}}.{{swiftName}}{{/isOptional}} {
-            detail.{{name}} = try await database.read({{targetType}}Queries.find, [.uuid({{#isOptional}}relatedID{{/isOptional}}{{^isOptional}}detail.{{variable}}.{{swiftName}}{{/isOptional}})]).first.map({{targetType}}.init(row:))
+            detail.{{name}} = try await database.read(
+                {{targetType}}Queries.find, id: {{#isOptional}}relatedID{{/isOptional}}{{^isOptional}}detail.{{variable}}.{{swiftName}}{{/isOptional}}, access: try? context.caller.access({{targetType}}Permissions.read)
+            ).map({{targetType}}.init(row:))
         }
         {{/includes}}
         return detail
@@ -383,10 +783,12 @@ struct {{type}}Controller {
         {{/hasIncludes}}
     }
 
-    /// `POST /{{route}}`: 201 with the new row and its `Location`.
+    /// `POST /{{route}}`: 201 with the new row and its `Location`. The rules are checked against
+    /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<{{type}}> {
+        let access = try context.caller.access({{type}}Permissions.create)
         var input = try await InputReader(request: request, context: context)
-        let body = {{type}}Create.read(&input)
+        let body = {{type}}Create.read(&input{{#ownerField}}, owner: context.caller.userID{{/ownerField}})
         var validator = Validator()
         {{#passwordFields}}
         if let {{swiftName}} = body?.{{swiftName}} {
@@ -405,6 +807,15 @@ struct {{type}}Controller {
         guard {{#hasPasswordFields}}var{{/hasPasswordFields}}{{^hasPasswordFields}}let{{/hasPasswordFields}} record else {
             throw APIError.badRequest("the body is incomplete")
         }
+        {{#ownerField}}
+        // A new row's owner may always be the caller; naming someone else needs a field-level rule.
+        var guarded = input.sentFields
+        if record.{{swiftName}} == context.caller.userID { guarded.remove("{{jsonName}}") }
+        let fieldAccess = try context.caller.fieldAccess({{type}}Permissions.createFields, sent: guarded)
+        {{/ownerField}}
+        {{^ownerField}}
+        let fieldAccess = try context.caller.fieldAccess({{type}}Permissions.createFields, sent: input.sentFields)
+        {{/ownerField}}
         {{#passwordFields}}
         record.{{swiftName}} = try await hashPassword(record.{{swiftName}})
         {{/passwordFields}}
@@ -412,6 +823,7 @@ struct {{type}}Controller {
         let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: {{type}}Permissions.create.action)
             guard let row = try await connection.query({{type}}Queries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -423,11 +835,15 @@ struct {{type}}Controller {
     }
 
     /// `PATCH /{{route}}/{id}`: changes the fields sent. The row is read, changed, validated
-    /// whole and written in one transaction, so concurrent updates do not undo each other.
+    /// whole and written in one transaction, so concurrent updates do not undo each other. The
+    /// update rule must hold for the row before and after the change, as in PostgreSQL's
+    /// row-level security: nobody can move a row out of their own reach.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> {{type}} {
+        let access = try context.caller.access({{type}}Permissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = {{type}}Patch.read(&input)
+        let fieldAccess = try context.caller.fieldAccess({{type}}Permissions.updateFields, sent: input.sentFields)
         {{^hasPasswordFields}}
         try input.finish()
         {{/hasPasswordFields}}
@@ -445,8 +861,11 @@ struct {{type}}Controller {
         {{/passwordFields}}
         {{/hasPasswordFields}}
         return try await write(references: patch.references) { connection in
-            guard let stored = try await connection.query({{type}}Queries.selectRecord, [.uuid(id)]).first else {
-                throw Self.notFound(id)
+            var lookup = SQLBuilder(connection.dialect, {{type}}Queries.selectRecord, values: [.uuid(id)])
+            lookup.restrict(to: access)
+            lookup.lockForUpdate()
+            guard let stored = try await connection.query(lookup).first else {
+                throw try await notFoundOrForbidden(id, {{type}}Permissions.update, context, connection)
             }
             var record = try {{type}}Record(row: stored)
             {{#writableFields}}
@@ -459,6 +878,7 @@ struct {{type}}Controller {
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: {{type}}Permissions.update.action)
             guard let row = try await connection.query({{type}}Queries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -468,14 +888,19 @@ struct {{type}}Controller {
         }
     }
 
-    /// `DELETE /{{route}}/{id}`: 204, or 409 while other rows still point at it.
+    /// `DELETE /{{route}}/{id}`: 204, or 409 while other rows still point at it. The rule is part
+    /// of the `DELETE` statement itself.
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        let access = try context.caller.access({{type}}Permissions.delete)
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
                 try await hooks.willDelete(id: id, connection: connection)
-                guard try await connection.query({{type}}Queries.delete, [.uuid(id)]).first != nil else {
-                    throw Self.notFound(id)
+                var delete = SQLBuilder(connection.dialect, {{type}}Queries.delete, values: [.uuid(id)])
+                delete.restrict(to: access)
+                delete.append(#" RETURNING "id""#)
+                guard try await connection.query(delete).first != nil else {
+                    throw try await notFoundOrForbidden(id, {{type}}Permissions.delete, context, connection)
                 }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -487,10 +912,13 @@ struct {{type}}Controller {
 
     /// `GET /{{parentRoute}}/{id}/{{route}}`: the {{displayName}} of one {{parentDisplayName}}, as a page.
     @Sendable func {{swiftName}}(_ request: Request, context: AppRequestContext) async throws -> Page<{{targetType}}> {
+        let parentAccess = try context.caller.access({{type}}Permissions.read)
+        let access = try context.caller.access({{targetType}}Permissions.list)
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: {{targetType}}Queries.sortable, filterable: {{targetType}}Queries.filterable)
-        guard try await database.read({{type}}Queries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read({{type}}Queries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, {{targetType}}Queries.{{statement}}, values: [.uuid(id)])
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: {{targetIDColumn}})
         let rows = try await database.read(builder)
         return Page(rows: try rows.map({{targetType}}.init(row:)), query: query)
@@ -500,19 +928,24 @@ struct {{type}}Controller {
 
     /// `GET /{{parentRoute}}/{id}/{{route}}`: the {{displayName}} linked to one {{parentDisplayName}}, as a page.
     @Sendable func {{swiftName}}(_ request: Request, context: AppRequestContext) async throws -> Page<{{targetType}}> {
+        let parentAccess = try context.caller.access({{type}}Permissions.read)
+        let access = try context.caller.access({{targetType}}Permissions.list)
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: {{targetType}}Queries.sortable, filterable: {{targetType}}Queries.filterable)
-        guard try await database.read({{type}}Queries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read({{type}}Queries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, {{type}}Queries.{{selectStatement}}, values: [.uuid(id)])
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: {{targetIDColumn}})
         let rows = try await database.read(builder)
         return Page(rows: try rows.map({{targetType}}.init(row:)), query: query)
     }
 
     /// `PUT /{{parentRoute}}/{id}/{{route}}/{otherID}`: links the two rows (204; linking twice is harmless).
+    /// Linking changes the {{parentDisplayName}}: the caller needs its update rule, and must be able to read the {{targetDisplayName}}.
     @Sendable func link{{upperName}}(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
         let id = try Self.id(context)
         let otherID = try Self.id(context, "otherID")
+        try await checkLink(id, otherID, context, other: {{targetType}}Permissions.read, otherExists: {{targetType}}Queries.exists)
         do {
             try await database.query({{type}}Queries.{{linkStatement}}, [.uuid(id), .uuid(otherID)])
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -525,6 +958,7 @@ struct {{type}}Controller {
     @Sendable func unlink{{upperName}}(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
         let id = try Self.id(context)
         let otherID = try Self.id(context, "otherID")
+        try await checkLink(id, otherID, context, other: {{targetType}}Permissions.read, otherExists: {{targetType}}Queries.exists)
         guard try await database.query({{type}}Queries.{{unlinkStatement}}, [.uuid(id), .uuid(otherID)]).first != nil else {
             throw APIError.notFound("{{parentDisplayName}} \(id.uuidString) is not linked to {{targetDisplayName}} \(otherID.uuidString)")
         }
@@ -574,6 +1008,49 @@ struct {{type}}Controller {
         try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
     }
     {{/hasPasswordFields}}
+
+    /// Checks the rules that depend on the row against the values about to be written: the
+    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    private static func check(
+        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: {{type}}Record,
+        on connection: DatabaseConnection, action: String
+    ) async throws {
+        func holds(_ access: Access) async throws -> Bool {
+            guard case .rows = access else { return true }
+            var builder = SQLBuilder(connection.dialect, {{type}}Queries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            builder.restrict(to: access)
+            return try await !connection.query(builder).isEmpty
+        }
+        guard try await holds(access) else { throw APIError.forbidden("you may not \(action)") }
+        var refused: [FieldError] = []
+        for (field, access) in fieldAccess where try await !holds(access) {
+            refused.append(FieldError(field: field, rule: "permission", message: "you may not set it"))
+        }
+        if !refused.isEmpty { throw APIError.forbidden("you may not \(action) with these values", fields: refused) }
+    }
+
+    /// The error for a write that found no row it may change: 403 if the caller may read the
+    /// row, else 404, so that a row's existence is not revealed to those who may not see it.
+    private func notFoundOrForbidden(_ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection) async throws -> APIError {
+        guard let read = try? context.caller.access({{type}}Permissions.read) else { return Self.notFound(id) }
+        var builder = SQLBuilder(connection.dialect, {{type}}Queries.exists, values: [.uuid(id)])
+        builder.restrict(to: read)
+        return try await connection.query(builder).isEmpty ? Self.notFound(id) : APIError.forbidden("you may not \(permission.action)")
+    }
+    {{#hasManyToMany}}
+
+    /// Linking and unlinking change the {{displayName}} (its update rule) and need the other row to be
+    /// readable; 404 when either row is out of the caller's sight.
+    private func checkLink(_ id: UUID, _ otherID: UUID, _ context: AppRequestContext, other: Permission, otherExists: SQL) async throws {
+        let access = try context.caller.access({{type}}Permissions.update)
+        guard try await database.read({{type}}Queries.exists, id: id, access: access) != nil else {
+            throw try await database.withConnection { connection in try await notFoundOrForbidden(id, {{type}}Permissions.update, context, connection) }
+        }
+        guard try await database.read(otherExists, id: otherID, access: try? context.caller.access(other)) != nil else {
+            throw APIError.notFound("no row has the id \(otherID.uuidString)")
+        }
+    }
+    {{/hasManyToMany}}
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {
         let text = try context.parameters.require(name)
@@ -1108,13 +1585,13 @@ struct SQLBuilder {
     private(set) var values: [SQLValue]
     private var hasWhereClause: Bool
 
-    /// Starts from a generated statement; `values` are the parameters it already uses,
-    /// and a statement with parameters is taken to end in a `WHERE` clause.
-    init(_ dialect: SQLDialect, _ start: SQL, values: [SQLValue] = []) {
+    /// Starts from a generated statement; `values` are the parameters it already uses. A
+    /// statement with parameters is taken to end in a `WHERE` clause unless `inWhereClause` says.
+    init(_ dialect: SQLDialect, _ start: SQL, values: [SQLValue] = [], inWhereClause: Bool? = nil) {
         self.dialect = dialect
         self.text = start.text(for: dialect)
         self.values = values
-        self.hasWhereClause = !values.isEmpty
+        self.hasWhereClause = inWhereClause ?? !values.isEmpty
     }
 
     mutating func append(_ fragment: String) {
@@ -1125,6 +1602,40 @@ struct SQLBuilder {
     mutating func appendCondition(_ fragment: String) {
         text += (hasWhereClause ? " AND " : " WHERE ") + fragment
         hasWhereClause = true
+    }
+
+    /// Keeps only the rows `access` allows: nothing to add for `.all`, no row for `.none`.
+    mutating func restrict(to access: Access) {
+        switch access {
+        case .all: break
+        case .none: appendCondition("1 = 0")
+        case .rows(let condition): append(condition)
+        }
+    }
+
+    /// Appends a rule's condition, numbering its `?` parameters and keeping their PostgreSQL
+    /// casts (`?::date`) for PostgreSQL only.
+    mutating func append(_ condition: RowCondition) {
+        appendCondition("(")
+        var values = condition.values.makeIterator()
+        var rest = Substring(condition.text)
+        while let marker = rest.firstIndex(of: "?") {
+            text += rest[..<marker]
+            rest = rest[rest.index(after: marker)...]
+            var cast = ""
+            if rest.hasPrefix("::") {
+                let end = rest.dropFirst(2).firstIndex { !$0.isLetter } ?? rest.endIndex
+                cast = String(rest[..<end])
+                rest = rest[end...]
+            }
+            bind(values.next() ?? .null, cast: cast)
+        }
+        text += rest + ")"
+    }
+
+    /// Locks the rows read until the transaction ends (PostgreSQL; SQLite has one writer).
+    mutating func lockForUpdate() {
+        if dialect == .postgres { text += " FOR UPDATE" }
     }
 
     /// Appends the next parameter placeholder, with a cast where PostgreSQL needs one.
@@ -1315,6 +1826,18 @@ struct APIError: Error, Sendable {
         return APIError(status: .unprocessableContent, code: "validation_failed", message: message, fields: fields)
     }
 
+    /// 401, with the `WWW-Authenticate` challenge; `invalidToken` when a token was sent but refused.
+    static func unauthorized(_ message: String, invalidToken: Bool = false) -> APIError {
+        var error = APIError(status: .unauthorized, code: "unauthorized", message: message)
+        error.headers[.wwwAuthenticate] = invalidToken ? #"Bearer error="invalid_token""# : "Bearer"
+        return error
+    }
+
+    /// 403: the caller is known and the schema's rules do not let them do this.
+    static func forbidden(_ message: String, fields: [FieldError] = []) -> APIError {
+        APIError(status: .forbidden, code: "forbidden", message: message, fields: fields)
+    }
+
     static func notFound(_ message: String) -> APIError {
         APIError(status: .notFound, code: "not_found", message: message)
     }
@@ -1350,7 +1873,7 @@ struct FieldError: Codable, Sendable, Equatable {
     /// The field's JSON name.
     var field: String
     /// The schema rule it breaks: `required`, `type`, `length`, `range`, `pattern`, `email`,
-    /// `url`, `enum`, `check`, `readonly`, `unknown`, `exists` or `unique`.
+    /// `url`, `enum`, `check`, `readonly`, `unknown`, `exists`, `unique` or `permission`.
     var rule: String
     var message: String
 }
@@ -1364,6 +1887,8 @@ import Hummingbird
 /// The per-request context handed to every middleware and route.
 struct AppRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
+    /// Who sends the request, set by `AuthMiddleware`.
+    var caller = Caller.anonymous
 
     init(source: Source) {
         self.coreContext = .init(source: source)
@@ -1445,6 +1970,9 @@ struct InputReader {
     /// Missing, read-only and out-of-range values: the request breaks the schema's rules.
     var invalid: [FieldError] = []
 
+    /// The keys of the body.
+    var sentFields: Set<String> { Set(object.keys) }
+
     init(object: [String: JSONValue]) {
         self.object = object
     }
@@ -1464,9 +1992,11 @@ struct InputReader {
         self.init(object: object)
     }
 
-    /// A field the client must send (no default).
-    mutating func required<Value: JSONReadable>(_ key: String, as type: Value.Type = Value.self) -> Value? {
+    /// A field the client must send, unless there is a value to fall back on (an owner field
+    /// falls back on the caller).
+    mutating func required<Value: JSONReadable>(_ key: String, as type: Value.Type = Value.self, otherwise fallback: Value? = nil) -> Value? {
         guard let json = object[key] else {
+            if let fallback { return fallback }
             invalid.append(FieldError(field: key, rule: "required", message: "is required"))
             return nil
         }
@@ -2160,8 +2690,9 @@ struct {{type}}Create: Sendable {
     /// Every field name a body may hold: writable and read-only ones (the latter are refused with 422).
     static let knownFields: Set<String> = [{{#inputFields}}"{{jsonName}}"{{^last}}, {{/last}}{{/inputFields}}]
 
-    /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> {{type}}Create? {
+    /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.{{#ownerField}}
+    /// `{{jsonName}}` is the caller (`owner`) unless the body names someone.{{/ownerField}}
+    static func read(_ input: inout InputReader{{#ownerField}}, owner: UUID?{{/ownerField}}) -> {{type}}Create? {
         {{#writableFields}}
         let {{swiftName}} = {{createRead}}
         {{/writableFields}}
@@ -2217,6 +2748,37 @@ enum {{name}}: String, Codable, Sendable, CaseIterable, SQLDecodable, JSONReadab
     {{#cases}}
     case {{name}}
     {{/cases}}
+}
+
+"""#,
+        "Sources/App/Permissions/EntityPermissions.swift.mustache": #"""
+{{> header}}
+import Foundation
+
+/// Who may do what to `{{table}}`: the schema's `allow` rules for `{{type}}`, compiled. Each
+/// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
+/// condition that the routes add to their statements.
+enum {{type}}Permissions {
+    {{#permissions}}
+    /// {{comment}}
+    static let {{name}} = Permission(action: "{{action}}", refersToCaller: {{refersToCaller}}{{#hasField}}, field: "{{field}}"{{/hasField}}) { user in
+        {{code}}
+    }
+
+    {{/permissions}}
+    /// The fields of a new row that only some callers may set, by JSON name.
+    static let createFields: [String: Permission] = [{{^createFields}}:]{{/createFields}}{{#hasCreateFields}}
+        {{#createFields}}
+        "{{jsonName}}": {{name}},
+        {{/createFields}}
+    ]{{/hasCreateFields}}
+
+    /// The fields of a row that only some callers may change, by JSON name.
+    static let updateFields: [String: Permission] = [{{^updateFields}}:]{{/updateFields}}{{#hasUpdateFields}}
+        {{#updateFields}}
+        "{{jsonName}}": {{name}},
+        {{/updateFields}}
+    ]{{/hasUpdateFields}}
 }
 
 """#,
@@ -2806,6 +3368,138 @@ import Testing
 }
 
 """#,
+        "Tests/AppTests/AuthTests.swift.mustache": ##"""
+{{> header}}
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import App
+
+/// Sign-up, sign-in and tokens: what a security review checks first.
+@Suite struct AuthTests {
+    {{#auth.canRegister}}
+    @Test func registerLoginAndMe() async throws {
+        try await withServer(as: .anonymous) { client in
+            var fixtures = Fixtures(client)
+            let body = try await fixtures.{{auth.variable}}Body()
+            let registered = try await request(client, .post, "/auth/register", body: body)
+            #expect(registered.status == .created)
+            let id = try #require(registered.body["user"]?["id"]?.stringValue)
+            #expect(registered.headers[.location] == "/{{auth.route}}/\(id)")
+            #expect(registered.body["tokenType"] == .string("Bearer"))
+
+            let credentials = JSONValue.object(["{{auth.identityJSON}}": body["{{auth.identityJSON}}"] ?? .null, "{{auth.passwordJSON}}": body["{{auth.passwordJSON}}"] ?? .null])
+            let login = try await request(client, .post, "/auth/login", body: credentials)
+            #expect(login.status == .ok)
+            let token = try #require(login.body["token"]?.stringValue)
+
+            let me = try await request(client, .get, "/auth/me", token: token)
+            #expect(me.status == .ok)
+            #expect(me.body["id"] == .string(id))
+            for response in [registered.body, login.body, me.body] {
+                #expect(!containsPassword(response, body["{{auth.passwordJSON}}"]?.stringValue ?? ""), "\(response)")
+            }
+        }
+    }
+
+    @Test func wrongPasswordsAndUnknownUsersAre401() async throws {
+        try await withServer(as: .anonymous) { client in
+            var fixtures = Fixtures(client)
+            let body = try await fixtures.{{auth.variable}}Body()
+            #expect(try await request(client, .post, "/auth/register", body: body).status == .created)
+            let wrong = try await request(client, .post, "/auth/login", body: .object([
+                "{{auth.identityJSON}}": body["{{auth.identityJSON}}"] ?? .null, "{{auth.passwordJSON}}": .string("not the password"),
+            ]))
+            let unknown = try await request(client, .post, "/auth/login", body: .object([
+                "{{auth.identityJSON}}": .string("nobody@example.com"), "{{auth.passwordJSON}}": .string("not the password"),
+            ]))
+            for response in [wrong, unknown] {
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.wwwAuthenticate] == "Bearer")
+                #expect(response.body["error"]?["code"] == .string("unauthorized"))
+            }
+            #expect(wrong.body["error"]?["message"] == unknown.body["error"]?["message"])
+        }
+    }
+    {{/auth.canRegister}}
+
+    @Test func anonymousCallersAreAskedToSignIn() async throws {
+        try await withServer(as: .anonymous) { client in
+            let response = try await request(client, .get, "/auth/me")
+            #expect(response.status == .unauthorized)
+            #expect(response.headers[.wwwAuthenticate] == "Bearer")
+        }
+    }
+
+    @Test(arguments: BadToken.allCases)
+    func badTokensAre401(_ kind: BadToken) async throws {
+        try await withServer(as: .anonymous) { client in
+            let id = try await createUser(client)
+            let good = try await TokenService(secret: testSecret, lifetime: 3600).issue(for: id)
+            #expect(try await request(client, .get, "/auth/me", token: good.text).status == .ok)
+            let token = try await kind.token(for: id, from: good.text)
+            let response = try await request(client, .get, "/auth/me", token: token)
+            #expect(response.status == .unauthorized)
+            #expect(response.headers[.wwwAuthenticate] == #"Bearer error="invalid_token""#)
+        }
+    }
+
+    @Test func aDeletedUsersTokenIs401() async throws {
+        try await withServer { client in
+            let id = try await createUser(client)
+            let token = try await TokenService(secret: testSecret, lifetime: 3600).issue(for: id).text
+            #expect(try await request(client, .get, "/auth/me", token: token).status == .ok)
+            #expect(try await request(client, .delete, "/{{auth.route}}/\(id.uuidString)").status == .noContent)
+            #expect(try await request(client, .get, "/auth/me", token: token).status == .unauthorized)
+        }
+    }
+
+    /// Creates a {{auth.displayName}} with `POST /{{auth.route}}` and returns its id.
+    private func createUser(_ client: any TestClientProtocol) async throws -> UUID {
+        var fixtures = Fixtures(client)
+        let created = try await fixtures.create{{auth.type}}()
+        return try #require(UUID(uuidString: try created.id))
+    }
+
+    /// Whether a response holds the password or anything that looks like a bcrypt hash.
+    private func containsPassword(_ value: JSONValue, _ password: String) -> Bool {
+        let text = value.text
+        return text.contains(password) || text.contains("$2b$") || text.contains("$2a$") || text.contains("\"{{auth.passwordJSON}}\"")
+    }
+}
+
+/// Tokens the server must refuse.
+enum BadToken: String, CaseIterable, Sendable {
+    case tampered, expired, unsigned, wrongSecret, garbage
+
+    func token(for id: UUID, from good: String) async throws -> String {
+        let parts = good.split(separator: ".").map(String.init)
+        switch self {
+        case .tampered:
+            // Another user's id in the payload, with the original signature.
+            let payload = #"{"sub":"\#(UUID().uuidString)","iat":\#(Int(Date().timeIntervalSince1970)),"exp":\#(Int(Date().timeIntervalSince1970) + 3600)}"#
+            return [parts[0], Self.base64URL(payload), parts[2]].joined(separator: ".")
+        case .expired:
+            return try await TokenService(secret: testSecret, lifetime: 60).issue(for: id, at: Date().addingTimeInterval(-3600)).text
+        case .unsigned:
+            return [Self.base64URL(#"{"alg":"none","typ":"JWT"}"#), parts[1], ""].joined(separator: ".")
+        case .wrongSecret:
+            let other = Array("another secret that is also 32 bytes or more".utf8)
+            return try await TokenService(secret: other, lifetime: 3600).issue(for: id).text
+        case .garbage:
+            return "not a token"
+        }
+    }
+
+    private static func base64URL(_ text: String) -> String {
+        Data(text.utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}
+
+"""##,
         "Tests/AppTests/EntityTests.swift.mustache": #"""
 {{> header}}
 import Foundation
@@ -3085,19 +3779,32 @@ import Testing
 
 @testable import App
 
+{{#hasAuth}}
+/// The key test servers sign tokens with, so that tests can make their own.
+let testSecret = Array("a test secret that is at least 32 bytes long".utf8)
+
+{{/hasAuth}}
 /// Runs `test` against a fresh server with an empty database: in-memory SQLite, or, when
 /// `DATABASE_URL` names PostgreSQL, a new schema of that database, dropped afterwards.
-func withServer(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+///
+/// A request without a token is sent as `caller`: `.system` (for which every rule holds) for
+/// tests of behaviour other than permissions, `.anonymous` for tests of permissions.
+func withServer(
+    as caller: Caller = .system, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+) async throws {
     var configuration = AppConfiguration()
     configuration.logLevel = .warning
     {{#usesPasswords}}
     configuration.bcryptCost = 4
     {{/usesPasswords}}
+    {{#hasAuth}}
+    configuration.jwtSecret = testSecret
+    {{/hasAuth}}
     guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"],
           case .postgres(var location) = try AppConfiguration.databaseLocation(url)
     else {
         configuration.database = .sqlite(path: ":memory:")
-        try await buildApplication(configuration).test(.router, test)
+        try await buildApplication(configuration, callerWithoutToken: caller).test(.router, test)
         return
     }
     let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
@@ -3105,7 +3812,7 @@ func withServer(_ test: @escaping @Sendable (any TestClientProtocol) async throw
     location.searchPath = schema
     configuration.database = .postgres(location)
     do {
-        try await buildApplication(configuration).test(.router, test)
+        try await buildApplication(configuration, callerWithoutToken: caller).test(.router, test)
     } catch {
         try? await onPostgres(location, "DROP SCHEMA \(schema) CASCADE")
         throw error
@@ -3141,12 +3848,22 @@ func send(
 func send(
     _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, json: String?
 ) async throws -> (status: HTTPResponse.Status, body: JSONValue) {
-    let body = json.map { ByteBuffer(string: $0) }
-    let headers: HTTPFields = json == nil ? [:] : [.contentType: "application/json"]
-    return try await client.execute(uri: uri, method: method, headers: headers, body: body) { response in
+    let response = try await request(client, method, uri, json: json)
+    return (response.status, response.body)
+}
+
+/// Sends a request, with a bearer token and a JSON body if given; returns the headers too.
+func request(
+    _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String? = nil,
+    body: JSONValue? = nil, json: String? = nil
+) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
+    let text = json ?? body?.text
+    var headers: HTTPFields = text == nil ? [:] : [.contentType: "application/json"]
+    if let token { headers[.authorization] = "Bearer " + token }
+    return try await client.execute(uri: uri, method: method, headers: headers, body: text.map { ByteBuffer(string: $0) }) { response in
         let bytes = Array(buffer: response.body)
         let value = bytes.isEmpty ? JSONValue.null : try JSONValue(parsing: bytes)
-        return (response.status, value)
+        return (response.status, response.headers, value)
     }
 }
 

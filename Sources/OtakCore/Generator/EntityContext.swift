@@ -38,6 +38,8 @@ struct EntityContext {
             "route": .text(entity.routePath),
             "displayName": .text(entity.displayName),
             "idColumn": .text(SwiftCode.stringLiteral(entity.qualified("id"))),
+            "ownerField": entity.ownerField.map { .object(["swiftName": .text($0.swiftName), "jsonName": .text($0.jsonName)]) } ?? .flag(false),
+            "hasManyToMany": .flag(entity.fields.contains { if case .manyToMany = $0.kind { true } else { false } }),
             "hiddenFields": .text(stored.filter(\.isHidden).map(\.jsonName).joined(separator: ", ")),
             "outputFields": .list(output.enumerated().map { index, field in
                 .object([
@@ -194,6 +196,9 @@ struct EntityContext {
 
     private func createRead(_ field: Field) -> String {
         let type = SwiftCode.baseType(field.kind)
+        if field.isOwner {
+            return "input.required(\"\(field.jsonName)\", as: \(type).self, otherwise: owner)"
+        }
         if field.isOptional { return "input.optional(\"\(field.jsonName)\", as: \(type).self)" }
         if let value = SwiftCode.defaultValue(field) {
             return "input.ifSent(\"\(field.jsonName)\", as: \(type).self) ?? \(value)"

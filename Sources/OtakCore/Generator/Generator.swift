@@ -34,12 +34,14 @@ public struct Generator: Sendable {
             let context = EntityContext(entity, in: schema)
             let tests = TestContext(context: context, restrictingFields: restricting[entity.name] ?? [])
             return context.value().merging(tests.value()) { _, new in new }
+                .merging(RuleWriter(entity: entity, schema: schema).templateValue()) { _, new in new }
         }
         let root = rootValue(schema, entityValues: entityValues)
         // Independent jobs run on every core; sorting the files by path makes the result the
         // same whatever order they finish in.
         let jobs: [Job] = SQLDialect.allCases.map(Job.migration)
-            + Self.packageTemplates.map(Job.package) + schema.entities.indices.map(Job.entity)
+            + (Self.packageTemplates + (schema.auth == nil ? [] : Self.authTemplates)).map(Job.package)
+            + schema.entities.indices.map(Job.entity)
             + schema.enums.indices.map(Job.enumeration)
         let results = jobs.concurrentMap { job in
             Result { () throws(TemplateError) in try output(of: job, schema: schema, root: root, entityValues: entityValues) }
@@ -83,6 +85,7 @@ public struct Generator: Sendable {
                 try render("Sources/App/Models/EntityInput.swift.mustache", to: "Sources/App/Models/\(type)Input.swift", with: value),
                 try render("Sources/App/Queries/EntityQueries.swift.mustache", to: "Sources/App/Queries/\(type)Queries.swift", with: value),
                 try render("Sources/App/Controllers/EntityController.swift.mustache", to: "Sources/App/Controllers/\(type)Controller.swift", with: value),
+                try render("Sources/App/Permissions/EntityPermissions.swift.mustache", to: "Sources/App/Permissions/\(type)Permissions.swift", with: value),
                 try render("Tests/AppTests/EntityTests.swift.mustache", to: "Tests/AppTests/\(type)Tests.swift", with: value),
                 try render("Sources/App/Hooks/EntityHooks.swift.mustache", to: "Sources/App/Hooks/\(type)Hooks.swift", with: value, userOwned: true),
             ]
@@ -104,6 +107,8 @@ public struct Generator: Sendable {
         "Sources/App/Application+build.swift",
         "Sources/App/Configuration.swift",
         "Sources/App/Routes.swift",
+        "Sources/App/Auth/Access.swift",
+        "Sources/App/Auth/Caller.swift",
         "Sources/App/Database/ConstraintViolation.swift",
         "Sources/App/Database/Database.swift",
         "Sources/App/Database/Migrator.swift",
@@ -124,6 +129,14 @@ public struct Generator: Sendable {
         "Tests/AppTests/TestSupport.swift",
     ]
 
+    /// Templates rendered once for a schema with an `auth` block.
+    static let authTemplates = [
+        "Sources/App/Auth/AuthController.swift",
+        "Sources/App/Auth/AuthMiddleware.swift",
+        "Sources/App/Auth/TokenService.swift",
+        "Tests/AppTests/AuthTests.swift",
+    ]
+
     private func rootValue(_ schema: Schema, entityValues: [[String: TemplateValue]]) -> [String: TemplateValue] {
         let kebab = Naming.kebabCase(schema.name)
         let usesPasswords = schema.entities.contains { $0.fields.contains { $0.kind == .scalar(.password) } }
@@ -135,6 +148,8 @@ public struct Generator: Sendable {
             "executableName": .text(kebab + "-server"),
             "databaseFile": .text(Naming.snakeCase(schema.name) + ".sqlite"),
             "usesPasswords": .flag(usesPasswords),
+            "hasAuth": .flag(schema.auth != nil),
+            "auth": authValue(schema),
             "emailPattern": .text(SwiftCode.stringLiteral(FormatPatterns.email)),
             "urlPattern": .text(SwiftCode.stringLiteral(FormatPatterns.url)),
             "firstRoute": .text(schema.entities.first?.routePath ?? "health"),
@@ -155,6 +170,26 @@ public struct Generator: Sendable {
                 ])
             }),
         ]
+    }
+}
+
+extension Generator {
+    /// The `auth` block's names, or `false` without one.
+    private func authValue(_ schema: Schema) -> TemplateValue {
+        guard let auth = schema.auth, let entity = schema.entity(named: auth.entity),
+              let identity = entity.field(named: auth.identityField), let password = entity.field(named: auth.passwordField)
+        else { return .flag(false) }
+        return .object([
+            "type": .text(entity.names.type),
+            "route": .text(entity.routePath),
+            "displayName": .text(entity.displayName),
+            "variable": .text(entity.names.variable),
+            "identityJSON": .text(identity.jsonName),
+            "identityWords": .text(Naming.words(identity.name).joined(separator: " ").lowercased()),
+            "passwordJSON": .text(password.jsonName),
+            "tokenLifetime": .text(String(auth.tokenLifetimeSeconds)),
+            "canRegister": .flag(!entity.rules(for: .create).isEmpty),
+        ])
     }
 }
 

@@ -14,6 +14,7 @@ struct QueryWriter {
         let table = SQLDialect.quote(entity.names.table)
         let output = context.output
         let record = context.record
+        let stored = context.stored
         func selectList(_ fields: [Field], _ dialect: SQLDialect) -> String {
             entity.selectList(fields, dialect)
         }
@@ -29,7 +30,19 @@ struct QueryWriter {
             },
             both("selectRecord", "Every column but the id, to validate a partial update against the whole row.") { dialect in
                 "SELECT \(selectList(record, dialect)) FROM \(table) WHERE \(entity.qualified("id")) = \(dialect.placeholder(1, for: .uuid))"
-                    + (dialect == .postgres ? " FOR UPDATE" : "")
+            },
+            both("newRow", "A row of the values of an insert or update, to check a rule against before writing them.") { dialect in
+                let values = stored.enumerated().map { index, field in
+                    let type = ColumnType(field.kind)
+                    let placeholder = dialect.placeholder(index + 1, for: type)
+                    let value = switch dialect {
+                    // A value bound to SQLite has no column affinity: decimals travel as text.
+                    case .sqlite: type == .decimal ? "CAST(\(placeholder) AS NUMERIC)" : placeholder
+                    case .postgres: "$\(index + 1)::\(dialect.columnType(type))"
+                    }
+                    return "\(value) AS \(SQLDialect.quote(field.column!))"
+                }
+                return "SELECT 1 FROM (SELECT \(values.joined(separator: ", "))) AS \(table)"
             },
             both("insert", "Inserts a row: the id, then the record's columns in order.") { dialect in
                 let columns = ["\"id\""] + record.map { SQLDialect.quote($0.column!) }
@@ -43,13 +56,19 @@ struct QueryWriter {
                 }
                 return "UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE \"id\" = \(dialect.placeholder(1, for: .uuid)) RETURNING \(returningList(dialect))"
             },
-            both("delete", "Deletes the row with the id; no row returned means there was none.") { dialect in
-                "DELETE FROM \(table) WHERE \"id\" = \(dialect.placeholder(1, for: .uuid)) RETURNING \"id\""
+            both("delete", "Deletes the row with the id; the route appends the rule's condition and `RETURNING`.") { dialect in
+                "DELETE FROM \(table) WHERE \(entity.qualified("id")) = \(dialect.placeholder(1, for: .uuid))"
             },
             both("exists", "Whether a row with the id exists.") { dialect in
-                "SELECT 1 FROM \(table) WHERE \"id\" = \(dialect.placeholder(1, for: .uuid))"
+                "SELECT 1 FROM \(table) WHERE \(entity.qualified("id")) = \(dialect.placeholder(1, for: .uuid))"
             },
         ]
+        if let auth = context.schema.auth, auth.entity == entity.name,
+           let identity = entity.field(named: auth.identityField)?.column, let password = entity.field(named: auth.passwordField)?.column {
+            result.append(both("selectCredentials", "The id and password hash of the user with an identity, to sign in.") { dialect in
+                "SELECT \"id\", \(SQLDialect.quote(password)) FROM \(table) WHERE \(SQLDialect.quote(identity)) = \(dialect.placeholder(1, for: .text))"
+            })
+        }
         // Rows of this entity that belong to one parent, for the parent's has-many routes.
         for field in entity.fields {
             guard case .belongsTo = field.kind, isListedByParent(field) else { continue }

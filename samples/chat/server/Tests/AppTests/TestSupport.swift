@@ -9,17 +9,26 @@ import Testing
 
 @testable import App
 
+/// The key test servers sign tokens with, so that tests can make their own.
+let testSecret = Array("a test secret that is at least 32 bytes long".utf8)
+
 /// Runs `test` against a fresh server with an empty database: in-memory SQLite, or, when
 /// `DATABASE_URL` names PostgreSQL, a new schema of that database, dropped afterwards.
-func withServer(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+///
+/// A request without a token is sent as `caller`: `.system` (for which every rule holds) for
+/// tests of behaviour other than permissions, `.anonymous` for tests of permissions.
+func withServer(
+    as caller: Caller = .system, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+) async throws {
     var configuration = AppConfiguration()
     configuration.logLevel = .warning
     configuration.bcryptCost = 4
+    configuration.jwtSecret = testSecret
     guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"],
           case .postgres(var location) = try AppConfiguration.databaseLocation(url)
     else {
         configuration.database = .sqlite(path: ":memory:")
-        try await buildApplication(configuration).test(.router, test)
+        try await buildApplication(configuration, callerWithoutToken: caller).test(.router, test)
         return
     }
     let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
@@ -27,7 +36,7 @@ func withServer(_ test: @escaping @Sendable (any TestClientProtocol) async throw
     location.searchPath = schema
     configuration.database = .postgres(location)
     do {
-        try await buildApplication(configuration).test(.router, test)
+        try await buildApplication(configuration, callerWithoutToken: caller).test(.router, test)
     } catch {
         try? await onPostgres(location, "DROP SCHEMA \(schema) CASCADE")
         throw error
@@ -63,12 +72,22 @@ func send(
 func send(
     _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, json: String?
 ) async throws -> (status: HTTPResponse.Status, body: JSONValue) {
-    let body = json.map { ByteBuffer(string: $0) }
-    let headers: HTTPFields = json == nil ? [:] : [.contentType: "application/json"]
-    return try await client.execute(uri: uri, method: method, headers: headers, body: body) { response in
+    let response = try await request(client, method, uri, json: json)
+    return (response.status, response.body)
+}
+
+/// Sends a request, with a bearer token and a JSON body if given; returns the headers too.
+func request(
+    _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String? = nil,
+    body: JSONValue? = nil, json: String? = nil
+) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
+    let text = json ?? body?.text
+    var headers: HTTPFields = text == nil ? [:] : [.contentType: "application/json"]
+    if let token { headers[.authorization] = "Bearer " + token }
+    return try await client.execute(uri: uri, method: method, headers: headers, body: text.map { ByteBuffer(string: $0) }) { response in
         let bytes = Array(buffer: response.body)
         let value = bytes.isEmpty ? JSONValue.null : try JSONValue(parsing: bytes)
-        return (response.status, value)
+        return (response.status, response.headers, value)
     }
 }
 

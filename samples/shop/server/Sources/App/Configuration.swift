@@ -14,6 +14,10 @@ import PostgresNIO
 ///   by default the SQLite file `shop.sqlite` in the working directory;
 /// - `LOG_LEVEL`: `trace`, `debug`, `info` (default), `notice`, `warning`, `error` or `critical`;
 /// - `BCRYPT_COST`: the work factor of password hashes, 4 to 31 (default 12).
+/// - `JWT_SECRET`: the key tokens are signed with, at least 32 bytes. Required unless in
+///   development mode, where a random key is made at each start;
+/// - `APP_ENV`: `development` or `production`; debug builds default to development, release
+///   builds to production.
 struct AppConfiguration: Sendable {
     enum DatabaseLocation: Sendable, Equatable {
         case sqlite(path: String)
@@ -40,6 +44,16 @@ struct AppConfiguration: Sendable {
     var database = DatabaseLocation.sqlite(path: "shop.sqlite")
     var logLevel = Logger.Level.info
     var bcryptCost = 12
+    var jwtSecret: [UInt8]?
+    var isDevelopment = Self.isDebugBuild
+    /// How long a token lives, from the schema's `auth` block.
+    var tokenLifetime: TimeInterval = 604800
+
+    #if DEBUG
+    static let isDebugBuild = true
+    #else
+    static let isDebugBuild = false
+    #endif
 
     init() {}
 
@@ -57,6 +71,14 @@ struct AppConfiguration: Sendable {
         if let cost = environment.get("BCRYPT_COST") {
             guard let number = Int(cost), (4...31).contains(number) else { throw ConfigurationError("BCRYPT_COST must be from 4 to 31") }
             bcryptCost = number
+        }
+        if let mode = environment.get("APP_ENV") {
+            guard ["development", "production"].contains(mode) else { throw ConfigurationError("APP_ENV must be development or production") }
+            isDevelopment = mode == "development"
+        }
+        if let secret = environment.get("JWT_SECRET") {
+            guard secret.utf8.count >= 32 else { throw ConfigurationError("JWT_SECRET must be at least 32 bytes long") }
+            jwtSecret = Array(secret.utf8)
         }
     }
 

@@ -2,19 +2,40 @@
 // Put your own code in the files marked "yours" (Sources/App/App.swift, Sources/App/Hooks/).
 import Foundation
 import Hummingbird
+import HummingbirdBcrypt
 import Logging
+import NIOPosix
 import PostgresNIO
 import ServiceLifecycle
 
 /// Builds the server that `App` runs and the tests exercise: database, migrations, middleware, routes.
-func buildApplication(_ configuration: AppConfiguration) async throws -> some ApplicationProtocol {
+/// `callerWithoutToken` is who a request without a token is: `.anonymous`, except in tests of
+/// behaviour other than permissions.
+func buildApplication(_ configuration: AppConfiguration, callerWithoutToken: Caller = .anonymous) async throws -> some ApplicationProtocol {
     let logger = {
         var logger = Logger(label: "social-server")
         logger.logLevel = configuration.logLevel
         return logger
     }()
+    let secret: [UInt8]
+    if let configured = configuration.jwtSecret {
+        secret = configured
+    } else if configuration.isDevelopment {
+        logger.warning("JWT_SECRET is not set: tokens are signed with a random key that lasts until the server stops (development mode)")
+        secret = (0..<32).map { _ in UInt8.random(in: .min ... .max) }
+    } else {
+        throw ConfigurationError("JWT_SECRET is not set: give it a random value of at least 32 bytes (e.g. `openssl rand -base64 48`), or set APP_ENV=development")
+    }
+    let tokens = await TokenService(secret: secret, lifetime: configuration.tokenLifetime)
+    let decoyPassword = (0..<24).map { _ in String(UInt8.random(in: 97...122), radix: 36) }.joined()
+    let decoyHash = try await NIOThreadPool.singleton.runIfActive { [cost = configuration.bcryptCost] in
+        Bcrypt.hash(decoyPassword, cost: UInt8(cost))
+    }
     let database = try await openDatabase(configuration.database, logger: logger)
-    let router = buildRouter(database: database, bcryptCost: configuration.bcryptCost)
+    let router = buildRouter(
+        database: database, bcryptCost: configuration.bcryptCost,
+        auth: AuthMiddleware(database: database, tokens: tokens, callerWithoutToken: callerWithoutToken), decoyHash: decoyHash
+    )
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "social-server"),
@@ -27,11 +48,14 @@ func buildApplication(_ configuration: AppConfiguration) async throws -> some Ap
     return app
 }
 
-/// The routes of every entity, behind request logging and JSON error mapping.
-func buildRouter(database: Database, bcryptCost: Int) -> Router<AppRequestContext> {
+/// The routes of every entity, behind request logging, JSON error mapping and sign-in.
+func buildRouter(
+    database: Database, bcryptCost: Int, auth: AuthMiddleware, decoyHash: String
+) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware())
+    router.add(middleware: auth)
     router.get("health") { _, context in
         do {
             try await database.query(SQL(sqlite: "SELECT 1", postgres: "SELECT 1"))
@@ -47,6 +71,10 @@ func buildRouter(database: Database, bcryptCost: Int) -> Router<AppRequestContex
     UserController(database: database, hooks: UserHooks(), bcryptCost: bcryptCost).addRoutes(to: router)
     PostController(database: database, hooks: PostHooks()).addRoutes(to: router)
     CommentController(database: database, hooks: CommentHooks()).addRoutes(to: router)
+    AuthController(
+        database: database, tokens: auth.tokens,
+        users: UserController(database: database, hooks: UserHooks(), bcryptCost: bcryptCost), decoyHash: decoyHash
+    ).addRoutes(to: router)
     return router
 }
 

@@ -21,27 +21,33 @@ struct AccountController {
         group.get("{id}/memberships", use: memberships)
     }
 
-    /// `GET /accounts`: a page of rows, filtered and sorted as the query string asks.
+    /// `GET /accounts`: a page of the rows the caller may list, filtered and sorted as the query
+    /// string asks.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<Account> {
+        let access = try context.caller.access(AccountPermissions.list)
         let query = try ListQuery(request.uri, sortable: AccountQueries.sortable, filterable: AccountQueries.filterable)
         var builder = SQLBuilder(database.dialect, AccountQueries.select)
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""accounts"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Account.init(row:)), query: query)
     }
 
-    /// `GET /accounts/{id}`.
+    /// `GET /accounts/{id}`. A row the caller may not read is not found.
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Account {
+        let access = try context.caller.access(AccountPermissions.read)
         let id = try Self.id(context)
         _ = try Includes(request.uri, allowed: [])
-        guard let row = try await database.read(AccountQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(AccountQueries.find, id: id, access: access) else {
             throw Self.notFound(id)
         }
         return try Account(row: row)
     }
 
-    /// `POST /accounts`: 201 with the new row and its `Location`.
+    /// `POST /accounts`: 201 with the new row and its `Location`. The rules are checked against
+    /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Account> {
+        let access = try context.caller.access(AccountPermissions.create)
         var input = try await InputReader(request: request, context: context)
         let body = AccountCreate.read(&input)
         var validator = Validator()
@@ -63,11 +69,13 @@ struct AccountController {
         guard var record else {
             throw APIError.badRequest("the body is incomplete")
         }
+        let fieldAccess = try context.caller.fieldAccess(AccountPermissions.createFields, sent: input.sentFields)
         record.password = try await hashPassword(record.password)
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: AccountPermissions.create.action)
             guard let row = try await connection.query(AccountQueries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -79,11 +87,15 @@ struct AccountController {
     }
 
     /// `PATCH /accounts/{id}`: changes the fields sent. The row is read, changed, validated
-    /// whole and written in one transaction, so concurrent updates do not undo each other.
+    /// whole and written in one transaction, so concurrent updates do not undo each other. The
+    /// update rule must hold for the row before and after the change, as in PostgreSQL's
+    /// row-level security: nobody can move a row out of their own reach.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Account {
+        let access = try context.caller.access(AccountPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = AccountPatch.read(&input)
+        let fieldAccess = try context.caller.fieldAccess(AccountPermissions.updateFields, sent: input.sentFields)
         var validator = Validator()
         var passwordHash: String?
         if let password = patch.password {
@@ -92,8 +104,11 @@ struct AccountController {
         try input.finish(validation: validator.errors)
         if let password = patch.password { passwordHash = try await hashPassword(password) }
         return try await write(references: patch.references) { connection in
-            guard let stored = try await connection.query(AccountQueries.selectRecord, [.uuid(id)]).first else {
-                throw Self.notFound(id)
+            var lookup = SQLBuilder(connection.dialect, AccountQueries.selectRecord, values: [.uuid(id)])
+            lookup.restrict(to: access)
+            lookup.lockForUpdate()
+            guard let stored = try await connection.query(lookup).first else {
+                throw try await notFoundOrForbidden(id, AccountPermissions.update, context, connection)
             }
             var record = try AccountRecord(row: stored)
             if let email = patch.email { record.email = email }
@@ -105,6 +120,7 @@ struct AccountController {
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: AccountPermissions.update.action)
             guard let row = try await connection.query(AccountQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -114,14 +130,19 @@ struct AccountController {
         }
     }
 
-    /// `DELETE /accounts/{id}`: 204, or 409 while other rows still point at it.
+    /// `DELETE /accounts/{id}`: 204, or 409 while other rows still point at it. The rule is part
+    /// of the `DELETE` statement itself.
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        let access = try context.caller.access(AccountPermissions.delete)
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
                 try await hooks.willDelete(id: id, connection: connection)
-                guard try await connection.query(AccountQueries.delete, [.uuid(id)]).first != nil else {
-                    throw Self.notFound(id)
+                var delete = SQLBuilder(connection.dialect, AccountQueries.delete, values: [.uuid(id)])
+                delete.restrict(to: access)
+                delete.append(#" RETURNING "id""#)
+                guard try await connection.query(delete).first != nil else {
+                    throw try await notFoundOrForbidden(id, AccountPermissions.delete, context, connection)
                 }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -132,10 +153,13 @@ struct AccountController {
 
     /// `GET /accounts/{id}/memberships`: the memberships of one account, as a page.
     @Sendable func memberships(_ request: Request, context: AppRequestContext) async throws -> Page<Member> {
+        let parentAccess = try context.caller.access(AccountPermissions.read)
+        let access = try context.caller.access(MemberPermissions.list)
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: MemberQueries.sortable, filterable: MemberQueries.filterable)
-        guard try await database.read(AccountQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(AccountQueries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, MemberQueries.selectByAccount, values: [.uuid(id)])
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""members"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Member.init(row:)), query: query)
@@ -169,6 +193,35 @@ struct AccountController {
     /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
     private func hashPassword(_ password: String) async throws -> String {
         try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
+    }
+
+    /// Checks the rules that depend on the row against the values about to be written: the
+    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    private static func check(
+        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: AccountRecord,
+        on connection: DatabaseConnection, action: String
+    ) async throws {
+        func holds(_ access: Access) async throws -> Bool {
+            guard case .rows = access else { return true }
+            var builder = SQLBuilder(connection.dialect, AccountQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            builder.restrict(to: access)
+            return try await !connection.query(builder).isEmpty
+        }
+        guard try await holds(access) else { throw APIError.forbidden("you may not \(action)") }
+        var refused: [FieldError] = []
+        for (field, access) in fieldAccess where try await !holds(access) {
+            refused.append(FieldError(field: field, rule: "permission", message: "you may not set it"))
+        }
+        if !refused.isEmpty { throw APIError.forbidden("you may not \(action) with these values", fields: refused) }
+    }
+
+    /// The error for a write that found no row it may change: 403 if the caller may read the
+    /// row, else 404, so that a row's existence is not revealed to those who may not see it.
+    private func notFoundOrForbidden(_ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection) async throws -> APIError {
+        guard let read = try? context.caller.access(AccountPermissions.read) else { return Self.notFound(id) }
+        var builder = SQLBuilder(connection.dialect, AccountQueries.exists, values: [.uuid(id)])
+        builder.restrict(to: read)
+        return try await connection.query(builder).isEmpty ? Self.notFound(id) : APIError.forbidden("you may not \(permission.action)")
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

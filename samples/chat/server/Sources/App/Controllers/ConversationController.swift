@@ -19,33 +19,42 @@ struct ConversationController {
         group.get("{id}/messages", use: messages)
     }
 
-    /// `GET /conversations`: a page of rows, filtered and sorted as the query string asks.
+    /// `GET /conversations`: a page of the rows the caller may list, filtered and sorted as the query
+    /// string asks.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<Conversation> {
+        let access = try context.caller.access(ConversationPermissions.list)
         let query = try ListQuery(request.uri, sortable: ConversationQueries.sortable, filterable: ConversationQueries.filterable)
         var builder = SQLBuilder(database.dialect, ConversationQueries.select)
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""conversations"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Conversation.init(row:)), query: query)
     }
 
-    /// `GET /conversations/{id}`, with `include=` of `creator`.
+    /// `GET /conversations/{id}`, with `include=` of `creator` (null where the caller may not
+    /// read the row). A row the caller may not read is not found.
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> ConversationDetail {
+        let access = try context.caller.access(ConversationPermissions.read)
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["creator"])
-        guard let row = try await database.read(ConversationQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(ConversationQueries.find, id: id, access: access) else {
             throw Self.notFound(id)
         }
         var detail = ConversationDetail(conversation: try Conversation(row: row))
         if includes.contains("creator") {
-            detail.creator = try await database.read(AccountQueries.find, [.uuid(detail.conversation.creatorID)]).first.map(Account.init(row:))
+            detail.creator = try await database.read(
+                AccountQueries.find, id: detail.conversation.creatorID, access: try? context.caller.access(AccountPermissions.read)
+            ).map(Account.init(row:))
         }
         return detail
     }
 
-    /// `POST /conversations`: 201 with the new row and its `Location`.
+    /// `POST /conversations`: 201 with the new row and its `Location`. The rules are checked against
+    /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Conversation> {
+        let access = try context.caller.access(ConversationPermissions.create)
         var input = try await InputReader(request: request, context: context)
-        let body = ConversationCreate.read(&input)
+        let body = ConversationCreate.read(&input, owner: context.caller.userID)
         var validator = Validator()
         let record = body.map { body in
             ConversationRecord(
@@ -60,10 +69,15 @@ struct ConversationController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
+        // A new row's owner may always be the caller; naming someone else needs a field-level rule.
+        var guarded = input.sentFields
+        if record.creatorID == context.caller.userID { guarded.remove("creatorId") }
+        let fieldAccess = try context.caller.fieldAccess(ConversationPermissions.createFields, sent: guarded)
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: ConversationPermissions.create.action)
             guard let row = try await connection.query(ConversationQueries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -75,15 +89,22 @@ struct ConversationController {
     }
 
     /// `PATCH /conversations/{id}`: changes the fields sent. The row is read, changed, validated
-    /// whole and written in one transaction, so concurrent updates do not undo each other.
+    /// whole and written in one transaction, so concurrent updates do not undo each other. The
+    /// update rule must hold for the row before and after the change, as in PostgreSQL's
+    /// row-level security: nobody can move a row out of their own reach.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Conversation {
+        let access = try context.caller.access(ConversationPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = ConversationPatch.read(&input)
+        let fieldAccess = try context.caller.fieldAccess(ConversationPermissions.updateFields, sent: input.sentFields)
         try input.finish()
         return try await write(references: patch.references) { connection in
-            guard let stored = try await connection.query(ConversationQueries.selectRecord, [.uuid(id)]).first else {
-                throw Self.notFound(id)
+            var lookup = SQLBuilder(connection.dialect, ConversationQueries.selectRecord, values: [.uuid(id)])
+            lookup.restrict(to: access)
+            lookup.lockForUpdate()
+            guard let stored = try await connection.query(lookup).first else {
+                throw try await notFoundOrForbidden(id, ConversationPermissions.update, context, connection)
             }
             var record = try ConversationRecord(row: stored)
             if let title = patch.title { record.title = title }
@@ -93,6 +114,7 @@ struct ConversationController {
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: ConversationPermissions.update.action)
             guard let row = try await connection.query(ConversationQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -102,14 +124,19 @@ struct ConversationController {
         }
     }
 
-    /// `DELETE /conversations/{id}`: 204, or 409 while other rows still point at it.
+    /// `DELETE /conversations/{id}`: 204, or 409 while other rows still point at it. The rule is part
+    /// of the `DELETE` statement itself.
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        let access = try context.caller.access(ConversationPermissions.delete)
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
                 try await hooks.willDelete(id: id, connection: connection)
-                guard try await connection.query(ConversationQueries.delete, [.uuid(id)]).first != nil else {
-                    throw Self.notFound(id)
+                var delete = SQLBuilder(connection.dialect, ConversationQueries.delete, values: [.uuid(id)])
+                delete.restrict(to: access)
+                delete.append(#" RETURNING "id""#)
+                guard try await connection.query(delete).first != nil else {
+                    throw try await notFoundOrForbidden(id, ConversationPermissions.delete, context, connection)
                 }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -120,10 +147,13 @@ struct ConversationController {
 
     /// `GET /conversations/{id}/members`: the members of one conversation, as a page.
     @Sendable func members(_ request: Request, context: AppRequestContext) async throws -> Page<Member> {
+        let parentAccess = try context.caller.access(ConversationPermissions.read)
+        let access = try context.caller.access(MemberPermissions.list)
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: MemberQueries.sortable, filterable: MemberQueries.filterable)
-        guard try await database.read(ConversationQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(ConversationQueries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, MemberQueries.selectByConversation, values: [.uuid(id)])
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""members"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Member.init(row:)), query: query)
@@ -131,10 +161,13 @@ struct ConversationController {
 
     /// `GET /conversations/{id}/messages`: the messages of one conversation, as a page.
     @Sendable func messages(_ request: Request, context: AppRequestContext) async throws -> Page<Message> {
+        let parentAccess = try context.caller.access(ConversationPermissions.read)
+        let access = try context.caller.access(MessagePermissions.list)
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: MessageQueries.sortable, filterable: MessageQueries.filterable)
-        guard try await database.read(ConversationQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(ConversationQueries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, MessageQueries.selectByConversation, values: [.uuid(id)])
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""messages"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Message.init(row:)), query: query)
@@ -167,6 +200,35 @@ struct ConversationController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
+    }
+
+    /// Checks the rules that depend on the row against the values about to be written: the
+    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    private static func check(
+        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: ConversationRecord,
+        on connection: DatabaseConnection, action: String
+    ) async throws {
+        func holds(_ access: Access) async throws -> Bool {
+            guard case .rows = access else { return true }
+            var builder = SQLBuilder(connection.dialect, ConversationQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            builder.restrict(to: access)
+            return try await !connection.query(builder).isEmpty
+        }
+        guard try await holds(access) else { throw APIError.forbidden("you may not \(action)") }
+        var refused: [FieldError] = []
+        for (field, access) in fieldAccess where try await !holds(access) {
+            refused.append(FieldError(field: field, rule: "permission", message: "you may not set it"))
+        }
+        if !refused.isEmpty { throw APIError.forbidden("you may not \(action) with these values", fields: refused) }
+    }
+
+    /// The error for a write that found no row it may change: 403 if the caller may read the
+    /// row, else 404, so that a row's existence is not revealed to those who may not see it.
+    private func notFoundOrForbidden(_ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection) async throws -> APIError {
+        guard let read = try? context.caller.access(ConversationPermissions.read) else { return Self.notFound(id) }
+        var builder = SQLBuilder(connection.dialect, ConversationQueries.exists, values: [.uuid(id)])
+        builder.restrict(to: read)
+        return try await connection.query(builder).isEmpty ? Self.notFound(id) : APIError.forbidden("you may not \(permission.action)")
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

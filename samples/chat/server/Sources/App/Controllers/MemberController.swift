@@ -17,34 +17,45 @@ struct MemberController {
         group.delete("{id}", use: delete)
     }
 
-    /// `GET /members`: a page of rows, filtered and sorted as the query string asks.
+    /// `GET /members`: a page of the rows the caller may list, filtered and sorted as the query
+    /// string asks.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<Member> {
+        let access = try context.caller.access(MemberPermissions.list)
         let query = try ListQuery(request.uri, sortable: MemberQueries.sortable, filterable: MemberQueries.filterable)
         var builder = SQLBuilder(database.dialect, MemberQueries.select)
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""members"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Member.init(row:)), query: query)
     }
 
-    /// `GET /members/{id}`, with `include=` of `conversation`, `account`.
+    /// `GET /members/{id}`, with `include=` of `conversation`, `account` (null where the caller may not
+    /// read the row). A row the caller may not read is not found.
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> MemberDetail {
+        let access = try context.caller.access(MemberPermissions.read)
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["conversation", "account"])
-        guard let row = try await database.read(MemberQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(MemberQueries.find, id: id, access: access) else {
             throw Self.notFound(id)
         }
         var detail = MemberDetail(member: try Member(row: row))
         if includes.contains("conversation") {
-            detail.conversation = try await database.read(ConversationQueries.find, [.uuid(detail.member.conversationID)]).first.map(Conversation.init(row:))
+            detail.conversation = try await database.read(
+                ConversationQueries.find, id: detail.member.conversationID, access: try? context.caller.access(ConversationPermissions.read)
+            ).map(Conversation.init(row:))
         }
         if includes.contains("account") {
-            detail.account = try await database.read(AccountQueries.find, [.uuid(detail.member.accountID)]).first.map(Account.init(row:))
+            detail.account = try await database.read(
+                AccountQueries.find, id: detail.member.accountID, access: try? context.caller.access(AccountPermissions.read)
+            ).map(Account.init(row:))
         }
         return detail
     }
 
-    /// `POST /members`: 201 with the new row and its `Location`.
+    /// `POST /members`: 201 with the new row and its `Location`. The rules are checked against
+    /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Member> {
+        let access = try context.caller.access(MemberPermissions.create)
         var input = try await InputReader(request: request, context: context)
         let body = MemberCreate.read(&input)
         var validator = Validator()
@@ -63,10 +74,12 @@ struct MemberController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
+        let fieldAccess = try context.caller.fieldAccess(MemberPermissions.createFields, sent: input.sentFields)
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: MemberPermissions.create.action)
             guard let row = try await connection.query(MemberQueries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -78,15 +91,22 @@ struct MemberController {
     }
 
     /// `PATCH /members/{id}`: changes the fields sent. The row is read, changed, validated
-    /// whole and written in one transaction, so concurrent updates do not undo each other.
+    /// whole and written in one transaction, so concurrent updates do not undo each other. The
+    /// update rule must hold for the row before and after the change, as in PostgreSQL's
+    /// row-level security: nobody can move a row out of their own reach.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Member {
+        let access = try context.caller.access(MemberPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = MemberPatch.read(&input)
+        let fieldAccess = try context.caller.fieldAccess(MemberPermissions.updateFields, sent: input.sentFields)
         try input.finish()
         return try await write(references: patch.references) { connection in
-            guard let stored = try await connection.query(MemberQueries.selectRecord, [.uuid(id)]).first else {
-                throw Self.notFound(id)
+            var lookup = SQLBuilder(connection.dialect, MemberQueries.selectRecord, values: [.uuid(id)])
+            lookup.restrict(to: access)
+            lookup.lockForUpdate()
+            guard let stored = try await connection.query(lookup).first else {
+                throw try await notFoundOrForbidden(id, MemberPermissions.update, context, connection)
             }
             var record = try MemberRecord(row: stored)
             if let conversationID = patch.conversationID { record.conversationID = conversationID }
@@ -98,6 +118,7 @@ struct MemberController {
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: MemberPermissions.update.action)
             guard let row = try await connection.query(MemberQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -107,14 +128,19 @@ struct MemberController {
         }
     }
 
-    /// `DELETE /members/{id}`: 204, or 409 while other rows still point at it.
+    /// `DELETE /members/{id}`: 204, or 409 while other rows still point at it. The rule is part
+    /// of the `DELETE` statement itself.
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        let access = try context.caller.access(MemberPermissions.delete)
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
                 try await hooks.willDelete(id: id, connection: connection)
-                guard try await connection.query(MemberQueries.delete, [.uuid(id)]).first != nil else {
-                    throw Self.notFound(id)
+                var delete = SQLBuilder(connection.dialect, MemberQueries.delete, values: [.uuid(id)])
+                delete.restrict(to: access)
+                delete.append(#" RETURNING "id""#)
+                guard try await connection.query(delete).first != nil else {
+                    throw try await notFoundOrForbidden(id, MemberPermissions.delete, context, connection)
                 }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -153,6 +179,35 @@ struct MemberController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
+    }
+
+    /// Checks the rules that depend on the row against the values about to be written: the
+    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    private static func check(
+        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: MemberRecord,
+        on connection: DatabaseConnection, action: String
+    ) async throws {
+        func holds(_ access: Access) async throws -> Bool {
+            guard case .rows = access else { return true }
+            var builder = SQLBuilder(connection.dialect, MemberQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            builder.restrict(to: access)
+            return try await !connection.query(builder).isEmpty
+        }
+        guard try await holds(access) else { throw APIError.forbidden("you may not \(action)") }
+        var refused: [FieldError] = []
+        for (field, access) in fieldAccess where try await !holds(access) {
+            refused.append(FieldError(field: field, rule: "permission", message: "you may not set it"))
+        }
+        if !refused.isEmpty { throw APIError.forbidden("you may not \(action) with these values", fields: refused) }
+    }
+
+    /// The error for a write that found no row it may change: 403 if the caller may read the
+    /// row, else 404, so that a row's existence is not revealed to those who may not see it.
+    private func notFoundOrForbidden(_ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection) async throws -> APIError {
+        guard let read = try? context.caller.access(MemberPermissions.read) else { return Self.notFound(id) }
+        var builder = SQLBuilder(connection.dialect, MemberQueries.exists, values: [.uuid(id)])
+        builder.restrict(to: read)
+        return try await connection.query(builder).isEmpty ? Self.notFound(id) : APIError.forbidden("you may not \(permission.action)")
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

@@ -17,36 +17,47 @@ struct MessageController {
         group.delete("{id}", use: delete)
     }
 
-    /// `GET /messages`: a page of rows, filtered and sorted as the query string asks.
+    /// `GET /messages`: a page of the rows the caller may list, filtered and sorted as the query
+    /// string asks.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<Message> {
+        let access = try context.caller.access(MessagePermissions.list)
         let query = try ListQuery(request.uri, sortable: MessageQueries.sortable, filterable: MessageQueries.filterable)
         var builder = SQLBuilder(database.dialect, MessageQueries.select)
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""messages"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Message.init(row:)), query: query)
     }
 
-    /// `GET /messages/{id}`, with `include=` of `conversation`, `sender`.
+    /// `GET /messages/{id}`, with `include=` of `conversation`, `sender` (null where the caller may not
+    /// read the row). A row the caller may not read is not found.
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> MessageDetail {
+        let access = try context.caller.access(MessagePermissions.read)
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["conversation", "sender"])
-        guard let row = try await database.read(MessageQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(MessageQueries.find, id: id, access: access) else {
             throw Self.notFound(id)
         }
         var detail = MessageDetail(message: try Message(row: row))
         if includes.contains("conversation") {
-            detail.conversation = try await database.read(ConversationQueries.find, [.uuid(detail.message.conversationID)]).first.map(Conversation.init(row:))
+            detail.conversation = try await database.read(
+                ConversationQueries.find, id: detail.message.conversationID, access: try? context.caller.access(ConversationPermissions.read)
+            ).map(Conversation.init(row:))
         }
         if includes.contains("sender") {
-            detail.sender = try await database.read(AccountQueries.find, [.uuid(detail.message.senderID)]).first.map(Account.init(row:))
+            detail.sender = try await database.read(
+                AccountQueries.find, id: detail.message.senderID, access: try? context.caller.access(AccountPermissions.read)
+            ).map(Account.init(row:))
         }
         return detail
     }
 
-    /// `POST /messages`: 201 with the new row and its `Location`.
+    /// `POST /messages`: 201 with the new row and its `Location`. The rules are checked against
+    /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Message> {
+        let access = try context.caller.access(MessagePermissions.create)
         var input = try await InputReader(request: request, context: context)
-        let body = MessageCreate.read(&input)
+        let body = MessageCreate.read(&input, owner: context.caller.userID)
         var validator = Validator()
         let record = body.map { body in
             MessageRecord(
@@ -65,10 +76,15 @@ struct MessageController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
+        // A new row's owner may always be the caller; naming someone else needs a field-level rule.
+        var guarded = input.sentFields
+        if record.senderID == context.caller.userID { guarded.remove("senderId") }
+        let fieldAccess = try context.caller.fieldAccess(MessagePermissions.createFields, sent: guarded)
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: MessagePermissions.create.action)
             guard let row = try await connection.query(MessageQueries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -80,15 +96,22 @@ struct MessageController {
     }
 
     /// `PATCH /messages/{id}`: changes the fields sent. The row is read, changed, validated
-    /// whole and written in one transaction, so concurrent updates do not undo each other.
+    /// whole and written in one transaction, so concurrent updates do not undo each other. The
+    /// update rule must hold for the row before and after the change, as in PostgreSQL's
+    /// row-level security: nobody can move a row out of their own reach.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Message {
+        let access = try context.caller.access(MessagePermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = MessagePatch.read(&input)
+        let fieldAccess = try context.caller.fieldAccess(MessagePermissions.updateFields, sent: input.sentFields)
         try input.finish()
         return try await write(references: patch.references) { connection in
-            guard let stored = try await connection.query(MessageQueries.selectRecord, [.uuid(id)]).first else {
-                throw Self.notFound(id)
+            var lookup = SQLBuilder(connection.dialect, MessageQueries.selectRecord, values: [.uuid(id)])
+            lookup.restrict(to: access)
+            lookup.lockForUpdate()
+            guard let stored = try await connection.query(lookup).first else {
+                throw try await notFoundOrForbidden(id, MessagePermissions.update, context, connection)
             }
             var record = try MessageRecord(row: stored)
             if let conversationID = patch.conversationID { record.conversationID = conversationID }
@@ -101,6 +124,7 @@ struct MessageController {
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: MessagePermissions.update.action)
             guard let row = try await connection.query(MessageQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -110,14 +134,19 @@ struct MessageController {
         }
     }
 
-    /// `DELETE /messages/{id}`: 204, or 409 while other rows still point at it.
+    /// `DELETE /messages/{id}`: 204, or 409 while other rows still point at it. The rule is part
+    /// of the `DELETE` statement itself.
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        let access = try context.caller.access(MessagePermissions.delete)
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
                 try await hooks.willDelete(id: id, connection: connection)
-                guard try await connection.query(MessageQueries.delete, [.uuid(id)]).first != nil else {
-                    throw Self.notFound(id)
+                var delete = SQLBuilder(connection.dialect, MessageQueries.delete, values: [.uuid(id)])
+                delete.restrict(to: access)
+                delete.append(#" RETURNING "id""#)
+                guard try await connection.query(delete).first != nil else {
+                    throw try await notFoundOrForbidden(id, MessagePermissions.delete, context, connection)
                 }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -156,6 +185,35 @@ struct MessageController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
+    }
+
+    /// Checks the rules that depend on the row against the values about to be written: the
+    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    private static func check(
+        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: MessageRecord,
+        on connection: DatabaseConnection, action: String
+    ) async throws {
+        func holds(_ access: Access) async throws -> Bool {
+            guard case .rows = access else { return true }
+            var builder = SQLBuilder(connection.dialect, MessageQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            builder.restrict(to: access)
+            return try await !connection.query(builder).isEmpty
+        }
+        guard try await holds(access) else { throw APIError.forbidden("you may not \(action)") }
+        var refused: [FieldError] = []
+        for (field, access) in fieldAccess where try await !holds(access) {
+            refused.append(FieldError(field: field, rule: "permission", message: "you may not set it"))
+        }
+        if !refused.isEmpty { throw APIError.forbidden("you may not \(action) with these values", fields: refused) }
+    }
+
+    /// The error for a write that found no row it may change: 403 if the caller may read the
+    /// row, else 404, so that a row's existence is not revealed to those who may not see it.
+    private func notFoundOrForbidden(_ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection) async throws -> APIError {
+        guard let read = try? context.caller.access(MessagePermissions.read) else { return Self.notFound(id) }
+        var builder = SQLBuilder(connection.dialect, MessageQueries.exists, values: [.uuid(id)])
+        builder.restrict(to: read)
+        return try await connection.query(builder).isEmpty ? Self.notFound(id) : APIError.forbidden("you may not \(permission.action)")
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

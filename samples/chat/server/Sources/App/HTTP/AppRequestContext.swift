@@ -6,6 +6,8 @@ import Hummingbird
 /// The per-request context handed to every middleware and route.
 struct AppRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
+    /// Who sends the request, set by `AuthMiddleware`.
+    var caller = Caller.anonymous
 
     init(source: Source) {
         self.coreContext = .init(source: source)

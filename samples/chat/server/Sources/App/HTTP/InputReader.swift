@@ -12,6 +12,9 @@ struct InputReader {
     /// Missing, read-only and out-of-range values: the request breaks the schema's rules.
     var invalid: [FieldError] = []
 
+    /// The keys of the body.
+    var sentFields: Set<String> { Set(object.keys) }
+
     init(object: [String: JSONValue]) {
         self.object = object
     }
@@ -31,9 +34,11 @@ struct InputReader {
         self.init(object: object)
     }
 
-    /// A field the client must send (no default).
-    mutating func required<Value: JSONReadable>(_ key: String, as type: Value.Type = Value.self) -> Value? {
+    /// A field the client must send, unless there is a value to fall back on (an owner field
+    /// falls back on the caller).
+    mutating func required<Value: JSONReadable>(_ key: String, as type: Value.Type = Value.self, otherwise fallback: Value? = nil) -> Value? {
         guard let json = object[key] else {
+            if let fallback { return fallback }
             invalid.append(FieldError(field: key, rule: "required", message: "is required"))
             return nil
         }

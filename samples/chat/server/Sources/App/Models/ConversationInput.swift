@@ -12,9 +12,10 @@ struct ConversationCreate: Sendable {
     static let knownFields: Set<String> = ["id", "title", "creatorId", "isGroup", "created"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> ConversationCreate? {
+    /// `creatorId` is the caller (`owner`) unless the body names someone.
+    static func read(_ input: inout InputReader, owner: UUID?) -> ConversationCreate? {
         let title = input.optional("title", as: String.self)
-        let creatorID = input.required("creatorId", as: UUID.self)
+        let creatorID = input.required("creatorId", as: UUID.self, otherwise: owner)
         let isGroup = input.ifSent("isGroup", as: Bool.self) ?? false
         input.refuseReadOnly(["id", "created"])
         input.refuseUnknown(known: knownFields)

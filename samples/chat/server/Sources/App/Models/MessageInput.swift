@@ -15,9 +15,10 @@ struct MessageCreate: Sendable {
     static let knownFields: Set<String> = ["id", "conversationId", "senderId", "kind", "body", "attachment", "clientId", "sent", "edited"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> MessageCreate? {
+    /// `senderId` is the caller (`owner`) unless the body names someone.
+    static func read(_ input: inout InputReader, owner: UUID?) -> MessageCreate? {
         let conversationID = input.required("conversationId", as: UUID.self)
-        let senderID = input.required("senderId", as: UUID.self)
+        let senderID = input.required("senderId", as: UUID.self, otherwise: owner)
         let kind = input.ifSent("kind", as: MessageKind.self) ?? MessageKind.text
         let body = input.required("body", as: String.self)
         let attachment = input.optional("attachment", as: String.self)

@@ -20,7 +20,13 @@ enum AccountQueries {
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord = SQL(
         sqlite: #"SELECT "accounts"."email", "accounts"."password", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts" WHERE "accounts"."id" = ?1"#,
-        postgres: #"SELECT "accounts"."email", "accounts"."password", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts" WHERE "accounts"."id" = $1 FOR UPDATE"#
+        postgres: #"SELECT "accounts"."email", "accounts"."password", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts" WHERE "accounts"."id" = $1"#
+    )
+
+    /// A row of the values of an insert or update, to check a rule against before writing them.
+    static let newRow = SQL(
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "email", ?3 AS "password", ?4 AS "display_name", ?5 AS "avatar", ?6 AS "verified", ?7 AS "last_seen") AS "accounts""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "email", $3::text AS "password", $4::text AS "display_name", $5::text AS "avatar", $6::boolean AS "verified", $7::timestamptz AS "last_seen") AS "accounts""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
@@ -35,16 +41,22 @@ enum AccountQueries {
         postgres: #"UPDATE "accounts" SET "email" = $2, "password" = $3, "display_name" = $4, "avatar" = $5, "verified" = $6, "last_seen" = $7 WHERE "id" = $1 RETURNING "id", "email", "display_name", "avatar", "verified", "last_seen""#
     )
 
-    /// Deletes the row with the id; no row returned means there was none.
+    /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
     static let delete = SQL(
-        sqlite: #"DELETE FROM "accounts" WHERE "id" = ?1 RETURNING "id""#,
-        postgres: #"DELETE FROM "accounts" WHERE "id" = $1 RETURNING "id""#
+        sqlite: #"DELETE FROM "accounts" WHERE "accounts"."id" = ?1"#,
+        postgres: #"DELETE FROM "accounts" WHERE "accounts"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
     static let exists = SQL(
-        sqlite: #"SELECT 1 FROM "accounts" WHERE "id" = ?1"#,
-        postgres: #"SELECT 1 FROM "accounts" WHERE "id" = $1"#
+        sqlite: #"SELECT 1 FROM "accounts" WHERE "accounts"."id" = ?1"#,
+        postgres: #"SELECT 1 FROM "accounts" WHERE "accounts"."id" = $1"#
+    )
+
+    /// The id and password hash of the user with an identity, to sign in.
+    static let selectCredentials = SQL(
+        sqlite: #"SELECT "id", "password" FROM "accounts" WHERE "email" = ?1"#,
+        postgres: #"SELECT "id", "password" FROM "accounts" WHERE "email" = $1"#
     )
 
     /// The columns `sort=` may name, by JSON name.

@@ -20,7 +20,13 @@ enum ConversationQueries {
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord = SQL(
         sqlite: #"SELECT "conversations"."title", "conversations"."creator_id", "conversations"."is_group", "conversations"."created" FROM "conversations" WHERE "conversations"."id" = ?1"#,
-        postgres: #"SELECT "conversations"."title", "conversations"."creator_id", "conversations"."is_group", "conversations"."created" FROM "conversations" WHERE "conversations"."id" = $1 FOR UPDATE"#
+        postgres: #"SELECT "conversations"."title", "conversations"."creator_id", "conversations"."is_group", "conversations"."created" FROM "conversations" WHERE "conversations"."id" = $1"#
+    )
+
+    /// A row of the values of an insert or update, to check a rule against before writing them.
+    static let newRow = SQL(
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "title", ?3 AS "creator_id", ?4 AS "is_group", ?5 AS "created") AS "conversations""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "title", $3::uuid AS "creator_id", $4::boolean AS "is_group", $5::timestamptz AS "created") AS "conversations""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
@@ -35,16 +41,16 @@ enum ConversationQueries {
         postgres: #"UPDATE "conversations" SET "title" = $2, "creator_id" = $3, "is_group" = $4, "created" = $5 WHERE "id" = $1 RETURNING "id", "title", "creator_id", "is_group", "created""#
     )
 
-    /// Deletes the row with the id; no row returned means there was none.
+    /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
     static let delete = SQL(
-        sqlite: #"DELETE FROM "conversations" WHERE "id" = ?1 RETURNING "id""#,
-        postgres: #"DELETE FROM "conversations" WHERE "id" = $1 RETURNING "id""#
+        sqlite: #"DELETE FROM "conversations" WHERE "conversations"."id" = ?1"#,
+        postgres: #"DELETE FROM "conversations" WHERE "conversations"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
     static let exists = SQL(
-        sqlite: #"SELECT 1 FROM "conversations" WHERE "id" = ?1"#,
-        postgres: #"SELECT 1 FROM "conversations" WHERE "id" = $1"#
+        sqlite: #"SELECT 1 FROM "conversations" WHERE "conversations"."id" = ?1"#,
+        postgres: #"SELECT 1 FROM "conversations" WHERE "conversations"."id" = $1"#
     )
 
     /// The columns `sort=` may name, by JSON name.

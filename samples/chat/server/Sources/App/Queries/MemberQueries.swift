@@ -20,7 +20,13 @@ enum MemberQueries {
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord = SQL(
         sqlite: #"SELECT "members"."conversation_id", "members"."account_id", "members"."role", "members"."joined", "members"."last_read", "members"."muted" FROM "members" WHERE "members"."id" = ?1"#,
-        postgres: #"SELECT "members"."conversation_id", "members"."account_id", "members"."role", "members"."joined", "members"."last_read", "members"."muted" FROM "members" WHERE "members"."id" = $1 FOR UPDATE"#
+        postgres: #"SELECT "members"."conversation_id", "members"."account_id", "members"."role", "members"."joined", "members"."last_read", "members"."muted" FROM "members" WHERE "members"."id" = $1"#
+    )
+
+    /// A row of the values of an insert or update, to check a rule against before writing them.
+    static let newRow = SQL(
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "conversation_id", ?3 AS "account_id", ?4 AS "role", ?5 AS "joined", ?6 AS "last_read", ?7 AS "muted") AS "members""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "conversation_id", $3::uuid AS "account_id", $4::text AS "role", $5::timestamptz AS "joined", $6::timestamptz AS "last_read", $7::boolean AS "muted") AS "members""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
@@ -35,16 +41,16 @@ enum MemberQueries {
         postgres: #"UPDATE "members" SET "conversation_id" = $2, "account_id" = $3, "role" = $4, "joined" = $5, "last_read" = $6, "muted" = $7 WHERE "id" = $1 RETURNING "id", "conversation_id", "account_id", "role", "joined", "last_read", "muted""#
     )
 
-    /// Deletes the row with the id; no row returned means there was none.
+    /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
     static let delete = SQL(
-        sqlite: #"DELETE FROM "members" WHERE "id" = ?1 RETURNING "id""#,
-        postgres: #"DELETE FROM "members" WHERE "id" = $1 RETURNING "id""#
+        sqlite: #"DELETE FROM "members" WHERE "members"."id" = ?1"#,
+        postgres: #"DELETE FROM "members" WHERE "members"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
     static let exists = SQL(
-        sqlite: #"SELECT 1 FROM "members" WHERE "id" = ?1"#,
-        postgres: #"SELECT 1 FROM "members" WHERE "id" = $1"#
+        sqlite: #"SELECT 1 FROM "members" WHERE "members"."id" = ?1"#,
+        postgres: #"SELECT 1 FROM "members" WHERE "members"."id" = $1"#
     )
 
     /// The rows whose `conversation` is the id; the route appends filters, order and paging.

@@ -17,36 +17,47 @@ struct BookingController {
         group.delete("{id}", use: delete)
     }
 
-    /// `GET /bookings`: a page of rows, filtered and sorted as the query string asks.
+    /// `GET /bookings`: a page of the rows the caller may list, filtered and sorted as the query
+    /// string asks.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<Booking> {
+        let access = try context.caller.access(BookingPermissions.list)
         let query = try ListQuery(request.uri, sortable: BookingQueries.sortable, filterable: BookingQueries.filterable)
         var builder = SQLBuilder(database.dialect, BookingQueries.select)
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""bookings"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Booking.init(row:)), query: query)
     }
 
-    /// `GET /bookings/{id}`, with `include=` of `guest`, `room`.
+    /// `GET /bookings/{id}`, with `include=` of `guest`, `room` (null where the caller may not
+    /// read the row). A row the caller may not read is not found.
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> BookingDetail {
+        let access = try context.caller.access(BookingPermissions.read)
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["guest", "room"])
-        guard let row = try await database.read(BookingQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(BookingQueries.find, id: id, access: access) else {
             throw Self.notFound(id)
         }
         var detail = BookingDetail(booking: try Booking(row: row))
         if includes.contains("guest") {
-            detail.guest = try await database.read(GuestQueries.find, [.uuid(detail.booking.guestID)]).first.map(Guest.init(row:))
+            detail.guest = try await database.read(
+                GuestQueries.find, id: detail.booking.guestID, access: try? context.caller.access(GuestPermissions.read)
+            ).map(Guest.init(row:))
         }
         if includes.contains("room") {
-            detail.room = try await database.read(RoomQueries.find, [.uuid(detail.booking.roomID)]).first.map(Room.init(row:))
+            detail.room = try await database.read(
+                RoomQueries.find, id: detail.booking.roomID, access: try? context.caller.access(RoomPermissions.read)
+            ).map(Room.init(row:))
         }
         return detail
     }
 
-    /// `POST /bookings`: 201 with the new row and its `Location`.
+    /// `POST /bookings`: 201 with the new row and its `Location`. The rules are checked against
+    /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Booking> {
+        let access = try context.caller.access(BookingPermissions.create)
         var input = try await InputReader(request: request, context: context)
-        let body = BookingCreate.read(&input)
+        let body = BookingCreate.read(&input, owner: context.caller.userID)
         var validator = Validator()
         let record = body.map { body in
             BookingRecord(
@@ -67,10 +78,15 @@ struct BookingController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
+        // A new row's owner may always be the caller; naming someone else needs a field-level rule.
+        var guarded = input.sentFields
+        if record.guestID == context.caller.userID { guarded.remove("guestId") }
+        let fieldAccess = try context.caller.fieldAccess(BookingPermissions.createFields, sent: guarded)
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: BookingPermissions.create.action)
             guard let row = try await connection.query(BookingQueries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -82,15 +98,22 @@ struct BookingController {
     }
 
     /// `PATCH /bookings/{id}`: changes the fields sent. The row is read, changed, validated
-    /// whole and written in one transaction, so concurrent updates do not undo each other.
+    /// whole and written in one transaction, so concurrent updates do not undo each other. The
+    /// update rule must hold for the row before and after the change, as in PostgreSQL's
+    /// row-level security: nobody can move a row out of their own reach.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Booking {
+        let access = try context.caller.access(BookingPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = BookingPatch.read(&input)
+        let fieldAccess = try context.caller.fieldAccess(BookingPermissions.updateFields, sent: input.sentFields)
         try input.finish()
         return try await write(references: patch.references) { connection in
-            guard let stored = try await connection.query(BookingQueries.selectRecord, [.uuid(id)]).first else {
-                throw Self.notFound(id)
+            var lookup = SQLBuilder(connection.dialect, BookingQueries.selectRecord, values: [.uuid(id)])
+            lookup.restrict(to: access)
+            lookup.lockForUpdate()
+            guard let stored = try await connection.query(lookup).first else {
+                throw try await notFoundOrForbidden(id, BookingPermissions.update, context, connection)
             }
             var record = try BookingRecord(row: stored)
             if let guestID = patch.guestID { record.guestID = guestID }
@@ -104,6 +127,7 @@ struct BookingController {
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: BookingPermissions.update.action)
             guard let row = try await connection.query(BookingQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -113,14 +137,19 @@ struct BookingController {
         }
     }
 
-    /// `DELETE /bookings/{id}`: 204, or 409 while other rows still point at it.
+    /// `DELETE /bookings/{id}`: 204, or 409 while other rows still point at it. The rule is part
+    /// of the `DELETE` statement itself.
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        let access = try context.caller.access(BookingPermissions.delete)
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
                 try await hooks.willDelete(id: id, connection: connection)
-                guard try await connection.query(BookingQueries.delete, [.uuid(id)]).first != nil else {
-                    throw Self.notFound(id)
+                var delete = SQLBuilder(connection.dialect, BookingQueries.delete, values: [.uuid(id)])
+                delete.restrict(to: access)
+                delete.append(#" RETURNING "id""#)
+                guard try await connection.query(delete).first != nil else {
+                    throw try await notFoundOrForbidden(id, BookingPermissions.delete, context, connection)
                 }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -159,6 +188,35 @@ struct BookingController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
+    }
+
+    /// Checks the rules that depend on the row against the values about to be written: the
+    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    private static func check(
+        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: BookingRecord,
+        on connection: DatabaseConnection, action: String
+    ) async throws {
+        func holds(_ access: Access) async throws -> Bool {
+            guard case .rows = access else { return true }
+            var builder = SQLBuilder(connection.dialect, BookingQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            builder.restrict(to: access)
+            return try await !connection.query(builder).isEmpty
+        }
+        guard try await holds(access) else { throw APIError.forbidden("you may not \(action)") }
+        var refused: [FieldError] = []
+        for (field, access) in fieldAccess where try await !holds(access) {
+            refused.append(FieldError(field: field, rule: "permission", message: "you may not set it"))
+        }
+        if !refused.isEmpty { throw APIError.forbidden("you may not \(action) with these values", fields: refused) }
+    }
+
+    /// The error for a write that found no row it may change: 403 if the caller may read the
+    /// row, else 404, so that a row's existence is not revealed to those who may not see it.
+    private func notFoundOrForbidden(_ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection) async throws -> APIError {
+        guard let read = try? context.caller.access(BookingPermissions.read) else { return Self.notFound(id) }
+        var builder = SQLBuilder(connection.dialect, BookingQueries.exists, values: [.uuid(id)])
+        builder.restrict(to: read)
+        return try await connection.query(builder).isEmpty ? Self.notFound(id) : APIError.forbidden("you may not \(permission.action)")
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

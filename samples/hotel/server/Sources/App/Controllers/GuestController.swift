@@ -21,27 +21,33 @@ struct GuestController {
         group.get("{id}/bookings", use: bookings)
     }
 
-    /// `GET /guests`: a page of rows, filtered and sorted as the query string asks.
+    /// `GET /guests`: a page of the rows the caller may list, filtered and sorted as the query
+    /// string asks.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<Guest> {
+        let access = try context.caller.access(GuestPermissions.list)
         let query = try ListQuery(request.uri, sortable: GuestQueries.sortable, filterable: GuestQueries.filterable)
         var builder = SQLBuilder(database.dialect, GuestQueries.select)
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""guests"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Guest.init(row:)), query: query)
     }
 
-    /// `GET /guests/{id}`.
+    /// `GET /guests/{id}`. A row the caller may not read is not found.
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Guest {
+        let access = try context.caller.access(GuestPermissions.read)
         let id = try Self.id(context)
         _ = try Includes(request.uri, allowed: [])
-        guard let row = try await database.read(GuestQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(GuestQueries.find, id: id, access: access) else {
             throw Self.notFound(id)
         }
         return try Guest(row: row)
     }
 
-    /// `POST /guests`: 201 with the new row and its `Location`.
+    /// `POST /guests`: 201 with the new row and its `Location`. The rules are checked against
+    /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Guest> {
+        let access = try context.caller.access(GuestPermissions.create)
         var input = try await InputReader(request: request, context: context)
         let body = GuestCreate.read(&input)
         var validator = Validator()
@@ -64,11 +70,13 @@ struct GuestController {
         guard var record else {
             throw APIError.badRequest("the body is incomplete")
         }
+        let fieldAccess = try context.caller.fieldAccess(GuestPermissions.createFields, sent: input.sentFields)
         record.password = try await hashPassword(record.password)
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: GuestPermissions.create.action)
             guard let row = try await connection.query(GuestQueries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -80,11 +88,15 @@ struct GuestController {
     }
 
     /// `PATCH /guests/{id}`: changes the fields sent. The row is read, changed, validated
-    /// whole and written in one transaction, so concurrent updates do not undo each other.
+    /// whole and written in one transaction, so concurrent updates do not undo each other. The
+    /// update rule must hold for the row before and after the change, as in PostgreSQL's
+    /// row-level security: nobody can move a row out of their own reach.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Guest {
+        let access = try context.caller.access(GuestPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = GuestPatch.read(&input)
+        let fieldAccess = try context.caller.fieldAccess(GuestPermissions.updateFields, sent: input.sentFields)
         var validator = Validator()
         var passwordHash: String?
         if let password = patch.password {
@@ -93,8 +105,11 @@ struct GuestController {
         try input.finish(validation: validator.errors)
         if let password = patch.password { passwordHash = try await hashPassword(password) }
         return try await write(references: patch.references) { connection in
-            guard let stored = try await connection.query(GuestQueries.selectRecord, [.uuid(id)]).first else {
-                throw Self.notFound(id)
+            var lookup = SQLBuilder(connection.dialect, GuestQueries.selectRecord, values: [.uuid(id)])
+            lookup.restrict(to: access)
+            lookup.lockForUpdate()
+            guard let stored = try await connection.query(lookup).first else {
+                throw try await notFoundOrForbidden(id, GuestPermissions.update, context, connection)
             }
             var record = try GuestRecord(row: stored)
             if let email = patch.email { record.email = email }
@@ -109,6 +124,7 @@ struct GuestController {
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: GuestPermissions.update.action)
             guard let row = try await connection.query(GuestQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -118,14 +134,19 @@ struct GuestController {
         }
     }
 
-    /// `DELETE /guests/{id}`: 204, or 409 while other rows still point at it.
+    /// `DELETE /guests/{id}`: 204, or 409 while other rows still point at it. The rule is part
+    /// of the `DELETE` statement itself.
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        let access = try context.caller.access(GuestPermissions.delete)
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
                 try await hooks.willDelete(id: id, connection: connection)
-                guard try await connection.query(GuestQueries.delete, [.uuid(id)]).first != nil else {
-                    throw Self.notFound(id)
+                var delete = SQLBuilder(connection.dialect, GuestQueries.delete, values: [.uuid(id)])
+                delete.restrict(to: access)
+                delete.append(#" RETURNING "id""#)
+                guard try await connection.query(delete).first != nil else {
+                    throw try await notFoundOrForbidden(id, GuestPermissions.delete, context, connection)
                 }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -136,10 +157,13 @@ struct GuestController {
 
     /// `GET /guests/{id}/bookings`: the bookings of one guest, as a page.
     @Sendable func bookings(_ request: Request, context: AppRequestContext) async throws -> Page<Booking> {
+        let parentAccess = try context.caller.access(GuestPermissions.read)
+        let access = try context.caller.access(BookingPermissions.list)
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: BookingQueries.sortable, filterable: BookingQueries.filterable)
-        guard try await database.read(GuestQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(GuestQueries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, BookingQueries.selectByGuest, values: [.uuid(id)])
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""bookings"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Booking.init(row:)), query: query)
@@ -173,6 +197,35 @@ struct GuestController {
     /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
     private func hashPassword(_ password: String) async throws -> String {
         try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
+    }
+
+    /// Checks the rules that depend on the row against the values about to be written: the
+    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    private static func check(
+        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: GuestRecord,
+        on connection: DatabaseConnection, action: String
+    ) async throws {
+        func holds(_ access: Access) async throws -> Bool {
+            guard case .rows = access else { return true }
+            var builder = SQLBuilder(connection.dialect, GuestQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            builder.restrict(to: access)
+            return try await !connection.query(builder).isEmpty
+        }
+        guard try await holds(access) else { throw APIError.forbidden("you may not \(action)") }
+        var refused: [FieldError] = []
+        for (field, access) in fieldAccess where try await !holds(access) {
+            refused.append(FieldError(field: field, rule: "permission", message: "you may not set it"))
+        }
+        if !refused.isEmpty { throw APIError.forbidden("you may not \(action) with these values", fields: refused) }
+    }
+
+    /// The error for a write that found no row it may change: 403 if the caller may read the
+    /// row, else 404, so that a row's existence is not revealed to those who may not see it.
+    private func notFoundOrForbidden(_ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection) async throws -> APIError {
+        guard let read = try? context.caller.access(GuestPermissions.read) else { return Self.notFound(id) }
+        var builder = SQLBuilder(connection.dialect, GuestQueries.exists, values: [.uuid(id)])
+        builder.restrict(to: read)
+        return try await connection.query(builder).isEmpty ? Self.notFound(id) : APIError.forbidden("you may not \(permission.action)")
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

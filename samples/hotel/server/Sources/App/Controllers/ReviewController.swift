@@ -17,36 +17,47 @@ struct ReviewController {
         group.delete("{id}", use: delete)
     }
 
-    /// `GET /reviews`: a page of rows, filtered and sorted as the query string asks.
+    /// `GET /reviews`: a page of the rows the caller may list, filtered and sorted as the query
+    /// string asks.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<Review> {
+        let access = try context.caller.access(ReviewPermissions.list)
         let query = try ListQuery(request.uri, sortable: ReviewQueries.sortable, filterable: ReviewQueries.filterable)
         var builder = SQLBuilder(database.dialect, ReviewQueries.select)
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""reviews"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Review.init(row:)), query: query)
     }
 
-    /// `GET /reviews/{id}`, with `include=` of `booking`, `author`.
+    /// `GET /reviews/{id}`, with `include=` of `booking`, `author` (null where the caller may not
+    /// read the row). A row the caller may not read is not found.
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> ReviewDetail {
+        let access = try context.caller.access(ReviewPermissions.read)
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["booking", "author"])
-        guard let row = try await database.read(ReviewQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(ReviewQueries.find, id: id, access: access) else {
             throw Self.notFound(id)
         }
         var detail = ReviewDetail(review: try Review(row: row))
         if includes.contains("booking") {
-            detail.booking = try await database.read(BookingQueries.find, [.uuid(detail.review.bookingID)]).first.map(Booking.init(row:))
+            detail.booking = try await database.read(
+                BookingQueries.find, id: detail.review.bookingID, access: try? context.caller.access(BookingPermissions.read)
+            ).map(Booking.init(row:))
         }
         if includes.contains("author") {
-            detail.author = try await database.read(GuestQueries.find, [.uuid(detail.review.authorID)]).first.map(Guest.init(row:))
+            detail.author = try await database.read(
+                GuestQueries.find, id: detail.review.authorID, access: try? context.caller.access(GuestPermissions.read)
+            ).map(Guest.init(row:))
         }
         return detail
     }
 
-    /// `POST /reviews`: 201 with the new row and its `Location`.
+    /// `POST /reviews`: 201 with the new row and its `Location`. The rules are checked against
+    /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Review> {
+        let access = try context.caller.access(ReviewPermissions.create)
         var input = try await InputReader(request: request, context: context)
-        let body = ReviewCreate.read(&input)
+        let body = ReviewCreate.read(&input, owner: context.caller.userID)
         var validator = Validator()
         let record = body.map { body in
             ReviewRecord(
@@ -62,10 +73,15 @@ struct ReviewController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
+        // A new row's owner may always be the caller; naming someone else needs a field-level rule.
+        var guarded = input.sentFields
+        if record.authorID == context.caller.userID { guarded.remove("authorId") }
+        let fieldAccess = try context.caller.fieldAccess(ReviewPermissions.createFields, sent: guarded)
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: ReviewPermissions.create.action)
             guard let row = try await connection.query(ReviewQueries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -77,15 +93,22 @@ struct ReviewController {
     }
 
     /// `PATCH /reviews/{id}`: changes the fields sent. The row is read, changed, validated
-    /// whole and written in one transaction, so concurrent updates do not undo each other.
+    /// whole and written in one transaction, so concurrent updates do not undo each other. The
+    /// update rule must hold for the row before and after the change, as in PostgreSQL's
+    /// row-level security: nobody can move a row out of their own reach.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Review {
+        let access = try context.caller.access(ReviewPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = ReviewPatch.read(&input)
+        let fieldAccess = try context.caller.fieldAccess(ReviewPermissions.updateFields, sent: input.sentFields)
         try input.finish()
         return try await write(references: patch.references) { connection in
-            guard let stored = try await connection.query(ReviewQueries.selectRecord, [.uuid(id)]).first else {
-                throw Self.notFound(id)
+            var lookup = SQLBuilder(connection.dialect, ReviewQueries.selectRecord, values: [.uuid(id)])
+            lookup.restrict(to: access)
+            lookup.lockForUpdate()
+            guard let stored = try await connection.query(lookup).first else {
+                throw try await notFoundOrForbidden(id, ReviewPermissions.update, context, connection)
             }
             var record = try ReviewRecord(row: stored)
             if let bookingID = patch.bookingID { record.bookingID = bookingID }
@@ -96,6 +119,7 @@ struct ReviewController {
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: ReviewPermissions.update.action)
             guard let row = try await connection.query(ReviewQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -105,14 +129,19 @@ struct ReviewController {
         }
     }
 
-    /// `DELETE /reviews/{id}`: 204, or 409 while other rows still point at it.
+    /// `DELETE /reviews/{id}`: 204, or 409 while other rows still point at it. The rule is part
+    /// of the `DELETE` statement itself.
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        let access = try context.caller.access(ReviewPermissions.delete)
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
                 try await hooks.willDelete(id: id, connection: connection)
-                guard try await connection.query(ReviewQueries.delete, [.uuid(id)]).first != nil else {
-                    throw Self.notFound(id)
+                var delete = SQLBuilder(connection.dialect, ReviewQueries.delete, values: [.uuid(id)])
+                delete.restrict(to: access)
+                delete.append(#" RETURNING "id""#)
+                guard try await connection.query(delete).first != nil else {
+                    throw try await notFoundOrForbidden(id, ReviewPermissions.delete, context, connection)
                 }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -151,6 +180,35 @@ struct ReviewController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
+    }
+
+    /// Checks the rules that depend on the row against the values about to be written: the
+    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    private static func check(
+        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: ReviewRecord,
+        on connection: DatabaseConnection, action: String
+    ) async throws {
+        func holds(_ access: Access) async throws -> Bool {
+            guard case .rows = access else { return true }
+            var builder = SQLBuilder(connection.dialect, ReviewQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            builder.restrict(to: access)
+            return try await !connection.query(builder).isEmpty
+        }
+        guard try await holds(access) else { throw APIError.forbidden("you may not \(action)") }
+        var refused: [FieldError] = []
+        for (field, access) in fieldAccess where try await !holds(access) {
+            refused.append(FieldError(field: field, rule: "permission", message: "you may not set it"))
+        }
+        if !refused.isEmpty { throw APIError.forbidden("you may not \(action) with these values", fields: refused) }
+    }
+
+    /// The error for a write that found no row it may change: 403 if the caller may read the
+    /// row, else 404, so that a row's existence is not revealed to those who may not see it.
+    private func notFoundOrForbidden(_ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection) async throws -> APIError {
+        guard let read = try? context.caller.access(ReviewPermissions.read) else { return Self.notFound(id) }
+        var builder = SQLBuilder(connection.dialect, ReviewQueries.exists, values: [.uuid(id)])
+        builder.restrict(to: read)
+        return try await connection.query(builder).isEmpty ? Self.notFound(id) : APIError.forbidden("you may not \(permission.action)")
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

@@ -18,27 +18,33 @@ struct RoomController {
         group.get("{id}/bookings", use: bookings)
     }
 
-    /// `GET /rooms`: a page of rows, filtered and sorted as the query string asks.
+    /// `GET /rooms`: a page of the rows the caller may list, filtered and sorted as the query
+    /// string asks.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<Room> {
+        let access = try context.caller.access(RoomPermissions.list)
         let query = try ListQuery(request.uri, sortable: RoomQueries.sortable, filterable: RoomQueries.filterable)
         var builder = SQLBuilder(database.dialect, RoomQueries.select)
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""rooms"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Room.init(row:)), query: query)
     }
 
-    /// `GET /rooms/{id}`.
+    /// `GET /rooms/{id}`. A row the caller may not read is not found.
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Room {
+        let access = try context.caller.access(RoomPermissions.read)
         let id = try Self.id(context)
         _ = try Includes(request.uri, allowed: [])
-        guard let row = try await database.read(RoomQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(RoomQueries.find, id: id, access: access) else {
             throw Self.notFound(id)
         }
         return try Room(row: row)
     }
 
-    /// `POST /rooms`: 201 with the new row and its `Location`.
+    /// `POST /rooms`: 201 with the new row and its `Location`. The rules are checked against
+    /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Room> {
+        let access = try context.caller.access(RoomPermissions.create)
         var input = try await InputReader(request: request, context: context)
         let body = RoomCreate.read(&input)
         var validator = Validator()
@@ -59,10 +65,12 @@ struct RoomController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
+        let fieldAccess = try context.caller.fieldAccess(RoomPermissions.createFields, sent: input.sentFields)
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: RoomPermissions.create.action)
             guard let row = try await connection.query(RoomQueries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -74,15 +82,22 @@ struct RoomController {
     }
 
     /// `PATCH /rooms/{id}`: changes the fields sent. The row is read, changed, validated
-    /// whole and written in one transaction, so concurrent updates do not undo each other.
+    /// whole and written in one transaction, so concurrent updates do not undo each other. The
+    /// update rule must hold for the row before and after the change, as in PostgreSQL's
+    /// row-level security: nobody can move a row out of their own reach.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Room {
+        let access = try context.caller.access(RoomPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = RoomPatch.read(&input)
+        let fieldAccess = try context.caller.fieldAccess(RoomPermissions.updateFields, sent: input.sentFields)
         try input.finish()
         return try await write(references: patch.references) { connection in
-            guard let stored = try await connection.query(RoomQueries.selectRecord, [.uuid(id)]).first else {
-                throw Self.notFound(id)
+            var lookup = SQLBuilder(connection.dialect, RoomQueries.selectRecord, values: [.uuid(id)])
+            lookup.restrict(to: access)
+            lookup.lockForUpdate()
+            guard let stored = try await connection.query(lookup).first else {
+                throw try await notFoundOrForbidden(id, RoomPermissions.update, context, connection)
             }
             var record = try RoomRecord(row: stored)
             if let number = patch.number { record.number = number }
@@ -97,6 +112,7 @@ struct RoomController {
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: RoomPermissions.update.action)
             guard let row = try await connection.query(RoomQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -106,14 +122,19 @@ struct RoomController {
         }
     }
 
-    /// `DELETE /rooms/{id}`: 204, or 409 while other rows still point at it.
+    /// `DELETE /rooms/{id}`: 204, or 409 while other rows still point at it. The rule is part
+    /// of the `DELETE` statement itself.
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        let access = try context.caller.access(RoomPermissions.delete)
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
                 try await hooks.willDelete(id: id, connection: connection)
-                guard try await connection.query(RoomQueries.delete, [.uuid(id)]).first != nil else {
-                    throw Self.notFound(id)
+                var delete = SQLBuilder(connection.dialect, RoomQueries.delete, values: [.uuid(id)])
+                delete.restrict(to: access)
+                delete.append(#" RETURNING "id""#)
+                guard try await connection.query(delete).first != nil else {
+                    throw try await notFoundOrForbidden(id, RoomPermissions.delete, context, connection)
                 }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -124,10 +145,13 @@ struct RoomController {
 
     /// `GET /rooms/{id}/bookings`: the bookings of one room, as a page.
     @Sendable func bookings(_ request: Request, context: AppRequestContext) async throws -> Page<Booking> {
+        let parentAccess = try context.caller.access(RoomPermissions.read)
+        let access = try context.caller.access(BookingPermissions.list)
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: BookingQueries.sortable, filterable: BookingQueries.filterable)
-        guard try await database.read(RoomQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(RoomQueries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, BookingQueries.selectByRoom, values: [.uuid(id)])
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""bookings"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Booking.init(row:)), query: query)
@@ -156,6 +180,35 @@ struct RoomController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
+    }
+
+    /// Checks the rules that depend on the row against the values about to be written: the
+    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    private static func check(
+        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: RoomRecord,
+        on connection: DatabaseConnection, action: String
+    ) async throws {
+        func holds(_ access: Access) async throws -> Bool {
+            guard case .rows = access else { return true }
+            var builder = SQLBuilder(connection.dialect, RoomQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            builder.restrict(to: access)
+            return try await !connection.query(builder).isEmpty
+        }
+        guard try await holds(access) else { throw APIError.forbidden("you may not \(action)") }
+        var refused: [FieldError] = []
+        for (field, access) in fieldAccess where try await !holds(access) {
+            refused.append(FieldError(field: field, rule: "permission", message: "you may not set it"))
+        }
+        if !refused.isEmpty { throw APIError.forbidden("you may not \(action) with these values", fields: refused) }
+    }
+
+    /// The error for a write that found no row it may change: 403 if the caller may read the
+    /// row, else 404, so that a row's existence is not revealed to those who may not see it.
+    private func notFoundOrForbidden(_ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection) async throws -> APIError {
+        guard let read = try? context.caller.access(RoomPermissions.read) else { return Self.notFound(id) }
+        var builder = SQLBuilder(connection.dialect, RoomQueries.exists, values: [.uuid(id)])
+        builder.restrict(to: read)
+        return try await connection.query(builder).isEmpty ? Self.notFound(id) : APIError.forbidden("you may not \(permission.action)")
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

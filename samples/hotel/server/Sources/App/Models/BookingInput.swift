@@ -16,8 +16,9 @@ struct BookingCreate: Sendable {
     static let knownFields: Set<String> = ["id", "guestId", "roomId", "checkIn", "checkOut", "adults", "children", "status", "reference", "total", "created"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> BookingCreate? {
-        let guestID = input.required("guestId", as: UUID.self)
+    /// `guestId` is the caller (`owner`) unless the body names someone.
+    static func read(_ input: inout InputReader, owner: UUID?) -> BookingCreate? {
+        let guestID = input.required("guestId", as: UUID.self, otherwise: owner)
         let roomID = input.required("roomId", as: UUID.self)
         let checkIn = input.required("checkIn", as: CalendarDate.self)
         let checkOut = input.required("checkOut", as: CalendarDate.self)

@@ -13,9 +13,10 @@ struct ReviewCreate: Sendable {
     static let knownFields: Set<String> = ["id", "bookingId", "authorId", "score", "comment", "written"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> ReviewCreate? {
+    /// `authorId` is the caller (`owner`) unless the body names someone.
+    static func read(_ input: inout InputReader, owner: UUID?) -> ReviewCreate? {
         let bookingID = input.required("bookingId", as: UUID.self)
-        let authorID = input.required("authorId", as: UUID.self)
+        let authorID = input.required("authorId", as: UUID.self, otherwise: owner)
         let score = input.required("score", as: Int.self)
         let comment = input.optional("comment", as: String.self)
         input.refuseReadOnly(["id", "written"])

@@ -20,7 +20,13 @@ enum GuestQueries {
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord = SQL(
         sqlite: #"SELECT "guests"."email", "guests"."password", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip", "guests"."notes" FROM "guests" WHERE "guests"."id" = ?1"#,
-        postgres: #"SELECT "guests"."email", "guests"."password", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip", "guests"."notes" FROM "guests" WHERE "guests"."id" = $1 FOR UPDATE"#
+        postgres: #"SELECT "guests"."email", "guests"."password", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip", "guests"."notes" FROM "guests" WHERE "guests"."id" = $1"#
+    )
+
+    /// A row of the values of an insert or update, to check a rule against before writing them.
+    static let newRow = SQL(
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "email", ?3 AS "password", ?4 AS "name", ?5 AS "phone", ?6 AS "role", ?7 AS "vip", ?8 AS "notes") AS "guests""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "email", $3::text AS "password", $4::text AS "name", $5::text AS "phone", $6::text AS "role", $7::boolean AS "vip", $8::text AS "notes") AS "guests""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
@@ -35,16 +41,22 @@ enum GuestQueries {
         postgres: #"UPDATE "guests" SET "email" = $2, "password" = $3, "name" = $4, "phone" = $5, "role" = $6, "vip" = $7, "notes" = $8 WHERE "id" = $1 RETURNING "id", "email", "name", "phone", "role", "vip""#
     )
 
-    /// Deletes the row with the id; no row returned means there was none.
+    /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
     static let delete = SQL(
-        sqlite: #"DELETE FROM "guests" WHERE "id" = ?1 RETURNING "id""#,
-        postgres: #"DELETE FROM "guests" WHERE "id" = $1 RETURNING "id""#
+        sqlite: #"DELETE FROM "guests" WHERE "guests"."id" = ?1"#,
+        postgres: #"DELETE FROM "guests" WHERE "guests"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
     static let exists = SQL(
-        sqlite: #"SELECT 1 FROM "guests" WHERE "id" = ?1"#,
-        postgres: #"SELECT 1 FROM "guests" WHERE "id" = $1"#
+        sqlite: #"SELECT 1 FROM "guests" WHERE "guests"."id" = ?1"#,
+        postgres: #"SELECT 1 FROM "guests" WHERE "guests"."id" = $1"#
+    )
+
+    /// The id and password hash of the user with an identity, to sign in.
+    static let selectCredentials = SQL(
+        sqlite: #"SELECT "id", "password" FROM "guests" WHERE "email" = ?1"#,
+        postgres: #"SELECT "id", "password" FROM "guests" WHERE "email" = $1"#
     )
 
     /// The columns `sort=` may name, by JSON name.

@@ -20,7 +20,13 @@ enum ReviewQueries {
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord = SQL(
         sqlite: #"SELECT "reviews"."booking_id", "reviews"."author_id", "reviews"."score", "reviews"."comment", "reviews"."written" FROM "reviews" WHERE "reviews"."id" = ?1"#,
-        postgres: #"SELECT "reviews"."booking_id", "reviews"."author_id", "reviews"."score", "reviews"."comment", "reviews"."written" FROM "reviews" WHERE "reviews"."id" = $1 FOR UPDATE"#
+        postgres: #"SELECT "reviews"."booking_id", "reviews"."author_id", "reviews"."score", "reviews"."comment", "reviews"."written" FROM "reviews" WHERE "reviews"."id" = $1"#
+    )
+
+    /// A row of the values of an insert or update, to check a rule against before writing them.
+    static let newRow = SQL(
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "booking_id", ?3 AS "author_id", ?4 AS "score", ?5 AS "comment", ?6 AS "written") AS "reviews""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "booking_id", $3::uuid AS "author_id", $4::bigint AS "score", $5::text AS "comment", $6::timestamptz AS "written") AS "reviews""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
@@ -35,16 +41,16 @@ enum ReviewQueries {
         postgres: #"UPDATE "reviews" SET "booking_id" = $2, "author_id" = $3, "score" = $4, "comment" = $5, "written" = $6 WHERE "id" = $1 RETURNING "id", "booking_id", "author_id", "score", "comment", "written""#
     )
 
-    /// Deletes the row with the id; no row returned means there was none.
+    /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
     static let delete = SQL(
-        sqlite: #"DELETE FROM "reviews" WHERE "id" = ?1 RETURNING "id""#,
-        postgres: #"DELETE FROM "reviews" WHERE "id" = $1 RETURNING "id""#
+        sqlite: #"DELETE FROM "reviews" WHERE "reviews"."id" = ?1"#,
+        postgres: #"DELETE FROM "reviews" WHERE "reviews"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
     static let exists = SQL(
-        sqlite: #"SELECT 1 FROM "reviews" WHERE "id" = ?1"#,
-        postgres: #"SELECT 1 FROM "reviews" WHERE "id" = $1"#
+        sqlite: #"SELECT 1 FROM "reviews" WHERE "reviews"."id" = ?1"#,
+        postgres: #"SELECT 1 FROM "reviews" WHERE "reviews"."id" = $1"#
     )
 
     /// The columns `sort=` may name, by JSON name.

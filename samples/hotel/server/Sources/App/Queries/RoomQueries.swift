@@ -20,7 +20,13 @@ enum RoomQueries {
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord = SQL(
         sqlite: #"SELECT "rooms"."number", "rooms"."kind", "rooms"."floor", "rooms"."beds", "rooms"."rate", "rooms"."rating", "rooms"."amenities", "rooms"."available" FROM "rooms" WHERE "rooms"."id" = ?1"#,
-        postgres: #"SELECT "rooms"."number", "rooms"."kind", "rooms"."floor", "rooms"."beds", "rooms"."rate", "rooms"."rating", "rooms"."amenities"::text, "rooms"."available" FROM "rooms" WHERE "rooms"."id" = $1 FOR UPDATE"#
+        postgres: #"SELECT "rooms"."number", "rooms"."kind", "rooms"."floor", "rooms"."beds", "rooms"."rate", "rooms"."rating", "rooms"."amenities"::text, "rooms"."available" FROM "rooms" WHERE "rooms"."id" = $1"#
+    )
+
+    /// A row of the values of an insert or update, to check a rule against before writing them.
+    static let newRow = SQL(
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "number", ?3 AS "kind", ?4 AS "floor", ?5 AS "beds", CAST(?6 AS NUMERIC) AS "rate", ?7 AS "rating", ?8 AS "amenities", ?9 AS "available") AS "rooms""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "number", $3::text AS "kind", $4::bigint AS "floor", $5::bigint AS "beds", $6::numeric AS "rate", $7::double precision AS "rating", $8::json AS "amenities", $9::boolean AS "available") AS "rooms""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
@@ -35,16 +41,16 @@ enum RoomQueries {
         postgres: #"UPDATE "rooms" SET "number" = $2, "kind" = $3, "floor" = $4, "beds" = $5, "rate" = $6, "rating" = $7, "amenities" = $8::json, "available" = $9 WHERE "id" = $1 RETURNING "id", "number", "kind", "floor", "beds", "rate", "rating", "amenities"::text, "available""#
     )
 
-    /// Deletes the row with the id; no row returned means there was none.
+    /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
     static let delete = SQL(
-        sqlite: #"DELETE FROM "rooms" WHERE "id" = ?1 RETURNING "id""#,
-        postgres: #"DELETE FROM "rooms" WHERE "id" = $1 RETURNING "id""#
+        sqlite: #"DELETE FROM "rooms" WHERE "rooms"."id" = ?1"#,
+        postgres: #"DELETE FROM "rooms" WHERE "rooms"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
     static let exists = SQL(
-        sqlite: #"SELECT 1 FROM "rooms" WHERE "id" = ?1"#,
-        postgres: #"SELECT 1 FROM "rooms" WHERE "id" = $1"#
+        sqlite: #"SELECT 1 FROM "rooms" WHERE "rooms"."id" = ?1"#,
+        postgres: #"SELECT 1 FROM "rooms" WHERE "rooms"."id" = $1"#
     )
 
     /// The columns `sort=` may name, by JSON name.

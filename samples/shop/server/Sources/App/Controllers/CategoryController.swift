@@ -18,27 +18,33 @@ struct CategoryController {
         group.get("{id}/products", use: products)
     }
 
-    /// `GET /categories`: a page of rows, filtered and sorted as the query string asks.
+    /// `GET /categories`: a page of the rows the caller may list, filtered and sorted as the query
+    /// string asks.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<Category> {
+        let access = try context.caller.access(CategoryPermissions.list)
         let query = try ListQuery(request.uri, sortable: CategoryQueries.sortable, filterable: CategoryQueries.filterable)
         var builder = SQLBuilder(database.dialect, CategoryQueries.select)
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""categories"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Category.init(row:)), query: query)
     }
 
-    /// `GET /categories/{id}`.
+    /// `GET /categories/{id}`. A row the caller may not read is not found.
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Category {
+        let access = try context.caller.access(CategoryPermissions.read)
         let id = try Self.id(context)
         _ = try Includes(request.uri, allowed: [])
-        guard let row = try await database.read(CategoryQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(CategoryQueries.find, id: id, access: access) else {
             throw Self.notFound(id)
         }
         return try Category(row: row)
     }
 
-    /// `POST /categories`: 201 with the new row and its `Location`.
+    /// `POST /categories`: 201 with the new row and its `Location`. The rules are checked against
+    /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Category> {
+        let access = try context.caller.access(CategoryPermissions.create)
         var input = try await InputReader(request: request, context: context)
         let body = CategoryCreate.read(&input)
         var validator = Validator()
@@ -53,10 +59,12 @@ struct CategoryController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
+        let fieldAccess = try context.caller.fieldAccess(CategoryPermissions.createFields, sent: input.sentFields)
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: CategoryPermissions.create.action)
             guard let row = try await connection.query(CategoryQueries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -68,15 +76,22 @@ struct CategoryController {
     }
 
     /// `PATCH /categories/{id}`: changes the fields sent. The row is read, changed, validated
-    /// whole and written in one transaction, so concurrent updates do not undo each other.
+    /// whole and written in one transaction, so concurrent updates do not undo each other. The
+    /// update rule must hold for the row before and after the change, as in PostgreSQL's
+    /// row-level security: nobody can move a row out of their own reach.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Category {
+        let access = try context.caller.access(CategoryPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = CategoryPatch.read(&input)
+        let fieldAccess = try context.caller.fieldAccess(CategoryPermissions.updateFields, sent: input.sentFields)
         try input.finish()
         return try await write(references: patch.references) { connection in
-            guard let stored = try await connection.query(CategoryQueries.selectRecord, [.uuid(id)]).first else {
-                throw Self.notFound(id)
+            var lookup = SQLBuilder(connection.dialect, CategoryQueries.selectRecord, values: [.uuid(id)])
+            lookup.restrict(to: access)
+            lookup.lockForUpdate()
+            guard let stored = try await connection.query(lookup).first else {
+                throw try await notFoundOrForbidden(id, CategoryPermissions.update, context, connection)
             }
             var record = try CategoryRecord(row: stored)
             if let name = patch.name { record.name = name }
@@ -85,6 +100,7 @@ struct CategoryController {
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: CategoryPermissions.update.action)
             guard let row = try await connection.query(CategoryQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -94,14 +110,19 @@ struct CategoryController {
         }
     }
 
-    /// `DELETE /categories/{id}`: 204, or 409 while other rows still point at it.
+    /// `DELETE /categories/{id}`: 204, or 409 while other rows still point at it. The rule is part
+    /// of the `DELETE` statement itself.
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        let access = try context.caller.access(CategoryPermissions.delete)
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
                 try await hooks.willDelete(id: id, connection: connection)
-                guard try await connection.query(CategoryQueries.delete, [.uuid(id)]).first != nil else {
-                    throw Self.notFound(id)
+                var delete = SQLBuilder(connection.dialect, CategoryQueries.delete, values: [.uuid(id)])
+                delete.restrict(to: access)
+                delete.append(#" RETURNING "id""#)
+                guard try await connection.query(delete).first != nil else {
+                    throw try await notFoundOrForbidden(id, CategoryPermissions.delete, context, connection)
                 }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -112,10 +133,13 @@ struct CategoryController {
 
     /// `GET /categories/{id}/products`: the products of one category, as a page.
     @Sendable func products(_ request: Request, context: AppRequestContext) async throws -> Page<Product> {
+        let parentAccess = try context.caller.access(CategoryPermissions.read)
+        let access = try context.caller.access(ProductPermissions.list)
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: ProductQueries.sortable, filterable: ProductQueries.filterable)
-        guard try await database.read(CategoryQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(CategoryQueries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, ProductQueries.selectByCategory, values: [.uuid(id)])
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""products"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Product.init(row:)), query: query)
@@ -144,6 +168,35 @@ struct CategoryController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
+    }
+
+    /// Checks the rules that depend on the row against the values about to be written: the
+    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    private static func check(
+        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: CategoryRecord,
+        on connection: DatabaseConnection, action: String
+    ) async throws {
+        func holds(_ access: Access) async throws -> Bool {
+            guard case .rows = access else { return true }
+            var builder = SQLBuilder(connection.dialect, CategoryQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            builder.restrict(to: access)
+            return try await !connection.query(builder).isEmpty
+        }
+        guard try await holds(access) else { throw APIError.forbidden("you may not \(action)") }
+        var refused: [FieldError] = []
+        for (field, access) in fieldAccess where try await !holds(access) {
+            refused.append(FieldError(field: field, rule: "permission", message: "you may not set it"))
+        }
+        if !refused.isEmpty { throw APIError.forbidden("you may not \(action) with these values", fields: refused) }
+    }
+
+    /// The error for a write that found no row it may change: 403 if the caller may read the
+    /// row, else 404, so that a row's existence is not revealed to those who may not see it.
+    private func notFoundOrForbidden(_ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection) async throws -> APIError {
+        guard let read = try? context.caller.access(CategoryPermissions.read) else { return Self.notFound(id) }
+        var builder = SQLBuilder(connection.dialect, CategoryQueries.exists, values: [.uuid(id)])
+        builder.restrict(to: read)
+        return try await connection.query(builder).isEmpty ? Self.notFound(id) : APIError.forbidden("you may not \(permission.action)")
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

@@ -18,33 +18,42 @@ struct OrderController {
         group.get("{id}/items", use: items)
     }
 
-    /// `GET /orders`: a page of rows, filtered and sorted as the query string asks.
+    /// `GET /orders`: a page of the rows the caller may list, filtered and sorted as the query
+    /// string asks.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<Order> {
+        let access = try context.caller.access(OrderPermissions.list)
         let query = try ListQuery(request.uri, sortable: OrderQueries.sortable, filterable: OrderQueries.filterable)
         var builder = SQLBuilder(database.dialect, OrderQueries.select)
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""orders"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Order.init(row:)), query: query)
     }
 
-    /// `GET /orders/{id}`, with `include=` of `customer`.
+    /// `GET /orders/{id}`, with `include=` of `customer` (null where the caller may not
+    /// read the row). A row the caller may not read is not found.
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> OrderDetail {
+        let access = try context.caller.access(OrderPermissions.read)
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["customer"])
-        guard let row = try await database.read(OrderQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(OrderQueries.find, id: id, access: access) else {
             throw Self.notFound(id)
         }
         var detail = OrderDetail(order: try Order(row: row))
         if includes.contains("customer") {
-            detail.customer = try await database.read(UserQueries.find, [.uuid(detail.order.customerID)]).first.map(User.init(row:))
+            detail.customer = try await database.read(
+                UserQueries.find, id: detail.order.customerID, access: try? context.caller.access(UserPermissions.read)
+            ).map(User.init(row:))
         }
         return detail
     }
 
-    /// `POST /orders`: 201 with the new row and its `Location`.
+    /// `POST /orders`: 201 with the new row and its `Location`. The rules are checked against
+    /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Order> {
+        let access = try context.caller.access(OrderPermissions.create)
         var input = try await InputReader(request: request, context: context)
-        let body = OrderCreate.read(&input)
+        let body = OrderCreate.read(&input, owner: context.caller.userID)
         var validator = Validator()
         let record = body.map { body in
             OrderRecord(
@@ -60,10 +69,15 @@ struct OrderController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
+        // A new row's owner may always be the caller; naming someone else needs a field-level rule.
+        var guarded = input.sentFields
+        if record.customerID == context.caller.userID { guarded.remove("customerId") }
+        let fieldAccess = try context.caller.fieldAccess(OrderPermissions.createFields, sent: guarded)
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: OrderPermissions.create.action)
             guard let row = try await connection.query(OrderQueries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -75,15 +89,22 @@ struct OrderController {
     }
 
     /// `PATCH /orders/{id}`: changes the fields sent. The row is read, changed, validated
-    /// whole and written in one transaction, so concurrent updates do not undo each other.
+    /// whole and written in one transaction, so concurrent updates do not undo each other. The
+    /// update rule must hold for the row before and after the change, as in PostgreSQL's
+    /// row-level security: nobody can move a row out of their own reach.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Order {
+        let access = try context.caller.access(OrderPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = OrderPatch.read(&input)
+        let fieldAccess = try context.caller.fieldAccess(OrderPermissions.updateFields, sent: input.sentFields)
         try input.finish()
         return try await write(references: patch.references) { connection in
-            guard let stored = try await connection.query(OrderQueries.selectRecord, [.uuid(id)]).first else {
-                throw Self.notFound(id)
+            var lookup = SQLBuilder(connection.dialect, OrderQueries.selectRecord, values: [.uuid(id)])
+            lookup.restrict(to: access)
+            lookup.lockForUpdate()
+            guard let stored = try await connection.query(lookup).first else {
+                throw try await notFoundOrForbidden(id, OrderPermissions.update, context, connection)
             }
             var record = try OrderRecord(row: stored)
             if let customerID = patch.customerID { record.customerID = customerID }
@@ -93,6 +114,7 @@ struct OrderController {
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: OrderPermissions.update.action)
             guard let row = try await connection.query(OrderQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -102,14 +124,19 @@ struct OrderController {
         }
     }
 
-    /// `DELETE /orders/{id}`: 204, or 409 while other rows still point at it.
+    /// `DELETE /orders/{id}`: 204, or 409 while other rows still point at it. The rule is part
+    /// of the `DELETE` statement itself.
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        let access = try context.caller.access(OrderPermissions.delete)
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
                 try await hooks.willDelete(id: id, connection: connection)
-                guard try await connection.query(OrderQueries.delete, [.uuid(id)]).first != nil else {
-                    throw Self.notFound(id)
+                var delete = SQLBuilder(connection.dialect, OrderQueries.delete, values: [.uuid(id)])
+                delete.restrict(to: access)
+                delete.append(#" RETURNING "id""#)
+                guard try await connection.query(delete).first != nil else {
+                    throw try await notFoundOrForbidden(id, OrderPermissions.delete, context, connection)
                 }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -120,10 +147,13 @@ struct OrderController {
 
     /// `GET /orders/{id}/items`: the items of one order, as a page.
     @Sendable func items(_ request: Request, context: AppRequestContext) async throws -> Page<OrderItem> {
+        let parentAccess = try context.caller.access(OrderPermissions.read)
+        let access = try context.caller.access(OrderItemPermissions.list)
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: OrderItemQueries.sortable, filterable: OrderItemQueries.filterable)
-        guard try await database.read(OrderQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(OrderQueries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, OrderItemQueries.selectByOrder, values: [.uuid(id)])
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""order_items"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(OrderItem.init(row:)), query: query)
@@ -156,6 +186,35 @@ struct OrderController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
+    }
+
+    /// Checks the rules that depend on the row against the values about to be written: the
+    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    private static func check(
+        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: OrderRecord,
+        on connection: DatabaseConnection, action: String
+    ) async throws {
+        func holds(_ access: Access) async throws -> Bool {
+            guard case .rows = access else { return true }
+            var builder = SQLBuilder(connection.dialect, OrderQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            builder.restrict(to: access)
+            return try await !connection.query(builder).isEmpty
+        }
+        guard try await holds(access) else { throw APIError.forbidden("you may not \(action)") }
+        var refused: [FieldError] = []
+        for (field, access) in fieldAccess where try await !holds(access) {
+            refused.append(FieldError(field: field, rule: "permission", message: "you may not set it"))
+        }
+        if !refused.isEmpty { throw APIError.forbidden("you may not \(action) with these values", fields: refused) }
+    }
+
+    /// The error for a write that found no row it may change: 403 if the caller may read the
+    /// row, else 404, so that a row's existence is not revealed to those who may not see it.
+    private func notFoundOrForbidden(_ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection) async throws -> APIError {
+        guard let read = try? context.caller.access(OrderPermissions.read) else { return Self.notFound(id) }
+        var builder = SQLBuilder(connection.dialect, OrderQueries.exists, values: [.uuid(id)])
+        builder.restrict(to: read)
+        return try await connection.query(builder).isEmpty ? Self.notFound(id) : APIError.forbidden("you may not \(permission.action)")
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

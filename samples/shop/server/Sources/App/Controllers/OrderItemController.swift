@@ -17,34 +17,45 @@ struct OrderItemController {
         group.delete("{id}", use: delete)
     }
 
-    /// `GET /order-items`: a page of rows, filtered and sorted as the query string asks.
+    /// `GET /order-items`: a page of the rows the caller may list, filtered and sorted as the query
+    /// string asks.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<OrderItem> {
+        let access = try context.caller.access(OrderItemPermissions.list)
         let query = try ListQuery(request.uri, sortable: OrderItemQueries.sortable, filterable: OrderItemQueries.filterable)
         var builder = SQLBuilder(database.dialect, OrderItemQueries.select)
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""order_items"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(OrderItem.init(row:)), query: query)
     }
 
-    /// `GET /order-items/{id}`, with `include=` of `order`, `product`.
+    /// `GET /order-items/{id}`, with `include=` of `order`, `product` (null where the caller may not
+    /// read the row). A row the caller may not read is not found.
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> OrderItemDetail {
+        let access = try context.caller.access(OrderItemPermissions.read)
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["order", "product"])
-        guard let row = try await database.read(OrderItemQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(OrderItemQueries.find, id: id, access: access) else {
             throw Self.notFound(id)
         }
         var detail = OrderItemDetail(orderItem: try OrderItem(row: row))
         if includes.contains("order") {
-            detail.order = try await database.read(OrderQueries.find, [.uuid(detail.orderItem.orderID)]).first.map(Order.init(row:))
+            detail.order = try await database.read(
+                OrderQueries.find, id: detail.orderItem.orderID, access: try? context.caller.access(OrderPermissions.read)
+            ).map(Order.init(row:))
         }
         if includes.contains("product") {
-            detail.product = try await database.read(ProductQueries.find, [.uuid(detail.orderItem.productID)]).first.map(Product.init(row:))
+            detail.product = try await database.read(
+                ProductQueries.find, id: detail.orderItem.productID, access: try? context.caller.access(ProductPermissions.read)
+            ).map(Product.init(row:))
         }
         return detail
     }
 
-    /// `POST /order-items`: 201 with the new row and its `Location`.
+    /// `POST /order-items`: 201 with the new row and its `Location`. The rules are checked against
+    /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<OrderItem> {
+        let access = try context.caller.access(OrderItemPermissions.create)
         var input = try await InputReader(request: request, context: context)
         let body = OrderItemCreate.read(&input)
         var validator = Validator()
@@ -61,10 +72,12 @@ struct OrderItemController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
+        let fieldAccess = try context.caller.fieldAccess(OrderItemPermissions.createFields, sent: input.sentFields)
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: OrderItemPermissions.create.action)
             guard let row = try await connection.query(OrderItemQueries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -76,15 +89,22 @@ struct OrderItemController {
     }
 
     /// `PATCH /order-items/{id}`: changes the fields sent. The row is read, changed, validated
-    /// whole and written in one transaction, so concurrent updates do not undo each other.
+    /// whole and written in one transaction, so concurrent updates do not undo each other. The
+    /// update rule must hold for the row before and after the change, as in PostgreSQL's
+    /// row-level security: nobody can move a row out of their own reach.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> OrderItem {
+        let access = try context.caller.access(OrderItemPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = OrderItemPatch.read(&input)
+        let fieldAccess = try context.caller.fieldAccess(OrderItemPermissions.updateFields, sent: input.sentFields)
         try input.finish()
         return try await write(references: patch.references) { connection in
-            guard let stored = try await connection.query(OrderItemQueries.selectRecord, [.uuid(id)]).first else {
-                throw Self.notFound(id)
+            var lookup = SQLBuilder(connection.dialect, OrderItemQueries.selectRecord, values: [.uuid(id)])
+            lookup.restrict(to: access)
+            lookup.lockForUpdate()
+            guard let stored = try await connection.query(lookup).first else {
+                throw try await notFoundOrForbidden(id, OrderItemPermissions.update, context, connection)
             }
             var record = try OrderItemRecord(row: stored)
             if let orderID = patch.orderID { record.orderID = orderID }
@@ -94,6 +114,7 @@ struct OrderItemController {
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: OrderItemPermissions.update.action)
             guard let row = try await connection.query(OrderItemQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -103,14 +124,19 @@ struct OrderItemController {
         }
     }
 
-    /// `DELETE /order-items/{id}`: 204, or 409 while other rows still point at it.
+    /// `DELETE /order-items/{id}`: 204, or 409 while other rows still point at it. The rule is part
+    /// of the `DELETE` statement itself.
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        let access = try context.caller.access(OrderItemPermissions.delete)
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
                 try await hooks.willDelete(id: id, connection: connection)
-                guard try await connection.query(OrderItemQueries.delete, [.uuid(id)]).first != nil else {
-                    throw Self.notFound(id)
+                var delete = SQLBuilder(connection.dialect, OrderItemQueries.delete, values: [.uuid(id)])
+                delete.restrict(to: access)
+                delete.append(#" RETURNING "id""#)
+                guard try await connection.query(delete).first != nil else {
+                    throw try await notFoundOrForbidden(id, OrderItemPermissions.delete, context, connection)
                 }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -149,6 +175,35 @@ struct OrderItemController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
+    }
+
+    /// Checks the rules that depend on the row against the values about to be written: the
+    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    private static func check(
+        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: OrderItemRecord,
+        on connection: DatabaseConnection, action: String
+    ) async throws {
+        func holds(_ access: Access) async throws -> Bool {
+            guard case .rows = access else { return true }
+            var builder = SQLBuilder(connection.dialect, OrderItemQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            builder.restrict(to: access)
+            return try await !connection.query(builder).isEmpty
+        }
+        guard try await holds(access) else { throw APIError.forbidden("you may not \(action)") }
+        var refused: [FieldError] = []
+        for (field, access) in fieldAccess where try await !holds(access) {
+            refused.append(FieldError(field: field, rule: "permission", message: "you may not set it"))
+        }
+        if !refused.isEmpty { throw APIError.forbidden("you may not \(action) with these values", fields: refused) }
+    }
+
+    /// The error for a write that found no row it may change: 403 if the caller may read the
+    /// row, else 404, so that a row's existence is not revealed to those who may not see it.
+    private func notFoundOrForbidden(_ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection) async throws -> APIError {
+        guard let read = try? context.caller.access(OrderItemPermissions.read) else { return Self.notFound(id) }
+        var builder = SQLBuilder(connection.dialect, OrderItemQueries.exists, values: [.uuid(id)])
+        builder.restrict(to: read)
+        return try await connection.query(builder).isEmpty ? Self.notFound(id) : APIError.forbidden("you may not \(permission.action)")
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

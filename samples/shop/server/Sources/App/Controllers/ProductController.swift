@@ -17,31 +17,40 @@ struct ProductController {
         group.delete("{id}", use: delete)
     }
 
-    /// `GET /products`: a page of rows, filtered and sorted as the query string asks.
+    /// `GET /products`: a page of the rows the caller may list, filtered and sorted as the query
+    /// string asks.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<Product> {
+        let access = try context.caller.access(ProductPermissions.list)
         let query = try ListQuery(request.uri, sortable: ProductQueries.sortable, filterable: ProductQueries.filterable)
         var builder = SQLBuilder(database.dialect, ProductQueries.select)
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""products"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Product.init(row:)), query: query)
     }
 
-    /// `GET /products/{id}`, with `include=` of `category`.
+    /// `GET /products/{id}`, with `include=` of `category` (null where the caller may not
+    /// read the row). A row the caller may not read is not found.
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> ProductDetail {
+        let access = try context.caller.access(ProductPermissions.read)
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["category"])
-        guard let row = try await database.read(ProductQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(ProductQueries.find, id: id, access: access) else {
             throw Self.notFound(id)
         }
         var detail = ProductDetail(product: try Product(row: row))
         if includes.contains("category"), let relatedID = detail.product.categoryID {
-            detail.category = try await database.read(CategoryQueries.find, [.uuid(relatedID)]).first.map(Category.init(row:))
+            detail.category = try await database.read(
+                CategoryQueries.find, id: relatedID, access: try? context.caller.access(CategoryPermissions.read)
+            ).map(Category.init(row:))
         }
         return detail
     }
 
-    /// `POST /products`: 201 with the new row and its `Location`.
+    /// `POST /products`: 201 with the new row and its `Location`. The rules are checked against
+    /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Product> {
+        let access = try context.caller.access(ProductPermissions.create)
         var input = try await InputReader(request: request, context: context)
         let body = ProductCreate.read(&input)
         var validator = Validator()
@@ -63,10 +72,12 @@ struct ProductController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
+        let fieldAccess = try context.caller.fieldAccess(ProductPermissions.createFields, sent: input.sentFields)
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: ProductPermissions.create.action)
             guard let row = try await connection.query(ProductQueries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -78,15 +89,22 @@ struct ProductController {
     }
 
     /// `PATCH /products/{id}`: changes the fields sent. The row is read, changed, validated
-    /// whole and written in one transaction, so concurrent updates do not undo each other.
+    /// whole and written in one transaction, so concurrent updates do not undo each other. The
+    /// update rule must hold for the row before and after the change, as in PostgreSQL's
+    /// row-level security: nobody can move a row out of their own reach.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Product {
+        let access = try context.caller.access(ProductPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = ProductPatch.read(&input)
+        let fieldAccess = try context.caller.fieldAccess(ProductPermissions.updateFields, sent: input.sentFields)
         try input.finish()
         return try await write(references: patch.references) { connection in
-            guard let stored = try await connection.query(ProductQueries.selectRecord, [.uuid(id)]).first else {
-                throw Self.notFound(id)
+            var lookup = SQLBuilder(connection.dialect, ProductQueries.selectRecord, values: [.uuid(id)])
+            lookup.restrict(to: access)
+            lookup.lockForUpdate()
+            guard let stored = try await connection.query(lookup).first else {
+                throw try await notFoundOrForbidden(id, ProductPermissions.update, context, connection)
             }
             var record = try ProductRecord(row: stored)
             if let name = patch.name { record.name = name }
@@ -102,6 +120,7 @@ struct ProductController {
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: ProductPermissions.update.action)
             guard let row = try await connection.query(ProductQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -111,14 +130,19 @@ struct ProductController {
         }
     }
 
-    /// `DELETE /products/{id}`: 204, or 409 while other rows still point at it.
+    /// `DELETE /products/{id}`: 204, or 409 while other rows still point at it. The rule is part
+    /// of the `DELETE` statement itself.
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        let access = try context.caller.access(ProductPermissions.delete)
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
                 try await hooks.willDelete(id: id, connection: connection)
-                guard try await connection.query(ProductQueries.delete, [.uuid(id)]).first != nil else {
-                    throw Self.notFound(id)
+                var delete = SQLBuilder(connection.dialect, ProductQueries.delete, values: [.uuid(id)])
+                delete.restrict(to: access)
+                delete.append(#" RETURNING "id""#)
+                guard try await connection.query(delete).first != nil else {
+                    throw try await notFoundOrForbidden(id, ProductPermissions.delete, context, connection)
                 }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -154,6 +178,35 @@ struct ProductController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
+    }
+
+    /// Checks the rules that depend on the row against the values about to be written: the
+    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    private static func check(
+        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: ProductRecord,
+        on connection: DatabaseConnection, action: String
+    ) async throws {
+        func holds(_ access: Access) async throws -> Bool {
+            guard case .rows = access else { return true }
+            var builder = SQLBuilder(connection.dialect, ProductQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            builder.restrict(to: access)
+            return try await !connection.query(builder).isEmpty
+        }
+        guard try await holds(access) else { throw APIError.forbidden("you may not \(action)") }
+        var refused: [FieldError] = []
+        for (field, access) in fieldAccess where try await !holds(access) {
+            refused.append(FieldError(field: field, rule: "permission", message: "you may not set it"))
+        }
+        if !refused.isEmpty { throw APIError.forbidden("you may not \(action) with these values", fields: refused) }
+    }
+
+    /// The error for a write that found no row it may change: 403 if the caller may read the
+    /// row, else 404, so that a row's existence is not revealed to those who may not see it.
+    private func notFoundOrForbidden(_ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection) async throws -> APIError {
+        guard let read = try? context.caller.access(ProductPermissions.read) else { return Self.notFound(id) }
+        var builder = SQLBuilder(connection.dialect, ProductQueries.exists, values: [.uuid(id)])
+        builder.restrict(to: read)
+        return try await connection.query(builder).isEmpty ? Self.notFound(id) : APIError.forbidden("you may not \(permission.action)")
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

@@ -20,6 +20,18 @@ struct APIError: Error, Sendable {
         return APIError(status: .unprocessableContent, code: "validation_failed", message: message, fields: fields)
     }
 
+    /// 401, with the `WWW-Authenticate` challenge; `invalidToken` when a token was sent but refused.
+    static func unauthorized(_ message: String, invalidToken: Bool = false) -> APIError {
+        var error = APIError(status: .unauthorized, code: "unauthorized", message: message)
+        error.headers[.wwwAuthenticate] = invalidToken ? #"Bearer error="invalid_token""# : "Bearer"
+        return error
+    }
+
+    /// 403: the caller is known and the schema's rules do not let them do this.
+    static func forbidden(_ message: String, fields: [FieldError] = []) -> APIError {
+        APIError(status: .forbidden, code: "forbidden", message: message, fields: fields)
+    }
+
     static func notFound(_ message: String) -> APIError {
         APIError(status: .notFound, code: "not_found", message: message)
     }
@@ -55,7 +67,7 @@ struct FieldError: Codable, Sendable, Equatable {
     /// The field's JSON name.
     var field: String
     /// The schema rule it breaks: `required`, `type`, `length`, `range`, `pattern`, `email`,
-    /// `url`, `enum`, `check`, `readonly`, `unknown`, `exists` or `unique`.
+    /// `url`, `enum`, `check`, `readonly`, `unknown`, `exists`, `unique` or `permission`.
     var rule: String
     var message: String
 }

@@ -12,8 +12,9 @@ struct OrderCreate: Sendable {
     static let knownFields: Set<String> = ["id", "customerId", "status", "total", "placed", "note"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> OrderCreate? {
-        let customerID = input.required("customerId", as: UUID.self)
+    /// `customerId` is the caller (`owner`) unless the body names someone.
+    static func read(_ input: inout InputReader, owner: UUID?) -> OrderCreate? {
+        let customerID = input.required("customerId", as: UUID.self, otherwise: owner)
         let status = input.ifSent("status", as: OrderStatus.self) ?? OrderStatus.pending
         let note = input.optional("note", as: String.self)
         input.refuseReadOnly(["id", "total", "placed"])

@@ -20,7 +20,13 @@ enum CategoryQueries {
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord = SQL(
         sqlite: #"SELECT "categories"."name", "categories"."slug" FROM "categories" WHERE "categories"."id" = ?1"#,
-        postgres: #"SELECT "categories"."name", "categories"."slug" FROM "categories" WHERE "categories"."id" = $1 FOR UPDATE"#
+        postgres: #"SELECT "categories"."name", "categories"."slug" FROM "categories" WHERE "categories"."id" = $1"#
+    )
+
+    /// A row of the values of an insert or update, to check a rule against before writing them.
+    static let newRow = SQL(
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "name", ?3 AS "slug") AS "categories""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "name", $3::text AS "slug") AS "categories""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
@@ -35,16 +41,16 @@ enum CategoryQueries {
         postgres: #"UPDATE "categories" SET "name" = $2, "slug" = $3 WHERE "id" = $1 RETURNING "id", "name", "slug""#
     )
 
-    /// Deletes the row with the id; no row returned means there was none.
+    /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
     static let delete = SQL(
-        sqlite: #"DELETE FROM "categories" WHERE "id" = ?1 RETURNING "id""#,
-        postgres: #"DELETE FROM "categories" WHERE "id" = $1 RETURNING "id""#
+        sqlite: #"DELETE FROM "categories" WHERE "categories"."id" = ?1"#,
+        postgres: #"DELETE FROM "categories" WHERE "categories"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
     static let exists = SQL(
-        sqlite: #"SELECT 1 FROM "categories" WHERE "id" = ?1"#,
-        postgres: #"SELECT 1 FROM "categories" WHERE "id" = $1"#
+        sqlite: #"SELECT 1 FROM "categories" WHERE "categories"."id" = ?1"#,
+        postgres: #"SELECT 1 FROM "categories" WHERE "categories"."id" = $1"#
     )
 
     /// The columns `sort=` may name, by JSON name.

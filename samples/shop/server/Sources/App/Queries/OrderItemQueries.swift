@@ -20,7 +20,13 @@ enum OrderItemQueries {
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord = SQL(
         sqlite: #"SELECT "order_items"."order_id", "order_items"."product_id", "order_items"."quantity", "order_items"."price" FROM "order_items" WHERE "order_items"."id" = ?1"#,
-        postgres: #"SELECT "order_items"."order_id", "order_items"."product_id", "order_items"."quantity", "order_items"."price" FROM "order_items" WHERE "order_items"."id" = $1 FOR UPDATE"#
+        postgres: #"SELECT "order_items"."order_id", "order_items"."product_id", "order_items"."quantity", "order_items"."price" FROM "order_items" WHERE "order_items"."id" = $1"#
+    )
+
+    /// A row of the values of an insert or update, to check a rule against before writing them.
+    static let newRow = SQL(
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "order_id", ?3 AS "product_id", ?4 AS "quantity", CAST(?5 AS NUMERIC) AS "price") AS "order_items""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "order_id", $3::uuid AS "product_id", $4::bigint AS "quantity", $5::numeric AS "price") AS "order_items""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
@@ -35,16 +41,16 @@ enum OrderItemQueries {
         postgres: #"UPDATE "order_items" SET "order_id" = $2, "product_id" = $3, "quantity" = $4, "price" = $5 WHERE "id" = $1 RETURNING "id", "order_id", "product_id", "quantity", "price""#
     )
 
-    /// Deletes the row with the id; no row returned means there was none.
+    /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
     static let delete = SQL(
-        sqlite: #"DELETE FROM "order_items" WHERE "id" = ?1 RETURNING "id""#,
-        postgres: #"DELETE FROM "order_items" WHERE "id" = $1 RETURNING "id""#
+        sqlite: #"DELETE FROM "order_items" WHERE "order_items"."id" = ?1"#,
+        postgres: #"DELETE FROM "order_items" WHERE "order_items"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
     static let exists = SQL(
-        sqlite: #"SELECT 1 FROM "order_items" WHERE "id" = ?1"#,
-        postgres: #"SELECT 1 FROM "order_items" WHERE "id" = $1"#
+        sqlite: #"SELECT 1 FROM "order_items" WHERE "order_items"."id" = ?1"#,
+        postgres: #"SELECT 1 FROM "order_items" WHERE "order_items"."id" = $1"#
     )
 
     /// The rows whose `order` is the id; the route appends filters, order and paging.

@@ -20,7 +20,13 @@ enum OrderQueries {
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord = SQL(
         sqlite: #"SELECT "orders"."customer_id", "orders"."status", "orders"."total", "orders"."placed", "orders"."note" FROM "orders" WHERE "orders"."id" = ?1"#,
-        postgres: #"SELECT "orders"."customer_id", "orders"."status", "orders"."total", "orders"."placed", "orders"."note" FROM "orders" WHERE "orders"."id" = $1 FOR UPDATE"#
+        postgres: #"SELECT "orders"."customer_id", "orders"."status", "orders"."total", "orders"."placed", "orders"."note" FROM "orders" WHERE "orders"."id" = $1"#
+    )
+
+    /// A row of the values of an insert or update, to check a rule against before writing them.
+    static let newRow = SQL(
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "customer_id", ?3 AS "status", CAST(?4 AS NUMERIC) AS "total", ?5 AS "placed", ?6 AS "note") AS "orders""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "customer_id", $3::text AS "status", $4::numeric AS "total", $5::timestamptz AS "placed", $6::text AS "note") AS "orders""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
@@ -35,16 +41,16 @@ enum OrderQueries {
         postgres: #"UPDATE "orders" SET "customer_id" = $2, "status" = $3, "total" = $4, "placed" = $5, "note" = $6 WHERE "id" = $1 RETURNING "id", "customer_id", "status", "total", "placed", "note""#
     )
 
-    /// Deletes the row with the id; no row returned means there was none.
+    /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
     static let delete = SQL(
-        sqlite: #"DELETE FROM "orders" WHERE "id" = ?1 RETURNING "id""#,
-        postgres: #"DELETE FROM "orders" WHERE "id" = $1 RETURNING "id""#
+        sqlite: #"DELETE FROM "orders" WHERE "orders"."id" = ?1"#,
+        postgres: #"DELETE FROM "orders" WHERE "orders"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
     static let exists = SQL(
-        sqlite: #"SELECT 1 FROM "orders" WHERE "id" = ?1"#,
-        postgres: #"SELECT 1 FROM "orders" WHERE "id" = $1"#
+        sqlite: #"SELECT 1 FROM "orders" WHERE "orders"."id" = ?1"#,
+        postgres: #"SELECT 1 FROM "orders" WHERE "orders"."id" = $1"#
     )
 
     /// The rows whose `customer` is the id; the route appends filters, order and paging.

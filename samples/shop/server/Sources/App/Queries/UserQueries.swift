@@ -20,7 +20,13 @@ enum UserQueries {
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord = SQL(
         sqlite: #"SELECT "users"."email", "users"."password", "users"."name", "users"."role", "users"."joined" FROM "users" WHERE "users"."id" = ?1"#,
-        postgres: #"SELECT "users"."email", "users"."password", "users"."name", "users"."role", "users"."joined" FROM "users" WHERE "users"."id" = $1 FOR UPDATE"#
+        postgres: #"SELECT "users"."email", "users"."password", "users"."name", "users"."role", "users"."joined" FROM "users" WHERE "users"."id" = $1"#
+    )
+
+    /// A row of the values of an insert or update, to check a rule against before writing them.
+    static let newRow = SQL(
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "email", ?3 AS "password", ?4 AS "name", ?5 AS "role", ?6 AS "joined") AS "users""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "email", $3::text AS "password", $4::text AS "name", $5::text AS "role", $6::timestamptz AS "joined") AS "users""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
@@ -35,16 +41,22 @@ enum UserQueries {
         postgres: #"UPDATE "users" SET "email" = $2, "password" = $3, "name" = $4, "role" = $5, "joined" = $6 WHERE "id" = $1 RETURNING "id", "email", "name", "role", "joined""#
     )
 
-    /// Deletes the row with the id; no row returned means there was none.
+    /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
     static let delete = SQL(
-        sqlite: #"DELETE FROM "users" WHERE "id" = ?1 RETURNING "id""#,
-        postgres: #"DELETE FROM "users" WHERE "id" = $1 RETURNING "id""#
+        sqlite: #"DELETE FROM "users" WHERE "users"."id" = ?1"#,
+        postgres: #"DELETE FROM "users" WHERE "users"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
     static let exists = SQL(
-        sqlite: #"SELECT 1 FROM "users" WHERE "id" = ?1"#,
-        postgres: #"SELECT 1 FROM "users" WHERE "id" = $1"#
+        sqlite: #"SELECT 1 FROM "users" WHERE "users"."id" = ?1"#,
+        postgres: #"SELECT 1 FROM "users" WHERE "users"."id" = $1"#
+    )
+
+    /// The id and password hash of the user with an identity, to sign in.
+    static let selectCredentials = SQL(
+        sqlite: #"SELECT "id", "password" FROM "users" WHERE "email" = ?1"#,
+        postgres: #"SELECT "id", "password" FROM "users" WHERE "email" = $1"#
     )
 
     /// The columns `sort=` may name, by JSON name.

@@ -18,39 +18,52 @@ struct CommentController {
         group.get("{id}/replies", use: replies)
     }
 
-    /// `GET /comments`: a page of rows, filtered and sorted as the query string asks.
+    /// `GET /comments`: a page of the rows the caller may list, filtered and sorted as the query
+    /// string asks.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<Comment> {
+        let access = try context.caller.access(CommentPermissions.list)
         let query = try ListQuery(request.uri, sortable: CommentQueries.sortable, filterable: CommentQueries.filterable)
         var builder = SQLBuilder(database.dialect, CommentQueries.select)
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""comments"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Comment.init(row:)), query: query)
     }
 
-    /// `GET /comments/{id}`, with `include=` of `post`, `author`, `parent`.
+    /// `GET /comments/{id}`, with `include=` of `post`, `author`, `parent` (null where the caller may not
+    /// read the row). A row the caller may not read is not found.
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> CommentDetail {
+        let access = try context.caller.access(CommentPermissions.read)
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["post", "author", "parent"])
-        guard let row = try await database.read(CommentQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(CommentQueries.find, id: id, access: access) else {
             throw Self.notFound(id)
         }
         var detail = CommentDetail(comment: try Comment(row: row))
         if includes.contains("post") {
-            detail.post = try await database.read(PostQueries.find, [.uuid(detail.comment.postID)]).first.map(Post.init(row:))
+            detail.post = try await database.read(
+                PostQueries.find, id: detail.comment.postID, access: try? context.caller.access(PostPermissions.read)
+            ).map(Post.init(row:))
         }
         if includes.contains("author") {
-            detail.author = try await database.read(UserQueries.find, [.uuid(detail.comment.authorID)]).first.map(User.init(row:))
+            detail.author = try await database.read(
+                UserQueries.find, id: detail.comment.authorID, access: try? context.caller.access(UserPermissions.read)
+            ).map(User.init(row:))
         }
         if includes.contains("parent"), let relatedID = detail.comment.parentID {
-            detail.parent = try await database.read(CommentQueries.find, [.uuid(relatedID)]).first.map(Comment.init(row:))
+            detail.parent = try await database.read(
+                CommentQueries.find, id: relatedID, access: try? context.caller.access(CommentPermissions.read)
+            ).map(Comment.init(row:))
         }
         return detail
     }
 
-    /// `POST /comments`: 201 with the new row and its `Location`.
+    /// `POST /comments`: 201 with the new row and its `Location`. The rules are checked against
+    /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Comment> {
+        let access = try context.caller.access(CommentPermissions.create)
         var input = try await InputReader(request: request, context: context)
-        let body = CommentCreate.read(&input)
+        let body = CommentCreate.read(&input, owner: context.caller.userID)
         var validator = Validator()
         let record = body.map { body in
             CommentRecord(
@@ -66,10 +79,15 @@ struct CommentController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
+        // A new row's owner may always be the caller; naming someone else needs a field-level rule.
+        var guarded = input.sentFields
+        if record.authorID == context.caller.userID { guarded.remove("authorId") }
+        let fieldAccess = try context.caller.fieldAccess(CommentPermissions.createFields, sent: guarded)
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: CommentPermissions.create.action)
             guard let row = try await connection.query(CommentQueries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -81,15 +99,22 @@ struct CommentController {
     }
 
     /// `PATCH /comments/{id}`: changes the fields sent. The row is read, changed, validated
-    /// whole and written in one transaction, so concurrent updates do not undo each other.
+    /// whole and written in one transaction, so concurrent updates do not undo each other. The
+    /// update rule must hold for the row before and after the change, as in PostgreSQL's
+    /// row-level security: nobody can move a row out of their own reach.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Comment {
+        let access = try context.caller.access(CommentPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = CommentPatch.read(&input)
+        let fieldAccess = try context.caller.fieldAccess(CommentPermissions.updateFields, sent: input.sentFields)
         try input.finish()
         return try await write(references: patch.references) { connection in
-            guard let stored = try await connection.query(CommentQueries.selectRecord, [.uuid(id)]).first else {
-                throw Self.notFound(id)
+            var lookup = SQLBuilder(connection.dialect, CommentQueries.selectRecord, values: [.uuid(id)])
+            lookup.restrict(to: access)
+            lookup.lockForUpdate()
+            guard let stored = try await connection.query(lookup).first else {
+                throw try await notFoundOrForbidden(id, CommentPermissions.update, context, connection)
             }
             var record = try CommentRecord(row: stored)
             if let postID = patch.postID { record.postID = postID }
@@ -100,6 +125,7 @@ struct CommentController {
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: CommentPermissions.update.action)
             guard let row = try await connection.query(CommentQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -109,14 +135,19 @@ struct CommentController {
         }
     }
 
-    /// `DELETE /comments/{id}`: 204, or 409 while other rows still point at it.
+    /// `DELETE /comments/{id}`: 204, or 409 while other rows still point at it. The rule is part
+    /// of the `DELETE` statement itself.
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        let access = try context.caller.access(CommentPermissions.delete)
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
                 try await hooks.willDelete(id: id, connection: connection)
-                guard try await connection.query(CommentQueries.delete, [.uuid(id)]).first != nil else {
-                    throw Self.notFound(id)
+                var delete = SQLBuilder(connection.dialect, CommentQueries.delete, values: [.uuid(id)])
+                delete.restrict(to: access)
+                delete.append(#" RETURNING "id""#)
+                guard try await connection.query(delete).first != nil else {
+                    throw try await notFoundOrForbidden(id, CommentPermissions.delete, context, connection)
                 }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -127,10 +158,13 @@ struct CommentController {
 
     /// `GET /comments/{id}/replies`: the replies of one comment, as a page.
     @Sendable func replies(_ request: Request, context: AppRequestContext) async throws -> Page<Comment> {
+        let parentAccess = try context.caller.access(CommentPermissions.read)
+        let access = try context.caller.access(CommentPermissions.list)
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: CommentQueries.sortable, filterable: CommentQueries.filterable)
-        guard try await database.read(CommentQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(CommentQueries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, CommentQueries.selectByParent, values: [.uuid(id)])
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""comments"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Comment.init(row:)), query: query)
@@ -169,6 +203,35 @@ struct CommentController {
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
         }
+    }
+
+    /// Checks the rules that depend on the row against the values about to be written: the
+    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    private static func check(
+        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: CommentRecord,
+        on connection: DatabaseConnection, action: String
+    ) async throws {
+        func holds(_ access: Access) async throws -> Bool {
+            guard case .rows = access else { return true }
+            var builder = SQLBuilder(connection.dialect, CommentQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            builder.restrict(to: access)
+            return try await !connection.query(builder).isEmpty
+        }
+        guard try await holds(access) else { throw APIError.forbidden("you may not \(action)") }
+        var refused: [FieldError] = []
+        for (field, access) in fieldAccess where try await !holds(access) {
+            refused.append(FieldError(field: field, rule: "permission", message: "you may not set it"))
+        }
+        if !refused.isEmpty { throw APIError.forbidden("you may not \(action) with these values", fields: refused) }
+    }
+
+    /// The error for a write that found no row it may change: 403 if the caller may read the
+    /// row, else 404, so that a row's existence is not revealed to those who may not see it.
+    private func notFoundOrForbidden(_ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection) async throws -> APIError {
+        guard let read = try? context.caller.access(CommentPermissions.read) else { return Self.notFound(id) }
+        var builder = SQLBuilder(connection.dialect, CommentQueries.exists, values: [.uuid(id)])
+        builder.restrict(to: read)
+        return try await connection.query(builder).isEmpty ? Self.notFound(id) : APIError.forbidden("you may not \(permission.action)")
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

@@ -21,33 +21,42 @@ struct PostController {
         group.delete("{id}/liked-by/{otherID}", use: unlinkLikedBy)
     }
 
-    /// `GET /posts`: a page of rows, filtered and sorted as the query string asks.
+    /// `GET /posts`: a page of the rows the caller may list, filtered and sorted as the query
+    /// string asks.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<Post> {
+        let access = try context.caller.access(PostPermissions.list)
         let query = try ListQuery(request.uri, sortable: PostQueries.sortable, filterable: PostQueries.filterable)
         var builder = SQLBuilder(database.dialect, PostQueries.select)
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""posts"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Post.init(row:)), query: query)
     }
 
-    /// `GET /posts/{id}`, with `include=` of `author`.
+    /// `GET /posts/{id}`, with `include=` of `author` (null where the caller may not
+    /// read the row). A row the caller may not read is not found.
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> PostDetail {
+        let access = try context.caller.access(PostPermissions.read)
         let id = try Self.id(context)
         let includes = try Includes(request.uri, allowed: ["author"])
-        guard let row = try await database.read(PostQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(PostQueries.find, id: id, access: access) else {
             throw Self.notFound(id)
         }
         var detail = PostDetail(post: try Post(row: row))
         if includes.contains("author") {
-            detail.author = try await database.read(UserQueries.find, [.uuid(detail.post.authorID)]).first.map(User.init(row:))
+            detail.author = try await database.read(
+                UserQueries.find, id: detail.post.authorID, access: try? context.caller.access(UserPermissions.read)
+            ).map(User.init(row:))
         }
         return detail
     }
 
-    /// `POST /posts`: 201 with the new row and its `Location`.
+    /// `POST /posts`: 201 with the new row and its `Location`. The rules are checked against
+    /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Post> {
+        let access = try context.caller.access(PostPermissions.create)
         var input = try await InputReader(request: request, context: context)
-        let body = PostCreate.read(&input)
+        let body = PostCreate.read(&input, owner: context.caller.userID)
         var validator = Validator()
         let record = body.map { body in
             PostRecord(
@@ -64,10 +73,15 @@ struct PostController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
+        // A new row's owner may always be the caller; naming someone else needs a field-level rule.
+        var guarded = input.sentFields
+        if record.authorID == context.caller.userID { guarded.remove("authorId") }
+        let fieldAccess = try context.caller.fieldAccess(PostPermissions.createFields, sent: guarded)
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: PostPermissions.create.action)
             guard let row = try await connection.query(PostQueries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -79,15 +93,22 @@ struct PostController {
     }
 
     /// `PATCH /posts/{id}`: changes the fields sent. The row is read, changed, validated
-    /// whole and written in one transaction, so concurrent updates do not undo each other.
+    /// whole and written in one transaction, so concurrent updates do not undo each other. The
+    /// update rule must hold for the row before and after the change, as in PostgreSQL's
+    /// row-level security: nobody can move a row out of their own reach.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Post {
+        let access = try context.caller.access(PostPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = PostPatch.read(&input)
+        let fieldAccess = try context.caller.fieldAccess(PostPermissions.updateFields, sent: input.sentFields)
         try input.finish()
         return try await write(references: patch.references) { connection in
-            guard let stored = try await connection.query(PostQueries.selectRecord, [.uuid(id)]).first else {
-                throw Self.notFound(id)
+            var lookup = SQLBuilder(connection.dialect, PostQueries.selectRecord, values: [.uuid(id)])
+            lookup.restrict(to: access)
+            lookup.lockForUpdate()
+            guard let stored = try await connection.query(lookup).first else {
+                throw try await notFoundOrForbidden(id, PostPermissions.update, context, connection)
             }
             var record = try PostRecord(row: stored)
             if let authorID = patch.authorID { record.authorID = authorID }
@@ -98,6 +119,7 @@ struct PostController {
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: PostPermissions.update.action)
             guard let row = try await connection.query(PostQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -107,14 +129,19 @@ struct PostController {
         }
     }
 
-    /// `DELETE /posts/{id}`: 204, or 409 while other rows still point at it.
+    /// `DELETE /posts/{id}`: 204, or 409 while other rows still point at it. The rule is part
+    /// of the `DELETE` statement itself.
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        let access = try context.caller.access(PostPermissions.delete)
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
                 try await hooks.willDelete(id: id, connection: connection)
-                guard try await connection.query(PostQueries.delete, [.uuid(id)]).first != nil else {
-                    throw Self.notFound(id)
+                var delete = SQLBuilder(connection.dialect, PostQueries.delete, values: [.uuid(id)])
+                delete.restrict(to: access)
+                delete.append(#" RETURNING "id""#)
+                guard try await connection.query(delete).first != nil else {
+                    throw try await notFoundOrForbidden(id, PostPermissions.delete, context, connection)
                 }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -125,10 +152,13 @@ struct PostController {
 
     /// `GET /posts/{id}/comments`: the comments of one post, as a page.
     @Sendable func comments(_ request: Request, context: AppRequestContext) async throws -> Page<Comment> {
+        let parentAccess = try context.caller.access(PostPermissions.read)
+        let access = try context.caller.access(CommentPermissions.list)
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: CommentQueries.sortable, filterable: CommentQueries.filterable)
-        guard try await database.read(PostQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(PostQueries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, CommentQueries.selectByPost, values: [.uuid(id)])
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""comments"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Comment.init(row:)), query: query)
@@ -136,19 +166,24 @@ struct PostController {
 
     /// `GET /posts/{id}/liked-by`: the liked by linked to one post, as a page.
     @Sendable func likedBy(_ request: Request, context: AppRequestContext) async throws -> Page<User> {
+        let parentAccess = try context.caller.access(PostPermissions.read)
+        let access = try context.caller.access(UserPermissions.list)
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: UserQueries.sortable, filterable: UserQueries.filterable)
-        guard try await database.read(PostQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(PostQueries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, PostQueries.selectLikedBy, values: [.uuid(id)])
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""users"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(User.init(row:)), query: query)
     }
 
     /// `PUT /posts/{id}/liked-by/{otherID}`: links the two rows (204; linking twice is harmless).
+    /// Linking changes the post: the caller needs its update rule, and must be able to read the user.
     @Sendable func linkLikedBy(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
         let id = try Self.id(context)
         let otherID = try Self.id(context, "otherID")
+        try await checkLink(id, otherID, context, other: UserPermissions.read, otherExists: UserQueries.exists)
         do {
             try await database.query(PostQueries.linkLikedBy, [.uuid(id), .uuid(otherID)])
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -161,6 +196,7 @@ struct PostController {
     @Sendable func unlinkLikedBy(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
         let id = try Self.id(context)
         let otherID = try Self.id(context, "otherID")
+        try await checkLink(id, otherID, context, other: UserPermissions.read, otherExists: UserQueries.exists)
         guard try await database.query(PostQueries.unlinkLikedBy, [.uuid(id), .uuid(otherID)]).first != nil else {
             throw APIError.notFound("post \(id.uuidString) is not linked to user \(otherID.uuidString)")
         }
@@ -193,6 +229,47 @@ struct PostController {
             case .tooLarge:
                 throw APIError.validationFailed([FieldError(field: "", rule: "length", message: "a value is too long to be indexed")])
             }
+        }
+    }
+
+    /// Checks the rules that depend on the row against the values about to be written: the
+    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    private static func check(
+        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: PostRecord,
+        on connection: DatabaseConnection, action: String
+    ) async throws {
+        func holds(_ access: Access) async throws -> Bool {
+            guard case .rows = access else { return true }
+            var builder = SQLBuilder(connection.dialect, PostQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            builder.restrict(to: access)
+            return try await !connection.query(builder).isEmpty
+        }
+        guard try await holds(access) else { throw APIError.forbidden("you may not \(action)") }
+        var refused: [FieldError] = []
+        for (field, access) in fieldAccess where try await !holds(access) {
+            refused.append(FieldError(field: field, rule: "permission", message: "you may not set it"))
+        }
+        if !refused.isEmpty { throw APIError.forbidden("you may not \(action) with these values", fields: refused) }
+    }
+
+    /// The error for a write that found no row it may change: 403 if the caller may read the
+    /// row, else 404, so that a row's existence is not revealed to those who may not see it.
+    private func notFoundOrForbidden(_ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection) async throws -> APIError {
+        guard let read = try? context.caller.access(PostPermissions.read) else { return Self.notFound(id) }
+        var builder = SQLBuilder(connection.dialect, PostQueries.exists, values: [.uuid(id)])
+        builder.restrict(to: read)
+        return try await connection.query(builder).isEmpty ? Self.notFound(id) : APIError.forbidden("you may not \(permission.action)")
+    }
+
+    /// Linking and unlinking change the post (its update rule) and need the other row to be
+    /// readable; 404 when either row is out of the caller's sight.
+    private func checkLink(_ id: UUID, _ otherID: UUID, _ context: AppRequestContext, other: Permission, otherExists: SQL) async throws {
+        let access = try context.caller.access(PostPermissions.update)
+        guard try await database.read(PostQueries.exists, id: id, access: access) != nil else {
+            throw try await database.withConnection { connection in try await notFoundOrForbidden(id, PostPermissions.update, context, connection) }
+        }
+        guard try await database.read(otherExists, id: otherID, access: try? context.caller.access(other)) != nil else {
+            throw APIError.notFound("no row has the id \(otherID.uuidString)")
         }
     }
 

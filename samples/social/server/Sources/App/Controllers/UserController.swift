@@ -31,27 +31,33 @@ struct UserController {
         group.delete("{id}/likes/{otherID}", use: unlinkLikes)
     }
 
-    /// `GET /users`: a page of rows, filtered and sorted as the query string asks.
+    /// `GET /users`: a page of the rows the caller may list, filtered and sorted as the query
+    /// string asks.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<User> {
+        let access = try context.caller.access(UserPermissions.list)
         let query = try ListQuery(request.uri, sortable: UserQueries.sortable, filterable: UserQueries.filterable)
         var builder = SQLBuilder(database.dialect, UserQueries.select)
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""users"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(User.init(row:)), query: query)
     }
 
-    /// `GET /users/{id}`.
+    /// `GET /users/{id}`. A row the caller may not read is not found.
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> User {
+        let access = try context.caller.access(UserPermissions.read)
         let id = try Self.id(context)
         _ = try Includes(request.uri, allowed: [])
-        guard let row = try await database.read(UserQueries.find, [.uuid(id)]).first else {
+        guard let row = try await database.read(UserQueries.find, id: id, access: access) else {
             throw Self.notFound(id)
         }
         return try User(row: row)
     }
 
-    /// `POST /users`: 201 with the new row and its `Location`.
+    /// `POST /users`: 201 with the new row and its `Location`. The rules are checked against
+    /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<User> {
+        let access = try context.caller.access(UserPermissions.create)
         var input = try await InputReader(request: request, context: context)
         let body = UserCreate.read(&input)
         var validator = Validator()
@@ -76,11 +82,13 @@ struct UserController {
         guard var record else {
             throw APIError.badRequest("the body is incomplete")
         }
+        let fieldAccess = try context.caller.fieldAccess(UserPermissions.createFields, sent: input.sentFields)
         record.password = try await hashPassword(record.password)
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
             try await hooks.willCreate(&record, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: UserPermissions.create.action)
             guard let row = try await connection.query(UserQueries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -92,11 +100,15 @@ struct UserController {
     }
 
     /// `PATCH /users/{id}`: changes the fields sent. The row is read, changed, validated
-    /// whole and written in one transaction, so concurrent updates do not undo each other.
+    /// whole and written in one transaction, so concurrent updates do not undo each other. The
+    /// update rule must hold for the row before and after the change, as in PostgreSQL's
+    /// row-level security: nobody can move a row out of their own reach.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> User {
+        let access = try context.caller.access(UserPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = UserPatch.read(&input)
+        let fieldAccess = try context.caller.fieldAccess(UserPermissions.updateFields, sent: input.sentFields)
         var validator = Validator()
         var passwordHash: String?
         if let password = patch.password {
@@ -105,8 +117,11 @@ struct UserController {
         try input.finish(validation: validator.errors)
         if let password = patch.password { passwordHash = try await hashPassword(password) }
         return try await write(references: patch.references) { connection in
-            guard let stored = try await connection.query(UserQueries.selectRecord, [.uuid(id)]).first else {
-                throw Self.notFound(id)
+            var lookup = SQLBuilder(connection.dialect, UserQueries.selectRecord, values: [.uuid(id)])
+            lookup.restrict(to: access)
+            lookup.lockForUpdate()
+            guard let stored = try await connection.query(lookup).first else {
+                throw try await notFoundOrForbidden(id, UserPermissions.update, context, connection)
             }
             var record = try UserRecord(row: stored)
             if let email = patch.email { record.email = email }
@@ -122,6 +137,7 @@ struct UserController {
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             try await hooks.willUpdate(&record, id: id, connection: connection)
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: UserPermissions.update.action)
             guard let row = try await connection.query(UserQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -131,14 +147,19 @@ struct UserController {
         }
     }
 
-    /// `DELETE /users/{id}`: 204, or 409 while other rows still point at it.
+    /// `DELETE /users/{id}`: 204, or 409 while other rows still point at it. The rule is part
+    /// of the `DELETE` statement itself.
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        let access = try context.caller.access(UserPermissions.delete)
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
                 try await hooks.willDelete(id: id, connection: connection)
-                guard try await connection.query(UserQueries.delete, [.uuid(id)]).first != nil else {
-                    throw Self.notFound(id)
+                var delete = SQLBuilder(connection.dialect, UserQueries.delete, values: [.uuid(id)])
+                delete.restrict(to: access)
+                delete.append(#" RETURNING "id""#)
+                guard try await connection.query(delete).first != nil else {
+                    throw try await notFoundOrForbidden(id, UserPermissions.delete, context, connection)
                 }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -149,10 +170,13 @@ struct UserController {
 
     /// `GET /users/{id}/posts`: the posts of one user, as a page.
     @Sendable func posts(_ request: Request, context: AppRequestContext) async throws -> Page<Post> {
+        let parentAccess = try context.caller.access(UserPermissions.read)
+        let access = try context.caller.access(PostPermissions.list)
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: PostQueries.sortable, filterable: PostQueries.filterable)
-        guard try await database.read(UserQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(UserQueries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, PostQueries.selectByAuthor, values: [.uuid(id)])
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""posts"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Post.init(row:)), query: query)
@@ -160,10 +184,13 @@ struct UserController {
 
     /// `GET /users/{id}/comments`: the comments of one user, as a page.
     @Sendable func comments(_ request: Request, context: AppRequestContext) async throws -> Page<Comment> {
+        let parentAccess = try context.caller.access(UserPermissions.read)
+        let access = try context.caller.access(CommentPermissions.list)
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: CommentQueries.sortable, filterable: CommentQueries.filterable)
-        guard try await database.read(UserQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(UserQueries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, CommentQueries.selectByAuthor, values: [.uuid(id)])
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""comments"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Comment.init(row:)), query: query)
@@ -171,19 +198,24 @@ struct UserController {
 
     /// `GET /users/{id}/followers`: the followers linked to one user, as a page.
     @Sendable func followers(_ request: Request, context: AppRequestContext) async throws -> Page<User> {
+        let parentAccess = try context.caller.access(UserPermissions.read)
+        let access = try context.caller.access(UserPermissions.list)
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: UserQueries.sortable, filterable: UserQueries.filterable)
-        guard try await database.read(UserQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(UserQueries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, UserQueries.selectFollowers, values: [.uuid(id)])
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""users"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(User.init(row:)), query: query)
     }
 
     /// `PUT /users/{id}/followers/{otherID}`: links the two rows (204; linking twice is harmless).
+    /// Linking changes the user: the caller needs its update rule, and must be able to read the user.
     @Sendable func linkFollowers(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
         let id = try Self.id(context)
         let otherID = try Self.id(context, "otherID")
+        try await checkLink(id, otherID, context, other: UserPermissions.read, otherExists: UserQueries.exists)
         do {
             try await database.query(UserQueries.linkFollowers, [.uuid(id), .uuid(otherID)])
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -196,6 +228,7 @@ struct UserController {
     @Sendable func unlinkFollowers(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
         let id = try Self.id(context)
         let otherID = try Self.id(context, "otherID")
+        try await checkLink(id, otherID, context, other: UserPermissions.read, otherExists: UserQueries.exists)
         guard try await database.query(UserQueries.unlinkFollowers, [.uuid(id), .uuid(otherID)]).first != nil else {
             throw APIError.notFound("user \(id.uuidString) is not linked to user \(otherID.uuidString)")
         }
@@ -204,19 +237,24 @@ struct UserController {
 
     /// `GET /users/{id}/following`: the following linked to one user, as a page.
     @Sendable func following(_ request: Request, context: AppRequestContext) async throws -> Page<User> {
+        let parentAccess = try context.caller.access(UserPermissions.read)
+        let access = try context.caller.access(UserPermissions.list)
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: UserQueries.sortable, filterable: UserQueries.filterable)
-        guard try await database.read(UserQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(UserQueries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, UserQueries.selectFollowing, values: [.uuid(id)])
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""users"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(User.init(row:)), query: query)
     }
 
     /// `PUT /users/{id}/following/{otherID}`: links the two rows (204; linking twice is harmless).
+    /// Linking changes the user: the caller needs its update rule, and must be able to read the user.
     @Sendable func linkFollowing(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
         let id = try Self.id(context)
         let otherID = try Self.id(context, "otherID")
+        try await checkLink(id, otherID, context, other: UserPermissions.read, otherExists: UserQueries.exists)
         do {
             try await database.query(UserQueries.linkFollowing, [.uuid(id), .uuid(otherID)])
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -229,6 +267,7 @@ struct UserController {
     @Sendable func unlinkFollowing(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
         let id = try Self.id(context)
         let otherID = try Self.id(context, "otherID")
+        try await checkLink(id, otherID, context, other: UserPermissions.read, otherExists: UserQueries.exists)
         guard try await database.query(UserQueries.unlinkFollowing, [.uuid(id), .uuid(otherID)]).first != nil else {
             throw APIError.notFound("user \(id.uuidString) is not linked to user \(otherID.uuidString)")
         }
@@ -237,19 +276,24 @@ struct UserController {
 
     /// `GET /users/{id}/likes`: the likes linked to one user, as a page.
     @Sendable func likes(_ request: Request, context: AppRequestContext) async throws -> Page<Post> {
+        let parentAccess = try context.caller.access(UserPermissions.read)
+        let access = try context.caller.access(PostPermissions.list)
         let id = try Self.id(context)
         let query = try ListQuery(request.uri, sortable: PostQueries.sortable, filterable: PostQueries.filterable)
-        guard try await database.read(UserQueries.exists, [.uuid(id)]).first != nil else { throw Self.notFound(id) }
+        guard try await database.read(UserQueries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
         var builder = SQLBuilder(database.dialect, UserQueries.selectLikes, values: [.uuid(id)])
+        builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: #""posts"."id""#)
         let rows = try await database.read(builder)
         return Page(rows: try rows.map(Post.init(row:)), query: query)
     }
 
     /// `PUT /users/{id}/likes/{otherID}`: links the two rows (204; linking twice is harmless).
+    /// Linking changes the user: the caller needs its update rule, and must be able to read the post.
     @Sendable func linkLikes(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
         let id = try Self.id(context)
         let otherID = try Self.id(context, "otherID")
+        try await checkLink(id, otherID, context, other: PostPermissions.read, otherExists: PostQueries.exists)
         do {
             try await database.query(UserQueries.linkLikes, [.uuid(id), .uuid(otherID)])
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -262,6 +306,7 @@ struct UserController {
     @Sendable func unlinkLikes(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
         let id = try Self.id(context)
         let otherID = try Self.id(context, "otherID")
+        try await checkLink(id, otherID, context, other: PostPermissions.read, otherExists: PostQueries.exists)
         guard try await database.query(UserQueries.unlinkLikes, [.uuid(id), .uuid(otherID)]).first != nil else {
             throw APIError.notFound("user \(id.uuidString) is not linked to post \(otherID.uuidString)")
         }
@@ -296,6 +341,47 @@ struct UserController {
     /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
     private func hashPassword(_ password: String) async throws -> String {
         try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
+    }
+
+    /// Checks the rules that depend on the row against the values about to be written: the
+    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    private static func check(
+        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: UserRecord,
+        on connection: DatabaseConnection, action: String
+    ) async throws {
+        func holds(_ access: Access) async throws -> Bool {
+            guard case .rows = access else { return true }
+            var builder = SQLBuilder(connection.dialect, UserQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            builder.restrict(to: access)
+            return try await !connection.query(builder).isEmpty
+        }
+        guard try await holds(access) else { throw APIError.forbidden("you may not \(action)") }
+        var refused: [FieldError] = []
+        for (field, access) in fieldAccess where try await !holds(access) {
+            refused.append(FieldError(field: field, rule: "permission", message: "you may not set it"))
+        }
+        if !refused.isEmpty { throw APIError.forbidden("you may not \(action) with these values", fields: refused) }
+    }
+
+    /// The error for a write that found no row it may change: 403 if the caller may read the
+    /// row, else 404, so that a row's existence is not revealed to those who may not see it.
+    private func notFoundOrForbidden(_ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection) async throws -> APIError {
+        guard let read = try? context.caller.access(UserPermissions.read) else { return Self.notFound(id) }
+        var builder = SQLBuilder(connection.dialect, UserQueries.exists, values: [.uuid(id)])
+        builder.restrict(to: read)
+        return try await connection.query(builder).isEmpty ? Self.notFound(id) : APIError.forbidden("you may not \(permission.action)")
+    }
+
+    /// Linking and unlinking change the user (its update rule) and need the other row to be
+    /// readable; 404 when either row is out of the caller's sight.
+    private func checkLink(_ id: UUID, _ otherID: UUID, _ context: AppRequestContext, other: Permission, otherExists: SQL) async throws {
+        let access = try context.caller.access(UserPermissions.update)
+        guard try await database.read(UserQueries.exists, id: id, access: access) != nil else {
+            throw try await database.withConnection { connection in try await notFoundOrForbidden(id, UserPermissions.update, context, connection) }
+        }
+        guard try await database.read(otherExists, id: otherID, access: try? context.caller.access(other)) != nil else {
+            throw APIError.notFound("no row has the id \(otherID.uuidString)")
+        }
     }
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {

@@ -41,13 +41,13 @@ struct SQLBuilder {
     private(set) var values: [SQLValue]
     private var hasWhereClause: Bool
 
-    /// Starts from a generated statement; `values` are the parameters it already uses,
-    /// and a statement with parameters is taken to end in a `WHERE` clause.
-    init(_ dialect: SQLDialect, _ start: SQL, values: [SQLValue] = []) {
+    /// Starts from a generated statement; `values` are the parameters it already uses. A
+    /// statement with parameters is taken to end in a `WHERE` clause unless `inWhereClause` says.
+    init(_ dialect: SQLDialect, _ start: SQL, values: [SQLValue] = [], inWhereClause: Bool? = nil) {
         self.dialect = dialect
         self.text = start.text(for: dialect)
         self.values = values
-        self.hasWhereClause = !values.isEmpty
+        self.hasWhereClause = inWhereClause ?? !values.isEmpty
     }
 
     mutating func append(_ fragment: String) {
@@ -58,6 +58,40 @@ struct SQLBuilder {
     mutating func appendCondition(_ fragment: String) {
         text += (hasWhereClause ? " AND " : " WHERE ") + fragment
         hasWhereClause = true
+    }
+
+    /// Keeps only the rows `access` allows: nothing to add for `.all`, no row for `.none`.
+    mutating func restrict(to access: Access) {
+        switch access {
+        case .all: break
+        case .none: appendCondition("1 = 0")
+        case .rows(let condition): append(condition)
+        }
+    }
+
+    /// Appends a rule's condition, numbering its `?` parameters and keeping their PostgreSQL
+    /// casts (`?::date`) for PostgreSQL only.
+    mutating func append(_ condition: RowCondition) {
+        appendCondition("(")
+        var values = condition.values.makeIterator()
+        var rest = Substring(condition.text)
+        while let marker = rest.firstIndex(of: "?") {
+            text += rest[..<marker]
+            rest = rest[rest.index(after: marker)...]
+            var cast = ""
+            if rest.hasPrefix("::") {
+                let end = rest.dropFirst(2).firstIndex { !$0.isLetter } ?? rest.endIndex
+                cast = String(rest[..<end])
+                rest = rest[end...]
+            }
+            bind(values.next() ?? .null, cast: cast)
+        }
+        text += rest + ")"
+    }
+
+    /// Locks the rows read until the transaction ends (PostgreSQL; SQLite has one writer).
+    mutating func lockForUpdate() {
+        if dialect == .postgres { text += " FOR UPDATE" }
     }
 
     /// Appends the next parameter placeholder, with a cast where PostgreSQL needs one.

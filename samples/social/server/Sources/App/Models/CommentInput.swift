@@ -13,9 +13,10 @@ struct CommentCreate: Sendable {
     static let knownFields: Set<String> = ["id", "postId", "authorId", "parentId", "body", "posted"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> CommentCreate? {
+    /// `authorId` is the caller (`owner`) unless the body names someone.
+    static func read(_ input: inout InputReader, owner: UUID?) -> CommentCreate? {
         let postID = input.required("postId", as: UUID.self)
-        let authorID = input.required("authorId", as: UUID.self)
+        let authorID = input.required("authorId", as: UUID.self, otherwise: owner)
         let parentID = input.optional("parentId", as: UUID.self)
         let body = input.required("body", as: String.self)
         input.refuseReadOnly(["id", "posted"])

@@ -13,8 +13,9 @@ struct PostCreate: Sendable {
     static let knownFields: Set<String> = ["id", "authorId", "body", "visibility", "media", "posted", "edited"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> PostCreate? {
-        let authorID = input.required("authorId", as: UUID.self)
+    /// `authorId` is the caller (`owner`) unless the body names someone.
+    static func read(_ input: inout InputReader, owner: UUID?) -> PostCreate? {
+        let authorID = input.required("authorId", as: UUID.self, otherwise: owner)
         let body = input.required("body", as: String.self)
         let visibility = input.ifSent("visibility", as: Visibility.self) ?? Visibility.everyone
         let media = input.optional("media", as: JSONValue.self)

@@ -20,7 +20,13 @@ enum CommentQueries {
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord = SQL(
         sqlite: #"SELECT "comments"."post_id", "comments"."author_id", "comments"."parent_id", "comments"."body", "comments"."posted" FROM "comments" WHERE "comments"."id" = ?1"#,
-        postgres: #"SELECT "comments"."post_id", "comments"."author_id", "comments"."parent_id", "comments"."body", "comments"."posted" FROM "comments" WHERE "comments"."id" = $1 FOR UPDATE"#
+        postgres: #"SELECT "comments"."post_id", "comments"."author_id", "comments"."parent_id", "comments"."body", "comments"."posted" FROM "comments" WHERE "comments"."id" = $1"#
+    )
+
+    /// A row of the values of an insert or update, to check a rule against before writing them.
+    static let newRow = SQL(
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "post_id", ?3 AS "author_id", ?4 AS "parent_id", ?5 AS "body", ?6 AS "posted") AS "comments""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "post_id", $3::uuid AS "author_id", $4::uuid AS "parent_id", $5::text AS "body", $6::timestamptz AS "posted") AS "comments""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
@@ -35,16 +41,16 @@ enum CommentQueries {
         postgres: #"UPDATE "comments" SET "post_id" = $2, "author_id" = $3, "parent_id" = $4, "body" = $5, "posted" = $6 WHERE "id" = $1 RETURNING "id", "post_id", "author_id", "parent_id", "body", "posted""#
     )
 
-    /// Deletes the row with the id; no row returned means there was none.
+    /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
     static let delete = SQL(
-        sqlite: #"DELETE FROM "comments" WHERE "id" = ?1 RETURNING "id""#,
-        postgres: #"DELETE FROM "comments" WHERE "id" = $1 RETURNING "id""#
+        sqlite: #"DELETE FROM "comments" WHERE "comments"."id" = ?1"#,
+        postgres: #"DELETE FROM "comments" WHERE "comments"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
     static let exists = SQL(
-        sqlite: #"SELECT 1 FROM "comments" WHERE "id" = ?1"#,
-        postgres: #"SELECT 1 FROM "comments" WHERE "id" = $1"#
+        sqlite: #"SELECT 1 FROM "comments" WHERE "comments"."id" = ?1"#,
+        postgres: #"SELECT 1 FROM "comments" WHERE "comments"."id" = $1"#
     )
 
     /// The rows whose `post` is the id; the route appends filters, order and paging.

@@ -20,7 +20,13 @@ enum PostQueries {
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord = SQL(
         sqlite: #"SELECT "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media", "posts"."posted", "posts"."edited" FROM "posts" WHERE "posts"."id" = ?1"#,
-        postgres: #"SELECT "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media"::text, "posts"."posted", "posts"."edited" FROM "posts" WHERE "posts"."id" = $1 FOR UPDATE"#
+        postgres: #"SELECT "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media"::text, "posts"."posted", "posts"."edited" FROM "posts" WHERE "posts"."id" = $1"#
+    )
+
+    /// A row of the values of an insert or update, to check a rule against before writing them.
+    static let newRow = SQL(
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "author_id", ?3 AS "body", ?4 AS "visibility", ?5 AS "media", ?6 AS "posted", ?7 AS "edited") AS "posts""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "author_id", $3::text AS "body", $4::text AS "visibility", $5::json AS "media", $6::timestamptz AS "posted", $7::timestamptz AS "edited") AS "posts""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
@@ -35,16 +41,16 @@ enum PostQueries {
         postgres: #"UPDATE "posts" SET "author_id" = $2, "body" = $3, "visibility" = $4, "media" = $5::json, "posted" = $6, "edited" = $7 WHERE "id" = $1 RETURNING "id", "author_id", "body", "visibility", "media"::text, "posted", "edited""#
     )
 
-    /// Deletes the row with the id; no row returned means there was none.
+    /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
     static let delete = SQL(
-        sqlite: #"DELETE FROM "posts" WHERE "id" = ?1 RETURNING "id""#,
-        postgres: #"DELETE FROM "posts" WHERE "id" = $1 RETURNING "id""#
+        sqlite: #"DELETE FROM "posts" WHERE "posts"."id" = ?1"#,
+        postgres: #"DELETE FROM "posts" WHERE "posts"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
     static let exists = SQL(
-        sqlite: #"SELECT 1 FROM "posts" WHERE "id" = ?1"#,
-        postgres: #"SELECT 1 FROM "posts" WHERE "id" = $1"#
+        sqlite: #"SELECT 1 FROM "posts" WHERE "posts"."id" = ?1"#,
+        postgres: #"SELECT 1 FROM "posts" WHERE "posts"."id" = $1"#
     )
 
     /// The rows whose `author` is the id; the route appends filters, order and paging.

@@ -20,7 +20,13 @@ enum UserQueries {
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord = SQL(
         sqlite: #"SELECT "users"."email", "users"."handle", "users"."password", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" WHERE "users"."id" = ?1"#,
-        postgres: #"SELECT "users"."email", "users"."handle", "users"."password", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" WHERE "users"."id" = $1 FOR UPDATE"#
+        postgres: #"SELECT "users"."email", "users"."handle", "users"."password", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" WHERE "users"."id" = $1"#
+    )
+
+    /// A row of the values of an insert or update, to check a rule against before writing them.
+    static let newRow = SQL(
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "email", ?3 AS "handle", ?4 AS "password", ?5 AS "name", ?6 AS "bio", ?7 AS "website", ?8 AS "role", ?9 AS "suspended", ?10 AS "joined") AS "users""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "email", $3::text AS "handle", $4::text AS "password", $5::text AS "name", $6::text AS "bio", $7::text AS "website", $8::text AS "role", $9::boolean AS "suspended", $10::timestamptz AS "joined") AS "users""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
@@ -35,16 +41,22 @@ enum UserQueries {
         postgres: #"UPDATE "users" SET "email" = $2, "handle" = $3, "password" = $4, "name" = $5, "bio" = $6, "website" = $7, "role" = $8, "suspended" = $9, "joined" = $10 WHERE "id" = $1 RETURNING "id", "email", "handle", "name", "bio", "website", "role", "suspended", "joined""#
     )
 
-    /// Deletes the row with the id; no row returned means there was none.
+    /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
     static let delete = SQL(
-        sqlite: #"DELETE FROM "users" WHERE "id" = ?1 RETURNING "id""#,
-        postgres: #"DELETE FROM "users" WHERE "id" = $1 RETURNING "id""#
+        sqlite: #"DELETE FROM "users" WHERE "users"."id" = ?1"#,
+        postgres: #"DELETE FROM "users" WHERE "users"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
     static let exists = SQL(
-        sqlite: #"SELECT 1 FROM "users" WHERE "id" = ?1"#,
-        postgres: #"SELECT 1 FROM "users" WHERE "id" = $1"#
+        sqlite: #"SELECT 1 FROM "users" WHERE "users"."id" = ?1"#,
+        postgres: #"SELECT 1 FROM "users" WHERE "users"."id" = $1"#
+    )
+
+    /// The id and password hash of the user with an identity, to sign in.
+    static let selectCredentials = SQL(
+        sqlite: #"SELECT "id", "password" FROM "users" WHERE "email" = ?1"#,
+        postgres: #"SELECT "id", "password" FROM "users" WHERE "email" = $1"#
     )
 
     /// The User rows linked to the id through `user_followers`.
