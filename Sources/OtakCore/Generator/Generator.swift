@@ -206,6 +206,15 @@ struct RouteTable {
 
     var routes: [Route] {
         var result: [Route] = []
+        if let auth = schema.auth, let entity = schema.entity(named: auth.entity) {
+            if !entity.rules(for: .create).isEmpty {
+                result.append(Route(method: "POST", path: "/auth/register", summary: "Sign up: create a \(entity.displayName) and get a token"))
+            }
+            result += [
+                Route(method: "POST", path: "/auth/login", summary: "Sign in: a token for an identity and password"),
+                Route(method: "GET", path: "/auth/me", summary: "The signed-in \(entity.displayName)"),
+            ]
+        }
         for entity in schema.entities {
             let base = entity.names.route
             let name = entity.displayName

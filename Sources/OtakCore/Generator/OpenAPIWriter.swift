@@ -7,11 +7,11 @@ struct OpenAPIWriter {
     func document() -> String {
         var paths: [(String, JSON)] = [
             ("/health", .object([("get", operation(
-                "health", summary: "Checks that the server can reach its database",
+                "health", summary: "Checks that the server can reach its database", secured: false,
                 responses: [("200", response("The database answers", ref: "Health")),
                             ("503", errorResponse("The database does not answer"))]))])),
             ("/openapi.json", .object([("get", operation(
-                "openapi", summary: "This document",
+                "openapi", summary: "This document", secured: false,
                 responses: [("200", .object([("description", .string("The OpenAPI document")),
                                              ("content", .object([("application/json", .object([("schema", .object([]))]))]))]))]))])),
         ]
@@ -26,6 +26,7 @@ struct OpenAPIWriter {
         for enumType in schema.enums {
             schemas.append((enumType.name, .object([("type", .string("string")), ("enum", .array(enumType.cases.map(JSON.string)))])))
         }
+        paths += authPaths()
         for entity in schema.entities {
             paths += entityPaths(entity)
             schemas += entitySchemas(entity)
@@ -50,6 +51,8 @@ struct OpenAPIWriter {
                 ]))])),
                 ("required", .array([.string("error")])),
             ])),
+            ("SignedIn", signedInSchema()),
+            ("Credentials", credentialsSchema()),
             ("FieldError", .object([
                 ("type", .string("object")),
                 ("properties", .object([
@@ -64,7 +67,10 @@ struct OpenAPIWriter {
             ("openapi", .string("3.1.0")),
             ("info", .object([("title", .string(schema.name)), ("version", .string("1.0.0"))])),
             ("paths", .object(paths)),
-            ("components", .object([("schemas", .object(schemas)), ("parameters", .object(parameters))])),
+            ("components", .object([("schemas", .object(schemas.filter { if case .null = $0.1 { false } else { true } })), ("parameters", .object(parameters)),
+                                    ("securitySchemes", .object([("bearer", .object([
+                                        ("type", .string("http")), ("scheme", .string("bearer")), ("bearerFormat", .string("JWT")),
+                                    ]))]))])),
         ])
         return document.render() + "\n"
     }
@@ -220,7 +226,7 @@ struct OpenAPIWriter {
                 required: output.filter { !$0.isOptional }.map(\.jsonName))),
             (type + "Create", objectSchema(
                 writable.map { ($0.jsonName, nullable(valueSchema($0), $0.isOptional)) },
-                required: writable.filter { !$0.isOptional && $0.defaultValue == nil }.map(\.jsonName),
+                required: writable.filter { !$0.isOptional && $0.defaultValue == nil && !$0.isOwner }.map(\.jsonName),
                 closed: true)),
             (type + "Patch", objectSchema(
                 writable.map { ($0.jsonName, nullable(valueSchema($0), $0.isOptional)) }, required: [], closed: true)),
@@ -339,9 +345,20 @@ struct OpenAPIWriter {
 
     // MARK: Pieces
 
-    private func operation(_ id: String, summary: String, parameters: [JSON] = [], body: String? = nil,
+    /// An operation; a `secured` one takes an optional bearer token and may answer 401 (no or a
+    /// bad token) and 403 (the schema's rules refuse the caller).
+    private func operation(_ id: String, summary: String, secured: Bool = true, parameters: [JSON] = [], body: String? = nil,
                            responses: [(String, JSON)]) -> JSON {
         var fields: [(String, JSON)] = [("operationId", .string(id)), ("summary", .string(summary))]
+        var responses = responses
+        if secured, schema.auth != nil {
+            fields.append(("security", .array([.object([("bearer", .array([]))]), .object([])])))
+            responses.append(("401", errorResponse("No token, or a bad or expired one, where the rules need a signed-in caller")))
+        }
+        if secured {
+            responses.append(("403", errorResponse("The schema's rules do not let the caller do this")))
+        }
+        responses.sort { $0.0 < $1.0 }
         if !parameters.isEmpty { fields.append(("parameters", .array(parameters))) }
         if let body {
             fields.append(("requestBody", .object([
@@ -509,5 +526,55 @@ enum JSON {
             output += bytes[start...]
         }
         output.append(quote)
+    }
+}
+
+extension OpenAPIWriter {
+    /// `/auth/register`, `/auth/login` and `/auth/me`, with a schema that has an `auth` block.
+    private func authPaths() -> [(String, JSON)] {
+        guard let auth = schema.auth, let entity = schema.entity(named: auth.entity) else { return [] }
+        let type = entity.names.type
+        var paths: [(String, JSON)] = []
+        if !entity.rules(for: .create).isEmpty {
+            paths.append(("/auth/register", .object([("post", operation(
+                "register", summary: "Creates a \(entity.displayName) as `POST \(entity.names.route)` does, and signs them in",
+                body: type + "Create",
+                responses: [("201", response("The new \(entity.displayName) and a token", ref: "SignedIn")),
+                            ("400", errorResponse("The body is not a JSON object, or a field has the wrong type or is unknown")),
+                            ("409", errorResponse("A unique field's value is taken")),
+                            ("413", errorResponse("The body is too large")),
+                            ("422", errorResponse("Fields break the schema's rules"))]))])))
+        }
+        paths.append(("/auth/login", .object([("post", operation(
+            "login", summary: "Signs in", secured: false, body: "Credentials",
+            responses: [("200", response("A token", ref: "SignedIn")),
+                        ("400", errorResponse("The body is not a JSON object, or a field has the wrong type or is unknown")),
+                        ("401", errorResponse("The identity or the password is wrong")),
+                        ("413", errorResponse("The body is too large")),
+                        ("422", errorResponse("A field is missing"))]))])))
+        paths.append(("/auth/me", .object([("get", operation(
+            "me", summary: "The signed-in \(entity.displayName)",
+            responses: [("200", response("The signed-in \(entity.displayName)", ref: type))]))])))
+        return paths
+    }
+
+    private func signedInSchema() -> JSON {
+        guard let auth = schema.auth, let entity = schema.entity(named: auth.entity) else { return .null }
+        return objectSchema([
+            ("token", .object([("type", .string("string"))])),
+            ("tokenType", .object([("type", .string("string")), ("const", .string("Bearer"))])),
+            ("expiresAt", .object([("type", .string("string")), ("format", .string("date-time"))])),
+            ("user", ref(entity.names.type)),
+        ], required: ["token", "tokenType", "expiresAt", "user"])
+    }
+
+    private func credentialsSchema() -> JSON {
+        guard let auth = schema.auth, let entity = schema.entity(named: auth.entity),
+              let identity = entity.field(named: auth.identityField), let password = entity.field(named: auth.passwordField)
+        else { return .null }
+        return objectSchema([
+            (identity.jsonName, valueSchema(identity)),
+            (password.jsonName, valueSchema(password)),
+        ], required: [identity.jsonName, password.jsonName], closed: true)
     }
 }

@@ -8,6 +8,9 @@ enum Routes {
     static let all: [(method: HTTPRequest.Method, path: [String])] = [
         (.get, ["health"]),
         (.get, ["openapi.json"]),
+        (.post, ["auth", "register"]),
+        (.post, ["auth", "login"]),
+        (.get, ["auth", "me"]),
         (.get, ["users"]),
         (.post, ["users"]),
         (.get, ["users", "{id}"]),
