@@ -61,6 +61,7 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 .byName(name: "App"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
@@ -94,10 +95,43 @@ Everything comes from the environment:
 {{#usesPasswords}}
 | `BCRYPT_COST` | `12` | the work factor of password hashes (4 to 31) |
 {{/usesPasswords}}
+{{#hasAuth}}
+| `JWT_SECRET` | none | the key tokens are signed with, at least 32 bytes (`openssl rand -base64 48`); required in production |
+| `APP_ENV` | `development` in debug builds, `production` in release builds | in development, a missing `JWT_SECRET` is replaced by a random key (with a warning) that lasts until the server stops |
+{{/hasAuth}}
 
 Several instances may share one PostgreSQL database behind a load balancer: migrations run
 at start under an advisory lock, and no state is kept in the server.
 
+{{#auth}}
+## Signing in and permissions
+
+`POST /auth/register`{{^canRegister}} (absent: the schema lets nobody create a {{displayName}}){{/canRegister}} creates a {{displayName}} and `POST /auth/login` with
+`{"{{identityJSON}}": …, "{{passwordJSON}}": …}` answers `{"token": …, "tokenType": "Bearer", "expiresAt": …, "user": {…}}`.
+Send the token as `Authorization: Bearer <token>`. Tokens are JWTs (HS256) holding the user's
+id, when they were issued and when they expire ({{tokenLifetime}} seconds, from the schema).
+
+- **Role changes and deleted users take effect at the next request.** A token carries only
+  the user's id: every request with a token reads the user's row (one lookup by primary key),
+  so a changed role applies at once and a deleted user's tokens are refused. To sign everyone
+  out, change `JWT_SECRET`.
+- Passwords are hashed with bcrypt and never returned. A sign-in with an unknown
+  {{identityWords}} takes as long as one with a wrong password.
+- No token where a rule needs one: 401 with `WWW-Authenticate: Bearer`. A bad or expired
+  token: 401 on any route. Signed in but not allowed: 403. A row the caller may not read: 404.
+- The rules of `{{schemaFile}}` are compiled into `Sources/App/Permissions/`: what depends on
+  the caller is decided in Swift, what depends on the row is a SQL condition added to the
+  statement (lists and their counts are filtered in SQL; updates and deletes check the rule in
+  the statement that finds the row). An update's rule must hold before and after the change.
+- The role field, `@owner` fields and passwords are guarded: writing them needs a field-level
+  rule such as `allow update(role): role(admin)`, except that a new row's owner may be the
+  caller (and is, when the body leaves it out).
+{{#roleColumn}}
+- Sign-up gives the role's default; the first privileged user is made in the database, e.g.
+  `UPDATE {{table}} SET {{roleColumn}} = '…' WHERE {{identityColumn}} = 'you@example.com'`.
+{{/roleColumn}}
+
+{{/auth}}
 ## Endpoints
 
 | Method | Path | |
@@ -153,9 +187,11 @@ import PostgresNIO
 import ServiceLifecycle
 
 /// Builds the server that `App` runs and the tests exercise: database, migrations, middleware, routes.
-/// `callerWithoutToken` is who a request without a token is: `.anonymous`, except in tests of
+/// `callerWithoutToken` says who a request without a token is: anonymous, except in tests of
 /// behaviour other than permissions.
-func buildApplication(_ configuration: AppConfiguration, callerWithoutToken: Caller = .anonymous) async throws -> some ApplicationProtocol {
+func buildApplication(
+    _ configuration: AppConfiguration, callerWithoutToken: @escaping @Sendable (Request) -> Caller = { _ in .anonymous }
+) async throws -> some ApplicationProtocol {
     let logger = {
         var logger = Logger(label: "{{executableName}}")
         logger.logLevel = configuration.logLevel
@@ -179,8 +215,8 @@ func buildApplication(_ configuration: AppConfiguration, callerWithoutToken: Cal
     {{/hasAuth}}
     let database = try await openDatabase(configuration.database, logger: logger)
     let router = buildRouter(
-        database: database{{#usesPasswords}}, bcryptCost: configuration.bcryptCost{{/usesPasswords}}{{#hasAuth}},
-        auth: AuthMiddleware(database: database, tokens: tokens, callerWithoutToken: callerWithoutToken), decoyHash: decoyHash{{/hasAuth}}
+        database: database{{#usesPasswords}}, bcryptCost: configuration.bcryptCost{{/usesPasswords}},
+        auth: AuthMiddleware({{#hasAuth}}database: database, tokens: tokens, {{/hasAuth}}callerWithoutToken: callerWithoutToken){{#hasAuth}}, decoyHash: decoyHash{{/hasAuth}}
     )
     var app = Application(
         router: router,
@@ -194,16 +230,14 @@ func buildApplication(_ configuration: AppConfiguration, callerWithoutToken: Cal
     return app
 }
 
-/// The routes of every entity, behind request logging, JSON error mapping{{#hasAuth}} and sign-in{{/hasAuth}}.
+/// The routes of every entity, behind request logging, JSON error mapping and sign-in.
 func buildRouter(
-    database: Database{{#usesPasswords}}, bcryptCost: Int{{/usesPasswords}}{{#hasAuth}}, auth: AuthMiddleware, decoyHash: String{{/hasAuth}}
+    database: Database{{#usesPasswords}}, bcryptCost: Int{{/usesPasswords}}, auth: AuthMiddleware{{#hasAuth}}, decoyHash: String{{/hasAuth}}
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware())
-    {{#hasAuth}}
     router.add(middleware: auth)
-    {{/hasAuth}}
     router.get("health") { _, context in
         do {
             try await database.query(SQL(sqlite: "SELECT 1", postgres: "SELECT 1"))
@@ -434,21 +468,29 @@ struct SignedIn: ResponseEncodable, Sendable {
 import Foundation
 import Hummingbird
 
+{{#hasAuth}}
 /// Sets `context.caller` from `Authorization: Bearer <token>`. A request without the header is
 /// anonymous; a bad or expired token, or one whose user is gone, gets 401 at once.
+{{/hasAuth}}
+{{^hasAuth}}
+/// Sets `context.caller`. The schema has no `auth` block: every request is anonymous.
+{{/hasAuth}}
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
+    {{#hasAuth}}
     let database: Database
     let tokens: TokenService
-    /// Who a request without a token is: `.anonymous`, except in tests of behaviour other than
+    {{/hasAuth}}
+    /// Who a request without a token is: anonymous, except in tests of behaviour other than
     /// permissions.
-    var callerWithoutToken = Caller.anonymous
+    var callerWithoutToken: @Sendable (Request) -> Caller = { _ in .anonymous }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        {{#hasAuth}}
         guard let header = request.headers[.authorization] else {
-            context.caller = callerWithoutToken
+            context.caller = callerWithoutToken(request)
             return try await next(request, context)
         }
         guard header.count > 7, header.prefix(7).lowercased() == "bearer ",
@@ -460,6 +502,10 @@ struct AuthMiddleware: RouterMiddleware {
             throw APIError.unauthorized("the token's user no longer exists", invalidToken: true)
         }
         context.caller = .user(SignedInUser(id: id, record: try {{auth.type}}Record(row: row)))
+        {{/hasAuth}}
+        {{^hasAuth}}
+        context.caller = callerWithoutToken(request)
+        {{/hasAuth}}
         return try await next(request, context)
     }
 }
@@ -3709,6 +3755,46 @@ import Testing
             #expect(malformed.status == .notFound)
         }
     }
+    {{#hasMatrix}}
+
+    /// What each caller may do to one {{displayName}} that user A owns, as the schema's rules imply.
+    static let accessCases: [AccessCase] = [
+        {{#matrix}}
+        AccessCase({{caller}}, list: {{list}}, listed: {{listed}}, read: {{read}}, create: {{create}}, update: {{update}}, delete: {{delete}}),
+        {{/matrix}}
+    ]
+
+    @Test(arguments: accessCases)
+    func authorization(_ expected: AccessCase) async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let scene = try await AccessScene(&fixtures)
+            {{#isAuthEntity}}
+            let id = scene.owner
+            {{/isAuthEntity}}
+            {{^isAuthEntity}}
+            let id = try await fixtures.create{{type}}().id
+            {{/isAuthEntity}}
+            let caller = expected.caller
+            let list = try await scene.perform(client, .get, "/{{route}}?id=\(id)", as: caller)
+            #expect(list.status.code == expected.list, "list: \(list.body)")
+            if list.status == .ok {
+                #expect(list.body["items"]?.arrayValue?.count == (expected.listed ? 1 : 0), "list: \(list.body)")
+            }
+            let read = try await scene.perform(client, .get, "/{{route}}/\(id)", as: caller)
+            #expect(read.status.code == expected.read, "read: \(read.body)")
+            let create = try await scene.perform(client, .post, "/{{route}}", as: caller, body: try await fixtures.{{variable}}Body())
+            #expect(create.status.code == expected.create, "create: \(create.body)")
+            let update = try await scene.perform(client, .patch, "/{{route}}/\(id)", as: caller, body: .object([:]))
+            #expect(update.status.code == expected.update, "update: \(update.body)")
+            let delete = try await scene.perform(client, .delete, "/{{route}}/\(id)", as: caller)
+            #expect(delete.status.code == expected.delete, "delete: \(delete.body)")
+            for response in [list, read, create, update] where response.status.code < 300 {
+                #expect(!response.body.text.contains("$2b$"), "a password hash was returned")
+            }
+        }
+    }
+    {{/hasMatrix}}
 }
 
 """#,
@@ -3724,6 +3810,10 @@ import Testing
 /// Each body of a type gets the next variant, so that unique fields differ between rows.
 struct Fixtures {
     let client: any TestClientProtocol
+    {{#auth}}
+    /// The {{displayName}} that new rows point at where they need one; a new one each time if `nil`.
+    var user: String?
+    {{/auth}}
     private var created: [String: Int] = [:]
 
     init(_ client: any TestClientProtocol) {
@@ -3748,7 +3838,16 @@ struct Fixtures {
         {{/body}}
         {{#parents}}
         if changes["{{jsonName}}"] == nil {
+            {{#isUser}}
+            if let user {
+                body["{{jsonName}}"] = .string(user)
+            } else {
+                body["{{jsonName}}"] = .string(try await create{{parentType}}().id)
+            }
+            {{/isUser}}
+            {{^isUser}}
             body["{{jsonName}}"] = .string(try await create{{parentType}}().id)
+            {{/isUser}}
         }
         {{/parents}}
         body.merge(changes) { _, new in new }
@@ -3771,6 +3870,7 @@ struct Fixtures {
         "Tests/AppTests/TestSupport.swift.mustache": #"""
 {{> header}}
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -3788,7 +3888,8 @@ let testSecret = Array("a test secret that is at least 32 bytes long".utf8)
 /// `DATABASE_URL` names PostgreSQL, a new schema of that database, dropped afterwards.
 ///
 /// A request without a token is sent as `caller`: `.system` (for which every rule holds) for
-/// tests of behaviour other than permissions, `.anonymous` for tests of permissions.
+/// tests of behaviour other than permissions, `.anonymous` for tests of permissions. A request
+/// with the header `x-test-caller: anonymous` is anonymous either way.
 func withServer(
     as caller: Caller = .system, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
@@ -3804,7 +3905,7 @@ func withServer(
           case .postgres(var location) = try AppConfiguration.databaseLocation(url)
     else {
         configuration.database = .sqlite(path: ":memory:")
-        try await buildApplication(configuration, callerWithoutToken: caller).test(.router, test)
+        try await buildApplication(configuration, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller }).test(.router, test)
         return
     }
     let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
@@ -3812,7 +3913,7 @@ func withServer(
     location.searchPath = schema
     configuration.database = .postgres(location)
     do {
-        try await buildApplication(configuration, callerWithoutToken: caller).test(.router, test)
+        try await buildApplication(configuration, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller }).test(.router, test)
     } catch {
         try? await onPostgres(location, "DROP SCHEMA \(schema) CASCADE")
         throw error
@@ -3852,14 +3953,21 @@ func send(
     return (response.status, response.body)
 }
 
-/// Sends a request, with a bearer token and a JSON body if given; returns the headers too.
+extension HTTPField.Name {
+    /// Marks a request of a test as anonymous where requests without a token are the system's.
+    static let testCaller = HTTPField.Name("x-test-caller")!
+}
+
+/// Sends a request, with a bearer token (or as anonymous) and a JSON body if given; returns the
+/// headers too.
 func request(
     _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String? = nil,
-    body: JSONValue? = nil, json: String? = nil
+    anonymous: Bool = false, body: JSONValue? = nil, json: String? = nil
 ) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
     let text = json ?? body?.text
     var headers: HTTPFields = text == nil ? [:] : [.contentType: "application/json"]
     if let token { headers[.authorization] = "Bearer " + token }
+    if anonymous { headers[.testCaller] = "anonymous" }
     return try await client.execute(uri: uri, method: method, headers: headers, body: text.map { ByteBuffer(string: $0) }) { response in
         let bytes = Array(buffer: response.body)
         let value = bytes.isEmpty ? JSONValue.null : try JSONValue(parsing: bytes)
@@ -3925,6 +4033,87 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { "check \"\(message)\"" }
 }
+{{#auth}}
+
+/// Who sends the requests of an authorization test.
+enum TestCaller: Sendable, Equatable, CustomStringConvertible {
+    case anonymous
+    /// User A, who owns the row (every reference to a {{displayName}} on the way points at A).
+    case owner
+    /// User B, with the default role.
+    case other
+    /// A user with this role.
+    case role(String)
+
+    var description: String {
+        switch self {
+        case .anonymous: "anonymous"
+        case .owner: "owner"
+        case .other: "another user"
+        case .role(let name): "role \(name)"
+        }
+    }
+}
+
+/// The statuses one caller gets for one row: the list filtered by its id (and whether the row
+/// is in it), get, create (a row like it, owned by A), an empty PATCH, and delete.
+struct AccessCase: Sendable, CustomTestStringConvertible {
+    let caller: TestCaller
+    let list: Int
+    let listed: Bool
+    let read: Int
+    let create: Int
+    let update: Int
+    let delete: Int
+
+    init(_ caller: TestCaller, list: Int, listed: Bool, read: Int, create: Int, update: Int, delete: Int) {
+        (self.caller, self.list, self.listed, self.read) = (caller, list, listed, read)
+        (self.create, self.update, self.delete) = (create, update, delete)
+    }
+
+    var testDescription: String { caller.description }
+}
+
+/// The users of an authorization test, created as the server itself: A (who owns the rows the
+/// fixtures create from then on), B, and one user per other role.
+struct AccessScene {
+    let owner: String
+    let other: String
+    let roles: [String: String]
+
+    init(_ fixtures: inout Fixtures) async throws {
+        owner = try await fixtures.create{{type}}().id
+        other = try await fixtures.create{{type}}().id
+        {{#hasRoleCases}}
+        var roles: [String: String] = [:]
+        {{#roleCases}}
+        roles["{{name}}"] = try await fixtures.create{{type}}(["{{roleJSON}}": .string("{{name}}")]).id
+        {{/roleCases}}
+        self.roles = roles
+        {{/hasRoleCases}}
+        {{^hasRoleCases}}
+        roles = [:]
+        {{/hasRoleCases}}
+        fixtures.user = owner
+    }
+
+    /// Sends a request as `caller`: with no token, or with a token for its user.
+    func perform(
+        _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, as caller: TestCaller, body: JSONValue? = nil
+    ) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
+        let user: String? = switch caller {
+        case .anonymous: nil
+        case .owner: owner
+        case .other: other
+        case .role(let name): roles[name]
+        }
+        guard let user else { return try await request(client, method, uri, anonymous: true, body: body) }
+        let id = try #require(UUID(uuidString: user))
+        let token = try await TokenService(secret: testSecret, lifetime: 3600).issue(for: id).text
+        return try await request(client, method, uri, token: token, body: body)
+    }
+}
+{{/auth}}
 
 """#,
         "header.mustache": #"""

@@ -33,8 +33,16 @@ public struct Generator: Sendable {
         let entityValues = schema.entities.concurrentMap { entity in
             let context = EntityContext(entity, in: schema)
             let tests = TestContext(context: context, restrictingFields: restricting[entity.name] ?? [])
-            return context.value().merging(tests.value()) { _, new in new }
+            let testValue = tests.value()
+            // The authorization matrix needs fixtures that can create the row.
+            let matrix: [String: TemplateValue] = if case .flag(true) = testValue["canCreate"] {
+                AccessMatrix(entity: entity, schema: schema).templateValue()
+            } else {
+                ["hasMatrix": .flag(false)]
+            }
+            return context.value().merging(testValue) { _, new in new }
                 .merging(RuleWriter(entity: entity, schema: schema).templateValue()) { _, new in new }
+                .merging(matrix) { _, new in new }
         }
         let root = rootValue(schema, entityValues: entityValues)
         // Independent jobs run on every core; sorting the files by path makes the result the
@@ -108,6 +116,7 @@ public struct Generator: Sendable {
         "Sources/App/Configuration.swift",
         "Sources/App/Routes.swift",
         "Sources/App/Auth/Access.swift",
+        "Sources/App/Auth/AuthMiddleware.swift",
         "Sources/App/Auth/Caller.swift",
         "Sources/App/Database/ConstraintViolation.swift",
         "Sources/App/Database/Database.swift",
@@ -132,7 +141,6 @@ public struct Generator: Sendable {
     /// Templates rendered once for a schema with an `auth` block.
     static let authTemplates = [
         "Sources/App/Auth/AuthController.swift",
-        "Sources/App/Auth/AuthMiddleware.swift",
         "Sources/App/Auth/TokenService.swift",
         "Tests/AppTests/AuthTests.swift",
     ]
@@ -179,11 +187,21 @@ extension Generator {
         guard let auth = schema.auth, let entity = schema.entity(named: auth.entity),
               let identity = entity.field(named: auth.identityField), let password = entity.field(named: auth.passwordField)
         else { return .flag(false) }
+        // The roles a user can have besides the one sign-up gives.
+        let role = auth.roleField.flatMap { entity.field(named: $0) }
+        let defaultRole: String? = if case .enumCase(let name)? = role?.defaultValue { name } else { nil }
+        let roleCases = (auth.roleEnum.flatMap { schema.enumType(named: $0)?.cases } ?? []).filter { $0 != defaultRole }
         return .object([
             "type": .text(entity.names.type),
             "route": .text(entity.routePath),
             "displayName": .text(entity.displayName),
             "variable": .text(entity.names.variable),
+            "table": .text(entity.names.table),
+            "identityColumn": .text(identity.column ?? identity.name),
+            "roleCases": .list(roleCases.map { .object(["name": .text($0)]) }),
+            "hasRoleCases": .flag(!roleCases.isEmpty),
+            "roleJSON": .text(auth.roleField.flatMap { entity.field(named: $0)?.jsonName } ?? ""),
+            "roleColumn": auth.roleField.flatMap { entity.field(named: $0)?.column }.map(TemplateValue.text) ?? .flag(false),
             "identityJSON": .text(identity.jsonName),
             "identityWords": .text(Naming.words(identity.name).joined(separator: " ").lowercased()),
             "passwordJSON": .text(password.jsonName),

@@ -36,7 +36,8 @@ struct TestContext {
                     canCreate = false
                     continue
                 }
-                parents.append(.object(["jsonName": .text(field.jsonName), "parentType": .text(parent.names.type)]))
+                parents.append(.object(["jsonName": .text(field.jsonName), "parentType": .text(parent.names.type),
+                                        "isUser": .flag(target == schema.auth?.entity)]))
                 inBody.insert(field.name)
                 continue
             }

@@ -10,6 +10,8 @@ import Testing
 /// Each body of a type gets the next variant, so that unique fields differ between rows.
 struct Fixtures {
     let client: any TestClientProtocol
+    /// The account that new rows point at where they need one; a new one each time if `nil`.
+    var user: String?
     private var created: [String: Int] = [:]
 
     init(_ client: any TestClientProtocol) {
@@ -45,7 +47,11 @@ struct Fixtures {
     mutating func conversationBody(_ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
         var body: [String: JSONValue] = [:]
         if changes["creatorId"] == nil {
-            body["creatorId"] = .string(try await createAccount().id)
+            if let user {
+                body["creatorId"] = .string(user)
+            } else {
+                body["creatorId"] = .string(try await createAccount().id)
+            }
         }
         body.merge(changes) { _, new in new }
         return .object(body)
@@ -67,7 +73,11 @@ struct Fixtures {
             body["conversationId"] = .string(try await createConversation().id)
         }
         if changes["accountId"] == nil {
-            body["accountId"] = .string(try await createAccount().id)
+            if let user {
+                body["accountId"] = .string(user)
+            } else {
+                body["accountId"] = .string(try await createAccount().id)
+            }
         }
         body.merge(changes) { _, new in new }
         return .object(body)
@@ -92,7 +102,11 @@ struct Fixtures {
             body["conversationId"] = .string(try await createConversation().id)
         }
         if changes["senderId"] == nil {
-            body["senderId"] = .string(try await createAccount().id)
+            if let user {
+                body["senderId"] = .string(user)
+            } else {
+                body["senderId"] = .string(try await createAccount().id)
+            }
         }
         body.merge(changes) { _, new in new }
         return .object(body)

@@ -10,6 +10,8 @@ import Testing
 /// Each body of a type gets the next variant, so that unique fields differ between rows.
 struct Fixtures {
     let client: any TestClientProtocol
+    /// The guest that new rows point at where they need one; a new one each time if `nil`.
+    var user: String?
     private var created: [String: Int] = [:]
 
     init(_ client: any TestClientProtocol) {
@@ -68,7 +70,11 @@ struct Fixtures {
         body["checkIn"] = .string("2030-01-04")
         body["checkOut"] = .string("2030-01-05")
         if changes["guestId"] == nil {
-            body["guestId"] = .string(try await createGuest().id)
+            if let user {
+                body["guestId"] = .string(user)
+            } else {
+                body["guestId"] = .string(try await createGuest().id)
+            }
         }
         if changes["roomId"] == nil {
             body["roomId"] = .string(try await createRoom().id)
@@ -94,7 +100,11 @@ struct Fixtures {
             body["bookingId"] = .string(try await createBooking().id)
         }
         if changes["authorId"] == nil {
-            body["authorId"] = .string(try await createGuest().id)
+            if let user {
+                body["authorId"] = .string(user)
+            } else {
+                body["authorId"] = .string(try await createGuest().id)
+            }
         }
         body.merge(changes) { _, new in new }
         return .object(body)

@@ -10,6 +10,8 @@ import Testing
 /// Each body of a type gets the next variant, so that unique fields differ between rows.
 struct Fixtures {
     let client: any TestClientProtocol
+    /// The user that new rows point at where they need one; a new one each time if `nil`.
+    var user: String?
     private var created: [String: Int] = [:]
 
     init(_ client: any TestClientProtocol) {
@@ -84,7 +86,11 @@ struct Fixtures {
     mutating func orderBody(_ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
         var body: [String: JSONValue] = [:]
         if changes["customerId"] == nil {
-            body["customerId"] = .string(try await createUser().id)
+            if let user {
+                body["customerId"] = .string(user)
+            } else {
+                body["customerId"] = .string(try await createUser().id)
+            }
         }
         body.merge(changes) { _, new in new }
         return .object(body)

@@ -9,9 +9,11 @@ import PostgresNIO
 import ServiceLifecycle
 
 /// Builds the server that `App` runs and the tests exercise: database, migrations, middleware, routes.
-/// `callerWithoutToken` is who a request without a token is: `.anonymous`, except in tests of
+/// `callerWithoutToken` says who a request without a token is: anonymous, except in tests of
 /// behaviour other than permissions.
-func buildApplication(_ configuration: AppConfiguration, callerWithoutToken: Caller = .anonymous) async throws -> some ApplicationProtocol {
+func buildApplication(
+    _ configuration: AppConfiguration, callerWithoutToken: @escaping @Sendable (Request) -> Caller = { _ in .anonymous }
+) async throws -> some ApplicationProtocol {
     let logger = {
         var logger = Logger(label: "social-server")
         logger.logLevel = configuration.logLevel

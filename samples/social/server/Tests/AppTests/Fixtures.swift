@@ -10,6 +10,8 @@ import Testing
 /// Each body of a type gets the next variant, so that unique fields differ between rows.
 struct Fixtures {
     let client: any TestClientProtocol
+    /// The user that new rows point at where they need one; a new one each time if `nil`.
+    var user: String?
     private var created: [String: Int] = [:]
 
     init(_ client: any TestClientProtocol) {
@@ -47,7 +49,11 @@ struct Fixtures {
         var body: [String: JSONValue] = [:]
         body["body"] = .string("body 0")
         if changes["authorId"] == nil {
-            body["authorId"] = .string(try await createUser().id)
+            if let user {
+                body["authorId"] = .string(user)
+            } else {
+                body["authorId"] = .string(try await createUser().id)
+            }
         }
         body.merge(changes) { _, new in new }
         return .object(body)
@@ -70,7 +76,11 @@ struct Fixtures {
             body["postId"] = .string(try await createPost().id)
         }
         if changes["authorId"] == nil {
-            body["authorId"] = .string(try await createUser().id)
+            if let user {
+                body["authorId"] = .string(user)
+            } else {
+                body["authorId"] = .string(try await createUser().id)
+            }
         }
         body.merge(changes) { _, new in new }
         return .object(body)

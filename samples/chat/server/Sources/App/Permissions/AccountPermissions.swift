@@ -31,9 +31,9 @@ enum AccountPermissions {
         user.map { user in Access(#""accounts"."id" = ?"#, .uuid(user.id)) } ?? .none
     }
 
-    /// No rule: nobody may set the password of accounts.
-    static let updatePassword = Permission(action: "set the password of accounts", refersToCaller: false, field: "password") { user in
-        .none
+    /// `self`
+    static let updatePassword = Permission(action: "set the password of accounts", refersToCaller: true, field: "password") { user in
+        user.map { user in Access(#""accounts"."id" = ?"#, .uuid(user.id)) } ?? .none
     }
 
     /// The fields of a new row that only some callers may set, by JSON name.

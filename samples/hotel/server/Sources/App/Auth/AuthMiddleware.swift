@@ -10,14 +10,14 @@ struct AuthMiddleware: RouterMiddleware {
 
     let database: Database
     let tokens: TokenService
-    /// Who a request without a token is: `.anonymous`, except in tests of behaviour other than
+    /// Who a request without a token is: anonymous, except in tests of behaviour other than
     /// permissions.
-    var callerWithoutToken = Caller.anonymous
+    var callerWithoutToken: @Sendable (Request) -> Caller = { _ in .anonymous }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         guard let header = request.headers[.authorization] else {
-            context.caller = callerWithoutToken
+            context.caller = callerWithoutToken(request)
             return try await next(request, context)
         }
         guard header.count > 7, header.prefix(7).lowercased() == "bearer ",

@@ -36,9 +36,9 @@ enum GuestPermissions {
         .none
     }
 
-    /// No rule: nobody may set the password of guests.
-    static let updatePassword = Permission(action: "set the password of guests", refersToCaller: false, field: "password") { user in
-        .none
+    /// `self`
+    static let updatePassword = Permission(action: "set the password of guests", refersToCaller: true, field: "password") { user in
+        user.map { user in Access(#""guests"."id" = ?"#, .uuid(user.id)) } ?? .none
     }
 
     /// `role(manager)`

@@ -36,9 +36,9 @@ enum UserPermissions {
         .none
     }
 
-    /// No rule: nobody may set the password of users.
-    static let updatePassword = Permission(action: "set the password of users", refersToCaller: false, field: "password") { user in
-        .none
+    /// `self`
+    static let updatePassword = Permission(action: "set the password of users", refersToCaller: true, field: "password") { user in
+        user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none
     }
 
     /// `role(admin)`

@@ -1,0 +1,339 @@
+/// The statuses the schema's rules imply for one row of an entity, for each kind of caller:
+/// the expectations of the generated authorization-matrix tests.
+///
+/// It reads the rules directly from the model, on the values the test fixtures give the row,
+/// independently of the code `RuleWriter` generates: the tests compare the two. The scene is
+/// fixed: user A owns the row (every reference to the auth entity on the way points at A; for
+/// the auth entity, the row is A's own), user B has the default role, and one more user holds
+/// each other role.
+struct AccessMatrix {
+    let entity: Entity
+    let schema: Schema
+
+    /// Who sends the requests.
+    enum Caller: Equatable {
+        case anonymous, owner, other
+        case role(String)
+
+        /// The Swift spelling of `TestCaller`.
+        var swift: String {
+            switch self {
+            case .anonymous: ".anonymous"
+            case .owner: ".owner"
+            case .other: ".other"
+            case .role(let name): ".role(\"\(name)\")"
+            }
+        }
+    }
+
+    struct Expectation {
+        var caller: Caller
+        /// `GET` on the list filtered by the row's id, and whether the row is in it.
+        var list: Int
+        var listed: Bool
+        var read: Int
+        /// `POST` of a new row like the fixture's, owned by A.
+        var create: Int
+        /// `PATCH` with an empty body.
+        var update: Int
+        var delete: Int
+    }
+
+    /// A value of the scene; `undetermined` where the fixtures do not fix it (`now`, unique
+    /// fields, JSON), which makes the matrix skip the entity.
+    private enum Value: Equatable {
+        case null, bool(Bool), number(Double), text(String)
+        case user(Caller)
+        /// The fixture row of an entity, created as a parent of the row.
+        case row(String)
+    }
+
+    private struct Undetermined: Error {}
+
+    /// The callers of the scene.
+    var callers: [Caller] {
+        var result: [Caller] = [.anonymous, .owner, .other]
+        if let auth = schema.auth, let roleEnum = auth.roleEnum, let cases = schema.enumType(named: roleEnum)?.cases {
+            result += cases.filter { $0 != defaultRole }.map(Caller.role)
+        }
+        return result
+    }
+
+    /// Every caller's expectations, or `nil` when the rules read a value the fixtures do not fix.
+    func expectations() -> [Expectation]? {
+        guard schema.auth != nil else { return nil }
+        do {
+            return try callers.map(expectation)
+        } catch {
+            return nil
+        }
+    }
+
+    private func expectation(_ caller: Caller) throws -> Expectation {
+        let list = try access(.list, caller)
+        let read = try access(.read, caller)
+        return Expectation(
+            caller: caller,
+            list: refusal(list, .list, caller) ?? 200,
+            listed: allows(list),
+            read: refusal(read, .read, caller) ?? (allows(read) ? 200 : 404),
+            create: try createStatus(caller),
+            update: try writeStatus(.update, caller, read: read, success: 200),
+            delete: try writeStatus(.delete, caller, read: read, success: 204))
+    }
+
+    private func createStatus(_ caller: Caller) throws -> Int {
+        let create = try access(.create, caller)
+        if let refused = refusal(create, .create, caller) { return refused }
+        // A new row of the auth entity is a new user, which the scene has no values for.
+        if case .rows = create, entity.name == authEntity?.name { throw Undetermined() }
+        // The new row's owner is A: anyone else needs a field-level rule to name them.
+        if let owner = entity.ownerField, caller != .owner {
+            let rules = entity.rules.filter { $0.operations.contains(.create) && $0.fields.contains(owner.name) }
+            let fieldAccess = try combined(rules, caller)
+            if let refused = refusal(fieldAccess, .create, caller, rules: rules) { return refused }
+            if !allows(fieldAccess) { return 403 }
+        }
+        return allows(create) ? 201 : 403
+    }
+
+    private func writeStatus(_ operation: RuleOperation, _ caller: Caller, read: Tri, success: Int) throws -> Int {
+        let access = try access(operation, caller)
+        if let refused = refusal(access, operation, caller) { return refused }
+        if allows(access) { return success }
+        return refusal(read, .read, caller) == nil && allows(read) ? 403 : 404
+    }
+
+    // MARK: - Evaluation, as the generated code decides
+
+    /// What a rule allows one caller: everything, nothing, or rows, of which this row is one or not.
+    private enum Tri {
+        case all, none
+        case rows(Bool)
+    }
+
+    private func allows(_ tri: Tri) -> Bool {
+        switch tri {
+        case .all: true
+        case .none: false
+        case .rows(let holds): holds
+        }
+    }
+
+    /// 401 or 403 when the caller is refused before any row is read.
+    private func refusal(_ tri: Tri, _ operation: RuleOperation, _ caller: Caller, rules: [Rule]? = nil) -> Int? {
+        guard case .none = tri else { return nil }
+        let rules = rules ?? entity.rules(for: operation)
+        let refersToCaller = rules.contains { RuleWriter.refersToCaller($0.condition) }
+        return caller == .anonymous && refersToCaller ? 401 : 403
+    }
+
+    private func access(_ operation: RuleOperation, _ caller: Caller) throws -> Tri {
+        try combined(entity.rules(for: operation), caller)
+    }
+
+    private func combined(_ rules: [Rule], _ caller: Caller) throws -> Tri {
+        var result = Tri.none
+        for rule in rules {
+            result = or(result, try tri(rule.condition, negated: false, caller))
+        }
+        return result
+    }
+
+    private func or(_ lhs: Tri, _ rhs: Tri) -> Tri {
+        switch (lhs, rhs) {
+        case (.all, _), (_, .all): .all
+        case (.none, let other), (let other, .none): other
+        case (.rows(let a), .rows(let b)): .rows(a || b)
+        }
+    }
+
+    private func and(_ lhs: Tri, _ rhs: Tri) -> Tri {
+        switch (lhs, rhs) {
+        case (.none, _), (_, .none): .none
+        case (.all, let other), (let other, .all): other
+        case (.rows(let a), .rows(let b)): .rows(a && b)
+        }
+    }
+
+    private func tri(_ expression: RuleExpression, negated: Bool, _ caller: Caller) throws -> Tri {
+        let signedIn = caller != .anonymous
+        switch expression {
+        case .not(let inner):
+            return try tri(inner, negated: !negated, caller)
+        case .and(let lhs, let rhs), .or(let lhs, let rhs):
+            var isAnd = if case .and = expression { true } else { false }
+            if negated { isAnd.toggle() }
+            let left = try tri(lhs, negated: negated, caller), right = try tri(rhs, negated: negated, caller)
+            return isAnd ? and(left, right) : or(left, right)
+        case .isPublic:
+            return negated ? .none : .all
+        case .authenticated:
+            return signedIn != negated ? .all : .none
+        case .hasRole(let cases):
+            guard signedIn else { return .none }
+            return cases.contains(role(of: caller)) != negated ? .all : .none
+        case .isOwner(let field):
+            return try comparison(.field(FieldPath(steps: [.init(entity: entity.name, field: field)])), .equal, .auth, negated, caller)
+        case .isSelf:
+            return try comparison(.field(FieldPath(steps: [.init(entity: entity.name, field: "id")])), .equal, .auth, negated, caller)
+        case .compare(let lhs, let op, let rhs):
+            return try comparison(lhs, op, rhs, negated, caller)
+        case .isTrue(let operand):
+            return try comparison(operand, .equal, .literal(.bool(!negated)), false, caller)
+        }
+    }
+
+    private func comparison(_ lhs: Operand, _ op: ComparisonOperator, _ rhs: Operand, _ negated: Bool, _ caller: Caller) throws -> Tri {
+        let op = negated ? op.negation : op
+        let dependsOnRow = [lhs, rhs].contains { operand in
+            switch operand {
+            case .field: true
+            case .authField(let path): path.steps.count > 1
+            case .auth, .now, .literal: false
+            }
+        }
+        let refersToCaller = [lhs, rhs].contains { if case .auth = $0 { true } else if case .authField = $0 { true } else { false } }
+        if refersToCaller, caller == .anonymous { return .none }
+        let holds = try compare(value(lhs, caller), op, value(rhs, caller)) == true
+        return dependsOnRow ? .rows(holds) : (holds ? .all : .none)
+    }
+
+    /// SQL's comparison: unknown (`nil`) when either side is null.
+    private func compare(_ lhs: Value, _ op: ComparisonOperator, _ rhs: Value) throws -> Bool? {
+        if lhs == .null || rhs == .null { return nil }
+        switch op {
+        case .equal: return lhs == rhs
+        case .notEqual: return lhs != rhs
+        default:
+            guard case .number(let a) = lhs, case .number(let b) = rhs else { throw Undetermined() }
+            switch op {
+            case .less: return a < b
+            case .lessOrEqual: return a <= b
+            case .greater: return a > b
+            default: return a >= b
+            }
+        }
+    }
+
+    // MARK: - The scene's values
+
+    private var authEntity: Entity? {
+        schema.auth.flatMap { schema.entity(named: $0.entity) }
+    }
+
+    private var defaultRole: String? {
+        guard let auth = schema.auth, let field = auth.roleField, case .enumCase(let value)? = authEntity?.field(named: field)?.defaultValue
+        else { return nil }
+        return value
+    }
+
+    private func role(of caller: Caller) -> String {
+        if case .role(let name) = caller { return name }
+        return defaultRole ?? ""
+    }
+
+    private func value(_ operand: Operand, _ caller: Caller) throws -> Value {
+        switch operand {
+        case .field(let path):
+            let start: Value = entity.name == authEntity?.name ? .user(.owner) : .row(entity.name)
+            return try walk(path, from: start)
+        case .auth:
+            return .user(caller)
+        case .authField(let path):
+            return try walk(path, from: .user(caller))
+        case .now:
+            throw Undetermined()
+        case .literal(let literal):
+            switch literal {
+            case .integer(let value): return .number(Double(value))
+            case .number(let text): return .number(Double(text) ?? .nan)
+            case .string(let text): return .text(text)
+            case .bool(let value): return .bool(value)
+            case .enumCase(_, let name): return .text(name)
+            case .null: return .null
+            }
+        }
+    }
+
+    private func walk(_ path: FieldPath, from start: Value) throws -> Value {
+        var current = start
+        for step in path.steps {
+            current = try field(step.field, of: current)
+        }
+        return current
+    }
+
+    /// A field of a row of the scene.
+    private func field(_ name: String, of row: Value) throws -> Value {
+        let owner: Entity?
+        switch row {
+        case .user(let user):
+            if name == "id" { return .user(user) }
+            if let roleField = schema.auth?.roleField, name == roleField { return .text(role(of: user)) }
+            owner = authEntity
+        case .row(let entityName):
+            if name == "id" { return row }
+            owner = schema.entity(named: entityName)
+        case .null:
+            return .null
+        default:
+            throw Undetermined()
+        }
+        guard let owner, let field = owner.field(named: name) else { throw Undetermined() }
+        if case .belongsTo(let target, _) = field.kind {
+            // The fixtures create required parents (A for the auth entity) and leave optional ones out.
+            if field.isOptional { return .null }
+            return target == authEntity?.name ? .user(.owner) : .row(target)
+        }
+        // Unique fields take a different sample in each row.
+        if field.isUnique { throw Undetermined() }
+        if let value = field.defaultValue {
+            switch value {
+            case .string(let text): return .text(text)
+            case .integer(let number): return .number(Double(number))
+            case .number(let text): return .number(Double(text) ?? .nan)
+            case .bool(let flag): return .bool(flag)
+            case .enumCase(let name): return .text(name)
+            case .now, .json: throw Undetermined()
+            }
+        }
+        if field.isOptional { return .null }
+        // A required field without a default: the fixtures' first sample value.
+        guard let sample = SampleValues(field: field, schema: schema).valid(variant: 0) else { throw Undetermined() }
+        return try Self.parse(sample)
+    }
+
+    /// A `JSONValue` expression of the sampler: `.integer(3)`, `.double(1.5)`, `.bool(true)`, `.string("x")`.
+    private static func parse(_ expression: String) throws -> Value {
+        func argument(_ prefix: String) -> String? {
+            guard expression.hasPrefix(prefix + "("), expression.hasSuffix(")") else { return nil }
+            return String(expression.dropFirst(prefix.count + 1).dropLast())
+        }
+        if let text = argument(".integer") ?? argument(".double"), let number = Double(text) { return .number(number) }
+        if let text = argument(".bool") { return .bool(text == "true") }
+        if let text = argument(".string"), text.hasPrefix("\""), text.hasSuffix("\""), !text.contains("\\") {
+            return .text(String(text.dropFirst().dropLast()))
+        }
+        throw Undetermined()
+    }
+}
+
+extension AccessMatrix {
+    /// The template values of the entity's matrix test: `hasMatrix` and one case per caller.
+    func templateValue() -> [String: TemplateValue] {
+        guard let expectations = expectations() else { return ["hasMatrix": .flag(false)] }
+        return [
+            "hasMatrix": .flag(true),
+            "isAuthEntity": .flag(entity.name == schema.auth?.entity),
+            "matrix": .list(expectations.map { expectation in
+                .object([
+                    "caller": .text(expectation.caller.swift),
+                    "list": .text(String(expectation.list)), "listed": .text(String(expectation.listed)),
+                    "read": .text(String(expectation.read)), "create": .text(String(expectation.create)),
+                    "update": .text(String(expectation.update)), "delete": .text(String(expectation.delete)),
+                ])
+            }),
+        ]
+    }
+}
