@@ -53,6 +53,17 @@ import Testing
         }
     }
 
+    @Test func secretsAreRequiredAndLongEnough() async throws {
+        #expect(throws: ConfigurationError.self) {
+            try AppConfiguration(environment: Environment(values: ["JWT_SECRET": "shorter than 32 bytes"]))
+        }
+        let production = try AppConfiguration(environment: Environment(values: ["APP_ENV": "production"]))
+        #expect(production.jwtSecret == nil && !production.isDevelopment)
+        await #expect(throws: ConfigurationError.self) {
+            _ = try await buildApplication(production)
+        }
+    }
+
     @Test func anonymousCallersAreAskedToSignIn() async throws {
         try await withServer(as: .anonymous) { client in
             let response = try await request(client, .get, "/auth/me")
