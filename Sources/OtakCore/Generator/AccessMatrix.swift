@@ -37,6 +37,8 @@ struct AccessMatrix {
         /// `PATCH` with an empty body.
         var update: Int
         var delete: Int
+        /// `GET` of each has-many route of the row, by route segment.
+        var children: [(route: String, status: Int)]
     }
 
     /// A value of the scene; `undetermined` where the fixtures do not fix it (`now`, unique
@@ -79,7 +81,20 @@ struct AccessMatrix {
             read: refusal(read, .read, caller) ?? (allows(read) ? 200 : 404),
             create: try createStatus(caller),
             update: try writeStatus(.update, caller, read: read, success: 200),
-            delete: try writeStatus(.delete, caller, read: read, success: 204))
+            delete: try writeStatus(.delete, caller, read: read, success: 204),
+            children: try children(caller, read: read))
+    }
+
+    /// A has-many route answers as a get of the row would, after the children's list rule.
+    private func children(_ caller: Caller, read: Tri) throws -> [(route: String, status: Int)] {
+        try entity.fields.compactMap { field in
+            guard case .hasMany(let target, _) = field.kind, let child = schema.entity(named: target) else { return nil }
+            let route = Naming.kebabCase(field.name)
+            if let refused = refusal(read, .read, caller) { return (route, refused) }
+            let childMatrix = AccessMatrix(entity: child, schema: schema)
+            if let refused = childMatrix.refusal(try childMatrix.access(.list, caller), .list, caller) { return (route, refused) }
+            return (route, allows(read) ? 200 : 404)
+        }
     }
 
     private func createStatus(_ caller: Caller) throws -> Int {
@@ -326,14 +341,46 @@ extension AccessMatrix {
         return [
             "hasMatrix": .flag(true),
             "isAuthEntity": .flag(entity.name == schema.auth?.entity),
+            "hasChildren": .flag(expectations.contains { !$0.children.isEmpty }),
             "matrix": .list(expectations.map { expectation in
                 .object([
                     "caller": .text(expectation.caller.swift),
                     "list": .text(String(expectation.list)), "listed": .text(String(expectation.listed)),
                     "read": .text(String(expectation.read)), "create": .text(String(expectation.create)),
                     "update": .text(String(expectation.update)), "delete": .text(String(expectation.delete)),
+                    "children": .text(expectation.children.map { "\"\($0.route)\": \($0.status)" }.joined(separator: ", ")),
                 ])
             }),
         ]
+    }
+}
+
+extension AccessMatrix {
+    /// The status of a `PATCH` of the row that sets the guarded field `name`, sent by `caller`,
+    /// and whether a refusal names the field; `nil` where the fixtures do not fix it.
+    func fieldUpdate(_ name: String, by caller: Caller) -> (status: Int, namesField: Bool)? {
+        do {
+            let update = try access(.update, caller)
+            if let refused = refusal(update, .update, caller) { return (refused, false) }
+            let rules = entity.rules.filter { $0.operations.contains(.update) && $0.fields.contains(name) }
+            let field = try combined(rules, caller)
+            if let refused = refusal(field, .update, caller, rules: rules) { return (refused, true) }
+            if !allows(update) {
+                let read = try access(.read, caller)
+                return (refusal(read, .read, caller) == nil && allows(read) ? 403 : 404, false)
+            }
+            return allows(field) ? (200, false) : (403, true)
+        } catch {
+            return nil
+        }
+    }
+
+    /// The status of a sign-up that sets the guarded field `name`: 201, or 401/403.
+    func signUp(setting name: String) -> Int? {
+        let rules = entity.rules.filter { $0.operations.contains(.create) && $0.fields.contains(name) }
+        guard let field = try? combined(rules, .anonymous) else { return nil }
+        if let refused = refusal(field, .create, .anonymous, rules: rules) { return refused }
+        if case .rows = field { return nil }
+        return 201
     }
 }

@@ -3471,6 +3471,41 @@ import Testing
     }
     {{/auth.canRegister}}
 
+    {{#auth.signUpWithRole}}
+    @Test func signUpCannotChooseTheRole() async throws {
+        try await withServer(as: .anonymous) { client in
+            var fixtures = Fixtures(client)
+            let body = try await fixtures.{{auth.variable}}Body(["{{auth.roleJSON}}": .string("{{role}}")])
+            let response = try await request(client, .post, "/auth/register", body: body)
+            #expect(response.status.code == {{status}})
+            if response.status.code >= 400 {
+                #expect(response.body.rules(of: "{{auth.roleJSON}}") == ["permission"])
+            }
+        }
+    }
+
+    {{/auth.signUpWithRole}}
+    {{#auth.roleChanges}}
+    /// Who may make user A a `{{role}}`, as the schema's rules imply.
+    static let roleChanges: [FieldChange] = [
+        {{#cases}}
+        FieldChange({{caller}}, status: {{status}}, namesField: {{namesField}}),
+        {{/cases}}
+    ]
+
+    @Test(arguments: roleChanges)
+    func changingARole(_ change: FieldChange) async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let scene = try await AccessScene(&fixtures)
+            let body = JSONValue.object(["{{auth.roleJSON}}": .string("{{role}}")])
+            let response = try await scene.perform(client, .patch, "/{{auth.route}}/\(scene.owner)", as: change.caller, body: body)
+            #expect(response.status.code == change.status, "\(response.body)")
+            #expect(response.body.rules(of: "{{auth.roleJSON}}") == (change.namesField ? ["permission"] : []))
+        }
+    }
+
+    {{/auth.roleChanges}}
     @Test func secretsAreRequiredAndLongEnough() async throws {
         #expect(throws: ConfigurationError.self) {
             try AppConfiguration(environment: Environment(values: ["JWT_SECRET": "shorter than 32 bytes"]))
@@ -3771,7 +3806,7 @@ import Testing
     /// What each caller may do to one {{displayName}} that user A owns, as the schema's rules imply.
     static let accessCases: [AccessCase] = [
         {{#matrix}}
-        AccessCase({{caller}}, list: {{list}}, listed: {{listed}}, read: {{read}}, create: {{create}}, update: {{update}}, delete: {{delete}}),
+        AccessCase({{caller}}, list: {{list}}, listed: {{listed}}, read: {{read}}, create: {{create}}, update: {{update}}, delete: {{delete}}{{#hasChildren}}, children: [{{children}}]{{/hasChildren}}),
         {{/matrix}}
     ]
 
@@ -3794,6 +3829,10 @@ import Testing
             }
             let read = try await scene.perform(client, .get, "/{{route}}/\(id)", as: caller)
             #expect(read.status.code == expected.read, "read: \(read.body)")
+            for (route, status) in expected.children {
+                let children = try await scene.perform(client, .get, "/{{route}}/\(id)/\(route)", as: caller)
+                #expect(children.status.code == status, "\(route): \(children.body)")
+            }
             let create = try await scene.perform(client, .post, "/{{route}}", as: caller, body: try await fixtures.{{variable}}Body())
             #expect(create.status.code == expected.create, "create: \(create.body)")
             let update = try await scene.perform(client, .patch, "/{{route}}/\(id)", as: caller, body: .object([:]))
@@ -4067,7 +4106,8 @@ enum TestCaller: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// The statuses one caller gets for one row: the list filtered by its id (and whether the row
-/// is in it), get, create (a row like it, owned by A), an empty PATCH, and delete.
+/// is in it), get, its has-many routes, create (a row like it, owned by A), an empty PATCH,
+/// and delete.
 struct AccessCase: Sendable, CustomTestStringConvertible {
     let caller: TestCaller
     let list: Int
@@ -4076,10 +4116,28 @@ struct AccessCase: Sendable, CustomTestStringConvertible {
     let create: Int
     let update: Int
     let delete: Int
+    /// By has-many route segment (`items`).
+    let children: [String: Int]
 
-    init(_ caller: TestCaller, list: Int, listed: Bool, read: Int, create: Int, update: Int, delete: Int) {
+    init(
+        _ caller: TestCaller, list: Int, listed: Bool, read: Int, create: Int, update: Int, delete: Int,
+        children: [String: Int] = [:]
+    ) {
         (self.caller, self.list, self.listed, self.read) = (caller, list, listed, read)
-        (self.create, self.update, self.delete) = (create, update, delete)
+        (self.create, self.update, self.delete, self.children) = (create, update, delete, children)
+    }
+
+    var testDescription: String { caller.description }
+}
+
+/// The status one caller gets for a write of a guarded field, and whether a refusal names it.
+struct FieldChange: Sendable, CustomTestStringConvertible {
+    let caller: TestCaller
+    let status: Int
+    let namesField: Bool
+
+    init(_ caller: TestCaller, status: Int, namesField: Bool) {
+        (self.caller, self.status, self.namesField) = (caller, status, namesField)
     }
 
     var testDescription: String { caller.description }

@@ -200,6 +200,12 @@ extension Generator {
             "identityColumn": .text(identity.column ?? identity.name),
             "roleCases": .list(roleCases.map { .object(["name": .text($0)]) }),
             "hasRoleCases": .flag(!roleCases.isEmpty),
+            "roleChanges": roleChanges(schema, entity: entity, cases: roleCases),
+            "signUpWithRole": {
+                guard let field = auth.roleField, let newRole = roleCases.first,
+                      let status = AccessMatrix(entity: entity, schema: schema).signUp(setting: field) else { return .flag(false) }
+                return .object(["status": .text(String(status)), "role": .text(newRole)])
+            }(),
             "roleJSON": .text(auth.roleField.flatMap { entity.field(named: $0)?.jsonName } ?? ""),
             "roleColumn": auth.roleField.flatMap { entity.field(named: $0)?.column }.map(TemplateValue.text) ?? .flag(false),
             "identityJSON": .text(identity.jsonName),
@@ -208,6 +214,19 @@ extension Generator {
             "tokenLifetime": .text(String(auth.tokenLifetimeSeconds)),
             "canRegister": .flag(!entity.rules(for: .create).isEmpty),
         ])
+    }
+}
+
+extension Generator {
+    /// The statuses of user A's role being changed to another case by each signed-in caller.
+    private func roleChanges(_ schema: Schema, entity: Entity, cases: [String]) -> TemplateValue {
+        guard let field = schema.auth?.roleField, let newRole = cases.first else { return .flag(false) }
+        let matrix = AccessMatrix(entity: entity, schema: schema)
+        let changes = matrix.callers.filter { $0 != .anonymous }.compactMap { caller -> TemplateValue? in
+            guard let (status, namesField) = matrix.fieldUpdate(field, by: caller) else { return nil }
+            return .object(["caller": .text(caller.swift), "status": .text(String(status)), "namesField": .text(String(namesField))])
+        }
+        return changes.isEmpty ? .flag(false) : .object(["role": .text(newRole), "cases": .list(changes)])
     }
 }
 

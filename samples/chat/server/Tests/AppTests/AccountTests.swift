@@ -152,9 +152,9 @@ import Testing
 
     /// What each caller may do to one account that user A owns, as the schema's rules imply.
     static let accessCases: [AccessCase] = [
-        AccessCase(.anonymous, list: 403, listed: false, read: 401, create: 201, update: 401, delete: 401),
-        AccessCase(.owner, list: 403, listed: false, read: 200, create: 201, update: 200, delete: 204),
-        AccessCase(.other, list: 403, listed: false, read: 404, create: 201, update: 404, delete: 404),
+        AccessCase(.anonymous, list: 403, listed: false, read: 401, create: 201, update: 401, delete: 401, children: ["memberships": 401]),
+        AccessCase(.owner, list: 403, listed: false, read: 200, create: 201, update: 200, delete: 204, children: ["memberships": 200]),
+        AccessCase(.other, list: 403, listed: false, read: 404, create: 201, update: 404, delete: 404, children: ["memberships": 404]),
     ]
 
     @Test(arguments: accessCases)
@@ -171,6 +171,10 @@ import Testing
             }
             let read = try await scene.perform(client, .get, "/accounts/\(id)", as: caller)
             #expect(read.status.code == expected.read, "read: \(read.body)")
+            for (route, status) in expected.children {
+                let children = try await scene.perform(client, .get, "/accounts/\(id)/\(route)", as: caller)
+                #expect(children.status.code == status, "\(route): \(children.body)")
+            }
             let create = try await scene.perform(client, .post, "/accounts", as: caller, body: try await fixtures.accountBody())
             #expect(create.status.code == expected.create, "create: \(create.body)")
             let update = try await scene.perform(client, .patch, "/accounts/\(id)", as: caller, body: .object([:]))

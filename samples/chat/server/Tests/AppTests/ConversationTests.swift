@@ -136,9 +136,9 @@ import Testing
 
     /// What each caller may do to one conversation that user A owns, as the schema's rules imply.
     static let accessCases: [AccessCase] = [
-        AccessCase(.anonymous, list: 401, listed: false, read: 401, create: 401, update: 401, delete: 401),
-        AccessCase(.owner, list: 200, listed: true, read: 200, create: 403, update: 200, delete: 204),
-        AccessCase(.other, list: 200, listed: false, read: 404, create: 403, update: 404, delete: 404),
+        AccessCase(.anonymous, list: 401, listed: false, read: 401, create: 401, update: 401, delete: 401, children: ["members": 401, "messages": 401]),
+        AccessCase(.owner, list: 200, listed: true, read: 200, create: 403, update: 200, delete: 204, children: ["members": 200, "messages": 200]),
+        AccessCase(.other, list: 200, listed: false, read: 404, create: 403, update: 404, delete: 404, children: ["members": 404, "messages": 404]),
     ]
 
     @Test(arguments: accessCases)
@@ -155,6 +155,10 @@ import Testing
             }
             let read = try await scene.perform(client, .get, "/conversations/\(id)", as: caller)
             #expect(read.status.code == expected.read, "read: \(read.body)")
+            for (route, status) in expected.children {
+                let children = try await scene.perform(client, .get, "/conversations/\(id)/\(route)", as: caller)
+                #expect(children.status.code == status, "\(route): \(children.body)")
+            }
             let create = try await scene.perform(client, .post, "/conversations", as: caller, body: try await fixtures.conversationBody())
             #expect(create.status.code == expected.create, "create: \(create.body)")
             let update = try await scene.perform(client, .patch, "/conversations/\(id)", as: caller, body: .object([:]))

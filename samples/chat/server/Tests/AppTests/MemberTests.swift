@@ -136,6 +136,10 @@ import Testing
             }
             let read = try await scene.perform(client, .get, "/members/\(id)", as: caller)
             #expect(read.status.code == expected.read, "read: \(read.body)")
+            for (route, status) in expected.children {
+                let children = try await scene.perform(client, .get, "/members/\(id)/\(route)", as: caller)
+                #expect(children.status.code == status, "\(route): \(children.body)")
+            }
             let create = try await scene.perform(client, .post, "/members", as: caller, body: try await fixtures.memberBody())
             #expect(create.status.code == expected.create, "create: \(create.body)")
             let update = try await scene.perform(client, .patch, "/members/\(id)", as: caller, body: .object([:]))

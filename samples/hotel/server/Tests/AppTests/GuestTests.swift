@@ -154,11 +154,11 @@ import Testing
 
     /// What each caller may do to one guest that user A owns, as the schema's rules imply.
     static let accessCases: [AccessCase] = [
-        AccessCase(.anonymous, list: 401, listed: false, read: 401, create: 201, update: 401, delete: 401),
-        AccessCase(.owner, list: 403, listed: false, read: 200, create: 201, update: 200, delete: 403),
-        AccessCase(.other, list: 403, listed: false, read: 404, create: 201, update: 404, delete: 403),
-        AccessCase(.role("manager"), list: 200, listed: true, read: 200, create: 201, update: 200, delete: 204),
-        AccessCase(.role("receptionist"), list: 200, listed: true, read: 200, create: 201, update: 200, delete: 403),
+        AccessCase(.anonymous, list: 401, listed: false, read: 401, create: 201, update: 401, delete: 401, children: ["bookings": 401]),
+        AccessCase(.owner, list: 403, listed: false, read: 200, create: 201, update: 200, delete: 403, children: ["bookings": 200]),
+        AccessCase(.other, list: 403, listed: false, read: 404, create: 201, update: 404, delete: 403, children: ["bookings": 404]),
+        AccessCase(.role("manager"), list: 200, listed: true, read: 200, create: 201, update: 200, delete: 204, children: ["bookings": 200]),
+        AccessCase(.role("receptionist"), list: 200, listed: true, read: 200, create: 201, update: 200, delete: 403, children: ["bookings": 200]),
     ]
 
     @Test(arguments: accessCases)
@@ -175,6 +175,10 @@ import Testing
             }
             let read = try await scene.perform(client, .get, "/guests/\(id)", as: caller)
             #expect(read.status.code == expected.read, "read: \(read.body)")
+            for (route, status) in expected.children {
+                let children = try await scene.perform(client, .get, "/guests/\(id)/\(route)", as: caller)
+                #expect(children.status.code == status, "\(route): \(children.body)")
+            }
             let create = try await scene.perform(client, .post, "/guests", as: caller, body: try await fixtures.guestBody())
             #expect(create.status.code == expected.create, "create: \(create.body)")
             let update = try await scene.perform(client, .patch, "/guests/\(id)", as: caller, body: .object([:]))

@@ -143,6 +143,10 @@ import Testing
             }
             let read = try await scene.perform(client, .get, "/reviews/\(id)", as: caller)
             #expect(read.status.code == expected.read, "read: \(read.body)")
+            for (route, status) in expected.children {
+                let children = try await scene.perform(client, .get, "/reviews/\(id)/\(route)", as: caller)
+                #expect(children.status.code == status, "\(route): \(children.body)")
+            }
             let create = try await scene.perform(client, .post, "/reviews", as: caller, body: try await fixtures.reviewBody())
             #expect(create.status.code == expected.create, "create: \(create.body)")
             let update = try await scene.perform(client, .patch, "/reviews/\(id)", as: caller, body: .object([:]))

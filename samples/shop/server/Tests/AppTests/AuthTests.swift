@@ -53,6 +53,38 @@ import Testing
         }
     }
 
+    @Test func signUpCannotChooseTheRole() async throws {
+        try await withServer(as: .anonymous) { client in
+            var fixtures = Fixtures(client)
+            let body = try await fixtures.userBody(["role": .string("admin")])
+            let response = try await request(client, .post, "/auth/register", body: body)
+            #expect(response.status.code == 403)
+            if response.status.code >= 400 {
+                #expect(response.body.rules(of: "role") == ["permission"])
+            }
+        }
+    }
+
+    /// Who may make user A a `admin`, as the schema's rules imply.
+    static let roleChanges: [FieldChange] = [
+        FieldChange(.owner, status: 403, namesField: true),
+        FieldChange(.other, status: 403, namesField: true),
+        FieldChange(.role("admin"), status: 200, namesField: false),
+        FieldChange(.role("staff"), status: 403, namesField: true),
+    ]
+
+    @Test(arguments: roleChanges)
+    func changingARole(_ change: FieldChange) async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let scene = try await AccessScene(&fixtures)
+            let body = JSONValue.object(["role": .string("admin")])
+            let response = try await scene.perform(client, .patch, "/users/\(scene.owner)", as: change.caller, body: body)
+            #expect(response.status.code == change.status, "\(response.body)")
+            #expect(response.body.rules(of: "role") == (change.namesField ? ["permission"] : []))
+        }
+    }
+
     @Test func secretsAreRequiredAndLongEnough() async throws {
         #expect(throws: ConfigurationError.self) {
             try AppConfiguration(environment: Environment(values: ["JWT_SECRET": "shorter than 32 bytes"]))

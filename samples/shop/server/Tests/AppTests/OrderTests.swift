@@ -121,11 +121,11 @@ import Testing
 
     /// What each caller may do to one order that user A owns, as the schema's rules imply.
     static let accessCases: [AccessCase] = [
-        AccessCase(.anonymous, list: 401, listed: false, read: 401, create: 401, update: 401, delete: 401),
-        AccessCase(.owner, list: 200, listed: true, read: 200, create: 201, update: 200, delete: 403),
-        AccessCase(.other, list: 200, listed: false, read: 404, create: 403, update: 404, delete: 403),
-        AccessCase(.role("admin"), list: 200, listed: true, read: 200, create: 403, update: 200, delete: 204),
-        AccessCase(.role("staff"), list: 200, listed: true, read: 200, create: 403, update: 200, delete: 403),
+        AccessCase(.anonymous, list: 401, listed: false, read: 401, create: 401, update: 401, delete: 401, children: ["items": 401]),
+        AccessCase(.owner, list: 200, listed: true, read: 200, create: 201, update: 200, delete: 403, children: ["items": 200]),
+        AccessCase(.other, list: 200, listed: false, read: 404, create: 403, update: 404, delete: 403, children: ["items": 404]),
+        AccessCase(.role("admin"), list: 200, listed: true, read: 200, create: 403, update: 200, delete: 204, children: ["items": 200]),
+        AccessCase(.role("staff"), list: 200, listed: true, read: 200, create: 403, update: 200, delete: 403, children: ["items": 200]),
     ]
 
     @Test(arguments: accessCases)
@@ -142,6 +142,10 @@ import Testing
             }
             let read = try await scene.perform(client, .get, "/orders/\(id)", as: caller)
             #expect(read.status.code == expected.read, "read: \(read.body)")
+            for (route, status) in expected.children {
+                let children = try await scene.perform(client, .get, "/orders/\(id)/\(route)", as: caller)
+                #expect(children.status.code == status, "\(route): \(children.body)")
+            }
             let create = try await scene.perform(client, .post, "/orders", as: caller, body: try await fixtures.orderBody())
             #expect(create.status.code == expected.create, "create: \(create.body)")
             let update = try await scene.perform(client, .patch, "/orders/\(id)", as: caller, body: .object([:]))

@@ -180,7 +180,8 @@ enum TestCaller: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// The statuses one caller gets for one row: the list filtered by its id (and whether the row
-/// is in it), get, create (a row like it, owned by A), an empty PATCH, and delete.
+/// is in it), get, its has-many routes, create (a row like it, owned by A), an empty PATCH,
+/// and delete.
 struct AccessCase: Sendable, CustomTestStringConvertible {
     let caller: TestCaller
     let list: Int
@@ -189,10 +190,28 @@ struct AccessCase: Sendable, CustomTestStringConvertible {
     let create: Int
     let update: Int
     let delete: Int
+    /// By has-many route segment (`items`).
+    let children: [String: Int]
 
-    init(_ caller: TestCaller, list: Int, listed: Bool, read: Int, create: Int, update: Int, delete: Int) {
+    init(
+        _ caller: TestCaller, list: Int, listed: Bool, read: Int, create: Int, update: Int, delete: Int,
+        children: [String: Int] = [:]
+    ) {
         (self.caller, self.list, self.listed, self.read) = (caller, list, listed, read)
-        (self.create, self.update, self.delete) = (create, update, delete)
+        (self.create, self.update, self.delete, self.children) = (create, update, delete, children)
+    }
+
+    var testDescription: String { caller.description }
+}
+
+/// The status one caller gets for a write of a guarded field, and whether a refusal names it.
+struct FieldChange: Sendable, CustomTestStringConvertible {
+    let caller: TestCaller
+    let status: Int
+    let namesField: Bool
+
+    init(_ caller: TestCaller, status: Int, namesField: Bool) {
+        (self.caller, self.status, self.namesField) = (caller, status, namesField)
     }
 
     var testDescription: String { caller.description }

@@ -123,11 +123,11 @@ import Testing
 
     /// What each caller may do to one comment that user A owns, as the schema's rules imply.
     static let accessCases: [AccessCase] = [
-        AccessCase(.anonymous, list: 200, listed: true, read: 200, create: 401, update: 401, delete: 401),
-        AccessCase(.owner, list: 200, listed: true, read: 200, create: 201, update: 200, delete: 204),
-        AccessCase(.other, list: 200, listed: true, read: 200, create: 403, update: 403, delete: 403),
-        AccessCase(.role("admin"), list: 200, listed: true, read: 200, create: 403, update: 403, delete: 204),
-        AccessCase(.role("moderator"), list: 200, listed: true, read: 200, create: 403, update: 403, delete: 204),
+        AccessCase(.anonymous, list: 200, listed: true, read: 200, create: 401, update: 401, delete: 401, children: ["replies": 200]),
+        AccessCase(.owner, list: 200, listed: true, read: 200, create: 201, update: 200, delete: 204, children: ["replies": 200]),
+        AccessCase(.other, list: 200, listed: true, read: 200, create: 403, update: 403, delete: 403, children: ["replies": 200]),
+        AccessCase(.role("admin"), list: 200, listed: true, read: 200, create: 403, update: 403, delete: 204, children: ["replies": 200]),
+        AccessCase(.role("moderator"), list: 200, listed: true, read: 200, create: 403, update: 403, delete: 204, children: ["replies": 200]),
     ]
 
     @Test(arguments: accessCases)
@@ -144,6 +144,10 @@ import Testing
             }
             let read = try await scene.perform(client, .get, "/comments/\(id)", as: caller)
             #expect(read.status.code == expected.read, "read: \(read.body)")
+            for (route, status) in expected.children {
+                let children = try await scene.perform(client, .get, "/comments/\(id)/\(route)", as: caller)
+                #expect(children.status.code == status, "\(route): \(children.body)")
+            }
             let create = try await scene.perform(client, .post, "/comments", as: caller, body: try await fixtures.commentBody())
             #expect(create.status.code == expected.create, "create: \(create.body)")
             let update = try await scene.perform(client, .patch, "/comments/\(id)", as: caller, body: .object([:]))

@@ -218,11 +218,11 @@ import Testing
 
     /// What each caller may do to one user that user A owns, as the schema's rules imply.
     static let accessCases: [AccessCase] = [
-        AccessCase(.anonymous, list: 200, listed: true, read: 200, create: 201, update: 401, delete: 401),
-        AccessCase(.owner, list: 200, listed: true, read: 200, create: 201, update: 200, delete: 204),
-        AccessCase(.other, list: 200, listed: true, read: 200, create: 201, update: 403, delete: 403),
-        AccessCase(.role("admin"), list: 200, listed: true, read: 200, create: 201, update: 200, delete: 204),
-        AccessCase(.role("moderator"), list: 200, listed: true, read: 200, create: 201, update: 403, delete: 403),
+        AccessCase(.anonymous, list: 200, listed: true, read: 200, create: 201, update: 401, delete: 401, children: ["posts": 200, "comments": 200]),
+        AccessCase(.owner, list: 200, listed: true, read: 200, create: 201, update: 200, delete: 204, children: ["posts": 200, "comments": 200]),
+        AccessCase(.other, list: 200, listed: true, read: 200, create: 201, update: 403, delete: 403, children: ["posts": 200, "comments": 200]),
+        AccessCase(.role("admin"), list: 200, listed: true, read: 200, create: 201, update: 200, delete: 204, children: ["posts": 200, "comments": 200]),
+        AccessCase(.role("moderator"), list: 200, listed: true, read: 200, create: 201, update: 403, delete: 403, children: ["posts": 200, "comments": 200]),
     ]
 
     @Test(arguments: accessCases)
@@ -239,6 +239,10 @@ import Testing
             }
             let read = try await scene.perform(client, .get, "/users/\(id)", as: caller)
             #expect(read.status.code == expected.read, "read: \(read.body)")
+            for (route, status) in expected.children {
+                let children = try await scene.perform(client, .get, "/users/\(id)/\(route)", as: caller)
+                #expect(children.status.code == status, "\(route): \(children.body)")
+            }
             let create = try await scene.perform(client, .post, "/users", as: caller, body: try await fixtures.userBody())
             #expect(create.status.code == expected.create, "create: \(create.body)")
             let update = try await scene.perform(client, .patch, "/users/\(id)", as: caller, body: .object([:]))
