@@ -71,10 +71,11 @@ struct RuleWriter {
     private enum Side {
         /// A column of the row, or of a row reached through belongs-to relations.
         case row(FieldPath)
-        /// Known in Swift once the caller is: `swift` is its value, `binding` its `SQLValue`.
-        case swift(swift: String, binding: String, cast: String, kind: FieldKind?, isOptional: Bool, refersToCaller: Bool)
+        /// Known in Swift once the caller is: `swift` is its value, `binding` its `SQLValue`, `cast`
+        /// what PostgreSQL needs to compare the parameter.
+        case swift(swift: String, binding: String, cast: String, refersToCaller: Bool)
         /// A literal written into the SQL as it is (numbers and enum cases).
-        case literal(swift: String, sql: String, kind: FieldKind?)
+        case literal(swift: String, sql: String)
         case null
         /// A field of the caller's row reached through its relations: a SQL subquery.
         case callerPath(FieldPath)
@@ -85,33 +86,29 @@ struct RuleWriter {
         case .field(let path):
             return .row(path)
         case .auth:
-            return .swift(swift: "user.id", binding: ".uuid(user.id)", cast: "", kind: nil, isOptional: false, refersToCaller: true)
+            return .swift(swift: "user.id", binding: ".uuid(user.id)", cast: "", refersToCaller: true)
         case .authField(let path):
             guard path.steps.count == 1, let field = self.field(path.steps[0]) else { return .callerPath(path) }
             let value = "user.record." + field.swiftName
-            return .swift(swift: value, binding: SwiftCode.binding(value, field), cast: ColumnType(field.kind).postgresParameterCast,
-                          kind: field.kind, isOptional: field.isOptional, refersToCaller: true)
+            return .swift(swift: value, binding: SwiftCode.binding(value, field), cast: ColumnType(field.kind).postgresParameterCast, refersToCaller: true)
         case .now:
             if kind == .scalar(.date) {
-                return .swift(swift: "CalendarDate.today()", binding: ".text(CalendarDate.today().description)", cast: "::date",
-                              kind: kind, isOptional: false, refersToCaller: false)
+                return .swift(swift: "CalendarDate.today()", binding: ".text(CalendarDate.today().description)", cast: "::date", refersToCaller: false)
             }
-            return .swift(swift: "Timestamp.now()", binding: ".timestamp(Timestamp.now())", cast: "", kind: kind, isOptional: false,
-                          refersToCaller: false)
+            return .swift(swift: "Timestamp.now()", binding: ".timestamp(Timestamp.now())", cast: "", refersToCaller: false)
         case .literal(let literal):
             switch literal {
             case .integer(let value):
-                return .literal(swift: kind.map { SwiftCode.number(String(value), as: $0) } ?? String(value), sql: String(value), kind: kind)
+                return .literal(swift: kind.map { SwiftCode.number(String(value), as: $0) } ?? String(value), sql: String(value))
             case .number(let text):
-                return .literal(swift: kind.map { SwiftCode.number(text, as: $0) } ?? text, sql: text, kind: kind)
+                return .literal(swift: kind.map { SwiftCode.number(text, as: $0) } ?? text, sql: text)
             case .enumCase(let type, let name):
-                return .literal(swift: "\(type).\(name)", sql: SQLDialect.stringLiteral(name), kind: kind)
+                return .literal(swift: "\(type).\(name)", sql: SQLDialect.stringLiteral(name))
             case .string(let text):
                 let swift = SwiftCode.stringLiteral(text)
-                return .swift(swift: swift, binding: ".text(\(swift))", cast: "", kind: kind, isOptional: false, refersToCaller: false)
+                return .swift(swift: swift, binding: ".text(\(swift))", cast: "", refersToCaller: false)
             case .bool(let value):
-                return .swift(swift: String(value), binding: ".bool(\(value))", cast: "", kind: .scalar(.bool), isOptional: false,
-                              refersToCaller: false)
+                return .swift(swift: String(value), binding: ".bool(\(value))", cast: "", refersToCaller: false)
             case .null:
                 return .null
             }
@@ -157,10 +154,10 @@ struct RuleWriter {
             switch side {
             case .row(let path):
                 return joins.column(of: path, in: schema)
-            case .swift(_, let binding, let cast, _, _, _):
+            case .swift(_, let binding, let cast, _):
                 bindings.append(binding)
                 return "?" + cast
-            case .literal(_, let sql, _):
+            case .literal(_, let sql):
                 return sql
             case .null:
                 return "NULL"
@@ -185,7 +182,7 @@ struct RuleWriter {
 
     private func refersToCaller(_ side: Side) -> Bool {
         switch side {
-        case .swift(_, _, _, _, _, let refers): refers
+        case .swift(_, _, _, let refers): refers
         case .callerPath: true
         case .row, .literal, .null: false
         }
@@ -193,7 +190,7 @@ struct RuleWriter {
 
     private func swiftValue(_ side: Side) -> String {
         switch side {
-        case .swift(let swift, _, _, _, _, _), .literal(let swift, _, _): swift
+        case .swift(let swift, _, _, _), .literal(let swift, _): swift
         case .null: "nil"
         case .row, .callerPath: ""
         }
