@@ -7,6 +7,7 @@ import ServiceLifecycle
 
 /// `GET /products/{id}` and `GET /products` (first page, by id) of the shop sample, written by
 /// hand: one SQL statement each, bound parameters, rows decoded straight into a Codable struct.
+/// Like the shop's rules for an anonymous caller, it shows active products only.
 /// It reads the database a shop server created: `DATABASE_URL` is `postgres://…` (TLS off,
 /// `search_path` honoured) or `sqlite://file`; `PORT` defaults to 8081.
 @main
@@ -121,14 +122,14 @@ struct PostgresProducts: ProductStore {
     func product(_ id: UUID) async throws -> Product? {
         try await products(client.query("""
             SELECT id, name, description, sku, price, stock, active, category_id, image, attributes::text
-            FROM products WHERE id = \(id)
+            FROM products WHERE id = \(id) AND active
             """, logger: logger)).first
     }
 
     func firstProducts(_ limit: Int) async throws -> [Product] {
         try await products(client.query("""
             SELECT id, name, description, sku, price, stock, active, category_id, image, attributes::text
-            FROM products ORDER BY id LIMIT \(limit)
+            FROM products WHERE active ORDER BY id LIMIT \(limit)
             """, logger: logger))
     }
 
@@ -151,7 +152,7 @@ struct SQLiteProducts: ProductStore {
     func product(_ id: UUID) async throws -> Product? {
         let rows = try await connection.query("""
             SELECT id, name, description, sku, price, stock, active, category_id, image, attributes
-            FROM products WHERE id = ?1
+            FROM products WHERE id = ?1 AND active
             """, [.text(id.uuidString.lowercased())])
         return try rows.first.map(Self.product)
     }
@@ -159,7 +160,7 @@ struct SQLiteProducts: ProductStore {
     func firstProducts(_ limit: Int) async throws -> [Product] {
         let rows = try await connection.query("""
             SELECT id, name, description, sku, price, stock, active, category_id, image, attributes
-            FROM products ORDER BY id LIMIT ?1
+            FROM products WHERE active ORDER BY id LIMIT ?1
             """, [.integer(limit)])
         return try rows.map(Self.product)
     }
