@@ -51,7 +51,10 @@ import Testing
         let user = try #require(schema.entity(named: "User"))
         let code = RuleWriter(entity: user, schema: schema).access(user.rules(for: .read))
         // NOT (a OR b) is (NOT a) AND (NOT b), with `>` turned into `<=`: an unknown never grants.
-        #expect(code == ##"Access(#""users"."karma" <= 3"#) && Access(user.map { ![Role.admin].contains($0.record.role) } ?? false)"##)
+        #expect(code == ##"""
+            Access(#""users"."karma" <= 3"#)
+                && Access(user.map { ![Role.admin].contains($0.record.role) } ?? false)
+            """##)
     }
 
     @Test func rulesWithoutTheCallerDoNotAskForSignIn() throws {

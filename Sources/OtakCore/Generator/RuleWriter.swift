@@ -11,11 +11,41 @@ struct RuleWriter {
     let schema: Schema
 
     /// The Swift expression of type `Access` for the rules granting one operation (joined with
-    /// "or"), over `user`, a `SignedInUser?`; `.none` when there is no rule.
-    func access(_ rules: [Rule]) -> String {
+    /// "or"), over `user`, a `SignedInUser?`; `.none` when there is no rule. The operands of the
+    /// outermost `||` or `&&` go on lines of their own, indented by `indent`.
+    func access(_ rules: [Rule], indent: String = "    ") -> String {
         guard let first = rules.first else { return ".none" }
         let expression = rules.dropFirst().reduce(first.condition) { .or($0, $1.condition) }
-        return strip(access(expression, negated: false))
+        return access(expression, negated: false).render(indent: indent)
+    }
+
+    /// Generated Swift, kept as a tree until it is laid out: chains of one connective are
+    /// flattened (`a || b || c`), and only nested chains get parentheses.
+    private indirect enum Code {
+        case atom(String)
+        case chain(connective: String, [Code])
+
+        static func join(_ connective: String, _ lhs: Code, _ rhs: Code) -> Code {
+            func operands(_ code: Code) -> [Code] {
+                if case .chain(connective, let items) = code { items } else { [code] }
+            }
+            return .chain(connective: connective, operands(lhs) + operands(rhs))
+        }
+
+        var inline: String {
+            switch self {
+            case .atom(let text): text
+            case .chain(let connective, let items): "(" + items.map(\.inline).joined(separator: " \(connective) ") + ")"
+            }
+        }
+
+        func render(indent: String) -> String {
+            switch self {
+            case .atom(let text): text
+            case .chain(let connective, let items):
+                items.map(\.inline).joined(separator: "\n" + indent + connective + " ")
+            }
+        }
     }
 
     /// Whether a condition refers to the caller, so that refusing an anonymous caller means 401.
@@ -37,15 +67,24 @@ struct RuleWriter {
         }
     }
 
-    private func access(_ expression: RuleExpression, negated: Bool) -> String {
+    private func access(_ expression: RuleExpression, negated: Bool) -> Code {
         switch expression {
         case .not(let inner):
             return access(inner, negated: !negated)
         case .and(let lhs, let rhs), .or(let lhs, let rhs):
             var isAnd = if case .and = expression { true } else { false }
             if negated { isAnd.toggle() }
-            let connective = isAnd ? " && " : " || "
-            return "(" + access(lhs, negated: negated) + connective + access(rhs, negated: negated) + ")"
+            return .join(isAnd ? "&&" : "||", access(lhs, negated: negated), access(rhs, negated: negated))
+        default:
+            return .atom(atom(expression, negated: negated))
+        }
+    }
+
+    /// A condition that is not `!`, `&&` or `||`.
+    private func atom(_ expression: RuleExpression, negated: Bool) -> String {
+        switch expression {
+        case .not, .and, .or:
+            return access(expression, negated: negated).inline
         case .isPublic:
             return negated ? ".none" : ".all"
         case .authenticated:
@@ -234,12 +273,6 @@ struct RuleWriter {
         default: op.rawValue
         }
     }
-
-    /// Drops the parentheses around a whole expression.
-    private func strip(_ code: String) -> String {
-        guard code.hasPrefix("("), code.hasSuffix(")"), CheckWriter.isOneGroup(code) else { return code }
-        return String(code.dropFirst().dropLast())
-    }
 }
 
 /// The tables a condition reaches through belongs-to relations: each path's chain of rows,
@@ -352,7 +385,7 @@ extension RuleWriter {
             "field": .text(field ?? ""),
             "hasField": .flag(field != nil),
             "comment": .text(comment),
-            "code": .text(access(rules)),
+            "code": .text(access(rules, indent: "            ")),
         ])
     }
 

@@ -13,7 +13,7 @@ enum AccountPermissions {
 
     /// `self`
     static let read = Permission(action: "read accounts", refersToCaller: true) { user in
-        user.map { user in Access(#""accounts"."id" = ?"#, .uuid(user.id)) } ?? .none
+        (user.map { user in Access(#""accounts"."id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `public`
@@ -23,17 +23,17 @@ enum AccountPermissions {
 
     /// `self`
     static let update = Permission(action: "update accounts", refersToCaller: true) { user in
-        user.map { user in Access(#""accounts"."id" = ?"#, .uuid(user.id)) } ?? .none
+        (user.map { user in Access(#""accounts"."id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `self`
     static let delete = Permission(action: "delete accounts", refersToCaller: true) { user in
-        user.map { user in Access(#""accounts"."id" = ?"#, .uuid(user.id)) } ?? .none
+        (user.map { user in Access(#""accounts"."id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `self`
     static let updatePassword = Permission(action: "set the password of accounts", refersToCaller: true, field: "password") { user in
-        user.map { user in Access(#""accounts"."id" = ?"#, .uuid(user.id)) } ?? .none
+        (user.map { user in Access(#""accounts"."id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// The fields of a new row that only some callers may set, by JSON name.

@@ -8,12 +8,12 @@ import Foundation
 enum ConversationPermissions {
     /// `owner`
     static let list = Permission(action: "list conversations", refersToCaller: true) { user in
-        user.map { user in Access(#""conversations"."creator_id" = ?"#, .uuid(user.id)) } ?? .none
+        (user.map { user in Access(#""conversations"."creator_id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `owner`
     static let read = Permission(action: "read conversations", refersToCaller: true) { user in
-        user.map { user in Access(#""conversations"."creator_id" = ?"#, .uuid(user.id)) } ?? .none
+        (user.map { user in Access(#""conversations"."creator_id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `auth.verified`
@@ -23,12 +23,12 @@ enum ConversationPermissions {
 
     /// `owner`
     static let update = Permission(action: "update conversations", refersToCaller: true) { user in
-        user.map { user in Access(#""conversations"."creator_id" = ?"#, .uuid(user.id)) } ?? .none
+        (user.map { user in Access(#""conversations"."creator_id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `owner`
     static let delete = Permission(action: "delete conversations", refersToCaller: true) { user in
-        user.map { user in Access(#""conversations"."creator_id" = ?"#, .uuid(user.id)) } ?? .none
+        (user.map { user in Access(#""conversations"."creator_id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// No rule: nobody may set the creator of conversations.

@@ -8,27 +8,32 @@ import Foundation
 enum MessagePermissions {
     /// `owner || conversation.creator == auth`
     static let list = Permission(action: "list messages", refersToCaller: true) { user in
-        (user.map { user in Access(#""messages"."sender_id" = ?"#, .uuid(user.id)) } ?? .none) || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "messages"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
+        (user.map { user in Access(#""messages"."sender_id" = ?"#, .uuid(user.id)) } ?? .none)
+            || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "messages"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `owner || conversation.creator == auth`
     static let read = Permission(action: "read messages", refersToCaller: true) { user in
-        (user.map { user in Access(#""messages"."sender_id" = ?"#, .uuid(user.id)) } ?? .none) || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "messages"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
+        (user.map { user in Access(#""messages"."sender_id" = ?"#, .uuid(user.id)) } ?? .none)
+            || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "messages"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `authenticated && auth.verified`
     static let create = Permission(action: "create messages", refersToCaller: true) { user in
-        Access(user != nil) && Access(user.map { user in SQLLogic.equal(user.record.verified, true) == true } ?? false)
+        Access(user != nil)
+            && Access(user.map { user in SQLLogic.equal(user.record.verified, true) == true } ?? false)
     }
 
     /// `owner && kind == .text`
     static let update = Permission(action: "update messages", refersToCaller: true) { user in
-        (user.map { user in Access(#""messages"."sender_id" = ?"#, .uuid(user.id)) } ?? .none) && Access(#""messages"."kind" = 'text'"#)
+        (user.map { user in Access(#""messages"."sender_id" = ?"#, .uuid(user.id)) } ?? .none)
+            && Access(#""messages"."kind" = 'text'"#)
     }
 
     /// `owner || conversation.creator == auth`
     static let delete = Permission(action: "delete messages", refersToCaller: true) { user in
-        (user.map { user in Access(#""messages"."sender_id" = ?"#, .uuid(user.id)) } ?? .none) || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "messages"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
+        (user.map { user in Access(#""messages"."sender_id" = ?"#, .uuid(user.id)) } ?? .none)
+            || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "messages"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
     /// No rule: nobody may set the sender of messages.

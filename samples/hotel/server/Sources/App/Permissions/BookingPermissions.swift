@@ -8,12 +8,14 @@ import Foundation
 enum BookingPermissions {
     /// `owner || role(manager, receptionist)`
     static let list = Permission(action: "list bookings", refersToCaller: true) { user in
-        (user.map { user in Access(#""bookings"."guest_id" = ?"#, .uuid(user.id)) } ?? .none) || Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)
+        (user.map { user in Access(#""bookings"."guest_id" = ?"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)
     }
 
     /// `owner || role(manager, receptionist)`
     static let read = Permission(action: "read bookings", refersToCaller: true) { user in
-        (user.map { user in Access(#""bookings"."guest_id" = ?"#, .uuid(user.id)) } ?? .none) || Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)
+        (user.map { user in Access(#""bookings"."guest_id" = ?"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)
     }
 
     /// `authenticated`
@@ -23,12 +25,14 @@ enum BookingPermissions {
 
     /// `role(manager, receptionist) || owner && status == .requested`
     static let update = Permission(action: "update bookings", refersToCaller: true) { user in
-        Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false) || ((user.map { user in Access(#""bookings"."guest_id" = ?"#, .uuid(user.id)) } ?? .none) && Access(#""bookings"."status" = 'requested'"#))
+        Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)
+            || ((user.map { user in Access(#""bookings"."guest_id" = ?"#, .uuid(user.id)) } ?? .none) && Access(#""bookings"."status" = 'requested'"#))
     }
 
     /// `role(manager) || owner && status != .checkedIn && status != .checkedOut`
     static let delete = Permission(action: "delete bookings", refersToCaller: true) { user in
-        Access(user.map { [Role.manager].contains($0.record.role) } ?? false) || (((user.map { user in Access(#""bookings"."guest_id" = ?"#, .uuid(user.id)) } ?? .none) && Access(#""bookings"."status" <> 'checkedIn'"#)) && Access(#""bookings"."status" <> 'checkedOut'"#))
+        Access(user.map { [Role.manager].contains($0.record.role) } ?? false)
+            || ((user.map { user in Access(#""bookings"."guest_id" = ?"#, .uuid(user.id)) } ?? .none) && Access(#""bookings"."status" <> 'checkedIn'"#) && Access(#""bookings"."status" <> 'checkedOut'"#))
     }
 
     /// No rule: nobody may set the guest of bookings.

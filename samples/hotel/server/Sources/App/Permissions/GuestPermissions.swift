@@ -13,7 +13,8 @@ enum GuestPermissions {
 
     /// `self || role(manager, receptionist)`
     static let read = Permission(action: "read guests", refersToCaller: true) { user in
-        (user.map { user in Access(#""guests"."id" = ?"#, .uuid(user.id)) } ?? .none) || Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)
+        (user.map { user in Access(#""guests"."id" = ?"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)
     }
 
     /// `public`
@@ -23,7 +24,8 @@ enum GuestPermissions {
 
     /// `self || role(manager, receptionist)`
     static let update = Permission(action: "update guests", refersToCaller: true) { user in
-        (user.map { user in Access(#""guests"."id" = ?"#, .uuid(user.id)) } ?? .none) || Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)
+        (user.map { user in Access(#""guests"."id" = ?"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)
     }
 
     /// `role(manager)`
@@ -38,7 +40,7 @@ enum GuestPermissions {
 
     /// `self`
     static let updatePassword = Permission(action: "set the password of guests", refersToCaller: true, field: "password") { user in
-        user.map { user in Access(#""guests"."id" = ?"#, .uuid(user.id)) } ?? .none
+        (user.map { user in Access(#""guests"."id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `role(manager)`

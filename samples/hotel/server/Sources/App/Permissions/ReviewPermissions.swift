@@ -18,17 +18,19 @@ enum ReviewPermissions {
 
     /// `owner && booking.status == .checkedOut`
     static let create = Permission(action: "create reviews", refersToCaller: true) { user in
-        (user.map { user in Access(#""reviews"."author_id" = ?"#, .uuid(user.id)) } ?? .none) && Access(#"EXISTS (SELECT 1 FROM "bookings" AS "_r1" WHERE "_r1"."id" = "reviews"."booking_id" AND "_r1"."status" = 'checkedOut')"#)
+        (user.map { user in Access(#""reviews"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
+            && Access(#"EXISTS (SELECT 1 FROM "bookings" AS "_r1" WHERE "_r1"."id" = "reviews"."booking_id" AND "_r1"."status" = 'checkedOut')"#)
     }
 
     /// `owner`
     static let update = Permission(action: "update reviews", refersToCaller: true) { user in
-        user.map { user in Access(#""reviews"."author_id" = ?"#, .uuid(user.id)) } ?? .none
+        (user.map { user in Access(#""reviews"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `owner || role(manager)`
     static let delete = Permission(action: "delete reviews", refersToCaller: true) { user in
-        (user.map { user in Access(#""reviews"."author_id" = ?"#, .uuid(user.id)) } ?? .none) || Access(user.map { [Role.manager].contains($0.record.role) } ?? false)
+        (user.map { user in Access(#""reviews"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.manager].contains($0.record.role) } ?? false)
     }
 
     /// No rule: nobody may set the author of reviews.

@@ -23,7 +23,8 @@ enum RoomPermissions {
 
     /// `role(manager) || role(receptionist) && rate <= 500`
     static let update = Permission(action: "update rooms", refersToCaller: true) { user in
-        Access(user.map { [Role.manager].contains($0.record.role) } ?? false) || (Access(user.map { [Role.receptionist].contains($0.record.role) } ?? false) && Access(#""rooms"."rate" <= 500"#))
+        Access(user.map { [Role.manager].contains($0.record.role) } ?? false)
+            || (Access(user.map { [Role.receptionist].contains($0.record.role) } ?? false) && Access(#""rooms"."rate" <= 500"#))
     }
 
     /// `role(manager)`

@@ -8,27 +8,32 @@ import Foundation
 enum OrderItemPermissions {
     /// `order.customer == auth || role(admin, staff)`
     static let list = Permission(action: "list order items", refersToCaller: true) { user in
-        (user.map { user in Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."customer_id" = ?)"#, .uuid(user.id)) } ?? .none) || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
+        (user.map { user in Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."customer_id" = ?)"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// `order.customer == auth || role(admin, staff)`
     static let read = Permission(action: "read order items", refersToCaller: true) { user in
-        (user.map { user in Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."customer_id" = ?)"#, .uuid(user.id)) } ?? .none) || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
+        (user.map { user in Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."customer_id" = ?)"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// `order.customer == auth || role(admin, staff)`
     static let create = Permission(action: "create order items", refersToCaller: true) { user in
-        (user.map { user in Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."customer_id" = ?)"#, .uuid(user.id)) } ?? .none) || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
+        (user.map { user in Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."customer_id" = ?)"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// `role(admin, staff) || order.customer == auth && order.status == .pending`
     static let update = Permission(action: "update order items", refersToCaller: true) { user in
-        Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false) || ((user.map { user in Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."customer_id" = ?)"#, .uuid(user.id)) } ?? .none) && Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."status" = 'pending')"#))
+        Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
+            || ((user.map { user in Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."customer_id" = ?)"#, .uuid(user.id)) } ?? .none) && Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."status" = 'pending')"#))
     }
 
     /// `role(admin, staff) || order.customer == auth && order.status == .pending`
     static let delete = Permission(action: "delete order items", refersToCaller: true) { user in
-        Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false) || ((user.map { user in Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."customer_id" = ?)"#, .uuid(user.id)) } ?? .none) && Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."status" = 'pending')"#))
+        Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
+            || ((user.map { user in Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."customer_id" = ?)"#, .uuid(user.id)) } ?? .none) && Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."status" = 'pending')"#))
     }
 
     /// The fields of a new row that only some callers may set, by JSON name.

@@ -8,12 +8,14 @@ import Foundation
 enum OrderPermissions {
     /// `owner || role(admin, staff)`
     static let list = Permission(action: "list orders", refersToCaller: true) { user in
-        (user.map { user in Access(#""orders"."customer_id" = ?"#, .uuid(user.id)) } ?? .none) || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
+        (user.map { user in Access(#""orders"."customer_id" = ?"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// `owner || role(admin, staff)`
     static let read = Permission(action: "read orders", refersToCaller: true) { user in
-        (user.map { user in Access(#""orders"."customer_id" = ?"#, .uuid(user.id)) } ?? .none) || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
+        (user.map { user in Access(#""orders"."customer_id" = ?"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// `authenticated`
@@ -23,7 +25,8 @@ enum OrderPermissions {
 
     /// `role(admin, staff) || owner && status == .pending`
     static let update = Permission(action: "update orders", refersToCaller: true) { user in
-        Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false) || ((user.map { user in Access(#""orders"."customer_id" = ?"#, .uuid(user.id)) } ?? .none) && Access(#""orders"."status" = 'pending'"#))
+        Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
+            || ((user.map { user in Access(#""orders"."customer_id" = ?"#, .uuid(user.id)) } ?? .none) && Access(#""orders"."status" = 'pending'"#))
     }
 
     /// `role(admin)`

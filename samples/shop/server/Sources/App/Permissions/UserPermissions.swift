@@ -13,7 +13,8 @@ enum UserPermissions {
 
     /// `self || role(admin)`
     static let read = Permission(action: "read users", refersToCaller: true) { user in
-        (user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none) || Access(user.map { [Role.admin].contains($0.record.role) } ?? false)
+        (user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.admin].contains($0.record.role) } ?? false)
     }
 
     /// `public`
@@ -23,7 +24,8 @@ enum UserPermissions {
 
     /// `self || role(admin)`
     static let update = Permission(action: "update users", refersToCaller: true) { user in
-        (user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none) || Access(user.map { [Role.admin].contains($0.record.role) } ?? false)
+        (user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.admin].contains($0.record.role) } ?? false)
     }
 
     /// `role(admin)`
@@ -38,7 +40,7 @@ enum UserPermissions {
 
     /// `self`
     static let updatePassword = Permission(action: "set the password of users", refersToCaller: true, field: "password") { user in
-        user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none
+        (user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `role(admin)`

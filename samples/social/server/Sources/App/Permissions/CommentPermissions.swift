@@ -8,27 +8,34 @@ import Foundation
 enum CommentPermissions {
     /// `post.visibility == .everyone || owner || role(admin, moderator)`
     static let list = Permission(action: "list comments", refersToCaller: true) { user in
-        (Access(#"EXISTS (SELECT 1 FROM "posts" AS "_r1" WHERE "_r1"."id" = "comments"."post_id" AND "_r1"."visibility" = 'everyone')"#) || (user.map { user in Access(#""comments"."author_id" = ?"#, .uuid(user.id)) } ?? .none)) || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
+        Access(#"EXISTS (SELECT 1 FROM "posts" AS "_r1" WHERE "_r1"."id" = "comments"."post_id" AND "_r1"."visibility" = 'everyone')"#)
+            || (user.map { user in Access(#""comments"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
     }
 
     /// `post.visibility == .everyone || owner || role(admin, moderator)`
     static let read = Permission(action: "read comments", refersToCaller: true) { user in
-        (Access(#"EXISTS (SELECT 1 FROM "posts" AS "_r1" WHERE "_r1"."id" = "comments"."post_id" AND "_r1"."visibility" = 'everyone')"#) || (user.map { user in Access(#""comments"."author_id" = ?"#, .uuid(user.id)) } ?? .none)) || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
+        Access(#"EXISTS (SELECT 1 FROM "posts" AS "_r1" WHERE "_r1"."id" = "comments"."post_id" AND "_r1"."visibility" = 'everyone')"#)
+            || (user.map { user in Access(#""comments"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
     }
 
     /// `authenticated && !auth.suspended`
     static let create = Permission(action: "create comments", refersToCaller: true) { user in
-        Access(user != nil) && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) == true } ?? false)
+        Access(user != nil)
+            && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) == true } ?? false)
     }
 
     /// `owner`
     static let update = Permission(action: "update comments", refersToCaller: true) { user in
-        user.map { user in Access(#""comments"."author_id" = ?"#, .uuid(user.id)) } ?? .none
+        (user.map { user in Access(#""comments"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `owner || post.author == auth || role(admin, moderator)`
     static let delete = Permission(action: "delete comments", refersToCaller: true) { user in
-        ((user.map { user in Access(#""comments"."author_id" = ?"#, .uuid(user.id)) } ?? .none) || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "posts" AS "_r1" WHERE "_r1"."id" = "comments"."post_id" AND "_r1"."author_id" = ?)"#, .uuid(user.id)) } ?? .none)) || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
+        (user.map { user in Access(#""comments"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
+            || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "posts" AS "_r1" WHERE "_r1"."id" = "comments"."post_id" AND "_r1"."author_id" = ?)"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
     }
 
     /// No rule: nobody may set the author of comments.

@@ -8,27 +8,33 @@ import Foundation
 enum PostPermissions {
     /// `visibility == .everyone || owner || role(admin, moderator)`
     static let list = Permission(action: "list posts", refersToCaller: true) { user in
-        (Access(#""posts"."visibility" = 'everyone'"#) || (user.map { user in Access(#""posts"."author_id" = ?"#, .uuid(user.id)) } ?? .none)) || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
+        Access(#""posts"."visibility" = 'everyone'"#)
+            || (user.map { user in Access(#""posts"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
     }
 
     /// `visibility == .everyone || owner || role(admin, moderator)`
     static let read = Permission(action: "read posts", refersToCaller: true) { user in
-        (Access(#""posts"."visibility" = 'everyone'"#) || (user.map { user in Access(#""posts"."author_id" = ?"#, .uuid(user.id)) } ?? .none)) || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
+        Access(#""posts"."visibility" = 'everyone'"#)
+            || (user.map { user in Access(#""posts"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
     }
 
     /// `authenticated && !auth.suspended`
     static let create = Permission(action: "create posts", refersToCaller: true) { user in
-        Access(user != nil) && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) == true } ?? false)
+        Access(user != nil)
+            && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) == true } ?? false)
     }
 
     /// `owner`
     static let update = Permission(action: "update posts", refersToCaller: true) { user in
-        user.map { user in Access(#""posts"."author_id" = ?"#, .uuid(user.id)) } ?? .none
+        (user.map { user in Access(#""posts"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `owner || role(admin, moderator)`
     static let delete = Permission(action: "delete posts", refersToCaller: true) { user in
-        (user.map { user in Access(#""posts"."author_id" = ?"#, .uuid(user.id)) } ?? .none) || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
+        (user.map { user in Access(#""posts"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
     }
 
     /// No rule: nobody may set the author of posts.

@@ -23,12 +23,14 @@ enum UserPermissions {
 
     /// `self || role(admin)`
     static let update = Permission(action: "update users", refersToCaller: true) { user in
-        (user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none) || Access(user.map { [Role.admin].contains($0.record.role) } ?? false)
+        (user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.admin].contains($0.record.role) } ?? false)
     }
 
     /// `self || role(admin)`
     static let delete = Permission(action: "delete users", refersToCaller: true) { user in
-        (user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none) || Access(user.map { [Role.admin].contains($0.record.role) } ?? false)
+        (user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none)
+            || Access(user.map { [Role.admin].contains($0.record.role) } ?? false)
     }
 
     /// No rule: nobody may set the role of users.
@@ -38,7 +40,7 @@ enum UserPermissions {
 
     /// `self`
     static let updatePassword = Permission(action: "set the password of users", refersToCaller: true, field: "password") { user in
-        user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none
+        (user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `role(admin)`
