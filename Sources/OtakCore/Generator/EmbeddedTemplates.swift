@@ -91,6 +91,7 @@ Everything comes from the environment:
 | `HOST` | `127.0.0.1` | the address to listen on |
 | `PORT` | `8080` | the port to listen on |
 | `DATABASE_URL` | `sqlite://{{databaseFile}}` | `postgres://user:password@host:5432/db?sslmode=disable`, `sqlite://path` or `sqlite::memory:` |
+| `DATABASE_POOL_SIZE` | `20` | the most PostgreSQL connections one server opens |
 | `LOG_LEVEL` | `info` | `trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical` |
 {{#usesPasswords}}
 | `BCRYPT_COST` | `12` | the work factor of password hashes (4 to 31) |
@@ -275,6 +276,7 @@ func openDatabase(_ location: AppConfiguration.DatabaseLocation, logger: Logger)
         var configuration = PostgresClient.Configuration(
             host: location.host, port: location.port, username: location.username, password: location.password,
             database: location.database, tls: tls)
+        configuration.options.maximumConnections = location.poolSize
         if let searchPath = location.searchPath {
             configuration.options.additionalStartupParameters = [("search_path", searchPath)]
         }
@@ -646,6 +648,7 @@ import PostgresNIO
 ///   `prefer` (default) or `require`, and `search_path=schema` to keep the tables in a schema),
 ///   `sqlite://path/to/file.sqlite`, or `sqlite::memory:`;
 ///   by default the SQLite file `{{databaseFile}}` in the working directory;
+/// - `DATABASE_POOL_SIZE`: the most PostgreSQL connections one server opens (default 20);
 /// - `LOG_LEVEL`: `trace`, `debug`, `info` (default), `notice`, `warning`, `error` or `critical`;
 {{#usesPasswords}}
 /// - `BCRYPT_COST`: the work factor of password hashes, 4 to 31 (default 12).
@@ -671,6 +674,9 @@ struct AppConfiguration: Sendable {
         var tls = TLSMode.prefer
         /// The schema the tables live in, when not `public`.
         var searchPath: String?
+        /// The most connections one server opens (`DATABASE_POOL_SIZE`): keep the sum over all
+        /// instances below the database's `max_connections`.
+        var poolSize = 20
     }
 
     enum TLSMode: String, Sendable {
@@ -706,6 +712,11 @@ struct AppConfiguration: Sendable {
             self.port = number
         }
         if let url = environment.get("DATABASE_URL") { database = try Self.databaseLocation(url) }
+        if let size = environment.get("DATABASE_POOL_SIZE"), case .postgres(var location) = database {
+            guard let number = Int(size), (1...1000).contains(number) else { throw ConfigurationError("DATABASE_POOL_SIZE must be from 1 to 1000") }
+            location.poolSize = number
+            database = .postgres(location)
+        }
         if let level = environment.get("LOG_LEVEL") {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else { throw ConfigurationError("LOG_LEVEL '\(level)' is not a log level") }
             logLevel = parsed
@@ -3958,17 +3969,51 @@ func withServer(
         try await buildApplication(configuration, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller }).test(.router, test)
         return
     }
+    // Tests run in parallel, each with its own server: at most `postgresServers` at once, with
+    // two connections each, stay well below PostgreSQL's default limit of 100 connections.
+    await postgresServers.acquire()
     let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-    try await onPostgres(location, "CREATE SCHEMA \(schema)")
     location.searchPath = schema
+    location.poolSize = 2
     configuration.database = .postgres(location)
     do {
+        try await onPostgres(location, "CREATE SCHEMA \(schema)")
         try await buildApplication(configuration, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller }).test(.router, test)
     } catch {
         try? await onPostgres(location, "DROP SCHEMA \(schema) CASCADE")
+        await postgresServers.release()
         throw error
     }
-    try await onPostgres(location, "DROP SCHEMA \(schema) CASCADE")
+    try? await onPostgres(location, "DROP SCHEMA \(schema) CASCADE")
+    await postgresServers.release()
+}
+
+private let postgresServers = Slots(16)
+
+/// A counting semaphore for tasks.
+private actor Slots {
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) {
+        free = count
+    }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+        } else {
+            await withCheckedContinuation { waiting.append($0) }
+        }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            free += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
 }
 
 /// Runs one statement on its own connection.

@@ -94,6 +94,7 @@ func openDatabase(_ location: AppConfiguration.DatabaseLocation, logger: Logger)
         var configuration = PostgresClient.Configuration(
             host: location.host, port: location.port, username: location.username, password: location.password,
             database: location.database, tls: tls)
+        configuration.options.maximumConnections = location.poolSize
         if let searchPath = location.searchPath {
             configuration.options.additionalStartupParameters = [("search_path", searchPath)]
         }

@@ -12,6 +12,7 @@ import PostgresNIO
 ///   `prefer` (default) or `require`, and `search_path=schema` to keep the tables in a schema),
 ///   `sqlite://path/to/file.sqlite`, or `sqlite::memory:`;
 ///   by default the SQLite file `shop.sqlite` in the working directory;
+/// - `DATABASE_POOL_SIZE`: the most PostgreSQL connections one server opens (default 20);
 /// - `LOG_LEVEL`: `trace`, `debug`, `info` (default), `notice`, `warning`, `error` or `critical`;
 /// - `BCRYPT_COST`: the work factor of password hashes, 4 to 31 (default 12).
 /// - `JWT_SECRET`: the key tokens are signed with, at least 32 bytes. Required unless in
@@ -33,6 +34,9 @@ struct AppConfiguration: Sendable {
         var tls = TLSMode.prefer
         /// The schema the tables live in, when not `public`.
         var searchPath: String?
+        /// The most connections one server opens (`DATABASE_POOL_SIZE`): keep the sum over all
+        /// instances below the database's `max_connections`.
+        var poolSize = 20
     }
 
     enum TLSMode: String, Sendable {
@@ -64,6 +68,11 @@ struct AppConfiguration: Sendable {
             self.port = number
         }
         if let url = environment.get("DATABASE_URL") { database = try Self.databaseLocation(url) }
+        if let size = environment.get("DATABASE_POOL_SIZE"), case .postgres(var location) = database {
+            guard let number = Int(size), (1...1000).contains(number) else { throw ConfigurationError("DATABASE_POOL_SIZE must be from 1 to 1000") }
+            location.poolSize = number
+            database = .postgres(location)
+        }
         if let level = environment.get("LOG_LEVEL") {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else { throw ConfigurationError("LOG_LEVEL '\(level)' is not a log level") }
             logLevel = parsed

@@ -33,17 +33,51 @@ func withServer(
         try await buildApplication(configuration, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller }).test(.router, test)
         return
     }
+    // Tests run in parallel, each with its own server: at most `postgresServers` at once, with
+    // two connections each, stay well below PostgreSQL's default limit of 100 connections.
+    await postgresServers.acquire()
     let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-    try await onPostgres(location, "CREATE SCHEMA \(schema)")
     location.searchPath = schema
+    location.poolSize = 2
     configuration.database = .postgres(location)
     do {
+        try await onPostgres(location, "CREATE SCHEMA \(schema)")
         try await buildApplication(configuration, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller }).test(.router, test)
     } catch {
         try? await onPostgres(location, "DROP SCHEMA \(schema) CASCADE")
+        await postgresServers.release()
         throw error
     }
-    try await onPostgres(location, "DROP SCHEMA \(schema) CASCADE")
+    try? await onPostgres(location, "DROP SCHEMA \(schema) CASCADE")
+    await postgresServers.release()
+}
+
+private let postgresServers = Slots(16)
+
+/// A counting semaphore for tasks.
+private actor Slots {
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) {
+        free = count
+    }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+        } else {
+            await withCheckedContinuation { waiting.append($0) }
+        }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            free += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
 }
 
 /// Runs one statement on its own connection.
