@@ -60,7 +60,7 @@ import Testing
     @Test func rulesWithoutTheCallerDoNotAskForSignIn() throws {
         let schema = try #require(TestSupport.schema(TestSupport.read(Self.directory.appendingPathComponent("rules.otak"))))
         let team = try #require(schema.entity(named: "Team"))
-        #expect(!RuleWriter.refersToCaller(team.rules(for: .read)[0].condition))
+        #expect(!RuleWriter.refersToCaller(team.rules(for: .list)[0].condition))
         #expect(RuleWriter.refersToCaller(team.rules(for: .update)[0].condition))
     }
 }

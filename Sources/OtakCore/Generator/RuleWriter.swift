@@ -116,6 +116,8 @@ struct RuleWriter {
         /// A literal written into the SQL as it is (numbers and enum cases).
         case literal(swift: String, sql: String)
         case null
+        /// `true` or `false`: in SQL a Bool column is tested as it is, or with `NOT`.
+        case bool(Bool)
         /// A field of the caller's row reached through its relations: a SQL subquery.
         case callerPath(FieldPath)
     }
@@ -147,7 +149,7 @@ struct RuleWriter {
                 let swift = SwiftCode.stringLiteral(text)
                 return .swift(swift: swift, binding: ".text(\(swift))", cast: "", refersToCaller: false)
             case .bool(let value):
-                return .swift(swift: String(value), binding: ".bool(\(value))", cast: "", refersToCaller: false)
+                return .bool(value)
             case .null:
                 return .null
             }
@@ -200,18 +202,23 @@ struct RuleWriter {
                 return sql
             case .null:
                 return "NULL"
+            case .bool(let value):
+                bindings.append(".bool(\(value))")
+                return "?"
             case .callerPath(let path):
                 bindings.append(".uuid(user.id)")
                 return callerSubquery(path)
             }
         }
-        let lhs = sql(left)
-        let rhs = sql(right)
         var condition: String
         switch (left, right) {
-        case (.null, _): condition = rhs + (op == .equal ? " IS NULL" : " IS NOT NULL")
-        case (_, .null): condition = lhs + (op == .equal ? " IS NULL" : " IS NOT NULL")
-        default: condition = "\(lhs) \(Self.sqlOperator(op)) \(rhs)"
+        case (.null, let side), (let side, .null):
+            condition = sql(side) + (op == .equal ? " IS NULL" : " IS NOT NULL")
+        case (.bool(let value), let side), (let side, .bool(let value)):
+            condition = (op == .equal) == value ? sql(side) : "NOT " + sql(side)
+        default:
+            let lhs = sql(left)
+            condition = "\(lhs) \(Self.sqlOperator(op)) \(sql(right))"
         }
         condition = joins.wrap(condition)
         let arguments = ([SwiftCode.stringLiteral(condition)] + bindings).joined(separator: ", ")
@@ -223,7 +230,7 @@ struct RuleWriter {
         switch side {
         case .swift(_, _, _, let refers): refers
         case .callerPath: true
-        case .row, .literal, .null: false
+        case .row, .literal, .null, .bool: false
         }
     }
 
@@ -231,6 +238,7 @@ struct RuleWriter {
         switch side {
         case .swift(let swift, _, _, _), .literal(let swift, _): swift
         case .null: "nil"
+        case .bool(let value): String(value)
         case .row, .callerPath: ""
         }
     }

@@ -8,13 +8,13 @@ import Foundation
 enum ProductPermissions {
     /// `active || role(admin, staff)`
     static let list = Permission(action: "list products", refersToCaller: true) { user in
-        Access(#""products"."active" = ?"#, .bool(true))
+        Access(#""products"."active""#)
             || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// `active || role(admin, staff)`
     static let read = Permission(action: "read products", refersToCaller: true) { user in
-        Access(#""products"."active" = ?"#, .bool(true))
+        Access(#""products"."active""#)
             || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
