@@ -215,9 +215,7 @@ extension Generator {
             "canRegister": .flag(!entity.rules(for: .create).isEmpty),
         ])
     }
-}
 
-extension Generator {
     /// The statuses of user A's role being changed to another case by each signed-in caller.
     private func roleChanges(_ schema: Schema, entity: Entity, cases: [String]) -> TemplateValue {
         guard let field = schema.auth?.roleField, let newRole = cases.first else { return .flag(false) }
