@@ -24,4 +24,12 @@ import Testing
     func plurals(_ singular: String, _ plural: String) {
         #expect(Naming.plural(singular) == plural)
     }
+
+    @Test(arguments: [
+        ("order item", "an order item"), ("account", "an account"), ("user", "a user"), ("umbrella", "an umbrella"),
+        ("unit", "a unit"), ("product", "a product"), ("event", "an event"), ("Invoice", "an Invoice"),
+    ])
+    func articles(_ words: String, _ expected: String) {
+        #expect(Naming.withArticle(words) == expected)
+    }
 }

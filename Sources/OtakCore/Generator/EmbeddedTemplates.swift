@@ -107,7 +107,7 @@ at start under an advisory lock, and no state is kept in the server.
 {{#auth}}
 ## Signing in and permissions
 
-`POST /auth/register`{{^canRegister}} (absent: the schema lets nobody create a {{displayName}}){{/canRegister}} creates a {{displayName}} and `POST /auth/login` with
+`POST /auth/register`{{^canRegister}} (absent: the schema lets nobody create {{aDisplayName}}){{/canRegister}} creates {{aDisplayName}} and `POST /auth/login` with
 `{"{{identityJSON}}": …, "{{passwordJSON}}": …}` answers `{"token": …, "tokenType": "Bearer", "expiresAt": …, "user": {…}}`.
 Send the token as `Authorization: Bearer <token>`. Tokens are JWTs (HS256) holding the user's
 id, when they were issued and when they expire ({{tokenLifetime}} seconds, from the schema).
@@ -408,7 +408,7 @@ struct AuthController {
     }
     {{#auth.canRegister}}
 
-    /// `POST /auth/register`: creates a {{auth.displayName}} as `POST /{{auth.route}}` does (same rules, same
+    /// `POST /auth/register`: creates {{auth.aDisplayName}} as `POST /{{auth.route}}` does (same rules, same
     /// errors) and signs them in: 201 with a token.
     @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<SignedIn> {
         let created = try await users.create(request, context: context)
@@ -3559,7 +3559,7 @@ import Testing
         }
     }
 
-    /// Creates a {{auth.displayName}} with `POST /{{auth.route}}` and returns its id.
+    /// Creates {{auth.aDisplayName}} with `POST /{{auth.route}}` and returns its id.
     private func createUser(_ client: any TestClientProtocol) async throws -> UUID {
         var fixtures = Fixtures(client)
         let created = try await fixtures.create{{auth.type}}()
@@ -4133,7 +4133,7 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
 /// Who sends the requests of an authorization test.
 enum TestCaller: Sendable, Equatable, CustomStringConvertible {
     case anonymous
-    /// User A, who owns the row (every reference to a {{displayName}} on the way points at A).
+    /// User A, who owns the row (every reference to {{aDisplayName}} on the way points at A).
     case owner
     /// User B, with the default role.
     case other

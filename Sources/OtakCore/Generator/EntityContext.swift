@@ -271,6 +271,9 @@ extension Entity {
     /// The entity's name in words, for messages and docs (`order item`).
     var displayName: String { Naming.words(name).joined(separator: " ").lowercased() }
 
+    /// The display name with its article (`an order item`).
+    var aDisplayName: String { Naming.withArticle(displayName) }
+
     /// A column with its table, quoted: `"products"."price"`.
     func qualified(_ column: String) -> String {
         SQLDialect.quote(names.table) + "." + SQLDialect.quote(column)

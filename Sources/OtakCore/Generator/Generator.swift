@@ -195,6 +195,7 @@ extension Generator {
             "type": .text(entity.names.type),
             "route": .text(entity.routePath),
             "displayName": .text(entity.displayName),
+            "aDisplayName": .text(entity.aDisplayName),
             "variable": .text(entity.names.variable),
             "table": .text(entity.names.table),
             "identityColumn": .text(identity.column ?? identity.name),
@@ -243,7 +244,7 @@ struct RouteTable {
         var result: [Route] = []
         if let auth = schema.auth, let entity = schema.entity(named: auth.entity) {
             if !entity.rules(for: .create).isEmpty {
-                result.append(Route(method: "POST", path: "/auth/register", summary: "Sign up: create a \(entity.displayName) and get a token"))
+                result.append(Route(method: "POST", path: "/auth/register", summary: "Sign up: create \(entity.aDisplayName) and get a token"))
             }
             result += [
                 Route(method: "POST", path: "/auth/login", summary: "Sign in: a token for an identity and password"),
@@ -255,23 +256,23 @@ struct RouteTable {
             let name = entity.displayName
             result += [
                 Route(method: "GET", path: base, summary: "List \(Naming.plural(name))"),
-                Route(method: "POST", path: base, summary: "Create a \(name)"),
-                Route(method: "GET", path: base + "/{id}", summary: "Get a \(name)"),
-                Route(method: "PATCH", path: base + "/{id}", summary: "Update a \(name)"),
-                Route(method: "DELETE", path: base + "/{id}", summary: "Delete a \(name)"),
+                Route(method: "POST", path: base, summary: "Create \(Naming.withArticle(name))"),
+                Route(method: "GET", path: base + "/{id}", summary: "Get \(Naming.withArticle(name))"),
+                Route(method: "PATCH", path: base + "/{id}", summary: "Update \(Naming.withArticle(name))"),
+                Route(method: "DELETE", path: base + "/{id}", summary: "Delete \(Naming.withArticle(name))"),
             ]
             for field in entity.fields {
                 let relation = Naming.words(field.name).joined(separator: " ").lowercased()
                 switch field.kind {
                 case .hasMany:
                     result.append(Route(method: "GET", path: "\(base)/{id}/\(Naming.kebabCase(field.name))",
-                                        summary: "List the \(relation) of a \(name)"))
+                                        summary: "List the \(relation) of \(Naming.withArticle(name))"))
                 case .manyToMany:
                     let path = "\(base)/{id}/\(Naming.kebabCase(field.name))"
                     result += [
-                        Route(method: "GET", path: path, summary: "List the \(relation) of a \(name)"),
-                        Route(method: "PUT", path: path + "/{otherID}", summary: "Link a \(name) to one of its \(relation)"),
-                        Route(method: "DELETE", path: path + "/{otherID}", summary: "Unlink a \(name) from one of its \(relation)"),
+                        Route(method: "GET", path: path, summary: "List the \(relation) of \(Naming.withArticle(name))"),
+                        Route(method: "PUT", path: path + "/{otherID}", summary: "Link \(Naming.withArticle(name)) to one of its \(relation)"),
+                        Route(method: "DELETE", path: path + "/{otherID}", summary: "Unlink \(Naming.withArticle(name)) from one of its \(relation)"),
                     ]
                 default:
                     break

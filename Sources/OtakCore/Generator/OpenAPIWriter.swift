@@ -91,7 +91,7 @@ struct OpenAPIWriter {
                     responses: [("200", response("A page of \(Naming.plural(name))", ref: type + "Page")),
                                 ("400", errorResponse("The query string is invalid"))])),
                 ("post", operation(
-                    "create\(type)", summary: "Creates a \(name)", body: type + "Create",
+                    "create\(type)", summary: "Creates \(Naming.withArticle(name))", body: type + "Create",
                     responses: [("201", .object([
                         ("description", .string("The new \(name)")),
                         ("headers", .object([("Location", .object([("description", .string("The new \(name)'s path")),
@@ -105,13 +105,13 @@ struct OpenAPIWriter {
             (base + "/{id}", .object([
                 ("parameters", .array([idParameter])),
                 ("get", operation(
-                    "get\(type)", summary: "Gets a \(name)",
+                    "get\(type)", summary: "Gets \(Naming.withArticle(name))",
                     parameters: hasIncludes ? [includeParameter(entity)] : [],
                     responses: [("200", response("The \(name)", ref: hasIncludes ? type + "Detail" : type)),
                                 ("400", errorResponse("The query string is invalid")),
                                 ("404", errorResponse("No \(name) has this id"))])),
                 ("patch", operation(
-                    "update\(type)", summary: "Changes the fields of a \(name) that the body holds", body: type + "Patch",
+                    "update\(type)", summary: "Changes the fields of \(Naming.withArticle(name)) that the body holds", body: type + "Patch",
                     responses: [("200", response("The changed \(name)", ref: type)),
                                 ("400", errorResponse("The body is not a JSON object, or a field has the wrong type or is unknown")),
                                 ("404", errorResponse("No \(name) has this id")),
@@ -119,7 +119,7 @@ struct OpenAPIWriter {
                                 ("413", errorResponse("The body is too large")),
                                 ("422", errorResponse("Fields break the schema's rules"))])),
                 ("delete", operation(
-                    "delete\(type)", summary: "Deletes a \(name)",
+                    "delete\(type)", summary: "Deletes \(Naming.withArticle(name))",
                     responses: [("204", .object([("description", .string("Deleted"))])),
                                 ("404", errorResponse("No \(name) has this id")),
                                 ("409", errorResponse("Other rows still point at this \(name)"))])),
@@ -135,7 +135,7 @@ struct OpenAPIWriter {
                 paths.append((path, .object([
                     ("parameters", .array([idParameter])),
                     ("get", operation(
-                        "list\(type)\(upper)", summary: "Lists the \(relation) of a \(name)",
+                        "list\(type)\(upper)", summary: "Lists the \(relation) of \(Naming.withArticle(name))",
                         parameters: listParameterReferences(target),
                         responses: [("200", response("A page of \(relation)", ref: target.names.type + "Page")),
                                     ("400", errorResponse("The query string is invalid")),
@@ -146,11 +146,11 @@ struct OpenAPIWriter {
                     paths.append((path + "/{otherID}", .object([
                         ("parameters", .array([idParameter, pathParameter("otherID", "The \(other)'s id")])),
                         ("put", operation(
-                            "link\(type)\(upper)", summary: "Links a \(name) to a \(other); linking twice changes nothing",
+                            "link\(type)\(upper)", summary: "Links \(Naming.withArticle(name)) to \(Naming.withArticle(other)); linking twice changes nothing",
                             responses: [("204", .object([("description", .string("Linked"))])),
                                         ("404", errorResponse("No \(name) or no \(other) has this id"))])),
                         ("delete", operation(
-                            "unlink\(type)\(upper)", summary: "Unlinks a \(name) from a \(other)",
+                            "unlink\(type)\(upper)", summary: "Unlinks \(Naming.withArticle(name)) from \(Naming.withArticle(other))",
                             responses: [("204", .object([("description", .string("Unlinked"))])),
                                         ("404", errorResponse("They were not linked"))])),
                     ])))
@@ -537,7 +537,7 @@ extension OpenAPIWriter {
         var paths: [(String, JSON)] = []
         if !entity.rules(for: .create).isEmpty {
             paths.append(("/auth/register", .object([("post", operation(
-                "register", summary: "Creates a \(entity.displayName) as `POST \(entity.names.route)` does, and signs them in",
+                "register", summary: "Creates \(entity.aDisplayName) as `POST \(entity.names.route)` does, and signs them in",
                 body: type + "Create",
                 responses: [("201", response("The new \(entity.displayName) and a token", ref: "SignedIn")),
                             ("400", errorResponse("The body is not a JSON object, or a field has the wrong type or is unknown")),

@@ -74,6 +74,15 @@ public enum Naming {
         return name + "s"
     }
 
+    /// The words with their indefinite article: `an order item`, `a user`. Judged by spelling,
+    /// so a few words (`an hour`, `a one-off`) come out wrong.
+    public static func withArticle(_ words: String) -> String {
+        let lower = words.lowercased()
+        let startsWithVowelSound = lower.first.map { "aeio".contains($0) } == true
+            || (lower.hasPrefix("u") && !["us", "uni", "uti", "ur"].contains(where: lower.hasPrefix))
+        return (startsWithVowelSound ? "an " : "a ") + words
+    }
+
     private static let irregularPlurals: [String: String] = [
         "person": "people", "child": "children", "man": "men", "woman": "women", "mouse": "mice",
         "data": "data", "info": "info", "news": "news", "series": "series", "species": "species",

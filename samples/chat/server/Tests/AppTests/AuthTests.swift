@@ -95,7 +95,7 @@ import Testing
         }
     }
 
-    /// Creates a account with `POST /accounts` and returns its id.
+    /// Creates an account with `POST /accounts` and returns its id.
     private func createUser(_ client: any TestClientProtocol) async throws -> UUID {
         var fixtures = Fixtures(client)
         let created = try await fixtures.createAccount()

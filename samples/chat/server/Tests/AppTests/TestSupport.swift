@@ -196,7 +196,7 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
 /// Who sends the requests of an authorization test.
 enum TestCaller: Sendable, Equatable, CustomStringConvertible {
     case anonymous
-    /// User A, who owns the row (every reference to a account on the way points at A).
+    /// User A, who owns the row (every reference to an account on the way points at A).
     case owner
     /// User B, with the default role.
     case other

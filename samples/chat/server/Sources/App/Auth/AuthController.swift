@@ -22,7 +22,7 @@ struct AuthController {
         group.get("me", use: me)
     }
 
-    /// `POST /auth/register`: creates a account as `POST /accounts` does (same rules, same
+    /// `POST /auth/register`: creates an account as `POST /accounts` does (same rules, same
     /// errors) and signs them in: 201 with a token.
     @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<SignedIn> {
         let created = try await users.create(request, context: context)
