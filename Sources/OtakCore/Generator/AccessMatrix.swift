@@ -54,11 +54,7 @@ struct AccessMatrix {
 
     /// The callers of the scene.
     var callers: [Caller] {
-        var result: [Caller] = [.anonymous, .owner, .other]
-        if let auth = schema.auth, let roleEnum = auth.roleEnum, let cases = schema.enumType(named: roleEnum)?.cases {
-            result += cases.filter { $0 != defaultRole }.map(Caller.role)
-        }
-        return result
+        [.anonymous, .owner, .other] + schema.otherRoles.map(Caller.role)
     }
 
     /// Every caller's expectations, or `nil` when the rules read a value the fixtures do not fix.
@@ -237,15 +233,9 @@ struct AccessMatrix {
         schema.auth.flatMap { schema.entity(named: $0.entity) }
     }
 
-    private var defaultRole: String? {
-        guard let auth = schema.auth, let field = auth.roleField, case .enumCase(let value)? = authEntity?.field(named: field)?.defaultValue
-        else { return nil }
-        return value
-    }
-
     private func role(of caller: Caller) -> String {
         if case .role(let name) = caller { return name }
-        return defaultRole ?? ""
+        return schema.defaultRole ?? ""
     }
 
     private func value(_ operand: Operand, _ caller: Caller) throws -> Value {
@@ -382,5 +372,21 @@ extension AccessMatrix {
         if let refused = refusal(field, .create, .anonymous, rules: rules) { return refused }
         if case .rows = field { return nil }
         return 201
+    }
+}
+
+extension Schema {
+    /// The role sign-up gives: the `@default` of the auth entity's role field.
+    var defaultRole: String? {
+        guard let auth, let field = auth.roleField,
+              case .enumCase(let value)? = entity(named: auth.entity)?.field(named: field)?.defaultValue
+        else { return nil }
+        return value
+    }
+
+    /// The roles a user can have besides the one sign-up gives.
+    var otherRoles: [String] {
+        let cases = auth?.roleEnum.flatMap { enumType(named: $0)?.cases } ?? []
+        return cases.filter { $0 != defaultRole }
     }
 }

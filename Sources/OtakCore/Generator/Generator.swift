@@ -187,10 +187,7 @@ extension Generator {
         guard let auth = schema.auth, let entity = schema.entity(named: auth.entity),
               let identity = entity.field(named: auth.identityField), let password = entity.field(named: auth.passwordField)
         else { return .flag(false) }
-        // The roles a user can have besides the one sign-up gives.
-        let role = auth.roleField.flatMap { entity.field(named: $0) }
-        let defaultRole: String? = if case .enumCase(let name)? = role?.defaultValue { name } else { nil }
-        let roleCases = (auth.roleEnum.flatMap { schema.enumType(named: $0)?.cases } ?? []).filter { $0 != defaultRole }
+        let roleCases = schema.otherRoles
         return .object([
             "type": .text(entity.names.type),
             "route": .text(entity.routePath),

@@ -51,8 +51,7 @@ struct OpenAPIWriter {
                 ]))])),
                 ("required", .array([.string("error")])),
             ])),
-            ("SignedIn", signedInSchema()),
-            ("Credentials", credentialsSchema()),
+        ] + authSchemas() + [
             ("FieldError", .object([
                 ("type", .string("object")),
                 ("properties", .object([
@@ -67,7 +66,7 @@ struct OpenAPIWriter {
             ("openapi", .string("3.1.0")),
             ("info", .object([("title", .string(schema.name)), ("version", .string("1.0.0"))])),
             ("paths", .object(paths)),
-            ("components", .object([("schemas", .object(schemas.filter { if case .null = $0.1 { false } else { true } })), ("parameters", .object(parameters)),
+            ("components", .object([("schemas", .object(schemas)), ("parameters", .object(parameters)),
                                     ("securitySchemes", .object([("bearer", .object([
                                         ("type", .string("http")), ("scheme", .string("bearer")), ("bearerFormat", .string("JWT")),
                                     ]))]))])),
@@ -558,23 +557,22 @@ extension OpenAPIWriter {
         return paths
     }
 
-    private func signedInSchema() -> JSON {
-        guard let auth = schema.auth, let entity = schema.entity(named: auth.entity) else { return .null }
-        return objectSchema([
-            ("token", .object([("type", .string("string"))])),
-            ("tokenType", .object([("type", .string("string")), ("const", .string("Bearer"))])),
-            ("expiresAt", .object([("type", .string("string")), ("format", .string("date-time"))])),
-            ("user", ref(entity.names.type)),
-        ], required: ["token", "tokenType", "expiresAt", "user"])
-    }
-
-    private func credentialsSchema() -> JSON {
+    /// `SignedIn` and `Credentials`, with a schema that has an `auth` block.
+    private func authSchemas() -> [(String, JSON)] {
         guard let auth = schema.auth, let entity = schema.entity(named: auth.entity),
               let identity = entity.field(named: auth.identityField), let password = entity.field(named: auth.passwordField)
-        else { return .null }
-        return objectSchema([
-            (identity.jsonName, valueSchema(identity)),
-            (password.jsonName, valueSchema(password)),
-        ], required: [identity.jsonName, password.jsonName], closed: true)
+        else { return [] }
+        return [
+            ("SignedIn", objectSchema([
+                ("token", .object([("type", .string("string"))])),
+                ("tokenType", .object([("type", .string("string")), ("const", .string("Bearer"))])),
+                ("expiresAt", .object([("type", .string("string")), ("format", .string("date-time"))])),
+                ("user", ref(entity.names.type)),
+            ], required: ["token", "tokenType", "expiresAt", "user"])),
+            ("Credentials", objectSchema([
+                (identity.jsonName, valueSchema(identity)),
+                (password.jsonName, valueSchema(password)),
+            ], required: [identity.jsonName, password.jsonName], closed: true)),
+        ]
     }
 }

@@ -194,7 +194,11 @@ struct MessageController {
         on connection: DatabaseConnection, action: String
     ) async throws {
         func holds(_ access: Access) async throws -> Bool {
-            guard case .rows = access else { return true }
+            switch access {
+            case .all: return true
+            case .none: return false
+            case .rows: break
+            }
             var builder = SQLBuilder(connection.dialect, MessageQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
             builder.restrict(to: access)
             return try await !connection.query(builder).isEmpty

@@ -187,7 +187,11 @@ struct ProductController {
         on connection: DatabaseConnection, action: String
     ) async throws {
         func holds(_ access: Access) async throws -> Bool {
-            guard case .rows = access else { return true }
+            switch access {
+            case .all: return true
+            case .none: return false
+            case .rows: break
+            }
             var builder = SQLBuilder(connection.dialect, ProductQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
             builder.restrict(to: access)
             return try await !connection.query(builder).isEmpty
