@@ -3,9 +3,9 @@ import Foundation
 extension Checker {
     static let fieldAttributes = [
         "default", "email", "hidden", "inverse", "length", "onDelete", "owner", "pattern", "range", "readonly",
-        "unique", "url",
+        "renamedFrom", "unique", "url",
     ]
-    static let entityAttributes = ["check", "index", "unique"]
+    static let entityAttributes = ["check", "index", "renamedFrom", "unique"]
 
     // MARK: Field attributes
 
@@ -112,6 +112,9 @@ extension Checker {
                 return
             }
             field.kind = .belongsTo(entity: target, onDelete: action)
+        case "renamedFrom":
+            guard let name = earlierName(attribute, current: field.name, example: "title") else { return }
+            field.renamedFrom = name
         case "inverse":
             guard let argument = singleArgument(attribute, "the name of the field at the other end"),
                   fits(list) else { return }
@@ -167,6 +170,22 @@ extension Checker {
         }
         if case .error = arguments[0].kind { return nil }
         return arguments[0]
+    }
+
+    /// The string argument of `@renamedFrom` / `@@renamedFrom`: a name other than the current one.
+    private mutating func earlierName(_ attribute: AttributeSyntax, current: String, example: String) -> String? {
+        let spelling = (attribute.isEntityLevel ? "@@" : "@") + "renamedFrom"
+        guard let argument = singleArgument(attribute, "the earlier name as a string") else { return nil }
+        guard case .string(let name, _) = argument.kind, Naming.isIdentifier(name) else {
+            diagnostics.error(.attributeArguments(spelling, "the earlier name as a string"), at: argument.range,
+                              hints: ["for example \(spelling)(\"\(example)\")"])
+            return nil
+        }
+        guard name != current else {
+            diagnostics.warning(.redundant("'\(spelling)' names the current name; remove it"), at: attribute.range)
+            return nil
+        }
+        return name
     }
 
     private func argumentText(_ expression: ExpressionSyntax) -> String {
@@ -373,6 +392,13 @@ extension Checker {
                 let index = Index(fields: fieldNames, columns: columns,
                                   name: Self.sqlName([entity.names.table] + columns + [suffix]))
                 if name == "index" { entity.indexes.append(index) } else { entity.uniqueConstraints.append(index) }
+            case "renamedFrom":
+                guard let name = earlierName(attribute, current: entity.name, example: "Post") else { continue }
+                if entity.renamedFrom != nil {
+                    diagnostics.error(.duplicate("attribute", "@@renamedFrom"), at: attribute.range)
+                    continue
+                }
+                entity.renamedFrom = name
             case "check":
                 guard let arguments = attribute.arguments, arguments.count == 2 else {
                     diagnostics.error(.attributeArguments("@@check", "a condition and a message"), at: attribute.range,

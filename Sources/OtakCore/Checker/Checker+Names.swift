@@ -47,7 +47,9 @@ extension Checker {
     /// Names derived for SQL, JSON and routes must be distinct and fit PostgreSQL's limits.
     mutating func checkDerivedNames(_ entities: [Entity]) {
         var tables: [String: String] = [:]   // table → what produced it
+        checkEarlierNames(entities.map { ($0.name, $0.renamedFrom) }, owner: nil)
         for entity in entities {
+            checkEarlierNames(entity.fields.map { ($0.name, $0.renamedFrom) }, owner: entity.name)
             let range = entityDeclarations[entity.name]!.name.range
             claim(entity.names.table, by: "entity '\(entity.name)'", in: &tables, kind: "table", at: range)
             checkSQLName(entity.names.table, at: range, isTable: true)
@@ -70,6 +72,28 @@ extension Checker {
                           at: fieldRange)
                     checkSQLName(joinTable.name, at: fieldRange, isTable: true)
                 }
+            }
+        }
+    }
+
+    /// An earlier name (`@renamedFrom`) must not be a current name nor claimed twice: the
+    /// migration must know which column or table holds the old data.
+    private mutating func checkEarlierNames(_ names: [(name: String, earlier: String?)], owner entity: String?) {
+        let current = Set(names.map(\.name))
+        var claimed: [String: String] = [:]
+        for (name, earlier) in names {
+            guard let earlier else { continue }
+            let range = if let entity { draft(entity, name)?.syntax?.name.range } else { entityDeclarations[name]?.name.range }
+            guard let range else { continue }
+            let kind = entity == nil ? "entity" : "field"
+            if current.contains(earlier) {
+                diagnostics.error(.earlierNameInUse(kind, earlier), at: range,
+                                  hints: ["a \(kind) can take over the data of one that no longer exists; remove '@renamedFrom' or the other \(kind)"])
+            } else if let first = claimed[earlier] {
+                diagnostics.error(.earlierNameInUse(kind, earlier), at: range,
+                                  hints: ["'\(first)' is already renamed from '\(earlier)'"])
+            } else {
+                claimed[earlier] = name
             }
         }
     }

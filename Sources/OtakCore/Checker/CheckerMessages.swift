@@ -25,6 +25,9 @@ extension Message {
     static func conditionNotAllowed(_ name: String, _ context: String) -> Message {
         Message(id: "condition-not-allowed", "'\(name)' cannot be used in \(context)")
     }
+    static func earlierNameInUse(_ kind: String, _ name: String) -> Message {
+        Message(id: "earlier-name-in-use", "'\(name)' cannot be this \(kind)'s earlier name")
+    }
     static func duplicate(_ kind: String, _ name: String) -> Message {
         Message(id: "duplicate-declaration", "duplicate \(kind) '\(name)'")
     }

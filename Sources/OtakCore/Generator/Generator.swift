@@ -79,7 +79,7 @@ public struct Generator: Sendable {
 
         switch job {
         case .migration(let dialect):
-            let sql = MigrationWriter(schema: schema, dialect: dialect).initialMigration()
+            let sql = MigrationWriter(diff: SchemaDiff(from: .empty, to: schema), dialect: dialect).script()
             return [try render("Sources/App/Migrations/migration.sql.mustache",
                                to: "Sources/App/Migrations/\(dialect.rawValue)/0001_init.sql",
                                with: ["statements": .text(sql), "dialect": .text(dialect.rawValue)])]

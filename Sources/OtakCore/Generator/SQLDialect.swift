@@ -74,7 +74,7 @@ enum SQLDialect: String, CaseIterable, Sendable {
 }
 
 /// How a stored field is kept in SQL and bound from Swift.
-enum ColumnType: Sendable, Equatable {
+enum ColumnType: String, Sendable, Equatable {
     case text, integer, double, decimal, bool, uuid, date, timestamp, json
 
     init(_ kind: FieldKind) {

@@ -10,6 +10,8 @@ public struct Entity: Sendable, Equatable {
     public var uniqueConstraints: [Index]
     public var checks: [Check]
     public var rules: [Rule]
+    /// `@@renamedFrom("Post")`: the entity's earlier name, so that a migration renames its table.
+    public var renamedFrom: String? = nil
 
     public func field(named name: String) -> Field? {
         fields.first { $0.name == name }

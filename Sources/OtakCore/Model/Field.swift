@@ -28,6 +28,9 @@ public struct Field: Sendable, Equatable {
     public var isOwner: Bool
     /// The implicit primary key `id`.
     public var isPrimaryKey: Bool
+    /// `@renamedFrom("title")`: the field's earlier name, so that a migration renames its column
+    /// instead of dropping it and adding a new one.
+    public var renamedFrom: String? = nil
 
     /// Whether the field is a column of the entity's table.
     public var isStored: Bool { column != nil }

@@ -32,6 +32,13 @@ public enum Naming {
     }
 
     /// `order_item`
+    /// Whether `text` is a name of the schema language: a letter or `_`, then letters, digits, `_`.
+    public static func isIdentifier(_ text: String) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "_") || (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        guard let first = text.utf8.first, isLetter(first) else { return false }
+        return text.utf8.allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) }
+    }
+
     public static func snakeCase(_ name: String) -> String {
         words(name).joined(separator: "_")
     }

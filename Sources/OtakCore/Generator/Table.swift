@@ -1,106 +1,7 @@
-/// Writes the first migration of a schema for one dialect: tables, constraints, foreign keys,
-/// indexes and join tables.
-struct MigrationWriter {
-    let schema: Schema
-    let dialect: SQLDialect
-
-    func initialMigration() -> String {
-        var statements: [String] = []
-        var foreignKeys: [String] = []
-        for entity in schema.entities {
-            let table = Table(entity: entity, schema: schema)
-            statements.append(createTable(table, inlineForeignKeys: dialect == .sqlite))
-            if dialect == .postgres {
-                foreignKeys += table.foreignKeys.map { key in
-                    "ALTER TABLE \(SQLDialect.quote(entity.names.table)) ADD CONSTRAINT \(SQLDialect.quote(key.name)) " + key.clause
-                }
-            }
-            statements += table.indexes.map { index in
-                "CREATE INDEX \(SQLDialect.quote(index.name)) ON \(SQLDialect.quote(entity.names.table)) ("
-                    + index.columns.map(SQLDialect.quote).joined(separator: ", ") + ")"
-            }
-        }
-        for join in JoinTableInfo.all(in: schema) {
-            statements.append(createJoinTable(join))
-            statements.append("CREATE INDEX \(SQLDialect.quote(join.name + "_" + join.secondColumn + "_idx")) ON "
-                + "\(SQLDialect.quote(join.name)) (\(SQLDialect.quote(join.secondColumn)))")
-        }
-        return statements.map { $0 + ";\n" }.joined(separator: "\n") + (foreignKeys.isEmpty ? "" : "\n" + foreignKeys.map { $0 + ";\n" }.joined())
-    }
-
-    private func createTable(_ table: Table, inlineForeignKeys: Bool) -> String {
-        var lines: [String] = []
-        for field in table.entity.fields where field.isStored {
-            lines.append(columnDefinition(field))
-        }
-        for unique in table.uniqueConstraints {
-            lines.append("CONSTRAINT \(SQLDialect.quote(unique.name)) UNIQUE ("
-                + unique.columns.map(SQLDialect.quote).joined(separator: ", ") + ")")
-        }
-        for check in table.checks(dialect) {
-            lines.append("CONSTRAINT \(SQLDialect.quote(check.name)) CHECK (\(check.condition))")
-        }
-        if inlineForeignKeys {
-            for key in table.foreignKeys {
-                lines.append("CONSTRAINT \(SQLDialect.quote(key.name)) " + key.clause)
-            }
-        }
-        return "CREATE TABLE \(SQLDialect.quote(table.entity.names.table)) (\n    "
-            + lines.joined(separator: ",\n    ") + "\n)"
-    }
-
-    private func columnDefinition(_ field: Field) -> String {
-        let column = SQLDialect.quote(field.column ?? field.name)
-        var definition = "\(column) \(dialect.columnType(ColumnType(field.kind)))"
-        if field.isPrimaryKey { return definition + " NOT NULL PRIMARY KEY" }
-        if !field.isOptional { definition += " NOT NULL" }
-        if let value = defaultValue(field) { definition += " DEFAULT " + value }
-        return definition
-    }
-
-    private func createJoinTable(_ join: JoinTableInfo) -> String {
-        let type = dialect.columnType(.uuid)
-        let first = SQLDialect.quote(join.firstColumn)
-        let second = SQLDialect.quote(join.secondColumn)
-        return """
-            CREATE TABLE \(SQLDialect.quote(join.name)) (
-                \(first) \(type) NOT NULL REFERENCES \(SQLDialect.quote(join.firstTable)) ("id") ON DELETE CASCADE,
-                \(second) \(type) NOT NULL REFERENCES \(SQLDialect.quote(join.secondTable)) ("id") ON DELETE CASCADE,
-                PRIMARY KEY (\(first), \(second))
-            )
-            """
-    }
-
-    func defaultValue(_ field: Field) -> String? {
-        guard let value = field.defaultValue else { return nil }
-        switch value {
-        case .string(let text): return SQLDialect.stringLiteral(text)
-        case .integer(let number): return String(number)
-        case .number(let text): return text
-        case .bool(let flag): return dialect.boolLiteral(flag)
-        case .enumCase(let name): return SQLDialect.stringLiteral(name)
-        case .json(let text):
-            return dialect == .postgres ? SQLDialect.stringLiteral(text) + "::json" : SQLDialect.stringLiteral(text)
-        case .now:
-            switch (dialect, field.kind) {
-            case (.sqlite, .scalar(.date)): return "(date('now'))"
-            case (.sqlite, _): return "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
-            case (.postgres, .scalar(.date)): return "CURRENT_DATE"
-            case (.postgres, _): return "now()"
-            }
-        }
-    }
-}
-
 /// The SQL facts of one entity's table, shared by migrations and queries.
 struct Table {
     let entity: Entity
     let schema: Schema
-
-    struct ForeignKey {
-        let name: String
-        let clause: String
-    }
 
     struct NamedCondition {
         let name: String
@@ -136,7 +37,7 @@ struct Table {
         return result
     }
 
-    var foreignKeys: [ForeignKey] {
+    var foreignKeys: [ForeignKeySnapshot] {
         entity.fields.compactMap { field in
             guard case .belongsTo(let target, let onDelete) = field.kind, let column = field.column,
                   let targetTable = schema.entity(named: target)?.names.table else { return nil }
@@ -145,9 +46,29 @@ struct Table {
             case .restrict: "RESTRICT"
             case .setNull: "SET NULL"
             }
-            return ForeignKey(
-                name: Checker.sqlName([entity.names.table, column, "fkey"]),
-                clause: "FOREIGN KEY (\(SQLDialect.quote(column))) REFERENCES \(SQLDialect.quote(targetTable)) (\"id\") ON DELETE \(action)")
+            return ForeignKeySnapshot(name: Checker.sqlName([entity.names.table, column, "fkey"]), column: column,
+                                      table: targetTable, onDelete: action)
+        }
+    }
+
+    /// The SQL of a field's `@default`.
+    static func defaultSQL(_ field: Field, _ dialect: SQLDialect) -> String? {
+        guard let value = field.defaultValue else { return nil }
+        switch value {
+        case .string(let text): return SQLDialect.stringLiteral(text)
+        case .integer(let number): return String(number)
+        case .number(let text): return text
+        case .bool(let flag): return dialect.boolLiteral(flag)
+        case .enumCase(let name): return SQLDialect.stringLiteral(name)
+        case .json(let text):
+            return dialect == .postgres ? SQLDialect.stringLiteral(text) + "::json" : SQLDialect.stringLiteral(text)
+        case .now:
+            switch (dialect, field.kind) {
+            case (.sqlite, .scalar(.date)): return "(date('now'))"
+            case (.sqlite, _): return "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+            case (.postgres, .scalar(.date)): return "CURRENT_DATE"
+            case (.postgres, _): return "now()"
+            }
         }
     }
 

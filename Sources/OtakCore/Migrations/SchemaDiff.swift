@@ -1,0 +1,210 @@
+/// What changed between the database of the last generation and that of a new schema, with
+/// renames (`@renamedFrom`, `@@renamedFrom`) resolved so that data moves instead of being
+/// dropped and added again.
+public struct SchemaDiff: Sendable {
+    /// A table present before and after, perhaps renamed and changed.
+    struct TableChange: Sendable {
+        var old: TableSnapshot
+        var new: TableSnapshot
+        /// Columns present before and after, perhaps renamed and changed.
+        var columns: [(old: ColumnSnapshot, new: ColumnSnapshot)]
+        var added: [ColumnSnapshot]
+        var dropped: [ColumnSnapshot]
+
+        var isRenamed: Bool { old.name != new.name }
+
+        /// The new name of an old column, where it still exists.
+        func newName(ofColumn name: String) -> String? {
+            columns.first { $0.old.name == name }?.new.name
+        }
+    }
+
+    let old: SchemaSnapshot
+    let new: SchemaSnapshot
+    var created: [TableSnapshot] = []
+    var dropped: [TableSnapshot] = []
+    /// Every table kept, changed or not, in the new schema's order.
+    var kept: [TableChange] = []
+    /// Old table name → new table name.
+    var tableNames: [String: String] = [:]
+    public private(set) var problems: [MigrationProblem] = []
+
+    public init(from old: SchemaSnapshot, to schema: Schema) {
+        self.old = old
+        self.new = SchemaSnapshot(schema)
+        matchTables(schema)
+        for change in kept { checkColumns(change) }
+        for table in dropped {
+            problems.append(MigrationProblem(
+                kind: .destructive, entity: table.entity, field: nil,
+                message: table.entity.map { "removing entity '\($0)' drops table \"\(table.name)\" and its rows" }
+                    ?? "removing a many-to-many relation drops join table \"\(table.name)\" and its links",
+                hint: table.entity.map { "to keep the data, rename the entity with @@renamedFrom(\"\($0)\")" }
+                    ?? "pass --allow-destructive if the links can go"))
+        }
+    }
+
+    /// Whether the database stays as it is.
+    public var isEmpty: Bool {
+        created.isEmpty && dropped.isEmpty && kept.allSatisfy { $0.old == $0.new }
+    }
+
+    // MARK: Matching
+
+    private mutating func matchTables(_ schema: Schema) {
+        var unmatched = old.tables
+        func take(_ predicate: (TableSnapshot) -> Bool) -> TableSnapshot? {
+            guard let index = unmatched.firstIndex(where: predicate) else { return nil }
+            return unmatched.remove(at: index)
+        }
+        var pending: [TableSnapshot] = []
+        for table in new.tables {
+            if let entityName = table.entity {
+                let earlier = schema.entity(named: entityName)?.renamedFrom
+                if let match = take({ $0.entity == entityName }) ?? earlier.flatMap({ name in take { $0.entity == name } }) {
+                    keep(match, as: table, renames: schema.entity(named: entityName).map(Self.fieldRenames) ?? [:])
+                } else {
+                    created.append(table)
+                }
+            } else {
+                pending.append(table)
+            }
+        }
+        // A join table is found by name, or else by the (renamed) tables it links.
+        for table in pending {
+            let targets = table.foreignKeys.map(\.table)
+            if let match = take({ $0.entity == nil && $0.name == table.name })
+                ?? take({ $0.entity == nil && $0.foreignKeys.map { tableNames[$0.table] ?? $0.table } == targets }) {
+                keepJoin(match, as: table)
+            } else {
+                created.append(table)
+            }
+        }
+        dropped = unmatched
+    }
+
+    private static func fieldRenames(_ entity: Entity) -> [String: String] {
+        var renames: [String: String] = [:]
+        for field in entity.fields {
+            if let earlier = field.renamedFrom { renames[field.name] = earlier }
+        }
+        return renames
+    }
+
+    private mutating func keep(_ oldTable: TableSnapshot, as newTable: TableSnapshot, renames: [String: String]) {
+        var unmatched = oldTable.columns
+        var change = TableChange(old: oldTable, new: newTable, columns: [], added: [], dropped: [])
+        for column in newTable.columns {
+            let earlier = column.field.flatMap { renames[$0] }
+            if let index = unmatched.firstIndex(where: { $0.field == column.field })
+                ?? earlier.flatMap({ name in unmatched.firstIndex { $0.field == name } }) {
+                change.columns.append((unmatched.remove(at: index), column))
+            } else {
+                change.added.append(column)
+            }
+        }
+        change.dropped = unmatched
+        tableNames[oldTable.name] = newTable.name
+        kept.append(change)
+    }
+
+    private mutating func keepJoin(_ oldTable: TableSnapshot, as newTable: TableSnapshot) {
+        // Columns pair up by the table they point at; a relation of an entity with itself keeps their order.
+        var pairs: [(old: ColumnSnapshot, new: ColumnSnapshot)] = []
+        var unmatched = oldTable.foreignKeys
+        for key in newTable.foreignKeys {
+            let index = unmatched.firstIndex { (tableNames[$0.table] ?? $0.table) == key.table } ?? 0
+            let oldKey = unmatched.remove(at: index)
+            if let oldColumn = oldTable.column(named: oldKey.column), let newColumn = newTable.column(named: key.column) {
+                pairs.append((oldColumn, newColumn))
+            }
+        }
+        tableNames[oldTable.name] = newTable.name
+        kept.append(TableChange(old: oldTable, new: newTable, columns: pairs, added: [], dropped: []))
+    }
+
+    // MARK: Problems
+
+    private mutating func checkColumns(_ change: TableChange) {
+        let entity = change.new.entity
+        for column in change.dropped {
+            problems.append(MigrationProblem(
+                kind: .destructive, entity: entity, field: column.field,
+                message: "removing field '\(column.field ?? column.name)' drops column \"\(change.new.name)\".\"\(column.name)\" and its data",
+                hint: "to keep the data, rename the field with @renamedFrom(\"\(column.field ?? column.name)\")"))
+        }
+        for column in change.added where !column.isOptional && column.defaultValue == nil {
+            problems.append(MigrationProblem(
+                kind: .error, entity: entity, field: column.field,
+                message: "a required field without a default cannot be added to the rows \"\(change.new.name)\" already has",
+                hint: "give it a @default(...), or make it optional, fill it in, then make it required"))
+        }
+        for (oldColumn, newColumn) in change.columns {
+            switch ColumnConversion(from: oldColumn.type, to: newColumn.type) {
+            case .none, .widening:
+                break
+            case .narrowing:
+                problems.append(MigrationProblem(
+                    kind: .destructive, entity: entity, field: newColumn.field,
+                    message: "changing '\(newColumn.field ?? newColumn.name)' from \(oldColumn.type) to \(newColumn.type) fails or loses data for some values",
+                    hint: "pass --allow-destructive if every stored value converts"))
+            case .impossible:
+                problems.append(MigrationProblem(
+                    kind: .error, entity: entity, field: newColumn.field,
+                    message: "a column of \(oldColumn.type) values cannot be converted to \(newColumn.type)",
+                    hint: "add a new field, copy the values over, then remove the old one"))
+            }
+            let removedCases = (oldColumn.enumCases ?? []).filter { !(newColumn.enumCases ?? []).contains($0) }
+            if newColumn.enumCases != nil, oldColumn.enumCases != nil, !removedCases.isEmpty {
+                problems.append(MigrationProblem(
+                    kind: .destructive, entity: entity, field: newColumn.field,
+                    message: "removing \(removedCases.map { "'\($0)'" }.joined(separator: ", ")) from the cases of '\(newColumn.field ?? newColumn.name)' fails if a row holds one",
+                    hint: "update those rows first, or pass --allow-destructive if none does"))
+            }
+        }
+    }
+}
+
+/// A change the generator will not turn into a migration on its own.
+public struct MigrationProblem: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Loses data: written only with `--allow-destructive`.
+        case destructive
+        /// Cannot be migrated as written.
+        case error
+    }
+
+    public var kind: Kind
+    /// Where it is in the new schema, as far as it still exists there.
+    public var entity: String?
+    public var field: String?
+    public var message: String
+    public var hint: String
+}
+
+/// How a column's values turn into those of another column type.
+enum ColumnConversion: Equatable {
+    case none
+    /// Every value converts.
+    case widening
+    /// Some values fail to convert or lose precision.
+    case narrowing
+    case impossible
+
+    init(from old: String, to new: String) {
+        guard old != new else { self = .none; return }
+        let numbers = ["integer", "double", "decimal"]
+        switch (old, new) {
+        case ("integer", "double"), ("integer", "decimal"), ("double", "decimal"), ("decimal", "double"):
+            self = .widening
+        case (_, "text") where numbers.contains(old) || old == "uuid":
+            self = .widening
+        case ("double", "integer"), ("decimal", "integer"):
+            self = .narrowing
+        case ("text", _) where numbers.contains(new) || new == "uuid":
+            self = .narrowing
+        default:
+            self = .impossible
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// The database a schema describes: every table with its columns, constraints and indexes, in
+/// the SQL of each dialect. A generated package keeps the snapshot of the schema it was last
+/// generated from (`.otak/schema.json`); the next generation diffs it against the new schema's
+/// to write the migration between them.
+public struct SchemaSnapshot: Codable, Sendable, Equatable {
+    /// Raised when the layout of this type changes, so that an old file is read correctly.
+    public var format: Int
+    /// Entity tables in schema order, then join tables.
+    public var tables: [TableSnapshot]
+
+    public static let currentFormat = 1
+
+    /// The database of no schema: what the first migration starts from.
+    public static let empty = SchemaSnapshot(format: currentFormat, tables: [])
+
+    public func table(named name: String) -> TableSnapshot? {
+        tables.first { $0.name == name }
+    }
+
+    /// Pretty JSON with sorted keys: the same snapshot always gives the same bytes.
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(self)) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    public static func decode(_ text: String) throws -> SchemaSnapshot {
+        try JSONDecoder().decode(SchemaSnapshot.self, from: Data(text.utf8))
+    }
+}
+
+public struct TableSnapshot: Codable, Sendable, Equatable {
+    public var name: String
+    /// The entity the table stores; `nil` for the join table of a many-to-many relation.
+    public var entity: String?
+    public var columns: [ColumnSnapshot]
+    public var primaryKey: [String]
+    public var uniques: [IndexSnapshot]
+    public var checks: [CheckSnapshot]
+    public var foreignKeys: [ForeignKeySnapshot]
+    public var indexes: [IndexSnapshot]
+
+    public func column(named name: String) -> ColumnSnapshot? {
+        columns.first { $0.name == name }
+    }
+}
+
+public struct ColumnSnapshot: Codable, Sendable, Equatable {
+    public var name: String
+    /// The schema field it stores; `nil` in join tables.
+    public var field: String?
+    /// How the value is kept (`text`, `integer`, `uuid`…): what decides a conversion.
+    public var type: String
+    public var isOptional: Bool
+    public var defaultValue: DialectSQL?
+    /// The cases an enum column may hold.
+    public var enumCases: [String]?
+}
+
+/// One piece of SQL written for each dialect; `nil` where a dialect has none.
+public struct DialectSQL: Codable, Sendable, Equatable {
+    public var sqlite: String?
+    public var postgres: String?
+
+    subscript(dialect: SQLDialect) -> String? {
+        switch dialect {
+        case .sqlite: sqlite
+        case .postgres: postgres
+        }
+    }
+}
+
+public struct IndexSnapshot: Codable, Sendable, Equatable {
+    public var name: String
+    public var columns: [String]
+}
+
+public struct CheckSnapshot: Codable, Sendable, Equatable {
+    public var name: String
+    public var condition: DialectSQL
+}
+
+public struct ForeignKeySnapshot: Codable, Sendable, Equatable {
+    /// `nil` for a join table's references, which are declared with their column.
+    public var name: String?
+    public var column: String
+    public var table: String
+    /// `CASCADE`, `RESTRICT` or `SET NULL`.
+    public var onDelete: String
+}
+
+extension SchemaSnapshot {
+    public init(_ schema: Schema) {
+        let entityTables = schema.entities.map { entity in
+            Table(entity: entity, schema: schema).snapshot
+        }
+        let joinTables = JoinTableInfo.all(in: schema).map { join in
+            let type = ColumnType.uuid.rawValue
+            return TableSnapshot(
+                name: join.name, entity: nil,
+                columns: [
+                    ColumnSnapshot(name: join.firstColumn, field: nil, type: type, isOptional: false),
+                    ColumnSnapshot(name: join.secondColumn, field: nil, type: type, isOptional: false),
+                ],
+                primaryKey: [join.firstColumn, join.secondColumn], uniques: [], checks: [],
+                foreignKeys: [
+                    ForeignKeySnapshot(name: nil, column: join.firstColumn, table: join.firstTable, onDelete: "CASCADE"),
+                    ForeignKeySnapshot(name: nil, column: join.secondColumn, table: join.secondTable, onDelete: "CASCADE"),
+                ],
+                indexes: [IndexSnapshot(name: join.name + "_" + join.secondColumn + "_idx", columns: [join.secondColumn])])
+        }
+        self.init(format: Self.currentFormat, tables: entityTables + joinTables)
+    }
+}
+
+extension Table {
+    var snapshot: TableSnapshot {
+        let columns = entity.fields.filter(\.isStored).map { field in
+            var enumCases: [String]?
+            if case .enumeration(let name) = field.kind { enumCases = schema.enumType(named: name)?.cases }
+            let defaults = field.defaultValue.map { _ in
+                DialectSQL(sqlite: Table.defaultSQL(field, .sqlite), postgres: Table.defaultSQL(field, .postgres))
+            }
+            return ColumnSnapshot(name: field.column ?? field.name, field: field.name, type: ColumnType(field.kind).rawValue,
+                                  isOptional: field.isOptional, defaultValue: defaults, enumCases: enumCases)
+        }
+        // Every check of either dialect, by name, in the order of the first dialect that has it.
+        let sqliteChecks = checks(.sqlite)
+        let postgresChecks = checks(.postgres)
+        var names = sqliteChecks.map(\.name)
+        for check in postgresChecks where !names.contains(check.name) { names.append(check.name) }
+        let checkSnapshots = names.map { name in
+            CheckSnapshot(name: name, condition: DialectSQL(
+                sqlite: sqliteChecks.first { $0.name == name }?.condition,
+                postgres: postgresChecks.first { $0.name == name }?.condition))
+        }
+        return TableSnapshot(
+            name: entity.names.table, entity: entity.name, columns: columns, primaryKey: ["id"],
+            uniques: uniqueConstraints.map { IndexSnapshot(name: $0.name, columns: $0.columns) },
+            checks: checkSnapshots, foreignKeys: foreignKeys,
+            indexes: indexes.map { IndexSnapshot(name: $0.name, columns: $0.columns) })
+    }
+}
