@@ -21,31 +21,30 @@ enum Help {
 
     static let commands: [String: String] = [
         "generate": """
-            Usage: otak generate FILE --output DIR [--templates DIR] [--format text|json]
+            Usage: otak generate FILE --output DIR [--check | --dry-run] [--force]
+                                 [--allow-destructive] [--templates DIR] [--format text|json]
 
             Checks the schema and writes a Swift server package into DIR: a Hummingbird 2
-            server with its SQL migrations, OpenAPI document and tests. Generated files are
-            rewritten; files marked as yours (Sources/App/App.swift, Sources/App/Hooks/) are
-            created once and never overwritten.
+            server with its SQL migrations, OpenAPI document and tests.
+
+            Into an existing package it writes only what changed, and removes the files it
+            no longer generates. When the database changes it adds the next migration, for
+            SQLite and PostgreSQL, diffed from the schema of the last run (.otak/schema.json).
+            Files marked as yours (Sources/App/App.swift, Sources/App/CustomRoutes.swift,
+            Sources/App/Hooks/) and migrations are created once and never changed. A generated
+            file that was edited stops the run, which then writes nothing.
 
             Options:
-              --output DIR        The package folder (created if needed)
-              --templates DIR     Templates that replace built-in ones of the same path
-              --format text|json  Print diagnostics as text (default) or as one JSON document
+              --output DIR          The package folder (created if needed)
+              --check               Write nothing; list what would change, exit 1 if anything would
+              --dry-run             Write nothing; print what would change, with diffs
+              --force               Replace generated files even if they were edited
+              --allow-destructive   Write a migration that drops tables or columns or narrows a type
+              --templates DIR       Templates that replace built-in ones of the same path
+              --format text|json    Print diagnostics as text (default) or as one JSON document
 
-            Exit status: 0 success, 1 invalid schema or template, 2 usage error.
-
-            """,
-        "validate": """
-            Usage: otak validate [--format text|json] FILE...
-
-            Checks each schema and prints every error and warning, with its location.
-            Prints one summary line when all schemas are valid.
-
-            Options:
-              --format text|json  Print diagnostics as text (default) or as one JSON document
-
-            Exit status: 0 all valid, 1 any error, 2 usage error.
+            Exit status: 0 success, 1 invalid schema or template, refused change, edited file
+            or (with --check) a change to make, 2 usage error.
 
             """,
         "fmt": """

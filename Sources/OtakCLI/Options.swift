@@ -12,6 +12,12 @@ struct Options: Equatable {
     var output: String?
     /// `generate --templates DIR`.
     var templates: String?
+    /// `generate --dry-run`: write nothing, print what would change with diffs.
+    var dryRun = false
+    /// `generate --force`: replace generated files that were edited.
+    var force = false
+    /// `generate --allow-destructive`: write migrations that drop data.
+    var allowDestructive = false
 
     static func parse(_ arguments: [String], command: String) -> Result<Options, UsageError> {
         var options = Options()
@@ -25,8 +31,14 @@ struct Options: Equatable {
             switch argument {
             case "--":
                 onlyPaths = true
-            case "--check" where command == "fmt":
+            case "--check" where command == "fmt" || command == "generate":
                 options.check = true
+            case "--dry-run" where command == "generate":
+                options.dryRun = true
+            case "--force" where command == "generate":
+                options.force = true
+            case "--allow-destructive" where command == "generate":
+                options.allowDestructive = true
             case "--output" where command == "generate", "--templates" where command == "generate":
                 guard let value = remaining.popFirst(), !value.isEmpty else {
                     return .failure(UsageError("'\(argument)' needs a folder"))
@@ -48,6 +60,7 @@ struct Options: Equatable {
         if command == "generate" {
             guard options.paths.count == 1 else { return .failure(UsageError("give one schema file")) }
             guard options.output != nil else { return .failure(UsageError("say where the package goes: --output DIR")) }
+            guard !(options.check && options.dryRun) else { return .failure(UsageError("use --check or --dry-run, not both")) }
         }
         return .success(options)
     }

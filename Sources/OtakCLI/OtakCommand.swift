@@ -96,9 +96,27 @@ public enum OtakCommand {
     }
 
     private static func generate(_ file: SourceFile, options: Options, invocation: Invocation) -> Outcome {
-        let result = Frontend.check(file)
+        var result = Frontend.check(file)
+        guard let schema = result.schema, !result.hasErrors, let output = options.output, let syntax = result.syntax else {
+            var outcome = report([result], options: options, invocation: invocation)
+            outcome.exitCode = Outcome.invalidInput
+            return outcome
+        }
+        let writer = PackageWriter(root: output)
+        let history: PackageHistory
+        let manifest: PackageManifest?
+        do {
+            history = try writer.history()
+            manifest = try writer.manifest()
+        } catch {
+            return Outcome(exitCode: Outcome.invalidInput, standardError: "otak: \(error)\n")
+        }
+        // What the migration cannot do (or may only do when told) is reported like schema errors.
+        let previous = history.snapshot ?? (history.migrations.isEmpty ? .empty : SchemaSnapshot(schema))
+        result.diagnostics += MigrationDiagnostics.diagnostics(
+            for: SchemaDiff(from: previous, to: schema).problems, allowDestructive: options.allowDestructive, in: syntax)
         var outcome = report([result], options: options, invocation: invocation)
-        guard let schema = result.schema, !result.hasErrors, let output = options.output else {
+        guard !result.hasErrors else {
             outcome.exitCode = Outcome.invalidInput
             return outcome
         }
@@ -107,15 +125,26 @@ public enum OtakCommand {
             let templates = try TemplateFiles.library(overridingWith: options.templates)
             let generator = Generator(templates: templates, schemaFileName: URL(fileURLWithPath: file.path).lastPathComponent,
                                       otakVersion: version)
-            files = try generator.generate(schema)
+            files = try generator.generate(schema, history: history)
         } catch {
             outcome.standardError += templateErrorText(error, invocation: invocation)
             outcome.exitCode = Outcome.invalidInput
             return outcome
         }
+        let update = PackageUpdate(files: files, manifest: manifest, force: options.force, read: writer.read)
+        if options.check || options.dryRun {
+            outcome.standardOutput += UpdateReport.preview(update, root: output, diffs: options.dryRun)
+            outcome.exitCode = options.check && !update.isUpToDate || !update.conflicts.isEmpty ? Outcome.invalidInput : Outcome.success
+            return outcome
+        }
+        guard update.conflicts.isEmpty else {
+            outcome.standardError += UpdateReport.conflicts(update.conflicts)
+            outcome.exitCode = Outcome.invalidInput
+            return outcome
+        }
         do {
-            let summary = try PackageWriter(root: output).write(files)
-            if options.format == .text { outcome.standardOutput += summary.description(root: output) }
+            try writer.apply(update)
+            if options.format == .text { outcome.standardOutput += UpdateReport.summary(update, root: output) }
         } catch {
             outcome.standardError += "otak: cannot write the package: \(error.localizedDescription)\n"
             outcome.exitCode = Outcome.invalidInput

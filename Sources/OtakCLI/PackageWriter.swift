@@ -1,44 +1,61 @@
 import Foundation
 import OtakCore
 
-/// Writes generated files under a package folder: generated files are replaced when their
-/// content changes, files that belong to the user are created once and then left alone.
+/// Reads what an existing package folder holds and writes a `PackageUpdate` into it.
 struct PackageWriter {
     let root: String
 
-    struct Summary {
-        var created: [String] = []
-        var updated: [String] = []
-        var unchanged: [String] = []
-        /// User-owned files that exist and were not touched.
-        var kept: [String] = []
+    private var rootURL: URL { URL(fileURLWithPath: root) }
 
-        func description(root: String) -> String {
-            var text = "generated \(root): \(created.count) created, \(updated.count) updated, \(unchanged.count) unchanged"
-            if !kept.isEmpty { text += ", \(kept.count) of yours kept" }
-            return text + "\n"
+    func read(_ path: String) -> Data? {
+        FileManager.default.contents(atPath: rootURL.appendingPathComponent(path).path)
+    }
+
+    /// The last generation's manifest, `nil` if the package has none.
+    func manifest() throws -> PackageManifest? {
+        guard let data = read(PackageManifest.path) else { return nil }
+        do { return try PackageManifest.decode(data) } catch { throw ReadError.unreadable(PackageManifest.path) }
+    }
+
+    /// The snapshot of the last generation and the migrations in the package.
+    func history() throws -> PackageHistory {
+        do { return try PackageHistory.read(from: rootURL) } catch { throw ReadError.unreadable(error.path) }
+    }
+
+    /// Writes every change, each file atomically (a temporary file renamed over the old one),
+    /// the manifest last: a run cut short leaves whole files, and the next run finishes it.
+    func apply(_ update: PackageUpdate) throws {
+        let manager = FileManager.default
+        for change in update.changes {
+            let url = rootURL.appendingPathComponent(change.path)
+            if let data = change.new {
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url, options: .atomic)
+            } else {
+                try manager.removeItem(at: url)
+                removeEmptyFolders(above: url)
+            }
         }
     }
 
-    func write(_ files: [GeneratedFile]) throws -> Summary {
-        var summary = Summary()
-        let manager = FileManager.default
-        for file in files {
-            let url = URL(fileURLWithPath: root).appendingPathComponent(file.path)
-            let existing = manager.contents(atPath: url.path)
-            if existing != nil, file.isUserOwned {
-                summary.kept.append(file.path)
-                continue
-            }
-            let data = Data(file.contents.utf8)
-            if existing == data {
-                summary.unchanged.append(file.path)
-                continue
-            }
-            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url, options: .atomic)
-            if existing == nil { summary.created.append(file.path) } else { summary.updated.append(file.path) }
+    /// Removes the folders a removed file leaves empty, up to the package root.
+    private func removeEmptyFolders(above url: URL) {
+        var folder = url.deletingLastPathComponent().standardizedFileURL
+        let top = rootURL.standardizedFileURL.path
+        while folder.path.hasPrefix(top), folder.path != top,
+              (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+            try? FileManager.default.removeItem(at: folder)
+            folder = folder.deletingLastPathComponent()
         }
-        return summary
+    }
+
+    enum ReadError: Error, CustomStringConvertible {
+        case unreadable(String)
+
+        var description: String {
+            switch self {
+            case .unreadable(let path): "cannot read '\(path)' of the package: restore it from version control, or delete it to start over"
+            }
+        }
     }
 }

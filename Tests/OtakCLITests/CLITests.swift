@@ -25,6 +25,23 @@ import Testing
             (try? String(contentsOfFile: path(name), encoding: .utf8)) ?? ""
         }
 
+        func write(_ name: String, _ contents: String) throws {
+            try Data(contents.utf8).write(to: directory.appendingPathComponent(name))
+        }
+
+        /// Every file under a folder, by relative path, with its contents.
+        func files(in folder: String) throws -> [String: Data] {
+            let root = directory.appendingPathComponent(folder)
+            var result: [String: Data] = [:]
+            let enumerator = FileManager.default.enumerator(atPath: root.path)
+            while let path = enumerator?.nextObject() as? String {
+                if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
+                    result[path] = data
+                }
+            }
+            return result
+        }
+
         deinit { try? FileManager.default.removeItem(at: directory) }
     }
 

@@ -12,7 +12,8 @@ import Testing
         let schema = try #require(result.schema)
         let generator = Generator(templates: try TemplateFiles.builtIn(), schemaFileName: schemaURL.lastPathComponent,
                                   otakVersion: "0.1.0")
-        return try generator.generate(schema)
+        let package = schemaURL.deletingLastPathComponent().appendingPathComponent("server")
+        return try generator.generate(schema, history: try PackageHistory.read(from: package))
     }
 
     @Test(arguments: samples)
@@ -45,10 +46,13 @@ import Testing
     @Test func userFilesAreMarkedAndOthersSayTheyAreGenerated() throws {
         let files = try Self.generate(try #require(Self.samples.first))
         for file in files where file.path.hasSuffix(".swift") {
-            let marker = file.isUserOwned ? "This file is yours" : "Do not edit"
+            let marker = file.ownership == .user ? "This file is yours" : "Do not edit"
             #expect(file.contents.contains(marker), "\(file.path)")
         }
-        #expect(files.filter(\.isUserOwned).allSatisfy { $0.path == "Sources/App/App.swift" || $0.path.hasPrefix("Sources/App/Hooks/") })
+        #expect(files.filter { $0.ownership == .user }.map(\.path).allSatisfy {
+            $0 == "Sources/App/App.swift" || $0 == "Sources/App/CustomRoutes.swift" || $0.hasPrefix("Sources/App/Hooks/")
+        })
+        #expect(files.filter { $0.ownership == .history }.allSatisfy { $0.path.hasPrefix("Sources/App/Migrations/") })
     }
 
     /// The files of a committed package, ignoring what building and running it leaves behind.

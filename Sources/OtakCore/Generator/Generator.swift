@@ -1,10 +1,84 @@
+import Foundation
+
 /// A file of a generated package.
 public struct GeneratedFile: Sendable, Equatable {
+    /// Who may change a file once it exists.
+    public enum Ownership: Sendable, Equatable {
+        /// Rewritten by every generation; the manifest records what was written.
+        case generated
+        /// Created once, then the user's to edit: never overwritten.
+        case user
+        /// Created once and never changed: an applied migration is history.
+        case history
+    }
+
     /// Relative to the package root, with `/` separators.
     public var path: String
     public var contents: String
-    /// Created once and never overwritten: the user's to edit.
-    public var isUserOwned: Bool
+    public var ownership: Ownership
+
+    public init(path: String, contents: String, ownership: Ownership = .generated) {
+        self.path = path
+        self.contents = contents
+        self.ownership = ownership
+    }
+
+    /// What the header of every generated Swift file says.
+    public static let generatedMarker = "Do not edit: `otak generate` overwrites this file."
+}
+
+/// What a package already holds that the next generation builds on.
+public struct PackageHistory: Sendable {
+    /// The snapshot of the schema of the last generation (`.otak/schema.json`).
+    public var snapshot: SchemaSnapshot?
+    /// The migration files already in the package (applied somewhere, perhaps), by path.
+    public var migrations: [String: String]
+
+    public init(snapshot: SchemaSnapshot? = nil, migrations: [String: String] = [:]) {
+        self.snapshot = snapshot
+        self.migrations = migrations
+    }
+
+    /// A package that does not exist yet.
+    public static let none = PackageHistory()
+
+    public static let snapshotPath = ".otak/schema.json"
+    public static let migrationsFolder = "Sources/App/Migrations"
+
+    /// A file of the package's history that cannot be read.
+    public struct ReadError: Error {
+        public var path: String
+    }
+
+    /// Reads the snapshot and the migrations of the package at `root` (none if it does not exist).
+    public static func read(from root: URL) throws(ReadError) -> PackageHistory {
+        var history = PackageHistory()
+        let manager = FileManager.default
+        if let data = manager.contents(atPath: root.appendingPathComponent(snapshotPath).path) {
+            do { history.snapshot = try SchemaSnapshot.decode(String(decoding: data, as: UTF8.self)) } catch {
+                throw ReadError(path: snapshotPath)
+            }
+        }
+        for dialect in SQLDialect.allCases {
+            let folder = "\(migrationsFolder)/\(dialect.rawValue)"
+            let names = (try? manager.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+            for name in names where name.hasSuffix(".sql") {
+                let path = "\(folder)/\(name)"
+                guard let data = manager.contents(atPath: root.appendingPathComponent(path).path),
+                      let text = String(data: data, encoding: .utf8) else { throw ReadError(path: path) }
+                history.migrations[path] = text
+            }
+        }
+        return history
+    }
+
+    /// The number of the next migration: one more than the highest in either dialect.
+    var nextMigrationNumber: Int {
+        let numbers = migrations.keys.compactMap { path in
+            Int(path.split(separator: "/").last?.prefix { $0.isNumber } ?? "")
+        }
+        return (numbers.max() ?? 0) + 1
+    }
 }
 
 /// Turns a checked schema into the files of a Swift server package.
@@ -23,7 +97,12 @@ public struct Generator: Sendable {
         self.otakVersion = otakVersion
     }
 
-    public func generate(_ schema: Schema) throws(TemplateError) -> [GeneratedFile] {
+    /// The files of the package for `schema`, given what the package holds already: its
+    /// migrations are kept as they are, and a new one is added when the database changes.
+    ///
+    /// A package with migrations but no snapshot (written before snapshots existed) is taken to
+    /// be up to date with `schema`.
+    public func generate(_ schema: Schema, history: PackageHistory = .none) throws(TemplateError) -> [GeneratedFile] {
         // The OpenAPI document is the largest file and needs nothing but the schema: it is
         // written on its own thread while the rest are rendered on every core.
         let openAPI = BackgroundWork { OpenAPIWriter(schema: schema).document() }
@@ -47,21 +126,31 @@ public struct Generator: Sendable {
         let root = rootValue(schema, entityValues: entityValues)
         // Independent jobs run on every core; sorting the files by path makes the result the
         // same whatever order they finish in.
-        let jobs: [Job] = SQLDialect.allCases.map(Job.migration)
+        let diff = SchemaDiff(from: history.snapshot ?? (history.migrations.isEmpty ? .empty : SchemaSnapshot(schema)), to: schema)
+        let migrationName = diff.isEmpty ? nil
+            : String(format: "%04d_", history.nextMigrationNumber) + (history.migrations.isEmpty ? "init" : diff.migrationName)
+        let jobs: [Job] = (migrationName == nil ? [] : SQLDialect.allCases.map { Job.migration($0, diff, migrationName!) })
             + (Self.packageTemplates + (schema.auth == nil ? [] : Self.authTemplates)).map(Job.package)
             + schema.entities.indices.map(Job.entity)
             + schema.enums.indices.map(Job.enumeration)
         let results = jobs.concurrentMap { job in
             Result { () throws(TemplateError) in try output(of: job, schema: schema, root: root, entityValues: entityValues) }
         }
-        var files = [GeneratedFile(path: "Sources/App/openapi.json", contents: openAPI.wait(), isUserOwned: false)]
+        var files = [
+            GeneratedFile(path: "Sources/App/openapi.json", contents: openAPI.wait()),
+            GeneratedFile(path: PackageHistory.snapshotPath, contents: diff.new.json()),
+        ]
+        files += history.migrations.map { GeneratedFile(path: $0.key, contents: $0.value, ownership: .history) }
         for result in results { try files += result.get() }
+        files.append(GeneratedFile(path: PackageManifest.path,
+                                   contents: PackageManifest(generator: "otak " + otakVersion, files: files).json()))
         return files.sorted { $0.path < $1.path }
     }
 
     /// A part of the package that can be written on its own.
     private enum Job {
-        case migration(SQLDialect)
+        /// The new migration of a dialect, by name.
+        case migration(SQLDialect, SchemaDiff, String)
         /// One of `packageTemplates`.
         case package(String)
         /// The files of `schema.entities[index]`.
@@ -72,19 +161,20 @@ public struct Generator: Sendable {
     private func output(
         of job: Job, schema: Schema, root: [String: TemplateValue], entityValues: [[String: TemplateValue]]
     ) throws(TemplateError) -> [GeneratedFile] {
-        func render(_ template: String, to path: String, with extra: [String: TemplateValue] = [:], userOwned: Bool = false) throws(TemplateError) -> GeneratedFile {
+        func render(_ template: String, to path: String, with extra: [String: TemplateValue] = [:],
+                    ownership: GeneratedFile.Ownership = .generated) throws(TemplateError) -> GeneratedFile {
             let contents = try templates.render(template, scope: [.object(root), .object(extra)])
-            return GeneratedFile(path: path, contents: contents, isUserOwned: userOwned)
+            return GeneratedFile(path: path, contents: contents, ownership: ownership)
         }
 
         switch job {
-        case .migration(let dialect):
-            let sql = MigrationWriter(diff: SchemaDiff(from: .empty, to: schema), dialect: dialect).script()
+        case .migration(let dialect, let diff, let name):
+            let sql = MigrationWriter(diff: diff, dialect: dialect).script()
             return [try render("Sources/App/Migrations/migration.sql.mustache",
-                               to: "Sources/App/Migrations/\(dialect.rawValue)/0001_init.sql",
-                               with: ["statements": .text(sql), "dialect": .text(dialect.rawValue)])]
+                               to: "\(PackageHistory.migrationsFolder)/\(dialect.rawValue)/\(name).sql",
+                               with: ["statements": .text(sql), "dialect": .text(dialect.rawValue)], ownership: .history)]
         case .package(let name):
-            return [try render(name + ".mustache", to: name, userOwned: name == "Sources/App/App.swift")]
+            return [try render(name + ".mustache", to: name, ownership: name == "Sources/App/App.swift" ? .user : .generated)]
         case .entity(let index):
             let type = schema.entities[index].names.type
             let value = entityValues[index]
@@ -95,7 +185,7 @@ public struct Generator: Sendable {
                 try render("Sources/App/Controllers/EntityController.swift.mustache", to: "Sources/App/Controllers/\(type)Controller.swift", with: value),
                 try render("Sources/App/Permissions/EntityPermissions.swift.mustache", to: "Sources/App/Permissions/\(type)Permissions.swift", with: value),
                 try render("Tests/AppTests/EntityTests.swift.mustache", to: "Tests/AppTests/\(type)Tests.swift", with: value),
-                try render("Sources/App/Hooks/EntityHooks.swift.mustache", to: "Sources/App/Hooks/\(type)Hooks.swift", with: value, userOwned: true),
+                try render("Sources/App/Hooks/EntityHooks.swift.mustache", to: "Sources/App/Hooks/\(type)Hooks.swift", with: value, ownership: .user),
             ]
         case .enumeration(let index):
             let enumType = schema.enums[index]

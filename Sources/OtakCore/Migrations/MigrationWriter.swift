@@ -89,6 +89,9 @@ struct MigrationWriter {
             let table = SQLDialect.quote(change.new.name)
             if change.isRenamed {
                 statements.append("ALTER TABLE \(SQLDialect.quote(change.old.name)) RENAME TO \(table)")
+                // The primary key keeps PostgreSQL's default name for the table.
+                statements.append("ALTER TABLE \(table) RENAME CONSTRAINT \(SQLDialect.quote(change.old.name + "_pkey")) TO "
+                    + SQLDialect.quote(change.new.name + "_pkey"))
             }
             for (old, new) in change.columns where old.name != new.name {
                 statements.append("ALTER TABLE \(table) RENAME COLUMN \(SQLDialect.quote(old.name)) TO \(SQLDialect.quote(new.name))")

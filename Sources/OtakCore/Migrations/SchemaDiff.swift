@@ -208,3 +208,37 @@ enum ColumnConversion: Equatable {
         }
     }
 }
+
+extension SchemaDiff {
+    /// What the migration does, for its file name: `add_product_weight`,
+    /// `rename_posts_to_articles_and_2_more`.
+    var migrationName: String {
+        var parts: [String] = []
+        for table in created { parts.append("create_" + table.name) }
+        for change in kept where change.old != change.new {
+            let subject = change.new.entity.map(Naming.snakeCase) ?? change.new.name
+            var steps: [String] = []
+            if change.isRenamed { steps.append("rename_\(change.old.name)_to_\(change.new.name)") }
+            for (old, new) in change.columns where old.name != new.name {
+                steps.append("rename_\(subject)_\(old.name)_to_\(new.name)")
+            }
+            steps += change.added.map { "add_\(subject)_\($0.name)" }
+            steps += change.dropped.map { "remove_\(subject)_\($0.name)" }
+            for (old, new) in change.columns where old.type != new.type || old.isOptional != new.isOptional
+                || old.defaultValue != new.defaultValue || old.enumCases != new.enumCases {
+                steps.append("change_\(subject)_\(new.name)")
+            }
+            let mapped = change.old.indexes.map { index in index.columns.map { change.newName(ofColumn: $0) ?? $0 } }
+            steps += change.new.indexes.filter { !mapped.contains($0.columns) }.map { "add_" + $0.name }
+            parts += steps.isEmpty ? ["update_\(subject)_constraints"] : steps
+        }
+        parts += dropped.map { "drop_" + $0.name }
+        var name = parts.first ?? "update"
+        if parts.count == 2, (name + "_and_" + parts[1]).count <= 60 {
+            name += "_and_" + parts[1]
+        } else if parts.count > 1 {
+            name += "_and_\(parts.count - 1)_more"
+        }
+        return name
+    }
+}

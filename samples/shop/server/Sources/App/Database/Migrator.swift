@@ -64,20 +64,34 @@ struct Migrator {
                 continue
             }
             logger.info("applying migration", metadata: ["migration": "\(migration.name)"])
-            try await connection.execute("BEGIN")
-            do {
-                for statement in SQLScript.statements(in: migration.sql) {
-                    try await connection.execute(statement)
-                }
-                try await connection.query(Self.insertApplied, [
-                    .text(migration.name), .text(migration.checksum), .timestamp(Date()),
-                ])
-                try await connection.execute("COMMIT")
-            } catch {
-                try? await connection.execute("ROLLBACK")
-                throw MigrationError.failed(migration.name, "\(error)")
-            }
+            try await apply(migration, on: connection)
         }
+    }
+
+    /// Runs one migration in a transaction. On SQLite, foreign keys are not enforced while it
+    /// runs (a table being rebuilt is dropped and created again, as SQLite's documentation
+    /// does it) and are all checked before it commits.
+    private func apply(_ migration: Migration, on connection: DatabaseConnection) async throws {
+        let sqlite = connection.dialect == .sqlite
+        if sqlite { try await connection.execute("PRAGMA foreign_keys = OFF") }
+        try await connection.execute("BEGIN")
+        do {
+            for statement in SQLScript.statements(in: migration.sql) {
+                try await connection.execute(statement)
+            }
+            if sqlite, let row = try await connection.query("PRAGMA foreign_key_check", []).first {
+                throw MigrationError.brokenReference(table: try row.decode(0, as: String.self))
+            }
+            try await connection.query(Self.insertApplied, [
+                .text(migration.name), .text(migration.checksum), .timestamp(Date()),
+            ])
+            try await connection.execute("COMMIT")
+        } catch {
+            try? await connection.execute("ROLLBACK")
+            if sqlite { try? await connection.execute("PRAGMA foreign_keys = ON") }
+            throw MigrationError.failed(migration.name, "\(error)")
+        }
+        if sqlite { try await connection.execute("PRAGMA foreign_keys = ON") }
     }
 
     /// An arbitrary constant shared by every instance of this server ("otak" in ASCII).
@@ -106,6 +120,7 @@ enum MigrationError: Error, CustomStringConvertible {
     case missingFolder
     case changed(String)
     case failed(String, String)
+    case brokenReference(table: String)
 
     var description: String {
         switch self {
@@ -115,6 +130,8 @@ enum MigrationError: Error, CustomStringConvertible {
             "migration \(name) was applied, but its file has changed since; restore it and put the change in a new migration"
         case .failed(let name, let reason):
             "migration \(name) failed and was rolled back: \(reason)"
+        case .brokenReference(let table):
+            "a row of \(table) points at a row that does not exist"
         }
     }
 }
