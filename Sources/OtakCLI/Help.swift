@@ -31,8 +31,9 @@ enum Help {
             no longer generates. When the database changes it adds the next migration, for
             SQLite and PostgreSQL, diffed from the schema of the last run (.otak/schema.json).
             Files marked as yours (Sources/App/App.swift, Sources/App/CustomRoutes.swift,
-            Sources/App/Hooks/) and migrations are created once and never changed. A generated
-            file that was edited stops the run, which then writes nothing.
+            Sources/App/Hooks/, Tests/AppTests/CustomTests.swift) and migrations are created
+            once and never changed. A generated file that was edited stops the run, which then
+            writes nothing.
 
             Options:
               --output DIR          The package folder (created if needed)
@@ -45,6 +46,18 @@ enum Help {
 
             Exit status: 0 success, 1 invalid schema or template, refused change, edited file
             or (with --check) a change to make, 2 usage error.
+
+            """,
+        "validate": """
+            Usage: otak validate [--format text|json] FILE...
+
+            Checks each schema and prints every error and warning, with its location.
+            Prints one summary line when all schemas are valid.
+
+            Options:
+              --format text|json  Print diagnostics as text (default) or as one JSON document
+
+            Exit status: 0 all valid, 1 any error, 2 usage error.
 
             """,
         "fmt": """

@@ -188,10 +188,11 @@ import PostgresNIO
 import ServiceLifecycle
 
 /// Builds the server that `App` runs and the tests exercise: database, migrations, middleware, routes.
-/// `callerWithoutToken` says who a request without a token is: anonymous, except in tests of
+/// `hooks` is the business logic (none in the generated tests); `callerWithoutToken` says who a request without a token is: anonymous, except in tests of
 /// behaviour other than permissions.
 func buildApplication(
-    _ configuration: AppConfiguration, callerWithoutToken: @escaping @Sendable (Request) -> Caller = { _ in .anonymous }
+    _ configuration: AppConfiguration, hooks: AppHooks = AppHooks(),
+    callerWithoutToken: @escaping @Sendable (Request) -> Caller = { _ in .anonymous }
 ) async throws -> some ApplicationProtocol {
     let logger = {
         var logger = Logger(label: "{{executableName}}")
@@ -216,7 +217,7 @@ func buildApplication(
     {{/hasAuth}}
     let database = try await openDatabase(configuration.database, logger: logger)
     let router = buildRouter(
-        database: database{{#usesPasswords}}, bcryptCost: configuration.bcryptCost{{/usesPasswords}},
+        database: database, hooks: hooks{{#usesPasswords}}, bcryptCost: configuration.bcryptCost{{/usesPasswords}},
         auth: AuthMiddleware({{#hasAuth}}database: database, tokens: tokens, {{/hasAuth}}callerWithoutToken: callerWithoutToken){{#hasAuth}}, decoyHash: decoyHash{{/hasAuth}}
     )
     var app = Application(
@@ -231,9 +232,10 @@ func buildApplication(
     return app
 }
 
-/// The routes of every entity, behind request logging, JSON error mapping and sign-in.
+/// The routes of every entity and those of `CustomRoutes.swift`, behind request logging, JSON
+/// error mapping and sign-in.
 func buildRouter(
-    database: Database{{#usesPasswords}}, bcryptCost: Int{{/usesPasswords}}, auth: AuthMiddleware{{#hasAuth}}, decoyHash: String{{/hasAuth}}
+    database: Database, hooks: AppHooks{{#usesPasswords}}, bcryptCost: Int{{/usesPasswords}}, auth: AuthMiddleware{{#hasAuth}}, decoyHash: String{{/hasAuth}}
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
@@ -252,14 +254,15 @@ func buildRouter(
         try OpenAPIDocument.response()
     }
     {{#entities}}
-    {{type}}Controller(database: database, hooks: {{type}}Hooks(){{#hasPasswordFields}}, bcryptCost: bcryptCost{{/hasPasswordFields}}).addRoutes(to: router)
+    {{type}}Controller(database: database, hooks: hooks.{{variable}}{{#hasPasswordFields}}, bcryptCost: bcryptCost{{/hasPasswordFields}}).addRoutes(to: router)
     {{/entities}}
     {{#auth}}
     AuthController(
         database: database, tokens: auth.tokens,
-        users: {{type}}Controller(database: database, hooks: {{type}}Hooks(), bcryptCost: bcryptCost), decoyHash: decoyHash
+        users: {{type}}Controller(database: database, hooks: hooks.{{variable}}, bcryptCost: bcryptCost), decoyHash: decoyHash
     ).addRoutes(to: router)
     {{/auth}}
+    addCustomRoutes(to: router, database: database, hooks: hooks)
     return router
 }
 
@@ -776,7 +779,7 @@ import NIOPosix
 /// The REST routes of `/{{route}}`.
 struct {{type}}Controller {
     let database: Database
-    let hooks: {{type}}Hooks
+    let hooks: any EntityHooks<{{type}}, {{type}}Record>
     {{#hasPasswordFields}}
     let bcryptCost: Int
     {{/hasPasswordFields}}
@@ -879,7 +882,9 @@ struct {{type}}Controller {
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
-            try await hooks.willCreate(&record, connection: connection)
+            let problems = try await hooks.validate(record, id: id, connection: connection)
+            if !problems.isEmpty { throw APIError.validationFailed(problems) }
+            try await hooks.willCreate(&record, id: id, connection: connection)
             try await Self.check(access, fieldAccess, id: id, record, on: connection, action: {{type}}Permissions.create.action)
             guard let row = try await connection.query({{type}}Queries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
@@ -924,7 +929,8 @@ struct {{type}}Controller {
             guard let stored = try await connection.query(lookup).first else {
                 throw try await notFoundOrForbidden(id, {{type}}Permissions.update, context, connection)
             }
-            var record = try {{type}}Record(row: stored)
+            let old = try {{type}}Record(row: stored)
+            var record = old
             {{#writableFields}}
             if let {{swiftName}} = patch.{{swiftName}} { record.{{swiftName}} = {{swiftName}} }
             {{/writableFields}}
@@ -934,7 +940,9 @@ struct {{type}}Controller {
             var validator = Validator()
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
-            try await hooks.willUpdate(&record, id: id, connection: connection)
+            let problems = try await hooks.validate(record, id: id, connection: connection)
+            if !problems.isEmpty { throw APIError.validationFailed(problems) }
+            try await hooks.willUpdate(&record, old: old, id: id, connection: connection)
             try await Self.check(access, fieldAccess, id: id, record, on: connection, action: {{type}}Permissions.update.action)
             guard let row = try await connection.query({{type}}Queries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
@@ -959,6 +967,7 @@ struct {{type}}Controller {
                 guard try await connection.query(delete).first != nil else {
                     throw try await notFoundOrForbidden(id, {{type}}Permissions.delete, context, connection)
                 }
+                try await hooks.didDelete(id: id, connection: connection)
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the {{displayName}} is still referenced by other rows; delete or change them first")
@@ -1128,6 +1137,20 @@ extension {{type}}: ResponseEncodable {}
 {{#hasIncludes}}
 extension {{type}}Detail: ResponseEncodable {}
 {{/hasIncludes}}
+
+"""#,
+        "Sources/App/CustomRoutes.swift.mustache": #"""
+{{> userHeader}}
+import Hummingbird
+
+/// Routes of your own, beside the generated ones. They pass through the same middleware: the
+/// request log, JSON errors, and sign-in (`context.caller`).
+///
+///     router.get("reports/low-stock") { request, context in
+///         _ = try context.caller.access(ProductPermissions.list)
+///         ...
+///     }
+func addCustomRoutes(to router: Router<AppRequestContext>, database: Database, hooks: AppHooks) {}
 
 """#,
         "Sources/App/Database/ConstraintViolation.swift.mustache": #"""
@@ -2622,23 +2645,12 @@ enum SQLLogic {
 {{> userHeader}}
 import Foundation
 
-/// Business logic of `{{table}}`: each method runs inside the transaction of the write, so
-/// throwing (for example an `APIError`) cancels the write. The defaults do nothing.
-struct {{type}}Hooks: Sendable {
-    /// Before a row is inserted; may change the values that will be stored.
-    func willCreate(_ record: inout {{type}}Record, connection: DatabaseConnection) async throws {}
-
-    /// After a row is inserted, in the same transaction.
-    func didCreate(_ {{variable}}: {{type}}, connection: DatabaseConnection) async throws {}
-
-    /// Before a row is updated; may change the values that will be stored.
-    func willUpdate(_ record: inout {{type}}Record, id: UUID, connection: DatabaseConnection) async throws {}
-
-    /// After a row is updated, in the same transaction.
-    func didUpdate(_ {{variable}}: {{type}}, connection: DatabaseConnection) async throws {}
-
-    /// Before a row is deleted.
-    func willDelete(id: UUID, connection: DatabaseConnection) async throws {}
+/// The business logic of {{aDisplayName}}. Implement any method of `EntityHooks` here:
+/// `validate`, `willCreate`, `didCreate`, `willUpdate`, `didUpdate`, `willDelete`, `didDelete`.
+/// Each runs inside the transaction of the write; throwing an `APIError` cancels it.
+struct {{type}}Hooks: EntityHooks {
+    typealias Model = {{type}}
+    typealias Record = {{type}}Record
 }
 
 """#,
@@ -2929,6 +2941,82 @@ enum Routes {
         }.map(\.method)
     }
 }
+
+"""#,
+        "Sources/App/Support/AppHooks.swift.mustache": #"""
+{{> header}}
+
+/// The hooks of every entity, as the server uses them.
+struct AppHooks: Sendable {
+    {{#entities}}
+    var {{variable}}: any EntityHooks<{{type}}, {{type}}Record> = {{type}}Hooks()
+    {{/entities}}
+
+    /// The business logic of `Sources/App/Hooks/`.
+    init() {}
+
+    /// No business logic at all, for the generated tests.
+    static var none: AppHooks {
+        var hooks = AppHooks()
+        {{#entities}}
+        hooks.{{variable}} = NoHooks<{{type}}, {{type}}Record>()
+        {{/entities}}
+        return hooks
+    }
+}
+
+"""#,
+        "Sources/App/Support/EntityHooks.swift.mustache": #"""
+{{> header}}
+import Foundation
+
+/// The business logic of an entity: each method runs inside the transaction of the write, so
+/// throwing (an `APIError` for the client to see) cancels the write, and what the method writes
+/// with `connection` commits or rolls back with it.
+///
+/// Every method does nothing by default: a type in `Sources/App/Hooks/` implements those it
+/// needs. New hooks of later otak versions come with a default too, so those files keep building.
+protocol EntityHooks<Model, Record>: Sendable {
+    /// What the API returns (`Product`).
+    associatedtype Model: Sendable
+    /// The stored values of a row, as written (`ProductRecord`).
+    associatedtype Record: Sendable
+
+    /// Checks beyond the schema's rules, after them; the errors are answered with 422 in the
+    /// same shape as the schema's (`FieldError(field:rule:message:)`).
+    func validate(_ record: Record, id: UUID, connection: DatabaseConnection) async throws -> [FieldError]
+
+    /// Before a row is inserted; may change the values that will be stored.
+    func willCreate(_ record: inout Record, id: UUID, connection: DatabaseConnection) async throws
+
+    /// After a row is inserted, in the same transaction.
+    func didCreate(_ model: Model, connection: DatabaseConnection) async throws
+
+    /// Before a row is updated; may change the values that will be stored. `old` is the row as it was.
+    func willUpdate(_ record: inout Record, old: Record, id: UUID, connection: DatabaseConnection) async throws
+
+    /// After a row is updated, in the same transaction.
+    func didUpdate(_ model: Model, connection: DatabaseConnection) async throws
+
+    /// Before a row is deleted (the row may be read here; it is gone in `didDelete`).
+    func willDelete(id: UUID, connection: DatabaseConnection) async throws
+
+    /// After a row is deleted, in the same transaction.
+    func didDelete(id: UUID, connection: DatabaseConnection) async throws
+}
+
+extension EntityHooks {
+    func validate(_ record: Record, id: UUID, connection: DatabaseConnection) async throws -> [FieldError] { [] }
+    func willCreate(_ record: inout Record, id: UUID, connection: DatabaseConnection) async throws {}
+    func didCreate(_ model: Model, connection: DatabaseConnection) async throws {}
+    func willUpdate(_ record: inout Record, old: Record, id: UUID, connection: DatabaseConnection) async throws {}
+    func didUpdate(_ model: Model, connection: DatabaseConnection) async throws {}
+    func willDelete(id: UUID, connection: DatabaseConnection) async throws {}
+    func didDelete(id: UUID, connection: DatabaseConnection) async throws {}
+}
+
+/// Hooks that do nothing: the generated tests check the schema's behaviour without the business logic.
+struct NoHooks<Model: Sendable, Record: Sendable>: EntityHooks {}
 
 """#,
         "Sources/App/Support/JSONParser.swift.mustache": #"""
@@ -3624,6 +3712,18 @@ enum BadToken: String, CaseIterable, Sendable {
 }
 
 """##,
+        "Tests/AppTests/CustomTests.swift.mustache": #"""
+{{> userHeader}}
+@testable import App
+import Foundation
+import HummingbirdTesting
+import Testing
+
+/// Tests of your hooks and custom routes. The generated tests run without hooks
+/// (`AppHooks.none`); here `withServer(hooks: AppHooks())` serves with them.
+@Suite struct CustomTests {}
+
+"""#,
         "Tests/AppTests/EntityTests.swift.mustache": #"""
 {{> header}}
 import Foundation
@@ -3971,9 +4071,10 @@ let testSecret = Array("a test secret that is at least 32 bytes long".utf8)
 ///
 /// A request without a token is sent as `caller`: `.system` (for which every rule holds) for
 /// tests of behaviour other than permissions, `.anonymous` for tests of permissions. A request
-/// with the header `x-test-caller: anonymous` is anonymous either way.
+/// with the header `x-test-caller: anonymous` is anonymous either way. The generated tests run
+/// without business logic (`AppHooks.none`); tests of your hooks pass `hooks: AppHooks()`.
 func withServer(
-    as caller: Caller = .system, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    as caller: Caller = .system, hooks: AppHooks = .none, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
     var configuration = AppConfiguration()
     configuration.logLevel = .warning
@@ -3987,7 +4088,7 @@ func withServer(
           case .postgres(var location) = try AppConfiguration.databaseLocation(url)
     else {
         configuration.database = .sqlite(path: ":memory:")
-        try await buildApplication(configuration, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller }).test(.router, test)
+        try await buildApplication(configuration, hooks: hooks, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller }).test(.router, test)
         return
     }
     // Tests run in parallel, each with its own server: at most `postgresServers` at once, with
@@ -3999,7 +4100,7 @@ func withServer(
     configuration.database = .postgres(location)
     do {
         try await onPostgres(location, "CREATE SCHEMA \(schema)")
-        try await buildApplication(configuration, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller }).test(.router, test)
+        try await buildApplication(configuration, hooks: hooks, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller }).test(.router, test)
     } catch {
         try? await onPostgres(location, "DROP SCHEMA \(schema) CASCADE")
         await postgresServers.release()
@@ -4253,7 +4354,7 @@ struct AccessScene {
 """#,
         "header.mustache": #"""
 // Generated by otak {{otakVersion}} from {{schemaFile}}. Do not edit: `otak generate` overwrites this file.
-// Put your own code in the files marked "yours" (Sources/App/App.swift, Sources/App/Hooks/).
+// Your code goes in the files marked "yours": Sources/App/Hooks/, Sources/App/CustomRoutes.swift, ...
 
 """#,
         "userHeader.mustache": #"""

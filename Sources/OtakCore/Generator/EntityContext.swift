@@ -37,6 +37,7 @@ struct EntityContext {
             "table": .text(entity.names.table),
             "route": .text(entity.routePath),
             "displayName": .text(entity.displayName),
+            "aDisplayName": .text(entity.aDisplayName),
             "idColumn": .text(SwiftCode.stringLiteral(entity.qualified("id"))),
             "ownerField": entity.ownerField.map { .object(["swiftName": .text($0.swiftName), "jsonName": .text($0.jsonName)]) } ?? .flag(false),
             "hasManyToMany": .flag(entity.fields.contains { if case .manyToMany = $0.kind { true } else { false } }),

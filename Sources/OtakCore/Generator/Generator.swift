@@ -174,7 +174,7 @@ public struct Generator: Sendable {
                                to: "\(PackageHistory.migrationsFolder)/\(dialect.rawValue)/\(name).sql",
                                with: ["statements": .text(sql), "dialect": .text(dialect.rawValue)], ownership: .history)]
         case .package(let name):
-            return [try render(name + ".mustache", to: name, ownership: name == "Sources/App/App.swift" ? .user : .generated)]
+            return [try render(name + ".mustache", to: name, ownership: Self.userTemplates.contains(name) ? .user : .generated)]
         case .entity(let index):
             let type = schema.entities[index].names.type
             let value = entityValues[index]
@@ -204,6 +204,7 @@ public struct Generator: Sendable {
         "Sources/App/App.swift",
         "Sources/App/Application+build.swift",
         "Sources/App/Configuration.swift",
+        "Sources/App/CustomRoutes.swift",
         "Sources/App/Routes.swift",
         "Sources/App/Auth/Access.swift",
         "Sources/App/Auth/AuthMiddleware.swift",
@@ -220,13 +221,19 @@ public struct Generator: Sendable {
         "Sources/App/HTTP/ListQuery.swift",
         "Sources/App/HTTP/RequestLogMiddleware.swift",
         "Sources/App/HTTP/Validator.swift",
+        "Sources/App/Support/AppHooks.swift",
+        "Sources/App/Support/EntityHooks.swift",
         "Sources/App/Support/JSONParser.swift",
         "Sources/App/Support/JSONValue.swift",
         "Sources/App/Support/Timestamp.swift",
         "Tests/AppTests/AppTests.swift",
+        "Tests/AppTests/CustomTests.swift",
         "Tests/AppTests/Fixtures.swift",
         "Tests/AppTests/TestSupport.swift",
     ]
+
+    /// Package templates whose output is the user's once created.
+    static let userTemplates: Set = ["Sources/App/App.swift", "Sources/App/CustomRoutes.swift", "Tests/AppTests/CustomTests.swift"]
 
     /// Templates rendered once for a schema with an `auth` block.
     static let authTemplates = [
@@ -254,7 +261,7 @@ public struct Generator: Sendable {
             "fixtures": .list(entityValues.map(TemplateValue.object)),
             "entities": .list(schema.entities.map { entity in
                 .object([
-                    "type": .text(entity.names.type), "route": .text(entity.routePath),
+                    "type": .text(entity.names.type), "variable": .text(entity.names.variable), "route": .text(entity.routePath),
                     "hasPasswordFields": .flag(entity.fields.contains { $0.kind == .scalar(.password) }),
                 ])
             }),

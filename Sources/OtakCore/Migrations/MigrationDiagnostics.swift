@@ -8,6 +8,8 @@ public enum MigrationDiagnostics {
             switch problem.kind {
             case .error:
                 return Diagnostic(.error, Message(id: "migration-impossible", problem.message), at: range, hints: [problem.hint])
+            case .warning:
+                return Diagnostic(.warning, Message(id: "migration-may-fail", problem.message), at: range, hints: [problem.hint])
             case .destructive where allowDestructive:
                 return Diagnostic(.warning, Message(id: "destructive-change", problem.message), at: range)
             case .destructive:

@@ -100,8 +100,8 @@ struct MigrationWriter {
         let constraints = changes.map { ConstraintChanges($0, tableNames: diff.tableNames) }
         for (change, constraint) in zip(changes, constraints) {
             let table = SQLDialect.quote(change.new.name)
-            let dropped = constraint.droppedForeignKeys.compactMap(\.name) + constraint.droppedChecks.map(\.name)
-                + constraint.droppedUniques.map(\.name)
+            let checks = constraint.droppedChecks.filter { $0.condition[dialect] != nil }
+            let dropped = constraint.droppedForeignKeys.compactMap(\.name) + checks.map(\.name) + constraint.droppedUniques.map(\.name)
             statements += dropped.map { "ALTER TABLE \(table) DROP CONSTRAINT \(SQLDialect.quote($0))" }
             statements += constraint.droppedIndexes.map { "DROP INDEX \(SQLDialect.quote($0.name))" }
         }

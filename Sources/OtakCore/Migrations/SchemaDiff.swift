@@ -140,6 +140,12 @@ public struct SchemaDiff: Sendable {
                 hint: "give it a @default(...), or make it optional, fill it in, then make it required"))
         }
         for (oldColumn, newColumn) in change.columns {
+            if oldColumn.isOptional, !newColumn.isOptional, newColumn.defaultValue == nil {
+                problems.append(MigrationProblem(
+                    kind: .warning, entity: entity, field: newColumn.field,
+                    message: "the migration fails if a row has no '\(newColumn.field ?? newColumn.name)'",
+                    hint: "give the field a @default(...) to fill those rows"))
+            }
             switch ColumnConversion(from: oldColumn.type, to: newColumn.type) {
             case .none, .widening:
                 break
@@ -172,6 +178,8 @@ public struct MigrationProblem: Sendable, Equatable {
         case destructive
         /// Cannot be migrated as written.
         case error
+        /// Written, but may fail on some data.
+        case warning
     }
 
     public var kind: Kind
@@ -218,18 +226,24 @@ extension SchemaDiff {
         for change in kept where change.old != change.new {
             let subject = change.new.entity.map(Naming.snakeCase) ?? change.new.name
             var steps: [String] = []
+            func name(_ column: ColumnSnapshot) -> String { column.field.map(Naming.snakeCase) ?? column.name }
             if change.isRenamed { steps.append("rename_\(change.old.name)_to_\(change.new.name)") }
             for (old, new) in change.columns where old.name != new.name {
-                steps.append("rename_\(subject)_\(old.name)_to_\(new.name)")
+                steps.append("rename_\(subject)_\(name(old))_to_\(name(new))")
             }
-            steps += change.added.map { "add_\(subject)_\($0.name)" }
-            steps += change.dropped.map { "remove_\(subject)_\($0.name)" }
+            steps += change.added.map { "add_\(subject)_\(name($0))" }
+            steps += change.dropped.map { "remove_\(subject)_\(name($0))" }
             for (old, new) in change.columns where old.type != new.type || old.isOptional != new.isOptional
                 || old.defaultValue != new.defaultValue || old.enumCases != new.enumCases {
-                steps.append("change_\(subject)_\(new.name)")
+                steps.append("change_\(subject)_\(name(new))")
             }
             let mapped = change.old.indexes.map { index in index.columns.map { change.newName(ofColumn: $0) ?? $0 } }
             steps += change.new.indexes.filter { !mapped.contains($0.columns) }.map { "add_" + $0.name }
+            if steps.allSatisfy({ $0.hasPrefix("add_") && $0.hasSuffix("_idx") }),
+               change.old.uniques != change.new.uniques || change.old.checks != change.new.checks
+                || change.old.foreignKeys != change.new.foreignKeys {
+                steps.append("update_\(subject)_constraints")
+            }
             parts += steps.isEmpty ? ["update_\(subject)_constraints"] : steps
         }
         parts += dropped.map { "drop_" + $0.name }

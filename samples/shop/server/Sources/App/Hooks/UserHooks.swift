@@ -1,21 +1,10 @@
 // Created by otak 0.1.0 from shop.otak. This file is yours: `otak generate` never overwrites it.
 import Foundation
 
-/// Business logic of `users`: each method runs inside the transaction of the write, so
-/// throwing (for example an `APIError`) cancels the write. The defaults do nothing.
-struct UserHooks: Sendable {
-    /// Before a row is inserted; may change the values that will be stored.
-    func willCreate(_ record: inout UserRecord, connection: DatabaseConnection) async throws {}
-
-    /// After a row is inserted, in the same transaction.
-    func didCreate(_ user: User, connection: DatabaseConnection) async throws {}
-
-    /// Before a row is updated; may change the values that will be stored.
-    func willUpdate(_ record: inout UserRecord, id: UUID, connection: DatabaseConnection) async throws {}
-
-    /// After a row is updated, in the same transaction.
-    func didUpdate(_ user: User, connection: DatabaseConnection) async throws {}
-
-    /// Before a row is deleted.
-    func willDelete(id: UUID, connection: DatabaseConnection) async throws {}
+/// The business logic of a user. Implement any method of `EntityHooks` here:
+/// `validate`, `willCreate`, `didCreate`, `willUpdate`, `didUpdate`, `willDelete`, `didDelete`.
+/// Each runs inside the transaction of the write; throwing an `APIError` cancels it.
+struct UserHooks: EntityHooks {
+    typealias Model = User
+    typealias Record = UserRecord
 }

@@ -1,21 +1,10 @@
 // Created by otak 0.1.0 from social.otak. This file is yours: `otak generate` never overwrites it.
 import Foundation
 
-/// Business logic of `posts`: each method runs inside the transaction of the write, so
-/// throwing (for example an `APIError`) cancels the write. The defaults do nothing.
-struct PostHooks: Sendable {
-    /// Before a row is inserted; may change the values that will be stored.
-    func willCreate(_ record: inout PostRecord, connection: DatabaseConnection) async throws {}
-
-    /// After a row is inserted, in the same transaction.
-    func didCreate(_ post: Post, connection: DatabaseConnection) async throws {}
-
-    /// Before a row is updated; may change the values that will be stored.
-    func willUpdate(_ record: inout PostRecord, id: UUID, connection: DatabaseConnection) async throws {}
-
-    /// After a row is updated, in the same transaction.
-    func didUpdate(_ post: Post, connection: DatabaseConnection) async throws {}
-
-    /// Before a row is deleted.
-    func willDelete(id: UUID, connection: DatabaseConnection) async throws {}
+/// The business logic of a post. Implement any method of `EntityHooks` here:
+/// `validate`, `willCreate`, `didCreate`, `willUpdate`, `didUpdate`, `willDelete`, `didDelete`.
+/// Each runs inside the transaction of the write; throwing an `APIError` cancels it.
+struct PostHooks: EntityHooks {
+    typealias Model = Post
+    typealias Record = PostRecord
 }
