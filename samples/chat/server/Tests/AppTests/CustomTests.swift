@@ -1,6 +1,7 @@
 // Created by otak 0.1.0 from chat.otak. This file is yours: `otak generate` never overwrites it.
 @testable import App
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import Testing
 
