@@ -3716,6 +3716,7 @@ enum BadToken: String, CaseIterable, Sendable {
 {{> userHeader}}
 @testable import App
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import Testing
 
