@@ -290,4 +290,45 @@ import Testing
         collect(try #require(thing.rules.first?.condition))
         #expect(operators == [.notEqual, .lessOrEqual, .less, .greaterOrEqual, .greater, .equal, .equal])
     }
+
+    @Test func earlierNamesAreRecorded() throws {
+        let schema = try #require(TestSupport.schema("""
+            app Blog
+
+            entity Article {
+              @@renamedFrom("Post")
+              headline String @renamedFrom("title")
+
+              allow read: public
+            }
+
+            """))
+        let article = try #require(schema.entity(named: "Article"))
+        #expect(article.renamedFrom == "Post")
+        #expect(article.field(named: "headline")?.renamedFrom == "title")
+    }
+
+    @Test func earlierNamesMustBeFreeAndNamesAtAll() {
+        let result = TestSupport.check("""
+            app Blog
+
+            entity Post {
+              title    String
+              headline String @renamedFrom("title")
+              subtitle String @renamedFrom("lead")
+              teaser   String @renamedFrom("lead")
+              body     String @renamedFrom(title)
+              slug     String @renamedFrom("not a name")
+              tag      String @renamedFrom("tag")
+
+              allow read: public
+            }
+
+            """)
+        let ids = result.diagnostics.map { "\($0.severity) \($0.message.id)" }.sorted()
+        #expect(ids == [
+            "error attribute-arguments", "error attribute-arguments", "error earlier-name-in-use", "error earlier-name-in-use",
+            "warning redundant",
+        ])
+    }
 }
