@@ -112,9 +112,8 @@ public enum OtakCommand {
             return Outcome(exitCode: Outcome.invalidInput, standardError: "otak: \(error)\n")
         }
         // What the migration cannot do (or may only do when told) is reported like schema errors.
-        let previous = history.snapshot ?? (history.migrations.isEmpty ? .empty : SchemaSnapshot(schema))
         result.diagnostics += MigrationDiagnostics.diagnostics(
-            for: SchemaDiff(from: previous, to: schema).problems, allowDestructive: options.allowDestructive, in: syntax)
+            for: history.diff(to: schema).problems, allowDestructive: options.allowDestructive, in: syntax)
         var outcome = report([result], options: options, invocation: invocation)
         guard !result.hasErrors else {
             outcome.exitCode = Outcome.invalidInput

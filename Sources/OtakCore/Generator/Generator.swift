@@ -1,5 +1,3 @@
-import Foundation
-
 /// A file of a generated package.
 public struct GeneratedFile: Sendable, Equatable {
     /// Who may change a file once it exists.
@@ -27,60 +25,6 @@ public struct GeneratedFile: Sendable, Equatable {
     public static let generatedMarker = "Do not edit: `otak generate` overwrites this file."
 }
 
-/// What a package already holds that the next generation builds on.
-public struct PackageHistory: Sendable {
-    /// The snapshot of the schema of the last generation (`.otak/schema.json`).
-    public var snapshot: SchemaSnapshot?
-    /// The migration files already in the package (applied somewhere, perhaps), by path.
-    public var migrations: [String: String]
-
-    public init(snapshot: SchemaSnapshot? = nil, migrations: [String: String] = [:]) {
-        self.snapshot = snapshot
-        self.migrations = migrations
-    }
-
-    /// A package that does not exist yet.
-    public static let none = PackageHistory()
-
-    public static let snapshotPath = ".otak/schema.json"
-    public static let migrationsFolder = "Sources/App/Migrations"
-
-    /// A file of the package's history that cannot be read.
-    public struct ReadError: Error {
-        public var path: String
-    }
-
-    /// Reads the snapshot and the migrations of the package at `root` (none if it does not exist).
-    public static func read(from root: URL) throws(ReadError) -> PackageHistory {
-        var history = PackageHistory()
-        let manager = FileManager.default
-        if let data = manager.contents(atPath: root.appendingPathComponent(snapshotPath).path) {
-            do { history.snapshot = try SchemaSnapshot.decode(String(decoding: data, as: UTF8.self)) } catch {
-                throw ReadError(path: snapshotPath)
-            }
-        }
-        for dialect in SQLDialect.allCases {
-            let folder = "\(migrationsFolder)/\(dialect.rawValue)"
-            let names = (try? manager.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
-            for name in names where name.hasSuffix(".sql") {
-                let path = "\(folder)/\(name)"
-                guard let data = manager.contents(atPath: root.appendingPathComponent(path).path),
-                      let text = String(data: data, encoding: .utf8) else { throw ReadError(path: path) }
-                history.migrations[path] = text
-            }
-        }
-        return history
-    }
-
-    /// The number of the next migration: one more than the highest in either dialect.
-    var nextMigrationNumber: Int {
-        let numbers = migrations.keys.compactMap { path in
-            Int(path.split(separator: "/").last?.prefix { $0.isNumber } ?? "")
-        }
-        return (numbers.max() ?? 0) + 1
-    }
-}
-
 /// Turns a checked schema into the files of a Swift server package.
 ///
 /// The generator only returns files; writing them (and never overwriting the user's) is the
@@ -99,9 +43,6 @@ public struct Generator: Sendable {
 
     /// The files of the package for `schema`, given what the package holds already: its
     /// migrations are kept as they are, and a new one is added when the database changes.
-    ///
-    /// A package with migrations but no snapshot (written before snapshots existed) is taken to
-    /// be up to date with `schema`.
     public func generate(_ schema: Schema, history: PackageHistory = .none) throws(TemplateError) -> [GeneratedFile] {
         // The OpenAPI document is the largest file and needs nothing but the schema: it is
         // written on its own thread while the rest are rendered on every core.
@@ -126,7 +67,7 @@ public struct Generator: Sendable {
         let root = rootValue(schema, entityValues: entityValues)
         // Independent jobs run on every core; sorting the files by path makes the result the
         // same whatever order they finish in.
-        let diff = SchemaDiff(from: history.snapshot ?? (history.migrations.isEmpty ? .empty : SchemaSnapshot(schema)), to: schema)
+        let diff = history.diff(to: schema)
         let migrationName = diff.isEmpty ? nil
             : String(format: "%04d_", history.nextMigrationNumber) + (history.migrations.isEmpty ? "init" : diff.migrationName)
         let jobs: [Job] = (migrationName == nil ? [] : SQLDialect.allCases.map { Job.migration($0, diff, migrationName!) })

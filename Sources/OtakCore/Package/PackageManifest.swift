@@ -14,9 +14,8 @@ public struct PackageManifest: Codable, Sendable, Equatable {
 
     public init(generator: String, files: [GeneratedFile]) {
         self.generator = generator
-        self.files = Dictionary(uniqueKeysWithValues: files.filter { $0.ownership == .generated }.map {
-            ($0.path, SHA256.hex(Array($0.contents.utf8)))
-        })
+        let generated = files.filter { $0.ownership == .generated }
+        self.files = Dictionary(uniqueKeysWithValues: zip(generated.map(\.path), generated.concurrentMap { SHA256.hex($0.contents.utf8) }))
         self.userFiles = files.filter { $0.ownership == .user }.map(\.path).sorted()
     }
 
