@@ -132,7 +132,9 @@ public enum OtakCommand {
         }
         let update = PackageUpdate(files: files, manifest: manifest, force: options.force, read: writer.read)
         if options.check || options.dryRun {
-            outcome.standardOutput += UpdateReport.preview(update, root: output, diffs: options.dryRun)
+            if options.format == .text {
+                outcome.standardOutput += UpdateReport.preview(update, root: output, diffs: options.dryRun)
+            }
             outcome.exitCode = options.check && !update.isUpToDate || !update.conflicts.isEmpty ? Outcome.invalidInput : Outcome.success
             return outcome
         }

@@ -67,10 +67,11 @@ public struct Generator: Sendable {
         let root = rootValue(schema, entityValues: entityValues)
         // Independent jobs run on every core; sorting the files by path makes the result the
         // same whatever order they finish in.
+        // A new migration when the database changes (a renamed entity whose table keeps its name does not).
         let diff = history.diff(to: schema)
-        let migrationName = diff.isEmpty ? nil
-            : String(format: "%04d_", history.nextMigrationNumber) + (history.migrations.isEmpty ? "init" : diff.migrationName)
-        let jobs: [Job] = (migrationName == nil ? [] : SQLDialect.allCases.map { Job.migration($0, diff, migrationName!) })
+        let scripts = SQLDialect.allCases.map { MigrationWriter(diff: diff, dialect: $0).script() }
+        let migrationName = String(format: "%04d_", history.nextMigrationNumber) + (history.migrations.isEmpty ? "init" : diff.migrationName)
+        let jobs: [Job] = (scripts.allSatisfy(\.isEmpty) ? [] : zip(SQLDialect.allCases, scripts).map { Job.migration($0, $1, migrationName) })
             + (Self.packageTemplates + (schema.auth == nil ? [] : Self.authTemplates)).map(Job.package)
             + schema.entities.indices.map(Job.entity)
             + schema.enums.indices.map(Job.enumeration)
@@ -90,8 +91,8 @@ public struct Generator: Sendable {
 
     /// A part of the package that can be written on its own.
     private enum Job {
-        /// The new migration of a dialect, by name.
-        case migration(SQLDialect, SchemaDiff, String)
+        /// The new migration of a dialect: its statements and its name.
+        case migration(SQLDialect, String, String)
         /// One of `packageTemplates`.
         case package(String)
         /// The files of `schema.entities[index]`.
@@ -109,8 +110,7 @@ public struct Generator: Sendable {
         }
 
         switch job {
-        case .migration(let dialect, let diff, let name):
-            let sql = MigrationWriter(diff: diff, dialect: dialect).script()
+        case .migration(let dialect, let sql, let name):
             return [try render("Sources/App/Migrations/migration.sql.mustache",
                                to: "\(PackageHistory.migrationsFolder)/\(dialect.rawValue)/\(name).sql",
                                with: ["statements": .text(sql), "dialect": .text(dialect.rawValue)], ownership: .history)]

@@ -89,9 +89,12 @@ struct MigrationWriter {
             let table = SQLDialect.quote(change.new.name)
             if change.isRenamed {
                 statements.append("ALTER TABLE \(SQLDialect.quote(change.old.name)) RENAME TO \(table)")
-                // The primary key keeps PostgreSQL's default name for the table.
-                statements.append("ALTER TABLE \(table) RENAME CONSTRAINT \(SQLDialect.quote(change.old.name + "_pkey")) TO "
-                    + SQLDialect.quote(change.new.name + "_pkey"))
+                // The primary key keeps PostgreSQL's default name for the table (names of up to
+                // 63 bytes are not shortened).
+                if max(change.old.name.utf8.count, change.new.name.utf8.count) + 5 <= 63 {
+                    statements.append("ALTER TABLE \(table) RENAME CONSTRAINT \(SQLDialect.quote(change.old.name + "_pkey")) TO "
+                        + SQLDialect.quote(change.new.name + "_pkey"))
+                }
             }
             for (old, new) in change.columns where old.name != new.name {
                 statements.append("ALTER TABLE \(table) RENAME COLUMN \(SQLDialect.quote(old.name)) TO \(SQLDialect.quote(new.name))")
