@@ -22,20 +22,40 @@ struct PackageWriter {
         do { return try PackageHistory.read(from: rootURL) } catch { throw ReadError.unreadable(error.path) }
     }
 
-    /// Writes every change, each file atomically (a temporary file renamed over the old one),
-    /// the manifest last: a run cut short leaves whole files, and the next run finishes it.
+    /// Writes every change in two steps: first each new content to a temporary file beside its
+    /// target, then, once all are written, each renamed over its target (an atomic replacement),
+    /// removals after that and the manifest last. A failure while writing (a full disk) leaves
+    /// the package as it was; a run cut short while renaming leaves whole files, and the next run
+    /// finishes the job, since files that already hold the new content are no conflict.
     func apply(_ update: PackageUpdate) throws {
         let manager = FileManager.default
-        for change in update.changes {
-            let url = rootURL.appendingPathComponent(change.path)
-            if let data = change.new {
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url, options: .atomic)
-            } else {
-                try manager.removeItem(at: url)
-                removeEmptyFolders(above: url)
+        var staged: [(temporary: URL, target: URL)] = []
+        do {
+            for change in update.changes {
+                guard let data = change.new else { continue }
+                let target = rootURL.appendingPathComponent(change.path)
+                let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).otak-new")
+                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: temporary)
+                staged.append((temporary, target))
+            }
+        } catch {
+            for file in staged { try? manager.removeItem(at: file.temporary) }
+            throw error
+        }
+        func move(_ file: (temporary: URL, target: URL)) throws {
+            guard rename(file.temporary.path, file.target.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.target.path])
             }
         }
+        let manifest = rootURL.appendingPathComponent(PackageManifest.path)
+        for file in staged where file.target != manifest { try move(file) }
+        for change in update.changes where change.new == nil {
+            let url = rootURL.appendingPathComponent(change.path)
+            try manager.removeItem(at: url)
+            removeEmptyFolders(above: url)
+        }
+        for file in staged where file.target == manifest { try move(file) }
     }
 
     /// Removes the folders a removed file leaves empty, up to the package root.

@@ -152,4 +152,16 @@ import Testing
         #expect(outcome.exitCode == 0, "\(outcome.standardError)")
         #expect(run("generate", scratch.path("app.otak"), "--output", scratch.path("server"), "--check").exitCode == 0)
     }
+
+    @Test func aWriteThatFailsLeavesThePackageAsItWas() throws {
+        let scratch = try generatedPackage()
+        // A folder where a temporary file must go makes writing fail half-way.
+        try FileManager.default.createDirectory(atPath: scratch.path("server/Sources/App/Models/.Product.swift.otak-new"),
+                                                withIntermediateDirectories: true)
+        let before = try scratch.files(in: "server")
+        let outcome = run("generate", scratch.path("app.otak"), "--output", scratch.path("server"), "--allow-destructive")
+        #expect(outcome.exitCode == 1)
+        #expect(outcome.standardError.contains("otak: cannot write the package"))
+        #expect(try scratch.files(in: "server") == before)
+    }
 }
