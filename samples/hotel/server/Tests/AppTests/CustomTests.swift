@@ -5,8 +5,8 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-/// The hotel's business logic (`Sources/App/Hooks/BookingHooks.swift`): no room booked twice for
-/// a night, and totals from the room's rate.
+/// The hotel's business logic (`Sources/App/Hooks/BookingHooks.swift`): guests that fit the room,
+/// no room booked twice for a night, and totals from the room's rate.
 @Suite struct CustomTests {
     func book(_ room: String, _ checkIn: String, _ checkOut: String, _ fixtures: inout Fixtures)
         async throws -> (status: HTTPResponse.Status, body: JSONValue)
@@ -62,6 +62,22 @@ import Testing
             let (status, booking) = try await book(room, "2030-07-30", "2030-08-02", &fixtures)
             #expect(status == .created)
             #expect(booking["total"] == .double(361.5))
+        }
+    }
+
+    @Test func theGuestsMustFitTheRoom() async throws {
+        try await withServer(hooks: AppHooks()) { client in
+            var fixtures = Fixtures(client)
+            let room = try await fixtures.createRoom(["beds": .integer(1)]).id
+            let body = try await fixtures.bookingBody(["roomId": .string(room), "adults": .integer(2), "children": .integer(1)])
+            let (status, refused) = try await send(client, .post, "/bookings", body: body)
+            #expect(status == .unprocessableContent)
+            #expect(refused.rules(of: "adults") == ["capacity"])
+            #expect(refused.messages(of: "adults") == ["the room sleeps 2, not 3"])
+            #expect(try await send(client, .get, "/bookings?roomId=\(room)").body["items"]?.arrayCount == 0)
+            var fits = body
+            fits["children"] = .integer(0)
+            #expect(try await send(client, .post, "/bookings", body: fits).status == .created)
         }
     }
 }

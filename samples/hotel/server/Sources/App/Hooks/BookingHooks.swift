@@ -1,13 +1,25 @@
 // Created by otak 0.1.0 from hotel.otak. This file is yours: `otak generate` never overwrites it.
 import Foundation
 
-/// The business logic of a booking: a room is not booked twice for the same night (409), and a
-/// booking's total is its nights at the room's rate. Both are decided in the transaction of
-/// the write, with the room's row locked on PostgreSQL so that two bookings of one room wait
-/// for each other (SQLite has one writer at a time anyway).
+/// The business logic of a booking: its guests fit the room's beds (422, like the schema's
+/// rules), a room is not booked twice for the same night (409), and a booking's total is its
+/// nights at the room's rate. All of it is decided in the transaction of the write, with the
+/// room's row locked on PostgreSQL so that two bookings of one room wait for each other
+/// (SQLite has one writer at a time anyway).
 struct BookingHooks: EntityHooks {
     typealias Model = Booking
     typealias Record = BookingRecord
+
+    /// Two guests per bed; children under the same roof count as guests.
+    func validate(_ record: BookingRecord, id: UUID, connection: DatabaseConnection) async throws -> [FieldError] {
+        let rows = try await connection.query(SQL(
+            sqlite: #"SELECT "beds" FROM "rooms" WHERE "id" = ?1"#,
+            postgres: #"SELECT "beds" FROM "rooms" WHERE "id" = $1"#
+        ), [.uuid(record.roomID)])
+        guard let beds: Int = try rows.first?.decode(0), record.adults + record.children > 2 * beds else { return [] }
+        let message = "the room sleeps \(2 * beds), not \(record.adults + record.children)"
+        return [FieldError(field: "adults", rule: "capacity", message: message)]
+    }
 
     func willCreate(_ record: inout BookingRecord, id: UUID, connection: DatabaseConnection) async throws {
         try await reserve(&record, id: id, connection: connection)
