@@ -5,7 +5,8 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-/// The shop's business logic (`Sources/App/Hooks/OrderItemHooks.swift`): prices, stock and totals.
+/// The shop's business logic (`Sources/App/Hooks/OrderItemHooks.swift`): prices, stock and
+/// totals; and its custom route (`Sources/App/CustomRoutes.swift`).
 @Suite struct CustomTests {
     /// A number of a response as a decimal, however the JSON spelled it.
     func decimal(_ value: JSONValue?) -> Decimal? {
@@ -74,6 +75,21 @@ import Testing
             let id = try #require(item["id"]?.stringValue)
             #expect(try await send(client, .patch, "/order-items/\(id)", body: .object(["quantity": .integer(3)])).status == .conflict)
             #expect(try await stock(of: product, client) == 0)
+        }
+    }
+
+    @Test func theLowStockReportListsWhatRunsOutForStaffOnly() async throws {
+        try await withServer(hooks: AppHooks()) { client in
+            var fixtures = Fixtures(client)
+            try await fixtures.createProduct(["stock": .integer(1), "sku": .string("LOW-1")])
+            try await fixtures.createProduct(["stock": .integer(4), "sku": .string("LOW-4")])
+            try await fixtures.createProduct(["stock": .integer(9), "sku": .string("HIGH-9")])
+            let (status, report) = try await send(client, .get, "/reports/low-stock")
+            #expect(status == .ok)
+            #expect(report["items"]?.arrayValue?.compactMap { $0["sku"]?.stringValue } == ["LOW-1", "LOW-4"])
+            #expect(try await send(client, .get, "/reports/low-stock?below=2").body["items"]?.arrayValue?.count == 1)
+            #expect(try await send(client, .get, "/reports/low-stock?below=many").status == .badRequest)
+            #expect(try await request(client, .get, "/reports/low-stock", anonymous: true).status == .unauthorized)
         }
     }
 }
