@@ -23,6 +23,8 @@ CREATE INDEX "products_name_price_idx" ON "products" ("name", "price");
 
 -- postgres
 
+ALTER TABLE "products" DROP CONSTRAINT "products_check_1";
+
 ALTER TABLE "products" DROP CONSTRAINT "products_name_key";
 
 DROP INDEX "products_price_idx";
