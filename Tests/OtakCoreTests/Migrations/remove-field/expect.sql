@@ -1,0 +1,1 @@
+SELECT CASE WHEN count(*) = 1 THEN 'ok' ELSE 'lost' END FROM "products" WHERE "name" = 'Lamp' AND "size" = 'large';
