@@ -69,6 +69,7 @@ public struct Generator: Sendable {
         // same whatever order they finish in.
         // A new migration when the database changes (a renamed entity whose table keeps its name does not).
         let diff = history.diff(to: schema)
+        let snapshot = BackgroundWork { diff.new.json() }
         let scripts = SQLDialect.allCases.map { MigrationWriter(diff: diff, dialect: $0).script() }
         let migrationName = String(format: "%04d_", history.nextMigrationNumber) + (history.migrations.isEmpty ? "init" : diff.migrationName)
         let jobs: [Job] = (scripts.allSatisfy(\.isEmpty) ? [] : zip(SQLDialect.allCases, scripts).map { Job.migration($0, $1, migrationName) })
@@ -80,7 +81,7 @@ public struct Generator: Sendable {
         }
         var files = [
             GeneratedFile(path: "Sources/App/openapi.json", contents: openAPI.wait()),
-            GeneratedFile(path: PackageHistory.snapshotPath, contents: diff.new.json()),
+            GeneratedFile(path: PackageHistory.snapshotPath, contents: snapshot.wait()),
         ]
         files += history.migrations.map { GeneratedFile(path: $0.key, contents: $0.value, ownership: .history) }
         for result in results { try files += result.get() }
