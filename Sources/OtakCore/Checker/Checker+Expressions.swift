@@ -3,6 +3,11 @@
 struct ExpressionContext {
     var entity: String
     var isRule: Bool
+    /// How many collection predicates (`members.any(…)`) enclose the expression.
+    var collectionDepth = 0
+
+    /// Collection predicates nest at most this deep: each level is one more subquery.
+    static let maximumCollectionDepth = 3
 }
 
 /// The type of an operand while checking a comparison.
@@ -35,7 +40,8 @@ struct TypedOperand {
 }
 
 extension Checker {
-    static let operations = RuleOperation.allCases.map(\.rawValue)
+    static let operations = RuleOperation.allCases.map(\.rawValue) + ["all"]
+    static let collectionMethods = ["any", "all", "count"]
     static let conditionKeywords: Set<String> = ["public", "authenticated", "owner", "self"]
 
     mutating func checkRule(_ syntax: RuleSyntax, in entity: Entity) -> Rule? {
@@ -43,6 +49,15 @@ extension Checker {
         var fieldNames: [String] = []
         var failed = false
         for operation in syntax.operations {
+            if operation.name.name == "all" {
+                operations += RuleOperation.allCases.filter { !operations.contains($0) }
+                if operation.fields != nil {
+                    diagnostics.error(.conditionNotAllowed("all(…)", "a rule: only create and update take fields"),
+                                      at: operation.range)
+                    failed = true
+                }
+                continue
+            }
             guard let parsed = RuleOperation(rawValue: operation.name.name) else {
                 diagnostics.error(.unknown("operation", operation.name.name), at: operation.name.range,
                                   hints: Suggestions.hint(for: operation.name.name, among: Self.operations))
@@ -51,6 +66,12 @@ extension Checker {
             }
             if !operations.contains(parsed) { operations.append(parsed) }
             guard let fields = operation.fields else { continue }
+            if syntax.isDeny {
+                diagnostics.error(.conditionNotAllowed("\(parsed.rawValue)(…)", "a deny rule"), at: operation.range,
+                                  hints: ["a deny rule refuses whole operations; leave a field out of every 'allow \(parsed.rawValue)(…)' instead"])
+                failed = true
+                continue
+            }
             guard parsed == .create || parsed == .update else {
                 diagnostics.error(.conditionNotAllowed("\(parsed.rawValue)(…)", "a rule: only create and update take fields"),
                                   at: operation.range, hints: ["hide a field from every reader with @hidden"])
@@ -77,7 +98,7 @@ extension Checker {
         }
         let condition = checkCondition(syntax.condition, context: ExpressionContext(entity: entity.name, isRule: true))
         guard let condition, !failed, !operations.isEmpty else { return nil }
-        return Rule(operations: operations, fields: fieldNames, condition: condition)
+        return Rule(operations: operations, fields: fieldNames, condition: condition, isDeny: syntax.isDeny)
     }
 
     // MARK: Conditions
@@ -105,6 +126,19 @@ extension Checker {
                 return nil
             }
             return checkRole(arguments, expression.range, context: context)
+        case .method(let base, let method, let arguments):
+            switch method.name {
+            case "any", "all":
+                return checkCollection(base, method, arguments, context: context)
+            case "count":
+                diagnostics.error(.expectedCondition("a number"), at: expression.range,
+                                  hints: ["compare the count: \(SchemaFormatter.print(expression)) > 0"])
+            default:
+                diagnostics.error(.unknown("method", method.name), at: method.range,
+                                  hints: Suggestions.hint(for: method.name, among: Self.collectionMethods)
+                                      + ["lists have any(condition), all(condition) and count()"])
+            }
+            return nil
         case .bool:
             diagnostics.error(.expectedCondition("a constant"), at: expression.range,
                               hints: context.isRule ? ["'public' allows everyone; no rule denies everyone"] : [])
@@ -350,11 +384,118 @@ extension Checker {
             diagnostics.error(.expectedValue("a range"), at: expression.range,
                               hints: ["ranges are used only in @length and @range"])
             return nil
-        case .call, .binary, .not:
+        case .method(let base, let method, let arguments) where method.name == "count":
+            guard context.isRule else {
+                diagnostics.error(.conditionNotAllowed("count()", "a @@check"), at: expression.range,
+                                  hints: ["a check can use only the entity's own fields"])
+                return nil
+            }
+            guard arguments.count <= 1 else {
+                diagnostics.error(.attributeArguments("count(…)", "at most one condition"), at: expression.range)
+                return nil
+            }
+            guard let (path, target) = checkListPath(base, method, context: context) else { return nil }
+            var condition: RuleExpression?
+            if let argument = arguments.first {
+                guard let innerContext = innerContext(target, context, at: expression.range),
+                      let inner = checkCondition(argument, context: innerContext) else { return nil }
+                condition = inner
+            }
+            return TypedOperand(operand: .count(path, condition), type: .scalar(.int), isOptional: false,
+                                description: "'\(path.description).count()' (Int)")
+        case .call, .binary, .not, .method:
             diagnostics.error(.expectedValue("a condition"), at: expression.range,
                               hints: ["compare values, then combine the comparisons with && and ||"])
             return nil
         }
+    }
+
+    // MARK: Collections
+
+    /// `members.any(user == auth)`, `tasks.all(done)`, `members.any()`.
+    private mutating func checkCollection(_ base: ExpressionSyntax, _ method: Identifier, _ arguments: [ExpressionSyntax],
+                                          context: ExpressionContext) -> RuleExpression? {
+        let range = base.range.joined(method.range)
+        guard context.isRule else {
+            diagnostics.error(.conditionNotAllowed("\(method.name)(…)", "a @@check"), at: range,
+                              hints: ["a check can use only the entity's own fields"])
+            return nil
+        }
+        let quantifier = CollectionPredicate.Quantifier(rawValue: method.name)!
+        guard arguments.count <= 1, quantifier == .any || arguments.count == 1 else {
+            diagnostics.error(.attributeArguments("\(method.name)(…)", quantifier == .any ? "at most one condition" : "one condition"),
+                              at: range, hints: ["for example members.\(method.name)(user == auth)"])
+            return nil
+        }
+        guard let (path, target) = checkListPath(base, method, context: context) else { return nil }
+        var condition: RuleExpression?
+        if let argument = arguments.first {
+            guard let innerContext = innerContext(target, context, at: range),
+                  let inner = checkCondition(argument, context: innerContext) else { return nil }
+            condition = inner
+        }
+        return .collection(CollectionPredicate(path: path, quantifier: quantifier, condition: condition))
+    }
+
+    /// The context inside a collection predicate: the list's entity, one level deeper; `nil`
+    /// (reported) past the deepest nesting.
+    private mutating func innerContext(_ target: String, _ context: ExpressionContext, at range: SourceRange) -> ExpressionContext? {
+        guard context.collectionDepth < ExpressionContext.maximumCollectionDepth else {
+            diagnostics.error(.collectionTooDeep(ExpressionContext.maximumCollectionDepth), at: range,
+                              hints: ["each level is one more subquery in every list's SQL; follow belongs-to relations instead where you can"])
+            return nil
+        }
+        return ExpressionContext(entity: target, isRule: true, collectionDepth: context.collectionDepth + 1)
+    }
+
+    /// The path before `.any(…)`: belongs-to relations, then a list field. Returns it with the list's entity.
+    private mutating func checkListPath(_ base: ExpressionSyntax, _ method: Identifier,
+                                        context: ExpressionContext) -> (FieldPath, String)? {
+        var names: [Identifier] = []
+        var current = base
+        while case .member(let inner, let member) = current.kind {
+            names.insert(member, at: 0)
+            current = inner
+        }
+        guard case .name(let root) = current.kind else {
+            if case .error = current.kind { return nil }
+            diagnostics.error(.notAList(SchemaFormatter.print(base), method.name), at: base.range,
+                              hints: ["any, all and count follow a list field of the row, such as members.\(method.name)(…)"])
+            return nil
+        }
+        names.insert(Identifier(name: root, range: current.range), at: 0)
+        if draft(context.entity, root) == nil, root == "auth" {
+            diagnostics.error(.conditionNotAllowed("auth.….\(method.name)(…)", "a rule"), at: base.range,
+                              hints: ["start from the row: e.g. workspace.members.any(user == auth)"])
+            return nil
+        }
+        var entity = context.entity
+        var steps: [FieldPath.Step] = []
+        for (position, name) in names.enumerated() {
+            guard let field = draft(entity, name.name)?.field else {
+                reportUnknownField(name, in: entity)
+                return nil
+            }
+            steps.append(FieldPath.Step(entity: entity, field: field.name))
+            let isLast = position == names.count - 1
+            switch field.kind {
+            case .belongsTo(let target, _) where !isLast:
+                entity = target
+            case .hasMany(let target, _) where isLast, .manyToMany(let target, _, _) where isLast:
+                return (FieldPath(steps: steps), target)
+            case .hasMany, .manyToMany:
+                diagnostics.error(.listNotAllowed(field.name), at: name.range,
+                                  hints: ["a list's rows are reached with any(…), all(…) or count()"])
+                return nil
+            default:
+                let written = names[...position].map(\.name).joined(separator: ".")
+                diagnostics.error(.notAList(written, method.name), at: name.range,
+                                  hints: isLast ? ["\(method.name)(…) applies to list fields such as [Member]"]
+                                      : ["only belongs-to relations have fields to follow"])
+                return nil
+            }
+        }
+        return nil
     }
 
     /// `price`, `order.customer`, `auth`, `auth.role`, `now`.

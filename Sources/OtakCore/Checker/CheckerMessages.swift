@@ -28,6 +28,9 @@ extension Message {
     static func earlierNameInUse(_ kind: String, _ name: String) -> Message {
         Message(id: "earlier-name-in-use", "'\(name)' cannot be this \(kind)'s earlier name")
     }
+    static func collectionTooDeep(_ depth: Int) -> Message {
+        Message(id: "collection-too-deep", "collection predicates nest at most \(depth) deep")
+    }
     static func duplicate(_ kind: String, _ name: String) -> Message {
         Message(id: "duplicate-declaration", "duplicate \(kind) '\(name)'")
     }
@@ -72,6 +75,9 @@ extension Message {
     }
     static func orderingNotAllowed(_ op: String, _ operand: String) -> Message {
         Message(id: "ordering-not-allowed", "'\(op)' needs numbers, dates or times, but \(operand) is not one")
+    }
+    static func notAList(_ written: String, _ method: String) -> Message {
+        Message(id: "not-a-list", "'\(written)' is not a list: \(method)(…) applies to list fields")
     }
     static func ownerNotAuthEntity(_ field: String) -> Message {
         Message(id: "owner-not-auth-entity", "'@owner' field '\(field)' must refer to the auth entity")

@@ -79,7 +79,8 @@ public enum SchemaFormatter {
             let operations = rule.operations.map { operation in
                 operation.name.name + (operation.fields.map { "(" + $0.map(\.name).joined(separator: ", ") + ")" } ?? "")
             }
-            return Row(cells: ["allow \(operations.joined(separator: ", ")): \(print(rule.condition))"],
+            let keyword = rule.isDeny ? "deny" : "allow"
+            return Row(cells: ["\(keyword) \(operations.joined(separator: ", ")): \(print(rule.condition))"],
                        comments: rule.comments)
         }
     }
@@ -97,6 +98,8 @@ public enum SchemaFormatter {
         case .member(let base, let member): print(base) + "." + member.name
         case .enumCase(let name): "." + name.name
         case .call(let callee, let arguments): callee.name + "(" + arguments.map(print).joined(separator: ", ") + ")"
+        case .method(let base, let name, let arguments):
+            print(base) + "." + name.name + "(" + arguments.map(print).joined(separator: ", ") + ")"
         case .integer(let text), .decimal(let text), .duration(let text): text
         case .string(let value, let raw): raw ? "#\"\(value)\"#" : quoted(value)
         case .bool(let value): value ? "true" : "false"

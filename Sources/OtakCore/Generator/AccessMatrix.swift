@@ -134,13 +134,21 @@ struct AccessMatrix {
     /// 401 or 403 when the caller is refused before any row is read.
     private func refusal(_ tri: Tri, _ operation: RuleOperation, _ caller: Caller, rules: [Rule]? = nil) -> Int? {
         guard case .none = tri else { return nil }
-        let rules = rules ?? entity.rules(for: operation)
+        let rules = rules ?? (entity.rules(for: operation) + entity.denyRules(for: operation))
         let refersToCaller = rules.contains { RuleWriter.refersToCaller($0.condition) }
         return caller == .anonymous && refersToCaller ? 401 : 403
     }
 
+    /// What the `allow` rules grant, less what a `deny` rule refuses (one whose condition is
+    /// unknown refuses nothing).
     private func access(_ operation: RuleOperation, _ caller: Caller) throws -> Tri {
-        try combined(entity.rules(for: operation), caller)
+        let denied = try entity.denyRules(for: operation).reduce(Tri.none) { try or($0, tri($1.condition, negated: false, caller)) }
+        let allowed = try combined(entity.rules(for: operation), caller)
+        return switch denied {
+        case .all: .none
+        case .none: allowed
+        case .rows(let holds): and(allowed, .rows(!holds))
+        }
     }
 
     private func combined(_ rules: [Rule], _ caller: Caller) throws -> Tri {
@@ -192,6 +200,8 @@ struct AccessMatrix {
             return try comparison(lhs, op, rhs, negated, caller)
         case .isTrue(let operand):
             return try comparison(operand, .equal, .literal(.bool(!negated)), false, caller)
+        case .collection:
+            throw Undetermined()
         }
     }
 
@@ -202,6 +212,7 @@ struct AccessMatrix {
             case .field: true
             case .authField(let path): path.steps.count > 1
             case .auth, .now, .literal: false
+            case .count: true
             }
         }
         let refersToCaller = [lhs, rhs].contains { if case .auth = $0 { true } else if case .authField = $0 { true } else { false } }
@@ -247,7 +258,7 @@ struct AccessMatrix {
             return .user(caller)
         case .authField(let path):
             return try walk(path, from: .user(caller))
-        case .now:
+        case .now, .count:
             throw Undetermined()
         case .literal(let literal):
             switch literal {

@@ -155,7 +155,7 @@ struct CheckSampler {
             return collectField(operand, into: &fields)
         case .compare(let lhs, _, let rhs):
             return collectField(lhs, into: &fields) && collectField(rhs, into: &fields)
-        case .isPublic, .authenticated, .isOwner, .isSelf, .hasRole:
+        case .isPublic, .authenticated, .isOwner, .isSelf, .hasRole, .collection:
             return false
         }
     }
@@ -168,7 +168,7 @@ struct CheckSampler {
             guard let field = field(operand) else { return false }
             if !fields.contains(where: { $0.name == field.name }) { fields.append(field) }
             return true
-        case .now, .auth, .authField:
+        case .now, .auth, .authField, .count:
             return false
         }
     }
@@ -216,7 +216,7 @@ struct CheckSampler {
             if case .literal(.null) = rhs { return op == .equal ? left == .null : left != .null }
             if case .literal(.null) = lhs { return op == .equal ? right == .null : right != .null }
             return compare(left, op, right)
-        case .isPublic, .authenticated, .isOwner, .isSelf, .hasRole:
+        case .isPublic, .authenticated, .isOwner, .isSelf, .hasRole, .collection:
             return nil
         }
     }
@@ -230,7 +230,7 @@ struct CheckSampler {
         case .literal(.bool(let flag)): return .bool(flag)
         case .literal(.enumCase(_, let name)): return .text(name)
         case .literal(.null): return .null
-        case .now, .auth, .authField: return nil
+        case .now, .auth, .authField, .count: return nil
         }
     }
 

@@ -27,7 +27,7 @@ struct CheckWriter {
             }
             guard let left = sqlOperand(lhs, dialect), let right = sqlOperand(rhs, dialect) else { return nil }
             return "\(left) \(sqlOperator(op)) \(right)"
-        case .isPublic, .authenticated, .isOwner, .isSelf, .hasRole:
+        case .isPublic, .authenticated, .isOwner, .isSelf, .hasRole, .collection:
             return nil
         }
     }
@@ -50,7 +50,7 @@ struct CheckWriter {
             case .notEqual: return "SQLLogic.not(SQLLogic.equal(\(left), \(right)))"
             default: return "SQLLogic.compare(\(left), \(right), \(op.rawValue))"
             }
-        case .isPublic, .authenticated, .isOwner, .isSelf, .hasRole:
+        case .isPublic, .authenticated, .isOwner, .isSelf, .hasRole, .collection:
             return "nil"
         }
     }
@@ -93,7 +93,7 @@ struct CheckWriter {
             case .enumCase(_, let name): return SQLDialect.stringLiteral(name)
             case .null: return "NULL"
             }
-        case .now, .auth, .authField:
+        case .now, .auth, .authField, .count:
             return nil
         }
     }
@@ -113,7 +113,7 @@ struct CheckWriter {
             case .enumCase(let type, let name): return "\(type).\(name)"
             case .null: return "nil"
             }
-        case .auth, .authField:
+        case .auth, .authField, .count:
             return "nil"
         }
     }

@@ -22,9 +22,14 @@ public struct Entity: Sendable, Equatable {
         fields.first(where: \.isOwner)
     }
 
-    /// The rules that grant `operation` on the whole row (field-level rules excluded).
+    /// The rules that grant `operation` on the whole row (field-level and deny rules excluded).
     public func rules(for operation: RuleOperation) -> [Rule] {
-        rules.filter { $0.operations.contains(operation) && $0.fields.isEmpty }
+        rules.filter { $0.operations.contains(operation) && $0.fields.isEmpty && !$0.isDeny }
+    }
+
+    /// The `deny` rules of `operation`: where one holds, the operation is refused.
+    public func denyRules(for operation: RuleOperation) -> [Rule] {
+        rules.filter { $0.operations.contains(operation) && $0.isDeny }
     }
 }
 

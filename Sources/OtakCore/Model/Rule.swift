@@ -9,6 +9,8 @@ public struct Rule: Sendable, Equatable {
     /// For a field-level rule (`allow update(role): …`), the fields it governs; empty otherwise.
     public var fields: [String]
     public var condition: RuleExpression
+    /// `deny …`: where the condition holds, the operations are refused whatever `allow` says.
+    public var isDeny: Bool = false
 }
 
 /// A typed boolean expression: a rule's condition, or a `@@check`.
@@ -29,6 +31,24 @@ public indirect enum RuleExpression: Sendable, Equatable {
     case compare(Operand, ComparisonOperator, Operand)
     /// A Bool field used as a condition (`active`, `product.active`).
     case isTrue(Operand)
+    /// `workspace.members.any(user == auth)`: a condition over the rows of a list relation.
+    case collection(CollectionPredicate)
+}
+
+/// `members.any(user == auth && role == .admin)`, `tags.all(public)`, `members.any()`.
+public struct CollectionPredicate: Sendable, Equatable {
+    public enum Quantifier: String, Sendable, Equatable {
+        /// Some row meets the condition.
+        case any
+        /// Every row meets it (true of an empty list).
+        case all
+    }
+
+    /// Belongs-to steps from the rule's entity, then the list field (`workspace.members`).
+    public var path: FieldPath
+    public var quantifier: Quantifier
+    /// Over the list's entity; `nil` in `any()`: the list is not empty.
+    public var condition: RuleExpression?
 }
 
 public enum ComparisonOperator: String, Sendable, Equatable {
@@ -41,7 +61,7 @@ public enum ComparisonOperator: String, Sendable, Equatable {
 }
 
 /// A value inside a rule or check.
-public enum Operand: Sendable, Equatable {
+public indirect enum Operand: Sendable, Equatable {
     /// A field of the row, possibly reached through belongs-to relations (`order.customer`).
     case field(FieldPath)
     /// The signed-in caller (compared with a belongs-to relation to the auth entity).
@@ -51,6 +71,8 @@ public enum Operand: Sendable, Equatable {
     /// The current date and time.
     case now
     case literal(Literal)
+    /// `tasks.count()`, `tasks.count(done)`: how many rows of a list relation (meet a condition).
+    case count(FieldPath, RuleExpression?)
 }
 
 /// A chain of fields starting at some entity: every step but the last is a belongs-to relation.

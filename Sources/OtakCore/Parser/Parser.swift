@@ -145,7 +145,7 @@ public struct Parser {
         var members: [Member] = []
         while !at(.rightBrace) && !at(.endOfFile) && !startsDeclaration() && !diagnostics.isFull {
             isRecovering = false
-            if current.is("allow") {
+            if current.is("allow") || current.is("deny") {
                 members.append(.rule(parseRule()))
             } else if at(.atAt) {
                 let memberStart = index
@@ -286,6 +286,7 @@ public struct Parser {
     private mutating func parseRule() -> RuleSyntax {
         let start = index
         let keyword = current.range
+        let isDeny = current.is("deny")
         advance()
         var operations: [OperationSyntax] = []
         repeat {
@@ -326,7 +327,7 @@ public struct Parser {
         }
         finishLine(after: "the rule")
         if isRecovering { condition = ExpressionSyntax(.error, condition.range) }
-        return RuleSyntax(keyword: keyword, operations: operations, condition: condition,
+        return RuleSyntax(keyword: keyword, isDeny: isDeny, operations: operations, condition: condition,
                           range: keyword.joined(condition.range), comments: trivia(start, previousIndex))
     }
 
@@ -398,9 +399,36 @@ public struct Parser {
             advance()
             let member = Identifier(name: current.value, range: current.range)
             advance()
-            base = ExpressionSyntax(.member(base, member), base.range.joined(member.range))
+            if at(.leftParen) && !current.isAtStartOfLine {
+                guard let (arguments, end) = parseArguments(of: member) else { return ExpressionSyntax(.error, base.range) }
+                base = ExpressionSyntax(.method(base, member, arguments), base.range.joined(end))
+            } else {
+                base = ExpressionSyntax(.member(base, member), base.range.joined(member.range))
+            }
         }
         return base
+    }
+
+    /// `(a, b)` after a function or method name, at `(`; `nil` when nested too deeply.
+    private mutating func parseArguments(of name: Identifier) -> ([ExpressionSyntax], SourceRange)? {
+        let open = current.range
+        advance()
+        guard enterNesting(at: open) else { return nil }
+        var arguments: [ExpressionSyntax] = []
+        while !at(.rightParen) && !at(.endOfFile) && !at(.rightBrace) {
+            arguments.append(parseOr())
+            if !consume(.comma) { break }
+        }
+        expressionDepth -= 1
+        var end = previousRange
+        if at(.rightParen) {
+            end = current.range
+            advance()
+        } else {
+            error(.expected("')'", after: "the arguments of '\(name.name)'"), at: previousRange.after,
+                  notes: [Note("'(' opened here", at: open)])
+        }
+        return (arguments, end)
     }
 
     private mutating func parsePrimary() -> ExpressionSyntax {
@@ -416,23 +444,7 @@ public struct Parser {
             }
             let name = Identifier(name: token.value, range: token.range)
             guard at(.leftParen) else { return ExpressionSyntax(.name(token.value), token.range) }
-            let open = current.range
-            advance()
-            guard enterNesting(at: open) else { return ExpressionSyntax(.error, token.range) }
-            var arguments: [ExpressionSyntax] = []
-            while !at(.rightParen) && !at(.endOfFile) && !at(.rightBrace) {
-                arguments.append(parseOr())
-                if !consume(.comma) { break }
-            }
-            expressionDepth -= 1
-            var end = previousRange
-            if at(.rightParen) {
-                end = current.range
-                advance()
-            } else {
-                error(.expected("')'", after: "the arguments of '\(name.name)'"), at: previousRange.after,
-                      notes: [Note("'(' opened here", at: open)])
-            }
+            guard let (arguments, end) = parseArguments(of: name) else { return ExpressionSyntax(.error, token.range) }
             return ExpressionSyntax(.call(name, arguments), token.range.joined(end))
         case .dot where peek(1).kind == .identifier:
             advance()

@@ -9,6 +9,8 @@ public struct ExpressionSyntax: Sendable {
         case enumCase(Identifier)
         /// `role(admin, staff)`
         case call(Identifier, [ExpressionSyntax])
+        /// `members.any(user == auth)`, `tasks.count()`: a method of a value.
+        case method(ExpressionSyntax, Identifier, [ExpressionSyntax])
         case integer(String)
         case decimal(String)
         case duration(String)
@@ -41,6 +43,7 @@ public struct ExpressionSyntax: Sendable {
         case .name, .enumCase, .integer, .decimal, .duration, .string, .bool, .null: false
         case .member(let base, _): base.containsError
         case .call(_, let arguments): arguments.contains(where: \.containsError)
+        case .method(let base, _, let arguments): base.containsError || arguments.contains(where: \.containsError)
         case .not(let operand), .negate(let operand), .parenthesized(let operand): operand.containsError
         case .binary(_, let lhs, let rhs): lhs.containsError || rhs.containsError
         case .range(let lower, let upper): (lower?.containsError ?? false) || (upper?.containsError ?? false)

@@ -134,9 +134,11 @@ public struct AttributeSyntax: Sendable {
     }
 }
 
-/// `allow read, update(role): self || role(admin)`
+/// `allow read, update(role): self || role(admin)`, or `deny all: auth.suspended`
 public struct RuleSyntax: Sendable {
     public var keyword: SourceRange
+    /// `deny` rather than `allow`.
+    public var isDeny: Bool
     public var operations: [OperationSyntax]
     public var condition: ExpressionSyntax
     public var range: SourceRange
