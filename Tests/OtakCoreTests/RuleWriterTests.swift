@@ -19,8 +19,10 @@ import Testing
             output += "== \(entity.name)\n"
             for operation in RuleOperation.allCases {
                 let rules = entity.rules(for: operation)
-                output += "\(operation.rawValue): " + rules.map { RuleWriter.describe($0.condition) }.joined(separator: " | ") + "\n"
-                output += "    " + writer.access(rules) + "\n"
+                let deny = entity.denyRules(for: operation)
+                output += "\(operation.rawValue): " + rules.map { RuleWriter.describe($0.condition) }.joined(separator: " | ")
+                    + (deny.isEmpty ? "" : " deny " + deny.map { RuleWriter.describe($0.condition) }.joined(separator: " | ")) + "\n"
+                output += "    " + writer.access(rules, deny: deny) + "\n"
             }
             for operation in [RuleOperation.create, .update] {
                 let fields = writer.guardedFields(operation).map(\.name)

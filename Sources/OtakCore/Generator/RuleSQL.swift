@@ -86,9 +86,9 @@ struct RuleSQL {
             case (true, true, false), (true, false, true):
                 test = self.condition(condition, in: inner, negated: true)
             case (false, true, false), (false, false, true):
-                test = "(" + self.condition(condition, in: inner, negated: false) + ") IS NOT FALSE"
+                test = Self.grouped(self.condition(condition, in: inner, negated: false)) + " IS NOT FALSE"
             case (true, false, false), (true, true, true):
-                test = "(" + self.condition(condition, in: inner, negated: false) + ") IS NOT TRUE"
+                test = Self.grouped(self.condition(condition, in: inner, negated: false)) + " IS NOT TRUE"
             }
         }
         let subquery = "SELECT 1 FROM \(from) WHERE " + ([link] + (test.map { [$0] } ?? [])).joined(separator: " AND ")
@@ -177,8 +177,13 @@ struct RuleSQL {
             condition = "\(lhs) \(Self.sqlOperator(op)) \(sql(right, &joins, scope))"
         }
         guard lenient else { return joins.wrap(condition) }
-        if joins.isEmpty { return "(\(condition)) IS NOT TRUE" }
+        if joins.isEmpty { return Self.grouped(condition) + " IS NOT TRUE" }
         return "NOT " + joins.wrap(condition)
+    }
+
+    /// The condition in parentheses, unless it is one parenthesized group already.
+    private static func grouped(_ condition: String) -> String {
+        condition.hasPrefix("(") && condition.hasSuffix(")") && CheckWriter.isOneGroup(condition) ? condition : "(\(condition))"
     }
 
     /// How one side of a comparison is written.
