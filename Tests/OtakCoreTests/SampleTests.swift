@@ -8,7 +8,7 @@ import Testing
 
     @Test func everySampleIsPresent() {
         let names = Self.files.map { $0.deletingPathExtension().lastPathComponent }
-        #expect(names == ["chat", "hotel", "shop", "social"])
+        #expect(names == ["chat", "hotel", "shop", "social", "teams"])
     }
 
     @Test(arguments: files)
@@ -35,6 +35,10 @@ import Testing
             case .enumCase: found.insert(".case")
             case .call(let callee, let arguments):
                 found.insert(callee.name + "()")
+                arguments.forEach(visit)
+            case .method(let base, let method, let arguments):
+                found.insert("." + method.name + "()")
+                visit(base)
                 arguments.forEach(visit)
             case .null: found.insert("nil")
             case .not(let operand):
@@ -69,6 +73,7 @@ import Testing
                         found.insert("@@" + attribute.name.name)
                         attribute.arguments?.forEach(visit)
                     case .rule(let rule):
+                        if rule.isDeny { found.insert("deny") }
                         found.formUnion(rule.operations.map { $0.name.name + ($0.fields == nil ? "" : "(fields)") })
                         visit(rule.condition)
                     }
@@ -94,7 +99,7 @@ import Testing
             "@hidden", "@owner", "@onDelete", "cascade", "restrict", "setNull", "@inverse",
             "@@index", "@@unique", "@@check", "list", "read", "create", "update", "delete", "update(fields)",
             "public", "authenticated", "role()", "owner", "self", "auth", "path", ".case", "nil",
-            "==", "!=", "<", "<=", ">", ">=", "&&", "||", "!", "()",
+            "==", "!=", "<", "<=", ">", ">=", "&&", "||", "!", "()", ".any()", ".count()", "deny",
         ]
         #expect(required.subtracting(used).isEmpty, "unused: \(required.subtracting(used).sorted())")
         #expect(comments == ["//", "/*"])
