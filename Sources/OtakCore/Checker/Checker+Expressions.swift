@@ -5,6 +5,8 @@ struct ExpressionContext {
     var isRule: Bool
     /// How many collection predicates (`members.any(…)`) enclose the expression.
     var collectionDepth = 0
+    /// In an update rule, the entity whose new values `new.field` names.
+    var updatedEntity: String?
 
     /// Collection predicates nest at most this deep: each level is one more subquery.
     static let maximumCollectionDepth = 3
@@ -96,7 +98,9 @@ extension Checker {
                               hints: ["write field-level rules, such as 'allow update(role): …', on their own line"])
             failed = true
         }
-        let condition = checkCondition(syntax.condition, context: ExpressionContext(entity: entity.name, isRule: true))
+        let isUpdate = !operations.isEmpty && operations.allSatisfy { $0 == .update }
+        let context = ExpressionContext(entity: entity.name, isRule: true, updatedEntity: isUpdate ? entity.name : nil)
+        let condition = checkCondition(syntax.condition, context: context)
         guard let condition, !failed, !operations.isEmpty else { return nil }
         return Rule(operations: operations, fields: fieldNames, condition: condition, isDeny: syntax.isDeny)
     }
@@ -445,7 +449,8 @@ extension Checker {
                               hints: ["each level is one more subquery in every list's SQL; follow belongs-to relations instead where you can"])
             return nil
         }
-        return ExpressionContext(entity: target, isRule: true, collectionDepth: context.collectionDepth + 1)
+        return ExpressionContext(entity: target, isRule: true, collectionDepth: context.collectionDepth + 1,
+                                 updatedEntity: context.updatedEntity)
     }
 
     /// The path before `.any(…)`: belongs-to relations, then a list field. Returns it with the list's entity.
@@ -514,6 +519,7 @@ extension Checker {
 
         var entity = context.entity
         var isAuth = false
+        var isNew = false
         if draft(entity, root) == nil {
             switch root {
             case "auth" where context.isRule:
@@ -527,6 +533,20 @@ extension Checker {
                 names.removeFirst()
             case "now" where context.isRule && names.count == 1:
                 return TypedOperand(operand: .now, type: .now, isOptional: false, description: "'now'")
+            case "new" where context.isRule:
+                guard let updated = context.updatedEntity else {
+                    diagnostics.error(.conditionNotAllowed("new", "this rule"), at: current.range,
+                                      hints: ["'new.field' is a value an update sends, so only rules of 'update' alone can use it"])
+                    return nil
+                }
+                guard names.count > 1 else {
+                    diagnostics.error(.expectedValue("'new' alone"), at: current.range,
+                                      hints: ["name a field of the updated row: new.status"])
+                    return nil
+                }
+                entity = updated
+                isNew = true
+                names.removeFirst()
             case _ where Self.conditionKeywords.contains(root):
                 diagnostics.error(.expectedValue("'\(root)', which is a condition"), at: current.range,
                                   hints: root == "owner" ? ["'owner' already means the caller owns the row"] : [])
@@ -574,8 +594,9 @@ extension Checker {
             }
         }
         let path = FieldPath(steps: steps)
-        let written = (isAuth ? "auth." : "") + path.description
-        return TypedOperand(operand: isAuth ? .authField(path) : .field(path), type: type, isOptional: isOptional,
+        let written = (isAuth ? "auth." : isNew ? "new." : "") + path.description
+        let operand: Operand = isAuth ? .authField(path) : isNew ? .newField(path) : .field(path)
+        return TypedOperand(operand: operand, type: type, isOptional: isOptional,
                             description: "'\(written)' (\(last.map(typeDescription) ?? ""))")
     }
 }

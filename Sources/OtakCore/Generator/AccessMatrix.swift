@@ -212,7 +212,7 @@ struct AccessMatrix {
             case .field: true
             case .authField(let path): path.steps.count > 1
             case .auth, .now, .literal: false
-            case .count: true
+            case .count, .newField: true
             }
         }
         let refersToCaller = [lhs, rhs].contains { if case .auth = $0 { true } else if case .authField = $0 { true } else { false } }
@@ -258,7 +258,7 @@ struct AccessMatrix {
             return .user(caller)
         case .authField(let path):
             return try walk(path, from: .user(caller))
-        case .now, .count:
+        case .now, .count, .newField:
             throw Undetermined()
         case .literal(let literal):
             switch literal {

@@ -168,7 +168,7 @@ struct CheckSampler {
             guard let field = field(operand) else { return false }
             if !fields.contains(where: { $0.name == field.name }) { fields.append(field) }
             return true
-        case .now, .auth, .authField, .count:
+        case .now, .auth, .authField, .count, .newField:
             return false
         }
     }
@@ -230,7 +230,7 @@ struct CheckSampler {
         case .literal(.bool(let flag)): return .bool(flag)
         case .literal(.enumCase(_, let name)): return .text(name)
         case .literal(.null): return .null
-        case .now, .auth, .authField, .count: return nil
+        case .now, .auth, .authField, .count, .newField: return nil
         }
     }
 

@@ -93,7 +93,7 @@ struct CheckWriter {
             case .enumCase(_, let name): return SQLDialect.stringLiteral(name)
             case .null: return "NULL"
             }
-        case .now, .auth, .authField, .count:
+        case .now, .auth, .authField, .count, .newField:
             return nil
         }
     }
@@ -113,7 +113,7 @@ struct CheckWriter {
             case .enumCase(let type, let name): return "\(type).\(name)"
             case .null: return "nil"
             }
-        case .auth, .authField, .count:
+        case .auth, .authField, .count, .newField:
             return "nil"
         }
     }

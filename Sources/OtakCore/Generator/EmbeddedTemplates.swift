@@ -331,9 +331,15 @@ struct Permission: Sendable {
     let refersToCaller: Bool
     /// The field a refusal names, for field-level rules.
     var field: String? = nil
+    /// For update rules that read the values an update sends (`new.field`): the rules with
+    /// those values, by field name. `rule` takes any condition on them to hold, to find the row.
+    var exact: (@Sendable (SignedInUser?, NewValues) -> Access)? = nil
     /// What the rules allow a signed-in user, or an anonymous caller (`nil`).
     let rule: @Sendable (SignedInUser?) -> Access
 }
+
+/// The values of a row as an update would leave it, by field name.
+typealias NewValues = [String: SQLValue]
 
 /// What a rule lets one caller do: every row, the rows a SQL condition selects, or nothing.
 enum Access: Sendable {
@@ -549,14 +555,19 @@ enum Caller: Sendable {
         if case .user(let user) = self { user.id } else { nil }
     }
 
-    /// What `permission` lets this caller do. A caller it allows nothing gets 401 when signing
-    /// in could change that, else 403.
-    func access(_ permission: Permission) throws(APIError) -> Access {
+    /// What `permission` lets this caller do, with the values an update sends if the rules read
+    /// them. A caller it allows nothing gets 401 when signing in could change that, else 403.
+    func access(_ permission: Permission, new: NewValues? = nil) throws(APIError) -> Access {
+        let rule: @Sendable (SignedInUser?) -> Access = if let new, let exact = permission.exact {
+            { exact($0, new) }
+        } else {
+            permission.rule
+        }
         let access: Access
         switch self {
         case .system: return .all
-        case .anonymous: access = permission.rule(nil)
-        case .user(let user): access = permission.rule(user)
+        case .anonymous: access = rule(nil)
+        case .user(let user): access = rule(user)
         }
         guard case .none = access else { return access }
         var error = if case .anonymous = self, permission.refersToCaller {
@@ -571,13 +582,15 @@ enum Caller: Sendable {
     }
 
     /// Checks the field-level rules of the fields a body sets; 401 or 403 names the fields refused.
-    func fieldAccess(_ permissions: [String: Permission], sent: Set<String>) throws(APIError) -> [(field: String, access: Access)] {
+    func fieldAccess(
+        _ permissions: [String: Permission], sent: Set<String>, new: NewValues? = nil
+    ) throws(APIError) -> [(field: String, access: Access)] {
         var granted: [(field: String, access: Access)] = []
         var refused: [APIError] = []
         for field in sent.sorted() {
             guard let permission = permissions[field] else { continue }
             do throws(APIError) {
-                granted.append((field, try access(permission)))
+                granted.append((field, try access(permission, new: new)))
             } catch {
                 refused.append(error)
             }
@@ -918,7 +931,14 @@ struct {{type}}Controller {
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = {{type}}Patch.read(&input)
+        {{#updateReadsNewValues}}
+        // Refuses at once the fields no value could allow; the values are checked once known.
+        _ = try context.caller.fieldAccess({{type}}Permissions.updateFields, sent: input.sentFields)
+        let sent = input.sentFields
+        {{/updateReadsNewValues}}
+        {{^updateReadsNewValues}}
         let fieldAccess = try context.caller.fieldAccess({{type}}Permissions.updateFields, sent: input.sentFields)
+        {{/updateReadsNewValues}}
         {{^hasPasswordFields}}
         try input.finish()
         {{/hasPasswordFields}}
@@ -956,7 +976,18 @@ struct {{type}}Controller {
             let problems = try await hooks.validate(record, id: id, connection: connection)
             if !problems.isEmpty { throw APIError.validationFailed(problems) }
             try await hooks.willUpdate(&record, old: old, id: id, connection: connection)
+            {{#updateReadsNewValues}}
+            // The rules read the values this update sends: with them, they must hold for the
+            // stored row and for the row as it will be.
+            let new = record.values
+            let exact = try context.caller.access({{type}}Permissions.update, new: new)
+            let exactFields = try context.caller.fieldAccess({{type}}Permissions.updateFields, sent: sent, new: new)
+            try await Self.check(exact, exactFields, id: id, record, stored: true, on: connection, action: {{type}}Permissions.update.action)
+            try await Self.check(exact, exactFields, id: id, record, on: connection, action: {{type}}Permissions.update.action)
+            {{/updateReadsNewValues}}
+            {{^updateReadsNewValues}}
             try await Self.check(access, fieldAccess, id: id, record, on: connection, action: {{type}}Permissions.update.action)
+            {{/updateReadsNewValues}}
             guard let row = try await connection.query({{type}}Queries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -1088,11 +1119,12 @@ struct {{type}}Controller {
     }
     {{/hasPasswordFields}}
 
-    /// Checks the rules that depend on the row against the values about to be written: the
-    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    /// Checks the rules that depend on the row against the values about to be written (or,
+    /// `stored`, against the row as it is): the operation's and those of the guarded fields
+    /// sent. 403 names the fields refused.
     private static func check(
         _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: {{type}}Record,
-        on connection: DatabaseConnection, action: String
+        stored: Bool = false, on connection: DatabaseConnection, action: String
     ) async throws {
         func holds(_ access: Access) async throws -> Bool {
             switch access {
@@ -1100,7 +1132,9 @@ struct {{type}}Controller {
             case .none: return false
             case .rows: break
             }
-            var builder = SQLBuilder(connection.dialect, {{type}}Queries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            var builder = stored
+                ? SQLBuilder(connection.dialect, {{type}}Queries.selectRecord, values: [.uuid(id)])
+                : SQLBuilder(connection.dialect, {{type}}Queries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
             builder.restrict(to: access)
             return try await !connection.query(builder).isEmpty
         }
@@ -2752,6 +2786,17 @@ struct {{type}}Record: Sendable {
             {{/storedFields}}
         ]
     }
+    {{#updateReadsNewValues}}
+
+    /// The values by field name, for update rules that read them (`new.field`).
+    var values: NewValues {
+        [
+            {{#storedFields}}
+            "{{name}}": {{binding}},
+            {{/storedFields}}
+        ]
+    }
+    {{/updateReadsNewValues}}
 
     {{#patterns}}
     static let {{swiftName}}Pattern = Pattern({{literal}})
@@ -2864,7 +2909,9 @@ import Foundation
 enum {{type}}Permissions {
     {{#permissions}}
     /// {{comment}}
-    static let {{name}} = Permission(action: "{{action}}", refersToCaller: {{refersToCaller}}{{#hasField}}, field: "{{field}}"{{/hasField}}) { user in
+    static let {{name}} = Permission(action: "{{action}}", refersToCaller: {{refersToCaller}}{{#hasField}}, field: "{{field}}"{{/hasField}}{{#exact}}, exact: { user, new in
+        {{code}}
+    }{{/exact}}) { user in
         {{code}}
     }
 

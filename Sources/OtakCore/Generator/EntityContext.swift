@@ -55,6 +55,7 @@ struct EntityContext {
                     "recordIndex": .text(String(index)),
                     "binding": .text(SwiftCode.binding(field.swiftName, field)),
                     "createValue": .text(createValue(field)),
+                    "name": .text(field.name),
                 ]
             },
             "writableFields": items(writable) { _, field in

@@ -197,6 +197,8 @@ struct RuleSQL {
         case bool(Bool)
         /// A field of the caller's row reached through its relations.
         case callerPath(FieldPath)
+        /// A field of the row an update sends, reached through its relations.
+        case newPath(FieldPath)
         case count(FieldPath, RuleExpression?)
     }
 
@@ -215,6 +217,9 @@ struct RuleSQL {
             return .bound(binding: ".timestamp(Timestamp.now())", cast: "")
         case .count(let path, let condition):
             return .count(path, condition)
+        case .newField(let path):
+            guard path.steps.count == 1, let field = field(path.steps[0]) else { return .newPath(path) }
+            return .bound(binding: Self.newValue(field), cast: ColumnType(field.kind).postgresParameterCast)
         case .literal(let literal):
             switch literal {
             case .integer(let value): return .literal(String(value))
@@ -242,31 +247,42 @@ struct RuleSQL {
             bindings.append(".bool(\(value))")
             return "?"
         case .callerPath(let path):
+            guard let auth = schema.auth, let entity = schema.entity(named: auth.entity) else { return "NULL" }
             bindings.append(".uuid(user.id)")
-            return callerSubquery(path)
+            return subquery(from: entity, path.steps[...], prefix: "_c")
+        case .newPath(let path):
+            guard let first = path.steps.first.flatMap(field), case .belongsTo(let target, _) = first.kind,
+                  let entity = schema.entity(named: target) else { return "NULL" }
+            bindings.append(Self.newValue(first))
+            return subquery(from: entity, path.steps.dropFirst(), prefix: "_n")
         case .count(let path, let condition):
             return count(path, condition, in: scope)
         }
     }
 
-    /// `(SELECT "_c2"."name" FROM "users" AS "_c1" JOIN "teams" AS "_c2" ON … WHERE "_c1"."id" = ?)`
-    private func callerSubquery(_ path: FieldPath) -> String {
-        guard let auth = schema.auth, let authEntity = schema.entity(named: auth.entity) else { return "NULL" }
-        var from = "\(SQLDialect.quote(authEntity.names.table)) AS \"_c1\""
-        var alias = "_c1"
-        var current = authEntity
-        for (position, step) in path.steps.enumerated() {
+    /// A field reached from the row of `entity` whose id is the next parameter:
+    /// `(SELECT "_c2"."name" FROM "users" AS "_c1" JOIN "teams" AS "_c2" ON … WHERE "_c1"."id" = ?)`.
+    private func subquery(from entity: Entity, _ steps: ArraySlice<FieldPath.Step>, prefix: String) -> String {
+        var from = "\(SQLDialect.quote(entity.names.table)) AS \"\(prefix)1\""
+        var alias = prefix + "1"
+        var current = entity
+        for (position, step) in steps.enumerated() {
             guard let field = current.field(named: step.field), let column = field.column else { break }
-            if position == path.steps.count - 1 {
-                return "(SELECT \(SQLDialect.quote(alias)).\(SQLDialect.quote(column)) FROM \(from) WHERE \"_c1\".\"id\" = ?)"
+            if position == steps.count - 1 {
+                return "(SELECT \(SQLDialect.quote(alias)).\(SQLDialect.quote(column)) FROM \(from) WHERE \"\(prefix)1\".\"id\" = ?)"
             }
             guard case .belongsTo(let target, _) = field.kind, let next = schema.entity(named: target) else { break }
-            let nextAlias = "_c\(position + 2)"
+            let nextAlias = "\(prefix)\(position + 2)"
             from += " JOIN \(SQLDialect.quote(next.names.table)) AS \(SQLDialect.quote(nextAlias)) ON \(SQLDialect.quote(nextAlias)).\"id\" = \(SQLDialect.quote(alias)).\(SQLDialect.quote(column))"
             alias = nextAlias
             current = next
         }
         return "NULL"
+    }
+
+    /// The value an update sends for a field: `new`, the record's values by field name.
+    static func newValue(_ field: Field) -> String {
+        "new[\(SwiftCode.stringLiteral(field.name)), default: .null]"
     }
 
     private func field(_ step: FieldPath.Step) -> Field? {
@@ -275,7 +291,7 @@ struct RuleSQL {
 
     private func operandKind(_ operand: Operand) -> FieldKind? {
         switch operand {
-        case .field(let path), .authField(let path): path.steps.last.flatMap(field)?.kind
+        case .field(let path), .authField(let path), .newField(let path): path.steps.last.flatMap(field)?.kind
         case .count: .scalar(.int)
         case .auth, .now, .literal: nil
         }

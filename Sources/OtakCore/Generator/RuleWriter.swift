@@ -15,15 +15,45 @@ struct RuleWriter {
     /// joined with "or", less the `deny` rules; over `user`, a `SignedInUser?`; `.none` when
     /// nothing allows it. The operands of the outermost `||` or `&&` go on lines of their own,
     /// indented by `indent`.
-    func access(_ rules: [Rule], deny: [Rule] = [], indent: String = "    ") -> String {
+    ///
+    /// Update rules may read `new.field`, the values an update sends (in `new`, by field name).
+    /// With `exact` false they are written for finding the row before those values are known:
+    /// a condition on them then holds, and the exact form decides once they are.
+    func access(_ rules: [Rule], deny: [Rule] = [], exact: Bool = false, indent: String = "    ") -> String {
         guard let first = rules.first else { return ".none" }
+        let mode = Mode(exact: exact)
         let allowed = rules.dropFirst().reduce(first.condition) { .or($0, $1.condition) }
-        var code = access(allowed, negated: false, lenient: false)
+        var code = access(allowed, negated: false, lenient: false, mode)
         if let firstDeny = deny.first {
             let denied = deny.dropFirst().reduce(firstDeny.condition) { .or($0, $1.condition) }
-            code = .join("&&", code, access(denied, negated: true, lenient: true))
+            code = .join("&&", code, access(denied, negated: true, lenient: true, mode))
         }
         return code.render(indent: indent)
+    }
+
+    /// Whether conditions on an update's new values are written (`exact`) or taken to hold.
+    private struct Mode {
+        let exact: Bool
+    }
+
+    /// Whether a condition reads the values an update sends.
+    static func readsNewValues(_ expression: RuleExpression) -> Bool {
+        switch expression {
+        case .isPublic, .authenticated, .isOwner, .isSelf, .hasRole: false
+        case .not(let inner): readsNewValues(inner)
+        case .and(let lhs, let rhs), .or(let lhs, let rhs): readsNewValues(lhs) || readsNewValues(rhs)
+        case .compare(let lhs, _, let rhs): isNew(lhs) || isNew(rhs)
+        case .isTrue(let operand): isNew(operand)
+        case .collection(let predicate): predicate.condition.map(readsNewValues) ?? false
+        }
+    }
+
+    private static func isNew(_ operand: Operand) -> Bool {
+        switch operand {
+        case .newField: true
+        case .count(_, let condition): condition.map(readsNewValues) ?? false
+        case .field, .auth, .authField, .now, .literal: false
+        }
     }
 
     /// Generated Swift, kept as a tree until it is laid out: chains of one connective are
@@ -32,11 +62,17 @@ struct RuleWriter {
         case atom(String)
         case chain(connective: String, [Code])
 
+        /// `a && b` or `a || b`, leaving out what changes nothing (`.all` in `&&`, `.none` in `||`).
         static func join(_ connective: String, _ lhs: Code, _ rhs: Code) -> Code {
+            let neutral = connective == "&&" ? ".all" : ".none"
             func operands(_ code: Code) -> [Code] {
-                if case .chain(connective, let items) = code { items } else { [code] }
+                if case .chain(connective, let items) = code { return items }
+                if case .atom(neutral) = code { return [] }
+                return [code]
             }
-            return .chain(connective: connective, operands(lhs) + operands(rhs))
+            let items = operands(lhs) + operands(rhs)
+            if items.isEmpty { return .atom(neutral) }
+            return items.count == 1 ? items[0] : .chain(connective: connective, items)
         }
 
         var inline: String {
@@ -72,32 +108,33 @@ struct RuleWriter {
         switch operand {
         case .auth, .authField: true
         case .count(_, let condition): condition.map(refersToCaller) ?? false
-        case .field, .now, .literal: false
+        case .field, .now, .literal, .newField: false
         }
     }
 
     /// `lenient`: holds unless the condition is definitely false (for what a `deny` leaves).
-    private func access(_ expression: RuleExpression, negated: Bool, lenient: Bool) -> Code {
+    private func access(_ expression: RuleExpression, negated: Bool, lenient: Bool, _ mode: Mode) -> Code {
         switch expression {
         case .not(let inner):
-            return access(inner, negated: !negated, lenient: lenient)
+            return access(inner, negated: !negated, lenient: lenient, mode)
         case .and(let lhs, let rhs), .or(let lhs, let rhs):
             var isAnd = if case .and = expression { true } else { false }
             if negated { isAnd.toggle() }
-            return .join(isAnd ? "&&" : "||", access(lhs, negated: negated, lenient: lenient),
-                         access(rhs, negated: negated, lenient: lenient))
+            return .join(isAnd ? "&&" : "||", access(lhs, negated: negated, lenient: lenient, mode),
+                         access(rhs, negated: negated, lenient: lenient, mode))
         default:
-            return .atom(atom(expression, negated: negated, lenient: lenient))
+            return .atom(atom(expression, negated: negated, lenient: lenient, mode))
         }
     }
 
     /// A condition that is not `!`, `&&` or `||`.
-    private func atom(_ expression: RuleExpression, negated: Bool, lenient: Bool) -> String {
+    private func atom(_ expression: RuleExpression, negated: Bool, lenient: Bool, _ mode: Mode) -> String {
         // What an anonymous caller gets where the condition needs a signed-in one: unknown.
         let unknown = lenient ? "true" : "false"
+        if !mode.exact, Self.readsNewValues(expression) { return ".all" }
         switch expression {
         case .not, .and, .or:
-            return access(expression, negated: negated, lenient: lenient).inline
+            return access(expression, negated: negated, lenient: lenient, mode).inline
         case .isPublic:
             return negated ? ".none" : ".all"
         case .authenticated:
@@ -123,7 +160,7 @@ struct RuleWriter {
     /// Whether Swift knows the operand once it knows the caller (not the row).
     private func isSwiftOnly(_ operand: Operand) -> Bool {
         switch operand {
-        case .field, .count: false
+        case .field, .count, .newField: false
         case .authField(let path): path.steps.count == 1
         case .auth, .now, .literal: true
         }
@@ -172,7 +209,7 @@ struct RuleWriter {
             case .bool(let value): return String(value)
             case .null: return nil
             }
-        case .field, .count:
+        case .field, .count, .newField:
             return ""
         }
     }
@@ -183,7 +220,7 @@ struct RuleWriter {
 
     private func operandKind(_ operand: Operand) -> FieldKind? {
         switch operand {
-        case .field(let path), .authField(let path): path.steps.last.flatMap(field)?.kind
+        case .field(let path), .authField(let path), .newField(let path): path.steps.last.flatMap(field)?.kind
         case .count: .scalar(.int)
         case .auth, .now, .literal: nil
         }
@@ -214,6 +251,7 @@ extension RuleWriter {
             permissions.append(permission(name: operation.rawValue, action: "\(operation.rawValue) \(plural)",
                                           rules: entity.rules(for: operation), deny: entity.denyRules(for: operation), field: nil))
         }
+        let readsNewValues = entity.rules.contains { $0.operations.contains(.update) && Self.readsNewValues($0.condition) }
         var fieldLists: [String: TemplateValue] = [:]
         for operation in [RuleOperation.create, .update] {
             var entries: [TemplateValue] = []
@@ -227,7 +265,7 @@ extension RuleWriter {
             fieldLists[operation.rawValue + "Fields"] = .list(entries)
             fieldLists["has" + Naming.upperCamelCase(operation.rawValue) + "Fields"] = .flag(!entries.isEmpty)
         }
-        return fieldLists.merging(["permissions": .list(permissions)]) { first, _ in first }
+        return fieldLists.merging(["permissions": .list(permissions), "updateReadsNewValues": .flag(readsNewValues)]) { first, _ in first }
     }
 
     /// Fields a caller may write only where a field-level rule allows it: those with such rules,
@@ -250,6 +288,7 @@ extension RuleWriter {
         if !rules.isEmpty, !deny.isEmpty {
             comment += ", unless " + deny.map { "`" + Self.describe($0.condition) + "`" }.joined(separator: " or ")
         }
+        let readsNew = (rules + deny).contains { Self.readsNewValues($0.condition) }
         return .object([
             "name": .text(name),
             "action": .text(action),
@@ -258,6 +297,7 @@ extension RuleWriter {
             "hasField": .flag(field != nil),
             "comment": .text(comment),
             "code": .text(access(rules, deny: deny, indent: "            ")),
+            "exact": readsNew ? .object(["code": .text(access(rules, deny: deny, exact: true, indent: "            "))]) : .flag(false),
         ])
     }
 
@@ -296,6 +336,7 @@ extension RuleWriter {
         case .auth: "auth"
         case .authField(let path): "auth." + path.description
         case .now: "now"
+        case .newField(let path): "new." + path.description
         case .count(let path, let condition): path.description + ".count(" + (condition.map { describe($0) } ?? "") + ")"
         case .literal(let literal):
             switch literal {

@@ -73,6 +73,9 @@ public indirect enum Operand: Sendable, Equatable {
     case literal(Literal)
     /// `tasks.count()`, `tasks.count(done)`: how many rows of a list relation (meet a condition).
     case count(FieldPath, RuleExpression?)
+    /// `new.status`, `new.project.workspace`: a field of the row as an update would leave it
+    /// (update rules only), possibly through its relations.
+    case newField(FieldPath)
 }
 
 /// A chain of fields starting at some entity: every step but the last is a belongs-to relation.

@@ -126,6 +126,13 @@ import Testing
                 #expect(status == .forbidden, "\(user)")
             }
             #expect(try await scene.send(.get, "/todos/\(scene["T1"])", as: "alice").body["projectId"] == .string(scene["P1"]))
+            // Not even by someone who belongs to both workspaces (`deny update: new.project.workspace != …`).
+            let joined = try await send(scene.client, .post, "/memberships", body: .object([
+                "workspaceId": .string(scene["W2"]), "userId": .string(scene["alice"]),
+            ]))
+            #expect(joined.status == .created)
+            #expect(try await scene.send(.patch, "/todos/\(scene["T3"])", as: "alice", ["title": .string("seen")]).status == .ok)
+            #expect(try await scene.send(.patch, "/todos/\(scene["T1"])", as: "alice", ["projectId": .string(scene["P3"])]).status == .forbidden)
             // Within the workspace it moves, for an admin even into the private project.
             #expect(try await scene.send(.patch, "/todos/\(scene["T1"])", as: "alice", ["projectId": .string(scene["P2"])]).status == .ok)
         }
@@ -151,6 +158,20 @@ import Testing
             let intruder = ["workspaceId": JSONValue.string(id), "userId": .string(scene["carol"]), "role": .string("admin")]
             #expect(try await scene.send(.post, "/memberships", as: "carol", intruder).status == .forbidden)
             #expect(try await scene.send(.get, "/workspaces/\(id)", as: "dave").status == .ok)
+        }
+    }
+
+    @Test func aCommentStaysOnItsTodo() async throws {
+        try await withScene { (scene: Scene) async throws in
+            let (created, comment) = try await scene.send(.post, "/comments", as: "alice", [
+                "todoId": .string(scene["T1"]), "body": .string("first"),
+            ])
+            #expect(created == .created)
+            let id = try comment.id
+            #expect(try await scene.send(.patch, "/comments/\(id)", as: "alice", ["body": .string("edited")]).status == .ok)
+            #expect(try await scene.send(.patch, "/comments/\(id)", as: "alice", ["todoId": .string(scene["T2"])]).status == .forbidden)
+            #expect(try await scene.send(.patch, "/comments/\(id)", as: "bob", ["body": .string("mine now")]).status == .forbidden)
+            #expect(try await scene.send(.get, "/comments/\(id)", as: "alice").body["todoId"] == .string(scene["T1"]))
         }
     }
 }

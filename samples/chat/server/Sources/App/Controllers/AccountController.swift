@@ -201,11 +201,12 @@ struct AccountController {
         try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
     }
 
-    /// Checks the rules that depend on the row against the values about to be written: the
-    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    /// Checks the rules that depend on the row against the values about to be written (or,
+    /// `stored`, against the row as it is): the operation's and those of the guarded fields
+    /// sent. 403 names the fields refused.
     private static func check(
         _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: AccountRecord,
-        on connection: DatabaseConnection, action: String
+        stored: Bool = false, on connection: DatabaseConnection, action: String
     ) async throws {
         func holds(_ access: Access) async throws -> Bool {
             switch access {
@@ -213,7 +214,9 @@ struct AccountController {
             case .none: return false
             case .rows: break
             }
-            var builder = SQLBuilder(connection.dialect, AccountQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            var builder = stored
+                ? SQLBuilder(connection.dialect, AccountQueries.selectRecord, values: [.uuid(id)])
+                : SQLBuilder(connection.dialect, AccountQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
             builder.restrict(to: access)
             return try await !connection.query(builder).isEmpty
         }

@@ -208,11 +208,12 @@ struct ConversationController {
         }
     }
 
-    /// Checks the rules that depend on the row against the values about to be written: the
-    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    /// Checks the rules that depend on the row against the values about to be written (or,
+    /// `stored`, against the row as it is): the operation's and those of the guarded fields
+    /// sent. 403 names the fields refused.
     private static func check(
         _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: ConversationRecord,
-        on connection: DatabaseConnection, action: String
+        stored: Bool = false, on connection: DatabaseConnection, action: String
     ) async throws {
         func holds(_ access: Access) async throws -> Bool {
             switch access {
@@ -220,7 +221,9 @@ struct ConversationController {
             case .none: return false
             case .rows: break
             }
-            var builder = SQLBuilder(connection.dialect, ConversationQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            var builder = stored
+                ? SQLBuilder(connection.dialect, ConversationQueries.selectRecord, values: [.uuid(id)])
+                : SQLBuilder(connection.dialect, ConversationQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
             builder.restrict(to: access)
             return try await !connection.query(builder).isEmpty
         }

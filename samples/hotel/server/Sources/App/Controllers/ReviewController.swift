@@ -188,11 +188,12 @@ struct ReviewController {
         }
     }
 
-    /// Checks the rules that depend on the row against the values about to be written: the
-    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    /// Checks the rules that depend on the row against the values about to be written (or,
+    /// `stored`, against the row as it is): the operation's and those of the guarded fields
+    /// sent. 403 names the fields refused.
     private static func check(
         _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: ReviewRecord,
-        on connection: DatabaseConnection, action: String
+        stored: Bool = false, on connection: DatabaseConnection, action: String
     ) async throws {
         func holds(_ access: Access) async throws -> Bool {
             switch access {
@@ -200,7 +201,9 @@ struct ReviewController {
             case .none: return false
             case .rows: break
             }
-            var builder = SQLBuilder(connection.dialect, ReviewQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            var builder = stored
+                ? SQLBuilder(connection.dialect, ReviewQueries.selectRecord, values: [.uuid(id)])
+                : SQLBuilder(connection.dialect, ReviewQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
             builder.restrict(to: access)
             return try await !connection.query(builder).isEmpty
         }

@@ -12,9 +12,15 @@ struct Permission: Sendable {
     let refersToCaller: Bool
     /// The field a refusal names, for field-level rules.
     var field: String? = nil
+    /// For update rules that read the values an update sends (`new.field`): the rules with
+    /// those values, by field name. `rule` takes any condition on them to hold, to find the row.
+    var exact: (@Sendable (SignedInUser?, NewValues) -> Access)? = nil
     /// What the rules allow a signed-in user, or an anonymous caller (`nil`).
     let rule: @Sendable (SignedInUser?) -> Access
 }
+
+/// The values of a row as an update would leave it, by field name.
+typealias NewValues = [String: SQLValue]
 
 /// What a rule lets one caller do: every row, the rows a SQL condition selects, or nothing.
 enum Access: Sendable {

@@ -18,14 +18,19 @@ enum Caller: Sendable {
         if case .user(let user) = self { user.id } else { nil }
     }
 
-    /// What `permission` lets this caller do. A caller it allows nothing gets 401 when signing
-    /// in could change that, else 403.
-    func access(_ permission: Permission) throws(APIError) -> Access {
+    /// What `permission` lets this caller do, with the values an update sends if the rules read
+    /// them. A caller it allows nothing gets 401 when signing in could change that, else 403.
+    func access(_ permission: Permission, new: NewValues? = nil) throws(APIError) -> Access {
+        let rule: @Sendable (SignedInUser?) -> Access = if let new, let exact = permission.exact {
+            { exact($0, new) }
+        } else {
+            permission.rule
+        }
         let access: Access
         switch self {
         case .system: return .all
-        case .anonymous: access = permission.rule(nil)
-        case .user(let user): access = permission.rule(user)
+        case .anonymous: access = rule(nil)
+        case .user(let user): access = rule(user)
         }
         guard case .none = access else { return access }
         var error = if case .anonymous = self, permission.refersToCaller {
@@ -40,13 +45,15 @@ enum Caller: Sendable {
     }
 
     /// Checks the field-level rules of the fields a body sets; 401 or 403 names the fields refused.
-    func fieldAccess(_ permissions: [String: Permission], sent: Set<String>) throws(APIError) -> [(field: String, access: Access)] {
+    func fieldAccess(
+        _ permissions: [String: Permission], sent: Set<String>, new: NewValues? = nil
+    ) throws(APIError) -> [(field: String, access: Access)] {
         var granted: [(field: String, access: Access)] = []
         var refused: [APIError] = []
         for field in sent.sorted() {
             guard let permission = permissions[field] else { continue }
             do throws(APIError) {
-                granted.append((field, try access(permission)))
+                granted.append((field, try access(permission, new: new)))
             } catch {
                 refused.append(error)
             }

@@ -100,7 +100,9 @@ struct TodoController {
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = TodoPatch.read(&input)
-        let fieldAccess = try context.caller.fieldAccess(TodoPermissions.updateFields, sent: input.sentFields)
+        // Refuses at once the fields no value could allow; the values are checked once known.
+        _ = try context.caller.fieldAccess(TodoPermissions.updateFields, sent: input.sentFields)
+        let sent = input.sentFields
         try input.finish()
         return try await write(references: patch.references) { connection in
             var lookup = SQLBuilder(connection.dialect, TodoQueries.selectRecord, values: [.uuid(id)])
@@ -121,7 +123,13 @@ struct TodoController {
             let problems = try await hooks.validate(record, id: id, connection: connection)
             if !problems.isEmpty { throw APIError.validationFailed(problems) }
             try await hooks.willUpdate(&record, old: old, id: id, connection: connection)
-            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: TodoPermissions.update.action)
+            // The rules read the values this update sends: with them, they must hold for the
+            // stored row and for the row as it will be.
+            let new = record.values
+            let exact = try context.caller.access(TodoPermissions.update, new: new)
+            let exactFields = try context.caller.fieldAccess(TodoPermissions.updateFields, sent: sent, new: new)
+            try await Self.check(exact, exactFields, id: id, record, stored: true, on: connection, action: TodoPermissions.update.action)
+            try await Self.check(exact, exactFields, id: id, record, on: connection, action: TodoPermissions.update.action)
             guard let row = try await connection.query(TodoQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
@@ -199,11 +207,12 @@ struct TodoController {
         }
     }
 
-    /// Checks the rules that depend on the row against the values about to be written: the
-    /// operation's and those of the guarded fields sent. 403 names the fields refused.
+    /// Checks the rules that depend on the row against the values about to be written (or,
+    /// `stored`, against the row as it is): the operation's and those of the guarded fields
+    /// sent. 403 names the fields refused.
     private static func check(
         _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: TodoRecord,
-        on connection: DatabaseConnection, action: String
+        stored: Bool = false, on connection: DatabaseConnection, action: String
     ) async throws {
         func holds(_ access: Access) async throws -> Bool {
             switch access {
@@ -211,7 +220,9 @@ struct TodoController {
             case .none: return false
             case .rows: break
             }
-            var builder = SQLBuilder(connection.dialect, TodoQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+            var builder = stored
+                ? SQLBuilder(connection.dialect, TodoQueries.selectRecord, values: [.uuid(id)])
+                : SQLBuilder(connection.dialect, TodoQueries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
             builder.restrict(to: access)
             return try await !connection.query(builder).isEmpty
         }

@@ -81,6 +81,16 @@ struct CommentRecord: Sendable {
         ]
     }
 
+    /// The values by field name, for update rules that read them (`new.field`).
+    var values: NewValues {
+        [
+            "todo": .uuid(todoID),
+            "author": .uuid(authorID),
+            "body": .text(body),
+            "posted": .timestamp(posted),
+        ]
+    }
+
     /// The ids the record points at, by field.
     var references: [String: UUID] {
         var ids: [String: UUID] = [:]

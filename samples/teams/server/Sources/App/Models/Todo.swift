@@ -81,6 +81,16 @@ struct TodoRecord: Sendable {
         ]
     }
 
+    /// The values by field name, for update rules that read them (`new.field`).
+    var values: NewValues {
+        [
+            "project": .uuid(projectID),
+            "title": .text(title),
+            "status": .text(status.rawValue),
+            "assignee": assigneeID.map { .uuid($0) } ?? .null,
+        ]
+    }
+
     /// The ids the record points at, by field.
     var references: [String: UUID] {
         var ids: [String: UUID] = [:]

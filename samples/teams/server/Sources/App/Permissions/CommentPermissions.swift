@@ -22,8 +22,12 @@ enum CommentPermissions {
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
     }
 
-    /// `owner`, unless `auth.suspended`
-    static let update = Permission(action: "update comments", refersToCaller: true) { user in
+    /// `owner && new.todo == todo`, unless `auth.suspended`
+    static let update = Permission(action: "update comments", refersToCaller: true, exact: { user, new in
+        (user.map { user in Access(#""comments"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
+            && Access(#"? = "comments"."todo_id""#, new["todo", default: .null])
+            && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
+    }) { user in
         (user.map { user in Access(#""comments"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
     }

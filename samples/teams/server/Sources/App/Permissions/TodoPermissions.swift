@@ -25,8 +25,13 @@ enum TodoPermissions {
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
     }
 
-    /// `project.workspace.memberships.any(user == auth) && (!project.isPrivate || project.workspace.memberships.any(user == auth && role == .admin))`, unless `auth.suspended`
-    static let update = Permission(action: "update todos", refersToCaller: true) { user in
+    /// `project.workspace.memberships.any(user == auth) && (!project.isPrivate || project.workspace.memberships.any(user == auth && role == .admin))`, unless `auth.suspended` or `new.project.workspace != project.workspace`
+    static let update = Permission(action: "update todos", refersToCaller: true, exact: { user, new in
+        (user.map { user in Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1", "memberships" AS "_r2" WHERE "_r1"."id" = "todos"."project_id" AND "_r2"."workspace_id" = "_r1"."workspace_id" AND "_r2"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)
+            && (Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1" WHERE "_r1"."id" = "todos"."project_id" AND NOT "_r1"."is_private")"#) || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1", "memberships" AS "_r2" WHERE "_r1"."id" = "todos"."project_id" AND "_r2"."workspace_id" = "_r1"."workspace_id" AND ("_r2"."user_id" = ? AND "_r2"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none))
+            && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
+            && Access(#"NOT EXISTS (SELECT 1 FROM "projects" AS "_r1" WHERE "_r1"."id" = "todos"."project_id" AND (SELECT "_n1"."workspace_id" FROM "projects" AS "_n1" WHERE "_n1"."id" = ?) <> "_r1"."workspace_id")"#, new["project", default: .null])
+    }) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1", "memberships" AS "_r2" WHERE "_r1"."id" = "todos"."project_id" AND "_r2"."workspace_id" = "_r1"."workspace_id" AND "_r2"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)
             && (Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1" WHERE "_r1"."id" = "todos"."project_id" AND NOT "_r1"."is_private")"#) || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1", "memberships" AS "_r2" WHERE "_r1"."id" = "todos"."project_id" AND "_r2"."workspace_id" = "_r1"."workspace_id" AND ("_r2"."user_id" = ? AND "_r2"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none))
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
