@@ -21,18 +21,18 @@ extension Message {
     static func badDefault(_ detail: String) -> Message {
         Message(id: "invalid-default", detail)
     }
+    static func collectionTooDeep(_ depth: Int) -> Message {
+        Message(id: "collection-too-deep", "collection predicates nest at most \(depth) deep")
+    }
     static let constantComparison = Message(id: "constant-comparison", "this comparison does not use any field")
     static func conditionNotAllowed(_ name: String, _ context: String) -> Message {
         Message(id: "condition-not-allowed", "'\(name)' cannot be used in \(context)")
     }
-    static func earlierNameInUse(_ kind: String, _ name: String) -> Message {
-        Message(id: "earlier-name-in-use", "'\(name)' cannot be this \(kind)'s earlier name")
-    }
-    static func collectionTooDeep(_ depth: Int) -> Message {
-        Message(id: "collection-too-deep", "collection predicates nest at most \(depth) deep")
-    }
     static func duplicate(_ kind: String, _ name: String) -> Message {
         Message(id: "duplicate-declaration", "duplicate \(kind) '\(name)'")
+    }
+    static func earlierNameInUse(_ kind: String, _ name: String) -> Message {
+        Message(id: "earlier-name-in-use", "'\(name)' cannot be this \(kind)'s earlier name")
     }
     static func emptyEnum(_ name: String) -> Message {
         Message(id: "empty-enum", "enum '\(name)' has no cases")
@@ -73,11 +73,11 @@ extension Message {
     static func notABackReference(_ field: String, _ entity: String) -> Message {
         Message(id: "not-a-back-reference", "'\(field)' does not point back to '\(entity)'")
     }
-    static func orderingNotAllowed(_ op: String, _ operand: String) -> Message {
-        Message(id: "ordering-not-allowed", "'\(op)' needs numbers, dates or times, but \(operand) is not one")
-    }
     static func notAList(_ written: String, _ method: String) -> Message {
         Message(id: "not-a-list", "'\(written)' is not a list: \(method)(…) applies to list fields")
+    }
+    static func orderingNotAllowed(_ op: String, _ operand: String) -> Message {
+        Message(id: "ordering-not-allowed", "'\(op)' needs numbers, dates or times, but \(operand) is not one")
     }
     static func ownerNotAuthEntity(_ field: String) -> Message {
         Message(id: "owner-not-auth-entity", "'@owner' field '\(field)' must refer to the auth entity")
