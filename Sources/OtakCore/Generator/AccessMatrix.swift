@@ -9,6 +9,9 @@
 struct AccessMatrix {
     let entity: Entity
     let schema: Schema
+    /// Rules read for the row a create test sends: its parents are new (the fixtures create
+    /// them for each body), so the lists they head are empty.
+    var isNewRow = false
 
     /// Who sends the requests.
     enum Caller: Equatable {
@@ -94,6 +97,12 @@ struct AccessMatrix {
     }
 
     private func createStatus(_ caller: Caller) throws -> Int {
+        var newRow = self
+        newRow.isNewRow = true
+        return try newRow.createStatusOfNewRow(caller)
+    }
+
+    private func createStatusOfNewRow(_ caller: Caller) throws -> Int {
         let create = try access(.create, caller)
         if let refused = refusal(create, .create, caller) { return refused }
         // A new row of the auth entity is a new user, which the scene has no values for.
@@ -108,11 +117,20 @@ struct AccessMatrix {
         return allows(create) ? 201 : 403
     }
 
+    /// As the server: it finds the row with the rules (taking conditions on an update's values
+    /// to hold), then checks them with the values, which an empty update leaves as they are.
     private func writeStatus(_ operation: RuleOperation, _ caller: Caller, read: Tri, success: Int) throws -> Int {
-        let access = try access(operation, caller)
-        if let refused = refusal(access, operation, caller) { return refused }
-        if allows(access) { return success }
-        return refusal(read, .read, caller) == nil && allows(read) ? 403 : 404
+        let lookup = try access(operation, caller, optimistic: readsNewValues(operation))
+        if let refused = refusal(lookup, operation, caller) { return refused }
+        guard allows(lookup) else { return refusal(read, .read, caller) == nil && allows(read) ? 403 : 404 }
+        guard readsNewValues(operation) else { return success }
+        let exact = try access(operation, caller)
+        if let refused = refusal(exact, operation, caller) { return refused }
+        return allows(exact) ? success : 403
+    }
+
+    private func readsNewValues(_ operation: RuleOperation) -> Bool {
+        operation == .update && entity.rules.contains { $0.operations.contains(.update) && RuleWriter.readsNewValues($0.condition) }
     }
 
     // MARK: - Evaluation, as the generated code decides
@@ -140,10 +158,13 @@ struct AccessMatrix {
     }
 
     /// What the `allow` rules grant, less what a `deny` rule refuses (one whose condition is
-    /// unknown refuses nothing).
-    private func access(_ operation: RuleOperation, _ caller: Caller) throws -> Tri {
-        let denied = try entity.denyRules(for: operation).reduce(Tri.none) { try or($0, tri($1.condition, negated: false, caller)) }
-        let allowed = try combined(entity.rules(for: operation), caller)
+    /// unknown refuses nothing). `optimistic`: as the server finds a row to update, before the
+    /// values it sends are known, taking conditions on them (`new.field`) to allow.
+    private func access(_ operation: RuleOperation, _ caller: Caller, optimistic: Bool = false) throws -> Tri {
+        let denied = try entity.denyRules(for: operation).reduce(Tri.none) {
+            try or($0, tri($1.condition, negated: false, caller, in: rowScope, newValues: optimistic ? Tri.none : nil))
+        }
+        let allowed = try combined(entity.rules(for: operation), caller, optimistic: optimistic)
         return switch denied {
         case .all: .none
         case .none: allowed
@@ -151,12 +172,22 @@ struct AccessMatrix {
         }
     }
 
-    private func combined(_ rules: [Rule], _ caller: Caller) throws -> Tri {
+    private func combined(_ rules: [Rule], _ caller: Caller, optimistic: Bool = false) throws -> Tri {
         var result = Tri.none
         for rule in rules {
-            result = or(result, try tri(rule.condition, negated: false, caller))
+            result = or(result, try tri(rule.condition, negated: false, caller, in: rowScope, newValues: optimistic ? Tri.all : nil))
         }
         return result
+    }
+
+    /// The row a condition reads: the fixture row, or a row of a list.
+    private struct Scope {
+        let row: Value
+        let entity: Entity
+    }
+
+    private var rowScope: Scope {
+        Scope(row: entity.name == authEntity?.name ? .user(.owner) : .row(entity.name), entity: entity)
     }
 
     private func or(_ lhs: Tri, _ rhs: Tri) -> Tri {
@@ -175,16 +206,21 @@ struct AccessMatrix {
         }
     }
 
-    private func tri(_ expression: RuleExpression, negated: Bool, _ caller: Caller) throws -> Tri {
+    /// `newValues`: what a condition on the values an update sends gives while they are unknown
+    /// (`nil`: they are the row's own, as an empty update sends).
+    private func tri(_ expression: RuleExpression, negated: Bool, _ caller: Caller, in scope: Scope, newValues: Tri?) throws -> Tri {
         let signedIn = caller != .anonymous
         switch expression {
         case .not(let inner):
-            return try tri(inner, negated: !negated, caller)
+            return try tri(inner, negated: !negated, caller, in: scope, newValues: newValues)
         case .and(let lhs, let rhs), .or(let lhs, let rhs):
             var isAnd = if case .and = expression { true } else { false }
             if negated { isAnd.toggle() }
-            let left = try tri(lhs, negated: negated, caller), right = try tri(rhs, negated: negated, caller)
+            let left = try tri(lhs, negated: negated, caller, in: scope, newValues: newValues)
+            let right = try tri(rhs, negated: negated, caller, in: scope, newValues: newValues)
             return isAnd ? and(left, right) : or(left, right)
+        case _ where newValues != nil && RuleWriter.readsNewValues(expression):
+            return newValues!
         case .isPublic:
             return negated ? .none : .all
         case .authenticated:
@@ -193,19 +229,76 @@ struct AccessMatrix {
             guard signedIn else { return .none }
             return cases.contains(role(of: caller)) != negated ? .all : .none
         case .isOwner(let field):
-            return try comparison(.field(FieldPath(steps: [.init(entity: entity.name, field: field)])), .equal, .auth, negated, caller)
+            return try comparison(.field(FieldPath(steps: [.init(entity: scope.entity.name, field: field)])), .equal, .auth,
+                                  negated, caller, in: scope)
         case .isSelf:
-            return try comparison(.field(FieldPath(steps: [.init(entity: entity.name, field: "id")])), .equal, .auth, negated, caller)
+            return try comparison(.field(FieldPath(steps: [.init(entity: scope.entity.name, field: "id")])), .equal, .auth,
+                                  negated, caller, in: scope)
         case .compare(let lhs, let op, let rhs):
-            return try comparison(lhs, op, rhs, negated, caller)
+            return try comparison(lhs, op, rhs, negated, caller, in: scope)
         case .isTrue(let operand):
-            return try comparison(operand, .equal, .literal(.bool(!negated)), false, caller)
-        case .collection:
+            return try comparison(operand, .equal, .literal(.bool(!negated)), false, caller, in: scope)
+        case .collection(let predicate):
+            // As the server: a caller-dependent condition refuses anonymous callers outright.
+            if !signedIn, predicate.condition.map(RuleWriter.refersToCaller) == true { return .none }
+            let rows = try listRows(predicate.path, in: scope)
+            guard let condition = predicate.condition else { return .rows(rows.isEmpty == negated) }
+            // Definitely true: the condition allows; definitely false: its negation does.
+            func holds(_ row: Scope, negated: Bool) throws -> Bool {
+                allows(try tri(condition, negated: negated, caller, in: row, newValues: newValues))
+            }
+            let result = switch (predicate.quantifier, negated) {
+            case (.any, false): try rows.contains { try holds($0, negated: false) }
+            case (.any, true): try rows.allSatisfy { try holds($0, negated: true) }
+            case (.all, false): try rows.allSatisfy { try holds($0, negated: false) }
+            case (.all, true): try rows.contains { try holds($0, negated: true) }
+            }
+            return .rows(result)
+        }
+    }
+
+    /// The rows of the scene in the list at the end of `path`: the fixture row and the parents
+    /// the fixtures created for it are the only rows besides the users. Join tables are empty.
+    private func listRows(_ path: FieldPath, in scope: Scope) throws -> [Scope] {
+        var owner = scope.row
+        var ownerEntity = scope.entity
+        for step in path.steps.dropLast() {
+            owner = try field(step.field, of: owner)
+            guard let field = ownerEntity.field(named: step.field), case .belongsTo(let target, _) = field.kind,
+                  let next = schema.entity(named: target) else { throw Undetermined() }
+            ownerEntity = next
+        }
+        guard owner != .null, !isNewRow else { return [] }
+        guard let last = path.steps.last, let list = ownerEntity.field(named: last.field) else { throw Undetermined() }
+        switch list.kind {
+        case .manyToMany:
+            return []
+        case .hasMany(let target, let inverse):
+            guard target != authEntity?.name, let targetEntity = schema.entity(named: target) else { throw Undetermined() }
+            return try sceneRows().filter { $0.entity.name == target }.filter { try field(inverse, of: $0.row) == owner }
+                .map { Scope(row: $0.row, entity: targetEntity) }
+        default:
             throw Undetermined()
         }
     }
 
-    private func comparison(_ lhs: Operand, _ op: ComparisonOperator, _ rhs: Operand, _ negated: Bool, _ caller: Caller) throws -> Tri {
+    /// The fixture row and the required parents created for it, each once.
+    private func sceneRows() -> [Scope] {
+        var rows = [rowScope]
+        var index = 0
+        while index < rows.count {
+            for field in rows[index].entity.fields where !field.isOptional {
+                guard case .belongsTo(let target, _) = field.kind, target != authEntity?.name,
+                      let parent = schema.entity(named: target), !rows.contains(where: { $0.entity.name == target }) else { continue }
+                rows.append(Scope(row: .row(target), entity: parent))
+            }
+            index += 1
+        }
+        return rows
+    }
+
+    private func comparison(_ lhs: Operand, _ op: ComparisonOperator, _ rhs: Operand, _ negated: Bool, _ caller: Caller,
+                            in scope: Scope) throws -> Tri {
         let op = negated ? op.negation : op
         let dependsOnRow = [lhs, rhs].contains { operand in
             switch operand {
@@ -215,9 +308,15 @@ struct AccessMatrix {
             case .count, .newField: true
             }
         }
-        let refersToCaller = [lhs, rhs].contains { if case .auth = $0 { true } else if case .authField = $0 { true } else { false } }
+        let refersToCaller = [lhs, rhs].contains { operand in
+            switch operand {
+            case .auth, .authField: true
+            case .count(_, let condition): condition.map(RuleWriter.refersToCaller) ?? false
+            case .field, .now, .literal, .newField: false
+            }
+        }
         if refersToCaller, caller == .anonymous { return .none }
-        let holds = try compare(value(lhs, caller), op, value(rhs, caller)) == true
+        let holds = try compare(value(lhs, caller, in: scope), op, value(rhs, caller, in: scope)) == true
         return dependsOnRow ? .rows(holds) : (holds ? .all : .none)
     }
 
@@ -249,16 +348,24 @@ struct AccessMatrix {
         return schema.defaultRole ?? ""
     }
 
-    private func value(_ operand: Operand, _ caller: Caller) throws -> Value {
+    private func value(_ operand: Operand, _ caller: Caller, in scope: Scope) throws -> Value {
         switch operand {
         case .field(let path):
-            let start: Value = entity.name == authEntity?.name ? .user(.owner) : .row(entity.name)
-            return try walk(path, from: start)
+            return try walk(path, from: scope.row)
+        case .newField(let path):
+            // An empty update sends the row's own values.
+            return try walk(path, from: rowScope.row)
         case .auth:
             return .user(caller)
         case .authField(let path):
             return try walk(path, from: .user(caller))
-        case .now, .count, .newField:
+        case .count(let path, let condition):
+            let rows = try listRows(path, in: scope)
+            guard let condition else { return .number(Double(rows.count)) }
+            return .number(Double(try rows.filter {
+                allows(try tri(condition, negated: false, caller, in: $0, newValues: nil))
+            }.count))
+        case .now:
             throw Undetermined()
         case .literal(let literal):
             switch literal {
@@ -360,6 +467,7 @@ extension AccessMatrix {
     /// The status of a `PATCH` of the row that sets the guarded field `name`, sent by `caller`,
     /// and whether a refusal names the field; `nil` where the fixtures do not fix it.
     func fieldUpdate(_ name: String, by caller: Caller) -> (status: Int, namesField: Bool)? {
+        if readsNewValues(.update) { return nil }
         do {
             let update = try access(.update, caller)
             if let refused = refusal(update, .update, caller) { return (refused, false) }

@@ -105,4 +105,41 @@ import Testing
             #expect(malformed.status == .notFound)
         }
     }
+
+    /// What each caller may do to one comment that user A owns, as the schema's rules imply.
+    static let accessCases: [AccessCase] = [
+        AccessCase(.anonymous, list: 401, listed: false, read: 401, create: 401, update: 401, delete: 401),
+        AccessCase(.owner, list: 200, listed: false, read: 404, create: 403, update: 200, delete: 204),
+        AccessCase(.other, list: 200, listed: false, read: 404, create: 403, update: 404, delete: 404),
+    ]
+
+    @Test(arguments: accessCases)
+    func authorization(_ expected: AccessCase) async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let scene = try await AccessScene(&fixtures)
+            let id = try await fixtures.createComment().id
+            let caller = expected.caller
+            let list = try await scene.perform(client, .get, "/comments?id=\(id)", as: caller)
+            #expect(list.status.code == expected.list, "list: \(list.body)")
+            if list.status == .ok {
+                #expect(list.body["items"]?.arrayValue?.count == (expected.listed ? 1 : 0), "list: \(list.body)")
+            }
+            let read = try await scene.perform(client, .get, "/comments/\(id)", as: caller)
+            #expect(read.status.code == expected.read, "read: \(read.body)")
+            for (route, status) in expected.children {
+                let children = try await scene.perform(client, .get, "/comments/\(id)/\(route)", as: caller)
+                #expect(children.status.code == status, "\(route): \(children.body)")
+            }
+            let create = try await scene.perform(client, .post, "/comments", as: caller, body: try await fixtures.commentBody())
+            #expect(create.status.code == expected.create, "create: \(create.body)")
+            let update = try await scene.perform(client, .patch, "/comments/\(id)", as: caller, body: .object([:]))
+            #expect(update.status.code == expected.update, "update: \(update.body)")
+            let delete = try await scene.perform(client, .delete, "/comments/\(id)", as: caller)
+            #expect(delete.status.code == expected.delete, "delete: \(delete.body)")
+            for response in [list, read, create, update] where response.status.code < 300 {
+                #expect(!response.body.text.contains("$2b$"), "a password hash was returned")
+            }
+        }
+    }
 }
