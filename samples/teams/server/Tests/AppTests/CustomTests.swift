@@ -174,4 +174,77 @@ import Testing
             #expect(try await scene.send(.get, "/comments/\(id)", as: "alice").body["todoId"] == .string(scene["T1"]))
         }
     }
+
+    /// A small deterministic generator (SplitMix64), so that a failing scene can be replayed.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Random workspaces, memberships and private projects: for every user, the todos the server
+    /// lists, and whether it lets them add one to each project, agree with the rule evaluated
+    /// in Swift here (a member of the project's workspace, and an admin of it if it is private).
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func theRulesAgreeWithTheirMeaningOnRandomScenes(_ seed: UInt64) async throws {
+        try await withServer(hooks: AppHooks()) { client in
+            var random = SeededGenerator(state: seed)
+            var fixtures = Fixtures(client)
+            var tokens: [String: String] = [:]
+            var users: [String] = []
+            for index in 0..<4 {
+                let id = try await fixtures.createUser(["email": .string("user\(index)@example.com")]).id
+                users.append(id)
+                tokens[id] = try await TokenService(secret: testSecret, lifetime: 3600).issue(for: try #require(UUID(uuidString: id))).text
+            }
+            // role[user][workspace]: nil when not a member.
+            var roles: [String: [String: String]] = [:]
+            var workspaceOf: [String: String] = [:]   // project → workspace
+            var isPrivate: [String: Bool] = [:]       // project → private
+            var todos: [String: String] = [:]         // todo → project
+            for index in 0..<3 {
+                let workspace = try await fixtures.createWorkspace(["name": .string("W\(index)")]).id
+                for user in users where Bool.random(using: &random) {
+                    let role = Bool.random(using: &random) ? "admin" : "member"
+                    roles[user, default: [:]][workspace] = role
+                    _ = try await send(client, .post, "/memberships", body: .object([
+                        "workspaceId": .string(workspace), "userId": .string(user), "role": .string(role),
+                    ]))
+                }
+                for _ in 0..<2 {
+                    let hidden = Bool.random(using: &random)
+                    let project = try await fixtures.createProject(["workspaceId": .string(workspace), "isPrivate": .bool(hidden)]).id
+                    workspaceOf[project] = workspace
+                    isPrivate[project] = hidden
+                    for _ in 0..<Int.random(in: 0...2, using: &random) {
+                        todos[try await fixtures.createTodo(["projectId": .string(project)]).id] = project
+                    }
+                }
+            }
+            func mayWork(_ user: String, in project: String) -> Bool {
+                guard let workspace = workspaceOf[project], let role = roles[user]?[workspace] else { return false }
+                return isPrivate[project] != true || role == "admin"
+            }
+            for user in users {
+                let response = try await request(client, .get, "/todos?limit=200", token: tokens[user])
+                #expect(response.status == .ok)
+                let listed = Set(response.body["items"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? [])
+                let expected = Set(todos.filter { mayWork(user, in: $0.value) }.keys)
+                #expect(listed == expected, "seed \(seed), user \(user)")
+            }
+            // Creating checks the rule against the new row (in SQL, on the values sent).
+            for user in users {
+                for project in workspaceOf.keys.sorted() {
+                    let body = JSONValue.object(["projectId": .string(project), "title": .string("t")])
+                    let created = try await request(client, .post, "/todos", token: tokens[user], body: body).status
+                    #expect(created == (mayWork(user, in: project) ? .created : .forbidden), "seed \(seed), create in \(project)")
+                }
+            }
+        }
+    }
 }
