@@ -7,7 +7,7 @@ struct NoteHooks: EntityHooks {
     typealias Model = Note
     typealias Record = NoteRecord
 
-    func willCreate(_ record: inout NoteRecord, id: UUID, connection: DatabaseConnection) async throws {
+    func willCreate(_ record: inout NoteRecord, id: UUID, context: HookContext) async throws {
         record.body = record.body.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

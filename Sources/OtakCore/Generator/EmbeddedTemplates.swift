@@ -908,15 +908,16 @@ struct {{type}}Controller {
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
-            let problems = try await hooks.validate(record, id: id, connection: connection)
+            let hookContext = HookContext(connection: connection, caller: context.caller)
+            let problems = try await hooks.validate(record, id: id, context: hookContext)
             if !problems.isEmpty { throw APIError.validationFailed(problems) }
-            try await hooks.willCreate(&record, id: id, connection: connection)
+            try await hooks.willCreate(&record, id: id, context: hookContext)
             try await Self.check(access, fieldAccess, id: id, record, on: connection, action: {{type}}Permissions.create.action)
             guard let row = try await connection.query({{type}}Queries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
             let created = try {{type}}(row: row)
-            try await hooks.didCreate(created, connection: connection)
+            try await hooks.didCreate(created, context: hookContext)
             return created
         }
         return EditedResponse(status: .created, headers: [.location: "/{{route}}/\(id.uuidString)"], response: created)
@@ -956,6 +957,7 @@ struct {{type}}Controller {
         {{/passwordFields}}
         {{/hasPasswordFields}}
         return try await write(references: patch.references) { connection in
+            let hookContext = HookContext(connection: connection, caller: context.caller)
             var lookup = SQLBuilder(connection.dialect, {{type}}Queries.selectRecord, values: [.uuid(id)])
             lookup.restrict(to: access)
             lookup.lockForUpdate()
@@ -973,9 +975,9 @@ struct {{type}}Controller {
             var validator = Validator()
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
-            let problems = try await hooks.validate(record, id: id, connection: connection)
+            let problems = try await hooks.validate(record, id: id, context: hookContext)
             if !problems.isEmpty { throw APIError.validationFailed(problems) }
-            try await hooks.willUpdate(&record, old: old, id: id, connection: connection)
+            try await hooks.willUpdate(&record, old: old, id: id, context: hookContext)
             {{#updateReadsNewValues}}
             // The rules read the values this update sends: with them, they must hold for the
             // stored row and for the row as it will be.
@@ -992,7 +994,7 @@ struct {{type}}Controller {
                 throw Self.notFound(id)
             }
             let updated = try {{type}}(row: row)
-            try await hooks.didUpdate(updated, connection: connection)
+            try await hooks.didUpdate(updated, context: hookContext)
             return updated
         }
     }
@@ -1004,14 +1006,15 @@ struct {{type}}Controller {
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
-                try await hooks.willDelete(id: id, connection: connection)
+                let hookContext = HookContext(connection: connection, caller: context.caller)
+                try await hooks.willDelete(id: id, context: hookContext)
                 var delete = SQLBuilder(connection.dialect, {{type}}Queries.delete, values: [.uuid(id)])
                 delete.restrict(to: access)
                 delete.append(#" RETURNING "id""#)
                 guard try await connection.query(delete).first != nil else {
                     throw try await notFoundOrForbidden(id, {{type}}Permissions.delete, context, connection)
                 }
-                try await hooks.didDelete(id: id, connection: connection)
+                try await hooks.didDelete(id: id, context: hookContext)
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the {{displayName}} is still referenced by other rows; delete or change them first")
@@ -2694,7 +2697,8 @@ import Foundation
 
 /// The business logic of {{aDisplayName}}. Implement any method of `EntityHooks` here:
 /// `validate`, `willCreate`, `didCreate`, `willUpdate`, `didUpdate`, `willDelete`, `didDelete`.
-/// Each runs inside the transaction of the write; throwing an `APIError` cancels it.
+/// Each runs inside the transaction of the write (`context.connection`, and `context.caller`
+/// for who asked); throwing an `APIError` cancels it.
 struct {{type}}Hooks: EntityHooks {
     typealias Model = {{type}}
     typealias Record = {{type}}Record
@@ -3032,7 +3036,7 @@ import Foundation
 
 /// The business logic of an entity: each method runs inside the transaction of the write, so
 /// throwing (an `APIError` for the client to see) cancels the write, and what the method writes
-/// with `connection` commits or rolls back with it.
+/// with `context.connection` commits or rolls back with it.
 ///
 /// Every method does nothing by default: a type in `Sources/App/Hooks/` implements those it
 /// needs. New hooks of later otak versions come with a default too, so those files keep building.
@@ -3044,35 +3048,43 @@ protocol EntityHooks<Model, Record>: Sendable {
 
     /// Checks beyond the schema's rules, after them; the errors are answered with 422 in the
     /// same shape as the schema's (`FieldError(field:rule:message:)`).
-    func validate(_ record: Record, id: UUID, connection: DatabaseConnection) async throws -> [FieldError]
+    func validate(_ record: Record, id: UUID, context: HookContext) async throws -> [FieldError]
 
     /// Before a row is inserted; may change the values that will be stored.
-    func willCreate(_ record: inout Record, id: UUID, connection: DatabaseConnection) async throws
+    func willCreate(_ record: inout Record, id: UUID, context: HookContext) async throws
 
     /// After a row is inserted, in the same transaction.
-    func didCreate(_ model: Model, connection: DatabaseConnection) async throws
+    func didCreate(_ model: Model, context: HookContext) async throws
 
     /// Before a row is updated; may change the values that will be stored. `old` is the row as it was.
-    func willUpdate(_ record: inout Record, old: Record, id: UUID, connection: DatabaseConnection) async throws
+    func willUpdate(_ record: inout Record, old: Record, id: UUID, context: HookContext) async throws
 
     /// After a row is updated, in the same transaction.
-    func didUpdate(_ model: Model, connection: DatabaseConnection) async throws
+    func didUpdate(_ model: Model, context: HookContext) async throws
 
     /// Before a row is deleted (the row may be read here; it is gone in `didDelete`).
-    func willDelete(id: UUID, connection: DatabaseConnection) async throws
+    func willDelete(id: UUID, context: HookContext) async throws
 
     /// After a row is deleted, in the same transaction.
-    func didDelete(id: UUID, connection: DatabaseConnection) async throws
+    func didDelete(id: UUID, context: HookContext) async throws
 }
 
 extension EntityHooks {
-    func validate(_ record: Record, id: UUID, connection: DatabaseConnection) async throws -> [FieldError] { [] }
-    func willCreate(_ record: inout Record, id: UUID, connection: DatabaseConnection) async throws {}
-    func didCreate(_ model: Model, connection: DatabaseConnection) async throws {}
-    func willUpdate(_ record: inout Record, old: Record, id: UUID, connection: DatabaseConnection) async throws {}
-    func didUpdate(_ model: Model, connection: DatabaseConnection) async throws {}
-    func willDelete(id: UUID, connection: DatabaseConnection) async throws {}
-    func didDelete(id: UUID, connection: DatabaseConnection) async throws {}
+    func validate(_ record: Record, id: UUID, context: HookContext) async throws -> [FieldError] { [] }
+    func willCreate(_ record: inout Record, id: UUID, context: HookContext) async throws {}
+    func didCreate(_ model: Model, context: HookContext) async throws {}
+    func willUpdate(_ record: inout Record, old: Record, id: UUID, context: HookContext) async throws {}
+    func didUpdate(_ model: Model, context: HookContext) async throws {}
+    func willDelete(id: UUID, context: HookContext) async throws {}
+    func didDelete(id: UUID, context: HookContext) async throws {}
+}
+
+/// What a hook is given besides the row.
+struct HookContext: Sendable {
+    /// The connection of the write's transaction.
+    let connection: DatabaseConnection
+    /// Who sent the request (`.system` for the server's own code).
+    let caller: Caller
 }
 
 /// Hooks that do nothing: the generated tests check the schema's behaviour without the business logic.

@@ -17,7 +17,7 @@ import Testing
         typealias Model = User
         typealias Record = UserRecord
 
-        func willCreate(_ record: inout UserRecord, id: UUID, connection: DatabaseConnection) async throws {
+        func willCreate(_ record: inout UserRecord, id: UUID, context: HookContext) async throws {
             record.suspended = record.name.hasPrefix("suspended")
         }
     }
@@ -147,17 +147,20 @@ import Testing
         }
     }
 
-    @Test func whoeverCreatesAWorkspaceJoinsItFirst() async throws {
+    @Test func whoeverCreatesAWorkspaceIsItsFirstAdmin() async throws {
         try await withScene { (scene: Scene) async throws in
             let (created, workspace) = try await scene.send(.post, "/workspaces", as: "dave", ["name": .string("Dave's")])
             #expect(created == .created)
             let id = try workspace.id
-            let join = ["workspaceId": JSONValue.string(id), "userId": .string(scene["dave"]), "role": .string("admin")]
-            #expect(try await scene.send(.post, "/memberships", as: "dave", join).status == .created)
-            // Once it has a member, nobody joins on their own.
-            let intruder = ["workspaceId": JSONValue.string(id), "userId": .string(scene["carol"]), "role": .string("admin")]
-            #expect(try await scene.send(.post, "/memberships", as: "carol", intruder).status == .forbidden)
             #expect(try await scene.send(.get, "/workspaces/\(id)", as: "dave").status == .ok)
+            let members = try await scene.send(.get, "/memberships?workspaceId=\(id)", as: "dave").body["items"]?.arrayValue
+            #expect(members?.compactMap { $0["userId"]?.stringValue } == [scene["dave"]])
+            #expect(members?.first?["role"] == .string("admin"))
+            // The admin adds people; nobody joins on their own.
+            let carol = ["workspaceId": JSONValue.string(id), "userId": .string(scene["carol"])]
+            #expect(try await scene.send(.post, "/memberships", as: "carol", carol).status == .forbidden)
+            #expect(try await scene.send(.post, "/memberships", as: "dave", carol).status == .created)
+            #expect(try await scene.send(.get, "/workspaces/\(id)", as: "carol").status == .ok)
         }
     }
 

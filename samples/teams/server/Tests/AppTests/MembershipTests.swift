@@ -118,7 +118,7 @@ import Testing
     /// What each caller may do to one membership that user A owns, as the schema's rules imply.
     static let accessCases: [AccessCase] = [
         AccessCase(.anonymous, list: 401, listed: false, read: 401, create: 401, update: 401, delete: 401),
-        AccessCase(.owner, list: 200, listed: true, read: 200, create: 201, update: 403, delete: 204),
+        AccessCase(.owner, list: 200, listed: true, read: 200, create: 403, update: 403, delete: 204),
         AccessCase(.other, list: 200, listed: false, read: 404, create: 403, update: 404, delete: 404),
     ]
 

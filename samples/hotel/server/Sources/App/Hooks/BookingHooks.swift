@@ -11,8 +11,8 @@ struct BookingHooks: EntityHooks {
     typealias Record = BookingRecord
 
     /// Two guests per bed; children under the same roof count as guests.
-    func validate(_ record: BookingRecord, id: UUID, connection: DatabaseConnection) async throws -> [FieldError] {
-        let rows = try await connection.query(SQL(
+    func validate(_ record: BookingRecord, id: UUID, context: HookContext) async throws -> [FieldError] {
+        let rows = try await context.connection.query(SQL(
             sqlite: #"SELECT "beds" FROM "rooms" WHERE "id" = ?1"#,
             postgres: #"SELECT "beds" FROM "rooms" WHERE "id" = $1"#
         ), [.uuid(record.roomID)])
@@ -21,12 +21,12 @@ struct BookingHooks: EntityHooks {
         return [FieldError(field: "adults", rule: "capacity", message: message)]
     }
 
-    func willCreate(_ record: inout BookingRecord, id: UUID, connection: DatabaseConnection) async throws {
-        try await reserve(&record, id: id, connection: connection)
+    func willCreate(_ record: inout BookingRecord, id: UUID, context: HookContext) async throws {
+        try await reserve(&record, id: id, connection: context.connection)
     }
 
-    func willUpdate(_ record: inout BookingRecord, old: BookingRecord, id: UUID, connection: DatabaseConnection) async throws {
-        try await reserve(&record, id: id, connection: connection)
+    func willUpdate(_ record: inout BookingRecord, old: BookingRecord, id: UUID, context: HookContext) async throws {
+        try await reserve(&record, id: id, connection: context.connection)
     }
 
     private func reserve(_ record: inout BookingRecord, id: UUID, connection: DatabaseConnection) async throws {

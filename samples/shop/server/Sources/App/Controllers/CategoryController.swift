@@ -63,15 +63,16 @@ struct CategoryController {
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
-            let problems = try await hooks.validate(record, id: id, connection: connection)
+            let hookContext = HookContext(connection: connection, caller: context.caller)
+            let problems = try await hooks.validate(record, id: id, context: hookContext)
             if !problems.isEmpty { throw APIError.validationFailed(problems) }
-            try await hooks.willCreate(&record, id: id, connection: connection)
+            try await hooks.willCreate(&record, id: id, context: hookContext)
             try await Self.check(access, fieldAccess, id: id, record, on: connection, action: CategoryPermissions.create.action)
             guard let row = try await connection.query(CategoryQueries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
             let created = try Category(row: row)
-            try await hooks.didCreate(created, connection: connection)
+            try await hooks.didCreate(created, context: hookContext)
             return created
         }
         return EditedResponse(status: .created, headers: [.location: "/categories/\(id.uuidString)"], response: created)
@@ -89,6 +90,7 @@ struct CategoryController {
         let fieldAccess = try context.caller.fieldAccess(CategoryPermissions.updateFields, sent: input.sentFields)
         try input.finish()
         return try await write(references: patch.references) { connection in
+            let hookContext = HookContext(connection: connection, caller: context.caller)
             var lookup = SQLBuilder(connection.dialect, CategoryQueries.selectRecord, values: [.uuid(id)])
             lookup.restrict(to: access)
             lookup.lockForUpdate()
@@ -102,15 +104,15 @@ struct CategoryController {
             var validator = Validator()
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
-            let problems = try await hooks.validate(record, id: id, connection: connection)
+            let problems = try await hooks.validate(record, id: id, context: hookContext)
             if !problems.isEmpty { throw APIError.validationFailed(problems) }
-            try await hooks.willUpdate(&record, old: old, id: id, connection: connection)
+            try await hooks.willUpdate(&record, old: old, id: id, context: hookContext)
             try await Self.check(access, fieldAccess, id: id, record, on: connection, action: CategoryPermissions.update.action)
             guard let row = try await connection.query(CategoryQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
             let updated = try Category(row: row)
-            try await hooks.didUpdate(updated, connection: connection)
+            try await hooks.didUpdate(updated, context: hookContext)
             return updated
         }
     }
@@ -122,14 +124,15 @@ struct CategoryController {
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
-                try await hooks.willDelete(id: id, connection: connection)
+                let hookContext = HookContext(connection: connection, caller: context.caller)
+                try await hooks.willDelete(id: id, context: hookContext)
                 var delete = SQLBuilder(connection.dialect, CategoryQueries.delete, values: [.uuid(id)])
                 delete.restrict(to: access)
                 delete.append(#" RETURNING "id""#)
                 guard try await connection.query(delete).first != nil else {
                     throw try await notFoundOrForbidden(id, CategoryPermissions.delete, context, connection)
                 }
-                try await hooks.didDelete(id: id, connection: connection)
+                try await hooks.didDelete(id: id, context: hookContext)
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the category is still referenced by other rows; delete or change them first")

@@ -8,34 +8,34 @@ struct OrderItemHooks: EntityHooks {
     typealias Model = OrderItem
     typealias Record = OrderItemRecord
 
-    func willCreate(_ record: inout OrderItemRecord, id: UUID, connection: DatabaseConnection) async throws {
-        record.price = try await Stock.take(record.quantity, of: record.productID, connection: connection)
+    func willCreate(_ record: inout OrderItemRecord, id: UUID, context: HookContext) async throws {
+        record.price = try await Stock.take(record.quantity, of: record.productID, connection: context.connection)
     }
 
-    func didCreate(_ item: OrderItem, connection: DatabaseConnection) async throws {
-        try await OrderTotal.update(item.orderID, connection: connection)
+    func didCreate(_ item: OrderItem, context: HookContext) async throws {
+        try await OrderTotal.update(item.orderID, connection: context.connection)
     }
 
-    func willUpdate(_ record: inout OrderItemRecord, old: OrderItemRecord, id: UUID, connection: DatabaseConnection) async throws {
+    func willUpdate(_ record: inout OrderItemRecord, old: OrderItemRecord, id: UUID, context: HookContext) async throws {
         if record.productID != old.productID || record.quantity != old.quantity {
-            try await Stock.putBack(old.quantity, of: old.productID, connection: connection)
-            let price = try await Stock.take(record.quantity, of: record.productID, connection: connection)
+            try await Stock.putBack(old.quantity, of: old.productID, connection: context.connection)
+            let price = try await Stock.take(record.quantity, of: record.productID, connection: context.connection)
             if record.productID != old.productID { record.price = price }
         }
         if record.orderID != old.orderID {
-            try await OrderTotal.update(old.orderID, without: id, connection: connection)
+            try await OrderTotal.update(old.orderID, without: id, connection: context.connection)
         }
     }
 
-    func didUpdate(_ item: OrderItem, connection: DatabaseConnection) async throws {
-        try await OrderTotal.update(item.orderID, connection: connection)
+    func didUpdate(_ item: OrderItem, context: HookContext) async throws {
+        try await OrderTotal.update(item.orderID, connection: context.connection)
     }
 
-    func willDelete(id: UUID, connection: DatabaseConnection) async throws {
-        guard let row = try await connection.query(OrderItemQueries.selectRecord, [.uuid(id)]).first else { return }
+    func willDelete(id: UUID, context: HookContext) async throws {
+        guard let row = try await context.connection.query(OrderItemQueries.selectRecord, [.uuid(id)]).first else { return }
         let item = try OrderItemRecord(row: row)
-        try await Stock.putBack(item.quantity, of: item.productID, connection: connection)
-        try await OrderTotal.update(item.orderID, without: id, connection: connection)
+        try await Stock.putBack(item.quantity, of: item.productID, connection: context.connection)
+        try await OrderTotal.update(item.orderID, without: id, connection: context.connection)
     }
 }
 

@@ -4,7 +4,7 @@ import Foundation
 
 /// The business logic of an entity: each method runs inside the transaction of the write, so
 /// throwing (an `APIError` for the client to see) cancels the write, and what the method writes
-/// with `connection` commits or rolls back with it.
+/// with `context.connection` commits or rolls back with it.
 ///
 /// Every method does nothing by default: a type in `Sources/App/Hooks/` implements those it
 /// needs. New hooks of later otak versions come with a default too, so those files keep building.
@@ -16,35 +16,43 @@ protocol EntityHooks<Model, Record>: Sendable {
 
     /// Checks beyond the schema's rules, after them; the errors are answered with 422 in the
     /// same shape as the schema's (`FieldError(field:rule:message:)`).
-    func validate(_ record: Record, id: UUID, connection: DatabaseConnection) async throws -> [FieldError]
+    func validate(_ record: Record, id: UUID, context: HookContext) async throws -> [FieldError]
 
     /// Before a row is inserted; may change the values that will be stored.
-    func willCreate(_ record: inout Record, id: UUID, connection: DatabaseConnection) async throws
+    func willCreate(_ record: inout Record, id: UUID, context: HookContext) async throws
 
     /// After a row is inserted, in the same transaction.
-    func didCreate(_ model: Model, connection: DatabaseConnection) async throws
+    func didCreate(_ model: Model, context: HookContext) async throws
 
     /// Before a row is updated; may change the values that will be stored. `old` is the row as it was.
-    func willUpdate(_ record: inout Record, old: Record, id: UUID, connection: DatabaseConnection) async throws
+    func willUpdate(_ record: inout Record, old: Record, id: UUID, context: HookContext) async throws
 
     /// After a row is updated, in the same transaction.
-    func didUpdate(_ model: Model, connection: DatabaseConnection) async throws
+    func didUpdate(_ model: Model, context: HookContext) async throws
 
     /// Before a row is deleted (the row may be read here; it is gone in `didDelete`).
-    func willDelete(id: UUID, connection: DatabaseConnection) async throws
+    func willDelete(id: UUID, context: HookContext) async throws
 
     /// After a row is deleted, in the same transaction.
-    func didDelete(id: UUID, connection: DatabaseConnection) async throws
+    func didDelete(id: UUID, context: HookContext) async throws
 }
 
 extension EntityHooks {
-    func validate(_ record: Record, id: UUID, connection: DatabaseConnection) async throws -> [FieldError] { [] }
-    func willCreate(_ record: inout Record, id: UUID, connection: DatabaseConnection) async throws {}
-    func didCreate(_ model: Model, connection: DatabaseConnection) async throws {}
-    func willUpdate(_ record: inout Record, old: Record, id: UUID, connection: DatabaseConnection) async throws {}
-    func didUpdate(_ model: Model, connection: DatabaseConnection) async throws {}
-    func willDelete(id: UUID, connection: DatabaseConnection) async throws {}
-    func didDelete(id: UUID, connection: DatabaseConnection) async throws {}
+    func validate(_ record: Record, id: UUID, context: HookContext) async throws -> [FieldError] { [] }
+    func willCreate(_ record: inout Record, id: UUID, context: HookContext) async throws {}
+    func didCreate(_ model: Model, context: HookContext) async throws {}
+    func willUpdate(_ record: inout Record, old: Record, id: UUID, context: HookContext) async throws {}
+    func didUpdate(_ model: Model, context: HookContext) async throws {}
+    func willDelete(id: UUID, context: HookContext) async throws {}
+    func didDelete(id: UUID, context: HookContext) async throws {}
+}
+
+/// What a hook is given besides the row.
+struct HookContext: Sendable {
+    /// The connection of the write's transaction.
+    let connection: DatabaseConnection
+    /// Who sent the request (`.system` for the server's own code).
+    let caller: Caller
 }
 
 /// Hooks that do nothing: the generated tests check the schema's behaviour without the business logic.

@@ -86,15 +86,16 @@ struct CommentController {
         let id = UUID()
         let created = try await write(references: record.references) { [record] connection in
             var record = record
-            let problems = try await hooks.validate(record, id: id, connection: connection)
+            let hookContext = HookContext(connection: connection, caller: context.caller)
+            let problems = try await hooks.validate(record, id: id, context: hookContext)
             if !problems.isEmpty { throw APIError.validationFailed(problems) }
-            try await hooks.willCreate(&record, id: id, connection: connection)
+            try await hooks.willCreate(&record, id: id, context: hookContext)
             try await Self.check(access, fieldAccess, id: id, record, on: connection, action: CommentPermissions.create.action)
             guard let row = try await connection.query(CommentQueries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
             let created = try Comment(row: row)
-            try await hooks.didCreate(created, connection: connection)
+            try await hooks.didCreate(created, context: hookContext)
             return created
         }
         return EditedResponse(status: .created, headers: [.location: "/comments/\(id.uuidString)"], response: created)
@@ -112,6 +113,7 @@ struct CommentController {
         let fieldAccess = try context.caller.fieldAccess(CommentPermissions.updateFields, sent: input.sentFields)
         try input.finish()
         return try await write(references: patch.references) { connection in
+            let hookContext = HookContext(connection: connection, caller: context.caller)
             var lookup = SQLBuilder(connection.dialect, CommentQueries.selectRecord, values: [.uuid(id)])
             lookup.restrict(to: access)
             lookup.lockForUpdate()
@@ -127,15 +129,15 @@ struct CommentController {
             var validator = Validator()
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
-            let problems = try await hooks.validate(record, id: id, connection: connection)
+            let problems = try await hooks.validate(record, id: id, context: hookContext)
             if !problems.isEmpty { throw APIError.validationFailed(problems) }
-            try await hooks.willUpdate(&record, old: old, id: id, connection: connection)
+            try await hooks.willUpdate(&record, old: old, id: id, context: hookContext)
             try await Self.check(access, fieldAccess, id: id, record, on: connection, action: CommentPermissions.update.action)
             guard let row = try await connection.query(CommentQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
             let updated = try Comment(row: row)
-            try await hooks.didUpdate(updated, connection: connection)
+            try await hooks.didUpdate(updated, context: hookContext)
             return updated
         }
     }
@@ -147,14 +149,15 @@ struct CommentController {
         let id = try Self.id(context)
         do {
             try await database.transaction { connection in
-                try await hooks.willDelete(id: id, connection: connection)
+                let hookContext = HookContext(connection: connection, caller: context.caller)
+                try await hooks.willDelete(id: id, context: hookContext)
                 var delete = SQLBuilder(connection.dialect, CommentQueries.delete, values: [.uuid(id)])
                 delete.restrict(to: access)
                 delete.append(#" RETURNING "id""#)
                 guard try await connection.query(delete).first != nil else {
                     throw try await notFoundOrForbidden(id, CommentPermissions.delete, context, connection)
                 }
-                try await hooks.didDelete(id: id, connection: connection)
+                try await hooks.didDelete(id: id, context: hookContext)
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the comment is still referenced by other rows; delete or change them first")

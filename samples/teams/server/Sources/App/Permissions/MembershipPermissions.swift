@@ -16,9 +16,9 @@ enum MembershipPermissions {
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "memberships"."workspace_id" AND "_r1"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
-    /// `workspace.memberships.any(user == auth && role == .admin) || user == auth && workspace.memberships.count() == 0`, unless `auth.suspended`
+    /// `workspace.memberships.any(user == auth && role == .admin)`, unless `auth.suspended`
     static let create = Permission(action: "create memberships", refersToCaller: true) { user in
-        ((user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "memberships"."workspace_id" AND ("_r1"."user_id" = ? AND "_r1"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none) || ((user.map { user in Access(#""memberships"."user_id" = ?"#, .uuid(user.id)) } ?? .none) && Access(#"(SELECT count(*) FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "memberships"."workspace_id") = 0"#)))
+        (user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "memberships"."workspace_id" AND ("_r1"."user_id" = ? AND "_r1"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none)
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
     }
 

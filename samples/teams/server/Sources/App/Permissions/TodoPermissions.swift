@@ -18,11 +18,12 @@ enum TodoPermissions {
             && (Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1" WHERE "_r1"."id" = "todos"."project_id" AND NOT "_r1"."is_private")"#) || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1", "memberships" AS "_r2" WHERE "_r1"."id" = "todos"."project_id" AND "_r2"."workspace_id" = "_r1"."workspace_id" AND ("_r2"."user_id" = ? AND "_r2"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none))
     }
 
-    /// `project.workspace.memberships.any(user == auth) && (!project.isPrivate || project.workspace.memberships.any(user == auth && role == .admin))`, unless `auth.suspended`
+    /// `project.workspace.memberships.any(user == auth) && (!project.isPrivate || project.workspace.memberships.any(user == auth && role == .admin))`, unless `auth.suspended` or `project.todos.count() >= 500`
     static let create = Permission(action: "create todos", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1", "memberships" AS "_r2" WHERE "_r1"."id" = "todos"."project_id" AND "_r2"."workspace_id" = "_r1"."workspace_id" AND "_r2"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)
             && (Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1" WHERE "_r1"."id" = "todos"."project_id" AND NOT "_r1"."is_private")"#) || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1", "memberships" AS "_r2" WHERE "_r1"."id" = "todos"."project_id" AND "_r2"."workspace_id" = "_r1"."workspace_id" AND ("_r2"."user_id" = ? AND "_r2"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none))
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
+            && Access(#"((SELECT count(*) FROM "todos" AS "_r1" WHERE "_r1"."project_id" = "todos"."project_id") >= 500) IS NOT TRUE"#)
     }
 
     /// `project.workspace.memberships.any(user == auth) && (!project.isPrivate || project.workspace.memberships.any(user == auth && role == .admin))`, unless `auth.suspended` or `new.project.workspace != project.workspace`
