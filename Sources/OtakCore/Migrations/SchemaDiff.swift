@@ -44,11 +44,6 @@ public struct SchemaDiff: Sendable {
         }
     }
 
-    /// Whether the database stays as it is.
-    public var isEmpty: Bool {
-        created.isEmpty && dropped.isEmpty && kept.allSatisfy { $0.old == $0.new }
-    }
-
     // MARK: Matching
 
     private mutating func matchTables(_ schema: Schema) {

@@ -15,10 +15,6 @@ public struct SchemaSnapshot: Codable, Sendable, Equatable {
     /// The database of no schema: what the first migration starts from.
     public static let empty = SchemaSnapshot(format: currentFormat, tables: [])
 
-    public func table(named name: String) -> TableSnapshot? {
-        tables.first { $0.name == name }
-    }
-
     /// Pretty JSON with sorted keys: the same snapshot always gives the same bytes.
     public func json() -> String {
         let encoder = JSONEncoder()
