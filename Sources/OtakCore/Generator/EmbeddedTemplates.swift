@@ -202,10 +202,10 @@ import ServiceLifecycle
 
 /// Builds the server that `App` runs and the tests exercise: database, migrations, middleware, routes.
 /// `hooks` is the business logic (none in the generated tests); `callerWithoutToken` says who a request without a token is: anonymous, except in tests of
-/// behaviour other than permissions.
+/// behaviour other than permissions; `database`, one already open (tests that read it), else the configured one.
 func buildApplication(
     _ configuration: AppConfiguration, hooks: AppHooks = AppHooks(),
-    callerWithoutToken: @escaping @Sendable (Request) -> Caller = { _ in .anonymous }
+    callerWithoutToken: @escaping @Sendable (Request) -> Caller = { _ in .anonymous }, database given: Database? = nil
 ) async throws -> some ApplicationProtocol {
     let logger = {
         var logger = Logger(label: "{{executableName}}")
@@ -228,7 +228,12 @@ func buildApplication(
         Bcrypt.hash(decoyPassword, cost: UInt8(cost))
     }
     {{/hasAuth}}
-    let database = try await openDatabase(configuration.database, logger: logger)
+    let database: Database
+    if let given {
+        database = given
+    } else {
+        database = try await openDatabase(configuration.database, logger: logger)
+    }
     let router = buildRouter(
         database: database, hooks: hooks{{#usesPasswords}}, bcryptCost: configuration.bcryptCost{{/usesPasswords}},
         auth: AuthMiddleware({{#hasAuth}}database: database, tokens: tokens, {{/hasAuth}}callerWithoutToken: callerWithoutToken){{#hasAuth}}, decoyHash: decoyHash{{/hasAuth}}
@@ -4122,6 +4127,911 @@ struct Fixtures {
 }
 
 """#,
+        "Tests/AppTests/PermissionPropertyTests.swift.mustache": #"""
+{{> header}}
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@testable import App
+
+/// The rules in Swift against the server: random scenes of users and rows, then every caller's
+/// list, get, update, create and delete, each answer compared with what `RuleOracle` reads in
+/// the rules. A seed fixes the choices of a scene, so a failure names the seed that shows it.
+@Suite struct PermissionPropertyTests {
+    @Test(arguments: 1...8 as ClosedRange<UInt64>)
+    func theServerAnswersAsTheRulesSay(seed: UInt64) async throws {
+        try await withServerAndDatabase(as: .system) { client, database in
+            var run = PropertyRun(schema: ruleSchema, client: client, database: database, seed: seed)
+            try await run.buildScene()
+            try await run.checkReads()
+            try await run.checkUpdates()
+            try await run.checkCreates()
+            try await run.checkDeletes()
+            #expect(run.checked > 0)
+            let agrees = run.mismatches.isEmpty
+            let report = "seed \(seed): \(run.mismatches.count) of \(run.checked) answers differ from the rules:\n"
+                + run.mismatches.prefix(12).joined(separator: "\n")
+            #expect(agrees, Testing.Comment(rawValue: report))
+        }
+    }
+}
+
+/// One scene and the requests sent in it. Requests without a token are the system's (every rule
+/// holds), which builds the scene; callers send theirs with a token, or as anonymous.
+struct PropertyRun {
+    let schema: OracleSchema
+    let client: any TestClientProtocol
+    let database: Database
+    private var random: SeededRandom
+    private var fixtures: Fixtures
+    private var scene = OracleScene()
+    /// Row ids by entity, in the order they were created: random choices pick by position.
+    private var order: [String: [String]] = [:]
+    private var tokens: [String: String] = [:]
+    private(set) var checked = 0
+    private(set) var mismatches: [String] = []
+
+    init(schema: OracleSchema, client: any TestClientProtocol, database: Database, seed: UInt64) {
+        (self.schema, self.client, self.database) = (schema, client, database)
+        random = SeededRandom(seed: seed)
+        fixtures = Fixtures(client)
+    }
+
+    // MARK: - The scene
+
+    /// Five users, then four to six rows of every other entity with random references and
+    /// values, and random links.
+    mutating func buildScene() async throws {
+        for entity in schema.entities {
+            let count = entity.name == schema.authEntity ? 5 : random.int(in: 4...6)
+            for _ in 0..<count {
+                try await insert(entity)
+            }
+        }
+        for entity in schema.entities {
+            for (_, field) in entity.fields.sorted(by: { $0.key < $1.key }) {
+                guard case .manyToMany(let target, let segment) = field else { continue }
+                for id in order[entity.name] ?? [] {
+                    for _ in 0..<random.int(in: 0...2) {
+                        guard let other = pick(target) else { break }
+                        try await system(.put, "/\(entity.route)/\(id)/\(segment)/\(other)")
+                    }
+                }
+            }
+        }
+        try await reload()
+        for id in order[schema.authEntity] ?? [] {
+            tokens[id] = try await TokenService(secret: testSecret, lifetime: 3600).issue(for: try #require(UUID(uuidString: id))).text
+        }
+    }
+
+    /// Creates a row with random values; one the server refuses (a unique value taken, say) is left out.
+    private mutating func insert(_ entity: OracleEntity) async throws {
+        guard let makeBody = entity.body else { return }
+        let body = try await makeBody(&fixtures, randomValues(entity))
+        let (status, created) = try await system(.post, "/\(entity.route)", body: body)
+        guard status == 201 else { return }
+        let id = try created.id
+        for field in entity.varied {
+            guard let statement = field.statement, let value = randomValue(field) else { continue }
+            try await database.query(statement, [sqlValue(value, field), .uuid(try #require(UUID(uuidString: id)))])
+        }
+        try await refresh(entity, id)
+    }
+
+    /// Random values for the fields a client writes.
+    private mutating func randomValues(_ entity: OracleEntity, sparse: Bool = false) -> [String: JSONValue] {
+        var values: [String: JSONValue] = [:]
+        for field in entity.varied where field.statement == nil && (!sparse || random.int(in: 0...2) == 0) {
+            values[field.key] = randomValue(field)
+        }
+        return values
+    }
+
+    private mutating func randomValue(_ field: VariedField) -> JSONValue? {
+        switch field.domain {
+        case .reference(let target, let optional):
+            if optional, random.int(in: 0...3) == 0 { return .null }
+            return pick(target).map(JSONValue.string) ?? (optional ? .null : nil)
+        case .values(let values):
+            return values.isEmpty ? nil : values[random.int(in: 0...(values.count - 1))]
+        }
+    }
+
+    private mutating func pick(_ entity: String) -> String? {
+        guard let ids = order[entity], !ids.isEmpty else { return nil }
+        return ids[random.int(in: 0...(ids.count - 1))]
+    }
+
+    private func sqlValue(_ value: JSONValue, _ field: VariedField) -> SQLValue {
+        switch value {
+        case .string(let text): if case .reference = field.domain, let id = UUID(uuidString: text) { .uuid(id) } else { .text(text) }
+        case .bool(let flag): .bool(flag)
+        case .integer(let number): .integer(number)
+        case .double(let number): .double(number)
+        default: .null
+        }
+    }
+
+    /// Reads one row again, as the system sees it.
+    private mutating func refresh(_ entity: OracleEntity, _ id: String) async throws {
+        let (status, row) = try await system(.get, "/\(entity.route)/\(id)")
+        try #require(status == 200, "GET /\(entity.route)/\(id) answered \(status)")
+        guard case .object(let values) = row else { return }
+        scene.rows[entity.name, default: [:]][id] = values
+        if !(order[entity.name] ?? []).contains(id) { order[entity.name, default: []].append(id) }
+    }
+
+    /// Reads every row and link again (after a delete, which may cascade).
+    private mutating func reload() async throws {
+        for entity in schema.entities {
+            let (status, page) = try await system(.get, "/\(entity.route)?limit=200")
+            try #require(status == 200, "GET /\(entity.route) answered \(status)")
+            var rows: [String: [String: JSONValue]] = [:]
+            for case .object(let values) in page["items"]?.arrayValue ?? [] {
+                if case .string(let id)? = values["id"] { rows[id] = values }
+            }
+            scene.rows[entity.name] = rows
+            order[entity.name] = (order[entity.name] ?? []).filter { rows[$0] != nil }
+            for (name, field) in entity.fields {
+                guard case .manyToMany(_, let segment) = field else { continue }
+                let key = "\(entity.name).\(name)"
+                scene.links[key] = [:]
+                for id in order[entity.name] ?? [] {
+                    let (_, linked) = try await system(.get, "/\(entity.route)/\(id)/\(segment)?limit=200")
+                    scene.links[key]?[id] = Set((linked["items"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue })
+                }
+            }
+        }
+    }
+
+    // MARK: - Checks
+
+    /// `nil` is anonymous; then every user.
+    private var callers: [String?] {
+        [nil] + (order[schema.authEntity] ?? []).filter { tokens[$0] != nil }
+    }
+
+    private func oracle(_ caller: String?) -> RuleOracle {
+        RuleOracle(schema: schema, scene: scene, caller: caller.flatMap { scene.rows[schema.authEntity]?[$0] })
+    }
+
+    private func name(_ caller: String?) -> String {
+        guard let caller else { return "anonymous" }
+        let index = (order[schema.authEntity] ?? []).firstIndex(of: caller).map(String.init) ?? "?"
+        let role = schema.roleKey.flatMap { scene.rows[schema.authEntity]?[caller]?[$0]?.stringValue }.map { " (\($0))" } ?? ""
+        return "user \(index)\(role)"
+    }
+
+    private mutating func record(_ agrees: Bool, _ caller: String?, _ request: String, got status: Int, expected: String) {
+        checked += 1
+        if !agrees { mismatches.append("\(name(caller)) \(request): \(status), the rules say \(expected)") }
+    }
+
+    private func row(_ entity: OracleEntity, _ id: String) -> OracleRow {
+        OracleRow(entity: entity.name, values: scene.rows[entity.name]?[id] ?? [:])
+    }
+
+    private func status(of verdict: RuleOracle.Verdict, success: Int) -> Int {
+        switch verdict {
+        case .refused(let status): status
+        case .notFound: 404
+        case .forbidden: 403
+        case .allowed: success
+        }
+    }
+
+    /// Every caller's list of every entity, and a get of every row.
+    mutating func checkReads() async throws {
+        for entity in schema.entities where entity.checks {
+            for caller in callers {
+                let oracle = oracle(caller)
+                let expected = oracle.list(entity)
+                let (status, page) = try await send(.get, "/\(entity.route)?limit=200", as: caller)
+                let ids = Set((page["items"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue })
+                if let refusal = expected.refusal {
+                    record(status == refusal, caller, "GET /\(entity.route)", got: status, expected: "\(refusal)")
+                } else {
+                    record(status == 200 && ids == expected.ids, caller, "GET /\(entity.route)", got: status,
+                           expected: "200 with \(expected.ids.count) rows (listed \(ids.count), \(ids.symmetricDifference(expected.ids).count) differ)")
+                }
+                for id in order[entity.name] ?? [] {
+                    let verdict = oracle.read(entity, row(entity, id))
+                    let (status, _) = try await send(.get, "/\(entity.route)/\(id)", as: caller)
+                    record(status == self.status(of: verdict, success: 200), caller, "GET /\(entity.route)/\(id)", got: status,
+                           expected: "\(verdict)")
+                }
+            }
+        }
+    }
+
+    /// Every caller's update of every row: an empty body, or random new values.
+    mutating func checkUpdates() async throws {
+        for entity in schema.entities where entity.checks {
+            for id in order[entity.name] ?? [] {
+                for caller in callers {
+                    guard let stored = scene.rows[entity.name]?[id] else { break }
+                    let patch = random.int(in: 0...2) == 0 ? [:] : randomValues(entity, sparse: true)
+                    let new = OracleRow(entity: entity.name, values: stored.merging(patch) { _, new in new })
+                    let verdict = oracle(caller).update(entity, stored: row(entity, id), new: new, sent: Set(patch.keys))
+                    let request = "PATCH /\(entity.route)/\(id) \(JSONValue.object(patch).text)"
+                    let (status, _) = try await send(.patch, "/\(entity.route)/\(id)", as: caller, body: .object(patch))
+                    // The server's own checks (validation, unique values) come after finding the row.
+                    let dataRefusal = verdict.lookup == .allowed && (status == 409 || status == 422)
+                    record(dataRefusal || status == self.status(of: verdict.final, success: 200), caller, request, got: status,
+                           expected: "\(verdict.final)")
+                    if status == 200, !patch.isEmpty { try await refresh(entity, id) }
+                }
+            }
+        }
+    }
+
+    /// Every caller creates a row of every entity with random references and values; half the
+    /// time the caller is the owner.
+    mutating func checkCreates() async throws {
+        for entity in schema.entities where entity.checks && entity.name != schema.authEntity {
+            guard let makeBody = entity.body else { continue }
+            // Only rows whose references can all point into the scene.
+            let complete = entity.varied.allSatisfy { field in
+                if case .reference(let target, false) = field.domain { !(order[target] ?? []).isEmpty } else { true }
+            }
+            guard complete else { continue }
+            for caller in callers {
+                var changes = randomValues(entity)
+                if let owner = entity.ownerKey, let caller, random.int(in: 0...1) == 0 { changes[owner] = .string(caller) }
+                let body = try await makeBody(&fixtures, changes)
+                guard case .object(let values) = body else { continue }
+                let new = OracleRow(entity: entity.name, values: entity.defaults.merging(values) { _, sent in sent })
+                let verdict = oracle(caller).create(entity, new, sent: Set(values.keys))
+                let (status, created) = try await send(.post, "/\(entity.route)", as: caller, body: body)
+                let dataRefusal = verdict.lookup == .allowed && (status == 409 || status == 422)
+                record(dataRefusal || status == self.status(of: verdict.final, success: 201), caller,
+                       "POST /\(entity.route) \(body.text)", got: status, expected: "\(verdict.final)")
+                if status == 201 { try await refresh(entity, try created.id) }
+            }
+        }
+    }
+
+    /// Two rows of every entity, deleted by callers in random order: every refusal is checked,
+    /// and the first caller the rules allow deletes the row.
+    mutating func checkDeletes() async throws {
+        for entity in schema.entities.reversed() where entity.checks {
+            for _ in 0..<2 {
+                guard let id = pick(entity.name) else { break }
+                var callers = callers
+                random.shuffle(&callers)
+                for caller in callers {
+                    guard scene.rows[entity.name]?[id] != nil else { break }
+                    let verdict = oracle(caller).delete(entity, row(entity, id))
+                    let (status, _) = try await send(.delete, "/\(entity.route)/\(id)", as: caller)
+                    // Rows that still point here (`@onDelete(restrict)`) keep it: 409.
+                    let restricted = verdict == .allowed && status == 409
+                    record(restricted || status == self.status(of: verdict, success: 204), caller, "DELETE /\(entity.route)/\(id)",
+                           got: status, expected: "\(verdict)")
+                    if status == 204 {
+                        try await reload()
+                        break
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: - Requests
+
+    /// Sends a request as a user (with a token) or, for `nil`, as anonymous.
+    private func send(
+        _ method: HTTPRequest.Method, _ uri: String, as caller: String?, body: JSONValue? = nil
+    ) async throws -> (status: Int, body: JSONValue) {
+        let response = try await request(client, method, uri, token: caller.flatMap { tokens[$0] }, anonymous: caller == nil, body: body)
+        return (response.status.code, response.body)
+    }
+
+    /// Sends a request as the system, for which every rule holds.
+    @discardableResult
+    private func system(_ method: HTTPRequest.Method, _ uri: String, body: JSONValue? = nil) async throws -> (status: Int, body: JSONValue) {
+        let response = try await request(client, method, uri, body: body)
+        return (response.status.code, response.body)
+    }
+}
+
+/// SplitMix64: the same numbers for the same seed, on every platform.
+struct SeededRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func int(in range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+
+    mutating func shuffle<Element>(_ items: inout [Element]) {
+        guard items.count > 1 else { return }
+        for index in stride(from: items.count - 1, to: 0, by: -1) {
+            items.swapAt(index, int(in: 0...index))
+        }
+    }
+}
+
+"""#,
+        "Tests/AppTests/RuleOracle.swift.mustache": #"""
+{{> header}}
+import Foundation
+
+@testable import App
+
+/// The schema's rules as data, read by `RuleOracle`: what the permission property tests check
+/// the server against. `RuleSchema.swift` holds this schema's.
+struct OracleSchema: Sendable {
+    /// The auth entity, whose rows are the callers.
+    let authEntity: String
+    /// The JSON key of the role field, and the role of a user without one.
+    let roleKey: String?
+    let entities: [OracleEntity]
+
+    func entity(_ name: String) -> OracleEntity {
+        guard let entity = entities.first(where: { $0.name == name }) else { fatalError("no entity \(name) in the rule schema") }
+        return entity
+    }
+}
+
+/// An entity: its relations and fields by schema name, its rules, and how the tests vary it.
+struct OracleEntity: Sendable {
+    let name: String
+    let route: String
+    /// Whether the tests can check the rules (not when they read the time, say).
+    let checks: Bool
+    let fields: [String: OracleField]
+    let rules: [OracleRule]
+    /// The JSON keys a caller may write only where a field-level rule allows it, by operation.
+    let guarded: [RuleOperation: Set<String>]
+    /// The JSON key of the `@owner` field: a new row's owner may always be the caller.
+    let ownerKey: String?
+    /// The values a new row has where a body leaves them out, by JSON key.
+    let defaults: [String: JSONValue]
+    /// The fields the tests give random values.
+    let varied: [VariedField]
+    /// A valid body for `POST`, with changes; `nil` where the fixtures cannot make one.
+    let body: (@Sendable (inout Fixtures, [String: JSONValue]) async throws -> JSONValue)?
+}
+
+enum OracleField: Sendable {
+    case value(key: String)
+    case belongsTo(target: String, key: String)
+    /// The rows of `target` whose belongs-to field `inverse` points here.
+    case hasMany(target: String, inverse: String)
+    /// Linked rows, listed at `GET /route/{id}/{segment}`.
+    case manyToMany(target: String, segment: String)
+}
+
+/// A field the tests set at random: to a row of `target` (or null, if optional), or to one of `values`.
+struct VariedField: Sendable {
+    enum Domain: Sendable {
+        case reference(target: String, optional: Bool)
+        case values([JSONValue])
+    }
+
+    let key: String
+    let domain: Domain
+    /// For a field clients cannot write: the statement that sets it (value, then id).
+    let statement: SQL?
+}
+
+enum RuleOperation: Sendable, Hashable {
+    case list, read, create, update, delete
+}
+
+/// `allow` or `deny` rule of some operations; `fields` (JSON keys) for a field-level rule.
+struct OracleRule: Sendable {
+    let operations: Set<RuleOperation>
+    let fields: Set<String>
+    let isDeny: Bool
+    let term: RuleTerm
+
+    init(_ operations: Set<RuleOperation>, fields: Set<String> = [], deny: Bool = false, _ term: RuleTerm) {
+        (self.operations, self.fields, self.isDeny, self.term) = (operations, fields, deny, term)
+    }
+}
+
+/// A rule's condition.
+indirect enum RuleTerm: Sendable {
+    case isPublic, authenticated
+    case role([String])
+    case not(RuleTerm)
+    case and(RuleTerm, RuleTerm)
+    case or(RuleTerm, RuleTerm)
+    case compare(RuleValue, Comparison, RuleValue)
+    case isTrue(RuleValue)
+    /// A path of belongs-to fields ending in a list field, and a condition over its rows.
+    case any([String], RuleTerm?)
+    case all([String], RuleTerm)
+}
+
+indirect enum RuleValue: Sendable {
+    /// A field of the row, through belongs-to fields; `new`: of the row as an update leaves it.
+    case field([String], new: Bool = false)
+    case auth
+    case authField([String])
+    case literal(JSONValue)
+    case count([String], RuleTerm?)
+}
+
+enum Comparison: Sendable {
+    case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
+}
+
+/// The rows of a scene as the server returned them, by entity and id, and the many-to-many links.
+struct OracleScene: Sendable {
+    var rows: [String: [String: [String: JSONValue]]] = [:]
+    /// By `Entity.field`, then row id: the ids of the linked rows.
+    var links: [String: [String: Set<String>]] = [:]
+}
+
+/// A row the rules read: stored, or as a write would leave it.
+struct OracleRow {
+    let entity: String
+    let values: [String: JSONValue]
+}
+
+/// Evaluates the rules in Swift, as the schema language defines them, independently of the SQL
+/// the generator writes for them.
+///
+/// Conditions have SQL's three values: `nil` is unknown (a null on either side of a
+/// comparison). An `allow` grants where its condition is true, a `deny` refuses where its
+/// condition is true. For an anonymous caller every condition that names the caller is unknown.
+/// `any(c)` is true if `c` is true for some row, false if false for every row; `all(c)` the
+/// reverse; `count(c)` counts the rows for which `c` is true.
+struct RuleOracle {
+    let schema: OracleSchema
+    let scene: OracleScene
+    /// The caller's row; `nil` for an anonymous caller.
+    let caller: [String: JSONValue]?
+
+    /// How one caller's request for a row is answered, before the server's data checks.
+    enum Verdict: Equatable, CustomStringConvertible {
+        /// Refused before any row is read: 401 or 403.
+        case refused(Int)
+        /// Not found (404), or found and refused (403).
+        case notFound, forbidden
+        case allowed
+
+        var description: String {
+            switch self {
+            case .refused(let status): "refused (\(status))"
+            case .notFound: "404"
+            case .forbidden: "403"
+            case .allowed: "allowed"
+            }
+        }
+    }
+
+    // MARK: - Operations
+
+    /// What a `GET` of the list answers: a refusal, or the ids it lists.
+    func list(_ entity: OracleEntity) -> (refusal: Int?, ids: Set<String>) {
+        if let refusal = refusal(entity, .list) { return (refusal, []) }
+        let rows = scene.rows[entity.name] ?? [:]
+        return (nil, Set(rows.filter { holds(entity, .list, OracleRow(entity: entity.name, values: $0.value)) }.keys))
+    }
+
+    func read(_ entity: OracleEntity, _ row: OracleRow) -> Verdict {
+        if let refusal = refusal(entity, .read) { return .refused(refusal) }
+        return holds(entity, .read, row) ? .allowed : .notFound
+    }
+
+    /// `row`: the row the body would insert. `lookup`: the verdict before the server validates
+    /// the body, which may then refuse it; `final`: once it is valid.
+    func create(_ entity: OracleEntity, _ row: OracleRow, sent: Set<String>) -> (lookup: Verdict, final: Verdict) {
+        if let refusal = refusal(entity, .create) { return (.refused(refusal), .refused(refusal)) }
+        var guarded = sent.intersection(entity.guarded[.create] ?? [])
+        if let owner = entity.ownerKey, let caller, row.values[owner] == caller["id"] { guarded.remove(owner) }
+        if let refusal = fieldRefusal(entity, .create, guarded) { return (.allowed, .refused(refusal)) }
+        return (.allowed, holds(entity, .create, row) && fieldsHold(entity, .create, guarded, row) ? .allowed : .forbidden)
+    }
+
+    /// `lookup`: the verdict when the row is found, before the server validates the new values,
+    /// which may then refuse them; `final`: once they are valid.
+    func update(_ entity: OracleEntity, stored: OracleRow, new: OracleRow, sent: Set<String>) -> (lookup: Verdict, final: Verdict) {
+        if let refusal = refusal(entity, .update) { return (.refused(refusal), .refused(refusal)) }
+        let guarded = sent.intersection(entity.guarded[.update] ?? [])
+        if let refusal = fieldRefusal(entity, .update, guarded) { return (.refused(refusal), .refused(refusal)) }
+        // The server finds the row taking conditions on the new values to hold.
+        guard holds(entity, .update, stored, newValues: .optimistic) else {
+            let lookup = readable(entity, stored) ? Verdict.forbidden : .notFound
+            return (lookup, lookup)
+        }
+        let final = holds(entity, .update, stored, newValues: .row(new)) && holds(entity, .update, new, newValues: .row(new))
+            && fieldsHold(entity, .update, guarded, new)
+        return (.allowed, final ? .allowed : .forbidden)
+    }
+
+    func delete(_ entity: OracleEntity, _ row: OracleRow) -> Verdict {
+        if let refusal = refusal(entity, .delete) { return .refused(refusal) }
+        if holds(entity, .delete, row) { return .allowed }
+        return readable(entity, row) ? .forbidden : .notFound
+    }
+
+    private func readable(_ entity: OracleEntity, _ row: OracleRow) -> Bool {
+        refusal(entity, .read) == nil && holds(entity, .read, row)
+    }
+
+    // MARK: - Rules of an operation
+
+    private enum NewValues {
+        /// The row as the update leaves it.
+        case row(OracleRow)
+        /// Unknown: a condition on them is taken to allow (and not to refuse).
+        case optimistic
+    }
+
+    private func rules(_ entity: OracleEntity, _ operation: RuleOperation, field: String? = nil) -> [OracleRule] {
+        entity.rules.filter { rule in
+            rule.operations.contains(operation) && (field.map { rule.fields.contains($0) } ?? rule.fields.isEmpty)
+        }
+    }
+
+    /// Whether the operation is allowed on the row: some `allow` is true and no `deny` is.
+    private func holds(_ entity: OracleEntity, _ operation: RuleOperation, _ row: OracleRow, newValues: NewValues? = nil) -> Bool {
+        let rules = rules(entity, operation)
+        let allowed = rules.filter { !$0.isDeny }.contains { rule in
+            truth(rule.term, row, negated: false, newValues: newValues, optimistic: true) == true
+        }
+        let denied = rules.filter(\.isDeny).contains { rule in
+            truth(rule.term, row, negated: false, newValues: newValues, optimistic: false) == true
+        }
+        return allowed && !denied
+    }
+
+    private func fieldsHold(_ entity: OracleEntity, _ operation: RuleOperation, _ fields: Set<String>, _ row: OracleRow) -> Bool {
+        fields.allSatisfy { field in
+            rules(entity, operation, field: field).contains { truth($0.term, row, negated: false, newValues: .row(row), optimistic: true) == true }
+        }
+    }
+
+    /// 401 or 403 where the rules refuse the caller whatever the row: where the caller alone
+    /// makes every `allow` false, or a `deny` true.
+    private func refusal(_ entity: OracleEntity, _ operation: RuleOperation) -> Int? {
+        refusal(rules(entity, operation))
+    }
+
+    private func fieldRefusal(_ entity: OracleEntity, _ operation: RuleOperation, _ fields: Set<String>) -> Int? {
+        let refusals = fields.sorted().compactMap { refusal(rules(entity, operation, field: $0)) }
+        return refusals.contains(401) ? 401 : refusals.first
+    }
+
+    private func refusal(_ rules: [OracleRule]) -> Int? {
+        let allowed = rules.filter { !$0.isDeny }.reduce(Level.none) { $0 || level($1.term, negated: false, optimistic: true) }
+        let denied = rules.filter(\.isDeny).reduce(Level.none) { $0 || level($1.term, negated: false, optimistic: false) }
+        let access: Level = switch denied {
+        case .all: .none
+        case .none: allowed
+        case .rows: allowed && .rows
+        }
+        guard access == .none else { return nil }
+        return caller == nil && rules.contains { refersToCaller($0.term) } ? 401 : 403
+    }
+
+    // MARK: - What the caller alone decides
+
+    /// A condition for one caller: true of every row, of none, or of some.
+    private enum Level {
+        case all, none, rows
+
+        static func || (lhs: Level, rhs: Level) -> Level {
+            switch (lhs, rhs) {
+            case (.all, _), (_, .all): .all
+            case (.none, let other), (let other, .none): other
+            default: .rows
+            }
+        }
+
+        static func && (lhs: Level, rhs: Level) -> Level {
+            switch (lhs, rhs) {
+            case (.none, _), (_, .none): .none
+            case (.all, let other), (let other, .all): other
+            default: .rows
+            }
+        }
+    }
+
+    /// `optimistic`: what a condition on an update's new values counts as while they are unknown.
+    private func level(_ term: RuleTerm, negated: Bool, optimistic: Bool) -> Level {
+        switch term {
+        case .not(let inner):
+            return level(inner, negated: !negated, optimistic: optimistic)
+        case .and(let lhs, let rhs), .or(let lhs, let rhs):
+            var isAnd = if case .and = term { true } else { false }
+            if negated { isAnd.toggle() }
+            let left = level(lhs, negated: negated, optimistic: optimistic)
+            let right = level(rhs, negated: negated, optimistic: optimistic)
+            return isAnd ? left && right : left || right
+        default:
+            if readsNewValues(term) { return optimistic ? .all : .none }
+            if caller == nil, refersToCaller(term), !isAuthenticated(term) { return .none }
+            if dependsOnRow(term) { return .rows }
+            let row = OracleRow(entity: "", values: [:])
+            return truth(term, row, negated: negated, newValues: nil, optimistic: optimistic) == true ? .all : .none
+        }
+    }
+
+    // MARK: - Truth
+
+    /// The truth of `term` (of its negation if `negated`) for the row.
+    private func truth(_ term: RuleTerm, _ row: OracleRow, negated: Bool, newValues: NewValues?, optimistic: Bool) -> Bool? {
+        func sign(_ value: Bool?) -> Bool? { negated ? value.map(!) : value }
+        switch term {
+        case .not(let inner):
+            return truth(inner, row, negated: !negated, newValues: newValues, optimistic: optimistic)
+        case .and(let lhs, let rhs), .or(let lhs, let rhs):
+            var isAnd = if case .and = term { true } else { false }
+            if negated { isAnd.toggle() }
+            let left = truth(lhs, row, negated: negated, newValues: newValues, optimistic: optimistic)
+            let right = truth(rhs, row, negated: negated, newValues: newValues, optimistic: optimistic)
+            if isAnd {
+                if left == false || right == false { return false }
+                return left == true && right == true ? true : nil
+            }
+            if left == true || right == true { return true }
+            return left == false && right == false ? false : nil
+        default:
+            break
+        }
+        if readsNewValues(term), case .optimistic? = newValues { return optimistic }
+        if caller == nil, refersToCaller(term), !isAuthenticated(term) { return nil }
+        let new: OracleRow? = if case .row(let new)? = newValues { new } else { nil }
+        switch term {
+        case .isPublic:
+            return sign(true)
+        case .authenticated:
+            return sign(caller != nil)
+        case .role(let roles):
+            guard let caller, let key = schema.roleKey, case .string(let role)? = caller[key] else { return nil }
+            return sign(roles.contains(role))
+        case .compare(let lhs, let op, let rhs):
+            return sign(compare(value(lhs, row, new: new), op, value(rhs, row, new: new)))
+        case .isTrue(let operand):
+            guard case .bool(let flag) = value(operand, row, new: new) else { return nil }
+            return sign(flag)
+        case .any(let path, let condition):
+            let items = list(path, row)
+            guard let condition else { return sign(!items.isEmpty) }
+            let truths = items.map { truth(condition, $0, negated: false, newValues: nil, optimistic: optimistic) }
+            if truths.contains(true) { return sign(true) }
+            return truths.allSatisfy { $0 == false } ? sign(false) : nil
+        case .all(let path, let condition):
+            let truths = list(path, row).map { truth(condition, $0, negated: false, newValues: nil, optimistic: optimistic) }
+            if truths.contains(false) { return sign(false) }
+            return truths.allSatisfy { $0 == true } ? sign(true) : nil
+        case .not, .and, .or:
+            fatalError("handled above")
+        }
+    }
+
+    /// SQL's comparison: unknown when either side is null.
+    private func compare(_ lhs: JSONValue, _ op: Comparison, _ rhs: JSONValue) -> Bool? {
+        if lhs == .null || rhs == .null { return nil }
+        if let a = number(lhs), let b = number(rhs) {
+            switch op {
+            case .equal: return a == b
+            case .notEqual: return a != b
+            case .less: return a < b
+            case .lessOrEqual: return a <= b
+            case .greater: return a > b
+            case .greaterOrEqual: return a >= b
+            }
+        }
+        switch op {
+        case .equal: return lhs == rhs
+        case .notEqual: return lhs != rhs
+        default:
+            guard case .string(let a) = lhs, case .string(let b) = rhs else { return nil }
+            switch op {
+            case .less: return a < b
+            case .lessOrEqual: return a <= b
+            case .greater: return a > b
+            default: return a >= b
+            }
+        }
+    }
+
+    private func number(_ value: JSONValue) -> Double? {
+        switch value {
+        case .integer(let number): Double(number)
+        case .double(let number): number
+        default: nil
+        }
+    }
+
+    // MARK: - Values
+
+    private func value(_ operand: RuleValue, _ row: OracleRow, new: OracleRow?) -> JSONValue {
+        switch operand {
+        case .field(let path, let isNew):
+            return walk(path, from: isNew ? (new ?? row) : row)
+        case .auth:
+            return caller?["id"] ?? .null
+        case .authField(let path):
+            guard let caller else { return .null }
+            return walk(path, from: OracleRow(entity: schema.authEntity, values: caller))
+        case .literal(let literal):
+            return literal
+        case .count(let path, let condition):
+            let items = list(path, row)
+            guard let condition else { return .integer(items.count) }
+            return .integer(items.count { truth(condition, $0, negated: false, newValues: nil, optimistic: true) == true })
+        }
+    }
+
+    /// The value at the end of a path of belongs-to fields.
+    private func walk(_ path: [String], from start: OracleRow) -> JSONValue {
+        var row = start
+        for (index, name) in path.enumerated() {
+            let isLast = index == path.count - 1
+            if name == "id" { return row.values["id"] ?? .null }
+            switch schema.entity(row.entity).fields[name] {
+            case .value(let key)?:
+                return row.values[key] ?? .null
+            case .belongsTo(let target, let key)?:
+                let id = row.values[key] ?? .null
+                if isLast { return id }
+                guard case .string(let text) = id, let next = scene.rows[target]?[text] else { return .null }
+                row = OracleRow(entity: target, values: next)
+            default:
+                fatalError("\(name) is not a field of \(row.entity) that a path can read")
+            }
+        }
+        return .null
+    }
+
+    /// The rows of the list at the end of `path` (belongs-to fields, then a list field).
+    private func list(_ path: [String], _ start: OracleRow) -> [OracleRow] {
+        var row = start
+        for name in path.dropLast() {
+            guard case .belongsTo(let target, let key)? = schema.entity(row.entity).fields[name],
+                  case .string(let id)? = row.values[key], let next = scene.rows[target]?[id] else { return [] }
+            row = OracleRow(entity: target, values: next)
+        }
+        guard let last = path.last, case .string(let id)? = row.values["id"] else { return [] }
+        switch schema.entity(row.entity).fields[last] {
+        case .hasMany(let target, let inverse)?:
+            guard case .belongsTo(_, let key)? = schema.entity(target).fields[inverse] else { return [] }
+            return (scene.rows[target] ?? [:]).values.filter { $0[key] == .string(id) }.map { OracleRow(entity: target, values: $0) }
+        case .manyToMany(let target, _)?:
+            let linked = scene.links["\(row.entity).\(last)"]?[id] ?? []
+            return linked.compactMap { scene.rows[target]?[$0] }.map { OracleRow(entity: target, values: $0) }
+        default:
+            fatalError("\(last) is not a list field of \(row.entity)")
+        }
+    }
+
+    // MARK: - Kinds of conditions
+
+    /// `authenticated`: the one condition naming the caller that an anonymous caller makes false, not unknown.
+    private func isAuthenticated(_ term: RuleTerm) -> Bool {
+        if case .authenticated = term { true } else { false }
+    }
+
+    private func refersToCaller(_ term: RuleTerm) -> Bool {
+        switch term {
+        case .isPublic: false
+        case .authenticated, .role: true
+        case .not(let inner): refersToCaller(inner)
+        case .and(let lhs, let rhs), .or(let lhs, let rhs): refersToCaller(lhs) || refersToCaller(rhs)
+        case .compare(let lhs, _, let rhs): refersToCaller(lhs) || refersToCaller(rhs)
+        case .isTrue(let operand): refersToCaller(operand)
+        case .any(_, let condition): condition.map(refersToCaller) ?? false
+        case .all(_, let condition): refersToCaller(condition)
+        }
+    }
+
+    private func refersToCaller(_ operand: RuleValue) -> Bool {
+        switch operand {
+        case .auth, .authField: true
+        case .count(_, let condition): condition.map(refersToCaller) ?? false
+        case .field, .literal: false
+        }
+    }
+
+    private func dependsOnRow(_ term: RuleTerm) -> Bool {
+        switch term {
+        case .isPublic, .authenticated, .role: false
+        case .not(let inner): dependsOnRow(inner)
+        case .and(let lhs, let rhs), .or(let lhs, let rhs): dependsOnRow(lhs) || dependsOnRow(rhs)
+        case .compare(let lhs, _, let rhs): dependsOnRow(lhs) || dependsOnRow(rhs)
+        case .isTrue(let operand): dependsOnRow(operand)
+        case .any, .all: true
+        }
+    }
+
+    private func dependsOnRow(_ operand: RuleValue) -> Bool {
+        switch operand {
+        case .field, .count: true
+        case .authField(let path): path.count > 1
+        case .auth, .literal: false
+        }
+    }
+
+    private func readsNewValues(_ term: RuleTerm) -> Bool {
+        switch term {
+        case .isPublic, .authenticated, .role: false
+        case .not(let inner): readsNewValues(inner)
+        case .and(let lhs, let rhs), .or(let lhs, let rhs): readsNewValues(lhs) || readsNewValues(rhs)
+        case .compare(let lhs, _, let rhs): readsNewValues(lhs) || readsNewValues(rhs)
+        case .isTrue(let operand): readsNewValues(operand)
+        case .any(_, let condition): condition.map(readsNewValues) ?? false
+        case .all(_, let condition): readsNewValues(condition)
+        }
+    }
+
+    private func readsNewValues(_ operand: RuleValue) -> Bool {
+        switch operand {
+        case .field(_, let isNew): isNew
+        case .count(_, let condition): condition.map(readsNewValues) ?? false
+        case .auth, .authField, .literal: false
+        }
+    }
+}
+
+"""#,
+        "Tests/AppTests/RuleSchema.swift.mustache": #"""
+{{> header}}
+import Foundation
+
+@testable import App
+
+/// The rules of {{schemaFile}} as data, for `RuleOracle`, with the fields the permission
+/// property tests give random values.
+{{#oracle}}
+let ruleSchema = OracleSchema(
+    authEntity: "{{authEntity}}",
+    roleKey: {{roleKey}},
+    entities: [
+        {{#entities}}
+        OracleEntity(
+            name: "{{name}}",
+            route: "{{route}}",
+            {{#uncheckedReason}}
+            // Not checked: {{uncheckedReason}}.
+            {{/uncheckedReason}}
+            checks: {{checks}},
+            fields: [
+                {{#fields}}
+                {{.}},
+                {{/fields}}
+            ],
+            rules: [
+                {{#rules}}
+                {{.}},
+                {{/rules}}
+            ],
+            guarded: [.create: {{guardedCreate}}, .update: {{guardedUpdate}}],
+            ownerKey: {{ownerKey}},
+            defaults: {{defaults}},
+            varied: [
+                {{#varied}}
+                {{.}},
+                {{/varied}}
+            ],
+            body: {{#canCreate}}{ fixtures, changes in try await fixtures.{{variable}}Body(changes) }{{/canCreate}}{{^canCreate}}nil{{/canCreate}}
+        ),
+        {{/entities}}
+    ]
+)
+{{/oracle}}
+
+"""#,
         "Tests/AppTests/TestSupport.swift.mustache": #"""
 {{> header}}
 import Foundation
@@ -4149,6 +5059,14 @@ let testSecret = Array("a test secret that is at least 32 bytes long".utf8)
 func withServer(
     as caller: Caller = .system, hooks: AppHooks = .none, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
+    try await withServerAndDatabase(as: caller, hooks: hooks) { client, _ in try await test(client) }
+}
+
+/// `withServer`, with the server's database for tests that write to it directly, as an operator would.
+func withServerAndDatabase(
+    as caller: Caller = .system, hooks: AppHooks = .none,
+    _ test: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void
+) async throws {
     var configuration = AppConfiguration()
     configuration.logLevel = .warning
     {{#usesPasswords}}
@@ -4157,11 +5075,19 @@ func withServer(
     {{#hasAuth}}
     configuration.jwtSecret = testSecret
     {{/hasAuth}}
+    func run() async throws {
+        let logger = Logger(label: "tests")
+        let database = try await openDatabase(configuration.database, logger: logger)
+        let app = try await buildApplication(
+            configuration, hooks: hooks, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller },
+            database: database)
+        try await app.test(.router) { client in try await test(client, database) }
+    }
     guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"],
           case .postgres(var location) = try AppConfiguration.databaseLocation(url)
     else {
         configuration.database = .sqlite(path: ":memory:")
-        try await buildApplication(configuration, hooks: hooks, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller }).test(.router, test)
+        try await run()
         return
     }
     // Tests run in parallel, each with its own server: at most `postgresServers` at once, with
@@ -4173,7 +5099,7 @@ func withServer(
     configuration.database = .postgres(location)
     do {
         try await onPostgres(location, "CREATE SCHEMA \(schema)")
-        try await buildApplication(configuration, hooks: hooks, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller }).test(.router, test)
+        try await run()
     } catch {
         try? await onPostgres(location, "DROP SCHEMA \(schema) CASCADE")
         await postgresServers.release()

@@ -182,6 +182,9 @@ public struct Generator: Sendable {
         "Sources/App/Auth/AuthController.swift",
         "Sources/App/Auth/TokenService.swift",
         "Tests/AppTests/AuthTests.swift",
+        "Tests/AppTests/PermissionPropertyTests.swift",
+        "Tests/AppTests/RuleOracle.swift",
+        "Tests/AppTests/RuleSchema.swift",
     ]
 
     private func rootValue(_ schema: Schema, entityValues: [[String: TemplateValue]]) -> [String: TemplateValue] {
@@ -201,6 +204,11 @@ public struct Generator: Sendable {
             "urlPattern": .text(SwiftCode.stringLiteral(FormatPatterns.url)),
             "firstRoute": .text(schema.entities.first?.routePath ?? "health"),
             "fixtures": .list(entityValues.map(TemplateValue.object)),
+            "oracle": schema.auth == nil ? .flag(false) : .object(OracleWriter(
+                schema: schema, creatable: Set(zip(schema.entities, entityValues).compactMap { entity, value in
+                    if case .flag(true) = value["canCreate"] { entity.name } else { nil }
+                })
+            ).templateValue()),
             "entities": .list(schema.entities.map { entity in
                 .object([
                     "type": .text(entity.names.type), "variable": .text(entity.names.variable), "route": .text(entity.routePath),

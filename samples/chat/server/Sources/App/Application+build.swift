@@ -10,10 +10,10 @@ import ServiceLifecycle
 
 /// Builds the server that `App` runs and the tests exercise: database, migrations, middleware, routes.
 /// `hooks` is the business logic (none in the generated tests); `callerWithoutToken` says who a request without a token is: anonymous, except in tests of
-/// behaviour other than permissions.
+/// behaviour other than permissions; `database`, one already open (tests that read it), else the configured one.
 func buildApplication(
     _ configuration: AppConfiguration, hooks: AppHooks = AppHooks(),
-    callerWithoutToken: @escaping @Sendable (Request) -> Caller = { _ in .anonymous }
+    callerWithoutToken: @escaping @Sendable (Request) -> Caller = { _ in .anonymous }, database given: Database? = nil
 ) async throws -> some ApplicationProtocol {
     let logger = {
         var logger = Logger(label: "chat-server")
@@ -34,7 +34,12 @@ func buildApplication(
     let decoyHash = try await NIOThreadPool.singleton.runIfActive { [cost = configuration.bcryptCost] in
         Bcrypt.hash(decoyPassword, cost: UInt8(cost))
     }
-    let database = try await openDatabase(configuration.database, logger: logger)
+    let database: Database
+    if let given {
+        database = given
+    } else {
+        database = try await openDatabase(configuration.database, logger: logger)
+    }
     let router = buildRouter(
         database: database, hooks: hooks, bcryptCost: configuration.bcryptCost,
         auth: AuthMiddleware(database: database, tokens: tokens, callerWithoutToken: callerWithoutToken), decoyHash: decoyHash

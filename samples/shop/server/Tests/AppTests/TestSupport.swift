@@ -23,15 +23,31 @@ let testSecret = Array("a test secret that is at least 32 bytes long".utf8)
 func withServer(
     as caller: Caller = .system, hooks: AppHooks = .none, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
+    try await withServerAndDatabase(as: caller, hooks: hooks) { client, _ in try await test(client) }
+}
+
+/// `withServer`, with the server's database for tests that write to it directly, as an operator would.
+func withServerAndDatabase(
+    as caller: Caller = .system, hooks: AppHooks = .none,
+    _ test: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void
+) async throws {
     var configuration = AppConfiguration()
     configuration.logLevel = .warning
     configuration.bcryptCost = 4
     configuration.jwtSecret = testSecret
+    func run() async throws {
+        let logger = Logger(label: "tests")
+        let database = try await openDatabase(configuration.database, logger: logger)
+        let app = try await buildApplication(
+            configuration, hooks: hooks, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller },
+            database: database)
+        try await app.test(.router) { client in try await test(client, database) }
+    }
     guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"],
           case .postgres(var location) = try AppConfiguration.databaseLocation(url)
     else {
         configuration.database = .sqlite(path: ":memory:")
-        try await buildApplication(configuration, hooks: hooks, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller }).test(.router, test)
+        try await run()
         return
     }
     // Tests run in parallel, each with its own server: at most `postgresServers` at once, with
@@ -43,7 +59,7 @@ func withServer(
     configuration.database = .postgres(location)
     do {
         try await onPostgres(location, "CREATE SCHEMA \(schema)")
-        try await buildApplication(configuration, hooks: hooks, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller }).test(.router, test)
+        try await run()
     } catch {
         try? await onPostgres(location, "DROP SCHEMA \(schema) CASCADE")
         await postgresServers.release()
