@@ -61,6 +61,21 @@ struct PropertyRun {
                 try await insert(entity)
             }
         }
+        // References to rows made later (and to rows of the same entity) are set once they exist.
+        for (position, entity) in schema.entities.enumerated() {
+            let later = Set(schema.entities[position...].map(\.name))
+            let fields = entity.varied.filter { field in
+                if case .reference(let target, true) = field.domain, field.statement == nil { later.contains(target) } else { false }
+            }
+            guard !fields.isEmpty else { continue }
+            for id in order[entity.name] ?? [] {
+                var patch: [String: JSONValue] = [:]
+                for field in fields { patch[field.key] = randomValue(field) }
+                if try await system(.patch, "/\(entity.route)/\(id)", body: .object(patch)).status == 200 {
+                    try await refresh(entity, id)
+                }
+            }
+        }
         for entity in schema.entities {
             for (_, field) in entity.fields.sorted(by: { $0.key < $1.key }) {
                 guard case .manyToMany(let target, let segment) = field else { continue }

@@ -127,11 +127,11 @@ struct CommentController {
             if !problems.isEmpty { throw APIError.validationFailed(problems) }
             try await hooks.willUpdate(&record, old: old, id: id, context: hookContext)
             // The rules read the values this update sends: with them, they must hold for the
-            // stored row and for the row as it will be.
+            // stored row and for the row as it will be (field rules: for the row as it will be).
             let new = record.values
             let exact = try context.caller.access(CommentPermissions.update, new: new)
             let exactFields = try context.caller.fieldAccess(CommentPermissions.updateFields, sent: sent, new: new)
-            try await Self.check(exact, exactFields, id: id, record, stored: true, on: connection, action: CommentPermissions.update.action)
+            try await Self.check(exact, [], id: id, record, stored: true, on: connection, action: CommentPermissions.update.action)
             try await Self.check(exact, exactFields, id: id, record, on: connection, action: CommentPermissions.update.action)
             guard let row = try await connection.query(CommentQueries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
