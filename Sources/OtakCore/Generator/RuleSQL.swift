@@ -74,7 +74,7 @@ struct RuleSQL {
     /// | all | no row where it is not true | no row where it is false |
     /// | !all | some row where it is false | some row where it is not true |
     private mutating func collection(_ predicate: CollectionPredicate, in scope: Scope, negated: Bool, lenient: Bool) -> String {
-        let (from, link, inner) = listRows(predicate.path, in: scope)
+        let (from, link, inner) = listRows(predicate.path, in: scope, readsRows: predicate.condition != nil)
         guard let inner else { return "1 = 0" }
         let isAll = predicate.quantifier == .all
         let exists = isAll == negated
@@ -97,15 +97,17 @@ struct RuleSQL {
 
     /// `(SELECT count(*) FROM … WHERE link AND condition)`.
     private mutating func count(_ path: FieldPath, _ condition: RuleExpression?, in scope: Scope) -> String {
-        let (from, link, inner) = listRows(path, in: scope)
+        let (from, link, inner) = listRows(path, in: scope, readsRows: condition != nil)
         guard let inner else { return "NULL" }
         let test = condition.map { self.condition($0, in: inner, negated: false) }
         return "(SELECT count(*) FROM \(from) WHERE " + ([link] + (test.map { [$0] } ?? [])).joined(separator: " AND ") + ")"
     }
 
     /// The rows of the list at the end of `path` (belongs-to steps, then a list field): the
-    /// `FROM` of a subquery, the condition tying them to `scope`'s row, and their scope.
-    private mutating func listRows(_ path: FieldPath, in scope: Scope) -> (from: String, link: String, scope: Scope?) {
+    /// `FROM` of a subquery, the condition tying them to `scope`'s row, and their scope. Unless
+    /// a condition `readsRows`, a many-to-many list is its join table's rows alone: a foreign
+    /// key ties each to an existing row.
+    private mutating func listRows(_ path: FieldPath, in scope: Scope, readsRows: Bool) -> (from: String, link: String, scope: Scope?) {
         var tables: [String] = []
         var links: [String] = []
         var entity = scope.entity
@@ -138,10 +140,13 @@ struct RuleSQL {
         case .manyToMany(let target, _, let join):
             guard let other = schema.entity(named: target) else { return ("", "", nil) }
             let joinAlias = newAlias()
-            let otherAlias = newAlias()
             tables.append("\(SQLDialect.quote(join.name)) AS \(SQLDialect.quote(joinAlias))")
-            tables.append("\(SQLDialect.quote(other.names.table)) AS \(SQLDialect.quote(otherAlias))")
             links.append("\(SQLDialect.quote(joinAlias)).\(SQLDialect.quote(join.ownColumn)) = \(ownerID)")
+            guard readsRows else {
+                return (tables.joined(separator: ", "), links.joined(separator: " AND "), Scope(entity: other, alias: joinAlias))
+            }
+            let otherAlias = newAlias()
+            tables.append("\(SQLDialect.quote(other.names.table)) AS \(SQLDialect.quote(otherAlias))")
             links.append("\(SQLDialect.quote(otherAlias)).\"id\" = \(SQLDialect.quote(joinAlias)).\(SQLDialect.quote(join.otherColumn))")
             return (tables.joined(separator: ", "), links.joined(separator: " AND "), Scope(entity: other, alias: otherAlias))
         default:
