@@ -331,4 +331,30 @@ import Testing
             "warning redundant",
         ])
     }
+
+    /// An entity or enum named like a type of the generated package would not compile, nor one
+    /// whose derived names (`…Tests`) are such a type.
+    @Test func theGeneratedPackagesTypesAreReserved() throws {
+        let declared = try TemplateFiles.read(directory: EmbeddedTemplatesTests.templatesDirectory.path).values.flatMap { text in
+            text.split(separator: "\n").compactMap { line -> String? in
+                guard line.first?.isLetter == true || line.first == "@" else { return nil }  // top level only
+                let words = line.split(separator: " ").filter { !$0.hasPrefix("@") && !["public", "final", "indirect"].contains($0) }
+                guard words.count >= 2, ["struct", "enum", "class", "actor", "protocol", "typealias"].contains(words[0]) else { return nil }
+                return String(words[1].prefix { $0.isLetter || $0.isNumber })
+            }
+        }
+        #expect(declared.count > 50)
+        #expect(Set(declared).subtracting(ReservedNames.typeNames).filter { !$0.isEmpty }.isEmpty)
+
+        let result = TestSupport.check("""
+            app A
+            entity Permission {
+              name String
+            }
+            entity PermissionProperty {
+              name String
+            }
+            """)
+        #expect(result.diagnostics.map { "\($0.severity) \($0.message.id)" } == ["error reserved-name", "error reserved-name"])
+    }
 }

@@ -116,6 +116,11 @@ public struct Checker {
         // The generator names types after each entity (`ProductCreate`, `ProductQueries`…).
         for entity in entityOrder {
             for suffix in ReservedNames.entityTypeSuffixes {
+                if ReservedNames.typeNames.contains(entity + suffix), let declaration = entityDeclarations[entity] {
+                    diagnostics.error(.reservedName(entity, "the generated code would name a type '\(entity + suffix)', which it uses already"),
+                                      at: declaration.name.range,
+                                      hints: ["rename the entity: the generated code names a type '\(entity + suffix)' after it"])
+                }
                 guard let range = typeRanges[entity + suffix] else { continue }
                 diagnostics.error(.derivedNameClash(entity + suffix, entity), at: range,
                                   hints: ["rename it: the generated code of '\(entity)' uses the names " + ReservedNames.entityTypeSuffixes

@@ -22,18 +22,26 @@ enum ReservedNames {
         "RequestContext", "Response", "Router", "Foundation", "Hummingbird",
         "App", "AppRequestContext", "Database", "Migration", "Migrations", "Page", "Validation",
         "ValidationError", "Auth", "Token", "Configuration",
-        // The generated package's own types (Templates/Sources/App and Tests/AppTests).
-        "APIError", "AppConfiguration", "CalendarDate", "Checksum", "ConfigurationError", "ConstraintViolation",
-        "DatabaseConnection", "ErrorMiddleware", "FieldError", "Fixtures", "HealthStatus", "Includes", "InputReader",
-        "JSONParser", "JSONReadable", "JSONValue", "ListQuery", "MigrationError", "Migrator", "OpenAPIDocument", "Pattern",
-        "ReadProblem", "RequestLogMiddleware", "Routes", "RuleCase", "CheckCase", "SerialAccess", "ServerTests", "SQL",
-        "SQLBuilder", "SQLDecodable", "SQLDecodingError", "SQLDialect", "SQLLogic", "SQLRow", "SQLScript",
-        "SQLValue", "Timestamp", "UniqueConstraint", "Validator",
+        // The generated package's own types (Templates/Sources/App and Tests/AppTests); a test
+        // checks that every type the templates declare is here.
+        "APIError", "Access", "AccessCase", "AccessScene", "AppConfiguration", "AppHooks", "AppTests", "AuthController",
+        "AuthMiddleware", "AuthTests", "BadToken", "CalendarDate", "Caller", "CheckCase", "Checksum", "Comparison",
+        "ConfigurationError", "ConstraintViolation", "CustomTests", "DatabaseConnection", "EntityHooks", "ErrorMiddleware",
+        "FieldChange", "FieldError", "Fixtures", "HealthStatus", "HookContext", "Includes", "InputReader", "JSONParser",
+        "JSONParserTests", "JSONReadable", "JSONValue", "ListQuery", "MigrationError", "Migrator", "NewValues", "NoHooks", "OpenAPIDocument",
+        "OracleEntity", "OracleField", "OracleRow", "OracleRule", "OracleScene", "OracleSchema", "Pattern", "Permission",
+        "PermissionPropertyTests", "PropertyRun", "ReadProblem", "RequestLogMiddleware", "Routes", "RowCondition",
+        "RuleCase", "RuleOperation", "RuleOracle", "RuleTerm", "RuleValue", "SeededRandom", "SerialAccess",
+        "ServerTests", "SignedIn", "SignedInUser", "SQL", "SQLBuilder", "SQLDecodable", "SQLDecodingError", "SQLDialect",
+        "SQLLogic", "SQLRow", "SQLScript", "SQLValue", "TestCaller", "Timestamp", "TokenClaims", "TokenService",
+        "UniqueConstraint", "Validator", "VariedField",
     ]
 
     /// What the generated code appends to an entity's name for its other types and files
     /// (`ProductCreate`, `Models/ProductInput.swift`).
-    static let entityTypeSuffixes = ["Create", "Patch", "Record", "Detail", "Input", "Queries", "Controller", "Hooks", "Tests"]
+    static let entityTypeSuffixes = [
+        "Create", "Patch", "Record", "Detail", "Input", "Queries", "Controller", "Permissions", "Hooks", "Tests",
+    ]
 
     /// Member names with a meaning of their own inside an entity.
     static let memberKeywords: Set<String> = ["allow", "deny", "id"]

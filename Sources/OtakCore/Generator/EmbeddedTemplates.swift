@@ -124,6 +124,8 @@ id, when they were issued and when they expire ({{tokenLifetime}} seconds, from 
   the caller is decided in Swift, what depends on the row is a SQL condition added to the
   statement (lists and their counts are filtered in SQL; updates and deletes check the rule in
   the statement that finds the row). An update's rule must hold before and after the change.
+  `Tests/AppTests/PermissionPropertyTests.swift` checks them: in random scenes of users and
+  rows, every caller's answers must be those that `RuleOracle.swift` reads in the rules.
 - The role field, `@owner` fields and passwords are guarded: writing them needs a field-level
   rule such as `allow update(role): role(admin)`, except that a new row's owner may be the
   caller (and is, when the body leaves it out).
