@@ -42,14 +42,19 @@ struct TestContext {
                 continue
             }
             let values = samples[field.name]!
-            let variants = uniqueFields.contains(field.name) ? (0..<6).compactMap { values.valid(variant: $0) } : []
+            // Up to 16 different values: enough for the rows of a property test's scene.
+            var seen: Set<String> = []
+            let variants = uniqueFields.contains(field.name)
+                ? (0..<16).compactMap { values.valid(variant: $0) }.filter { seen.insert($0).inserted } : []
             guard let first = values.valid(variant: 0) else {
                 canCreate = false
                 continue
             }
-            let varies = variants.count > 1 && Set(variants).count == variants.count
+            let varies = variants.count > 1
             usesVariant = usesVariant || varies
-            let expression = varies ? "[" + variants.joined(separator: ", ") + "][variant % \(variants.count)]" : first
+            // One value a line, inside `body["…"] = […]` of the fixtures.
+            let expression = varies
+                ? "[\n" + variants.map { "            \($0),\n" }.joined() + "        ][variant % \(variants.count)]" : first
             body.append(.object(["jsonName": .text(field.jsonName), "value": .text(expression)]))
             inBody.insert(field.name)
         }

@@ -27,7 +27,24 @@ struct Fixtures {
     mutating func accountBody(_ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
         let variant = nextVariant("Account")
         var body: [String: JSONValue] = [:]
-        body["email"] = [.string("user0@example.com"), .string("user1@example.com"), .string("user2@example.com"), .string("user3@example.com"), .string("user4@example.com"), .string("user5@example.com")][variant % 6]
+        body["email"] = [
+            .string("user0@example.com"),
+            .string("user1@example.com"),
+            .string("user2@example.com"),
+            .string("user3@example.com"),
+            .string("user4@example.com"),
+            .string("user5@example.com"),
+            .string("user6@example.com"),
+            .string("user7@example.com"),
+            .string("user8@example.com"),
+            .string("user9@example.com"),
+            .string("user10@example.com"),
+            .string("user11@example.com"),
+            .string("user12@example.com"),
+            .string("user13@example.com"),
+            .string("user14@example.com"),
+            .string("user15@example.com"),
+        ][variant % 16]
         body["password"] = .string("correct horse 0")
         body["displayName"] = .string("display name 0")
         body.merge(changes) { _, new in new }
@@ -97,7 +114,18 @@ struct Fixtures {
         let variant = nextVariant("Message")
         var body: [String: JSONValue] = [:]
         body["body"] = .string("body 0")
-        body["clientId"] = [.string("00000000-0000-4000-8000-000000000000"), .string("00000000-0000-4000-8000-000000000001"), .string("00000000-0000-4000-8000-000000000002"), .string("00000000-0000-4000-8000-000000000003"), .string("00000000-0000-4000-8000-000000000004"), .string("00000000-0000-4000-8000-000000000005")][variant % 6]
+        body["clientId"] = [
+            .string("00000000-0000-4000-8000-000000000000"),
+            .string("00000000-0000-4000-8000-000000000001"),
+            .string("00000000-0000-4000-8000-000000000002"),
+            .string("00000000-0000-4000-8000-000000000003"),
+            .string("00000000-0000-4000-8000-000000000004"),
+            .string("00000000-0000-4000-8000-000000000005"),
+            .string("00000000-0000-4000-8000-000000000006"),
+            .string("00000000-0000-4000-8000-000000000007"),
+            .string("00000000-0000-4000-8000-000000000008"),
+            .string("00000000-0000-4000-8000-000000000009"),
+        ][variant % 10]
         if changes["conversationId"] == nil {
             body["conversationId"] = .string(try await createConversation().id)
         }

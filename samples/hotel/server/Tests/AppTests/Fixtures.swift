@@ -27,7 +27,24 @@ struct Fixtures {
     mutating func guestBody(_ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
         let variant = nextVariant("Guest")
         var body: [String: JSONValue] = [:]
-        body["email"] = [.string("user0@example.com"), .string("user1@example.com"), .string("user2@example.com"), .string("user3@example.com"), .string("user4@example.com"), .string("user5@example.com")][variant % 6]
+        body["email"] = [
+            .string("user0@example.com"),
+            .string("user1@example.com"),
+            .string("user2@example.com"),
+            .string("user3@example.com"),
+            .string("user4@example.com"),
+            .string("user5@example.com"),
+            .string("user6@example.com"),
+            .string("user7@example.com"),
+            .string("user8@example.com"),
+            .string("user9@example.com"),
+            .string("user10@example.com"),
+            .string("user11@example.com"),
+            .string("user12@example.com"),
+            .string("user13@example.com"),
+            .string("user14@example.com"),
+            .string("user15@example.com"),
+        ][variant % 16]
         body["password"] = .string("correct horse 0")
         body["name"] = .string("name 0")
         body.merge(changes) { _, new in new }
@@ -47,7 +64,18 @@ struct Fixtures {
     mutating func roomBody(_ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
         let variant = nextVariant("Room")
         var body: [String: JSONValue] = [:]
-        body["number"] = [.string("123"), .string("234"), .string("345"), .string("456"), .string("567"), .string("678")][variant % 6]
+        body["number"] = [
+            .string("123"),
+            .string("234"),
+            .string("345"),
+            .string("456"),
+            .string("567"),
+            .string("678"),
+            .string("789"),
+            .string("890"),
+            .string("901"),
+            .string("012"),
+        ][variant % 10]
         body["kind"] = .string("single")
         body["floor"] = .integer(30)
         body["rate"] = .integer(1)

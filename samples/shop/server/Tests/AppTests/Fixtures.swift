@@ -27,7 +27,24 @@ struct Fixtures {
     mutating func userBody(_ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
         let variant = nextVariant("User")
         var body: [String: JSONValue] = [:]
-        body["email"] = [.string("user0@example.com"), .string("user1@example.com"), .string("user2@example.com"), .string("user3@example.com"), .string("user4@example.com"), .string("user5@example.com")][variant % 6]
+        body["email"] = [
+            .string("user0@example.com"),
+            .string("user1@example.com"),
+            .string("user2@example.com"),
+            .string("user3@example.com"),
+            .string("user4@example.com"),
+            .string("user5@example.com"),
+            .string("user6@example.com"),
+            .string("user7@example.com"),
+            .string("user8@example.com"),
+            .string("user9@example.com"),
+            .string("user10@example.com"),
+            .string("user11@example.com"),
+            .string("user12@example.com"),
+            .string("user13@example.com"),
+            .string("user14@example.com"),
+            .string("user15@example.com"),
+        ][variant % 16]
         body["password"] = .string("correct horse 0")
         body["name"] = .string("name 0")
         body.merge(changes) { _, new in new }
@@ -47,8 +64,42 @@ struct Fixtures {
     mutating func categoryBody(_ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
         let variant = nextVariant("Category")
         var body: [String: JSONValue] = [:]
-        body["name"] = [.string("name 0"), .string("name 1"), .string("name 2"), .string("name 3"), .string("name 4"), .string("name 5")][variant % 6]
-        body["slug"] = [.string("b"), .string("c"), .string("d"), .string("e"), .string("f"), .string("g")][variant % 6]
+        body["name"] = [
+            .string("name 0"),
+            .string("name 1"),
+            .string("name 2"),
+            .string("name 3"),
+            .string("name 4"),
+            .string("name 5"),
+            .string("name 6"),
+            .string("name 7"),
+            .string("name 8"),
+            .string("name 9"),
+            .string("name 10"),
+            .string("name 11"),
+            .string("name 12"),
+            .string("name 13"),
+            .string("name 14"),
+            .string("name 15"),
+        ][variant % 16]
+        body["slug"] = [
+            .string("b"),
+            .string("c"),
+            .string("d"),
+            .string("e"),
+            .string("f"),
+            .string("g"),
+            .string("h"),
+            .string("i"),
+            .string("j"),
+            .string("k"),
+            .string("l"),
+            .string("m"),
+            .string("n"),
+            .string("o"),
+            .string("p"),
+            .string("q"),
+        ][variant % 16]
         body.merge(changes) { _, new in new }
         return .object(body)
     }
@@ -67,7 +118,24 @@ struct Fixtures {
         let variant = nextVariant("Product")
         var body: [String: JSONValue] = [:]
         body["name"] = .string("name 0")
-        body["sku"] = [.string("BCD"), .string("CDE"), .string("DEF"), .string("EFG"), .string("FGH"), .string("GHI")][variant % 6]
+        body["sku"] = [
+            .string("BCD"),
+            .string("CDE"),
+            .string("DEF"),
+            .string("EFG"),
+            .string("FGH"),
+            .string("GHI"),
+            .string("HIJ"),
+            .string("IJK"),
+            .string("JKL"),
+            .string("KLM"),
+            .string("LMN"),
+            .string("MNO"),
+            .string("NOP"),
+            .string("OPQ"),
+            .string("PQR"),
+            .string("QRS"),
+        ][variant % 16]
         body["price"] = .integer(1)
         body.merge(changes) { _, new in new }
         return .object(body)

@@ -27,7 +27,24 @@ struct Fixtures {
     mutating func userBody(_ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
         let variant = nextVariant("User")
         var body: [String: JSONValue] = [:]
-        body["email"] = [.string("user0@example.com"), .string("user1@example.com"), .string("user2@example.com"), .string("user3@example.com"), .string("user4@example.com"), .string("user5@example.com")][variant % 6]
+        body["email"] = [
+            .string("user0@example.com"),
+            .string("user1@example.com"),
+            .string("user2@example.com"),
+            .string("user3@example.com"),
+            .string("user4@example.com"),
+            .string("user5@example.com"),
+            .string("user6@example.com"),
+            .string("user7@example.com"),
+            .string("user8@example.com"),
+            .string("user9@example.com"),
+            .string("user10@example.com"),
+            .string("user11@example.com"),
+            .string("user12@example.com"),
+            .string("user13@example.com"),
+            .string("user14@example.com"),
+            .string("user15@example.com"),
+        ][variant % 16]
         body["password"] = .string("correct horse 0")
         body["name"] = .string("name 0")
         body.merge(changes) { _, new in new }
