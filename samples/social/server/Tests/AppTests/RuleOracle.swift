@@ -195,6 +195,14 @@ struct RuleOracle {
         return readable(entity, row) ? .forbidden : .notFound
     }
 
+    /// A link or unlink of two rows of a many-to-many relation: an update of `row` (its rules
+    /// as it is stored) that needs to read `other`.
+    func link(_ entity: OracleEntity, _ row: OracleRow, to target: OracleEntity, _ other: OracleRow) -> Verdict {
+        if let refusal = refusal(entity, .update) { return .refused(refusal) }
+        guard holds(entity, .update, row, newValues: .optimistic) else { return readable(entity, row) ? .forbidden : .notFound }
+        return readable(target, other) ? .allowed : .notFound
+    }
+
     private func readable(_ entity: OracleEntity, _ row: OracleRow) -> Bool {
         refusal(entity, .read) == nil && holds(entity, .read, row)
     }

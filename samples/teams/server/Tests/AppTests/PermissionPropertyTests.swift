@@ -8,7 +8,7 @@ import Testing
 @testable import App
 
 /// The rules in Swift against the server: random scenes of users and rows, then every caller's
-/// list, get, update, create and delete, each answer compared with what `RuleOracle` reads in
+/// list, get, update, create, link and delete, each answer compared with what `RuleOracle` reads in
 /// the rules. A seed fixes the choices of a scene, so a failure names the seed that shows it.
 @Suite struct PermissionPropertyTests {
     @Test(arguments: 1...8 as ClosedRange<UInt64>)
@@ -19,6 +19,7 @@ import Testing
             try await run.checkReads()
             try await run.checkUpdates()
             try await run.checkCreates()
+            try await run.checkLinks()
             try await run.checkDeletes()
             #expect(run.checked > 0)
             let agrees = run.mismatches.isEmpty
@@ -276,6 +277,30 @@ struct PropertyRun {
                 record(dataRefusal || status == self.status(of: verdict.final, success: 201), caller,
                        "POST /\(entity.route) \(body.text)", got: status, expected: "\(verdict.final)")
                 if status == 201 { try await refresh(entity, try created.id) }
+            }
+        }
+    }
+
+    /// Every caller links (or unlinks) every row of a many-to-many relation to a random row.
+    mutating func checkLinks() async throws {
+        for entity in schema.entities where entity.checks {
+            for (name, field) in entity.fields.sorted(by: { $0.key < $1.key }) {
+                guard case .manyToMany(let targetName, let segment) = field else { continue }
+                let target = schema.entity(targetName)
+                for id in order[entity.name] ?? [] {
+                    for caller in callers {
+                        guard let other = pick(targetName) else { break }
+                        let linked = scene.links["\(entity.name).\(name)"]?[id]?.contains(other) == true
+                        let method: HTTPRequest.Method = random.int(in: 0...1) == 0 ? .put : .delete
+                        let verdict = oracle(caller).link(entity, row(entity, id), to: target, row(target, other))
+                        let success = method == .put || linked ? 204 : 404
+                        let uri = "/\(entity.route)/\(id)/\(segment)/\(other)"
+                        let (status, _) = try await send(method, uri, as: caller)
+                        record(status == self.status(of: verdict, success: success), caller, "\(method) \(uri)", got: status,
+                               expected: "\(verdict)" + (verdict == .allowed ? " (\(success))" : ""))
+                        if status == 204 { try await reload() }
+                    }
+                }
             }
         }
     }
