@@ -32,6 +32,57 @@ import Testing
         TestSupport.assertGolden(output, Self.directory.appendingPathComponent("rules.expected"))
     }
 
+    /// The same rules as data for the generated property tests' oracle (`RuleSchema.swift`).
+    @Test func everyRuleFormForTheOracle() throws {
+        let url = Self.directory.appendingPathComponent("rules.otak")
+        let schema = try #require(TestSupport.schema(TestSupport.read(url)))
+        let generator = Generator(templates: try TemplateFiles.builtIn(), schemaFileName: "rules.otak", otakVersion: "0.1.0")
+        let file = try #require(try generator.generate(schema).first { $0.path == "Tests/AppTests/RuleSchema.swift" })
+        TestSupport.assertGolden(file.contents, Self.directory.appendingPathComponent("oracle.expected"))
+    }
+
+    /// Rules reading the time or a field responses leave out cannot be checked from the outside.
+    @Test func theOracleSkipsWhatItCannotSee() throws {
+        let schema = try #require(TestSupport.schema("""
+            app A
+            auth {
+              entity User
+              identity email
+              password password
+            }
+            entity User {
+              email    String   @unique @email
+              password Password @length(8...72)
+              level    Int      @default(0)
+              allow create: public
+              allow read: self
+            }
+            entity Offer {
+              ends   DateTime
+              secret Int      @hidden
+              allow list, read: ends > now
+              allow update: secret == 3
+              allow create: auth.level >= 5
+            }
+            entity Note {
+              author User @owner
+              allow all: owner
+            }
+            """))
+        let value = OracleWriter(schema: schema, creatable: ["User", "Offer", "Note"]).templateValue()
+        guard case .list(let entities)? = value["entities"] else { Issue.record("no entities"); return }
+        let checks = entities.map { entity -> String in
+            guard case .object(let fields) = entity, case .text(let name)? = fields["name"], case .text(let checks)? = fields["checks"] else {
+                return "?"
+            }
+            return "\(name) \(checks)"
+        }
+        #expect(checks == ["User true", "Offer false", "Note true"])
+        // `auth.level >= 5`: the level is varied around the literal.
+        guard case .object(let user) = entities[0], case .list(let varied)? = user["varied"] else { Issue.record("no user"); return }
+        #expect(varied.contains(.text(#"VariedField(key: "level", domain: .values([.integer(4), .integer(5), .integer(6)]), statement: nil)"#)))
+    }
+
     @Test func negationsReachSingleComparisons() throws {
         let schema = try #require(TestSupport.schema("""
             app A
