@@ -316,7 +316,10 @@ struct AccessMatrix {
             }
         }
         if refersToCaller, caller == .anonymous { return .none }
-        let holds = try compare(value(lhs, caller, in: scope), op, value(rhs, caller, in: scope)) == true
+        let (left, right) = (try value(lhs, caller, in: scope), try value(rhs, caller, in: scope))
+        // `== nil` and `!= nil` ask whether a value is set: never unknown.
+        let isNullTest = lhs == .literal(.null) || rhs == .literal(.null)
+        let holds = isNullTest ? (op == .equal) == (left == right) : try compare(left, op, right) == true
         return dependsOnRow ? .rows(holds) : (holds ? .all : .none)
     }
 

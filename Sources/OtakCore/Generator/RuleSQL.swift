@@ -173,7 +173,11 @@ struct RuleSQL {
         let right = side(rhs, context: kind)
         var condition: String
         switch (left, right) {
-        case (.null, let side), (let side, .null):
+        case (.null, var side), (var side, .null):
+            // A parameter alone has no type in PostgreSQL: `$1 IS NULL` needs a cast.
+            if case .bound(let binding, "") = side, let type = boundType(lhs) ?? boundType(rhs) {
+                side = .bound(binding: binding, cast: "::" + Self.postgresCastName(type))
+            }
             condition = sql(side, &joins, scope) + (op == .equal ? " IS NULL" : " IS NOT NULL")
         case (.bool(let value), let side), (let side, .bool(let value)):
             condition = (op == .equal) == value ? sql(side, &joins, scope) : "NOT " + sql(side, &joins, scope)
@@ -184,6 +188,25 @@ struct RuleSQL {
         guard lenient else { return joins.wrap(condition) }
         if joins.isEmpty { return Self.grouped(condition) + " IS NOT TRUE" }
         return "NOT " + joins.wrap(condition)
+    }
+
+    /// The column type of a value bound as a parameter: a field of the caller or of the new row.
+    private func boundType(_ operand: Operand) -> ColumnType? {
+        switch operand {
+        case .authField(let path), .newField(let path):
+            guard path.steps.count == 1, let field = field(path.steps[0]) else { return nil }
+            return ColumnType(field.kind)
+        default:
+            return nil
+        }
+    }
+
+    /// A PostgreSQL type name in one word, as `SQLBuilder` reads casts.
+    private static func postgresCastName(_ type: ColumnType) -> String {
+        switch type {
+        case .double: "float8"
+        default: SQLDialect.postgres.columnType(type)
+        }
     }
 
     /// The condition in parentheses, unless it is one parenthesized group already.

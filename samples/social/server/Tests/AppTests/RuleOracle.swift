@@ -340,18 +340,22 @@ struct RuleOracle {
             guard let caller, let key = schema.roleKey, case .string(let role)? = caller[key] else { return nil }
             return sign(roles.contains(role))
         case .compare(let lhs, let op, let rhs):
-            return sign(compare(value(lhs, row, new: new), op, value(rhs, row, new: new)))
+            let (left, right) = (value(lhs, row, new: new), value(rhs, row, new: new))
+            // `== nil` and `!= nil` ask whether a value is set: true or false, never unknown.
+            if case .literal(.null) = lhs { return sign(op == .equal ? right == .null : right != .null) }
+            if case .literal(.null) = rhs { return sign(op == .equal ? left == .null : left != .null) }
+            return sign(compare(left, op, right))
         case .isTrue(let operand):
             guard case .bool(let flag) = value(operand, row, new: new) else { return nil }
             return sign(flag)
         case .any(let path, let condition):
             let items = list(path, row)
             guard let condition else { return sign(!items.isEmpty) }
-            let truths = items.map { truth(condition, $0, negated: false, newValues: nil, optimistic: optimistic) }
+            let truths = items.map { truth(condition, $0, negated: false, newValues: newValues, optimistic: optimistic) }
             if truths.contains(true) { return sign(true) }
             return truths.allSatisfy { $0 == false } ? sign(false) : nil
         case .all(let path, let condition):
-            let truths = list(path, row).map { truth(condition, $0, negated: false, newValues: nil, optimistic: optimistic) }
+            let truths = list(path, row).map { truth(condition, $0, negated: false, newValues: newValues, optimistic: optimistic) }
             if truths.contains(false) { return sign(false) }
             return truths.allSatisfy { $0 == true } ? sign(true) : nil
         case .not, .and, .or:
@@ -410,7 +414,7 @@ struct RuleOracle {
         case .count(let path, let condition):
             let items = list(path, row)
             guard let condition else { return .integer(items.count) }
-            return .integer(items.count { truth(condition, $0, negated: false, newValues: nil, optimistic: true) == true })
+            return .integer(items.count { truth(condition, $0, negated: false, newValues: new.map(NewValues.row), optimistic: true) == true })
         }
     }
 
