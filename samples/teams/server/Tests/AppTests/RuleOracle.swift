@@ -121,7 +121,7 @@ struct OracleRow {
 /// the generator writes for them.
 ///
 /// Conditions have SQL's three values: `nil` is unknown (a null on either side of a
-/// comparison). An `allow` grants where its condition is true, a `deny` refuses where its
+/// comparison; `== nil` and `!= nil` test whether a value is set). An `allow` grants where its condition is true, a `deny` refuses where its
 /// condition is true. For an anonymous caller every condition that names the caller is unknown.
 /// `any(c)` is true if `c` is true for some row, false if false for every row; `all(c)` the
 /// reverse; `count(c)` counts the rows for which `c` is true.
@@ -247,8 +247,8 @@ struct RuleOracle {
     }
 
     private func fieldRefusal(_ entity: OracleEntity, _ operation: RuleOperation, _ fields: Set<String>) -> Int? {
-        let refusals = fields.sorted().compactMap { refusal(rules(entity, operation, field: $0)) }
-        return refusals.contains(401) ? 401 : refusals.first
+        // The server answers with the status of the first field refused, in name order.
+        fields.sorted().lazy.compactMap { refusal(rules(entity, operation, field: $0)) }.first
     }
 
     private func refusal(_ rules: [OracleRule]) -> Int? {
