@@ -125,7 +125,8 @@ id, when they were issued and when they expire ({{tokenLifetime}} seconds, from 
   statement (lists and their counts are filtered in SQL; updates and deletes check the rule in
   the statement that finds the row). An update's rule must hold before and after the change.
   `Tests/AppTests/PermissionPropertyTests.swift` checks them: in random scenes of users and
-  rows, every caller's answers must be those that `RuleOracle.swift` reads in the rules.
+  rows, every caller's answers must be those that `RuleOracle.swift` reads in the rules
+  (8 scenes; `PROPERTY_SEEDS=200 swift test --filter PermissionPropertyTests` tries more).
 - The role field, `@owner` fields and passwords are guarded: writing them needs a field-level
   rule such as `allow update(role): role(admin)`, except that a new row's owner may be the
   caller (and is, when the body leaves it out).
@@ -4141,8 +4142,11 @@ import Testing
 /// The rules in Swift against the server: random scenes of users and rows, then every caller's
 /// list, get, update, create, link and delete, each answer compared with what `RuleOracle` reads in
 /// the rules. A seed fixes the choices of a scene, so a failure names the seed that shows it.
+/// `PROPERTY_SEEDS=200 swift test --filter PermissionPropertyTests` tries more scenes.
 @Suite struct PermissionPropertyTests {
-    @Test(arguments: 1...8 as ClosedRange<UInt64>)
+    static let seeds = 1...UInt64(ProcessInfo.processInfo.environment["PROPERTY_SEEDS"].flatMap { UInt64($0) } ?? 8)
+
+    @Test(arguments: seeds)
     func theServerAnswersAsTheRulesSay(seed: UInt64) async throws {
         try await withServerAndDatabase(as: .system) { client, database in
             var run = PropertyRun(schema: ruleSchema, client: client, database: database, seed: seed)

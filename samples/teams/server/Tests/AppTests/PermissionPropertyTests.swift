@@ -10,8 +10,11 @@ import Testing
 /// The rules in Swift against the server: random scenes of users and rows, then every caller's
 /// list, get, update, create, link and delete, each answer compared with what `RuleOracle` reads in
 /// the rules. A seed fixes the choices of a scene, so a failure names the seed that shows it.
+/// `PROPERTY_SEEDS=200 swift test --filter PermissionPropertyTests` tries more scenes.
 @Suite struct PermissionPropertyTests {
-    @Test(arguments: 1...8 as ClosedRange<UInt64>)
+    static let seeds = 1...UInt64(ProcessInfo.processInfo.environment["PROPERTY_SEEDS"].flatMap { UInt64($0) } ?? 8)
+
+    @Test(arguments: seeds)
     func theServerAnswersAsTheRulesSay(seed: UInt64) async throws {
         try await withServerAndDatabase(as: .system) { client, database in
             var run = PropertyRun(schema: ruleSchema, client: client, database: database, seed: seed)
