@@ -118,8 +118,7 @@ public struct Checker {
             for suffix in ReservedNames.entityTypeSuffixes {
                 if ReservedNames.typeNames.contains(entity + suffix), let declaration = entityDeclarations[entity] {
                     diagnostics.error(.reservedName(entity, "the generated code would name a type '\(entity + suffix)', which it uses already"),
-                                      at: declaration.name.range,
-                                      hints: ["rename the entity: the generated code names a type '\(entity + suffix)' after it"])
+                                      at: declaration.name.range, hints: ["choose another name, such as '\(entity)Item'"])
                 }
                 guard let range = typeRanges[entity + suffix] else { continue }
                 diagnostics.error(.derivedNameClash(entity + suffix, entity), at: range,
