@@ -52,7 +52,7 @@ struct OracleWriter {
     private func uncheckedReason(_ entity: Entity) -> String? {
         var reasons: [String] = []
         for rule in entity.rules {
-            visit(rule.condition) { operand in
+            visit(rule.condition, in: entity) { operand in
                 switch operand {
                 case .now:
                     reasons.append("its rules read the current time")
@@ -160,7 +160,7 @@ struct OracleWriter {
         var keys: Set<FieldKey> = []
         for entity in schema.entities {
             for rule in entity.rules {
-                visit(rule.condition) { operand in
+                visit(rule.condition, in: entity) { operand in
                     switch operand {
                     case .field(let path), .newField(let path), .authField(let path), .count(let path, _):
                         keys.formUnion(path.steps.map { FieldKey(entity: $0.entity, field: $0.field) })
@@ -168,7 +168,6 @@ struct OracleWriter {
                         break
                     }
                 }
-                visitOwners(rule.condition, in: entity) { keys.insert($0) }
             }
         }
         return keys
@@ -200,45 +199,31 @@ struct OracleWriter {
         return result
     }
 
-    /// Calls `body` with every operand of the expression, inside collections too.
-    private func visit(_ expression: RuleExpression, _ body: (Operand) -> Void) {
+    /// Calls `body` with every operand of the expression (of `entity`), inside lists and counts
+    /// too; `owner` and `role(…)` as the fields they read.
+    private func visit(_ expression: RuleExpression, in entity: Entity, _ body: (Operand) -> Void) {
         switch expression {
         case .not(let inner):
-            visit(inner, body)
+            visit(inner, in: entity, body)
         case .and(let lhs, let rhs), .or(let lhs, let rhs):
-            visit(lhs, body)
-            visit(rhs, body)
+            visit(lhs, in: entity, body)
+            visit(rhs, in: entity, body)
         case .compare(let lhs, _, let rhs):
             for operand in [lhs, rhs] {
                 body(operand)
-                if case .count(_, let condition?) = operand { visit(condition, body) }
+                if case .count(let path, let condition?) = operand, let target = listEntity(path) { visit(condition, in: target, body) }
             }
         case .isTrue(let operand):
             body(operand)
         case .collection(let predicate):
             body(.count(predicate.path, nil))
-            predicate.condition.map { visit($0, body) }
-        case .isPublic, .authenticated, .isOwner, .isSelf, .hasRole:
-            break
-        }
-    }
-
-    /// The `@owner` fields `owner` conditions read, and the role field.
-    private func visitOwners(_ expression: RuleExpression, in entity: Entity, _ body: (FieldKey) -> Void) {
-        switch expression {
+            if let condition = predicate.condition, let target = listEntity(predicate.path) { visit(condition, in: target, body) }
         case .isOwner(let field):
-            body(FieldKey(entity: entity.name, field: field))
+            body(.field(FieldPath(steps: [.init(entity: entity.name, field: field)])))
         case .hasRole:
-            if let auth = schema.auth, let role = auth.roleField { body(FieldKey(entity: auth.entity, field: role)) }
-        case .not(let inner):
-            visitOwners(inner, in: entity, body)
-        case .and(let lhs, let rhs), .or(let lhs, let rhs):
-            visitOwners(lhs, in: entity, body)
-            visitOwners(rhs, in: entity, body)
-        case .collection(let predicate):
-            guard let condition = predicate.condition, let target = listEntity(predicate.path) else { return }
-            visitOwners(condition, in: target, body)
-        default:
+            guard let auth = schema.auth, let role = auth.roleField else { return }
+            body(.authField(FieldPath(steps: [.init(entity: auth.entity, field: role)])))
+        case .isPublic, .authenticated, .isSelf:
             break
         }
     }
