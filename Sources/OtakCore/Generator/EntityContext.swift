@@ -30,6 +30,17 @@ struct EntityContext {
         includes = references.filter { !$0.isHidden }
     }
 
+    /// The statements that write a row's JSON object, one member each, in the order
+    /// `JSONEncoder`'s `.sortedKeys` gives (by UTF-8 bytes): the row's fields (`prefix`
+    /// names the row in a detail) and the `includes`, which a detail merges into it.
+    func jsonMembers(of prefix: String, includes: [Field]) -> [String] {
+        let fields = output.map { (key: $0.jsonName, value: (includes.isEmpty ? "" : prefix) + $0.swiftName) }
+        let related = includes.map { (key: $0.name, value: $0.name) }
+        return (fields + related)
+            .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            .map { "json.field(\"\($0.key)\", \($0.value))" }
+    }
+
     func value() -> [String: TemplateValue] {
         [
             "type": .text(entity.names.type),
@@ -44,11 +55,12 @@ struct EntityContext {
             "hiddenFields": .text(stored.filter(\.isHidden).map(\.jsonName).joined(separator: ", ")),
             "outputFields": .list(output.enumerated().map { index, field in
                 .object([
-                    "swiftName": .text(field.swiftName), "swiftType": .text(SwiftCode.type(field)),
-                    "jsonName": .text(field.jsonName), "renamed": .flag(field.jsonName != field.swiftName),
+                    "swiftName": .text(field.swiftName), "swiftType": .text(SwiftCode.outputType(field)),
                     "index": .text(String(index)),
                 ])
             }),
+            "jsonMembers": .list(jsonMembers(of: entity.names.variable + ".", includes: []).map(TemplateValue.text)),
+            "detailMembers": .list(jsonMembers(of: entity.names.variable + ".", includes: includes).map(TemplateValue.text)),
             "storedFields": items(record) { index, field in
                 [
                     "swiftName": .text(field.swiftName), "swiftType": .text(SwiftCode.type(field)),

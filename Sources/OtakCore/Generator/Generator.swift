@@ -167,6 +167,7 @@ public struct Generator: Sendable {
         "Sources/App/Support/EntityHooks.swift",
         "Sources/App/Support/JSONParser.swift",
         "Sources/App/Support/JSONValue.swift",
+        "Sources/App/Support/JSONWriter.swift",
         "Sources/App/Support/Timestamp.swift",
         "Tests/AppTests/AppTests.swift",
         "Tests/AppTests/CustomTests.swift",

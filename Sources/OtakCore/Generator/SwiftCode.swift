@@ -26,6 +26,12 @@ enum SwiftCode {
         baseType(field.kind) + (field.isOptional ? "?" : "")
     }
 
+    /// The type of a field in the row type responses show: `JSON` documents stay the text
+    /// stored, copied into responses without being parsed.
+    static func outputType(_ field: Field) -> String {
+        field.kind == .scalar(.json) ? "JSONText" + (field.isOptional ? "?" : "") : type(field)
+    }
+
     /// A string literal; raw (`#"…"#`) when the text has backslashes or quotes and no control
     /// characters other than tabs.
     static func stringLiteral(_ text: String) -> String {

@@ -111,8 +111,14 @@ func openDatabase(_ location: AppConfiguration.DatabaseLocation, logger: Logger)
 }
 
 /// The body of `GET /health`.
-struct HealthStatus: ResponseEncodable {
+struct HealthStatus: JSONResponse {
     let status: String
+
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("status", status)
+        json.endObject()
+    }
 }
 
 /// `openapi.json`, bundled with the server.

@@ -26,15 +26,32 @@ func addCustomRoutes(to router: Router<AppRequestContext>, database: Database, h
     }
 }
 
-/// `{"below": 5, "items": [{"id": …, "name": …, "sku": …, "stock": 2}]}`
-struct LowStockReport: ResponseEncodable, Sendable {
-    struct Item: Encodable, Sendable {
+/// `{"below": 5, "items": [{"id": …, "name": …, "sku": …, "stock": 2}]}`, written with
+/// `JSONWriter` as the generated routes are (keys in byte order).
+struct LowStockReport: JSONResponse, Sendable {
+    struct Item: JSONWritable, Sendable {
         let id: UUID
         let name: String
         let sku: String
         let stock: Int
+
+        func write(to json: inout JSONWriter) {
+            json.beginObject()
+            json.field("id", id)
+            json.field("name", name)
+            json.field("sku", sku)
+            json.field("stock", stock)
+            json.endObject()
+        }
     }
 
     let below: Int
     let items: [Item]
+
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("below", below)
+        json.field("items", items)
+        json.endObject()
+    }
 }

@@ -72,3 +72,137 @@ import Testing
         #expect(throws: JSONValue.ParseError.self) { try JSONValue(parsing: Array(text.utf8)) }
     }
 }
+
+/// The responses' JSON is written by `JSONWriter`; it must be the text `JSONEncoder` writes
+/// with sorted keys, for every kind of value.
+@Suite struct JSONWriterTests {
+    /// `JSONEncoder`'s text of a document, with the options the server used before the writer.
+    private static func encoded(_ value: JSONValue) throws -> String {
+        struct Encoded: Encodable {
+            let value: JSONValue
+            func encode(to encoder: any Encoder) throws {
+                switch value {
+                case .null:
+                    var container = encoder.singleValueContainer()
+                    try container.encodeNil()
+                case .bool(let value):
+                    var container = encoder.singleValueContainer()
+                    try container.encode(value)
+                case .integer(let value):
+                    var container = encoder.singleValueContainer()
+                    try container.encode(value)
+                case .double(let value):
+                    var container = encoder.singleValueContainer()
+                    try container.encode(value)
+                case .string(let value):
+                    var container = encoder.singleValueContainer()
+                    try container.encode(value)
+                case .array(let values):
+                    var container = encoder.singleValueContainer()
+                    try container.encode(values.map(Encoded.init))
+                case .object(let members):
+                    var container = encoder.singleValueContainer()
+                    try container.encode(members.mapValues(Encoded.init))
+                }
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(Encoded(value: value)), as: UTF8.self)
+    }
+
+    /// A seeded generator, so that a failure can be replayed.
+    private struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    private static func randomString(_ random: inout SplitMix) -> String {
+        let alphabet: [Unicode.Scalar] = (0..<0x80).compactMap(Unicode.Scalar.init) + ["é", "Ä", "\u{2028}", "\u{FEFF}", "😀", "中"]
+        return String(String.UnicodeScalarView((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }))
+    }
+
+    private static func randomValue(_ random: inout SplitMix, depth: Int = 0) -> JSONValue {
+        switch Int.random(in: 0..<(depth < 3 ? 8 : 6), using: &random) {
+        case 0: return .null
+        case 1: return .bool(Bool.random(using: &random))
+        case 2: return .integer(Int.random(in: Int.min...Int.max, using: &random) >> Int.random(in: 0...63, using: &random))
+        case 3:
+            let special: [Double] = [0, -0.0, 1, 0.1, 1e20, 1e21, 1e-7, 1e16, 123.456, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
+            return .double(Bool.random(using: &random)
+                ? special.randomElement(using: &random)!
+                : Double(bitPattern: random.next() & 0x7FEF_FFFF_FFFF_FFFF) * (Bool.random(using: &random) ? 1 : -1))
+        case 4, 5: return .string(randomString(&random))
+        case 6: return .array((0..<Int.random(in: 0...4, using: &random)).map { _ in randomValue(&random, depth: depth + 1) })
+        default:
+            var members: [String: JSONValue] = [:]
+            for _ in 0..<Int.random(in: 0...5, using: &random) {
+                members[randomString(&random)] = randomValue(&random, depth: depth + 1)
+            }
+            return .object(members)
+        }
+    }
+
+    @Test(arguments: 0..<8)
+    func documentsAreWrittenAsJSONEncoderWritesThem(seed: UInt64) throws {
+        var random = SplitMix(state: seed)
+        for _ in 0..<200 {
+            let value = Self.randomValue(&random)
+            #expect(JSONText(value).text == (try Self.encoded(value)), "seed \(seed)")
+        }
+    }
+
+    @Test func scalarsAreWrittenAsJSONEncoderWritesThem() throws {
+        var random = SplitMix(state: 42)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for _ in 0..<500 {
+            let uuid = UUID()
+            let decimal = Decimal(sign: Bool.random(using: &random) ? .plus : .minus,
+                                  exponent: Int.random(in: -6...6, using: &random),
+                                  significand: Decimal(Int.random(in: 0...99_999_999, using: &random)))
+            var json = JSONWriter()
+            json.beginArray()
+            uuid.write(to: &json)
+            decimal.write(to: &json)
+            json.endArray()
+            #expect(json.text == String(decoding: try encoder.encode([uuid]), as: UTF8.self).dropLast() + ","
+                + String(decoding: try encoder.encode([decimal]), as: UTF8.self).dropFirst())
+        }
+    }
+
+    /// Timestamps are written to the millisecond they hold (rounded, never one early) and read
+    /// back as the same instant; days map to dates and back (proleptic Gregorian calendar).
+    @Test func timestampsAndDatesRoundTrip() {
+        var random = SplitMix(state: 7)
+        let seconds = Date.ISO8601FormatStyle()
+        for _ in 0..<2000 {
+            let milliseconds = Int.random(in: -62_135_596_800_000...253_402_300_799_999, using: &random)
+            let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+            let text = Timestamp.format(date)
+            let whole = Date(timeIntervalSince1970: Double(milliseconds.quotient(1000)))
+            let fraction = String(1000 + milliseconds - milliseconds.quotient(1000) * 1000).dropFirst()
+            // Foundation's calendar is Julian before 1582; ours, like PostgreSQL's, is Gregorian.
+            if milliseconds >= -11_676_096_000_000 {
+                #expect(text == seconds.format(whole).dropLast() + "." + fraction + "Z", "\(milliseconds)")
+            }
+            #expect(Timestamp.parse(text).map { Timestamp.format($0) } == text)
+            let day = Int.random(in: -719_162...2_932_896, using: &random)
+            #expect(CalendarDate(daysSince1970: day).daysSince1970 == day)
+            #expect(CalendarDate(CalendarDate(daysSince1970: day).description) == CalendarDate(daysSince1970: day))
+        }
+    }
+}
+
+private extension Int {
+    /// The quotient rounded down, for negative values too.
+    func quotient(_ divisor: Int) -> Int {
+        self >= 0 ? self / divisor : (self - divisor + 1) / divisor
+    }
+}

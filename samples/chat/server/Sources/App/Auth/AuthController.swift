@@ -63,7 +63,7 @@ struct AuthController {
 }
 
 /// The answer to signing up or in: `{"token": …, "tokenType": "Bearer", "expiresAt": …, "user": {…}}`.
-struct SignedIn: ResponseEncodable, Sendable {
+struct SignedIn: JSONResponse, Sendable {
     let token: String
     let tokenType: String
     let expiresAt: Date
@@ -74,5 +74,14 @@ struct SignedIn: ResponseEncodable, Sendable {
         self.tokenType = "Bearer"
         self.expiresAt = token.expiresAt
         self.user = user
+    }
+
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("expiresAt", expiresAt)
+        json.field("token", token)
+        json.field("tokenType", tokenType)
+        json.field("user", user)
+        json.endObject()
     }
 }

@@ -250,5 +250,3 @@ struct AccountController {
         APIError.notFound("no account has the id \(id.uuidString)")
     }
 }
-
-extension Account: ResponseEncodable {}

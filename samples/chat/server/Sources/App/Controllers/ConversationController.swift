@@ -257,6 +257,3 @@ struct ConversationController {
         APIError.notFound("no conversation has the id \(id.uuidString)")
     }
 }
-
-extension Conversation: ResponseEncodable {}
-extension ConversationDetail: ResponseEncodable {}

@@ -236,6 +236,3 @@ struct MemberController {
         APIError.notFound("no member has the id \(id.uuidString)")
     }
 }
-
-extension Member: ResponseEncodable {}
-extension MemberDetail: ResponseEncodable {}

@@ -242,6 +242,3 @@ struct MessageController {
         APIError.notFound("no message has the id \(id.uuidString)")
     }
 }
-
-extension Message: ResponseEncodable {}
-extension MessageDetail: ResponseEncodable {}

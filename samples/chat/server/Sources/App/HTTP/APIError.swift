@@ -42,23 +42,18 @@ struct APIError: Error, Sendable {
 
     /// The JSON response; the request id is added by `RequestLogMiddleware`.
     func response() -> Response {
-        let body = ErrorBody(error: .init(code: code, message: message, fields: fields.isEmpty ? nil : fields))
+        var json = JSONWriter(capacity: 128 + fields.count * 96)
+        json.beginObject()
+        json.key("error")
+        json.beginObject()
+        json.field("code", code)
+        if !fields.isEmpty { json.field("fields", fields) }
+        json.field("message", message)
+        json.endObject()
+        json.endObject()
         var headers = self.headers
         headers[.contentType] = "application/json; charset=utf-8"
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(body)) ?? Data()
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
-
-    private struct ErrorBody: Encodable {
-        struct Detail: Encodable {
-            let code: String
-            let message: String
-            let fields: [FieldError]?
-        }
-
-        let error: Detail
+        return Response(status: status, headers: headers, body: .init(byteBuffer: json.buffer))
     }
 }
 

@@ -16,10 +16,10 @@ struct AppRequestContext: RequestContext {
     /// Larger bodies are refused with 413 before they are read.
     var maxUploadSize: Int { 1 << 20 }
 
+    /// For `ResponseEncodable` types of your own (custom routes): keys sorted and timestamps
+    /// with milliseconds, as the generated routes write them with `JSONWriter`.
     var responseEncoder: JSONEncoder { Self.encoder }
 
-    /// One encoder for every response (encoding is thread-safe): keys sorted, timestamps as
-    /// ISO 8601 with milliseconds.
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in

@@ -3,21 +3,26 @@
 import Foundation
 
 /// A row of `accounts` as clients see it (password never leave the server).
-struct Account: Codable, Sendable, Equatable {
+struct Account: Sendable, Equatable {
     var id: UUID
     var email: String
     var displayName: String
     var avatar: String?
     var verified: Bool
     var lastSeen: Date?
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case email
-        case displayName
-        case avatar
-        case verified
-        case lastSeen
+extension Account: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("avatar", avatar)
+        json.field("displayName", displayName)
+        json.field("email", email)
+        json.field("id", id)
+        json.field("lastSeen", lastSeen)
+        json.field("verified", verified)
+        json.endObject()
     }
 }
 

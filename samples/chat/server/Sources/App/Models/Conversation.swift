@@ -3,19 +3,24 @@
 import Foundation
 
 /// A row of `conversations` as clients see it.
-struct Conversation: Codable, Sendable, Equatable {
+struct Conversation: Sendable, Equatable {
     var id: UUID
     var title: String?
     var creatorID: UUID
     var isGroup: Bool
     var created: Date
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case title
-        case creatorID = "creatorId"
-        case isGroup
-        case created
+extension Conversation: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("created", created)
+        json.field("creatorId", creatorID)
+        json.field("id", id)
+        json.field("isGroup", isGroup)
+        json.field("title", title)
+        json.endObject()
     }
 }
 
@@ -31,18 +36,20 @@ extension Conversation {
 }
 
 /// A `Conversation` with the related rows that `include=` asked for.
-struct ConversationDetail: Encodable, Sendable {
+struct ConversationDetail: JSONResponse, Sendable {
     var conversation: Conversation
     var creator: Account?
 
-    private enum IncludeKeys: String, CodingKey {
-        case creator
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try conversation.encode(to: encoder)
-        var container = encoder.container(keyedBy: IncludeKeys.self)
-        try container.encodeIfPresent(creator, forKey: .creator)
+    /// The row's members and the related rows', merged in byte order as one object.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("created", conversation.created)
+        json.field("creator", creator)
+        json.field("creatorId", conversation.creatorID)
+        json.field("id", conversation.id)
+        json.field("isGroup", conversation.isGroup)
+        json.field("title", conversation.title)
+        json.endObject()
     }
 }
 

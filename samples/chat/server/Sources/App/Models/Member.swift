@@ -3,7 +3,7 @@
 import Foundation
 
 /// A row of `members` as clients see it.
-struct Member: Codable, Sendable, Equatable {
+struct Member: Sendable, Equatable {
     var id: UUID
     var conversationID: UUID
     var accountID: UUID
@@ -11,15 +11,20 @@ struct Member: Codable, Sendable, Equatable {
     var joined: Date
     var lastRead: Date?
     var muted: Bool
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case conversationID = "conversationId"
-        case accountID = "accountId"
-        case role
-        case joined
-        case lastRead
-        case muted
+extension Member: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("accountId", accountID)
+        json.field("conversationId", conversationID)
+        json.field("id", id)
+        json.field("joined", joined)
+        json.field("lastRead", lastRead)
+        json.field("muted", muted)
+        json.field("role", role)
+        json.endObject()
     }
 }
 
@@ -37,21 +42,24 @@ extension Member {
 }
 
 /// A `Member` with the related rows that `include=` asked for.
-struct MemberDetail: Encodable, Sendable {
+struct MemberDetail: JSONResponse, Sendable {
     var member: Member
     var conversation: Conversation?
     var account: Account?
 
-    private enum IncludeKeys: String, CodingKey {
-        case conversation
-        case account
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try member.encode(to: encoder)
-        var container = encoder.container(keyedBy: IncludeKeys.self)
-        try container.encodeIfPresent(conversation, forKey: .conversation)
-        try container.encodeIfPresent(account, forKey: .account)
+    /// The row's members and the related rows', merged in byte order as one object.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("account", account)
+        json.field("accountId", member.accountID)
+        json.field("conversation", conversation)
+        json.field("conversationId", member.conversationID)
+        json.field("id", member.id)
+        json.field("joined", member.joined)
+        json.field("lastRead", member.lastRead)
+        json.field("muted", member.muted)
+        json.field("role", member.role)
+        json.endObject()
     }
 }
 

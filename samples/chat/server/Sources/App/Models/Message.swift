@@ -3,7 +3,7 @@
 import Foundation
 
 /// A row of `messages` as clients see it.
-struct Message: Codable, Sendable, Equatable {
+struct Message: Sendable, Equatable {
     var id: UUID
     var conversationID: UUID
     var senderID: UUID
@@ -13,17 +13,22 @@ struct Message: Codable, Sendable, Equatable {
     var clientId: UUID
     var sent: Date
     var edited: Date?
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case conversationID = "conversationId"
-        case senderID = "senderId"
-        case kind
-        case body
-        case attachment
-        case clientId
-        case sent
-        case edited
+extension Message: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("attachment", attachment)
+        json.field("body", body)
+        json.field("clientId", clientId)
+        json.field("conversationId", conversationID)
+        json.field("edited", edited)
+        json.field("id", id)
+        json.field("kind", kind)
+        json.field("senderId", senderID)
+        json.field("sent", sent)
+        json.endObject()
     }
 }
 
@@ -43,21 +48,26 @@ extension Message {
 }
 
 /// A `Message` with the related rows that `include=` asked for.
-struct MessageDetail: Encodable, Sendable {
+struct MessageDetail: JSONResponse, Sendable {
     var message: Message
     var conversation: Conversation?
     var sender: Account?
 
-    private enum IncludeKeys: String, CodingKey {
-        case conversation
-        case sender
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try message.encode(to: encoder)
-        var container = encoder.container(keyedBy: IncludeKeys.self)
-        try container.encodeIfPresent(conversation, forKey: .conversation)
-        try container.encodeIfPresent(sender, forKey: .sender)
+    /// The row's members and the related rows', merged in byte order as one object.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("attachment", message.attachment)
+        json.field("body", message.body)
+        json.field("clientId", message.clientId)
+        json.field("conversation", conversation)
+        json.field("conversationId", message.conversationID)
+        json.field("edited", message.edited)
+        json.field("id", message.id)
+        json.field("kind", message.kind)
+        json.field("sender", sender)
+        json.field("senderId", message.senderID)
+        json.field("sent", message.sent)
+        json.endObject()
     }
 }
 

@@ -2,7 +2,7 @@
 // Your code goes in the files marked "yours": Sources/App/Hooks/, Sources/App/CustomRoutes.swift, ...
 
 /// The cases of `MessageKind`, stored and sent as their names.
-enum MessageKind: String, Codable, Sendable, CaseIterable, SQLDecodable, JSONReadable {
+enum MessageKind: String, Codable, Sendable, CaseIterable, SQLDecodable, JSONReadable, JSONWritable {
     case text
     case image
     case system

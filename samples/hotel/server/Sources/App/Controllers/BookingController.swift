@@ -245,6 +245,3 @@ struct BookingController {
         APIError.notFound("no booking has the id \(id.uuidString)")
     }
 }
-
-extension Booking: ResponseEncodable {}
-extension BookingDetail: ResponseEncodable {}

@@ -254,5 +254,3 @@ struct GuestController {
         APIError.notFound("no guest has the id \(id.uuidString)")
     }
 }
-
-extension Guest: ResponseEncodable {}

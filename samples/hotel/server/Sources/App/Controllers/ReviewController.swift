@@ -237,6 +237,3 @@ struct ReviewController {
         APIError.notFound("no review has the id \(id.uuidString)")
     }
 }
-
-extension Review: ResponseEncodable {}
-extension ReviewDetail: ResponseEncodable {}

@@ -237,5 +237,3 @@ struct RoomController {
         APIError.notFound("no room has the id \(id.uuidString)")
     }
 }
-
-extension Room: ResponseEncodable {}

@@ -3,7 +3,7 @@
 import Foundation
 
 /// A row of `bookings` as clients see it.
-struct Booking: Codable, Sendable, Equatable {
+struct Booking: Sendable, Equatable {
     var id: UUID
     var guestID: UUID
     var roomID: UUID
@@ -15,19 +15,24 @@ struct Booking: Codable, Sendable, Equatable {
     var reference: UUID?
     var total: Decimal
     var created: Date
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case guestID = "guestId"
-        case roomID = "roomId"
-        case checkIn
-        case checkOut
-        case adults
-        case children
-        case status
-        case reference
-        case total
-        case created
+extension Booking: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("adults", adults)
+        json.field("checkIn", checkIn)
+        json.field("checkOut", checkOut)
+        json.field("children", children)
+        json.field("created", created)
+        json.field("guestId", guestID)
+        json.field("id", id)
+        json.field("reference", reference)
+        json.field("roomId", roomID)
+        json.field("status", status)
+        json.field("total", total)
+        json.endObject()
     }
 }
 
@@ -49,21 +54,28 @@ extension Booking {
 }
 
 /// A `Booking` with the related rows that `include=` asked for.
-struct BookingDetail: Encodable, Sendable {
+struct BookingDetail: JSONResponse, Sendable {
     var booking: Booking
     var guest: Guest?
     var room: Room?
 
-    private enum IncludeKeys: String, CodingKey {
-        case guest
-        case room
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try booking.encode(to: encoder)
-        var container = encoder.container(keyedBy: IncludeKeys.self)
-        try container.encodeIfPresent(guest, forKey: .guest)
-        try container.encodeIfPresent(room, forKey: .room)
+    /// The row's members and the related rows', merged in byte order as one object.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("adults", booking.adults)
+        json.field("checkIn", booking.checkIn)
+        json.field("checkOut", booking.checkOut)
+        json.field("children", booking.children)
+        json.field("created", booking.created)
+        json.field("guest", guest)
+        json.field("guestId", booking.guestID)
+        json.field("id", booking.id)
+        json.field("reference", booking.reference)
+        json.field("room", room)
+        json.field("roomId", booking.roomID)
+        json.field("status", booking.status)
+        json.field("total", booking.total)
+        json.endObject()
     }
 }
 

@@ -2,7 +2,7 @@
 // Your code goes in the files marked "yours": Sources/App/Hooks/, Sources/App/CustomRoutes.swift, ...
 
 /// The cases of `BookingStatus`, stored and sent as their names.
-enum BookingStatus: String, Codable, Sendable, CaseIterable, SQLDecodable, JSONReadable {
+enum BookingStatus: String, Codable, Sendable, CaseIterable, SQLDecodable, JSONReadable, JSONWritable {
     case requested
     case confirmed
     case checkedIn

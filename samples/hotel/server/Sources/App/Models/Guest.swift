@@ -3,21 +3,26 @@
 import Foundation
 
 /// A row of `guests` as clients see it (password, notes never leave the server).
-struct Guest: Codable, Sendable, Equatable {
+struct Guest: Sendable, Equatable {
     var id: UUID
     var email: String
     var name: String
     var phone: String?
     var role: Role
     var vip: Bool
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case email
-        case name
-        case phone
-        case role
-        case vip
+extension Guest: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("email", email)
+        json.field("id", id)
+        json.field("name", name)
+        json.field("phone", phone)
+        json.field("role", role)
+        json.field("vip", vip)
+        json.endObject()
     }
 }
 

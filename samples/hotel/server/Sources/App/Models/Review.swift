@@ -3,21 +3,26 @@
 import Foundation
 
 /// A row of `reviews` as clients see it.
-struct Review: Codable, Sendable, Equatable {
+struct Review: Sendable, Equatable {
     var id: UUID
     var bookingID: UUID
     var authorID: UUID
     var score: Int
     var comment: String?
     var written: Date
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case bookingID = "bookingId"
-        case authorID = "authorId"
-        case score
-        case comment
-        case written
+extension Review: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("authorId", authorID)
+        json.field("bookingId", bookingID)
+        json.field("comment", comment)
+        json.field("id", id)
+        json.field("score", score)
+        json.field("written", written)
+        json.endObject()
     }
 }
 
@@ -34,21 +39,23 @@ extension Review {
 }
 
 /// A `Review` with the related rows that `include=` asked for.
-struct ReviewDetail: Encodable, Sendable {
+struct ReviewDetail: JSONResponse, Sendable {
     var review: Review
     var booking: Booking?
     var author: Guest?
 
-    private enum IncludeKeys: String, CodingKey {
-        case booking
-        case author
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try review.encode(to: encoder)
-        var container = encoder.container(keyedBy: IncludeKeys.self)
-        try container.encodeIfPresent(booking, forKey: .booking)
-        try container.encodeIfPresent(author, forKey: .author)
+    /// The row's members and the related rows', merged in byte order as one object.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("author", author)
+        json.field("authorId", review.authorID)
+        json.field("booking", booking)
+        json.field("bookingId", review.bookingID)
+        json.field("comment", review.comment)
+        json.field("id", review.id)
+        json.field("score", review.score)
+        json.field("written", review.written)
+        json.endObject()
     }
 }
 

@@ -3,7 +3,7 @@
 import Foundation
 
 /// A row of `rooms` as clients see it.
-struct Room: Codable, Sendable, Equatable {
+struct Room: Sendable, Equatable {
     var id: UUID
     var number: String
     var kind: RoomKind
@@ -11,19 +11,24 @@ struct Room: Codable, Sendable, Equatable {
     var beds: Int
     var rate: Decimal
     var rating: Double?
-    var amenities: JSONValue
+    var amenities: JSONText
     var available: Bool
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case number
-        case kind
-        case floor
-        case beds
-        case rate
-        case rating
-        case amenities
-        case available
+extension Room: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("amenities", amenities)
+        json.field("available", available)
+        json.field("beds", beds)
+        json.field("floor", floor)
+        json.field("id", id)
+        json.field("kind", kind)
+        json.field("number", number)
+        json.field("rate", rate)
+        json.field("rating", rating)
+        json.endObject()
     }
 }
 

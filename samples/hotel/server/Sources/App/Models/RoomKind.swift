@@ -2,7 +2,7 @@
 // Your code goes in the files marked "yours": Sources/App/Hooks/, Sources/App/CustomRoutes.swift, ...
 
 /// The cases of `RoomKind`, stored and sent as their names.
-enum RoomKind: String, Codable, Sendable, CaseIterable, SQLDecodable, JSONReadable {
+enum RoomKind: String, Codable, Sendable, CaseIterable, SQLDecodable, JSONReadable, JSONWritable {
     case single
     case double
     case suite

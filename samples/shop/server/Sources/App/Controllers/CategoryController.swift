@@ -225,5 +225,3 @@ struct CategoryController {
         APIError.notFound("no category has the id \(id.uuidString)")
     }
 }
-
-extension Category: ResponseEncodable {}

@@ -243,6 +243,3 @@ struct OrderController {
         APIError.notFound("no order has the id \(id.uuidString)")
     }
 }
-
-extension Order: ResponseEncodable {}
-extension OrderDetail: ResponseEncodable {}

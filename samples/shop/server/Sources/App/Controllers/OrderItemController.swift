@@ -232,6 +232,3 @@ struct OrderItemController {
         APIError.notFound("no order item has the id \(id.uuidString)")
     }
 }
-
-extension OrderItem: ResponseEncodable {}
-extension OrderItemDetail: ResponseEncodable {}

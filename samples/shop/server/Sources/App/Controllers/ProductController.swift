@@ -235,6 +235,3 @@ struct ProductController {
         APIError.notFound("no product has the id \(id.uuidString)")
     }
 }
-
-extension Product: ResponseEncodable {}
-extension ProductDetail: ResponseEncodable {}

@@ -249,5 +249,3 @@ struct UserController {
         APIError.notFound("no user has the id \(id.uuidString)")
     }
 }
-
-extension User: ResponseEncodable {}

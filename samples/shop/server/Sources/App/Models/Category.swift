@@ -3,15 +3,20 @@
 import Foundation
 
 /// A row of `categories` as clients see it.
-struct Category: Codable, Sendable, Equatable {
+struct Category: Sendable, Equatable {
     var id: UUID
     var name: String
     var slug: String
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case slug
+extension Category: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", id)
+        json.field("name", name)
+        json.field("slug", slug)
+        json.endObject()
     }
 }
 

@@ -3,21 +3,26 @@
 import Foundation
 
 /// A row of `orders` as clients see it.
-struct Order: Codable, Sendable, Equatable {
+struct Order: Sendable, Equatable {
     var id: UUID
     var customerID: UUID
     var status: OrderStatus
     var total: Decimal
     var placed: Date
     var note: String?
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case customerID = "customerId"
-        case status
-        case total
-        case placed
-        case note
+extension Order: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("customerId", customerID)
+        json.field("id", id)
+        json.field("note", note)
+        json.field("placed", placed)
+        json.field("status", status)
+        json.field("total", total)
+        json.endObject()
     }
 }
 
@@ -34,18 +39,21 @@ extension Order {
 }
 
 /// A `Order` with the related rows that `include=` asked for.
-struct OrderDetail: Encodable, Sendable {
+struct OrderDetail: JSONResponse, Sendable {
     var order: Order
     var customer: User?
 
-    private enum IncludeKeys: String, CodingKey {
-        case customer
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try order.encode(to: encoder)
-        var container = encoder.container(keyedBy: IncludeKeys.self)
-        try container.encodeIfPresent(customer, forKey: .customer)
+    /// The row's members and the related rows', merged in byte order as one object.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("customer", customer)
+        json.field("customerId", order.customerID)
+        json.field("id", order.id)
+        json.field("note", order.note)
+        json.field("placed", order.placed)
+        json.field("status", order.status)
+        json.field("total", order.total)
+        json.endObject()
     }
 }
 

@@ -3,19 +3,24 @@
 import Foundation
 
 /// A row of `order_items` as clients see it.
-struct OrderItem: Codable, Sendable, Equatable {
+struct OrderItem: Sendable, Equatable {
     var id: UUID
     var orderID: UUID
     var productID: UUID
     var quantity: Int
     var price: Decimal
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case orderID = "orderId"
-        case productID = "productId"
-        case quantity
-        case price
+extension OrderItem: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", id)
+        json.field("orderId", orderID)
+        json.field("price", price)
+        json.field("productId", productID)
+        json.field("quantity", quantity)
+        json.endObject()
     }
 }
 
@@ -31,21 +36,22 @@ extension OrderItem {
 }
 
 /// A `OrderItem` with the related rows that `include=` asked for.
-struct OrderItemDetail: Encodable, Sendable {
+struct OrderItemDetail: JSONResponse, Sendable {
     var orderItem: OrderItem
     var order: Order?
     var product: Product?
 
-    private enum IncludeKeys: String, CodingKey {
-        case order
-        case product
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try orderItem.encode(to: encoder)
-        var container = encoder.container(keyedBy: IncludeKeys.self)
-        try container.encodeIfPresent(order, forKey: .order)
-        try container.encodeIfPresent(product, forKey: .product)
+    /// The row's members and the related rows', merged in byte order as one object.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", orderItem.id)
+        json.field("order", order)
+        json.field("orderId", orderItem.orderID)
+        json.field("price", orderItem.price)
+        json.field("product", product)
+        json.field("productId", orderItem.productID)
+        json.field("quantity", orderItem.quantity)
+        json.endObject()
     }
 }
 

@@ -2,7 +2,7 @@
 // Your code goes in the files marked "yours": Sources/App/Hooks/, Sources/App/CustomRoutes.swift, ...
 
 /// The cases of `OrderStatus`, stored and sent as their names.
-enum OrderStatus: String, Codable, Sendable, CaseIterable, SQLDecodable, JSONReadable {
+enum OrderStatus: String, Codable, Sendable, CaseIterable, SQLDecodable, JSONReadable, JSONWritable {
     case pending
     case paid
     case shipped

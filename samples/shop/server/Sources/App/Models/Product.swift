@@ -3,7 +3,7 @@
 import Foundation
 
 /// A row of `products` as clients see it.
-struct Product: Codable, Sendable, Equatable {
+struct Product: Sendable, Equatable {
     var id: UUID
     var name: String
     var description: String?
@@ -13,19 +13,24 @@ struct Product: Codable, Sendable, Equatable {
     var active: Bool
     var categoryID: UUID?
     var image: String?
-    var attributes: JSONValue
+    var attributes: JSONText
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case sku
-        case price
-        case stock
-        case active
-        case categoryID = "categoryId"
-        case image
-        case attributes
+extension Product: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("active", active)
+        json.field("attributes", attributes)
+        json.field("categoryId", categoryID)
+        json.field("description", description)
+        json.field("id", id)
+        json.field("image", image)
+        json.field("name", name)
+        json.field("price", price)
+        json.field("sku", sku)
+        json.field("stock", stock)
+        json.endObject()
     }
 }
 
@@ -46,18 +51,25 @@ extension Product {
 }
 
 /// A `Product` with the related rows that `include=` asked for.
-struct ProductDetail: Encodable, Sendable {
+struct ProductDetail: JSONResponse, Sendable {
     var product: Product
     var category: Category?
 
-    private enum IncludeKeys: String, CodingKey {
-        case category
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try product.encode(to: encoder)
-        var container = encoder.container(keyedBy: IncludeKeys.self)
-        try container.encodeIfPresent(category, forKey: .category)
+    /// The row's members and the related rows', merged in byte order as one object.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("active", product.active)
+        json.field("attributes", product.attributes)
+        json.field("category", category)
+        json.field("categoryId", product.categoryID)
+        json.field("description", product.description)
+        json.field("id", product.id)
+        json.field("image", product.image)
+        json.field("name", product.name)
+        json.field("price", product.price)
+        json.field("sku", product.sku)
+        json.field("stock", product.stock)
+        json.endObject()
     }
 }
 

@@ -3,19 +3,24 @@
 import Foundation
 
 /// A row of `users` as clients see it (password never leave the server).
-struct User: Codable, Sendable, Equatable {
+struct User: Sendable, Equatable {
     var id: UUID
     var email: String
     var name: String
     var role: Role
     var joined: Date
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case email
-        case name
-        case role
-        case joined
+extension User: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("email", email)
+        json.field("id", id)
+        json.field("joined", joined)
+        json.field("name", name)
+        json.field("role", role)
+        json.endObject()
     }
 }
 

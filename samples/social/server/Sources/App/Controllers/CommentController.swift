@@ -260,6 +260,3 @@ struct CommentController {
         APIError.notFound("no comment has the id \(id.uuidString)")
     }
 }
-
-extension Comment: ResponseEncodable {}
-extension CommentDetail: ResponseEncodable {}

@@ -299,6 +299,3 @@ struct PostController {
         APIError.notFound("no post has the id \(id.uuidString)")
     }
 }
-
-extension Post: ResponseEncodable {}
-extension PostDetail: ResponseEncodable {}

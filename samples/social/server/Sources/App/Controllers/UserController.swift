@@ -410,5 +410,3 @@ struct UserController {
         APIError.notFound("no user has the id \(id.uuidString)")
     }
 }
-
-extension User: ResponseEncodable {}

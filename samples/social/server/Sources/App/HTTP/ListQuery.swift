@@ -165,7 +165,7 @@ struct ListQuery {
 
 /// One page of a list: `{"items": […], "limit": 50, "offset": 0, "nextOffset": 50}`;
 /// `nextOffset` is null on the last page.
-struct Page<Item: Encodable & Sendable>: ResponseEncodable, Sendable {
+struct Page<Item: JSONWritable & Sendable>: JSONResponse, Sendable {
     var items: [Item]
     var limit: Int
     var offset: Int
@@ -179,16 +179,15 @@ struct Page<Item: Encodable & Sendable>: ResponseEncodable, Sendable {
         self.nextOffset = rows.count > query.limit ? query.offset + query.limit : nil
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case items, limit, offset, nextOffset
-    }
+    var estimatedSize: Int { 64 + items.count * 320 }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(items, forKey: .items)
-        try container.encode(limit, forKey: .limit)
-        try container.encode(offset, forKey: .offset)
-        try container.encode(nextOffset, forKey: .nextOffset)
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("items", items)
+        json.field("limit", limit)
+        json.field("nextOffset", orNull: nextOffset)
+        json.field("offset", offset)
+        json.endObject()
     }
 }
 

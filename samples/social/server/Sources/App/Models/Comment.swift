@@ -3,21 +3,26 @@
 import Foundation
 
 /// A row of `comments` as clients see it.
-struct Comment: Codable, Sendable, Equatable {
+struct Comment: Sendable, Equatable {
     var id: UUID
     var postID: UUID
     var authorID: UUID
     var parentID: UUID?
     var body: String
     var posted: Date
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case postID = "postId"
-        case authorID = "authorId"
-        case parentID = "parentId"
-        case body
-        case posted
+extension Comment: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("authorId", authorID)
+        json.field("body", body)
+        json.field("id", id)
+        json.field("parentId", parentID)
+        json.field("postId", postID)
+        json.field("posted", posted)
+        json.endObject()
     }
 }
 
@@ -34,24 +39,25 @@ extension Comment {
 }
 
 /// A `Comment` with the related rows that `include=` asked for.
-struct CommentDetail: Encodable, Sendable {
+struct CommentDetail: JSONResponse, Sendable {
     var comment: Comment
     var post: Post?
     var author: User?
     var parent: Comment?
 
-    private enum IncludeKeys: String, CodingKey {
-        case post
-        case author
-        case parent
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try comment.encode(to: encoder)
-        var container = encoder.container(keyedBy: IncludeKeys.self)
-        try container.encodeIfPresent(post, forKey: .post)
-        try container.encodeIfPresent(author, forKey: .author)
-        try container.encodeIfPresent(parent, forKey: .parent)
+    /// The row's members and the related rows', merged in byte order as one object.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("author", author)
+        json.field("authorId", comment.authorID)
+        json.field("body", comment.body)
+        json.field("id", comment.id)
+        json.field("parent", parent)
+        json.field("parentId", comment.parentID)
+        json.field("post", post)
+        json.field("postId", comment.postID)
+        json.field("posted", comment.posted)
+        json.endObject()
     }
 }
 

@@ -3,23 +3,28 @@
 import Foundation
 
 /// A row of `posts` as clients see it.
-struct Post: Codable, Sendable, Equatable {
+struct Post: Sendable, Equatable {
     var id: UUID
     var authorID: UUID
     var body: String
     var visibility: Visibility
-    var media: JSONValue?
+    var media: JSONText?
     var posted: Date
     var edited: Date?
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case authorID = "authorId"
-        case body
-        case visibility
-        case media
-        case posted
-        case edited
+extension Post: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("authorId", authorID)
+        json.field("body", body)
+        json.field("edited", edited)
+        json.field("id", id)
+        json.field("media", media)
+        json.field("posted", posted)
+        json.field("visibility", visibility)
+        json.endObject()
     }
 }
 
@@ -37,18 +42,22 @@ extension Post {
 }
 
 /// A `Post` with the related rows that `include=` asked for.
-struct PostDetail: Encodable, Sendable {
+struct PostDetail: JSONResponse, Sendable {
     var post: Post
     var author: User?
 
-    private enum IncludeKeys: String, CodingKey {
-        case author
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try post.encode(to: encoder)
-        var container = encoder.container(keyedBy: IncludeKeys.self)
-        try container.encodeIfPresent(author, forKey: .author)
+    /// The row's members and the related rows', merged in byte order as one object.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("author", author)
+        json.field("authorId", post.authorID)
+        json.field("body", post.body)
+        json.field("edited", post.edited)
+        json.field("id", post.id)
+        json.field("media", post.media)
+        json.field("posted", post.posted)
+        json.field("visibility", post.visibility)
+        json.endObject()
     }
 }
 

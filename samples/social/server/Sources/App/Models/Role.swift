@@ -2,7 +2,7 @@
 // Your code goes in the files marked "yours": Sources/App/Hooks/, Sources/App/CustomRoutes.swift, ...
 
 /// The cases of `Role`, stored and sent as their names.
-enum Role: String, Codable, Sendable, CaseIterable, SQLDecodable, JSONReadable {
+enum Role: String, Codable, Sendable, CaseIterable, SQLDecodable, JSONReadable, JSONWritable {
     case admin
     case moderator
     case member

@@ -3,7 +3,7 @@
 import Foundation
 
 /// A row of `users` as clients see it (password never leave the server).
-struct User: Codable, Sendable, Equatable {
+struct User: Sendable, Equatable {
     var id: UUID
     var email: String
     var handle: String
@@ -13,17 +13,22 @@ struct User: Codable, Sendable, Equatable {
     var role: Role
     var suspended: Bool
     var joined: Date
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case email
-        case handle
-        case name
-        case bio
-        case website
-        case role
-        case suspended
-        case joined
+extension User: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("bio", bio)
+        json.field("email", email)
+        json.field("handle", handle)
+        json.field("id", id)
+        json.field("joined", joined)
+        json.field("name", name)
+        json.field("role", role)
+        json.field("suspended", suspended)
+        json.field("website", website)
+        json.endObject()
     }
 }
 

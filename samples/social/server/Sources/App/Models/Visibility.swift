@@ -2,7 +2,7 @@
 // Your code goes in the files marked "yours": Sources/App/Hooks/, Sources/App/CustomRoutes.swift, ...
 
 /// The cases of `Visibility`, stored and sent as their names.
-enum Visibility: String, Codable, Sendable, CaseIterable, SQLDecodable, JSONReadable {
+enum Visibility: String, Codable, Sendable, CaseIterable, SQLDecodable, JSONReadable, JSONWritable {
     case everyone
     case followers
     case onlyMe

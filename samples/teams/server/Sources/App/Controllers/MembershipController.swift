@@ -231,6 +231,3 @@ struct MembershipController {
         APIError.notFound("no membership has the id \(id.uuidString)")
     }
 }
-
-extension Membership: ResponseEncodable {}
-extension MembershipDetail: ResponseEncodable {}

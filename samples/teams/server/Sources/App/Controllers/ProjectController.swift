@@ -238,6 +238,3 @@ struct ProjectController {
         APIError.notFound("no project has the id \(id.uuidString)")
     }
 }
-
-extension Project: ResponseEncodable {}
-extension ProjectDetail: ResponseEncodable {}

@@ -256,6 +256,3 @@ struct TodoController {
         APIError.notFound("no todo has the id \(id.uuidString)")
     }
 }
-
-extension Todo: ResponseEncodable {}
-extension TodoDetail: ResponseEncodable {}

@@ -277,5 +277,3 @@ struct UserController {
         APIError.notFound("no user has the id \(id.uuidString)")
     }
 }
-
-extension User: ResponseEncodable {}

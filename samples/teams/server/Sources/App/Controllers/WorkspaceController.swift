@@ -238,5 +238,3 @@ struct WorkspaceController {
         APIError.notFound("no workspace has the id \(id.uuidString)")
     }
 }
-
-extension Workspace: ResponseEncodable {}

@@ -127,6 +127,19 @@ extension JSONValue: SQLDecodable {
     }
 }
 
+/// Read as the text stored, without parsing it: `JSONText` wrote it.
+extension JSONText: SQLDecodable {
+    init(sqlite data: SQLiteData) throws {
+        guard case .text(let text) = data else { throw SQLDecodingError(expected: "json", found: "\(data)") }
+        self.init(stored: text)
+    }
+
+    init(postgres cell: PostgresCell) throws {
+        // Selected as `"column"::text`.
+        self.init(stored: try cell.decode(String.self))
+    }
+}
+
 extension Optional: SQLDecodable where Wrapped: SQLDecodable {
     init(sqlite data: SQLiteData) throws {
         self = data.isNull ? nil : try Wrapped(sqlite: data)

@@ -3,19 +3,24 @@
 import Foundation
 
 /// A row of `comments` as clients see it.
-struct Comment: Codable, Sendable, Equatable {
+struct Comment: Sendable, Equatable {
     var id: UUID
     var todoID: UUID
     var authorID: UUID
     var body: String
     var posted: Date
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case todoID = "todoId"
-        case authorID = "authorId"
-        case body
-        case posted
+extension Comment: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("authorId", authorID)
+        json.field("body", body)
+        json.field("id", id)
+        json.field("posted", posted)
+        json.field("todoId", todoID)
+        json.endObject()
     }
 }
 
@@ -31,21 +36,22 @@ extension Comment {
 }
 
 /// A `Comment` with the related rows that `include=` asked for.
-struct CommentDetail: Encodable, Sendable {
+struct CommentDetail: JSONResponse, Sendable {
     var comment: Comment
     var todo: Todo?
     var author: User?
 
-    private enum IncludeKeys: String, CodingKey {
-        case todo
-        case author
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try comment.encode(to: encoder)
-        var container = encoder.container(keyedBy: IncludeKeys.self)
-        try container.encodeIfPresent(todo, forKey: .todo)
-        try container.encodeIfPresent(author, forKey: .author)
+    /// The row's members and the related rows', merged in byte order as one object.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("author", author)
+        json.field("authorId", comment.authorID)
+        json.field("body", comment.body)
+        json.field("id", comment.id)
+        json.field("posted", comment.posted)
+        json.field("todo", todo)
+        json.field("todoId", comment.todoID)
+        json.endObject()
     }
 }
 

@@ -3,17 +3,22 @@
 import Foundation
 
 /// A row of `memberships` as clients see it.
-struct Membership: Codable, Sendable, Equatable {
+struct Membership: Sendable, Equatable {
     var id: UUID
     var workspaceID: UUID
     var userID: UUID
     var role: MemberRole
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case workspaceID = "workspaceId"
-        case userID = "userId"
-        case role
+extension Membership: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", id)
+        json.field("role", role)
+        json.field("userId", userID)
+        json.field("workspaceId", workspaceID)
+        json.endObject()
     }
 }
 
@@ -28,21 +33,21 @@ extension Membership {
 }
 
 /// A `Membership` with the related rows that `include=` asked for.
-struct MembershipDetail: Encodable, Sendable {
+struct MembershipDetail: JSONResponse, Sendable {
     var membership: Membership
     var workspace: Workspace?
     var user: User?
 
-    private enum IncludeKeys: String, CodingKey {
-        case workspace
-        case user
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try membership.encode(to: encoder)
-        var container = encoder.container(keyedBy: IncludeKeys.self)
-        try container.encodeIfPresent(workspace, forKey: .workspace)
-        try container.encodeIfPresent(user, forKey: .user)
+    /// The row's members and the related rows', merged in byte order as one object.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", membership.id)
+        json.field("role", membership.role)
+        json.field("user", user)
+        json.field("userId", membership.userID)
+        json.field("workspace", workspace)
+        json.field("workspaceId", membership.workspaceID)
+        json.endObject()
     }
 }
 

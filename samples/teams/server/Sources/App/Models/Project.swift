@@ -3,17 +3,22 @@
 import Foundation
 
 /// A row of `projects` as clients see it.
-struct Project: Codable, Sendable, Equatable {
+struct Project: Sendable, Equatable {
     var id: UUID
     var workspaceID: UUID
     var name: String
     var isPrivate: Bool
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case workspaceID = "workspaceId"
-        case name
-        case isPrivate
+extension Project: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", id)
+        json.field("isPrivate", isPrivate)
+        json.field("name", name)
+        json.field("workspaceId", workspaceID)
+        json.endObject()
     }
 }
 
@@ -28,18 +33,19 @@ extension Project {
 }
 
 /// A `Project` with the related rows that `include=` asked for.
-struct ProjectDetail: Encodable, Sendable {
+struct ProjectDetail: JSONResponse, Sendable {
     var project: Project
     var workspace: Workspace?
 
-    private enum IncludeKeys: String, CodingKey {
-        case workspace
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try project.encode(to: encoder)
-        var container = encoder.container(keyedBy: IncludeKeys.self)
-        try container.encodeIfPresent(workspace, forKey: .workspace)
+    /// The row's members and the related rows', merged in byte order as one object.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", project.id)
+        json.field("isPrivate", project.isPrivate)
+        json.field("name", project.name)
+        json.field("workspace", workspace)
+        json.field("workspaceId", project.workspaceID)
+        json.endObject()
     }
 }
 

@@ -3,19 +3,24 @@
 import Foundation
 
 /// A row of `todos` as clients see it.
-struct Todo: Codable, Sendable, Equatable {
+struct Todo: Sendable, Equatable {
     var id: UUID
     var projectID: UUID
     var title: String
     var status: TodoStatus
     var assigneeID: UUID?
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case projectID = "projectId"
-        case title
-        case status
-        case assigneeID = "assigneeId"
+extension Todo: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("assigneeId", assigneeID)
+        json.field("id", id)
+        json.field("projectId", projectID)
+        json.field("status", status)
+        json.field("title", title)
+        json.endObject()
     }
 }
 
@@ -31,21 +36,22 @@ extension Todo {
 }
 
 /// A `Todo` with the related rows that `include=` asked for.
-struct TodoDetail: Encodable, Sendable {
+struct TodoDetail: JSONResponse, Sendable {
     var todo: Todo
     var project: Project?
     var assignee: User?
 
-    private enum IncludeKeys: String, CodingKey {
-        case project
-        case assignee
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try todo.encode(to: encoder)
-        var container = encoder.container(keyedBy: IncludeKeys.self)
-        try container.encodeIfPresent(project, forKey: .project)
-        try container.encodeIfPresent(assignee, forKey: .assignee)
+    /// The row's members and the related rows', merged in byte order as one object.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("assignee", assignee)
+        json.field("assigneeId", todo.assigneeID)
+        json.field("id", todo.id)
+        json.field("project", project)
+        json.field("projectId", todo.projectID)
+        json.field("status", todo.status)
+        json.field("title", todo.title)
+        json.endObject()
     }
 }
 

@@ -2,7 +2,7 @@
 // Your code goes in the files marked "yours": Sources/App/Hooks/, Sources/App/CustomRoutes.swift, ...
 
 /// The cases of `TodoStatus`, stored and sent as their names.
-enum TodoStatus: String, Codable, Sendable, CaseIterable, SQLDecodable, JSONReadable {
+enum TodoStatus: String, Codable, Sendable, CaseIterable, SQLDecodable, JSONReadable, JSONWritable {
     case planned
     case doing
     case done

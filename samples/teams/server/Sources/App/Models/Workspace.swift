@@ -3,13 +3,18 @@
 import Foundation
 
 /// A row of `workspaces` as clients see it.
-struct Workspace: Codable, Sendable, Equatable {
+struct Workspace: Sendable, Equatable {
     var id: UUID
     var name: String
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
+extension Workspace: JSONResponse {
+    /// The row as clients see it: keys in byte order, absent optionals left out.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", id)
+        json.field("name", name)
+        json.endObject()
     }
 }
 

@@ -32,44 +32,33 @@ enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// Compact JSON text with sorted keys, as stored in the database.
+    /// Compact JSON text with keys in the order of their UTF-8 bytes, as stored in the database.
     var text: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "null"
+        JSONText(self).text
     }
 }
 
-extension JSONValue: Codable {
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .double(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
+/// A `JSON` field's document as validated, normalised text. It is made once, when a create or
+/// an update writes it, stored as that text, and copied into responses as it is: a row read to
+/// be answered never parses it.
+struct JSONText: Sendable, Hashable, CustomStringConvertible {
+    let text: String
+
+    init(_ value: JSONValue) {
+        var json = JSONWriter(capacity: 64)
+        value.write(to: &json)
+        text = json.text
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let value): try container.encode(value)
-        case .integer(let value): try container.encode(value)
-        case .double(let value): try container.encode(value)
-        case .string(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        }
+    /// Text read back from a column that `init(_:)` wrote.
+    init(stored text: String) {
+        self.text = text
     }
+
+    /// The document, parsed.
+    var value: JSONValue {
+        (try? JSONValue(parsing: Array(text.utf8))) ?? .null
+    }
+
+    var description: String { text }
 }
