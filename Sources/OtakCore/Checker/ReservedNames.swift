@@ -31,7 +31,7 @@ enum ReservedNames {
         "JSONParserTests", "JSONReadable", "JSONResponse", "JSONText", "JSONValue", "JSONWritable", "JSONWriter",
         "JSONWriterTests", "ListQuery", "MigrationError", "Migrator", "NewValues", "NoHooks", "OpenAPIDocument",
         "OracleEntity", "OracleField", "OracleRow", "OracleRule", "OracleScene", "OracleSchema", "Pattern", "Permission",
-        "PermissionPropertyTests", "PropertyRun", "ReadProblem", "RequestLogMiddleware", "Routes", "RowCondition",
+        "PermissionPropertyTests", "PreparedStatements", "PropertyRun", "ReadProblem", "RequestLogMiddleware", "Routes", "RowCondition",
         "RuleCase", "RuleOperation", "RuleOracle", "RuleTerm", "RuleValue", "SeededRandom", "SerialAccess",
         "ServerTests", "SignedIn", "SignedInUser", "SQL", "SQLBuilder", "SQLDecodable", "SQLDecodingError", "SQLDialect",
         "SQLLogic", "SQLRow", "SQLScript", "SQLValue", "TestCaller", "Timestamp", "TokenClaims", "TokenService",

@@ -13,6 +13,8 @@ import PostgresNIO
 ///   `sqlite://path/to/file.sqlite`, or `sqlite::memory:`;
 ///   by default the SQLite file `social.sqlite` in the working directory;
 /// - `DATABASE_POOL_SIZE`: the most PostgreSQL connections one server opens (default 20);
+/// - `DATABASE_PREPARED_STATEMENTS`: `true` (default) or `false`, whether PostgreSQL statements
+///   are prepared once per connection and reused (`false` behind PgBouncer in transaction mode);
 /// - `LOG_LEVEL`: `trace`, `debug`, `info` (default), `notice`, `warning`, `error` or `critical`;
 /// - `BCRYPT_COST`: the work factor of password hashes, 4 to 31 (default 12).
 /// - `JWT_SECRET`: the key tokens are signed with, at least 32 bytes. Required unless in
@@ -37,6 +39,8 @@ struct AppConfiguration: Sendable {
         /// The most connections one server opens (`DATABASE_POOL_SIZE`): keep the sum over all
         /// instances below the database's `max_connections`.
         var poolSize = 20
+        /// Whether statements are prepared once per connection (`DATABASE_PREPARED_STATEMENTS`).
+        var preparedStatements = true
     }
 
     enum TLSMode: String, Sendable {
@@ -71,6 +75,11 @@ struct AppConfiguration: Sendable {
         if let size = environment.get("DATABASE_POOL_SIZE"), case .postgres(var location) = database {
             guard let number = Int(size), (1...1000).contains(number) else { throw ConfigurationError("DATABASE_POOL_SIZE must be from 1 to 1000") }
             location.poolSize = number
+            database = .postgres(location)
+        }
+        if let prepared = environment.get("DATABASE_PREPARED_STATEMENTS"), case .postgres(var location) = database {
+            guard let value = Bool(prepared.lowercased()) else { throw ConfigurationError("DATABASE_PREPARED_STATEMENTS must be true or false") }
+            location.preparedStatements = value
             database = .postgres(location)
         }
         if let level = environment.get("LOG_LEVEL") {

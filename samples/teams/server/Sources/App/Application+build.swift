@@ -108,7 +108,7 @@ func openDatabase(_ location: AppConfiguration.DatabaseLocation, logger: Logger)
         if let searchPath = location.searchPath {
             configuration.options.additionalStartupParameters = [("search_path", searchPath)]
         }
-        return Database.postgres(configuration, logger: logger)
+        return Database.postgres(configuration, prepare: location.preparedStatements, logger: logger)
     }
 }
 

@@ -65,7 +65,8 @@ enum Caller: Sendable {
     }
 }
 
-/// A signed-in user: the id from the token and the row it names.
+/// A signed-in user: the id from the token and the row it names, as the rules and hooks see it
+/// (`AccountQueries.selectCaller`): password hashes are empty, never read.
 struct SignedInUser: Sendable {
     let id: UUID
     let record: AccountRecord

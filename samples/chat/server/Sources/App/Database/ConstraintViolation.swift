@@ -29,9 +29,9 @@ enum ConstraintViolation: Equatable {
             case _ where error.message.hasPrefix("FOREIGN KEY constraint failed"): self = .foreignKey
             default: return nil
             }
-        } else if let error = error as? PSQLError, let state = error.serverInfo?[.sqlState] {
+        } else if let (state, constraint) = Self.postgresState(of: error) {
             switch state {
-            case "23505": self = .unique(constraint: error.serverInfo?[.constraintName], columns: [])
+            case "23505": self = .unique(constraint: constraint, columns: [])
             case "23503": self = .foreignKey
             case "23514": self = .check
             case "23502": self = .notNull
@@ -41,6 +41,18 @@ enum ConstraintViolation: Equatable {
         } else {
             return nil
         }
+    }
+
+    /// PostgreSQL's SQLSTATE and constraint name, from PostgresNIO's error (`PSQLError`), or its
+    /// older one (`PostgresError`), which prepared statements report.
+    private static func postgresState(of error: any Error) -> (state: String, constraint: String?)? {
+        if let error = error as? PSQLError, let state = error.serverInfo?[.sqlState] {
+            return (state, error.serverInfo?[.constraintName])
+        }
+        if case .server(let message) = error as? PostgresError, let state = message.fields[.sqlState] {
+            return (state, message.fields[.constraintName])
+        }
+        return nil
     }
 }
 

@@ -59,6 +59,12 @@ enum AccountQueries {
         postgres: #"SELECT "id", "password" FROM "accounts" WHERE "email" = $1"#
     )
 
+    /// The signed-in user's row as rules and hooks see it, read on every request with a token; password hashes stay unread.
+    static let selectCaller = SQL(
+        sqlite: #"SELECT "accounts"."email", '' AS "password", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts" WHERE "accounts"."id" = ?1"#,
+        postgres: #"SELECT "accounts"."email", '' AS "password", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts" WHERE "accounts"."id" = $1"#
+    )
+
     /// The columns `sort=` may name, by JSON name.
     static let sortable: [String: String] = [
         "id": #""accounts"."id""#,

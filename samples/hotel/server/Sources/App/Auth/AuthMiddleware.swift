@@ -25,7 +25,7 @@ struct AuthMiddleware: RouterMiddleware {
         else {
             throw APIError.unauthorized("the token is invalid or has expired", invalidToken: true)
         }
-        guard let row = try await database.read(GuestQueries.selectRecord, [.uuid(id)]).first else {
+        guard let row = try await database.read(GuestQueries.selectCaller, [.uuid(id)]).first else {
             throw APIError.unauthorized("the token's user no longer exists", invalidToken: true)
         }
         context.caller = .user(SignedInUser(id: id, record: try GuestRecord(row: row)))

@@ -59,6 +59,12 @@ enum GuestQueries {
         postgres: #"SELECT "id", "password" FROM "guests" WHERE "email" = $1"#
     )
 
+    /// The signed-in user's row as rules and hooks see it, read on every request with a token; password hashes stay unread.
+    static let selectCaller = SQL(
+        sqlite: #"SELECT "guests"."email", '' AS "password", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip", "guests"."notes" FROM "guests" WHERE "guests"."id" = ?1"#,
+        postgres: #"SELECT "guests"."email", '' AS "password", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip", "guests"."notes" FROM "guests" WHERE "guests"."id" = $1"#
+    )
+
     /// The columns `sort=` may name, by JSON name.
     static let sortable: [String: String] = [
         "id": #""guests"."id""#,

@@ -59,6 +59,12 @@ enum UserQueries {
         postgres: #"SELECT "id", "password" FROM "users" WHERE "email" = $1"#
     )
 
+    /// The signed-in user's row as rules and hooks see it, read on every request with a token; password hashes stay unread.
+    static let selectCaller = SQL(
+        sqlite: #"SELECT "users"."email", '' AS "password", "users"."name", "users"."role", "users"."joined" FROM "users" WHERE "users"."id" = ?1"#,
+        postgres: #"SELECT "users"."email", '' AS "password", "users"."name", "users"."role", "users"."joined" FROM "users" WHERE "users"."id" = $1"#
+    )
+
     /// The columns `sort=` may name, by JSON name.
     static let sortable: [String: String] = [
         "id": #""users"."id""#,

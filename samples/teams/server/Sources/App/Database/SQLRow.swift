@@ -9,14 +9,21 @@ struct SQLRow: Sendable {
     enum Storage: Sendable {
         case sqlite([SQLiteData])
         case postgres(PostgresRandomAccessRow)
+        /// A row of a statement prepared with `PostgresConnection.prepare(query:)`, whose
+        /// columns PostgresNIO (1.33) describes as text though it asks for, and gets, binary.
+        case postgresPrepared(PostgresRandomAccessRow)
     }
 
     let storage: Storage
 
     func decode<Value: SQLDecodable>(_ index: Int, as type: Value.Type = Value.self) throws -> Value {
         switch storage {
-        case .sqlite(let columns): try Value(sqlite: columns[index])
-        case .postgres(let row): try Value(postgres: row[index])
+        case .sqlite(let columns): return try Value(sqlite: columns[index])
+        case .postgres(let row): return try Value(postgres: row[index])
+        case .postgresPrepared(let row):
+            var cell = row[index]
+            cell.format = .binary
+            return try Value(postgres: cell)
         }
     }
 }
