@@ -47,11 +47,20 @@ extension Checker {
     /// Names derived for SQL, JSON and routes must be distinct and fit PostgreSQL's limits.
     mutating func checkDerivedNames(_ entities: [Entity]) {
         var tables: [String: String] = [:]   // table → what produced it
+        // Operation ids become a generated client's method names: each must be unique.
+        var operations = Dictionary(uniqueKeysWithValues: OperationIDs.fixed.map { ($0, "a built-in route") })
         checkEarlierNames(entities.map { ($0.name, $0.renamedFrom) }, owner: nil)
         for entity in entities {
             checkEarlierNames(entity.fields.map { ($0.name, $0.renamedFrom) }, owner: entity.name)
             let range = entityDeclarations[entity.name]!.name.range
-            claim(entity.names.table, by: "entity '\(entity.name)'", in: &tables, kind: "table", at: range)
+            // Names that clash as tables clash as operation ids too: one error is enough.
+            if claim(entity.names.table, by: "entity '\(entity.name)'", in: &tables, kind: "table", at: range) {
+                let ids = OperationIDs(entity)
+                // One error per entity: its other ids clash for the same reason.
+                for id in [ids.list, ids.create, ids.get, ids.update, ids.delete] {
+                    guard claim(id, by: "entity '\(entity.name)'", in: &operations, kind: "OpenAPI operation id", at: range) else { break }
+                }
+            }
             checkSQLName(entity.names.table, at: range, isTable: true)
             var columns: [String: String] = [:]
             var jsonNames: [String: String] = [:]
@@ -66,6 +75,17 @@ extension Checker {
                     checkSQLName(column, at: fieldRange, isTable: false)
                 }
                 claim(field.jsonName, by: "field '\(field.name)'", in: &jsonNames, kind: "JSON key", at: fieldRange)
+                var fieldOperations: [String] = []
+                switch field.kind {
+                case .hasMany: fieldOperations = [OperationIDs.listRelated(field, of: entity)]
+                case .manyToMany: fieldOperations = [OperationIDs.listRelated(field, of: entity), OperationIDs.link(field, of: entity),
+                                                     OperationIDs.unlink(field, of: entity)]
+                default: break
+                }
+                for id in fieldOperations {
+                    guard claim(id, by: "field '\(entity.name).\(field.name)'", in: &operations, kind: "OpenAPI operation id",
+                                at: fieldRange) else { break }
+                }
                 // Both ends of a many-to-many relation name the same join table.
                 if case .manyToMany(_, _, let joinTable) = field.kind, tables[joinTable.name]?.hasPrefix("join") != true {
                     claim(joinTable.name, by: "join table of '\(entity.name).\(field.name)'", in: &tables, kind: "table",

@@ -38,7 +38,7 @@ struct OpenAPIWriter {
                 ("properties", .object([("status", .object([("type", .string("string")), ("const", .string("ok"))]))])),
                 ("required", .array([.string("status")])),
             ])),
-            ("Error", .object([
+            ("ErrorResponse", .object([
                 ("type", .string("object")),
                 ("properties", .object([("error", .object([
                     ("type", .string("object")),
@@ -65,6 +65,8 @@ struct OpenAPIWriter {
         let document = JSON.object([
             ("openapi", .string("3.1.0")),
             ("info", .object([("title", .string(schema.name)), ("version", .string("1.0.0"))])),
+            ("servers", .array([.object([("url", .string("http://127.0.0.1:8080")),
+                                         ("description", .string("The server as `swift run` starts it"))])])),
             ("paths", .object(paths)),
             ("components", .object([("schemas", .object(schemas)), ("parameters", .object(parameters)),
                                     ("securitySchemes", .object([("bearer", .object([
@@ -82,15 +84,16 @@ struct OpenAPIWriter {
         let base = entity.names.route
         let idParameter = pathParameter("id", "The \(name)'s id")
         let hasIncludes = entity.fields.contains { if case .belongsTo = $0.kind { !$0.isHidden } else { false } }
+        let ids = OperationIDs(entity)
         var paths: [(String, JSON)] = [
             (base, .object([
                 ("get", operation(
-                    "list\(Naming.upperCamelCase(entity.names.pluralVariable))", summary: "Lists \(Naming.plural(name))",
+                    ids.list, summary: "Lists \(Naming.plural(name))",
                     parameters: listParameterReferences(entity),
                     responses: [("200", response("A page of \(Naming.plural(name))", ref: type + "Page")),
                                 ("400", errorResponse("The query string is invalid"))])),
                 ("post", operation(
-                    "create\(type)", summary: "Creates \(Naming.withArticle(name))", body: type + "Create",
+                    ids.create, summary: "Creates \(Naming.withArticle(name))", body: type + "Create",
                     responses: [("201", .object([
                         ("description", .string("The new \(name)")),
                         ("headers", .object([("Location", .object([("description", .string("The new \(name)'s path")),
@@ -104,13 +107,13 @@ struct OpenAPIWriter {
             (base + "/{id}", .object([
                 ("parameters", .array([idParameter])),
                 ("get", operation(
-                    "get\(type)", summary: "Gets \(Naming.withArticle(name))",
+                    ids.get, summary: "Gets \(Naming.withArticle(name))",
                     parameters: hasIncludes ? [includeParameter(entity)] : [],
                     responses: [("200", response("The \(name)", ref: hasIncludes ? type + "Detail" : type)),
                                 ("400", errorResponse("The query string is invalid")),
                                 ("404", errorResponse("No \(name) has this id"))])),
                 ("patch", operation(
-                    "update\(type)", summary: "Changes the fields of \(Naming.withArticle(name)) that the body holds", body: type + "Patch",
+                    ids.update, summary: "Changes the fields of \(Naming.withArticle(name)) that the body holds", body: type + "Patch",
                     responses: [("200", response("The changed \(name)", ref: type)),
                                 ("400", errorResponse("The body is not a JSON object, or a field has the wrong type or is unknown")),
                                 ("404", errorResponse("No \(name) has this id")),
@@ -118,7 +121,7 @@ struct OpenAPIWriter {
                                 ("413", errorResponse("The body is too large")),
                                 ("422", errorResponse("Fields break the schema's rules"))])),
                 ("delete", operation(
-                    "delete\(type)", summary: "Deletes \(Naming.withArticle(name))",
+                    ids.delete, summary: "Deletes \(Naming.withArticle(name))",
                     responses: [("204", .object([("description", .string("Deleted"))])),
                                 ("404", errorResponse("No \(name) has this id")),
                                 ("409", errorResponse("Other rows still point at this \(name)"))])),
@@ -130,11 +133,10 @@ struct OpenAPIWriter {
             switch field.kind {
             case .hasMany(let targetName, _), .manyToMany(let targetName, _, _):
                 guard let target = schema.entity(named: targetName) else { continue }
-                let upper = Naming.upperCamelCase(field.name)
                 paths.append((path, .object([
                     ("parameters", .array([idParameter])),
                     ("get", operation(
-                        "list\(type)\(upper)", summary: "Lists the \(relation) of \(Naming.withArticle(name))",
+                        OperationIDs.listRelated(field, of: entity), summary: "Lists the \(relation) of \(Naming.withArticle(name))",
                         parameters: listParameterReferences(target),
                         responses: [("200", response("A page of \(relation)", ref: target.names.type + "Page")),
                                     ("400", errorResponse("The query string is invalid")),
@@ -145,11 +147,11 @@ struct OpenAPIWriter {
                     paths.append((path + "/{otherID}", .object([
                         ("parameters", .array([idParameter, pathParameter("otherID", "The \(other)'s id")])),
                         ("put", operation(
-                            "link\(type)\(upper)", summary: "Links \(Naming.withArticle(name)) to \(Naming.withArticle(other)); linking twice changes nothing",
+                            OperationIDs.link(field, of: entity), summary: "Links \(Naming.withArticle(name)) to \(Naming.withArticle(other)); linking twice changes nothing",
                             responses: [("204", .object([("description", .string("Linked"))])),
                                         ("404", errorResponse("No \(name) or no \(other) has this id"))])),
                         ("delete", operation(
-                            "unlink\(type)\(upper)", summary: "Unlinks \(Naming.withArticle(name)) from \(Naming.withArticle(other))",
+                            OperationIDs.unlink(field, of: entity), summary: "Unlinks \(Naming.withArticle(name)) from \(Naming.withArticle(other))",
                             responses: [("204", .object([("description", .string("Unlinked"))])),
                                         ("404", errorResponse("They were not linked"))])),
                     ])))
@@ -246,10 +248,16 @@ struct OpenAPIWriter {
                 guard case .belongsTo(let target, _) = field.kind, let entity = schema.entity(named: target) else { return nil }
                 return (field.name, ref(entity.names.type))
             }
-            schemas.append((type + "Detail", .object([
-                ("description", .string("A \(type) with the related rows that `include` asked for")),
-                ("allOf", .array([ref(type), .object([("type", .string("object")), ("properties", .object(related))])])),
-            ])))
+            // One object, not an `allOf`: generated clients then read `detail.name`, not
+            // `detail.value1.name`.
+            var detail = objectSchema(
+                output.map { ($0.jsonName, valueSchema($0, readOnly: $0.isReadOnly || $0.isPrimaryKey)) } + related,
+                required: output.filter { !$0.isOptional }.map(\.jsonName))
+            if case .object(var fields) = detail {
+                fields.insert(("description", .string("A \(type) with the related rows that `include` asked for")), at: 0)
+                detail = .object(fields)
+            }
+            schemas.append((type + "Detail", detail))
         }
         return schemas
     }
@@ -320,10 +328,20 @@ struct OpenAPIWriter {
         return .object(schema)
     }
 
-    /// Allows `null` beside the schema (optional fields of bodies).
+    /// Allows `null` beside the schema (optional fields of bodies), as a type array
+    /// (`"type": ["string", "null"]`), which generated clients keep as an optional; an enum
+    /// gets its cases inline with `null` among them. Any JSON (`{}`) allows `null` already.
     private func nullable(_ schema: JSON, _ isOptional: Bool) -> JSON {
-        guard isOptional else { return schema }
-        return .object([("anyOf", .array([schema, .object([("type", .string("null"))])]))])
+        guard isOptional, case .object(var fields) = schema else { return schema }
+        if let index = fields.firstIndex(where: { $0.0 == "$ref" }), case .string(let reference) = fields[index].1,
+           let cases = self.schema.enumType(named: String(reference.split(separator: "/").last ?? ""))?.cases {
+            fields.remove(at: index)
+            fields.insert(contentsOf: [("type", .array([.string("string"), .string("null")])),
+                                       ("enum", .array(cases.map(JSON.string) + [.null]))], at: index)
+        } else if let index = fields.firstIndex(where: { $0.0 == "type" }), case .string(let type) = fields[index].1 {
+            fields[index].1 = .array([.string(type), .string("null")])
+        }
+        return .object(fields)
     }
 
     /// `@pattern` must match the whole value; a JSON Schema pattern matches anywhere.
@@ -375,7 +393,7 @@ struct OpenAPIWriter {
     }
 
     private func errorResponse(_ description: String) -> JSON {
-        response(description, ref: "Error")
+        response(description, ref: "ErrorResponse")
     }
 
     private func ref(_ name: String) -> JSON {

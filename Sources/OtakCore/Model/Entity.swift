@@ -64,3 +64,37 @@ public struct Check: Sendable, Equatable {
     public var message: String
     public var name: String
 }
+
+/// The operation ids of the OpenAPI document (a generated client's method names), by route.
+/// The checker refuses a schema in which two would be the same; the OpenAPI writer uses these.
+public struct OperationIDs: Sendable, Equatable {
+    /// `listProducts`, `createProduct`, `getProduct`, `updateProduct`, `deleteProduct`.
+    public var list, create, get, update, delete: String
+
+    public init(_ entity: Entity) {
+        let type = entity.names.type
+        list = "list" + Naming.upperCamelCase(entity.names.pluralVariable)
+        create = "create" + type
+        get = "get" + type
+        update = "update" + type
+        delete = "delete" + type
+    }
+
+    /// `GET /orders/{id}/items`: `listItemsOfOrder`.
+    public static func listRelated(_ field: Field, of entity: Entity) -> String {
+        "list" + Naming.upperCamelCase(field.name) + "Of" + entity.names.type
+    }
+
+    /// `PUT /posts/{id}/likes/{otherID}`: `linkLikesOfPost`.
+    public static func link(_ field: Field, of entity: Entity) -> String {
+        "link" + Naming.upperCamelCase(field.name) + "Of" + entity.names.type
+    }
+
+    /// `DELETE /posts/{id}/likes/{otherID}`: `unlinkLikesOfPost`.
+    public static func unlink(_ field: Field, of entity: Entity) -> String {
+        "unlink" + Naming.upperCamelCase(field.name) + "Of" + entity.names.type
+    }
+
+    /// The ids of the routes every server has, and of the sign-in routes.
+    public static let fixed = ["health", "openapi", "register", "login", "me"]
+}
