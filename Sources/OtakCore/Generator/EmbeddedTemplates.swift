@@ -2080,6 +2080,27 @@ extension Decimal: SQLDecodable {
         default: throw SQLDecodingError(expected: "numeric", found: "\(data)")
         }
     }
+
+    /// Reads PostgreSQL's binary `numeric` (base-10,000 digits) straight into a `Decimal`;
+    /// PostgresNIO goes through text and `Decimal(string:)`, measured at 9 % of a list route.
+    /// Values of more than 16 digits, and NaN, take PostgresNIO's way.
+    init(postgres cell: PostgresCell) throws {
+        guard cell.dataType == .numeric, cell.format == .binary, var bytes = cell.bytes,
+              let (count, weight, sign, _) = bytes.readMultipleIntegers(as: (Int16, Int16, UInt16, UInt16).self),
+              (0...4).contains(count), sign == 0 || sign == 0x4000
+        else {
+            self = try cell.decode(Decimal.self)
+            return
+        }
+        var significand: UInt64 = 0
+        for _ in 0..<count {
+            guard let digit = bytes.readInteger(as: Int16.self), (0..<10_000).contains(digit) else {
+                throw SQLDecodingError(expected: "numeric", found: "\(cell)")
+            }
+            significand = significand * 10_000 + UInt64(digit)
+        }
+        self.init(sign: sign == 0 ? .plus : .minus, exponent: 4 * (Int(weight) - Int(count) + 1), significand: Decimal(significand))
+    }
 }
 
 extension Bool: SQLDecodable {
@@ -3634,11 +3655,26 @@ struct JSONWriter {
     }
 
     /// Writes `"key":`; `key` must need no escaping (the generator's keys are identifiers).
+    ///
+    /// Each write below puts its bytes into the buffer at once: every call into `ByteBuffer`
+    /// pays for an exclusivity check (measured at ~6 % of a list route when writing byte by byte).
     mutating func key(_ key: StaticString) {
-        separate()
-        buffer.writeInteger(UInt8(ascii: "\""))
-        key.withUTF8Buffer { _ = buffer.writeBytes($0) }
-        buffer.writeInteger(UInt16(0x223A))  // `":`
+        let comma = needsComma
+        _ = key.withUTF8Buffer { text in
+            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: text.count + 4) { target in
+                var index = 0
+                if comma {
+                    target[0] = UInt8(ascii: ",")
+                    index = 1
+                }
+                target[index] = UInt8(ascii: "\"")
+                UnsafeMutableRawBufferPointer(rebasing: target[(index + 1)...]).copyMemory(from: UnsafeRawBufferPointer(text))
+                index += 1 + text.count
+                target[index] = UInt8(ascii: "\"")
+                target[index + 1] = UInt8(ascii: ":")
+                return index + 2
+            }
+        }
         needsComma = false
     }
 
@@ -3696,17 +3732,44 @@ struct JSONWriter {
         needsComma = true
     }
 
+    /// As `Decimal.description` writes it, which takes ~1.4 µs a value; values of up to 15
+    /// digits (prices, quantities) are written from their digits instead, in ~0.05 µs.
     mutating func decimal(_ value: Decimal) {
         separate()
-        buffer.writeString(value.description)
+        let exponent = value.exponent
+        let significand = value.isNaN ? .greatestFiniteMagnitude : Double(truncating: value.significand as NSNumber)
+        guard (-30...30).contains(exponent), significand < 1e15 else {
+            buffer.writeString(value.description)
+            needsComma = true
+            return
+        }
+        let negative = value.sign == .minus && significand > 0
+        writeNumber(UInt64(significand), negative: negative, exponent: significand > 0 ? exponent : 0)
         needsComma = true
     }
 
     mutating func string(_ value: String) {
-        separate()
-        buffer.writeInteger(UInt8(ascii: "\""))
+        let comma = needsComma
         var value = value
         value.withUTF8 { bytes in
+            let clean = !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+            if clean {
+                // The common case: comma, quotes and the text in one write.
+                buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: bytes.count + 3) { target in
+                    var index = 0
+                    if comma {
+                        target[0] = UInt8(ascii: ",")
+                        index = 1
+                    }
+                    target[index] = UInt8(ascii: "\"")
+                    UnsafeMutableRawBufferPointer(rebasing: target[(index + 1)...]).copyMemory(from: UnsafeRawBufferPointer(bytes))
+                    target[index + 1 + bytes.count] = UInt8(ascii: "\"")
+                    return index + bytes.count + 2
+                }
+                return
+            }
+            separate()
+            buffer.writeInteger(UInt8(ascii: "\""))
             var start = 0
             for index in bytes.indices {
                 let byte = bytes[index]
@@ -3716,26 +3779,42 @@ struct JSONWriter {
                 start = index + 1
             }
             buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start...]))
+            buffer.writeInteger(UInt8(ascii: "\""))
         }
-        buffer.writeInteger(UInt8(ascii: "\""))
         needsComma = true
     }
 
     /// Upper-case hexadecimal with hyphens, as `UUID.uuidString`.
     mutating func uuid(_ value: UUID) {
-        separate()
-        let hex: StaticString = "0123456789ABCDEF"
-        withUnsafeBytes(of: value.uuid) { bytes in
-            hex.withUTF8Buffer { digits in
-                buffer.writeInteger(UInt8(ascii: "\""))
-                for (index, byte) in bytes.enumerated() {
-                    if index == 4 || index == 6 || index == 8 || index == 10 { buffer.writeInteger(UInt8(ascii: "-")) }
-                    buffer.writeInteger(UInt16(digits[Int(byte >> 4)]) << 8 | UInt16(digits[Int(byte & 0x0F)]))
+        let comma = needsComma
+        _ = withUnsafeBytes(of: value.uuid) { bytes in
+            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 39) { target in
+                var index = 0
+                if comma {
+                    target[0] = UInt8(ascii: ",")
+                    index = 1
                 }
-                buffer.writeInteger(UInt8(ascii: "\""))
+                target[index] = UInt8(ascii: "\"")
+                index += 1
+                for (position, byte) in bytes.enumerated() {
+                    if position == 4 || position == 6 || position == 8 || position == 10 {
+                        target[index] = UInt8(ascii: "-")
+                        index += 1
+                    }
+                    target[index] = Self.hexDigit(byte >> 4)
+                    target[index + 1] = Self.hexDigit(byte & 0x0F)
+                    index += 2
+                }
+                target[index] = UInt8(ascii: "\"")
+                return index + 1
             }
         }
         needsComma = true
+    }
+
+    /// `0`–`9`, `A`–`F`.
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 48 + value : 55 + value
     }
 
     /// JSON text already validated and normalised (a stored `JSON` column), copied as it is.
@@ -3759,16 +3838,59 @@ struct JSONWriter {
     }
 
     private mutating func writeDigits(_ value: Int) {
-        var magnitude = value.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var index = digits.count
+        writeNumber(UInt64(value.magnitude), negative: value < 0, exponent: 0)
+    }
+
+    /// Writes `magnitude × 10^exponent` as `Decimal.description` does: all the digits, with
+    /// zeros after them for a positive exponent, or a point (and zeros before) for a negative one.
+    private mutating func writeNumber(_ magnitude: UInt64, negative: Bool, exponent: Int) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, on the stack
+        withUnsafeMutableBytes(of: &digits) { scratch in
+            var remaining = magnitude
+            var start = 24
             repeat {
-                index -= 1
-                digits[index] = UInt8(truncatingIfNeeded: 48 &+ magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 { buffer.writeInteger(UInt8(ascii: "-")) }
-            buffer.writeBytes(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: digits[index...])))
+                start -= 1
+                scratch[start] = UInt8(truncatingIfNeeded: 48 &+ remaining % 10)
+                remaining /= 10
+            } while remaining > 0
+            let count = 24 - start
+            let fraction = max(0, -exponent)
+            let length = (negative ? 1 : 0) + max(count, fraction + 1) + (fraction > 0 ? 1 : 0) + max(0, exponent)
+            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: length) { target in
+                var index = 0
+                if negative {
+                    target[0] = UInt8(ascii: "-")
+                    index = 1
+                }
+                if fraction == 0 {
+                    UnsafeMutableRawBufferPointer(rebasing: target[index...]).copyMemory(from: UnsafeRawBufferPointer(rebasing: scratch[start...]))
+                    index += count
+                    for _ in 0..<exponent {
+                        target[index] = UInt8(ascii: "0")
+                        index += 1
+                    }
+                    return index
+                }
+                // Digits before the point (or a zero), the point, zeros, the other digits.
+                let whole = count - fraction
+                if whole > 0 {
+                    UnsafeMutableRawBufferPointer(rebasing: target[index...])
+                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: scratch[start..<(start + whole)]))
+                    index += whole
+                } else {
+                    target[index] = UInt8(ascii: "0")
+                    index += 1
+                }
+                target[index] = UInt8(ascii: ".")
+                index += 1
+                for _ in 0..<max(0, -whole) {
+                    target[index] = UInt8(ascii: "0")
+                    index += 1
+                }
+                let rest = start + max(0, whole)
+                UnsafeMutableRawBufferPointer(rebasing: target[index...]).copyMemory(from: UnsafeRawBufferPointer(rebasing: scratch[rest...]))
+                return index + (24 - rest)
+            }
         }
     }
 
@@ -3932,29 +4054,28 @@ enum Timestamp {
         let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded())
         let days = milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
         let time = milliseconds - days * 86_400_000
-        CalendarDate(daysSince1970: days).write(to: &buffer)
-        buffer.writeInteger(UInt8(ascii: "T"))
-        writeDigits(time / 3_600_000, 2, to: &buffer)
-        buffer.writeInteger(UInt8(ascii: ":"))
-        writeDigits(time / 60_000 % 60, 2, to: &buffer)
-        buffer.writeInteger(UInt8(ascii: ":"))
-        writeDigits(time / 1000 % 60, 2, to: &buffer)
-        buffer.writeInteger(UInt8(ascii: "."))
-        writeDigits(time % 1000, 3, to: &buffer)
-        buffer.writeInteger(UInt8(ascii: "Z"))
+        let day = CalendarDate(daysSince1970: days)
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 24) { target in
+            day.write(to: target)
+            target[10] = UInt8(ascii: "T")
+            writeDigits(time / 3_600_000, to: target[11..<13])
+            target[13] = UInt8(ascii: ":")
+            writeDigits(time / 60_000 % 60, to: target[14..<16])
+            target[16] = UInt8(ascii: ":")
+            writeDigits(time / 1000 % 60, to: target[17..<19])
+            target[19] = UInt8(ascii: ".")
+            writeDigits(time % 1000, to: target[20..<23])
+            target[23] = UInt8(ascii: "Z")
+            return 24
+        }
     }
 
-    /// Writes `value` (≥ 0) in decimal with at least `width` digits.
-    static func writeDigits(_ value: Int, _ width: Int, to buffer: inout ByteBuffer) {
-        var divisor = 1
-        var digits = 1
-        while digits < width || value / divisor >= 10 {
-            divisor *= 10
-            digits += 1
-        }
-        while divisor > 0 {
-            buffer.writeInteger(UInt8(truncatingIfNeeded: 48 + value / divisor % 10))
-            divisor /= 10
+    /// Fills `target` with the last digits of `value` (≥ 0), zeros first where it is short.
+    static func writeDigits(_ value: Int, to target: Slice<UnsafeMutableRawBufferPointer>) {
+        var remaining = value
+        for index in target.indices.reversed() {
+            target.base[index] = UInt8(truncatingIfNeeded: 48 + remaining % 10)
+            remaining /= 10
         }
     }
 
@@ -4046,13 +4167,21 @@ struct CalendarDate: Codable, Sendable, Hashable, Comparable, CustomStringConver
         self.init(unchecked: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfYear - (153 * shiftedMonth + 2) / 5 + 1)
     }
 
-    /// Writes `YYYY-MM-DD`.
+    /// Writes `YYYY-MM-DD` (years 0 to 9999; dates are checked to lie in 1 to 9999).
     func write(to buffer: inout ByteBuffer) {
-        Timestamp.writeDigits(max(year, 0), 4, to: &buffer)
-        buffer.writeInteger(UInt8(ascii: "-"))
-        Timestamp.writeDigits(month, 2, to: &buffer)
-        buffer.writeInteger(UInt8(ascii: "-"))
-        Timestamp.writeDigits(day, 2, to: &buffer)
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 10) { target in
+            write(to: target)
+            return 10
+        }
+    }
+
+    /// Writes `YYYY-MM-DD` into the first 10 bytes of `target`.
+    func write(to target: UnsafeMutableRawBufferPointer) {
+        Timestamp.writeDigits(min(max(year, 0), 9999), to: target[0..<4])
+        target[4] = UInt8(ascii: "-")
+        Timestamp.writeDigits(month, to: target[5..<7])
+        target[7] = UInt8(ascii: "-")
+        Timestamp.writeDigits(day, to: target[8..<10])
     }
 
     private init(unchecked year: Int, _ month: Int, _ day: Int) {
@@ -4111,6 +4240,7 @@ struct CalendarDate: Codable, Sendable, Hashable, Comparable, CustomStringConver
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import PostgresNIO
 import Testing
 
 @testable import App
@@ -4219,18 +4349,6 @@ import Testing
         return String(decoding: try encoder.encode(Encoded(value: value)), as: UTF8.self)
     }
 
-    /// A seeded generator, so that a failure can be replayed.
-    private struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static func randomString(_ random: inout SplitMix) -> String {
         let alphabet: [Unicode.Scalar] = (0..<0x80).compactMap(Unicode.Scalar.init) + ["é", "Ä", "\u{2028}", "\u{FEFF}", "😀", "中"]
         return String(String.UnicodeScalarView((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }))
@@ -4272,9 +4390,10 @@ import Testing
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for _ in 0..<500 {
             let uuid = UUID()
+            // Small and large significands: the writer formats those of up to 15 digits itself.
             let decimal = Decimal(sign: Bool.random(using: &random) ? .plus : .minus,
-                                  exponent: Int.random(in: -6...6, using: &random),
-                                  significand: Decimal(Int.random(in: 0...99_999_999, using: &random)))
+                                  exponent: Int.random(in: -20...20, using: &random),
+                                  significand: Decimal(Int.random(in: 0...Int.max, using: &random) >> Int.random(in: 0...62, using: &random)))
             var json = JSONWriter()
             json.beginArray()
             uuid.write(to: &json)
@@ -4305,6 +4424,38 @@ import Testing
             #expect(CalendarDate(daysSince1970: day).daysSince1970 == day)
             #expect(CalendarDate(CalendarDate(daysSince1970: day).description) == CalendarDate(daysSince1970: day))
         }
+    }
+}
+
+/// Columns are read by code of the server's own where that is faster than the driver's.
+@Suite struct SQLRowTests {
+    /// PostgreSQL's binary `numeric`, as PostgresNIO writes it, reads as the `Decimal` that
+    /// PostgresNIO's own reading gives, to the last digit of its text.
+    @Test func numericsAreReadAsPostgresNIOReadsThem() throws {
+        var random = SplitMix(state: 11)
+        for _ in 0..<2000 {
+            let value = Decimal(sign: Bool.random(using: &random) ? .plus : .minus,
+                                exponent: Int.random(in: -12...12, using: &random),
+                                significand: Decimal(Int.random(in: 0...Int.max, using: &random) >> Int.random(in: 0...62, using: &random)))
+            var bytes = ByteBuffer()
+            value.encode(into: &bytes, context: .default)
+            let cell = PostgresCell(bytes: bytes, dataType: .numeric, format: .binary, columnName: "n", columnIndex: 0)
+            let expected = try cell.decode(Decimal.self)
+            let read = try Decimal(postgres: cell)
+            #expect(read == expected && read.description == expected.description, "\(value)")
+        }
+    }
+}
+
+/// A seeded generator, so that a failure can be replayed.
+private struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
 

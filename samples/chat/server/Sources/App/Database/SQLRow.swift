@@ -79,6 +79,27 @@ extension Decimal: SQLDecodable {
         default: throw SQLDecodingError(expected: "numeric", found: "\(data)")
         }
     }
+
+    /// Reads PostgreSQL's binary `numeric` (base-10,000 digits) straight into a `Decimal`;
+    /// PostgresNIO goes through text and `Decimal(string:)`, measured at 9 % of a list route.
+    /// Values of more than 16 digits, and NaN, take PostgresNIO's way.
+    init(postgres cell: PostgresCell) throws {
+        guard cell.dataType == .numeric, cell.format == .binary, var bytes = cell.bytes,
+              let (count, weight, sign, _) = bytes.readMultipleIntegers(as: (Int16, Int16, UInt16, UInt16).self),
+              (0...4).contains(count), sign == 0 || sign == 0x4000
+        else {
+            self = try cell.decode(Decimal.self)
+            return
+        }
+        var significand: UInt64 = 0
+        for _ in 0..<count {
+            guard let digit = bytes.readInteger(as: Int16.self), (0..<10_000).contains(digit) else {
+                throw SQLDecodingError(expected: "numeric", found: "\(cell)")
+            }
+            significand = significand * 10_000 + UInt64(digit)
+        }
+        self.init(sign: sign == 0 ? .plus : .minus, exponent: 4 * (Int(weight) - Int(count) + 1), significand: Decimal(significand))
+    }
 }
 
 extension Bool: SQLDecodable {

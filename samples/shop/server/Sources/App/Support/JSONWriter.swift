@@ -43,11 +43,26 @@ struct JSONWriter {
     }
 
     /// Writes `"key":`; `key` must need no escaping (the generator's keys are identifiers).
+    ///
+    /// Each write below puts its bytes into the buffer at once: every call into `ByteBuffer`
+    /// pays for an exclusivity check (measured at ~6 % of a list route when writing byte by byte).
     mutating func key(_ key: StaticString) {
-        separate()
-        buffer.writeInteger(UInt8(ascii: "\""))
-        key.withUTF8Buffer { _ = buffer.writeBytes($0) }
-        buffer.writeInteger(UInt16(0x223A))  // `":`
+        let comma = needsComma
+        _ = key.withUTF8Buffer { text in
+            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: text.count + 4) { target in
+                var index = 0
+                if comma {
+                    target[0] = UInt8(ascii: ",")
+                    index = 1
+                }
+                target[index] = UInt8(ascii: "\"")
+                UnsafeMutableRawBufferPointer(rebasing: target[(index + 1)...]).copyMemory(from: UnsafeRawBufferPointer(text))
+                index += 1 + text.count
+                target[index] = UInt8(ascii: "\"")
+                target[index + 1] = UInt8(ascii: ":")
+                return index + 2
+            }
+        }
         needsComma = false
     }
 
@@ -105,17 +120,44 @@ struct JSONWriter {
         needsComma = true
     }
 
+    /// As `Decimal.description` writes it, which takes ~1.4 µs a value; values of up to 15
+    /// digits (prices, quantities) are written from their digits instead, in ~0.05 µs.
     mutating func decimal(_ value: Decimal) {
         separate()
-        buffer.writeString(value.description)
+        let exponent = value.exponent
+        let significand = value.isNaN ? .greatestFiniteMagnitude : Double(truncating: value.significand as NSNumber)
+        guard (-30...30).contains(exponent), significand < 1e15 else {
+            buffer.writeString(value.description)
+            needsComma = true
+            return
+        }
+        let negative = value.sign == .minus && significand > 0
+        writeNumber(UInt64(significand), negative: negative, exponent: significand > 0 ? exponent : 0)
         needsComma = true
     }
 
     mutating func string(_ value: String) {
-        separate()
-        buffer.writeInteger(UInt8(ascii: "\""))
+        let comma = needsComma
         var value = value
         value.withUTF8 { bytes in
+            let clean = !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+            if clean {
+                // The common case: comma, quotes and the text in one write.
+                buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: bytes.count + 3) { target in
+                    var index = 0
+                    if comma {
+                        target[0] = UInt8(ascii: ",")
+                        index = 1
+                    }
+                    target[index] = UInt8(ascii: "\"")
+                    UnsafeMutableRawBufferPointer(rebasing: target[(index + 1)...]).copyMemory(from: UnsafeRawBufferPointer(bytes))
+                    target[index + 1 + bytes.count] = UInt8(ascii: "\"")
+                    return index + bytes.count + 2
+                }
+                return
+            }
+            separate()
+            buffer.writeInteger(UInt8(ascii: "\""))
             var start = 0
             for index in bytes.indices {
                 let byte = bytes[index]
@@ -125,26 +167,42 @@ struct JSONWriter {
                 start = index + 1
             }
             buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start...]))
+            buffer.writeInteger(UInt8(ascii: "\""))
         }
-        buffer.writeInteger(UInt8(ascii: "\""))
         needsComma = true
     }
 
     /// Upper-case hexadecimal with hyphens, as `UUID.uuidString`.
     mutating func uuid(_ value: UUID) {
-        separate()
-        let hex: StaticString = "0123456789ABCDEF"
-        withUnsafeBytes(of: value.uuid) { bytes in
-            hex.withUTF8Buffer { digits in
-                buffer.writeInteger(UInt8(ascii: "\""))
-                for (index, byte) in bytes.enumerated() {
-                    if index == 4 || index == 6 || index == 8 || index == 10 { buffer.writeInteger(UInt8(ascii: "-")) }
-                    buffer.writeInteger(UInt16(digits[Int(byte >> 4)]) << 8 | UInt16(digits[Int(byte & 0x0F)]))
+        let comma = needsComma
+        _ = withUnsafeBytes(of: value.uuid) { bytes in
+            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 39) { target in
+                var index = 0
+                if comma {
+                    target[0] = UInt8(ascii: ",")
+                    index = 1
                 }
-                buffer.writeInteger(UInt8(ascii: "\""))
+                target[index] = UInt8(ascii: "\"")
+                index += 1
+                for (position, byte) in bytes.enumerated() {
+                    if position == 4 || position == 6 || position == 8 || position == 10 {
+                        target[index] = UInt8(ascii: "-")
+                        index += 1
+                    }
+                    target[index] = Self.hexDigit(byte >> 4)
+                    target[index + 1] = Self.hexDigit(byte & 0x0F)
+                    index += 2
+                }
+                target[index] = UInt8(ascii: "\"")
+                return index + 1
             }
         }
         needsComma = true
+    }
+
+    /// `0`–`9`, `A`–`F`.
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 48 + value : 55 + value
     }
 
     /// JSON text already validated and normalised (a stored `JSON` column), copied as it is.
@@ -168,16 +226,59 @@ struct JSONWriter {
     }
 
     private mutating func writeDigits(_ value: Int) {
-        var magnitude = value.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var index = digits.count
+        writeNumber(UInt64(value.magnitude), negative: value < 0, exponent: 0)
+    }
+
+    /// Writes `magnitude × 10^exponent` as `Decimal.description` does: all the digits, with
+    /// zeros after them for a positive exponent, or a point (and zeros before) for a negative one.
+    private mutating func writeNumber(_ magnitude: UInt64, negative: Bool, exponent: Int) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, on the stack
+        withUnsafeMutableBytes(of: &digits) { scratch in
+            var remaining = magnitude
+            var start = 24
             repeat {
-                index -= 1
-                digits[index] = UInt8(truncatingIfNeeded: 48 &+ magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 { buffer.writeInteger(UInt8(ascii: "-")) }
-            buffer.writeBytes(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: digits[index...])))
+                start -= 1
+                scratch[start] = UInt8(truncatingIfNeeded: 48 &+ remaining % 10)
+                remaining /= 10
+            } while remaining > 0
+            let count = 24 - start
+            let fraction = max(0, -exponent)
+            let length = (negative ? 1 : 0) + max(count, fraction + 1) + (fraction > 0 ? 1 : 0) + max(0, exponent)
+            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: length) { target in
+                var index = 0
+                if negative {
+                    target[0] = UInt8(ascii: "-")
+                    index = 1
+                }
+                if fraction == 0 {
+                    UnsafeMutableRawBufferPointer(rebasing: target[index...]).copyMemory(from: UnsafeRawBufferPointer(rebasing: scratch[start...]))
+                    index += count
+                    for _ in 0..<exponent {
+                        target[index] = UInt8(ascii: "0")
+                        index += 1
+                    }
+                    return index
+                }
+                // Digits before the point (or a zero), the point, zeros, the other digits.
+                let whole = count - fraction
+                if whole > 0 {
+                    UnsafeMutableRawBufferPointer(rebasing: target[index...])
+                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: scratch[start..<(start + whole)]))
+                    index += whole
+                } else {
+                    target[index] = UInt8(ascii: "0")
+                    index += 1
+                }
+                target[index] = UInt8(ascii: ".")
+                index += 1
+                for _ in 0..<max(0, -whole) {
+                    target[index] = UInt8(ascii: "0")
+                    index += 1
+                }
+                let rest = start + max(0, whole)
+                UnsafeMutableRawBufferPointer(rebasing: target[index...]).copyMemory(from: UnsafeRawBufferPointer(rebasing: scratch[rest...]))
+                return index + (24 - rest)
+            }
         }
     }
 

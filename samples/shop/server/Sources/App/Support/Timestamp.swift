@@ -21,29 +21,28 @@ enum Timestamp {
         let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded())
         let days = milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
         let time = milliseconds - days * 86_400_000
-        CalendarDate(daysSince1970: days).write(to: &buffer)
-        buffer.writeInteger(UInt8(ascii: "T"))
-        writeDigits(time / 3_600_000, 2, to: &buffer)
-        buffer.writeInteger(UInt8(ascii: ":"))
-        writeDigits(time / 60_000 % 60, 2, to: &buffer)
-        buffer.writeInteger(UInt8(ascii: ":"))
-        writeDigits(time / 1000 % 60, 2, to: &buffer)
-        buffer.writeInteger(UInt8(ascii: "."))
-        writeDigits(time % 1000, 3, to: &buffer)
-        buffer.writeInteger(UInt8(ascii: "Z"))
+        let day = CalendarDate(daysSince1970: days)
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 24) { target in
+            day.write(to: target)
+            target[10] = UInt8(ascii: "T")
+            writeDigits(time / 3_600_000, to: target[11..<13])
+            target[13] = UInt8(ascii: ":")
+            writeDigits(time / 60_000 % 60, to: target[14..<16])
+            target[16] = UInt8(ascii: ":")
+            writeDigits(time / 1000 % 60, to: target[17..<19])
+            target[19] = UInt8(ascii: ".")
+            writeDigits(time % 1000, to: target[20..<23])
+            target[23] = UInt8(ascii: "Z")
+            return 24
+        }
     }
 
-    /// Writes `value` (≥ 0) in decimal with at least `width` digits.
-    static func writeDigits(_ value: Int, _ width: Int, to buffer: inout ByteBuffer) {
-        var divisor = 1
-        var digits = 1
-        while digits < width || value / divisor >= 10 {
-            divisor *= 10
-            digits += 1
-        }
-        while divisor > 0 {
-            buffer.writeInteger(UInt8(truncatingIfNeeded: 48 + value / divisor % 10))
-            divisor /= 10
+    /// Fills `target` with the last digits of `value` (≥ 0), zeros first where it is short.
+    static func writeDigits(_ value: Int, to target: Slice<UnsafeMutableRawBufferPointer>) {
+        var remaining = value
+        for index in target.indices.reversed() {
+            target.base[index] = UInt8(truncatingIfNeeded: 48 + remaining % 10)
+            remaining /= 10
         }
     }
 
@@ -135,13 +134,21 @@ struct CalendarDate: Codable, Sendable, Hashable, Comparable, CustomStringConver
         self.init(unchecked: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfYear - (153 * shiftedMonth + 2) / 5 + 1)
     }
 
-    /// Writes `YYYY-MM-DD`.
+    /// Writes `YYYY-MM-DD` (years 0 to 9999; dates are checked to lie in 1 to 9999).
     func write(to buffer: inout ByteBuffer) {
-        Timestamp.writeDigits(max(year, 0), 4, to: &buffer)
-        buffer.writeInteger(UInt8(ascii: "-"))
-        Timestamp.writeDigits(month, 2, to: &buffer)
-        buffer.writeInteger(UInt8(ascii: "-"))
-        Timestamp.writeDigits(day, 2, to: &buffer)
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 10) { target in
+            write(to: target)
+            return 10
+        }
+    }
+
+    /// Writes `YYYY-MM-DD` into the first 10 bytes of `target`.
+    func write(to target: UnsafeMutableRawBufferPointer) {
+        Timestamp.writeDigits(min(max(year, 0), 9999), to: target[0..<4])
+        target[4] = UInt8(ascii: "-")
+        Timestamp.writeDigits(month, to: target[5..<7])
+        target[7] = UInt8(ascii: "-")
+        Timestamp.writeDigits(day, to: target[8..<10])
     }
 
     private init(unchecked year: Int, _ month: Int, _ day: Int) {
