@@ -36,7 +36,7 @@ enum ReservedNames {
         "RuleTerm", "RuleValue", "SeededRandom", "SerialAccess", "ServerTests", "SignedIn", "SignedInUser", "SQL",
         "SQLBuilder", "SQLDecodable", "SQLDecodingError", "SQLDialect", "SQLLogic", "SQLRow", "SQLRowTests",
         "SQLScript", "SQLValue", "SplitMix", "TestCaller", "Timestamp", "TokenClaims", "TokenService",
-        "UniqueConstraint", "Validator", "VariedField",
+        "UnavailableConnectionError", "UniqueConstraint", "Validator", "VariedField",
     ]
 
     /// What the generated code appends to an entity's name for its other types and files

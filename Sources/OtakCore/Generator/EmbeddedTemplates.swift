@@ -172,8 +172,12 @@ overwritten:
 
 - `Sources/App/Hooks/<Entity>Hooks.swift`: business logic. Implement any method of
   `EntityHooks` (`validate`, `willCreate`, `didCreate`, `willUpdate`, `didUpdate`,
-  `willDelete`, `didDelete`); each runs inside the transaction of the write, and throwing an
-  `APIError` cancels it.
+  `willDelete`, `didDelete`); each runs within the write, and throwing an `APIError` cancels
+  it. A hook that reads or writes the database (`context.connection`) needs
+  `let usesDatabase = true` in its type (the default of files made before it existed): the
+  write then runs in a transaction the hook's statements join. With `false`, as new files say,
+  a create or a delete is one statement without `BEGIN` and `COMMIT`, and `context.connection`
+  refuses statements.
 - `Sources/App/CustomRoutes.swift`: routes of your own, behind the same middleware.
 - `Tests/AppTests/CustomTests.swift`: their tests. `withServer(hooks: AppHooks())` serves with
   your hooks; the generated tests run without them.
@@ -952,9 +956,9 @@ struct {{type}}Controller {
         record.{{swiftName}} = try await hashPassword(record.{{swiftName}})
         {{/passwordFields}}
         let id = UUID()
-        let created = try await write(references: record.references) { [record] connection in
+        let created = try await write(references: record.references, inTransaction: hooks.usesDatabase) { [record] connection in
             var record = record
-            let hookContext = HookContext(connection: connection, caller: context.caller)
+            let hookContext = hooks.context(on: connection, caller: context.caller)
             let problems = try await hooks.validate(record, id: id, context: hookContext)
             if !problems.isEmpty { throw APIError.validationFailed(problems) }
             try await hooks.willCreate(&record, id: id, context: hookContext)
@@ -1003,7 +1007,7 @@ struct {{type}}Controller {
         {{/passwordFields}}
         {{/hasPasswordFields}}
         return try await write(references: patch.references) { connection in
-            let hookContext = HookContext(connection: connection, caller: context.caller)
+            let hookContext = hooks.context(on: connection, caller: context.caller)
             var lookup = SQLBuilder(connection.dialect, {{type}}Queries.selectRecord, values: [.uuid(id)])
             lookup.restrict(to: access)
             lookup.lockForUpdate()
@@ -1051,8 +1055,9 @@ struct {{type}}Controller {
         let access = try context.caller.access({{type}}Permissions.delete)
         let id = try Self.id(context)
         do {
-            try await database.transaction { connection in
-                let hookContext = HookContext(connection: connection, caller: context.caller)
+            // One statement, unless the hooks use the database too.
+            let body = { (connection: DatabaseConnection) async throws in
+                let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
                 var delete = SQLBuilder(connection.dialect, {{type}}Queries.delete, values: [.uuid(id)])
                 delete.restrict(to: access)
@@ -1061,6 +1066,11 @@ struct {{type}}Controller {
                     throw try await notFoundOrForbidden(id, {{type}}Permissions.delete, context, connection)
                 }
                 try await hooks.didDelete(id: id, context: hookContext)
+            }
+            if hooks.usesDatabase {
+                try await database.transaction(body)
+            } else {
+                try await database.withConnection(body)
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the {{displayName}} is still referenced by other rows; delete or change them first")
@@ -1125,13 +1135,14 @@ struct {{type}}Controller {
     }
     {{/manyToMany}}
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
-    /// `references` are the ids the write sets, by field, to name one whose row is missing.
+    /// Runs a write (in a transaction unless told otherwise) and turns constraint violations
+    /// into 409 and 422 answers; `references` are the ids the write sets, by field, to name one
+    /// whose row is missing.
     private func write<Result: Sendable>(
-        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], inTransaction: Bool = true, _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
-            return try await database.transaction(body)
+            return try await inTransaction ? database.transaction(body) : database.withConnection(body)
         } catch {
             guard let violation = ConstraintViolation(error) else { throw error }
             switch violation {
@@ -1464,14 +1475,22 @@ struct DatabaseConnection: Sendable {
     enum Kind: Sendable {
         case sqlite(SQLiteConnection)
         case postgres(PostgresConnection, Logger, PreparedStatements?)
+        /// Given to hooks that declared `usesDatabase = false`: every statement is refused.
+        case unavailable(SQLDialect)
     }
 
     let kind: Kind
+
+    /// A connection that refuses every statement, for hooks that said they use no database.
+    static func unavailable(_ dialect: SQLDialect) -> DatabaseConnection {
+        DatabaseConnection(kind: .unavailable(dialect))
+    }
 
     var dialect: SQLDialect {
         switch kind {
         case .sqlite: .sqlite
         case .postgres: .postgres
+        case .unavailable(let dialect): dialect
         }
     }
 
@@ -1492,8 +1511,14 @@ struct DatabaseConnection: Sendable {
             return rows.map { SQLRow(storage: .postgresPrepared($0.makeRandomAccess())) }
         case .postgres(let connection, let logger, nil):
             return try await Self.unprepared(text, values, on: connection, logger: logger)
+        case .unavailable:
+            throw Self.refusal
         }
     }
+
+    /// What a hook that said it uses no database gets for a statement: a mistake in the code,
+    /// logged (and answered with 500) so that it is found at the first test.
+    private static let refusal = UnavailableConnectionError()
 
     /// Runs a statement without parameters that is not worth preparing (transaction control,
     /// migrations).
@@ -1501,6 +1526,7 @@ struct DatabaseConnection: Sendable {
         switch kind {
         case .sqlite: try await query(text, [])
         case .postgres(let connection, let logger, _): _ = try await Self.unprepared(text, [], on: connection, logger: logger)
+        case .unavailable: throw Self.refusal
         }
     }
 
@@ -1513,6 +1539,14 @@ struct DatabaseConnection: Sendable {
             result.append(SQLRow(storage: .postgres(row.makeRandomAccess())))
         }
         return result
+    }
+}
+
+/// A hook used `context.connection` though its type says `usesDatabase = false`.
+struct UnavailableConnectionError: Error, CustomStringConvertible {
+    var description: String {
+        "a hook used context.connection, but its type says `usesDatabase = false`: set it to true in Sources/App/Hooks/, "
+            + "so that the write runs in a transaction the hook's statements join"
     }
 }
 
@@ -2931,11 +2965,16 @@ import Foundation
 
 /// The business logic of {{aDisplayName}}. Implement any method of `EntityHooks` here:
 /// `validate`, `willCreate`, `didCreate`, `willUpdate`, `didUpdate`, `willDelete`, `didDelete`.
-/// Each runs inside the transaction of the write (`context.connection`, and `context.caller`
-/// for who asked); throwing an `APIError` cancels it.
+/// Each runs within the write (`context.caller` says who asked; with `usesDatabase`,
+/// `context.connection` is the write's transaction); throwing an `APIError` cancels it.
 struct {{type}}Hooks: EntityHooks {
     typealias Model = {{type}}
     typealias Record = {{type}}Record
+
+    /// Set to true when a hook reads or writes the database (`context.connection`): its work
+    /// then commits or rolls back with the write. While false, creates and deletes run as one
+    /// statement, without a transaction.
+    let usesDatabase = false
 }
 
 """#,
@@ -3268,9 +3307,9 @@ struct AppHooks: Sendable {
 {{> header}}
 import Foundation
 
-/// The business logic of an entity: each method runs inside the transaction of the write, so
-/// throwing (an `APIError` for the client to see) cancels the write, and what the method writes
-/// with `context.connection` commits or rolls back with it.
+/// The business logic of an entity: each method runs within the write, so throwing (an
+/// `APIError` for the client to see) cancels it, and, for hooks that use the database, what
+/// the method writes with `context.connection` commits or rolls back with it.
 ///
 /// Every method does nothing by default: a type in `Sources/App/Hooks/` implements those it
 /// needs. New hooks of later otak versions come with a default too, so those files keep building.
@@ -3279,6 +3318,11 @@ protocol EntityHooks<Model, Record>: Sendable {
     associatedtype Model: Sendable
     /// The stored values of a row, as written (`ProductRecord`).
     associatedtype Record: Sendable
+
+    /// Whether the hooks read or write the database through `context.connection` (by default,
+    /// they may). When they do not, a create or a delete runs without `BEGIN` and `COMMIT`: one
+    /// statement, two round trips fewer; `context.connection` then refuses every statement.
+    var usesDatabase: Bool { get }
 
     /// Checks beyond the schema's rules, after them; the errors are answered with 422 in the
     /// same shape as the schema's (`FieldError(field:rule:message:)`).
@@ -3304,6 +3348,14 @@ protocol EntityHooks<Model, Record>: Sendable {
 }
 
 extension EntityHooks {
+    var usesDatabase: Bool { true }
+
+    /// The context the hooks of one write get: its connection, or, for hooks that do not use
+    /// the database, one that refuses statements (the write has no transaction to join).
+    func context(on connection: DatabaseConnection, caller: Caller) -> HookContext {
+        HookContext(connection: usesDatabase ? connection : .unavailable(connection.dialect), caller: caller)
+    }
+
     func validate(_ record: Record, id: UUID, context: HookContext) async throws -> [FieldError] { [] }
     func willCreate(_ record: inout Record, id: UUID, context: HookContext) async throws {}
     func didCreate(_ model: Model, context: HookContext) async throws {}
@@ -3322,7 +3374,9 @@ struct HookContext: Sendable {
 }
 
 /// Hooks that do nothing: the generated tests check the schema's behaviour without the business logic.
-struct NoHooks<Model: Sendable, Record: Sendable>: EntityHooks {}
+struct NoHooks<Model: Sendable, Record: Sendable>: EntityHooks {
+    var usesDatabase: Bool { false }
+}
 
 """#,
         "Sources/App/Support/JSONParser.swift.mustache": #"""

@@ -132,6 +132,24 @@ enum AnyJSON: Codable, Sendable {
     }
 }
 
+/// The column is PostgreSQL `json`, which Fluent would read as text: a Vapor developer teaches
+/// the type to PostgresNIO, which Fluent then uses directly.
+extension AnyJSON: PostgresDecodable, PostgresNonThrowingEncodable {
+    static var psqlType: PostgresDataType { .json }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    func encode<E: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer, context: PostgresEncodingContext<E>) {
+        byteBuffer.writeBytes((try? JSONEncoder().encode(self)) ?? Data("null".utf8))
+    }
+
+    init<D: PostgresJSONDecoder>(
+        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<D>
+    ) throws {
+        if type == .jsonb { buffer.moveReaderIndex(forwardBy: 1) }
+        self = try JSONDecoder().decode(AnyJSON.self, from: Data(buffer.readableBytesView))
+    }
+}
+
 struct TokenPayload: JWTPayload {
     var sub: SubjectClaim
     var exp: ExpirationClaim

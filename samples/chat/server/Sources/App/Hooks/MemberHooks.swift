@@ -7,4 +7,9 @@ import Foundation
 struct MemberHooks: EntityHooks {
     typealias Model = Member
     typealias Record = MemberRecord
+
+    /// Set to true when a hook reads or writes the database (`context.connection`): its work
+    /// then commits or rolls back with the write. While false, creates and deletes run as one
+    /// statement, without a transaction.
+    let usesDatabase = false
 }

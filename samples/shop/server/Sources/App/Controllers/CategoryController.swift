@@ -61,9 +61,9 @@ struct CategoryController {
         }
         let fieldAccess = try context.caller.fieldAccess(CategoryPermissions.createFields, sent: input.sentFields)
         let id = UUID()
-        let created = try await write(references: record.references) { [record] connection in
+        let created = try await write(references: record.references, inTransaction: hooks.usesDatabase) { [record] connection in
             var record = record
-            let hookContext = HookContext(connection: connection, caller: context.caller)
+            let hookContext = hooks.context(on: connection, caller: context.caller)
             let problems = try await hooks.validate(record, id: id, context: hookContext)
             if !problems.isEmpty { throw APIError.validationFailed(problems) }
             try await hooks.willCreate(&record, id: id, context: hookContext)
@@ -90,7 +90,7 @@ struct CategoryController {
         let fieldAccess = try context.caller.fieldAccess(CategoryPermissions.updateFields, sent: input.sentFields)
         try input.finish()
         return try await write(references: patch.references) { connection in
-            let hookContext = HookContext(connection: connection, caller: context.caller)
+            let hookContext = hooks.context(on: connection, caller: context.caller)
             var lookup = SQLBuilder(connection.dialect, CategoryQueries.selectRecord, values: [.uuid(id)])
             lookup.restrict(to: access)
             lookup.lockForUpdate()
@@ -123,8 +123,9 @@ struct CategoryController {
         let access = try context.caller.access(CategoryPermissions.delete)
         let id = try Self.id(context)
         do {
-            try await database.transaction { connection in
-                let hookContext = HookContext(connection: connection, caller: context.caller)
+            // One statement, unless the hooks use the database too.
+            let body = { (connection: DatabaseConnection) async throws in
+                let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
                 var delete = SQLBuilder(connection.dialect, CategoryQueries.delete, values: [.uuid(id)])
                 delete.restrict(to: access)
@@ -133,6 +134,11 @@ struct CategoryController {
                     throw try await notFoundOrForbidden(id, CategoryPermissions.delete, context, connection)
                 }
                 try await hooks.didDelete(id: id, context: hookContext)
+            }
+            if hooks.usesDatabase {
+                try await database.transaction(body)
+            } else {
+                try await database.withConnection(body)
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the category is still referenced by other rows; delete or change them first")
@@ -154,13 +160,14 @@ struct CategoryController {
         return Page(rows: try rows.map(Product.init(row:)), query: query)
     }
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
-    /// `references` are the ids the write sets, by field, to name one whose row is missing.
+    /// Runs a write (in a transaction unless told otherwise) and turns constraint violations
+    /// into 409 and 422 answers; `references` are the ids the write sets, by field, to name one
+    /// whose row is missing.
     private func write<Result: Sendable>(
-        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], inTransaction: Bool = true, _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
-            return try await database.transaction(body)
+            return try await inTransaction ? database.transaction(body) : database.withConnection(body)
         } catch {
             guard let violation = ConstraintViolation(error) else { throw error }
             switch violation {

@@ -85,9 +85,9 @@ struct UserController {
         let fieldAccess = try context.caller.fieldAccess(UserPermissions.createFields, sent: input.sentFields)
         record.password = try await hashPassword(record.password)
         let id = UUID()
-        let created = try await write(references: record.references) { [record] connection in
+        let created = try await write(references: record.references, inTransaction: hooks.usesDatabase) { [record] connection in
             var record = record
-            let hookContext = HookContext(connection: connection, caller: context.caller)
+            let hookContext = hooks.context(on: connection, caller: context.caller)
             let problems = try await hooks.validate(record, id: id, context: hookContext)
             if !problems.isEmpty { throw APIError.validationFailed(problems) }
             try await hooks.willCreate(&record, id: id, context: hookContext)
@@ -120,7 +120,7 @@ struct UserController {
         try input.finish(validation: validator.errors)
         if let password = patch.password { passwordHash = try await hashPassword(password) }
         return try await write(references: patch.references) { connection in
-            let hookContext = HookContext(connection: connection, caller: context.caller)
+            let hookContext = hooks.context(on: connection, caller: context.caller)
             var lookup = SQLBuilder(connection.dialect, UserQueries.selectRecord, values: [.uuid(id)])
             lookup.restrict(to: access)
             lookup.lockForUpdate()
@@ -160,8 +160,9 @@ struct UserController {
         let access = try context.caller.access(UserPermissions.delete)
         let id = try Self.id(context)
         do {
-            try await database.transaction { connection in
-                let hookContext = HookContext(connection: connection, caller: context.caller)
+            // One statement, unless the hooks use the database too.
+            let body = { (connection: DatabaseConnection) async throws in
+                let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
                 var delete = SQLBuilder(connection.dialect, UserQueries.delete, values: [.uuid(id)])
                 delete.restrict(to: access)
@@ -170,6 +171,11 @@ struct UserController {
                     throw try await notFoundOrForbidden(id, UserPermissions.delete, context, connection)
                 }
                 try await hooks.didDelete(id: id, context: hookContext)
+            }
+            if hooks.usesDatabase {
+                try await database.transaction(body)
+            } else {
+                try await database.withConnection(body)
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the user is still referenced by other rows; delete or change them first")
@@ -322,13 +328,14 @@ struct UserController {
         return .noContent
     }
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
-    /// `references` are the ids the write sets, by field, to name one whose row is missing.
+    /// Runs a write (in a transaction unless told otherwise) and turns constraint violations
+    /// into 409 and 422 answers; `references` are the ids the write sets, by field, to name one
+    /// whose row is missing.
     private func write<Result: Sendable>(
-        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], inTransaction: Bool = true, _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
-            return try await database.transaction(body)
+            return try await inTransaction ? database.transaction(body) : database.withConnection(body)
         } catch {
             guard let violation = ConstraintViolation(error) else { throw error }
             switch violation {

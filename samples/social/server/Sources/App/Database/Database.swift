@@ -146,14 +146,22 @@ struct DatabaseConnection: Sendable {
     enum Kind: Sendable {
         case sqlite(SQLiteConnection)
         case postgres(PostgresConnection, Logger, PreparedStatements?)
+        /// Given to hooks that declared `usesDatabase = false`: every statement is refused.
+        case unavailable(SQLDialect)
     }
 
     let kind: Kind
+
+    /// A connection that refuses every statement, for hooks that said they use no database.
+    static func unavailable(_ dialect: SQLDialect) -> DatabaseConnection {
+        DatabaseConnection(kind: .unavailable(dialect))
+    }
 
     var dialect: SQLDialect {
         switch kind {
         case .sqlite: .sqlite
         case .postgres: .postgres
+        case .unavailable(let dialect): dialect
         }
     }
 
@@ -174,8 +182,14 @@ struct DatabaseConnection: Sendable {
             return rows.map { SQLRow(storage: .postgresPrepared($0.makeRandomAccess())) }
         case .postgres(let connection, let logger, nil):
             return try await Self.unprepared(text, values, on: connection, logger: logger)
+        case .unavailable:
+            throw Self.refusal
         }
     }
+
+    /// What a hook that said it uses no database gets for a statement: a mistake in the code,
+    /// logged (and answered with 500) so that it is found at the first test.
+    private static let refusal = UnavailableConnectionError()
 
     /// Runs a statement without parameters that is not worth preparing (transaction control,
     /// migrations).
@@ -183,6 +197,7 @@ struct DatabaseConnection: Sendable {
         switch kind {
         case .sqlite: try await query(text, [])
         case .postgres(let connection, let logger, _): _ = try await Self.unprepared(text, [], on: connection, logger: logger)
+        case .unavailable: throw Self.refusal
         }
     }
 
@@ -195,6 +210,14 @@ struct DatabaseConnection: Sendable {
             result.append(SQLRow(storage: .postgres(row.makeRandomAccess())))
         }
         return result
+    }
+}
+
+/// A hook used `context.connection` though its type says `usesDatabase = false`.
+struct UnavailableConnectionError: Error, CustomStringConvertible {
+    var description: String {
+        "a hook used context.connection, but its type says `usesDatabase = false`: set it to true in Sources/App/Hooks/, "
+            + "so that the write runs in a transaction the hook's statements join"
     }
 }
 

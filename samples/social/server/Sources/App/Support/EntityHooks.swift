@@ -2,9 +2,9 @@
 // Your code goes in the files marked "yours": Sources/App/Hooks/, Sources/App/CustomRoutes.swift, ...
 import Foundation
 
-/// The business logic of an entity: each method runs inside the transaction of the write, so
-/// throwing (an `APIError` for the client to see) cancels the write, and what the method writes
-/// with `context.connection` commits or rolls back with it.
+/// The business logic of an entity: each method runs within the write, so throwing (an
+/// `APIError` for the client to see) cancels it, and, for hooks that use the database, what
+/// the method writes with `context.connection` commits or rolls back with it.
 ///
 /// Every method does nothing by default: a type in `Sources/App/Hooks/` implements those it
 /// needs. New hooks of later otak versions come with a default too, so those files keep building.
@@ -13,6 +13,11 @@ protocol EntityHooks<Model, Record>: Sendable {
     associatedtype Model: Sendable
     /// The stored values of a row, as written (`ProductRecord`).
     associatedtype Record: Sendable
+
+    /// Whether the hooks read or write the database through `context.connection` (by default,
+    /// they may). When they do not, a create or a delete runs without `BEGIN` and `COMMIT`: one
+    /// statement, two round trips fewer; `context.connection` then refuses every statement.
+    var usesDatabase: Bool { get }
 
     /// Checks beyond the schema's rules, after them; the errors are answered with 422 in the
     /// same shape as the schema's (`FieldError(field:rule:message:)`).
@@ -38,6 +43,14 @@ protocol EntityHooks<Model, Record>: Sendable {
 }
 
 extension EntityHooks {
+    var usesDatabase: Bool { true }
+
+    /// The context the hooks of one write get: its connection, or, for hooks that do not use
+    /// the database, one that refuses statements (the write has no transaction to join).
+    func context(on connection: DatabaseConnection, caller: Caller) -> HookContext {
+        HookContext(connection: usesDatabase ? connection : .unavailable(connection.dialect), caller: caller)
+    }
+
     func validate(_ record: Record, id: UUID, context: HookContext) async throws -> [FieldError] { [] }
     func willCreate(_ record: inout Record, id: UUID, context: HookContext) async throws {}
     func didCreate(_ model: Model, context: HookContext) async throws {}
@@ -56,4 +69,6 @@ struct HookContext: Sendable {
 }
 
 /// Hooks that do nothing: the generated tests check the schema's behaviour without the business logic.
-struct NoHooks<Model: Sendable, Record: Sendable>: EntityHooks {}
+struct NoHooks<Model: Sendable, Record: Sendable>: EntityHooks {
+    var usesDatabase: Bool { false }
+}

@@ -73,9 +73,9 @@ struct MembershipController {
         }
         let fieldAccess = try context.caller.fieldAccess(MembershipPermissions.createFields, sent: input.sentFields)
         let id = UUID()
-        let created = try await write(references: record.references) { [record] connection in
+        let created = try await write(references: record.references, inTransaction: hooks.usesDatabase) { [record] connection in
             var record = record
-            let hookContext = HookContext(connection: connection, caller: context.caller)
+            let hookContext = hooks.context(on: connection, caller: context.caller)
             let problems = try await hooks.validate(record, id: id, context: hookContext)
             if !problems.isEmpty { throw APIError.validationFailed(problems) }
             try await hooks.willCreate(&record, id: id, context: hookContext)
@@ -102,7 +102,7 @@ struct MembershipController {
         let fieldAccess = try context.caller.fieldAccess(MembershipPermissions.updateFields, sent: input.sentFields)
         try input.finish()
         return try await write(references: patch.references) { connection in
-            let hookContext = HookContext(connection: connection, caller: context.caller)
+            let hookContext = hooks.context(on: connection, caller: context.caller)
             var lookup = SQLBuilder(connection.dialect, MembershipQueries.selectRecord, values: [.uuid(id)])
             lookup.restrict(to: access)
             lookup.lockForUpdate()
@@ -136,8 +136,9 @@ struct MembershipController {
         let access = try context.caller.access(MembershipPermissions.delete)
         let id = try Self.id(context)
         do {
-            try await database.transaction { connection in
-                let hookContext = HookContext(connection: connection, caller: context.caller)
+            // One statement, unless the hooks use the database too.
+            let body = { (connection: DatabaseConnection) async throws in
+                let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
                 var delete = SQLBuilder(connection.dialect, MembershipQueries.delete, values: [.uuid(id)])
                 delete.restrict(to: access)
@@ -147,19 +148,25 @@ struct MembershipController {
                 }
                 try await hooks.didDelete(id: id, context: hookContext)
             }
+            if hooks.usesDatabase {
+                try await database.transaction(body)
+            } else {
+                try await database.withConnection(body)
+            }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the membership is still referenced by other rows; delete or change them first")
         }
         return .noContent
     }
 
-    /// Runs a write in a transaction and turns constraint violations into 409 and 422 answers;
-    /// `references` are the ids the write sets, by field, to name one whose row is missing.
+    /// Runs a write (in a transaction unless told otherwise) and turns constraint violations
+    /// into 409 and 422 answers; `references` are the ids the write sets, by field, to name one
+    /// whose row is missing.
     private func write<Result: Sendable>(
-        references: [String: UUID], _ body: (DatabaseConnection) async throws -> Result
+        references: [String: UUID], inTransaction: Bool = true, _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
-            return try await database.transaction(body)
+            return try await inTransaction ? database.transaction(body) : database.withConnection(body)
         } catch {
             guard let violation = ConstraintViolation(error) else { throw error }
             switch violation {

@@ -7,4 +7,9 @@ import Foundation
 struct CommentHooks: EntityHooks {
     typealias Model = Comment
     typealias Record = CommentRecord
+
+    /// Set to true when a hook reads or writes the database (`context.connection`): its work
+    /// then commits or rolls back with the write. While false, creates and deletes run as one
+    /// statement, without a transaction.
+    let usesDatabase = false
 }
