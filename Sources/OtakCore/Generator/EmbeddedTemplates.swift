@@ -1512,13 +1512,9 @@ struct DatabaseConnection: Sendable {
         case .postgres(let connection, let logger, nil):
             return try await Self.unprepared(text, values, on: connection, logger: logger)
         case .unavailable:
-            throw Self.refusal
+            throw UnavailableConnectionError()
         }
     }
-
-    /// What a hook that said it uses no database gets for a statement: a mistake in the code,
-    /// logged (and answered with 500) so that it is found at the first test.
-    private static let refusal = UnavailableConnectionError()
 
     /// Runs a statement without parameters that is not worth preparing (transaction control,
     /// migrations).
@@ -1526,7 +1522,7 @@ struct DatabaseConnection: Sendable {
         switch kind {
         case .sqlite: try await query(text, [])
         case .postgres(let connection, let logger, _): _ = try await Self.unprepared(text, [], on: connection, logger: logger)
-        case .unavailable: throw Self.refusal
+        case .unavailable: throw UnavailableConnectionError()
         }
     }
 
@@ -1542,7 +1538,8 @@ struct DatabaseConnection: Sendable {
     }
 }
 
-/// A hook used `context.connection` though its type says `usesDatabase = false`.
+/// A hook used `context.connection` though its type says `usesDatabase = false`: a mistake in
+/// the code, logged (and answered with 500), so that the first test finds it.
 struct UnavailableConnectionError: Error, CustomStringConvertible {
     var description: String {
         "a hook used context.connection, but its type says `usesDatabase = false`: set it to true in Sources/App/Hooks/, "
@@ -4294,6 +4291,7 @@ struct CalendarDate: Codable, Sendable, Hashable, Comparable, CustomStringConver
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import PostgresNIO
 import Testing
 
@@ -4334,6 +4332,28 @@ import Testing
             let second = try await client.execute(uri: "/health", method: .get) { $0.headers[.requestID] }
             #expect(first != nil && second != nil && first != second)
         }
+    }
+
+    /// Hooks that say they use no database get a connection that refuses statements (their
+    /// writes run without a transaction to join); the others get the write's connection.
+    @Test func hooksThatUseNoDatabaseGetNoConnection() async throws {
+        struct Quiet: EntityHooks {
+            typealias Model = Int
+            typealias Record = Int
+            var usesDatabase: Bool { false }
+        }
+        struct Busy: EntityHooks {
+            typealias Model = Int
+            typealias Record = Int
+        }
+        let database = try await Database.sqlite(path: ":memory:", logger: Logger(label: "tests"))
+        try await database.withConnection { connection in
+            let refusing = Quiet().context(on: connection, caller: .system).connection
+            await #expect(throws: UnavailableConnectionError.self) { try await refusing.query("SELECT 1", []) }
+            let rows = try await Busy().context(on: connection, caller: .system).connection.query("SELECT 1", [])
+            #expect(rows.count == 1)
+        }
+        try await database.close()
     }
 
     @Test func theOpenAPIDocumentIsServed() async throws {

@@ -3,6 +3,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import PostgresNIO
 import Testing
 
@@ -43,6 +44,28 @@ import Testing
             let second = try await client.execute(uri: "/health", method: .get) { $0.headers[.requestID] }
             #expect(first != nil && second != nil && first != second)
         }
+    }
+
+    /// Hooks that say they use no database get a connection that refuses statements (their
+    /// writes run without a transaction to join); the others get the write's connection.
+    @Test func hooksThatUseNoDatabaseGetNoConnection() async throws {
+        struct Quiet: EntityHooks {
+            typealias Model = Int
+            typealias Record = Int
+            var usesDatabase: Bool { false }
+        }
+        struct Busy: EntityHooks {
+            typealias Model = Int
+            typealias Record = Int
+        }
+        let database = try await Database.sqlite(path: ":memory:", logger: Logger(label: "tests"))
+        try await database.withConnection { connection in
+            let refusing = Quiet().context(on: connection, caller: .system).connection
+            await #expect(throws: UnavailableConnectionError.self) { try await refusing.query("SELECT 1", []) }
+            let rows = try await Busy().context(on: connection, caller: .system).connection.query("SELECT 1", [])
+            #expect(rows.count == 1)
+        }
+        try await database.close()
     }
 
     @Test func theOpenAPIDocumentIsServed() async throws {

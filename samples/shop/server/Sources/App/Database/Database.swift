@@ -183,13 +183,9 @@ struct DatabaseConnection: Sendable {
         case .postgres(let connection, let logger, nil):
             return try await Self.unprepared(text, values, on: connection, logger: logger)
         case .unavailable:
-            throw Self.refusal
+            throw UnavailableConnectionError()
         }
     }
-
-    /// What a hook that said it uses no database gets for a statement: a mistake in the code,
-    /// logged (and answered with 500) so that it is found at the first test.
-    private static let refusal = UnavailableConnectionError()
 
     /// Runs a statement without parameters that is not worth preparing (transaction control,
     /// migrations).
@@ -197,7 +193,7 @@ struct DatabaseConnection: Sendable {
         switch kind {
         case .sqlite: try await query(text, [])
         case .postgres(let connection, let logger, _): _ = try await Self.unprepared(text, [], on: connection, logger: logger)
-        case .unavailable: throw Self.refusal
+        case .unavailable: throw UnavailableConnectionError()
         }
     }
 
@@ -213,7 +209,8 @@ struct DatabaseConnection: Sendable {
     }
 }
 
-/// A hook used `context.connection` though its type says `usesDatabase = false`.
+/// A hook used `context.connection` though its type says `usesDatabase = false`: a mistake in
+/// the code, logged (and answered with 500), so that the first test finds it.
 struct UnavailableConnectionError: Error, CustomStringConvertible {
     var description: String {
         "a hook used context.connection, but its type says `usesDatabase = false`: set it to true in Sources/App/Hooks/, "
