@@ -305,14 +305,13 @@ struct JSONWriter {
         String(buffer: buffer)
     }
 
-    /// A response with the JSON written as its body.
-    func response(status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
+    /// A 200 response with the JSON written as its body (`EditedResponse` changes the status).
+    var response: Response {
         var headers = HTTPFields()
-        headers.reserveCapacity(4 + extra.count)
+        headers.reserveCapacity(4)
         headers.append(HTTPField(name: .contentType, value: "application/json; charset=utf-8"))
         headers.append(HTTPField(name: .contentLength, value: String(buffer.readableBytes)))
-        headers.append(contentsOf: extra)
-        return Response(status: status, headers: headers, body: .init(byteBuffer: buffer))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: buffer))
     }
 }
 
@@ -334,7 +333,7 @@ extension JSONResponse {
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var json = JSONWriter(capacity: estimatedSize)
         write(to: &json)
-        return json.response()
+        return json.response
     }
 }
 
