@@ -75,14 +75,7 @@ extension Checker {
                     checkSQLName(column, at: fieldRange, isTable: false)
                 }
                 claim(field.jsonName, by: "field '\(field.name)'", in: &jsonNames, kind: "JSON key", at: fieldRange)
-                var fieldOperations: [String] = []
-                switch field.kind {
-                case .hasMany: fieldOperations = [OperationIDs.listRelated(field, of: entity)]
-                case .manyToMany: fieldOperations = [OperationIDs.listRelated(field, of: entity), OperationIDs.link(field, of: entity),
-                                                     OperationIDs.unlink(field, of: entity)]
-                default: break
-                }
-                for id in fieldOperations {
+                for id in OperationIDs.routes(of: field, in: entity) {
                     guard claim(id, by: "field '\(entity.name).\(field.name)'", in: &operations, kind: "OpenAPI operation id",
                                 at: fieldRange) else { break }
                 }

@@ -1056,7 +1056,7 @@ struct {{type}}Controller {
         let id = try Self.id(context)
         do {
             // One statement, unless the hooks use the database too.
-            let body = { (connection: DatabaseConnection) async throws in
+            try await database.transaction(if: hooks.usesDatabase) { connection in
                 let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
                 var delete = SQLBuilder(connection.dialect, {{type}}Queries.delete, values: [.uuid(id)])
@@ -1066,11 +1066,6 @@ struct {{type}}Controller {
                     throw try await notFoundOrForbidden(id, {{type}}Permissions.delete, context, connection)
                 }
                 try await hooks.didDelete(id: id, context: hookContext)
-            }
-            if hooks.usesDatabase {
-                try await database.transaction(body)
-            } else {
-                try await database.withConnection(body)
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the {{displayName}} is still referenced by other rows; delete or change them first")
@@ -1142,7 +1137,7 @@ struct {{type}}Controller {
         references: [String: UUID], inTransaction: Bool = true, _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
-            return try await inTransaction ? database.transaction(body) : database.withConnection(body)
+            return try await database.transaction(if: inTransaction, body)
         } catch {
             guard let violation = ConstraintViolation(error) else { throw error }
             switch violation {
@@ -1429,6 +1424,12 @@ final class Database: Sendable {
                 throw error
             }
         }
+    }
+
+    /// Runs `body` in one transaction when `needed`, else on one leased connection, each of its
+    /// statements on its own (a write of one statement needs no `BEGIN` and `COMMIT`).
+    func transaction<Result: Sendable>(if needed: Bool, _ body: (DatabaseConnection) async throws -> Result) async throws -> Result {
+        needed ? try await transaction(body) : try await withConnection(body)
     }
 
     /// Leases one connection for `body`: SQLite's writing connection is taken in turn.
@@ -3710,20 +3711,13 @@ struct JSONWriter {
     /// Each write below puts its bytes into the buffer at once: every call into `ByteBuffer`
     /// pays for an exclusivity check (measured at ~6 % of a list route when writing byte by byte).
     mutating func key(_ key: StaticString) {
-        let comma = needsComma
-        _ = key.withUTF8Buffer { text in
-            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: text.count + 4) { target in
-                var index = 0
-                if comma {
-                    target[0] = UInt8(ascii: ",")
-                    index = 1
-                }
-                target[index] = UInt8(ascii: "\"")
-                UnsafeMutableRawBufferPointer(rebasing: target[(index + 1)...]).copyMemory(from: UnsafeRawBufferPointer(text))
-                index += 1 + text.count
-                target[index] = UInt8(ascii: "\"")
-                target[index + 1] = UInt8(ascii: ":")
-                return index + 2
+        key.withUTF8Buffer { text in
+            writeSeparated(atMost: text.count + 3) { target in
+                target[0] = UInt8(ascii: "\"")
+                UnsafeMutableRawBufferPointer(rebasing: target[1...]).copyMemory(from: UnsafeRawBufferPointer(text))
+                target[text.count + 1] = UInt8(ascii: "\"")
+                target[text.count + 2] = UInt8(ascii: ":")
+                return text.count + 3
             }
         }
         needsComma = false
@@ -3768,9 +3762,7 @@ struct JSONWriter {
     }
 
     mutating func integer(_ value: Int) {
-        separate()
-        writeDigits(value)
-        needsComma = true
+        writeNumber(UInt64(value.magnitude), negative: value < 0, exponent: 0)
     }
 
     /// The shortest text that reads back as the same `Double`, as Swift spells it, without a
@@ -3786,47 +3778,36 @@ struct JSONWriter {
     /// As `Decimal.description` writes it, which takes ~1.4 µs a value; values of up to 15
     /// digits (prices, quantities) are written from their digits instead, in ~0.05 µs.
     mutating func decimal(_ value: Decimal) {
-        separate()
         let exponent = value.exponent
         let significand = value.isNaN ? .greatestFiniteMagnitude : Double(truncating: value.significand as NSNumber)
         guard (-30...30).contains(exponent), significand < 1e15 else {
+            separate()
             buffer.writeString(value.description)
             needsComma = true
             return
         }
-        let negative = value.sign == .minus && significand > 0
-        writeNumber(UInt64(significand), negative: negative, exponent: significand > 0 ? exponent : 0)
-        needsComma = true
+        writeNumber(UInt64(significand), negative: value.sign == .minus && significand > 0, exponent: significand > 0 ? exponent : 0)
     }
 
     mutating func string(_ value: String) {
-        let comma = needsComma
         var value = value
         value.withUTF8 { bytes in
-            let clean = !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-            if clean {
+            guard bytes.contains(where: Self.needsEscape) else {
                 // The common case: comma, quotes and the text in one write.
-                buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: bytes.count + 3) { target in
-                    var index = 0
-                    if comma {
-                        target[0] = UInt8(ascii: ",")
-                        index = 1
-                    }
-                    target[index] = UInt8(ascii: "\"")
-                    UnsafeMutableRawBufferPointer(rebasing: target[(index + 1)...]).copyMemory(from: UnsafeRawBufferPointer(bytes))
-                    target[index + 1 + bytes.count] = UInt8(ascii: "\"")
-                    return index + bytes.count + 2
+                writeSeparated(atMost: bytes.count + 2) { target in
+                    target[0] = UInt8(ascii: "\"")
+                    UnsafeMutableRawBufferPointer(rebasing: target[1...]).copyMemory(from: UnsafeRawBufferPointer(bytes))
+                    target[bytes.count + 1] = UInt8(ascii: "\"")
+                    return bytes.count + 2
                 }
                 return
             }
             separate()
             buffer.writeInteger(UInt8(ascii: "\""))
             var start = 0
-            for index in bytes.indices {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            for index in bytes.indices where Self.needsEscape(bytes[index]) {
                 buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<index]))
-                writeEscape(byte)
+                writeEscape(bytes[index])
                 start = index + 1
             }
             buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start...]))
@@ -3837,16 +3818,10 @@ struct JSONWriter {
 
     /// Upper-case hexadecimal with hyphens, as `UUID.uuidString`.
     mutating func uuid(_ value: UUID) {
-        let comma = needsComma
-        _ = withUnsafeBytes(of: value.uuid) { bytes in
-            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 39) { target in
-                var index = 0
-                if comma {
-                    target[0] = UInt8(ascii: ",")
-                    index = 1
-                }
-                target[index] = UInt8(ascii: "\"")
-                index += 1
+        withUnsafeBytes(of: value.uuid) { bytes in
+            writeSeparated(atMost: 38) { target in
+                target[0] = UInt8(ascii: "\"")
+                var index = 1
                 for (position, byte) in bytes.enumerated() {
                     if position == 4 || position == 6 || position == 8 || position == 10 {
                         target[index] = UInt8(ascii: "-")
@@ -3860,7 +3835,6 @@ struct JSONWriter {
                 return index + 1
             }
         }
-        needsComma = true
     }
 
     /// `0`–`9`, `A`–`F`.
@@ -3888,8 +3862,21 @@ struct JSONWriter {
         if needsComma { buffer.writeInteger(UInt8(ascii: ",")) }
     }
 
-    private mutating func writeDigits(_ value: Int) {
-        writeNumber(UInt64(value.magnitude), negative: value < 0, exponent: 0)
+    /// Writes a value in one buffer write: the comma it needs, then what `body` puts into the
+    /// rest (at most `length` bytes; it returns how many).
+    private mutating func writeSeparated(atMost length: Int, _ body: (UnsafeMutableRawBufferPointer) -> Int) {
+        let comma = needsComma
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: length + 1) { target in
+            guard comma else { return body(target) }
+            target[0] = UInt8(ascii: ",")
+            return 1 + body(UnsafeMutableRawBufferPointer(rebasing: target[1...]))
+        }
+        needsComma = true
+    }
+
+    /// Quotes, backslashes and control characters are escaped in JSON strings.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     /// Writes `magnitude × 10^exponent` as `Decimal.description` does: all the digits, with
@@ -3907,7 +3894,7 @@ struct JSONWriter {
             let count = 24 - start
             let fraction = max(0, -exponent)
             let length = (negative ? 1 : 0) + max(count, fraction + 1) + (fraction > 0 ? 1 : 0) + max(0, exponent)
-            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: length) { target in
+            writeSeparated(atMost: length) { target in
                 var index = 0
                 if negative {
                     target[0] = UInt8(ascii: "-")
@@ -4251,11 +4238,9 @@ struct CalendarDate: Codable, Sendable, Hashable, Comparable, CustomStringConver
     }
 
     var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        var buffer = ByteBufferAllocator().buffer(capacity: 10)
+        write(to: &buffer)
+        return String(buffer: buffer)
     }
 
     static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
@@ -4392,28 +4377,15 @@ import Testing
         struct Encoded: Encodable {
             let value: JSONValue
             func encode(to encoder: any Encoder) throws {
+                var container = encoder.singleValueContainer()
                 switch value {
-                case .null:
-                    var container = encoder.singleValueContainer()
-                    try container.encodeNil()
-                case .bool(let value):
-                    var container = encoder.singleValueContainer()
-                    try container.encode(value)
-                case .integer(let value):
-                    var container = encoder.singleValueContainer()
-                    try container.encode(value)
-                case .double(let value):
-                    var container = encoder.singleValueContainer()
-                    try container.encode(value)
-                case .string(let value):
-                    var container = encoder.singleValueContainer()
-                    try container.encode(value)
-                case .array(let values):
-                    var container = encoder.singleValueContainer()
-                    try container.encode(values.map(Encoded.init))
-                case .object(let members):
-                    var container = encoder.singleValueContainer()
-                    try container.encode(members.mapValues(Encoded.init))
+                case .null: try container.encodeNil()
+                case .bool(let value): try container.encode(value)
+                case .integer(let value): try container.encode(value)
+                case .double(let value): try container.encode(value)
+                case .string(let value): try container.encode(value)
+                case .array(let values): try container.encode(values.map(Encoded.init))
+                case .object(let members): try container.encode(members.mapValues(Encoded.init))
                 }
             }
         }
@@ -4461,19 +4433,20 @@ import Testing
         var random = SplitMix(state: 42)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func written(_ values: [some JSONWritable & Encodable]) throws -> (writer: String, encoder: String) {
+            var json = JSONWriter()
+            values.write(to: &json)
+            return (json.text, String(decoding: try encoder.encode(values), as: UTF8.self))
+        }
         for _ in 0..<500 {
-            let uuid = UUID()
             // Small and large significands: the writer formats those of up to 15 digits itself.
             let decimal = Decimal(sign: Bool.random(using: &random) ? .plus : .minus,
                                   exponent: Int.random(in: -20...20, using: &random),
                                   significand: Decimal(Int.random(in: 0...Int.max, using: &random) >> Int.random(in: 0...62, using: &random)))
-            var json = JSONWriter()
-            json.beginArray()
-            uuid.write(to: &json)
-            decimal.write(to: &json)
-            json.endArray()
-            #expect(json.text == String(decoding: try encoder.encode([uuid]), as: UTF8.self).dropLast() + ","
-                + String(decoding: try encoder.encode([decimal]), as: UTF8.self).dropFirst())
+            let decimals = try written([decimal])
+            #expect(decimals.writer == decimals.encoder)
+            let uuids = try written([UUID()])
+            #expect(uuids.writer == uuids.encoder)
         }
     }
 

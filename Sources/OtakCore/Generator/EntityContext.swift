@@ -31,11 +31,12 @@ struct EntityContext {
     }
 
     /// The statements that write a row's JSON object, one member each, in the order
-    /// `JSONEncoder`'s `.sortedKeys` gives (by UTF-8 bytes): the row's fields (`prefix`
-    /// names the row in a detail) and the `includes`, which a detail merges into it.
-    func jsonMembers(of prefix: String, includes: [Field]) -> [String] {
-        let fields = output.map { (key: $0.jsonName, value: (includes.isEmpty ? "" : prefix) + $0.swiftName) }
-        let related = includes.map { (key: $0.name, value: $0.name) }
+    /// `JSONEncoder`'s `.sortedKeys` gives (by UTF-8 bytes): the row's fields, and for a
+    /// detail (which holds the row) the related rows of `include=` merged among them.
+    func jsonMembers(detail: Bool) -> [String] {
+        let row = detail ? entity.names.variable + "." : ""
+        let fields = output.map { (key: $0.jsonName, value: row + $0.swiftName) }
+        let related = detail ? includes.map { (key: $0.name, value: $0.name) } : []
         return (fields + related)
             .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             .map { "json.field(\"\($0.key)\", \($0.value))" }
@@ -59,8 +60,8 @@ struct EntityContext {
                     "index": .text(String(index)),
                 ])
             }),
-            "jsonMembers": .list(jsonMembers(of: entity.names.variable + ".", includes: []).map(TemplateValue.text)),
-            "detailMembers": .list(jsonMembers(of: entity.names.variable + ".", includes: includes).map(TemplateValue.text)),
+            "jsonMembers": .list(jsonMembers(detail: false).map(TemplateValue.text)),
+            "detailMembers": .list(jsonMembers(detail: true).map(TemplateValue.text)),
             "storedFields": items(record) { index, field in
                 [
                     "swiftName": .text(field.swiftName), "swiftType": .text(SwiftCode.type(field)),

@@ -221,10 +221,10 @@ struct OpenAPIWriter {
         let stored = entity.fields.filter(\.isStored)
         let output = stored.filter { !$0.isHidden }
         let writable = stored.filter { !$0.isPrimaryKey && !$0.isReadOnly }
+        let properties = output.map { ($0.jsonName, valueSchema($0, readOnly: $0.isReadOnly || $0.isPrimaryKey)) }
+        let required = output.filter { !$0.isOptional }.map(\.jsonName)
         var schemas: [(String, JSON)] = [
-            (type, objectSchema(
-                output.map { ($0.jsonName, valueSchema($0, readOnly: $0.isReadOnly || $0.isPrimaryKey)) },
-                required: output.filter { !$0.isOptional }.map(\.jsonName))),
+            (type, objectSchema(properties, required: required)),
             (type + "Create", objectSchema(
                 writable.map { ($0.jsonName, nullable(valueSchema($0), $0.isOptional)) },
                 required: writable.filter { !$0.isOptional && $0.defaultValue == nil && !$0.isOwner }.map(\.jsonName),
@@ -250,20 +250,17 @@ struct OpenAPIWriter {
             }
             // One object, not an `allOf`: generated clients then read `detail.name`, not
             // `detail.value1.name`.
-            var detail = objectSchema(
-                output.map { ($0.jsonName, valueSchema($0, readOnly: $0.isReadOnly || $0.isPrimaryKey)) } + related,
-                required: output.filter { !$0.isOptional }.map(\.jsonName))
-            if case .object(var fields) = detail {
-                fields.insert(("description", .string("A \(type) with the related rows that `include` asked for")), at: 0)
-                detail = .object(fields)
-            }
-            schemas.append((type + "Detail", detail))
+            schemas.append((type + "Detail", objectSchema(
+                properties + related, required: required,
+                description: "A \(type) with the related rows that `include` asked for")))
         }
         return schemas
     }
 
-    private func objectSchema(_ properties: [(String, JSON)], required: [String], closed: Bool = false) -> JSON {
-        var fields: [(String, JSON)] = [("type", .string("object")), ("properties", .object(properties))]
+    private func objectSchema(_ properties: [(String, JSON)], required: [String], closed: Bool = false,
+                              description: String? = nil) -> JSON {
+        var fields: [(String, JSON)] = description.map { [("description", .string($0))] } ?? []
+        fields += [("type", .string("object")), ("properties", .object(properties))]
         if !required.isEmpty { fields.append(("required", .array(required.map(JSON.string)))) }
         if closed { fields.append(("additionalProperties", .bool(false))) }
         return .object(fields)

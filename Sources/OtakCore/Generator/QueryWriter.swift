@@ -68,9 +68,12 @@ struct QueryWriter {
             result.append(both("selectCredentials", "The id and password hash of the user with an identity, to sign in.") { dialect in
                 "SELECT \"id\", \(SQLDialect.quote(password)) FROM \(table) WHERE \(SQLDialect.quote(identity)) = \(dialect.placeholder(1, for: .text))"
             })
-            result.append(both("selectCaller", "The signed-in user's row as rules and hooks see it, read on every request with a token; password hashes stay unread.") { dialect in
+            let caller = "The signed-in user's row as rules and hooks see it, read on every request with a token; password hashes stay unread."
+            result.append(both("selectCaller", caller) { dialect in
                 let columns = record.map { field in
-                    field.kind == .scalar(.password) ? "'' AS \(SQLDialect.quote(field.column!))" : dialect.selectExpression(entity.qualified(field.column!), ColumnType(field.kind))
+                    field.kind == .scalar(.password)
+                        ? "'' AS \(SQLDialect.quote(field.column!))"
+                        : dialect.selectExpression(entity.qualified(field.column!), ColumnType(field.kind))
                 }
                 return "SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE \(entity.qualified("id")) = \(dialect.placeholder(1, for: .uuid))"
             })

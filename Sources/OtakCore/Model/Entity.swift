@@ -82,17 +82,30 @@ public struct OperationIDs: Sendable, Equatable {
 
     /// `GET /orders/{id}/items`: `listItemsOfOrder`.
     public static func listRelated(_ field: Field, of entity: Entity) -> String {
-        "list" + Naming.upperCamelCase(field.name) + "Of" + entity.names.type
+        relation("list", field, entity)
     }
 
     /// `PUT /posts/{id}/likes/{otherID}`: `linkLikesOfPost`.
     public static func link(_ field: Field, of entity: Entity) -> String {
-        "link" + Naming.upperCamelCase(field.name) + "Of" + entity.names.type
+        relation("link", field, entity)
     }
 
     /// `DELETE /posts/{id}/likes/{otherID}`: `unlinkLikesOfPost`.
     public static func unlink(_ field: Field, of entity: Entity) -> String {
-        "unlink" + Naming.upperCamelCase(field.name) + "Of" + entity.names.type
+        relation("unlink", field, entity)
+    }
+
+    /// The ids of the routes a field adds: a has-many list, or a many-to-many list, link and unlink.
+    public static func routes(of field: Field, in entity: Entity) -> [String] {
+        switch field.kind {
+        case .hasMany: [listRelated(field, of: entity)]
+        case .manyToMany: [listRelated(field, of: entity), link(field, of: entity), unlink(field, of: entity)]
+        default: []
+        }
+    }
+
+    private static func relation(_ verb: String, _ field: Field, _ entity: Entity) -> String {
+        verb + Naming.upperCamelCase(field.name) + "Of" + entity.names.type
     }
 
     /// The ids of the routes every server has, and of the sign-in routes.

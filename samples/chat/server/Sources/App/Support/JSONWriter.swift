@@ -47,20 +47,13 @@ struct JSONWriter {
     /// Each write below puts its bytes into the buffer at once: every call into `ByteBuffer`
     /// pays for an exclusivity check (measured at ~6 % of a list route when writing byte by byte).
     mutating func key(_ key: StaticString) {
-        let comma = needsComma
-        _ = key.withUTF8Buffer { text in
-            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: text.count + 4) { target in
-                var index = 0
-                if comma {
-                    target[0] = UInt8(ascii: ",")
-                    index = 1
-                }
-                target[index] = UInt8(ascii: "\"")
-                UnsafeMutableRawBufferPointer(rebasing: target[(index + 1)...]).copyMemory(from: UnsafeRawBufferPointer(text))
-                index += 1 + text.count
-                target[index] = UInt8(ascii: "\"")
-                target[index + 1] = UInt8(ascii: ":")
-                return index + 2
+        key.withUTF8Buffer { text in
+            writeSeparated(atMost: text.count + 3) { target in
+                target[0] = UInt8(ascii: "\"")
+                UnsafeMutableRawBufferPointer(rebasing: target[1...]).copyMemory(from: UnsafeRawBufferPointer(text))
+                target[text.count + 1] = UInt8(ascii: "\"")
+                target[text.count + 2] = UInt8(ascii: ":")
+                return text.count + 3
             }
         }
         needsComma = false
@@ -105,9 +98,7 @@ struct JSONWriter {
     }
 
     mutating func integer(_ value: Int) {
-        separate()
-        writeDigits(value)
-        needsComma = true
+        writeNumber(UInt64(value.magnitude), negative: value < 0, exponent: 0)
     }
 
     /// The shortest text that reads back as the same `Double`, as Swift spells it, without a
@@ -123,47 +114,36 @@ struct JSONWriter {
     /// As `Decimal.description` writes it, which takes ~1.4 µs a value; values of up to 15
     /// digits (prices, quantities) are written from their digits instead, in ~0.05 µs.
     mutating func decimal(_ value: Decimal) {
-        separate()
         let exponent = value.exponent
         let significand = value.isNaN ? .greatestFiniteMagnitude : Double(truncating: value.significand as NSNumber)
         guard (-30...30).contains(exponent), significand < 1e15 else {
+            separate()
             buffer.writeString(value.description)
             needsComma = true
             return
         }
-        let negative = value.sign == .minus && significand > 0
-        writeNumber(UInt64(significand), negative: negative, exponent: significand > 0 ? exponent : 0)
-        needsComma = true
+        writeNumber(UInt64(significand), negative: value.sign == .minus && significand > 0, exponent: significand > 0 ? exponent : 0)
     }
 
     mutating func string(_ value: String) {
-        let comma = needsComma
         var value = value
         value.withUTF8 { bytes in
-            let clean = !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-            if clean {
+            guard bytes.contains(where: Self.needsEscape) else {
                 // The common case: comma, quotes and the text in one write.
-                buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: bytes.count + 3) { target in
-                    var index = 0
-                    if comma {
-                        target[0] = UInt8(ascii: ",")
-                        index = 1
-                    }
-                    target[index] = UInt8(ascii: "\"")
-                    UnsafeMutableRawBufferPointer(rebasing: target[(index + 1)...]).copyMemory(from: UnsafeRawBufferPointer(bytes))
-                    target[index + 1 + bytes.count] = UInt8(ascii: "\"")
-                    return index + bytes.count + 2
+                writeSeparated(atMost: bytes.count + 2) { target in
+                    target[0] = UInt8(ascii: "\"")
+                    UnsafeMutableRawBufferPointer(rebasing: target[1...]).copyMemory(from: UnsafeRawBufferPointer(bytes))
+                    target[bytes.count + 1] = UInt8(ascii: "\"")
+                    return bytes.count + 2
                 }
                 return
             }
             separate()
             buffer.writeInteger(UInt8(ascii: "\""))
             var start = 0
-            for index in bytes.indices {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            for index in bytes.indices where Self.needsEscape(bytes[index]) {
                 buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<index]))
-                writeEscape(byte)
+                writeEscape(bytes[index])
                 start = index + 1
             }
             buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start...]))
@@ -174,16 +154,10 @@ struct JSONWriter {
 
     /// Upper-case hexadecimal with hyphens, as `UUID.uuidString`.
     mutating func uuid(_ value: UUID) {
-        let comma = needsComma
-        _ = withUnsafeBytes(of: value.uuid) { bytes in
-            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 39) { target in
-                var index = 0
-                if comma {
-                    target[0] = UInt8(ascii: ",")
-                    index = 1
-                }
-                target[index] = UInt8(ascii: "\"")
-                index += 1
+        withUnsafeBytes(of: value.uuid) { bytes in
+            writeSeparated(atMost: 38) { target in
+                target[0] = UInt8(ascii: "\"")
+                var index = 1
                 for (position, byte) in bytes.enumerated() {
                     if position == 4 || position == 6 || position == 8 || position == 10 {
                         target[index] = UInt8(ascii: "-")
@@ -197,7 +171,6 @@ struct JSONWriter {
                 return index + 1
             }
         }
-        needsComma = true
     }
 
     /// `0`–`9`, `A`–`F`.
@@ -225,8 +198,21 @@ struct JSONWriter {
         if needsComma { buffer.writeInteger(UInt8(ascii: ",")) }
     }
 
-    private mutating func writeDigits(_ value: Int) {
-        writeNumber(UInt64(value.magnitude), negative: value < 0, exponent: 0)
+    /// Writes a value in one buffer write: the comma it needs, then what `body` puts into the
+    /// rest (at most `length` bytes; it returns how many).
+    private mutating func writeSeparated(atMost length: Int, _ body: (UnsafeMutableRawBufferPointer) -> Int) {
+        let comma = needsComma
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: length + 1) { target in
+            guard comma else { return body(target) }
+            target[0] = UInt8(ascii: ",")
+            return 1 + body(UnsafeMutableRawBufferPointer(rebasing: target[1...]))
+        }
+        needsComma = true
+    }
+
+    /// Quotes, backslashes and control characters are escaped in JSON strings.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     /// Writes `magnitude × 10^exponent` as `Decimal.description` does: all the digits, with
@@ -244,7 +230,7 @@ struct JSONWriter {
             let count = 24 - start
             let fraction = max(0, -exponent)
             let length = (negative ? 1 : 0) + max(count, fraction + 1) + (fraction > 0 ? 1 : 0) + max(0, exponent)
-            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: length) { target in
+            writeSeparated(atMost: length) { target in
                 var index = 0
                 if negative {
                     target[0] = UInt8(ascii: "-")

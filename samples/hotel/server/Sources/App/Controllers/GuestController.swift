@@ -148,7 +148,7 @@ struct GuestController {
         let id = try Self.id(context)
         do {
             // One statement, unless the hooks use the database too.
-            let body = { (connection: DatabaseConnection) async throws in
+            try await database.transaction(if: hooks.usesDatabase) { connection in
                 let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
                 var delete = SQLBuilder(connection.dialect, GuestQueries.delete, values: [.uuid(id)])
@@ -158,11 +158,6 @@ struct GuestController {
                     throw try await notFoundOrForbidden(id, GuestPermissions.delete, context, connection)
                 }
                 try await hooks.didDelete(id: id, context: hookContext)
-            }
-            if hooks.usesDatabase {
-                try await database.transaction(body)
-            } else {
-                try await database.withConnection(body)
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the guest is still referenced by other rows; delete or change them first")
@@ -191,7 +186,7 @@ struct GuestController {
         references: [String: UUID], inTransaction: Bool = true, _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
-            return try await inTransaction ? database.transaction(body) : database.withConnection(body)
+            return try await database.transaction(if: inTransaction, body)
         } catch {
             guard let violation = ConstraintViolation(error) else { throw error }
             switch violation {

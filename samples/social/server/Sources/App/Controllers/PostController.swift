@@ -143,7 +143,7 @@ struct PostController {
         let id = try Self.id(context)
         do {
             // One statement, unless the hooks use the database too.
-            let body = { (connection: DatabaseConnection) async throws in
+            try await database.transaction(if: hooks.usesDatabase) { connection in
                 let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
                 var delete = SQLBuilder(connection.dialect, PostQueries.delete, values: [.uuid(id)])
@@ -153,11 +153,6 @@ struct PostController {
                     throw try await notFoundOrForbidden(id, PostPermissions.delete, context, connection)
                 }
                 try await hooks.didDelete(id: id, context: hookContext)
-            }
-            if hooks.usesDatabase {
-                try await database.transaction(body)
-            } else {
-                try await database.withConnection(body)
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the post is still referenced by other rows; delete or change them first")
@@ -225,7 +220,7 @@ struct PostController {
         references: [String: UUID], inTransaction: Bool = true, _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
-            return try await inTransaction ? database.transaction(body) : database.withConnection(body)
+            return try await database.transaction(if: inTransaction, body)
         } catch {
             guard let violation = ConstraintViolation(error) else { throw error }
             switch violation {

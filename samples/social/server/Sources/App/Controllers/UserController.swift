@@ -161,7 +161,7 @@ struct UserController {
         let id = try Self.id(context)
         do {
             // One statement, unless the hooks use the database too.
-            let body = { (connection: DatabaseConnection) async throws in
+            try await database.transaction(if: hooks.usesDatabase) { connection in
                 let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
                 var delete = SQLBuilder(connection.dialect, UserQueries.delete, values: [.uuid(id)])
@@ -171,11 +171,6 @@ struct UserController {
                     throw try await notFoundOrForbidden(id, UserPermissions.delete, context, connection)
                 }
                 try await hooks.didDelete(id: id, context: hookContext)
-            }
-            if hooks.usesDatabase {
-                try await database.transaction(body)
-            } else {
-                try await database.withConnection(body)
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the user is still referenced by other rows; delete or change them first")
@@ -335,7 +330,7 @@ struct UserController {
         references: [String: UUID], inTransaction: Bool = true, _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
-            return try await inTransaction ? database.transaction(body) : database.withConnection(body)
+            return try await database.transaction(if: inTransaction, body)
         } catch {
             guard let violation = ConstraintViolation(error) else { throw error }
             switch violation {

@@ -168,11 +168,9 @@ struct CalendarDate: Codable, Sendable, Hashable, Comparable, CustomStringConver
     }
 
     var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        var buffer = ByteBufferAllocator().buffer(capacity: 10)
+        write(to: &buffer)
+        return String(buffer: buffer)
     }
 
     static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

@@ -137,7 +137,7 @@ struct MembershipController {
         let id = try Self.id(context)
         do {
             // One statement, unless the hooks use the database too.
-            let body = { (connection: DatabaseConnection) async throws in
+            try await database.transaction(if: hooks.usesDatabase) { connection in
                 let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
                 var delete = SQLBuilder(connection.dialect, MembershipQueries.delete, values: [.uuid(id)])
@@ -147,11 +147,6 @@ struct MembershipController {
                     throw try await notFoundOrForbidden(id, MembershipPermissions.delete, context, connection)
                 }
                 try await hooks.didDelete(id: id, context: hookContext)
-            }
-            if hooks.usesDatabase {
-                try await database.transaction(body)
-            } else {
-                try await database.withConnection(body)
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the membership is still referenced by other rows; delete or change them first")
@@ -166,7 +161,7 @@ struct MembershipController {
         references: [String: UUID], inTransaction: Bool = true, _ body: (DatabaseConnection) async throws -> Result
     ) async throws -> Result {
         do {
-            return try await inTransaction ? database.transaction(body) : database.withConnection(body)
+            return try await database.transaction(if: inTransaction, body)
         } catch {
             guard let violation = ConstraintViolation(error) else { throw error }
             switch violation {

@@ -102,6 +102,12 @@ final class Database: Sendable {
         }
     }
 
+    /// Runs `body` in one transaction when `needed`, else on one leased connection, each of its
+    /// statements on its own (a write of one statement needs no `BEGIN` and `COMMIT`).
+    func transaction<Result: Sendable>(if needed: Bool, _ body: (DatabaseConnection) async throws -> Result) async throws -> Result {
+        needed ? try await transaction(body) : try await withConnection(body)
+    }
+
     /// Leases one connection for `body`: SQLite's writing connection is taken in turn.
     func withConnection<Result: Sendable>(_ body: (DatabaseConnection) async throws -> Result) async throws -> Result {
         switch backend {
