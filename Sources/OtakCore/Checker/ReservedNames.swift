@@ -35,7 +35,7 @@ enum ReservedNames {
         "ReadProblem", "RequestLogMiddleware", "Routes", "RowCondition", "RuleCase", "RuleOperation", "RuleOracle",
         "RuleTerm", "RuleValue", "SeededRandom", "SerialAccess", "ServerTests", "SignedIn", "SignedInUser", "SQL",
         "SQLBuilder", "SQLDecodable", "SQLDecodingError", "SQLDialect", "SQLLogic", "SQLRow", "SQLRowTests",
-        "SQLScript", "SQLValue", "SplitMix", "TestCaller", "Timestamp", "TokenClaims", "TokenService",
+        "SQLScript", "SQLValue", "SplitMix", "TestCaller", "Timestamp", "TokenService", "UUIDTextTests",
         "UnavailableConnectionError", "UniqueConstraint", "Validator", "VariedField",
     ]
 

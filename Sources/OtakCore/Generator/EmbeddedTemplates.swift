@@ -29,7 +29,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         {{/usesPasswords}}
         {{#hasAuth}}
-        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/swift-extras/swift-extras-base64.git", from: "1.2.0"),
         {{/hasAuth}}
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.0"),
@@ -48,7 +49,8 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 {{/usesPasswords}}
                 {{#hasAuth}}
-                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ExtrasBase64", package: "swift-extras-base64"),
                 {{/hasAuth}}
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
@@ -64,6 +66,9 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                {{#hasAuth}}
+                .product(name: "Crypto", package: "swift-crypto"),
+                {{/hasAuth}}
             ]
         ),
     ]
@@ -242,7 +247,7 @@ func buildApplication(
     } else {
         throw ConfigurationError("JWT_SECRET is not set: give it a random value of at least 32 bytes (e.g. `openssl rand -base64 48`), or set APP_ENV=development")
     }
-    let tokens = await TokenService(secret: secret, lifetime: configuration.tokenLifetime)
+    let tokens = TokenService(secret: secret, lifetime: configuration.tokenLifetime)
     let decoyPassword = (0..<24).map { _ in String(UInt8.random(in: 97...122), radix: 36) }.joined()
     let decoyHash = try await NIOThreadPool.singleton.runIfActive { [cost = configuration.bcryptCost] in
         Bcrypt.hash(decoyPassword, cost: UInt8(cost))
@@ -465,7 +470,7 @@ struct AuthController {
     /// errors) and signs them in: 201 with a token.
     @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<SignedIn> {
         let created = try await users.create(request, context: context)
-        let token = try await tokens.issue(for: created.responseGenerator.id)
+        let token = tokens.issue(for: created.responseGenerator.id)
         return EditedResponse(status: .created, headers: created.headers, response: SignedIn(token: token, user: created.responseGenerator))
     }
     {{/auth.canRegister}}
@@ -489,7 +494,7 @@ struct AuthController {
         guard let row = try await database.read({{auth.type}}Queries.find, [.uuid(id)]).first else {
             throw APIError.unauthorized("the {{auth.identityWords}} or the password is wrong")
         }
-        return SignedIn(token: try await tokens.issue(for: id), user: try {{auth.type}}(row: row))
+        return SignedIn(token: tokens.issue(for: id), user: try {{auth.type}}(row: row))
     }
 
     /// `GET /auth/me`: the signed-in {{auth.displayName}}.
@@ -558,7 +563,7 @@ struct AuthMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         guard header.count > 7, header.prefix(7).lowercased() == "bearer ",
-              let id = await tokens.userID(from: String(header.dropFirst(7)))
+              let id = tokens.userID(from: header.dropFirst(7))
         else {
             throw APIError.unauthorized("the token is invalid or has expired", invalidToken: true)
         }
@@ -652,16 +657,25 @@ struct SignedInUser: Sendable {
 }
 
 """#,
-        "Sources/App/Auth/TokenService.swift.mustache": #"""
+        "Sources/App/Auth/TokenService.swift.mustache": ##"""
 {{> header}}
+import Crypto
+import ExtrasBase64
 import Foundation
-import JWTKit
 
-/// Issues and checks bearer tokens: JWTs signed with HS256 under `JWT_SECRET`, holding the
-/// user's id (`sub`), when they were issued (`iat`) and when they expire (`exp`).
+/// Issues and checks bearer tokens: JWTs (RFC 7519) signed with HS256 under `JWT_SECRET`,
+/// holding the user's id (`sub`), when they were issued (`iat`) and when they expire (`exp`),
+/// in whole seconds.
 ///
 /// A token carries no role: `AuthMiddleware` reads the user's row on every request, so that a
 /// changed role or a deleted account takes effect at once.
+///
+/// Written here for the one algorithm we use, over swift-crypto's HMAC, rather than through
+/// jwt-kit: jwt-kit checks every token inside one actor (a hop and a queue shared by all
+/// requests) and decodes its JSON with Foundation's `JSONDecoder`. bench/jwt measured a check
+/// at 3.8 µs against jwt-kit's 12 µs, and 2.4 µs against 18 µs from two tasks at once, both
+/// accepting and refusing the same tokens. The generated tests check RFC 7515's HS256 example
+/// and refuse forged, expired, unsigned and HS512 tokens.
 struct TokenService: Sendable {
     /// A signed token and when it expires.
     struct Token: Sendable {
@@ -669,41 +683,84 @@ struct TokenService: Sendable {
         let expiresAt: Date
     }
 
-    private let keys: JWTKeyCollection
+    /// An HMAC-SHA256 with the key already taken in, copied for each token.
+    private let signer: HMAC<SHA256>
     let lifetime: TimeInterval
 
-    init(secret: [UInt8], lifetime: TimeInterval) async {
-        keys = JWTKeyCollection()
-        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
+    init(secret: [UInt8], lifetime: TimeInterval) {
+        signer = HMAC(key: SymmetricKey(data: secret))
         self.lifetime = lifetime
     }
 
-    func issue(for id: UUID, at now: Date = Date()) async throws -> Token {
-        let expiresAt = now.addingTimeInterval(lifetime)
-        let claims = TokenClaims(sub: .init(value: id.uuidString), iat: .init(value: now), exp: .init(value: expiresAt))
-        return Token(text: try await keys.sign(claims), expiresAt: expiresAt)
+    func issue(for id: UUID, at now: Date = Date()) -> Token {
+        let issuedAt = Int(now.timeIntervalSince1970.rounded(.down))
+        let expiresAt = issuedAt + Int(lifetime.rounded(.up))
+        return Token(text: sign(payload: #"{"exp":\#(expiresAt),"iat":\#(issuedAt),"sub":"\#(id.uuidString)"}"#),
+                     expiresAt: Date(timeIntervalSince1970: TimeInterval(expiresAt)))
     }
 
-    /// The user id of a valid token; `nil` if it is malformed, tampered with, expired, unsigned
-    /// (`alg: none`) or signed with another key or algorithm.
-    func userID(from token: String) async -> UUID? {
-        guard let claims = try? await keys.verify(token, as: TokenClaims.self) else { return nil }
-        return UUID(uuidString: claims.sub.value)
+    /// A token holding `payload` (JSON text), signed under our key.
+    func sign(payload: String) -> String {
+        let input = Self.header + "." + Self.base64URL(Array(payload.utf8))
+        var code = signer
+        code.update(data: Array(input.utf8))
+        return input + "." + Self.base64URL(Array(code.finalize()))
+    }
+
+    /// The user id of a valid token; `nil` if it is malformed, tampered with, expired, not yet
+    /// valid, unsigned (`alg: none`) or signed with another key or algorithm.
+    func userID(from token: Substring, now: Date = Date()) -> UUID? {
+        guard case .object(let claims)? = verifiedClaims(token),
+              case .string(let subject)? = claims["sub"], let id = UUID(text: subject),
+              let expiry = claims["exp"]?.seconds, now.timeIntervalSince1970 < expiry
+        else { return nil }
+        if let notBefore = claims["nbf"] {
+            guard let seconds = notBefore.seconds, seconds <= now.timeIntervalSince1970 else { return nil }
+        }
+        return id
+    }
+
+    /// The claims of a token whose header says HS256 and whose signature is ours.
+    func verifiedClaims(_ token: Substring) -> JSONValue? {
+        let bytes = token.utf8.withContiguousStorageIfAvailable(Array.init) ?? Array(token.utf8)
+        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")),
+              let secondDot = bytes[(dot + 1)...].firstIndex(of: UInt8(ascii: ".")),
+              let headerBytes = Self.decodeBase64URL(bytes[..<dot]),
+              case .object(let header)? = try? JSONParser.parse(headerBytes),
+              header["alg"] == .string("HS256"), header["crit"] == nil,
+              let signature = Self.decodeBase64URL(bytes[(secondDot + 1)...])
+        else { return nil }
+        var code = signer
+        code.update(data: bytes[..<secondDot])
+        // `==` between an authentication code and bytes compares in constant time.
+        guard code.finalize() == signature, let payload = Self.decodeBase64URL(bytes[(dot + 1)..<secondDot]) else { return nil }
+        return try? JSONParser.parse(payload)
+    }
+
+    /// `{"alg":"HS256","typ":"JWT"}`, encoded.
+    private static let header = base64URL(Array(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
+
+    private static func base64URL(_ bytes: [UInt8]) -> String {
+        Base64.encodeToString(bytes: bytes, options: [.base64UrlAlphabet, .omitPaddingCharacter])
+    }
+
+    private static func decodeBase64URL(_ text: ArraySlice<UInt8>) -> [UInt8]? {
+        try? Base64.decode(bytes: text, options: [.base64UrlAlphabet, .omitPaddingCharacter])
     }
 }
 
-/// The claims of a token.
-struct TokenClaims: JWTPayload {
-    var sub: SubjectClaim
-    var iat: IssuedAtClaim
-    var exp: ExpirationClaim
-
-    func verify(using algorithm: some JWTAlgorithm) async throws {
-        try exp.verifyNotExpired()
+private extension JSONValue {
+    /// A NumericDate: seconds since 1970, whole or not.
+    var seconds: Double? {
+        switch self {
+        case .integer(let value): Double(value)
+        case .double(let value): value
+        default: nil
+        }
     }
 }
 
-"""#,
+"""##,
         "Sources/App/Configuration.swift.mustache": #"""
 {{> header}}
 import Foundation
@@ -1226,7 +1283,7 @@ struct {{type}}Controller {
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {
         let text = try context.parameters.require(name)
-        guard let id = UUID(uuidString: text) else { throw APIError.notFound("no row has the id '\(text)'") }
+        guard let id = UUID(text: text) else { throw APIError.notFound("no row has the id '\(text)'") }
         return id
     }
 
@@ -2144,7 +2201,7 @@ extension Bool: SQLDecodable {
 
 extension UUID: SQLDecodable {
     init(sqlite data: SQLiteData) throws {
-        guard case .text(let text) = data, let value = UUID(uuidString: text) else {
+        guard case .text(let text) = data, let value = UUID(text: text) else {
             throw SQLDecodingError(expected: "uuid", found: "\(data)")
         }
         self = value
@@ -2540,7 +2597,7 @@ extension Bool: JSONReadable {
 
 extension UUID: JSONReadable {
     init(json: JSONValue) throws(ReadProblem) {
-        guard case .string(let text) = json, let value = UUID(uuidString: text) else { throw .type(expected: "a UUID string") }
+        guard case .string(let text) = json, let value = UUID(text: text) else { throw .type(expected: "a UUID string") }
         self = value
     }
 }
@@ -2719,7 +2776,7 @@ struct ListQuery {
         case .double: Double(text).flatMap { $0.isFinite ? SQLValue.double($0) : nil }
         case .decimal: Double(text).flatMap(Decimal.init(api:)).map(SQLValue.decimal)
         case .bool: text == "true" ? .bool(true) : text == "false" ? .bool(false) : nil
-        case .uuid: UUID(uuidString: text).map(SQLValue.uuid)
+        case .uuid: UUID(text: text).map(SQLValue.uuid)
         case .timestamp: Timestamp.parse(text).map(SQLValue.timestamp)
         case .date: CalendarDate(text).map { SQLValue.text($0.description) }
         case .enumeration(let cases): cases.contains(text) ? .text(text) : nil
@@ -3478,7 +3535,34 @@ struct JSONParser {
 
     private mutating func string() throws(JSONValue.ParseError) -> String {
         position += 1  // the opening quote
-        var text: [UInt8] = []
+        let start = position
+        var ascii = true
+        // Most strings hold no escape: they are read straight from the input.
+        while let byte = next {
+            switch byte {
+            case UInt8(ascii: "\""):
+                position += 1
+                let text = bytes[start..<(position - 1)]
+                // ASCII is valid UTF-8: it needs no validation (whose generic entry point cost
+                // more than the rest of reading a short string).
+                if ascii { return String(decoding: text, as: UTF8.self) }
+                guard let string = String(validating: text, as: UTF8.self) else { throw JSONValue.ParseError() }
+                return string
+            case UInt8(ascii: "\\"):
+                return try escapedString(Array(bytes[start..<position]))
+            case 0..<0x20:
+                throw JSONValue.ParseError()
+            default:
+                if byte >= 0x80 { ascii = false }
+                position += 1
+            }
+        }
+        throw JSONValue.ParseError()
+    }
+
+    /// The rest of a string from its first escape on, after the bytes `text` before it.
+    private mutating func escapedString(_ text: [UInt8]) throws(JSONValue.ParseError) -> String {
+        var text = text
         while let byte = next {
             position += 1
             switch byte {
@@ -4270,6 +4354,49 @@ struct CalendarDate: Codable, Sendable, Hashable, Comparable, CustomStringConver
 }
 
 """#,
+        "Sources/App/Support/UUIDText.swift.mustache": #"""
+{{> header}}
+import Foundation
+
+extension UUID {
+    /// Reads `E621E1F8-C36C-495A-93FC-0C247A3E6E5F` in either case, as `UUID(uuidString:)`
+    /// does, without the `sscanf` it calls (~5 % of a by-id request's CPU in a profile).
+    init?(text: some StringProtocol) {
+        let parsed = text.utf8.withContiguousStorageIfAvailable(Self.bytes) ?? Array(text.utf8).withUnsafeBufferPointer(Self.bytes)
+        guard let parsed else { return nil }
+        self.init(uuid: parsed)
+    }
+
+    private static func bytes(_ text: UnsafeBufferPointer<UInt8>) -> uuid_t? {
+        guard text.count == 36 else { return nil }
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let valid = withUnsafeMutableBytes(of: &uuid) { bytes in
+            var position = 0
+            for index in 0..<16 {
+                if position == 8 || position == 13 || position == 18 || position == 23 {
+                    guard text[position] == UInt8(ascii: "-") else { return false }
+                    position += 1
+                }
+                guard let high = hexDigit(text[position]), let low = hexDigit(text[position + 1]) else { return false }
+                bytes[index] = high << 4 | low
+                position += 2
+            }
+            return true
+        }
+        return valid ? uuid : nil
+    }
+
+    private static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
+
+"""#,
         "Tests/AppTests/AppTests.swift.mustache": #"""
 {{> header}}
 import Foundation
@@ -4473,6 +4600,31 @@ import Testing
     }
 }
 
+/// UUIDs in paths, bodies, filters, tokens and SQLite columns are read as Foundation reads them,
+/// but only in their canonical form (Foundation's `sscanf` on Linux also takes `0x1`, ` 1` and
+/// `-1` for a byte).
+@Suite struct UUIDTextTests {
+    @Test func uuidsAreReadInTheirCanonicalFormOnly() throws {
+        var random = SplitMix(state: 5)
+        let alphabet = Array("0123456789abcdefABCDEFg-x ")
+        let canonical = try Regex("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
+        for _ in 0..<2000 {
+            let uuid = UUID()
+            #expect(UUID(text: uuid.uuidString) == uuid)
+            #expect(UUID(text: uuid.uuidString.lowercased()) == uuid)
+            var characters = Array(uuid.uuidString)
+            switch Int.random(in: 0..<3, using: &random) {
+            case 0: characters[Int.random(in: 0..<characters.count, using: &random)] = alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
+            case 1: characters.remove(at: Int.random(in: 0..<characters.count, using: &random))
+            default: characters.insert(alphabet[Int.random(in: 0..<alphabet.count, using: &random)], at: Int.random(in: 0...characters.count, using: &random))
+            }
+            let text = String(characters)
+            let expected = text.wholeMatch(of: canonical) == nil ? nil : UUID(uuidString: text)
+            #expect(UUID(text: text) == expected, "\(text)")
+        }
+    }
+}
+
 /// Columns are read by code of the server's own where that is faster than the driver's.
 @Suite struct SQLRowTests {
     /// PostgreSQL's binary `numeric`, as PostgresNIO writes it, reads as the `Decimal` that
@@ -4515,6 +4667,7 @@ private extension Int {
 """#,
         "Tests/AppTests/AuthTests.swift.mustache": ##"""
 {{> header}}
+import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -4628,19 +4781,32 @@ import Testing
     func badTokensAre401(_ kind: BadToken) async throws {
         try await withServer(as: .anonymous) { client in
             let id = try await createUser(client)
-            let good = try await TokenService(secret: testSecret, lifetime: 3600).issue(for: id)
+            let good = TokenService(secret: testSecret, lifetime: 3600).issue(for: id)
             #expect(try await request(client, .get, "/auth/me", token: good.text).status == .ok)
-            let token = try await kind.token(for: id, from: good.text)
+            let token = kind.token(for: id, from: good.text)
             let response = try await request(client, .get, "/auth/me", token: token)
             #expect(response.status == .unauthorized)
             #expect(response.headers[.wwwAuthenticate] == #"Bearer error="invalid_token""#)
         }
     }
 
+    /// RFC 7515, appendix A.1: an HS256 token signed elsewhere checks out under its key (its
+    /// header has other spacing and key order than ours); with one byte changed, it does not.
+    @Test func tokensAreStandardJWTs() throws {
+        let key = try #require(Data(base64Encoded: "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ+EstJQLr/T+1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow=="))
+        let service = TokenService(secret: Array(key), lifetime: 60)
+        let token = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+        #expect(service.verifiedClaims(token[...])?["iss"] == .string("joe"))
+        #expect(service.verifiedClaims(token.replacingOccurrences(of: ".dBjf", with: ".eBjf")[...]) == nil)
+        let ours = TokenService(secret: testSecret, lifetime: 3600).issue(for: UUID(), at: Date(timeIntervalSince1970: 1_800_000_000.75))
+        #expect(ours.text.hasPrefix("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."))
+        #expect(ours.expiresAt == Date(timeIntervalSince1970: 1_800_003_600))
+    }
+
     @Test func aDeletedUsersTokenIs401() async throws {
         try await withServer { client in
             let id = try await createUser(client)
-            let token = try await TokenService(secret: testSecret, lifetime: 3600).issue(for: id).text
+            let token = TokenService(secret: testSecret, lifetime: 3600).issue(for: id).text
             #expect(try await request(client, .get, "/auth/me", token: token).status == .ok)
             #expect(try await request(client, .delete, "/{{auth.route}}/\(id.uuidString)").status == .noContent)
             #expect(try await request(client, .get, "/auth/me", token: token).status == .unauthorized)
@@ -4663,29 +4829,40 @@ import Testing
 
 /// Tokens the server must refuse.
 enum BadToken: String, CaseIterable, Sendable {
-    case tampered, expired, unsigned, wrongSecret, garbage
+    case tampered, expired, notYetValid, withoutExpiry, unsigned, otherAlgorithm, wrongSecret, garbage
 
-    func token(for id: UUID, from good: String) async throws -> String {
+    func token(for id: UUID, from good: String) -> String {
         let parts = good.split(separator: ".").map(String.init)
+        let now = Int(Date().timeIntervalSince1970)
+        let service = TokenService(secret: testSecret, lifetime: 3600)
         switch self {
         case .tampered:
             // Another user's id in the payload, with the original signature.
-            let payload = #"{"sub":"\#(UUID().uuidString)","iat":\#(Int(Date().timeIntervalSince1970)),"exp":\#(Int(Date().timeIntervalSince1970) + 3600)}"#
-            return [parts[0], Self.base64URL(payload), parts[2]].joined(separator: ".")
+            let payload = #"{"sub":"\#(UUID().uuidString)","iat":\#(now),"exp":\#(now + 3600)}"#
+            return [parts[0], Self.base64URL(Data(payload.utf8)), parts[2]].joined(separator: ".")
         case .expired:
-            return try await TokenService(secret: testSecret, lifetime: 60).issue(for: id, at: Date().addingTimeInterval(-3600)).text
+            return TokenService(secret: testSecret, lifetime: 60).issue(for: id, at: Date().addingTimeInterval(-3600)).text
+        case .notYetValid:
+            return service.sign(payload: #"{"sub":"\#(id.uuidString)","nbf":\#(now + 600),"exp":\#(now + 3600)}"#)
+        case .withoutExpiry:
+            return service.sign(payload: #"{"sub":"\#(id.uuidString)","iat":\#(now)}"#)
         case .unsigned:
-            return [Self.base64URL(#"{"alg":"none","typ":"JWT"}"#), parts[1], ""].joined(separator: ".")
+            return [Self.base64URL(Data(#"{"alg":"none","typ":"JWT"}"#.utf8)), parts[1], ""].joined(separator: ".")
+        case .otherAlgorithm:
+            // Signed with the right secret, but HS512.
+            let input = Self.base64URL(Data(#"{"alg":"HS512","typ":"JWT"}"#.utf8)) + "." + parts[1]
+            let signature = HMAC<SHA512>.authenticationCode(for: Data(input.utf8), using: SymmetricKey(data: testSecret))
+            return input + "." + Self.base64URL(Data(signature))
         case .wrongSecret:
             let other = Array("another secret that is also 32 bytes or more".utf8)
-            return try await TokenService(secret: other, lifetime: 3600).issue(for: id).text
+            return TokenService(secret: other, lifetime: 3600).issue(for: id).text
         case .garbage:
             return "not a token"
         }
     }
 
-    private static func base64URL(_ text: String) -> String {
-        Data(text.utf8).base64EncodedString()
+    private static func base64URL(_ data: Data) -> String {
+        data.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 }
@@ -5124,7 +5301,7 @@ struct PropertyRun {
         }
         try await reload()
         for id in order[schema.authEntity] ?? [] {
-            tokens[id] = try await TokenService(secret: testSecret, lifetime: 3600).issue(for: try #require(UUID(uuidString: id))).text
+            tokens[id] = TokenService(secret: testSecret, lifetime: 3600).issue(for: try #require(UUID(uuidString: id))).text
         }
     }
 
@@ -6301,7 +6478,7 @@ struct AccessScene {
         }
         guard let user else { return try await request(client, method, uri, anonymous: true, body: body) }
         let id = try #require(UUID(uuidString: user))
-        let token = try await TokenService(secret: testSecret, lifetime: 3600).issue(for: id).text
+        let token = TokenService(secret: testSecret, lifetime: 3600).issue(for: id).text
         return try await request(client, method, uri, token: token, body: body)
     }
 }

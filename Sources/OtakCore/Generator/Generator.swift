@@ -169,6 +169,7 @@ public struct Generator: Sendable {
         "Sources/App/Support/JSONValue.swift",
         "Sources/App/Support/JSONWriter.swift",
         "Sources/App/Support/Timestamp.swift",
+        "Sources/App/Support/UUIDText.swift",
         "Tests/AppTests/AppTests.swift",
         "Tests/AppTests/CustomTests.swift",
         "Tests/AppTests/Fixtures.swift",

@@ -294,7 +294,7 @@ struct AccessScene {
         }
         guard let user else { return try await request(client, method, uri, anonymous: true, body: body) }
         let id = try #require(UUID(uuidString: user))
-        let token = try await TokenService(secret: testSecret, lifetime: 3600).issue(for: id).text
+        let token = TokenService(secret: testSecret, lifetime: 3600).issue(for: id).text
         return try await request(client, method, uri, token: token, body: body)
     }
 }

@@ -201,6 +201,31 @@ import Testing
     }
 }
 
+/// UUIDs in paths, bodies, filters, tokens and SQLite columns are read as Foundation reads them,
+/// but only in their canonical form (Foundation's `sscanf` on Linux also takes `0x1`, ` 1` and
+/// `-1` for a byte).
+@Suite struct UUIDTextTests {
+    @Test func uuidsAreReadInTheirCanonicalFormOnly() throws {
+        var random = SplitMix(state: 5)
+        let alphabet = Array("0123456789abcdefABCDEFg-x ")
+        let canonical = try Regex("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
+        for _ in 0..<2000 {
+            let uuid = UUID()
+            #expect(UUID(text: uuid.uuidString) == uuid)
+            #expect(UUID(text: uuid.uuidString.lowercased()) == uuid)
+            var characters = Array(uuid.uuidString)
+            switch Int.random(in: 0..<3, using: &random) {
+            case 0: characters[Int.random(in: 0..<characters.count, using: &random)] = alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
+            case 1: characters.remove(at: Int.random(in: 0..<characters.count, using: &random))
+            default: characters.insert(alphabet[Int.random(in: 0..<alphabet.count, using: &random)], at: Int.random(in: 0...characters.count, using: &random))
+            }
+            let text = String(characters)
+            let expected = text.wholeMatch(of: canonical) == nil ? nil : UUID(uuidString: text)
+            #expect(UUID(text: text) == expected, "\(text)")
+        }
+    }
+}
+
 /// Columns are read by code of the server's own where that is faster than the driver's.
 @Suite struct SQLRowTests {
     /// PostgreSQL's binary `numeric`, as PostgresNIO writes it, reads as the `Decimal` that

@@ -29,7 +29,7 @@ func buildApplication(
     } else {
         throw ConfigurationError("JWT_SECRET is not set: give it a random value of at least 32 bytes (e.g. `openssl rand -base64 48`), or set APP_ENV=development")
     }
-    let tokens = await TokenService(secret: secret, lifetime: configuration.tokenLifetime)
+    let tokens = TokenService(secret: secret, lifetime: configuration.tokenLifetime)
     let decoyPassword = (0..<24).map { _ in String(UInt8.random(in: 97...122), radix: 36) }.joined()
     let decoyHash = try await NIOThreadPool.singleton.runIfActive { [cost = configuration.bcryptCost] in
         Bcrypt.hash(decoyPassword, cost: UInt8(cost))

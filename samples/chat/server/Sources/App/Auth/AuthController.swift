@@ -26,7 +26,7 @@ struct AuthController {
     /// errors) and signs them in: 201 with a token.
     @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<SignedIn> {
         let created = try await users.create(request, context: context)
-        let token = try await tokens.issue(for: created.responseGenerator.id)
+        let token = tokens.issue(for: created.responseGenerator.id)
         return EditedResponse(status: .created, headers: created.headers, response: SignedIn(token: token, user: created.responseGenerator))
     }
 
@@ -49,7 +49,7 @@ struct AuthController {
         guard let row = try await database.read(AccountQueries.find, [.uuid(id)]).first else {
             throw APIError.unauthorized("the email or the password is wrong")
         }
-        return SignedIn(token: try await tokens.issue(for: id), user: try Account(row: row))
+        return SignedIn(token: tokens.issue(for: id), user: try Account(row: row))
     }
 
     /// `GET /auth/me`: the signed-in account.

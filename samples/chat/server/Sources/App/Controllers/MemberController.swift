@@ -230,7 +230,7 @@ struct MemberController {
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {
         let text = try context.parameters.require(name)
-        guard let id = UUID(uuidString: text) else { throw APIError.notFound("no row has the id '\(text)'") }
+        guard let id = UUID(text: text) else { throw APIError.notFound("no row has the id '\(text)'") }
         return id
     }
 

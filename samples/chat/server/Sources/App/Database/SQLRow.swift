@@ -111,7 +111,7 @@ extension Bool: SQLDecodable {
 
 extension UUID: SQLDecodable {
     init(sqlite data: SQLiteData) throws {
-        guard case .text(let text) = data, let value = UUID(uuidString: text) else {
+        guard case .text(let text) = data, let value = UUID(text: text) else {
             throw SQLDecodingError(expected: "uuid", found: "\(data)")
         }
         self = value

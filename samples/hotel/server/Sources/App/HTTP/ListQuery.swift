@@ -129,7 +129,7 @@ struct ListQuery {
         case .double: Double(text).flatMap { $0.isFinite ? SQLValue.double($0) : nil }
         case .decimal: Double(text).flatMap(Decimal.init(api:)).map(SQLValue.decimal)
         case .bool: text == "true" ? .bool(true) : text == "false" ? .bool(false) : nil
-        case .uuid: UUID(uuidString: text).map(SQLValue.uuid)
+        case .uuid: UUID(text: text).map(SQLValue.uuid)
         case .timestamp: Timestamp.parse(text).map(SQLValue.timestamp)
         case .date: CalendarDate(text).map { SQLValue.text($0.description) }
         case .enumeration(let cases): cases.contains(text) ? .text(text) : nil

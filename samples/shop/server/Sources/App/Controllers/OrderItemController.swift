@@ -226,7 +226,7 @@ struct OrderItemController {
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {
         let text = try context.parameters.require(name)
-        guard let id = UUID(uuidString: text) else { throw APIError.notFound("no row has the id '\(text)'") }
+        guard let id = UUID(text: text) else { throw APIError.notFound("no row has the id '\(text)'") }
         return id
     }
 

@@ -99,7 +99,34 @@ struct JSONParser {
 
     private mutating func string() throws(JSONValue.ParseError) -> String {
         position += 1  // the opening quote
-        var text: [UInt8] = []
+        let start = position
+        var ascii = true
+        // Most strings hold no escape: they are read straight from the input.
+        while let byte = next {
+            switch byte {
+            case UInt8(ascii: "\""):
+                position += 1
+                let text = bytes[start..<(position - 1)]
+                // ASCII is valid UTF-8: it needs no validation (whose generic entry point cost
+                // more than the rest of reading a short string).
+                if ascii { return String(decoding: text, as: UTF8.self) }
+                guard let string = String(validating: text, as: UTF8.self) else { throw JSONValue.ParseError() }
+                return string
+            case UInt8(ascii: "\\"):
+                return try escapedString(Array(bytes[start..<position]))
+            case 0..<0x20:
+                throw JSONValue.ParseError()
+            default:
+                if byte >= 0x80 { ascii = false }
+                position += 1
+            }
+        }
+        throw JSONValue.ParseError()
+    }
+
+    /// The rest of a string from its first escape on, after the bytes `text` before it.
+    private mutating func escapedString(_ text: [UInt8]) throws(JSONValue.ParseError) -> String {
+        var text = text
         while let byte = next {
             position += 1
             switch byte {

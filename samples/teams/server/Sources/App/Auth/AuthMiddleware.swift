@@ -21,7 +21,7 @@ struct AuthMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         guard header.count > 7, header.prefix(7).lowercased() == "bearer ",
-              let id = await tokens.userID(from: String(header.dropFirst(7)))
+              let id = tokens.userID(from: header.dropFirst(7))
         else {
             throw APIError.unauthorized("the token is invalid or has expired", invalidToken: true)
         }

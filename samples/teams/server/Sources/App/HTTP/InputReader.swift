@@ -164,7 +164,7 @@ extension Bool: JSONReadable {
 
 extension UUID: JSONReadable {
     init(json: JSONValue) throws(ReadProblem) {
-        guard case .string(let text) = json, let value = UUID(uuidString: text) else { throw .type(expected: "a UUID string") }
+        guard case .string(let text) = json, let value = UUID(text: text) else { throw .type(expected: "a UUID string") }
         self = value
     }
 }

@@ -1,0 +1,1 @@
+../../../../samples/shop/server/Sources/App/Support/JSONValue.swift
