@@ -25,7 +25,7 @@ enum ReservedNames {
         // The generated package's own types (Templates/Sources/App and Tests/AppTests); a test
         // checks that every type the templates declare is here.
         "APIError", "Access", "AccessCase", "AccessScene", "AppConfiguration", "AppHooks", "AppTests", "AuthController",
-        "AuthMiddleware", "AuthTests", "BadToken", "CalendarDate", "Caller", "CheckCase", "Checksum", "Comparison",
+        "AuthMiddleware", "AuthTests", "BadToken", "CallerCache", "CalendarDate", "Caller", "CheckCase", "Checksum", "Comparison",
         "ConfigurationError", "ConstraintViolation", "CustomTests", "DatabaseConnection", "EntityHooks",
         "ErrorMiddleware", "FieldChange", "FieldError", "Fixtures", "HealthStatus", "HookContext", "Includes",
         "InputReader", "JSONParser", "JSONParserTests", "JSONReadable", "JSONResponse", "JSONText", "JSONValue",

@@ -105,6 +105,7 @@ Everything comes from the environment:
 {{#hasAuth}}
 | `JWT_SECRET` | none | the key tokens are signed with, at least 32 bytes (`openssl rand -base64 48`); required in production |
 | `APP_ENV` | `development` in debug builds, `production` in release builds | in development, a missing `JWT_SECRET` is replaced by a random key (with a warning) that lasts until the server stops |
+| `AUTH_CACHE_SECONDS` | `1` | how long a signed-in user's row is reused before it is read again (0 to 60; 0 reads it on every request) |
 {{/hasAuth}}
 
 Several instances may share one PostgreSQL database behind a load balancer: migrations run
@@ -130,10 +131,13 @@ Send the token as `Authorization: Bearer <token>`. Tokens are JWTs (HS256) holdi
 id, when they were issued and when they expire ({{tokenLifetime}} seconds, from the schema).
 
 - **Role changes and deleted users take effect at the next request.** A token carries only
-  the user's id: every request with a token reads the user's row (one prepared lookup by
-  primary key, without the password hash), so a changed role applies at once and a deleted
-  user's tokens are refused. To sign everyone
-  out, change `JWT_SECRET`.
+  the user's id: the server reads the user's row (one prepared lookup by primary key, without
+  the password hash) and reuses it for `AUTH_CACHE_SECONDS` (1 by default), so a client's
+  burst of requests costs one lookup. A row changed or deleted through this server's routes
+  is forgotten as the change commits: the next request sees the new role, a deleted user's
+  tokens are refused. A change made elsewhere (another instance behind the load balancer, SQL
+  of your own: call `CallerCache.forget(_:)`) applies within `AUTH_CACHE_SECONDS`; set it to 0
+  to read the row on every request. To sign everyone out, change `JWT_SECRET`.
 - Passwords are hashed with bcrypt and never returned. A sign-in with an unknown
   {{identityWords}} takes as long as one with a wrong password.
 - No token where a rule needs one: 401 with `WWW-Authenticate: Bearer`. A bad or expired
@@ -261,7 +265,7 @@ func buildApplication(
     }
     let router = buildRouter(
         database: database, hooks: hooks{{#usesPasswords}}, bcryptCost: configuration.bcryptCost{{/usesPasswords}},
-        auth: AuthMiddleware({{#hasAuth}}database: database, tokens: tokens, {{/hasAuth}}callerWithoutToken: callerWithoutToken){{#hasAuth}}, decoyHash: decoyHash{{/hasAuth}}
+        auth: AuthMiddleware({{#hasAuth}}database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), {{/hasAuth}}callerWithoutToken: callerWithoutToken){{#hasAuth}}, decoyHash: decoyHash{{/hasAuth}}
     )
     var app = Application(
         router: router,
@@ -297,12 +301,12 @@ func buildRouter(
         try OpenAPIDocument.response()
     }
     {{#entities}}
-    {{type}}Controller(database: database, hooks: hooks.{{variable}}{{#hasPasswordFields}}, bcryptCost: bcryptCost{{/hasPasswordFields}}).addRoutes(to: router)
+    {{type}}Controller(database: database, hooks: hooks.{{variable}}{{#hasPasswordFields}}, bcryptCost: bcryptCost{{/hasPasswordFields}}{{#isAuthEntity}}, callers: auth.callers{{/isAuthEntity}}).addRoutes(to: router)
     {{/entities}}
     {{#auth}}
     AuthController(
         database: database, tokens: auth.tokens,
-        users: {{type}}Controller(database: database, hooks: hooks.{{variable}}, bcryptCost: bcryptCost), decoyHash: decoyHash
+        users: {{type}}Controller(database: database, hooks: hooks.{{variable}}, bcryptCost: bcryptCost, callers: auth.callers), decoyHash: decoyHash
     ).addRoutes(to: router)
     {{/auth}}
     addCustomRoutes(to: router, database: database, hooks: hooks)
@@ -538,8 +542,9 @@ import Foundation
 import Hummingbird
 
 {{#hasAuth}}
-/// Sets `context.caller` from `Authorization: Bearer <token>`. A request without the header is
-/// anonymous; a bad or expired token, or one whose user is gone, gets 401 at once.
+/// Sets `context.caller` from `Authorization: Bearer <token>`, with the user's row as
+/// `CallerCache` keeps it or as a lookup reads it. A request without the header is anonymous;
+/// a bad or expired token, or one whose user is gone, gets 401 at once.
 {{/hasAuth}}
 {{^hasAuth}}
 /// Sets `context.caller`. The schema has no `auth` block: every request is anonymous.
@@ -550,6 +555,7 @@ struct AuthMiddleware: RouterMiddleware {
     {{#hasAuth}}
     let database: Database
     let tokens: TokenService
+    let callers: CallerCache
     {{/hasAuth}}
     /// Who a request without a token is: anonymous, except in tests of behaviour other than
     /// permissions.
@@ -567,10 +573,17 @@ struct AuthMiddleware: RouterMiddleware {
         else {
             throw APIError.unauthorized("the token is invalid or has expired", invalidToken: true)
         }
-        guard let row = try await database.read({{auth.type}}Queries.selectCaller, [.uuid(id)]).first else {
-            throw APIError.unauthorized("the token's user no longer exists", invalidToken: true)
+        if let record = callers.record(of: id) {
+            context.caller = .user(SignedInUser(id: id, record: record))
+        } else {
+            let generation = callers.generation
+            guard let row = try await database.read({{auth.type}}Queries.selectCaller, [.uuid(id)]).first else {
+                throw APIError.unauthorized("the token's user no longer exists", invalidToken: true)
+            }
+            let record = try {{auth.type}}Record(row: row)
+            callers.remember(record, of: id, readAt: generation)
+            context.caller = .user(SignedInUser(id: id, record: record))
         }
-        context.caller = .user(SignedInUser(id: id, record: try {{auth.type}}Record(row: row)))
         {{/hasAuth}}
         {{^hasAuth}}
         context.caller = callerWithoutToken(request)
@@ -588,8 +601,9 @@ import Foundation
 enum Caller: Sendable {
     /// No token was sent.
     case anonymous
-    /// The user a valid token names, with their row as it is now: a changed role or a deleted
-    /// account takes effect at the next request.
+    /// The user a valid token names, with their row (read at most `AUTH_CACHE_SECONDS` ago, and
+    /// again after a change through the routes): a changed role or a deleted account takes
+    /// effect at the next request.
     case user(SignedInUser)
     /// The server's own code, for which every rule holds. No token yields it: it is for hooks
     /// and jobs acting on their own, and for tests of behaviour other than permissions.
@@ -657,6 +671,74 @@ struct SignedInUser: Sendable {
 }
 
 """#,
+        "Sources/App/Auth/CallerCache.swift.mustache": #"""
+{{> header}}
+import Foundation
+import NIOConcurrencyHelpers
+
+/// Signed-in users' rows, kept for a moment (`AUTH_CACHE_SECONDS`, default 1) so that a client
+/// sending many requests costs one lookup a second, not one a request: the lookup was half of
+/// an authenticated read's work (bench/shop).
+///
+/// A row changed or deleted through this server's routes is forgotten once the change commits,
+/// so the next request sees it. A change made elsewhere (another instance, a hook or custom
+/// route writing SQL of its own: call `forget(_:)`) is seen within the lifetime.
+final class CallerCache: Sendable {
+    private struct State {
+        var entries: [UUID: (record: {{auth.type}}Record, expires: ContinuousClock.Instant)] = [:]
+        /// Counts `forget` calls: a lookup that began before one must not be kept.
+        var generation = 0
+    }
+
+    private let state = NIOLockedValueBox(State())
+    private let lifetime: Duration
+    /// The most rows kept; past it, the expired ones go, then all.
+    private let capacity: Int
+
+    init(lifetime: Duration, capacity: Int = 10_000) {
+        self.lifetime = lifetime
+        self.capacity = capacity
+    }
+
+    var isEnabled: Bool { lifetime > .zero }
+
+    /// The kept row of `id`, if it is fresh.
+    func record(of id: UUID) -> {{auth.type}}Record? {
+        guard isEnabled else { return nil }
+        let now = ContinuousClock.now
+        return state.withLockedValue { state in
+            guard let entry = state.entries[id], entry.expires > now else { return nil }
+            return entry.record
+        }
+    }
+
+    /// The generation to pass to `remember` for a lookup about to begin.
+    var generation: Int { state.withLockedValue { $0.generation } }
+
+    /// Keeps a row read by a lookup that began at `generation`, unless a row was forgotten since.
+    func remember(_ record: {{auth.type}}Record, of id: UUID, readAt generation: Int) {
+        guard isEnabled else { return }
+        let now = ContinuousClock.now
+        state.withLockedValue { state in
+            guard state.generation == generation else { return }
+            if state.entries.count >= capacity {
+                state.entries = state.entries.filter { $0.value.expires > now }
+                if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
+            }
+            state.entries[id] = (record, now + lifetime)
+        }
+    }
+
+    /// Drops the row of `id`: call it after a change to a user's row commits.
+    func forget(_ id: UUID) {
+        state.withLockedValue { state in
+            state.generation += 1
+            state.entries[id] = nil
+        }
+    }
+}
+
+"""#,
         "Sources/App/Auth/TokenService.swift.mustache": ##"""
 {{> header}}
 import Crypto
@@ -667,8 +749,8 @@ import Foundation
 /// holding the user's id (`sub`), when they were issued (`iat`) and when they expire (`exp`),
 /// in whole seconds.
 ///
-/// A token carries no role: `AuthMiddleware` reads the user's row on every request, so that a
-/// changed role or a deleted account takes effect at once.
+/// A token carries no role: `AuthMiddleware` reads the user's row (see `CallerCache`), so that a
+/// changed role or a deleted account takes effect at the next request.
 ///
 /// Written here for the one algorithm we use, over swift-crypto's HMAC, rather than through
 /// jwt-kit: jwt-kit checks every token inside one actor (a hop and a queue shared by all
@@ -786,7 +868,10 @@ import PostgresNIO
 /// - `JWT_SECRET`: the key tokens are signed with, at least 32 bytes. Required unless in
 ///   development mode, where a random key is made at each start;
 /// - `APP_ENV`: `development` or `production`; debug builds default to development, release
-///   builds to production.
+///   builds to production;
+/// - `AUTH_CACHE_SECONDS`: how long a signed-in user's row is reused before it is read again,
+///   0 to 60 (default 1; 0 reads it on every request). Changes made through this server's
+///   routes are seen at once; others (another instance, SQL of your own) within this time.
 {{/hasAuth}}
 struct AppConfiguration: Sendable {
     enum DatabaseLocation: Sendable, Equatable {
@@ -826,6 +911,7 @@ struct AppConfiguration: Sendable {
     var isDevelopment = Self.isDebugBuild
     /// How long a token lives, from the schema's `auth` block.
     var tokenLifetime: TimeInterval = {{auth.tokenLifetime}}
+    var authCacheLifetime = Duration.seconds(1)
 
     #if DEBUG
     static let isDebugBuild = true
@@ -872,6 +958,10 @@ struct AppConfiguration: Sendable {
             guard secret.utf8.count >= 32 else { throw ConfigurationError("JWT_SECRET must be at least 32 bytes long") }
             jwtSecret = Array(secret.utf8)
         }
+        if let seconds = environment.get("AUTH_CACHE_SECONDS") {
+            guard let number = Double(seconds), (0...60).contains(number) else { throw ConfigurationError("AUTH_CACHE_SECONDS must be from 0 to 60") }
+            authCacheLifetime = .milliseconds(Int((number * 1000).rounded()))
+        }
         {{/hasAuth}}
     }
 
@@ -916,6 +1006,10 @@ struct {{type}}Controller {
     {{#hasPasswordFields}}
     let bcryptCost: Int
     {{/hasPasswordFields}}
+    {{#isAuthEntity}}
+    /// Signed-in users' rows kept by `AuthMiddleware`: a row this controller changes is forgotten.
+    let callers: CallerCache
+    {{/isAuthEntity}}
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("{{route}}")
@@ -1037,6 +1131,9 @@ struct {{type}}Controller {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> {{type}} {
         let access = try context.caller.access({{type}}Permissions.update)
         let id = try Self.id(context)
+        {{#isAuthEntity}}
+        defer { callers.forget(id) }  // once the change commits (or fails)
+        {{/isAuthEntity}}
         var input = try await InputReader(request: request, context: context)
         let patch = {{type}}Patch.read(&input)
         {{#updateReadsNewValues}}
@@ -1111,6 +1208,9 @@ struct {{type}}Controller {
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
         let access = try context.caller.access({{type}}Permissions.delete)
         let id = try Self.id(context)
+        {{#isAuthEntity}}
+        defer { callers.forget(id) }  // once the row is gone (or the delete failed)
+        {{/isAuthEntity}}
         do {
             // One statement, unless the hooks use the database too.
             try await database.transaction(if: hooks.usesDatabase) { connection in
@@ -4758,10 +4858,14 @@ import Testing
     }
 
     {{/auth.roleChanges}}
-    @Test func secretsAreRequiredAndLongEnough() async throws {
+    @Test func secretsAndSettingsAreChecked() async throws {
         #expect(throws: ConfigurationError.self) {
             try AppConfiguration(environment: Environment(values: ["JWT_SECRET": "shorter than 32 bytes"]))
         }
+        #expect(throws: ConfigurationError.self) {
+            try AppConfiguration(environment: Environment(values: ["AUTH_CACHE_SECONDS": "61"]))
+        }
+        #expect(try AppConfiguration(environment: Environment(values: ["AUTH_CACHE_SECONDS": "0.5"])).authCacheLifetime == .milliseconds(500))
         let production = try AppConfiguration(environment: Environment(values: ["APP_ENV": "production"]))
         #expect(production.jwtSecret == nil && !production.isDevelopment)
         await #expect(throws: ConfigurationError.self) {
@@ -4810,6 +4914,8 @@ import Testing
             #expect(try await request(client, .get, "/auth/me", token: token).status == .ok)
             #expect(try await request(client, .delete, "/{{auth.route}}/\(id.uuidString)").status == .noContent)
             #expect(try await request(client, .get, "/auth/me", token: token).status == .unauthorized)
+            // Refused by the sign-in itself, on any route: the row kept for the token is forgotten.
+            #expect(try await request(client, .get, "/{{auth.route}}/\(id.uuidString)", token: token).status == .unauthorized)
         }
     }
 

@@ -98,6 +98,7 @@ struct EntityContext {
                 ]
             },
             "hasPasswordFields": .flag(!passwords.isEmpty),
+            "isAuthEntity": .flag(entity.name == schema.auth?.entity),
             "statements": .list(QueryWriter(context: self).statements().map { statement in
                 .object([
                     "name": .text(statement.name), "doc": .text(statement.doc),

@@ -182,6 +182,7 @@ public struct Generator: Sendable {
     /// Templates rendered once for a schema with an `auth` block.
     static let authTemplates = [
         "Sources/App/Auth/AuthController.swift",
+        "Sources/App/Auth/CallerCache.swift",
         "Sources/App/Auth/TokenService.swift",
         "Tests/AppTests/AuthTests.swift",
         "Tests/AppTests/PermissionPropertyTests.swift",
@@ -215,6 +216,7 @@ public struct Generator: Sendable {
                 .object([
                     "type": .text(entity.names.type), "variable": .text(entity.names.variable), "route": .text(entity.routePath),
                     "hasPasswordFields": .flag(entity.fields.contains { $0.kind == .scalar(.password) }),
+                    "isAuthEntity": .flag(entity.name == schema.auth?.entity),
                 ])
             }),
             "routes": .list(RouteTable(schema: schema).routes.map { route in

@@ -42,7 +42,7 @@ func buildApplication(
     }
     let router = buildRouter(
         database: database, hooks: hooks, bcryptCost: configuration.bcryptCost,
-        auth: AuthMiddleware(database: database, tokens: tokens, callerWithoutToken: callerWithoutToken), decoyHash: decoyHash
+        auth: AuthMiddleware(database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), callerWithoutToken: callerWithoutToken), decoyHash: decoyHash
     )
     var app = Application(
         router: router,
@@ -77,13 +77,13 @@ func buildRouter(
     router.get("openapi.json") { _, _ in
         try OpenAPIDocument.response()
     }
-    AccountController(database: database, hooks: hooks.account, bcryptCost: bcryptCost).addRoutes(to: router)
+    AccountController(database: database, hooks: hooks.account, bcryptCost: bcryptCost, callers: auth.callers).addRoutes(to: router)
     ConversationController(database: database, hooks: hooks.conversation).addRoutes(to: router)
     MemberController(database: database, hooks: hooks.member).addRoutes(to: router)
     MessageController(database: database, hooks: hooks.message).addRoutes(to: router)
     AuthController(
         database: database, tokens: auth.tokens,
-        users: AccountController(database: database, hooks: hooks.account, bcryptCost: bcryptCost), decoyHash: decoyHash
+        users: AccountController(database: database, hooks: hooks.account, bcryptCost: bcryptCost, callers: auth.callers), decoyHash: decoyHash
     ).addRoutes(to: router)
     addCustomRoutes(to: router, database: database, hooks: hooks)
     return router

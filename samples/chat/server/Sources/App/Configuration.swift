@@ -20,7 +20,10 @@ import PostgresNIO
 /// - `JWT_SECRET`: the key tokens are signed with, at least 32 bytes. Required unless in
 ///   development mode, where a random key is made at each start;
 /// - `APP_ENV`: `development` or `production`; debug builds default to development, release
-///   builds to production.
+///   builds to production;
+/// - `AUTH_CACHE_SECONDS`: how long a signed-in user's row is reused before it is read again,
+///   0 to 60 (default 1; 0 reads it on every request). Changes made through this server's
+///   routes are seen at once; others (another instance, SQL of your own) within this time.
 struct AppConfiguration: Sendable {
     enum DatabaseLocation: Sendable, Equatable {
         case sqlite(path: String)
@@ -56,6 +59,7 @@ struct AppConfiguration: Sendable {
     var isDevelopment = Self.isDebugBuild
     /// How long a token lives, from the schema's `auth` block.
     var tokenLifetime: TimeInterval = 86400
+    var authCacheLifetime = Duration.seconds(1)
 
     #if DEBUG
     static let isDebugBuild = true
@@ -97,6 +101,10 @@ struct AppConfiguration: Sendable {
         if let secret = environment.get("JWT_SECRET") {
             guard secret.utf8.count >= 32 else { throw ConfigurationError("JWT_SECRET must be at least 32 bytes long") }
             jwtSecret = Array(secret.utf8)
+        }
+        if let seconds = environment.get("AUTH_CACHE_SECONDS") {
+            guard let number = Double(seconds), (0...60).contains(number) else { throw ConfigurationError("AUTH_CACHE_SECONDS must be from 0 to 60") }
+            authCacheLifetime = .milliseconds(Int((number * 1000).rounded()))
         }
     }
 

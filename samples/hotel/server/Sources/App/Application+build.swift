@@ -42,7 +42,7 @@ func buildApplication(
     }
     let router = buildRouter(
         database: database, hooks: hooks, bcryptCost: configuration.bcryptCost,
-        auth: AuthMiddleware(database: database, tokens: tokens, callerWithoutToken: callerWithoutToken), decoyHash: decoyHash
+        auth: AuthMiddleware(database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), callerWithoutToken: callerWithoutToken), decoyHash: decoyHash
     )
     var app = Application(
         router: router,
@@ -77,13 +77,13 @@ func buildRouter(
     router.get("openapi.json") { _, _ in
         try OpenAPIDocument.response()
     }
-    GuestController(database: database, hooks: hooks.guest, bcryptCost: bcryptCost).addRoutes(to: router)
+    GuestController(database: database, hooks: hooks.guest, bcryptCost: bcryptCost, callers: auth.callers).addRoutes(to: router)
     RoomController(database: database, hooks: hooks.room).addRoutes(to: router)
     BookingController(database: database, hooks: hooks.booking).addRoutes(to: router)
     ReviewController(database: database, hooks: hooks.review).addRoutes(to: router)
     AuthController(
         database: database, tokens: auth.tokens,
-        users: GuestController(database: database, hooks: hooks.guest, bcryptCost: bcryptCost), decoyHash: decoyHash
+        users: GuestController(database: database, hooks: hooks.guest, bcryptCost: bcryptCost, callers: auth.callers), decoyHash: decoyHash
     ).addRoutes(to: router)
     addCustomRoutes(to: router, database: database, hooks: hooks)
     return router

@@ -42,7 +42,7 @@ func buildApplication(
     }
     let router = buildRouter(
         database: database, hooks: hooks, bcryptCost: configuration.bcryptCost,
-        auth: AuthMiddleware(database: database, tokens: tokens, callerWithoutToken: callerWithoutToken), decoyHash: decoyHash
+        auth: AuthMiddleware(database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), callerWithoutToken: callerWithoutToken), decoyHash: decoyHash
     )
     var app = Application(
         router: router,
@@ -77,7 +77,7 @@ func buildRouter(
     router.get("openapi.json") { _, _ in
         try OpenAPIDocument.response()
     }
-    UserController(database: database, hooks: hooks.user, bcryptCost: bcryptCost).addRoutes(to: router)
+    UserController(database: database, hooks: hooks.user, bcryptCost: bcryptCost, callers: auth.callers).addRoutes(to: router)
     WorkspaceController(database: database, hooks: hooks.workspace).addRoutes(to: router)
     MembershipController(database: database, hooks: hooks.membership).addRoutes(to: router)
     ProjectController(database: database, hooks: hooks.project).addRoutes(to: router)
@@ -85,7 +85,7 @@ func buildRouter(
     CommentController(database: database, hooks: hooks.comment).addRoutes(to: router)
     AuthController(
         database: database, tokens: auth.tokens,
-        users: UserController(database: database, hooks: hooks.user, bcryptCost: bcryptCost), decoyHash: decoyHash
+        users: UserController(database: database, hooks: hooks.user, bcryptCost: bcryptCost, callers: auth.callers), decoyHash: decoyHash
     ).addRoutes(to: router)
     addCustomRoutes(to: router, database: database, hooks: hooks)
     return router

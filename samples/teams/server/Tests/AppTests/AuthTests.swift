@@ -54,10 +54,14 @@ import Testing
         }
     }
 
-    @Test func secretsAreRequiredAndLongEnough() async throws {
+    @Test func secretsAndSettingsAreChecked() async throws {
         #expect(throws: ConfigurationError.self) {
             try AppConfiguration(environment: Environment(values: ["JWT_SECRET": "shorter than 32 bytes"]))
         }
+        #expect(throws: ConfigurationError.self) {
+            try AppConfiguration(environment: Environment(values: ["AUTH_CACHE_SECONDS": "61"]))
+        }
+        #expect(try AppConfiguration(environment: Environment(values: ["AUTH_CACHE_SECONDS": "0.5"])).authCacheLifetime == .milliseconds(500))
         let production = try AppConfiguration(environment: Environment(values: ["APP_ENV": "production"]))
         #expect(production.jwtSecret == nil && !production.isDevelopment)
         await #expect(throws: ConfigurationError.self) {
@@ -106,6 +110,8 @@ import Testing
             #expect(try await request(client, .get, "/auth/me", token: token).status == .ok)
             #expect(try await request(client, .delete, "/users/\(id.uuidString)").status == .noContent)
             #expect(try await request(client, .get, "/auth/me", token: token).status == .unauthorized)
+            // Refused by the sign-in itself, on any route: the row kept for the token is forgotten.
+            #expect(try await request(client, .get, "/users/\(id.uuidString)", token: token).status == .unauthorized)
         }
     }
 

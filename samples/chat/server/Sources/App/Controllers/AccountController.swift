@@ -10,6 +10,8 @@ struct AccountController {
     let database: Database
     let hooks: any EntityHooks<Account, AccountRecord>
     let bcryptCost: Int
+    /// Signed-in users' rows kept by `AuthMiddleware`: a row this controller changes is forgotten.
+    let callers: CallerCache
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("accounts")
@@ -96,6 +98,7 @@ struct AccountController {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Account {
         let access = try context.caller.access(AccountPermissions.update)
         let id = try Self.id(context)
+        defer { callers.forget(id) }  // once the change commits (or fails)
         var input = try await InputReader(request: request, context: context)
         let patch = AccountPatch.read(&input)
         let fieldAccess = try context.caller.fieldAccess(AccountPermissions.updateFields, sent: input.sentFields)
@@ -142,6 +145,7 @@ struct AccountController {
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
         let access = try context.caller.access(AccountPermissions.delete)
         let id = try Self.id(context)
+        defer { callers.forget(id) }  // once the row is gone (or the delete failed)
         do {
             // One statement, unless the hooks use the database too.
             try await database.transaction(if: hooks.usesDatabase) { connection in

@@ -8,8 +8,8 @@ import Foundation
 /// holding the user's id (`sub`), when they were issued (`iat`) and when they expire (`exp`),
 /// in whole seconds.
 ///
-/// A token carries no role: `AuthMiddleware` reads the user's row on every request, so that a
-/// changed role or a deleted account takes effect at once.
+/// A token carries no role: `AuthMiddleware` reads the user's row (see `CallerCache`), so that a
+/// changed role or a deleted account takes effect at the next request.
 ///
 /// Written here for the one algorithm we use, over swift-crypto's HMAC, rather than through
 /// jwt-kit: jwt-kit checks every token inside one actor (a hop and a queue shared by all

@@ -10,6 +10,8 @@ struct GuestController {
     let database: Database
     let hooks: any EntityHooks<Guest, GuestRecord>
     let bcryptCost: Int
+    /// Signed-in users' rows kept by `AuthMiddleware`: a row this controller changes is forgotten.
+    let callers: CallerCache
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("guests")
@@ -97,6 +99,7 @@ struct GuestController {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Guest {
         let access = try context.caller.access(GuestPermissions.update)
         let id = try Self.id(context)
+        defer { callers.forget(id) }  // once the change commits (or fails)
         var input = try await InputReader(request: request, context: context)
         let patch = GuestPatch.read(&input)
         let fieldAccess = try context.caller.fieldAccess(GuestPermissions.updateFields, sent: input.sentFields)
@@ -146,6 +149,7 @@ struct GuestController {
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
         let access = try context.caller.access(GuestPermissions.delete)
         let id = try Self.id(context)
+        defer { callers.forget(id) }  // once the row is gone (or the delete failed)
         do {
             // One statement, unless the hooks use the database too.
             try await database.transaction(if: hooks.usesDatabase) { connection in

@@ -3,13 +3,15 @@
 import Foundation
 import Hummingbird
 
-/// Sets `context.caller` from `Authorization: Bearer <token>`. A request without the header is
-/// anonymous; a bad or expired token, or one whose user is gone, gets 401 at once.
+/// Sets `context.caller` from `Authorization: Bearer <token>`, with the user's row as
+/// `CallerCache` keeps it or as a lookup reads it. A request without the header is anonymous;
+/// a bad or expired token, or one whose user is gone, gets 401 at once.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     let database: Database
     let tokens: TokenService
+    let callers: CallerCache
     /// Who a request without a token is: anonymous, except in tests of behaviour other than
     /// permissions.
     var callerWithoutToken: @Sendable (Request) -> Caller = { _ in .anonymous }
@@ -25,10 +27,17 @@ struct AuthMiddleware: RouterMiddleware {
         else {
             throw APIError.unauthorized("the token is invalid or has expired", invalidToken: true)
         }
-        guard let row = try await database.read(UserQueries.selectCaller, [.uuid(id)]).first else {
-            throw APIError.unauthorized("the token's user no longer exists", invalidToken: true)
+        if let record = callers.record(of: id) {
+            context.caller = .user(SignedInUser(id: id, record: record))
+        } else {
+            let generation = callers.generation
+            guard let row = try await database.read(UserQueries.selectCaller, [.uuid(id)]).first else {
+                throw APIError.unauthorized("the token's user no longer exists", invalidToken: true)
+            }
+            let record = try UserRecord(row: row)
+            callers.remember(record, of: id, readAt: generation)
+            context.caller = .user(SignedInUser(id: id, record: record))
         }
-        context.caller = .user(SignedInUser(id: id, record: try UserRecord(row: row)))
         return try await next(request, context)
     }
 }

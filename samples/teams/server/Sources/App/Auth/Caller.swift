@@ -6,8 +6,9 @@ import Foundation
 enum Caller: Sendable {
     /// No token was sent.
     case anonymous
-    /// The user a valid token names, with their row as it is now: a changed role or a deleted
-    /// account takes effect at the next request.
+    /// The user a valid token names, with their row (read at most `AUTH_CACHE_SECONDS` ago, and
+    /// again after a change through the routes): a changed role or a deleted account takes
+    /// effect at the next request.
     case user(SignedInUser)
     /// The server's own code, for which every rule holds. No token yields it: it is for hooks
     /// and jobs acting on their own, and for tests of behaviour other than permissions.
