@@ -27,7 +27,7 @@ enum ReservedNames {
         "APIError", "Access", "AccessCase", "AccessScene", "AppConfiguration", "AppHooks", "AppTests", "AuthController",
         "AuthMiddleware", "AuthTests", "BadToken", "CallerCache", "CalendarDate", "Caller", "CheckCase", "Checksum", "Comparison",
         "ConfigurationError", "ConstraintViolation", "CustomTests", "DatabaseConnection", "EntityHooks",
-        "ErrorMiddleware", "FieldChange", "FieldError", "Fixtures", "HealthStatus", "HookContext", "Includes",
+        "EmbeddedFiles", "ErrorMiddleware", "FieldChange", "FieldError", "Fixtures", "HealthStatus", "HookContext", "Includes",
         "InputReader", "JSONParser", "JSONParserTests", "JSONReadable", "JSONResponse", "JSONText", "JSONValue",
         "JSONWritable", "JSONWriter", "JSONWriterTests", "ListQuery", "MigrationError", "Migrator", "NewValues",
         "NoHooks", "OpenAPIDocument", "OracleEntity", "OracleField", "OracleRow", "OracleRule", "OracleScene",

@@ -57,7 +57,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Migrations"), .copy("openapi.json")]
+            // Compiled in instead, by EmbeddedFiles.swift: the binary runs alone.
+            exclude: ["Migrations", "openapi.json"]
         ),
         .testTarget(
             name: "AppTests",
@@ -86,6 +87,21 @@ migrations, an OpenAPI document and its own tests.
 swift run            # serves http://127.0.0.1:8080 on the SQLite file {{databaseFile}}
 swift test           # in-memory SQLite; set DATABASE_URL to run the tests on PostgreSQL
 ```
+
+## Deploying
+
+The server is one file: its migrations and `openapi.json` are compiled in
+(`Sources/App/Database/EmbeddedFiles.swift`, rewritten by `otak generate` from
+`Sources/App/Migrations/` and `Sources/App/openapi.json`). On Linux, a build with the Swift
+runtime linked in runs on a machine without Swift:
+
+```sh
+swift build -c release --static-swift-stdlib
+scp .build/release/{{executableName}} server:/srv/{{executableName}}/
+ssh server 'cd /srv/{{executableName}} && DATABASE_URL=…{{#hasAuth}} JWT_SECRET=…{{/hasAuth}} ./{{executableName}}'
+```
+
+It applies the migrations it has not applied yet when it starts, then serves.
 
 ## Configuration
 
@@ -298,7 +314,7 @@ func buildRouter(
         return HealthStatus(status: "ok")
     }
     router.get("openapi.json") { _, _ in
-        try OpenAPIDocument.response()
+        OpenAPIDocument.response()
     }
     {{#entities}}
     {{type}}Controller(database: database, hooks: hooks.{{variable}}{{#hasPasswordFields}}, bcryptCost: bcryptCost{{/hasPasswordFields}}{{#isAuthEntity}}, callers: auth.callers{{/isAuthEntity}}).addRoutes(to: router)
@@ -345,14 +361,12 @@ struct HealthStatus: JSONResponse {
     }
 }
 
-/// `openapi.json`, bundled with the server.
+/// `openapi.json`, compiled in (`EmbeddedFiles`).
 enum OpenAPIDocument {
-    static func response() throws -> Response {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json") else {
-            throw APIError.notFound("the OpenAPI document is missing from this build")
-        }
-        let data = try Data(contentsOf: url)
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    static let body = ByteBuffer(string: EmbeddedFiles.openAPIDocument)
+
+    static func response() -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: body))
     }
 }
 
@@ -1889,13 +1903,40 @@ final class PreparedStatements: Sendable {
 }
 
 """#,
+        "Sources/App/Database/EmbeddedFiles.swift.mustache": #"""
+{{> header}}
+
+/// The migrations and the OpenAPI document, compiled into the server so that its binary runs
+/// alone, copied anywhere. `otak generate` writes this file from `Migrations/` and
+/// `openapi.json`, which stay the copies to read and review; a generated test checks that the
+/// two agree.
+enum EmbeddedFiles {
+    static func migrations(for dialect: SQLDialect) -> [Migrator.Migration] {
+        switch dialect {
+        case .sqlite: sqliteMigrations
+        case .postgres: postgresMigrations
+        }
+    }
+
+    {{#migrations}}
+    private static let {{dialect}}Migrations: [Migrator.Migration] = [
+        {{#files}}
+        Migrator.Migration(name: "{{name}}", sql: {{literal}}),
+        {{/files}}
+    ]
+
+    {{/migrations}}
+    static let openAPIDocument = {{openAPI}}
+}
+
+"""#,
         "Sources/App/Database/Migrator.swift.mustache": #"""
 {{> header}}
 import Foundation
 import Logging
 
-/// Applies the SQL files in `Migrations/<dialect>/` in name order, each in its own transaction,
-/// and records name and checksum in `otak_migrations`.
+/// Applies the SQL files of `Migrations/<dialect>/` (compiled in: `EmbeddedFiles`) in name
+/// order, each in its own transaction, and records name and checksum in `otak_migrations`.
 ///
 /// A migration already applied whose file has changed stops the server: applied migrations
 /// are history, so a change belongs in a new file. On PostgreSQL an advisory lock makes
@@ -1910,21 +1951,8 @@ struct Migrator {
     let database: Database
     let logger: Logger
 
-    /// The migrations bundled with the server for a dialect.
-    static func bundledMigrations(for dialect: SQLDialect) throws -> [Migration] {
-        guard let root = Bundle.module.resourceURL?.appendingPathComponent("Migrations/\(dialect.rawValue)") else {
-            throw MigrationError.missingFolder
-        }
-        let names = try FileManager.default.contentsOfDirectory(atPath: root.path)
-            .filter { $0.hasSuffix(".sql") }
-            .sorted()
-        return try names.map { name in
-            Migration(name: name, sql: try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8))
-        }
-    }
-
     func migrate() async throws {
-        let migrations = try Self.bundledMigrations(for: database.dialect)
+        let migrations = EmbeddedFiles.migrations(for: database.dialect)
         try await database.withConnection { connection in
             if connection.dialect == .postgres {
                 try await connection.execute("SELECT pg_advisory_lock(\(Self.lockKey))")
@@ -2008,15 +2036,12 @@ struct Migrator {
 }
 
 enum MigrationError: Error, CustomStringConvertible {
-    case missingFolder
     case changed(String)
     case failed(String, String)
     case brokenReference(table: String)
 
     var description: String {
         switch self {
-        case .missingFolder:
-            "the server was built without its Migrations folder"
         case .changed(let name):
             "migration \(name) was applied, but its file has changed since; restore it and put the change in a new migration"
         case .failed(let name, let reason):
@@ -4573,6 +4598,23 @@ import Testing
             #expect(status == .ok)
             #expect(body["openapi"] == .string("3.1.0"))
         }
+    }
+
+    /// The migrations and the document compiled into the server are the package's files (after
+    /// editing one by hand, run `otak generate`).
+    @Test func theCompiledInFilesAreThePackagesFiles() throws {
+        let app = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/App")
+        for dialect in [SQLDialect.sqlite, .postgres] {
+            let folder = app.appendingPathComponent("Migrations/\(dialect.rawValue)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
+            let compiled = EmbeddedFiles.migrations(for: dialect)
+            #expect(compiled.map(\.name) == names)
+            for (name, migration) in zip(names, compiled) {
+                #expect(migration.sql == (try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)), "\(name)")
+            }
+        }
+        #expect(EmbeddedFiles.openAPIDocument == (try String(contentsOf: app.appendingPathComponent("openapi.json"), encoding: .utf8)))
     }
 }
 

@@ -80,15 +80,40 @@ public struct Generator: Sendable {
             Result { () throws(TemplateError) in try output(of: job, schema: schema, root: root, entityValues: entityValues) }
         }
         var files = [
-            GeneratedFile(path: "Sources/App/openapi.json", contents: openAPI.wait()),
+            GeneratedFile(path: Self.openAPIPath, contents: openAPI.wait()),
             GeneratedFile(path: PackageHistory.snapshotPath, contents: snapshot.wait()),
         ]
         files += history.migrations.map { GeneratedFile(path: $0.key, contents: $0.value, ownership: .history) }
         for result in results { try files += result.get() }
+        files.append(try embeddedFiles(files, root: root))
         files.append(GeneratedFile(path: PackageManifest.path,
                                    contents: PackageManifest(generator: "otak " + otakVersion, files: files).json()))
         return files.sorted { $0.path < $1.path }
     }
+
+    /// `EmbeddedFiles.swift`: the migrations (kept and new) and the OpenAPI document as Swift
+    /// literals, so that the server's binary needs no resource bundle.
+    private func embeddedFiles(_ files: [GeneratedFile], root: [String: TemplateValue]) throws(TemplateError) -> GeneratedFile {
+        let migrations = SQLDialect.allCases.map { dialect in
+            let folder = "\(PackageHistory.migrationsFolder)/\(dialect.rawValue)/"
+            let scripts = files.filter { $0.path.hasPrefix(folder) && $0.path.hasSuffix(".sql") }.sorted { $0.path < $1.path }
+            return TemplateValue.object([
+                "dialect": .text(dialect.rawValue),
+                "files": .list(scripts.map { file in
+                    .object(["name": .text(String(file.path.dropFirst(folder.count))),
+                             "literal": .text(SwiftCode.multilineLiteral(file.contents))])
+                }),
+            ])
+        }
+        let document = files.first { $0.path == Self.openAPIPath }?.contents ?? ""
+        let path = "Sources/App/Database/EmbeddedFiles.swift"
+        let contents = try templates.render(path + ".mustache", scope: [.object(root), .object([
+            "migrations": .list(migrations), "openAPI": .text(SwiftCode.multilineLiteral(document)),
+        ])])
+        return GeneratedFile(path: path, contents: contents)
+    }
+
+    static let openAPIPath = "Sources/App/openapi.json"
 
     /// A part of the package that can be written on its own.
     private enum Job {

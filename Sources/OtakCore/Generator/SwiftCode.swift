@@ -58,6 +58,23 @@ enum SwiftCode {
         return result + "\""
     }
 
+    /// A raw multi-line string literal (`#"""` … `"""#`) holding `text` exactly, for whole files:
+    /// its lines stay lines; control characters other than new lines and tabs are escaped
+    /// (a carriage return too, since a literal's line breaks always read as `\n`).
+    static func multilineLiteral(_ text: String) -> String {
+        let hashes = String(repeating: "#", count: LiteralScan(text).longestHashRun + 1)
+        var body = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n", "\t": body.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                body += "\\" + hashes + "u{\(String(scalar.value, radix: 16))}"
+            default: body.unicodeScalars.append(scalar)
+            }
+        }
+        return hashes + "\"\"\"\n" + body + "\n\"\"\"" + hashes
+    }
+
     /// What a string literal of a text must take care of, found in one pass over its bytes.
     private struct LiteralScan {
         var hasControl = false

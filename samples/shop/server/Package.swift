@@ -35,7 +35,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Migrations"), .copy("openapi.json")]
+            // Compiled in instead, by EmbeddedFiles.swift: the binary runs alone.
+            exclude: ["Migrations", "openapi.json"]
         ),
         .testTarget(
             name: "AppTests",

@@ -75,7 +75,7 @@ func buildRouter(
         return HealthStatus(status: "ok")
     }
     router.get("openapi.json") { _, _ in
-        try OpenAPIDocument.response()
+        OpenAPIDocument.response()
     }
     AccountController(database: database, hooks: hooks.account, bcryptCost: bcryptCost, callers: auth.callers).addRoutes(to: router)
     ConversationController(database: database, hooks: hooks.conversation).addRoutes(to: router)
@@ -121,13 +121,11 @@ struct HealthStatus: JSONResponse {
     }
 }
 
-/// `openapi.json`, bundled with the server.
+/// `openapi.json`, compiled in (`EmbeddedFiles`).
 enum OpenAPIDocument {
-    static func response() throws -> Response {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json") else {
-            throw APIError.notFound("the OpenAPI document is missing from this build")
-        }
-        let data = try Data(contentsOf: url)
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    static let body = ByteBuffer(string: EmbeddedFiles.openAPIDocument)
+
+    static func response() -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: body))
     }
 }

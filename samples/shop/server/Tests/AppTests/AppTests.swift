@@ -75,6 +75,23 @@ import Testing
             #expect(body["openapi"] == .string("3.1.0"))
         }
     }
+
+    /// The migrations and the document compiled into the server are the package's files (after
+    /// editing one by hand, run `otak generate`).
+    @Test func theCompiledInFilesAreThePackagesFiles() throws {
+        let app = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/App")
+        for dialect in [SQLDialect.sqlite, .postgres] {
+            let folder = app.appendingPathComponent("Migrations/\(dialect.rawValue)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
+            let compiled = EmbeddedFiles.migrations(for: dialect)
+            #expect(compiled.map(\.name) == names)
+            for (name, migration) in zip(names, compiled) {
+                #expect(migration.sql == (try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)), "\(name)")
+            }
+        }
+        #expect(EmbeddedFiles.openAPIDocument == (try String(contentsOf: app.appendingPathComponent("openapi.json"), encoding: .utf8)))
+    }
 }
 
 @Suite struct JSONParserTests {

@@ -3,8 +3,8 @@
 import Foundation
 import Logging
 
-/// Applies the SQL files in `Migrations/<dialect>/` in name order, each in its own transaction,
-/// and records name and checksum in `otak_migrations`.
+/// Applies the SQL files of `Migrations/<dialect>/` (compiled in: `EmbeddedFiles`) in name
+/// order, each in its own transaction, and records name and checksum in `otak_migrations`.
 ///
 /// A migration already applied whose file has changed stops the server: applied migrations
 /// are history, so a change belongs in a new file. On PostgreSQL an advisory lock makes
@@ -19,21 +19,8 @@ struct Migrator {
     let database: Database
     let logger: Logger
 
-    /// The migrations bundled with the server for a dialect.
-    static func bundledMigrations(for dialect: SQLDialect) throws -> [Migration] {
-        guard let root = Bundle.module.resourceURL?.appendingPathComponent("Migrations/\(dialect.rawValue)") else {
-            throw MigrationError.missingFolder
-        }
-        let names = try FileManager.default.contentsOfDirectory(atPath: root.path)
-            .filter { $0.hasSuffix(".sql") }
-            .sorted()
-        return try names.map { name in
-            Migration(name: name, sql: try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8))
-        }
-    }
-
     func migrate() async throws {
-        let migrations = try Self.bundledMigrations(for: database.dialect)
+        let migrations = EmbeddedFiles.migrations(for: database.dialect)
         try await database.withConnection { connection in
             if connection.dialect == .postgres {
                 try await connection.execute("SELECT pg_advisory_lock(\(Self.lockKey))")
@@ -117,15 +104,12 @@ struct Migrator {
 }
 
 enum MigrationError: Error, CustomStringConvertible {
-    case missingFolder
     case changed(String)
     case failed(String, String)
     case brokenReference(table: String)
 
     var description: String {
         switch self {
-        case .missingFolder:
-            "the server was built without its Migrations folder"
         case .changed(let name):
             "migration \(name) was applied, but its file has changed since; restore it and put the change in a new migration"
         case .failed(let name, let reason):
