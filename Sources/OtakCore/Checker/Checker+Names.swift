@@ -13,14 +13,10 @@ extension Checker {
         }
     }
 
-    /// Field and case names are lowerCamelCase and must not be Swift keywords.
+    /// Field and case names are lowerCamelCase. Swift keywords are allowed: the generated Swift
+    /// puts them in backticks.
     @discardableResult
     mutating func checkMemberName(_ name: Identifier, kind: String) -> Bool {
-        if ReservedNames.swiftKeywords.contains(name.name) {
-            diagnostics.error(.reservedName(name.name, "it is a Swift keyword"), at: name.range,
-                              hints: ["choose another name, such as '\(name.name)Value'"])
-            return false
-        }
         if kind == "field", ReservedNames.memberKeywords.contains(name.name) {
             diagnostics.error(.reservedName(name.name, "it starts a rule"), at: name.range)
             return false

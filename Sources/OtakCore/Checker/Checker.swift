@@ -208,7 +208,7 @@ public struct Checker {
         guard !typeName.isEmpty else { return nil }
         let name = syntax.name.name
         var field = Field(
-            name: name, swiftName: name, jsonName: name, column: Naming.snakeCase(name), kind: .scalar(.string),
+            name: name, swiftName: ReservedNames.swiftIdentifier(name), jsonName: name, column: Naming.snakeCase(name), kind: .scalar(.string),
             isOptional: type.isOptional, isUnique: false, defaultValue: nil, length: nil, range: nil,
             pattern: nil, isEmail: false, isURL: false, isReadOnly: false, isHidden: false, isOwner: false,
             isPrimaryKey: false)

@@ -1,7 +1,7 @@
 /// Names that would break the generated Swift or SQL.
 enum ReservedNames {
-    /// Swift keywords: a field or enum case with one of these names would need backticks
-    /// everywhere in generated code, or would not compile at all.
+    /// Swift keywords: a field or enum case with one of these names is written in backticks in
+    /// the generated Swift (`` `private` ``); its JSON key, column and value keep the name.
     static let swiftKeywords: Set<String> = [
         "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init",
         "inout", "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public",
@@ -10,6 +10,17 @@ enum ReservedNames {
         "throw", "switch", "where", "while", "as", "any", "await", "false", "is", "nil", "self", "super",
         "throws", "true", "try", "async", "some", "consume", "borrowing", "consuming", "macro", "package",
     ]
+
+    /// A field's or enum case's name as a Swift identifier: in backticks if it is a keyword.
+    static func swiftIdentifier(_ name: String) -> String {
+        swiftKeywords.contains(name) ? "`\(name)`" : name
+    }
+
+    /// A name as an argument label in a call, where only `inout` needs backticks (Swift warns
+    /// that the others "do not need to be escaped").
+    static func swiftLabel(_ name: String) -> String {
+        name == "inout" ? "`inout`" : name
+    }
 
     /// Type names the generated package uses (Swift, Foundation, Hummingbird and its own types);
     /// an entity or enum with one of these names would shadow it.

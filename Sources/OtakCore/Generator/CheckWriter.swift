@@ -110,7 +110,7 @@ struct CheckWriter {
             case .number(let text): return kind.map { SwiftCode.number(text, as: $0) } ?? text
             case .string(let text): return SwiftCode.stringLiteral(text)
             case .bool(let value): return value ? "true" : "false"
-            case .enumCase(let type, let name): return "\(type).\(name)"
+            case .enumCase(let type, let name): return "\(type).\(ReservedNames.swiftIdentifier(name))"
             case .null: return "nil"
             }
         case .auth, .authField, .count, .newField:

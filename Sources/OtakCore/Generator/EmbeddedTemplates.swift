@@ -1099,7 +1099,7 @@ struct {{type}}Controller {
         let record = body.map { body in
             {{type}}Record(
                 {{#storedFields}}
-                {{swiftName}}: {{createValue}}{{^last}},{{/last}}
+                {{label}}: {{createValue}}{{^last}},{{/last}}
                 {{/storedFields}}
             )
         }
@@ -1164,14 +1164,14 @@ struct {{type}}Controller {
         {{#hasPasswordFields}}
         var validator = Validator()
         {{#passwordFields}}
-        var {{swiftName}}Hash: String?
+        var {{name}}Hash: String?
         if let {{swiftName}} = patch.{{swiftName}} {
             validator.length({{swiftName}}, "{{jsonName}}", min: {{minimum}}, max: {{maximum}})
         }
         {{/passwordFields}}
         try input.finish(validation: validator.errors)
         {{#passwordFields}}
-        if let {{swiftName}} = patch.{{swiftName}} { {{swiftName}}Hash = try await hashPassword({{swiftName}}) }
+        if let {{swiftName}} = patch.{{swiftName}} { {{name}}Hash = try await hashPassword({{swiftName}}) }
         {{/passwordFields}}
         {{/hasPasswordFields}}
         return try await write(references: patch.references) { connection in
@@ -1188,7 +1188,7 @@ struct {{type}}Controller {
             if let {{swiftName}} = patch.{{swiftName}} { record.{{swiftName}} = {{swiftName}} }
             {{/writableFields}}
             {{#passwordFields}}
-            if let {{swiftName}}Hash { record.{{swiftName}} = {{swiftName}}Hash }
+            if let {{name}}Hash { record.{{swiftName}} = {{name}}Hash }
             {{/passwordFields}}
             var validator = Validator()
             record.validate(into: &validator)
@@ -3256,7 +3256,7 @@ struct {{type}}Record: Sendable {
     {{/updateReadsNewValues}}
 
     {{#patterns}}
-    static let {{swiftName}}Pattern = Pattern({{literal}})
+    static let {{name}}Pattern = Pattern({{literal}})
 
     {{/patterns}}
     /// The ids the record points at, by field.
@@ -3306,7 +3306,7 @@ struct {{type}}Create: Sendable {
         {{#hasRequiredFields}}
         guard {{#requiredFields}}let {{swiftName}}{{^last}}, {{/last}}{{/requiredFields}} else { return nil }
         {{/hasRequiredFields}}
-        return {{type}}Create({{#writableFields}}{{swiftName}}: {{swiftName}}{{^last}}, {{/last}}{{/writableFields}})
+        return {{type}}Create({{#writableFields}}{{label}}: {{swiftName}}{{^last}}, {{/last}}{{/writableFields}})
     }
 }
 
@@ -3338,7 +3338,7 @@ struct {{type}}Patch: Sendable {
         input.refuseUnknown(known: {{type}}Create.knownFields)
         return {{type}}Patch(
             {{#writableFields}}
-            {{swiftName}}: {{patchRead}}{{^last}},{{/last}}
+            {{label}}: {{patchRead}}{{^last}},{{/last}}
             {{/writableFields}}
         )
     }
@@ -3351,7 +3351,7 @@ struct {{type}}Patch: Sendable {
 /// The cases of `{{name}}`, stored and sent as their names.
 enum {{name}}: String, Codable, Sendable, CaseIterable, SQLDecodable, JSONReadable, JSONWritable {
     {{#cases}}
-    case {{name}}
+    case {{swiftName}}
     {{/cases}}
 }
 

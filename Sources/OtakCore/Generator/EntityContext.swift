@@ -36,7 +36,7 @@ struct EntityContext {
     func jsonMembers(detail: Bool) -> [String] {
         let row = detail ? entity.names.variable + "." : ""
         let fields = output.map { (key: $0.jsonName, value: row + $0.swiftName) }
-        let related = detail ? includes.map { (key: $0.name, value: $0.name) } : []
+        let related = detail ? includes.map { (key: $0.name, value: ReservedNames.swiftIdentifier($0.name)) } : []
         return (fields + related)
             .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             .map { "json.field(\"\($0.key)\", \($0.value))" }
@@ -65,6 +65,7 @@ struct EntityContext {
             "storedFields": items(record) { index, field in
                 [
                     "swiftName": .text(field.swiftName), "swiftType": .text(SwiftCode.type(field)),
+                    "label": .text(ReservedNames.swiftLabel(field.swiftName.trimmingCharacters(in: ["`"]))),
                     "recordIndex": .text(String(index)),
                     "binding": .text(SwiftCode.binding(field.swiftName, field)),
                     "createValue": .text(createValue(field)),
@@ -74,6 +75,7 @@ struct EntityContext {
             "writableFields": items(writable) { _, field in
                 [
                     "swiftName": .text(field.swiftName), "swiftType": .text(SwiftCode.type(field)),
+                    "label": .text(ReservedNames.swiftLabel(field.swiftName.trimmingCharacters(in: ["`"]))),
                     "jsonName": .text(field.jsonName), "isOptional": .flag(field.isOptional),
                     "createRead": .text(createRead(field)),
                     "patchType": .text(SwiftCode.type(field) + "?"),
@@ -92,7 +94,7 @@ struct EntityContext {
             "patterns": .list(patterns()),
             "passwordFields": items(passwords) { _, field in
                 [
-                    "swiftName": .text(field.swiftName), "jsonName": .text(field.jsonName),
+                    "swiftName": .text(field.swiftName), "jsonName": .text(field.jsonName), "name": .text(field.name),
                     "minimum": .text(field.length?.minimum.map(String.init) ?? "nil"),
                     "maximum": .text(field.length?.maximum.map(String.init) ?? "nil"),
                 ]
@@ -169,7 +171,7 @@ struct EntityContext {
 
     private func relation(_ field: Field, _ target: Entity) -> [String: TemplateValue] {
         [
-            "swiftName": .text(field.name),
+            "swiftName": .text(ReservedNames.swiftIdentifier(field.name)),
             "route": .text(Naming.kebabCase(field.name)),
             "targetType": .text(target.names.type),
             "targetIDColumn": .text(SwiftCode.stringLiteral(target.qualified("id"))),
@@ -250,7 +252,7 @@ struct EntityContext {
                 lines.append("validator.range(\(name), \(json), min: \(minimum), max: \(maximum))")
             }
             if field.pattern != nil {
-                lines.append("validator.pattern(\(name), \(json), Self.\(name)Pattern)")
+                lines.append("validator.pattern(\(name), \(json), Self.\(field.name)Pattern)")
             }
             if field.isEmail { lines.append("validator.email(\(name), \(json))") }
             if field.isURL { lines.append("validator.url(\(name), \(json))") }
@@ -267,7 +269,7 @@ struct EntityContext {
     private func patterns() -> [TemplateValue] {
         record.compactMap { field in
             guard let pattern = field.pattern else { return nil }
-            return .object(["swiftName": .text(field.swiftName), "literal": .text(SwiftCode.stringLiteral(pattern))])
+            return .object(["name": .text(field.name), "literal": .text(SwiftCode.stringLiteral(pattern))])
         }
     }
 

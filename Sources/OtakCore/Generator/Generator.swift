@@ -158,7 +158,7 @@ public struct Generator: Sendable {
             let enumType = schema.enums[index]
             return [try render("Sources/App/Models/Enum.swift.mustache", to: "Sources/App/Models/\(enumType.name).swift", with: [
                 "name": .text(enumType.name),
-                "cases": .list(enumType.cases.map { .object(["name": .text($0)]) }),
+                "cases": .list(enumType.cases.map { .object(["name": .text($0), "swiftName": .text(ReservedNames.swiftIdentifier($0))]) }),
             ])]
         }
     }

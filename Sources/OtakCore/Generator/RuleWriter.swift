@@ -204,7 +204,7 @@ struct RuleWriter {
             switch literal {
             case .integer(let value): return kind.map { SwiftCode.number(String(value), as: $0) } ?? String(value)
             case .number(let text): return kind.map { SwiftCode.number(text, as: $0) } ?? text
-            case .enumCase(let type, let name): return "\(type).\(name)"
+            case .enumCase(let type, let name): return "\(type).\(ReservedNames.swiftIdentifier(name))"
             case .string(let text): return SwiftCode.stringLiteral(text)
             case .bool(let value): return String(value)
             case .null: return nil

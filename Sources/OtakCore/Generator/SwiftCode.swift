@@ -152,7 +152,7 @@ enum SwiftCode {
         case .integer(let value): return number(String(value), as: field.kind)
         case .number(let text): return number(text, as: field.kind)
         case .bool(let flag): return flag ? "true" : "false"
-        case .enumCase(let name): return "\(baseType(field.kind)).\(name)"
+        case .enumCase(let name): return "\(baseType(field.kind)).\(ReservedNames.swiftIdentifier(name))"
         case .now: return field.kind == .scalar(.date) ? "CalendarDate.today()" : "Timestamp.now()"
         case .json(let text): return jsonValue(text)
         }

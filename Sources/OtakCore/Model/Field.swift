@@ -2,7 +2,8 @@
 public struct Field: Sendable, Equatable {
     /// The name as written (`customer`).
     public var name: String
-    /// The Swift property (`customerID` for a belongs-to relation, else the name).
+    /// The Swift property (`customerID` for a belongs-to relation, else the name; in backticks
+    /// if a keyword).
     public var swiftName: String
     /// The JSON key (`customerId` for a belongs-to relation, else the name).
     public var jsonName: String
