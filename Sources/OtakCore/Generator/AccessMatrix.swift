@@ -474,13 +474,14 @@ extension AccessMatrix {
         do {
             let update = try access(.update, caller)
             if let refused = refusal(update, .update, caller) { return (refused, false) }
-            let rules = entity.rules.filter { $0.operations.contains(.update) && $0.fields.contains(name) }
-            let field = try combined(rules, caller)
-            if let refused = refusal(field, .update, caller, rules: rules) { return (refused, true) }
+            // The row is looked up first: the field's rule decides only for a row the caller may update.
             if !allows(update) {
                 let read = try access(.read, caller)
                 return (refusal(read, .read, caller) == nil && allows(read) ? 403 : 404, false)
             }
+            let rules = entity.rules.filter { $0.operations.contains(.update) && $0.fields.contains(name) }
+            let field = try combined(rules, caller)
+            if let refused = refusal(field, .update, caller, rules: rules) { return (refused, true) }
             return allows(field) ? (200, false) : (403, true)
         } catch {
             return nil

@@ -654,6 +654,13 @@ enum Caller: Sendable {
         throw error
     }
 
+    /// The fields of `sent` whose value `new` changes from `old` (and those `old` does not
+    /// hold): a client that sends a whole row back, its guarded fields unchanged, needs no field
+    /// rule for them.
+    static func changedFields(_ sent: Set<String>, from old: NewValues, to new: NewValues) -> Set<String> {
+        sent.filter { field in old[field].map { $0 != new[field] } ?? true }
+    }
+
     /// Checks the field-level rules of the fields a body sets; 401 or 403 names the fields refused.
     func fieldAccess(
         _ permissions: [String: Permission], sent: Set<String>, new: NewValues? = nil
@@ -1108,15 +1115,16 @@ struct {{type}}Controller {
         guard {{#hasPasswordFields}}var{{/hasPasswordFields}}{{^hasPasswordFields}}let{{/hasPasswordFields}} record else {
             throw APIError.badRequest("the body is incomplete")
         }
-        {{#ownerField}}
-        // A new row's owner may always be the caller; naming someone else needs a field-level rule.
-        var guarded = input.sentFields
-        if record.{{swiftName}} == context.caller.userID { guarded.remove("{{jsonName}}") }
+        {{#hasGuardedFields}}
+        // A guarded field sent with the value the row would hold without it needs no field rule;
+        // {{#ownerField}}nor does a new row's owner who is the caller.{{/ownerField}}{{^ownerField}}other values do.{{/ownerField}}
+        let guarded = Caller.changedFields(input.sentFields, from: {{type}}Record.guardedDefaults, to: record.guardedValues){{#ownerField}}
+            .subtracting(record.{{swiftName}} == context.caller.userID ? ["{{jsonName}}"] : []){{/ownerField}}
         let fieldAccess = try context.caller.fieldAccess({{type}}Permissions.createFields, sent: guarded)
-        {{/ownerField}}
-        {{^ownerField}}
+        {{/hasGuardedFields}}
+        {{^hasGuardedFields}}
         let fieldAccess = try context.caller.fieldAccess({{type}}Permissions.createFields, sent: input.sentFields)
-        {{/ownerField}}
+        {{/hasGuardedFields}}
         {{#passwordFields}}
         record.{{swiftName}} = try await hashPassword(record.{{swiftName}})
         {{/passwordFields}}
@@ -1141,7 +1149,8 @@ struct {{type}}Controller {
     /// `PATCH /{{route}}/{id}`: changes the fields sent. The row is read, changed, validated
     /// whole and written in one transaction, so concurrent updates do not undo each other. The
     /// update rule must hold for the row before and after the change, as in PostgreSQL's
-    /// row-level security: nobody can move a row out of their own reach.
+    /// row-level security: nobody can move a row out of their own reach. A guarded field sent with
+    /// the value it has is no change, so a client may send a whole row back.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> {{type}} {
         let access = try context.caller.access({{type}}Permissions.update)
         let id = try Self.id(context)
@@ -1150,14 +1159,7 @@ struct {{type}}Controller {
         {{/isAuthEntity}}
         var input = try await InputReader(request: request, context: context)
         let patch = {{type}}Patch.read(&input)
-        {{#updateReadsNewValues}}
-        // Refuses at once the fields no value could allow; the values are checked once known.
-        _ = try context.caller.fieldAccess({{type}}Permissions.updateFields, sent: input.sentFields)
         let sent = input.sentFields
-        {{/updateReadsNewValues}}
-        {{^updateReadsNewValues}}
-        let fieldAccess = try context.caller.fieldAccess({{type}}Permissions.updateFields, sent: input.sentFields)
-        {{/updateReadsNewValues}}
         {{^hasPasswordFields}}
         try input.finish()
         {{/hasPasswordFields}}
@@ -1190,6 +1192,17 @@ struct {{type}}Controller {
             {{#passwordFields}}
             if let {{name}}Hash { record.{{swiftName}} = {{name}}Hash }
             {{/passwordFields}}
+            {{#hasGuardedFields}}
+            // A guarded field sent with the value it has is no change: it needs no field rule.
+            let changed = Caller.changedFields(sent, from: old.guardedValues, to: record.guardedValues)
+            {{/hasGuardedFields}}
+            {{#updateReadsNewValues}}
+            // Refuses the fields no value could allow; the values are checked once known.
+            _ = try context.caller.fieldAccess({{type}}Permissions.updateFields, sent: {{#hasGuardedFields}}changed{{/hasGuardedFields}}{{^hasGuardedFields}}sent{{/hasGuardedFields}})
+            {{/updateReadsNewValues}}
+            {{^updateReadsNewValues}}
+            let fieldAccess = try context.caller.fieldAccess({{type}}Permissions.updateFields, sent: {{#hasGuardedFields}}changed{{/hasGuardedFields}}{{^hasGuardedFields}}sent{{/hasGuardedFields}})
+            {{/updateReadsNewValues}}
             var validator = Validator()
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
@@ -1201,7 +1214,7 @@ struct {{type}}Controller {
             // stored row and for the row as it will be (field rules: for the row as it will be).
             let new = record.values
             let exact = try context.caller.access({{type}}Permissions.update, new: new)
-            let exactFields = try context.caller.fieldAccess({{type}}Permissions.updateFields, sent: sent, new: new)
+            let exactFields = try context.caller.fieldAccess({{type}}Permissions.updateFields, sent: {{#hasGuardedFields}}changed{{/hasGuardedFields}}{{^hasGuardedFields}}sent{{/hasGuardedFields}}, new: new)
             try await Self.check(exact, [], id: id, record, stored: true, on: connection, action: {{type}}Permissions.update.action)
             try await Self.check(exact, exactFields, id: id, record, on: connection, action: {{type}}Permissions.update.action)
             {{/updateReadsNewValues}}
@@ -3255,6 +3268,25 @@ struct {{type}}Record: Sendable {
     }
     {{/updateReadsNewValues}}
 
+    {{#hasGuardedFields}}
+    /// The fields that need a field rule to change, by JSON name: a body may send them with the
+    /// value they have.
+    var guardedValues: NewValues {
+        [
+            {{#guardedFields}}
+            "{{jsonName}}": {{binding}},
+            {{/guardedFields}}
+        ]
+    }
+
+    /// What a new row holds in those fields when a create leaves them out (where that is fixed).
+    static let guardedDefaults: NewValues = [{{^guardedDefaults}}:]{{/guardedDefaults}}{{#hasGuardedDefaults}}
+        {{#guardedDefaults}}
+        "{{jsonName}}": {{binding}},
+        {{/guardedDefaults}}
+    ]{{/hasGuardedDefaults}}
+
+    {{/hasGuardedFields}}
     {{#patterns}}
     static let {{name}}Pattern = Pattern({{literal}})
 
@@ -5274,9 +5306,15 @@ import Testing
             #expect(create.status.code == expected.create, "create: \(create.body)")
             let update = try await scene.perform(client, .patch, "/{{route}}/\(id)", as: caller, body: .object([:]))
             #expect(update.status.code == expected.update, "update: \(update.body)")
+            // The row sent back whole, its guarded fields unchanged: as if nothing were sent.
+            let stored = try #require(try await send(client, .get, "/{{route}}/\(id)").body.objectValue)
+            let writable: Set<String> = [{{#writableFields}}"{{jsonName}}"{{^last}}, {{/last}}{{/writableFields}}]
+            let whole = JSONValue.object(stored.filter { writable.contains($0.key) })
+            let resent = try await scene.perform(client, .patch, "/{{route}}/\(id)", as: caller, body: whole)
+            #expect(resent.status.code == expected.update, "update with the row sent back: \(resent.body)")
             let delete = try await scene.perform(client, .delete, "/{{route}}/\(id)", as: caller)
             #expect(delete.status.code == expected.delete, "delete: \(delete.body)")
-            for response in [list, read, create, update] where response.status.code < 300 {
+            for response in [list, read, create, update, resent] where response.status.code < 300 {
                 #expect(!response.body.text.contains("$2b$"), "a password hash was returned")
             }
         }
@@ -5905,7 +5943,8 @@ struct RuleOracle {
     /// the body, which may then refuse it; `final`: once it is valid.
     func create(_ entity: OracleEntity, _ row: OracleRow, sent: Set<String>) -> (lookup: Verdict, final: Verdict) {
         if let refusal = refusal(entity, .create) { return (.refused(refusal), .refused(refusal)) }
-        var guarded = sent.intersection(entity.guarded[.create] ?? [])
+        // A guarded field sent with the value the row would hold without it is no change.
+        var guarded = sent.intersection(entity.guarded[.create] ?? []).filter { row.values[$0] != entity.defaults[$0] ?? .null }
         if let owner = entity.ownerKey, let caller, row.values[owner] == caller["id"] { guarded.remove(owner) }
         if let refusal = fieldRefusal(entity, .create, guarded) { return (.allowed, .refused(refusal)) }
         return (.allowed, holds(entity, .create, row) && fieldsHold(entity, .create, guarded, row) ? .allowed : .forbidden)
@@ -5915,13 +5954,14 @@ struct RuleOracle {
     /// which may then refuse them; `final`: once they are valid.
     func update(_ entity: OracleEntity, stored: OracleRow, new: OracleRow, sent: Set<String>) -> (lookup: Verdict, final: Verdict) {
         if let refusal = refusal(entity, .update) { return (.refused(refusal), .refused(refusal)) }
-        let guarded = sent.intersection(entity.guarded[.update] ?? [])
-        if let refusal = fieldRefusal(entity, .update, guarded) { return (.refused(refusal), .refused(refusal)) }
         // The server finds the row taking conditions on the new values to hold.
         guard holds(entity, .update, stored, newValues: .optimistic) else {
             let lookup = readable(entity, stored) ? Verdict.forbidden : .notFound
             return (lookup, lookup)
         }
+        // Then refuses the guarded fields the body changes (one sent with the value it has is no change).
+        let guarded = sent.intersection(entity.guarded[.update] ?? []).filter { stored.values[$0] != new.values[$0] }
+        if let refusal = fieldRefusal(entity, .update, guarded) { return (.refused(refusal), .refused(refusal)) }
         let final = holds(entity, .update, stored, newValues: .row(new)) && holds(entity, .update, new, newValues: .row(new))
             && fieldsHold(entity, .update, guarded, new)
         return (.allowed, final ? .allowed : .forbidden)
@@ -6489,6 +6529,10 @@ extension JSONValue {
 
     var arrayValue: [JSONValue]? {
         if case .array(let items) = self { items } else { nil }
+    }
+
+    var objectValue: [String: JSONValue]? {
+        if case .object(let members) = self { members } else { nil }
     }
 
     /// The `id` of a row the server returned.

@@ -12,6 +12,9 @@ struct EntityContext {
     /// Record fields a client may send.
     let writable: [Field]
     let passwords: [Field]
+    /// Writable fields that need a field rule to change (on create or update), but passwords
+    /// and hidden ones: a body may send them with the value they have (or would have).
+    let guarded: [Field]
     /// Visible belongs-to fields, which `include=` can expand.
     let includes: [Field]
     /// Every belongs-to field, hidden ones too.
@@ -26,6 +29,9 @@ struct EntityContext {
         record = stored.filter { !$0.isPrimaryKey }
         writable = record.filter { !$0.isReadOnly }
         passwords = record.filter { $0.kind == .scalar(.password) }
+        let rules = RuleWriter(entity: entity, schema: schema)
+        let guardedNames = Set((rules.guardedFields(.create) + rules.guardedFields(.update)).map(\.name))
+        guarded = writable.filter { guardedNames.contains($0.name) && !$0.isHidden }
         references = entity.fields.filter { if case .belongsTo = $0.kind { true } else { false } }
         includes = references.filter { !$0.isHidden }
     }
@@ -40,6 +46,16 @@ struct EntityContext {
         return (fields + related)
             .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             .map { "json.field(\"\($0.key)\", \($0.value))" }
+    }
+
+    /// The guarded fields' values in a new row that a create leaves them out of: their default,
+    /// or null for an optional field without one (`now` is no fixed value).
+    private var guardedDefaults: [(jsonName: String, binding: String)] {
+        guarded.compactMap { field in
+            if field.defaultValue == .now { return nil }
+            if let value = SwiftCode.defaultValue(field) { return (field.jsonName, SwiftCode.binding(value, field)) }
+            return field.isOptional ? (field.jsonName, ".null") : nil
+        }
     }
 
     func value() -> [String: TemplateValue] {
@@ -100,6 +116,12 @@ struct EntityContext {
                 ]
             },
             "hasPasswordFields": .flag(!passwords.isEmpty),
+            "guardedFields": items(guarded) { _, field in
+                ["jsonName": .text(field.jsonName), "binding": .text(SwiftCode.binding(field.swiftName, field))]
+            },
+            "hasGuardedFields": .flag(!guarded.isEmpty),
+            "guardedDefaults": .list(guardedDefaults.map { .object(["jsonName": .text($0.jsonName), "binding": .text($0.binding)]) }),
+            "hasGuardedDefaults": .flag(!guardedDefaults.isEmpty),
             "isAuthEntity": .flag(entity.name == schema.auth?.entity),
             "statements": .list(QueryWriter(context: self).statements().map { statement in
                 .object([

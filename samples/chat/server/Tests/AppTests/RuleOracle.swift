@@ -167,7 +167,8 @@ struct RuleOracle {
     /// the body, which may then refuse it; `final`: once it is valid.
     func create(_ entity: OracleEntity, _ row: OracleRow, sent: Set<String>) -> (lookup: Verdict, final: Verdict) {
         if let refusal = refusal(entity, .create) { return (.refused(refusal), .refused(refusal)) }
-        var guarded = sent.intersection(entity.guarded[.create] ?? [])
+        // A guarded field sent with the value the row would hold without it is no change.
+        var guarded = sent.intersection(entity.guarded[.create] ?? []).filter { row.values[$0] != entity.defaults[$0] ?? .null }
         if let owner = entity.ownerKey, let caller, row.values[owner] == caller["id"] { guarded.remove(owner) }
         if let refusal = fieldRefusal(entity, .create, guarded) { return (.allowed, .refused(refusal)) }
         return (.allowed, holds(entity, .create, row) && fieldsHold(entity, .create, guarded, row) ? .allowed : .forbidden)
@@ -177,13 +178,14 @@ struct RuleOracle {
     /// which may then refuse them; `final`: once they are valid.
     func update(_ entity: OracleEntity, stored: OracleRow, new: OracleRow, sent: Set<String>) -> (lookup: Verdict, final: Verdict) {
         if let refusal = refusal(entity, .update) { return (.refused(refusal), .refused(refusal)) }
-        let guarded = sent.intersection(entity.guarded[.update] ?? [])
-        if let refusal = fieldRefusal(entity, .update, guarded) { return (.refused(refusal), .refused(refusal)) }
         // The server finds the row taking conditions on the new values to hold.
         guard holds(entity, .update, stored, newValues: .optimistic) else {
             let lookup = readable(entity, stored) ? Verdict.forbidden : .notFound
             return (lookup, lookup)
         }
+        // Then refuses the guarded fields the body changes (one sent with the value it has is no change).
+        let guarded = sent.intersection(entity.guarded[.update] ?? []).filter { stored.values[$0] != new.values[$0] }
+        if let refusal = fieldRefusal(entity, .update, guarded) { return (.refused(refusal), .refused(refusal)) }
         let final = holds(entity, .update, stored, newValues: .row(new)) && holds(entity, .update, new, newValues: .row(new))
             && fieldsHold(entity, .update, guarded, new)
         return (.allowed, final ? .allowed : .forbidden)

@@ -69,7 +69,7 @@ import Testing
     /// Who may make user A a `manager`, as the schema's rules imply.
     static let roleChanges: [FieldChange] = [
         FieldChange(.owner, status: 403, namesField: true),
-        FieldChange(.other, status: 403, namesField: true),
+        FieldChange(.other, status: 404, namesField: false),
         FieldChange(.role("manager"), status: 200, namesField: false),
         FieldChange(.role("receptionist"), status: 403, namesField: true),
     ]

@@ -167,9 +167,15 @@ import Testing
             #expect(create.status.code == expected.create, "create: \(create.body)")
             let update = try await scene.perform(client, .patch, "/posts/\(id)", as: caller, body: .object([:]))
             #expect(update.status.code == expected.update, "update: \(update.body)")
+            // The row sent back whole, its guarded fields unchanged: as if nothing were sent.
+            let stored = try #require(try await send(client, .get, "/posts/\(id)").body.objectValue)
+            let writable: Set<String> = ["authorId", "body", "visibility", "media"]
+            let whole = JSONValue.object(stored.filter { writable.contains($0.key) })
+            let resent = try await scene.perform(client, .patch, "/posts/\(id)", as: caller, body: whole)
+            #expect(resent.status.code == expected.update, "update with the row sent back: \(resent.body)")
             let delete = try await scene.perform(client, .delete, "/posts/\(id)", as: caller)
             #expect(delete.status.code == expected.delete, "delete: \(delete.body)")
-            for response in [list, read, create, update] where response.status.code < 300 {
+            for response in [list, read, create, update, resent] where response.status.code < 300 {
                 #expect(!response.body.text.contains("$2b$"), "a password hash was returned")
             }
         }

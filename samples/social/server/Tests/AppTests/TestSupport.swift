@@ -169,6 +169,10 @@ extension JSONValue {
         if case .array(let items) = self { items } else { nil }
     }
 
+    var objectValue: [String: JSONValue]? {
+        if case .object(let members) = self { members } else { nil }
+    }
+
     /// The `id` of a row the server returned.
     var id: String {
         get throws { try #require(self["id"]?.stringValue) }

@@ -55,7 +55,7 @@ import Testing
             let text = try user.id
             scene.ids[name] = text
             let id = try #require(UUID(uuidString: text))
-            scene.tokens[name] = try await TokenService(secret: testSecret, lifetime: 3600).issue(for: id).text
+            scene.tokens[name] = TokenService(secret: testSecret, lifetime: 3600).issue(for: id).text
         }
         func create(_ route: String, _ body: [String: JSONValue]) async throws -> String {
             let (status, created) = try await send(client, .post, route, body: .object(body))
@@ -203,7 +203,7 @@ import Testing
             for index in 0..<4 {
                 let id = try await fixtures.createUser(["email": .string("user\(index)@example.com")]).id
                 users.append(id)
-                tokens[id] = try await TokenService(secret: testSecret, lifetime: 3600).issue(for: try #require(UUID(uuidString: id))).text
+                tokens[id] = TokenService(secret: testSecret, lifetime: 3600).issue(for: try #require(UUID(uuidString: id))).text
             }
             // role[user][workspace]: nil when not a member.
             var roles: [String: [String: String]] = [:]

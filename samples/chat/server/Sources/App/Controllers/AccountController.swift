@@ -94,14 +94,15 @@ struct AccountController {
     /// `PATCH /accounts/{id}`: changes the fields sent. The row is read, changed, validated
     /// whole and written in one transaction, so concurrent updates do not undo each other. The
     /// update rule must hold for the row before and after the change, as in PostgreSQL's
-    /// row-level security: nobody can move a row out of their own reach.
+    /// row-level security: nobody can move a row out of their own reach. A guarded field sent with
+    /// the value it has is no change, so a client may send a whole row back.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Account {
         let access = try context.caller.access(AccountPermissions.update)
         let id = try Self.id(context)
         defer { callers.forget(id) }  // once the change commits (or fails)
         var input = try await InputReader(request: request, context: context)
         let patch = AccountPatch.read(&input)
-        let fieldAccess = try context.caller.fieldAccess(AccountPermissions.updateFields, sent: input.sentFields)
+        let sent = input.sentFields
         var validator = Validator()
         var passwordHash: String?
         if let password = patch.password {
@@ -124,6 +125,7 @@ struct AccountController {
             if let displayName = patch.displayName { record.displayName = displayName }
             if let avatar = patch.avatar { record.avatar = avatar }
             if let passwordHash { record.password = passwordHash }
+            let fieldAccess = try context.caller.fieldAccess(AccountPermissions.updateFields, sent: sent)
             var validator = Validator()
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }

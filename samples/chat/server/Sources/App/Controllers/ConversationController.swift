@@ -69,9 +69,10 @@ struct ConversationController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
-        // A new row's owner may always be the caller; naming someone else needs a field-level rule.
-        var guarded = input.sentFields
-        if record.creatorID == context.caller.userID { guarded.remove("creatorId") }
+        // A guarded field sent with the value the row would hold without it needs no field rule;
+        // nor does a new row's owner who is the caller.
+        let guarded = Caller.changedFields(input.sentFields, from: ConversationRecord.guardedDefaults, to: record.guardedValues)
+            .subtracting(record.creatorID == context.caller.userID ? ["creatorId"] : [])
         let fieldAccess = try context.caller.fieldAccess(ConversationPermissions.createFields, sent: guarded)
         let id = UUID()
         let created = try await write(references: record.references, inTransaction: hooks.usesDatabase) { [record] connection in
@@ -94,13 +95,14 @@ struct ConversationController {
     /// `PATCH /conversations/{id}`: changes the fields sent. The row is read, changed, validated
     /// whole and written in one transaction, so concurrent updates do not undo each other. The
     /// update rule must hold for the row before and after the change, as in PostgreSQL's
-    /// row-level security: nobody can move a row out of their own reach.
+    /// row-level security: nobody can move a row out of their own reach. A guarded field sent with
+    /// the value it has is no change, so a client may send a whole row back.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Conversation {
         let access = try context.caller.access(ConversationPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = ConversationPatch.read(&input)
-        let fieldAccess = try context.caller.fieldAccess(ConversationPermissions.updateFields, sent: input.sentFields)
+        let sent = input.sentFields
         try input.finish()
         return try await write(references: patch.references) { connection in
             let hookContext = hooks.context(on: connection, caller: context.caller)
@@ -115,6 +117,9 @@ struct ConversationController {
             if let title = patch.title { record.title = title }
             if let creatorID = patch.creatorID { record.creatorID = creatorID }
             if let isGroup = patch.isGroup { record.isGroup = isGroup }
+            // A guarded field sent with the value it has is no change: it needs no field rule.
+            let changed = Caller.changedFields(sent, from: old.guardedValues, to: record.guardedValues)
+            let fieldAccess = try context.caller.fieldAccess(ConversationPermissions.updateFields, sent: changed)
             var validator = Validator()
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }

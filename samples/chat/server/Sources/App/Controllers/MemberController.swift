@@ -74,7 +74,10 @@ struct MemberController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
-        let fieldAccess = try context.caller.fieldAccess(MemberPermissions.createFields, sent: input.sentFields)
+        // A guarded field sent with the value the row would hold without it needs no field rule;
+        // other values do.
+        let guarded = Caller.changedFields(input.sentFields, from: MemberRecord.guardedDefaults, to: record.guardedValues)
+        let fieldAccess = try context.caller.fieldAccess(MemberPermissions.createFields, sent: guarded)
         let id = UUID()
         let created = try await write(references: record.references, inTransaction: hooks.usesDatabase) { [record] connection in
             var record = record
@@ -96,13 +99,14 @@ struct MemberController {
     /// `PATCH /members/{id}`: changes the fields sent. The row is read, changed, validated
     /// whole and written in one transaction, so concurrent updates do not undo each other. The
     /// update rule must hold for the row before and after the change, as in PostgreSQL's
-    /// row-level security: nobody can move a row out of their own reach.
+    /// row-level security: nobody can move a row out of their own reach. A guarded field sent with
+    /// the value it has is no change, so a client may send a whole row back.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Member {
         let access = try context.caller.access(MemberPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = MemberPatch.read(&input)
-        let fieldAccess = try context.caller.fieldAccess(MemberPermissions.updateFields, sent: input.sentFields)
+        let sent = input.sentFields
         try input.finish()
         return try await write(references: patch.references) { connection in
             let hookContext = hooks.context(on: connection, caller: context.caller)
@@ -119,6 +123,9 @@ struct MemberController {
             if let role = patch.role { record.role = role }
             if let lastRead = patch.lastRead { record.lastRead = lastRead }
             if let muted = patch.muted { record.muted = muted }
+            // A guarded field sent with the value it has is no change: it needs no field rule.
+            let changed = Caller.changedFields(sent, from: old.guardedValues, to: record.guardedValues)
+            let fieldAccess = try context.caller.fieldAccess(MemberPermissions.updateFields, sent: changed)
             var validator = Validator()
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }

@@ -119,6 +119,17 @@ struct MessageRecord: Sendable {
         ]
     }
 
+    /// The fields that need a field rule to change, by JSON name: a body may send them with the
+    /// value they have.
+    var guardedValues: NewValues {
+        [
+            "senderId": .uuid(senderID),
+        ]
+    }
+
+    /// What a new row holds in those fields when a create leaves them out (where that is fixed).
+    static let guardedDefaults: NewValues = [:]
+
     /// The ids the record points at, by field.
     var references: [String: UUID] {
         var ids: [String: UUID] = [:]

@@ -72,7 +72,10 @@ struct GuestController {
         guard var record else {
             throw APIError.badRequest("the body is incomplete")
         }
-        let fieldAccess = try context.caller.fieldAccess(GuestPermissions.createFields, sent: input.sentFields)
+        // A guarded field sent with the value the row would hold without it needs no field rule;
+        // other values do.
+        let guarded = Caller.changedFields(input.sentFields, from: GuestRecord.guardedDefaults, to: record.guardedValues)
+        let fieldAccess = try context.caller.fieldAccess(GuestPermissions.createFields, sent: guarded)
         record.password = try await hashPassword(record.password)
         let id = UUID()
         let created = try await write(references: record.references, inTransaction: hooks.usesDatabase) { [record] connection in
@@ -95,14 +98,15 @@ struct GuestController {
     /// `PATCH /guests/{id}`: changes the fields sent. The row is read, changed, validated
     /// whole and written in one transaction, so concurrent updates do not undo each other. The
     /// update rule must hold for the row before and after the change, as in PostgreSQL's
-    /// row-level security: nobody can move a row out of their own reach.
+    /// row-level security: nobody can move a row out of their own reach. A guarded field sent with
+    /// the value it has is no change, so a client may send a whole row back.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Guest {
         let access = try context.caller.access(GuestPermissions.update)
         let id = try Self.id(context)
         defer { callers.forget(id) }  // once the change commits (or fails)
         var input = try await InputReader(request: request, context: context)
         let patch = GuestPatch.read(&input)
-        let fieldAccess = try context.caller.fieldAccess(GuestPermissions.updateFields, sent: input.sentFields)
+        let sent = input.sentFields
         var validator = Validator()
         var passwordHash: String?
         if let password = patch.password {
@@ -128,6 +132,9 @@ struct GuestController {
             if let vip = patch.vip { record.vip = vip }
             if let notes = patch.notes { record.notes = notes }
             if let passwordHash { record.password = passwordHash }
+            // A guarded field sent with the value it has is no change: it needs no field rule.
+            let changed = Caller.changedFields(sent, from: old.guardedValues, to: record.guardedValues)
+            let fieldAccess = try context.caller.fieldAccess(GuestPermissions.updateFields, sent: changed)
             var validator = Validator()
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }

@@ -82,6 +82,21 @@ struct GuestRecord: Sendable {
         ]
     }
 
+    /// The fields that need a field rule to change, by JSON name: a body may send them with the
+    /// value they have.
+    var guardedValues: NewValues {
+        [
+            "role": .text(role.rawValue),
+            "vip": .bool(vip),
+        ]
+    }
+
+    /// What a new row holds in those fields when a create leaves them out (where that is fixed).
+    static let guardedDefaults: NewValues = [
+        "role": .text(Role.guest.rawValue),
+        "vip": .bool(false),
+    ]
+
     static let phonePattern = Pattern(#"^\+?[0-9 ]{6,20}$"#)
 
     /// The ids the record points at, by field.

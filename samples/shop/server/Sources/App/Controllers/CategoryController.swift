@@ -81,13 +81,14 @@ struct CategoryController {
     /// `PATCH /categories/{id}`: changes the fields sent. The row is read, changed, validated
     /// whole and written in one transaction, so concurrent updates do not undo each other. The
     /// update rule must hold for the row before and after the change, as in PostgreSQL's
-    /// row-level security: nobody can move a row out of their own reach.
+    /// row-level security: nobody can move a row out of their own reach. A guarded field sent with
+    /// the value it has is no change, so a client may send a whole row back.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Category {
         let access = try context.caller.access(CategoryPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = CategoryPatch.read(&input)
-        let fieldAccess = try context.caller.fieldAccess(CategoryPermissions.updateFields, sent: input.sentFields)
+        let sent = input.sentFields
         try input.finish()
         return try await write(references: patch.references) { connection in
             let hookContext = hooks.context(on: connection, caller: context.caller)
@@ -101,6 +102,7 @@ struct CategoryController {
             var record = old
             if let name = patch.name { record.name = name }
             if let slug = patch.slug { record.slug = slug }
+            let fieldAccess = try context.caller.fieldAccess(CategoryPermissions.updateFields, sent: sent)
             var validator = Validator()
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }

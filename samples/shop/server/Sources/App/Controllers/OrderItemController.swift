@@ -94,13 +94,14 @@ struct OrderItemController {
     /// `PATCH /order-items/{id}`: changes the fields sent. The row is read, changed, validated
     /// whole and written in one transaction, so concurrent updates do not undo each other. The
     /// update rule must hold for the row before and after the change, as in PostgreSQL's
-    /// row-level security: nobody can move a row out of their own reach.
+    /// row-level security: nobody can move a row out of their own reach. A guarded field sent with
+    /// the value it has is no change, so a client may send a whole row back.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> OrderItem {
         let access = try context.caller.access(OrderItemPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = OrderItemPatch.read(&input)
-        let fieldAccess = try context.caller.fieldAccess(OrderItemPermissions.updateFields, sent: input.sentFields)
+        let sent = input.sentFields
         try input.finish()
         return try await write(references: patch.references) { connection in
             let hookContext = hooks.context(on: connection, caller: context.caller)
@@ -115,6 +116,7 @@ struct OrderItemController {
             if let orderID = patch.orderID { record.orderID = orderID }
             if let productID = patch.productID { record.productID = productID }
             if let quantity = patch.quantity { record.quantity = quantity }
+            let fieldAccess = try context.caller.fieldAccess(OrderItemPermissions.updateFields, sent: sent)
             var validator = Validator()
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }

@@ -94,13 +94,14 @@ struct ProductController {
     /// `PATCH /products/{id}`: changes the fields sent. The row is read, changed, validated
     /// whole and written in one transaction, so concurrent updates do not undo each other. The
     /// update rule must hold for the row before and after the change, as in PostgreSQL's
-    /// row-level security: nobody can move a row out of their own reach.
+    /// row-level security: nobody can move a row out of their own reach. A guarded field sent with
+    /// the value it has is no change, so a client may send a whole row back.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Product {
         let access = try context.caller.access(ProductPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = ProductPatch.read(&input)
-        let fieldAccess = try context.caller.fieldAccess(ProductPermissions.updateFields, sent: input.sentFields)
+        let sent = input.sentFields
         try input.finish()
         return try await write(references: patch.references) { connection in
             let hookContext = hooks.context(on: connection, caller: context.caller)
@@ -121,6 +122,7 @@ struct ProductController {
             if let categoryID = patch.categoryID { record.categoryID = categoryID }
             if let image = patch.image { record.image = image }
             if let attributes = patch.attributes { record.attributes = attributes }
+            let fieldAccess = try context.caller.fieldAccess(ProductPermissions.updateFields, sent: sent)
             var validator = Validator()
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }

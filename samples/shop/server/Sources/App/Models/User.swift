@@ -71,6 +71,19 @@ struct UserRecord: Sendable {
         ]
     }
 
+    /// The fields that need a field rule to change, by JSON name: a body may send them with the
+    /// value they have.
+    var guardedValues: NewValues {
+        [
+            "role": .text(role.rawValue),
+        ]
+    }
+
+    /// What a new row holds in those fields when a create leaves them out (where that is fixed).
+    static let guardedDefaults: NewValues = [
+        "role": .text(Role.customer.rawValue),
+    ]
+
     /// The ids the record points at, by field.
     var references: [String: UUID] {
         [:]

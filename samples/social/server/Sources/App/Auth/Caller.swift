@@ -45,6 +45,13 @@ enum Caller: Sendable {
         throw error
     }
 
+    /// The fields of `sent` whose value `new` changes from `old` (and those `old` does not
+    /// hold): a client that sends a whole row back, its guarded fields unchanged, needs no field
+    /// rule for them.
+    static func changedFields(_ sent: Set<String>, from old: NewValues, to new: NewValues) -> Set<String> {
+        sent.filter { field in old[field].map { $0 != new[field] } ?? true }
+    }
+
     /// Checks the field-level rules of the fields a body sets; 401 or 403 names the fields refused.
     func fieldAccess(
         _ permissions: [String: Permission], sent: Set<String>, new: NewValues? = nil

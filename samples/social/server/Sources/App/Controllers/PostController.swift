@@ -73,9 +73,10 @@ struct PostController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
-        // A new row's owner may always be the caller; naming someone else needs a field-level rule.
-        var guarded = input.sentFields
-        if record.authorID == context.caller.userID { guarded.remove("authorId") }
+        // A guarded field sent with the value the row would hold without it needs no field rule;
+        // nor does a new row's owner who is the caller.
+        let guarded = Caller.changedFields(input.sentFields, from: PostRecord.guardedDefaults, to: record.guardedValues)
+            .subtracting(record.authorID == context.caller.userID ? ["authorId"] : [])
         let fieldAccess = try context.caller.fieldAccess(PostPermissions.createFields, sent: guarded)
         let id = UUID()
         let created = try await write(references: record.references, inTransaction: hooks.usesDatabase) { [record] connection in
@@ -98,13 +99,14 @@ struct PostController {
     /// `PATCH /posts/{id}`: changes the fields sent. The row is read, changed, validated
     /// whole and written in one transaction, so concurrent updates do not undo each other. The
     /// update rule must hold for the row before and after the change, as in PostgreSQL's
-    /// row-level security: nobody can move a row out of their own reach.
+    /// row-level security: nobody can move a row out of their own reach. A guarded field sent with
+    /// the value it has is no change, so a client may send a whole row back.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Post {
         let access = try context.caller.access(PostPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = PostPatch.read(&input)
-        let fieldAccess = try context.caller.fieldAccess(PostPermissions.updateFields, sent: input.sentFields)
+        let sent = input.sentFields
         try input.finish()
         return try await write(references: patch.references) { connection in
             let hookContext = hooks.context(on: connection, caller: context.caller)
@@ -120,6 +122,9 @@ struct PostController {
             if let body = patch.body { record.body = body }
             if let visibility = patch.visibility { record.visibility = visibility }
             if let media = patch.media { record.media = media }
+            // A guarded field sent with the value it has is no change: it needs no field rule.
+            let changed = Caller.changedFields(sent, from: old.guardedValues, to: record.guardedValues)
+            let fieldAccess = try context.caller.fieldAccess(PostPermissions.updateFields, sent: changed)
             var validator = Validator()
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }

@@ -99,6 +99,21 @@ struct UserRecord: Sendable {
         ]
     }
 
+    /// The fields that need a field rule to change, by JSON name: a body may send them with the
+    /// value they have.
+    var guardedValues: NewValues {
+        [
+            "role": .text(role.rawValue),
+            "suspended": .bool(suspended),
+        ]
+    }
+
+    /// What a new row holds in those fields when a create leaves them out (where that is fixed).
+    static let guardedDefaults: NewValues = [
+        "role": .text(Role.member.rawValue),
+        "suspended": .bool(false),
+    ]
+
     static let handlePattern = Pattern("^[a-z0-9_]{3,30}$")
 
     /// The ids the record points at, by field.

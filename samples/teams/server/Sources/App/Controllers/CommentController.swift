@@ -72,9 +72,10 @@ struct CommentController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
-        // A new row's owner may always be the caller; naming someone else needs a field-level rule.
-        var guarded = input.sentFields
-        if record.authorID == context.caller.userID { guarded.remove("authorId") }
+        // A guarded field sent with the value the row would hold without it needs no field rule;
+        // nor does a new row's owner who is the caller.
+        let guarded = Caller.changedFields(input.sentFields, from: CommentRecord.guardedDefaults, to: record.guardedValues)
+            .subtracting(record.authorID == context.caller.userID ? ["authorId"] : [])
         let fieldAccess = try context.caller.fieldAccess(CommentPermissions.createFields, sent: guarded)
         let id = UUID()
         let created = try await write(references: record.references, inTransaction: hooks.usesDatabase) { [record] connection in
@@ -97,14 +98,13 @@ struct CommentController {
     /// `PATCH /comments/{id}`: changes the fields sent. The row is read, changed, validated
     /// whole and written in one transaction, so concurrent updates do not undo each other. The
     /// update rule must hold for the row before and after the change, as in PostgreSQL's
-    /// row-level security: nobody can move a row out of their own reach.
+    /// row-level security: nobody can move a row out of their own reach. A guarded field sent with
+    /// the value it has is no change, so a client may send a whole row back.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Comment {
         let access = try context.caller.access(CommentPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = CommentPatch.read(&input)
-        // Refuses at once the fields no value could allow; the values are checked once known.
-        _ = try context.caller.fieldAccess(CommentPermissions.updateFields, sent: input.sentFields)
         let sent = input.sentFields
         try input.finish()
         return try await write(references: patch.references) { connection in
@@ -120,6 +120,10 @@ struct CommentController {
             if let todoID = patch.todoID { record.todoID = todoID }
             if let authorID = patch.authorID { record.authorID = authorID }
             if let body = patch.body { record.body = body }
+            // A guarded field sent with the value it has is no change: it needs no field rule.
+            let changed = Caller.changedFields(sent, from: old.guardedValues, to: record.guardedValues)
+            // Refuses the fields no value could allow; the values are checked once known.
+            _ = try context.caller.fieldAccess(CommentPermissions.updateFields, sent: changed)
             var validator = Validator()
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
@@ -130,7 +134,7 @@ struct CommentController {
             // stored row and for the row as it will be (field rules: for the row as it will be).
             let new = record.values
             let exact = try context.caller.access(CommentPermissions.update, new: new)
-            let exactFields = try context.caller.fieldAccess(CommentPermissions.updateFields, sent: sent, new: new)
+            let exactFields = try context.caller.fieldAccess(CommentPermissions.updateFields, sent: changed, new: new)
             try await Self.check(exact, [], id: id, record, stored: true, on: connection, action: CommentPermissions.update.action)
             try await Self.check(exact, exactFields, id: id, record, on: connection, action: CommentPermissions.update.action)
             guard let row = try await connection.query(CommentQueries.update, [.uuid(id)] + record.bindings).first else {

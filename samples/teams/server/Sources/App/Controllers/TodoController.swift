@@ -95,14 +95,13 @@ struct TodoController {
     /// `PATCH /todos/{id}`: changes the fields sent. The row is read, changed, validated
     /// whole and written in one transaction, so concurrent updates do not undo each other. The
     /// update rule must hold for the row before and after the change, as in PostgreSQL's
-    /// row-level security: nobody can move a row out of their own reach.
+    /// row-level security: nobody can move a row out of their own reach. A guarded field sent with
+    /// the value it has is no change, so a client may send a whole row back.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Todo {
         let access = try context.caller.access(TodoPermissions.update)
         let id = try Self.id(context)
         var input = try await InputReader(request: request, context: context)
         let patch = TodoPatch.read(&input)
-        // Refuses at once the fields no value could allow; the values are checked once known.
-        _ = try context.caller.fieldAccess(TodoPermissions.updateFields, sent: input.sentFields)
         let sent = input.sentFields
         try input.finish()
         return try await write(references: patch.references) { connection in
@@ -119,6 +118,8 @@ struct TodoController {
             if let title = patch.title { record.title = title }
             if let status = patch.status { record.status = status }
             if let assigneeID = patch.assigneeID { record.assigneeID = assigneeID }
+            // Refuses the fields no value could allow; the values are checked once known.
+            _ = try context.caller.fieldAccess(TodoPermissions.updateFields, sent: sent)
             var validator = Validator()
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }

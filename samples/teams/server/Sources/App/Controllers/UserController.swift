@@ -94,14 +94,15 @@ struct UserController {
     /// `PATCH /users/{id}`: changes the fields sent. The row is read, changed, validated
     /// whole and written in one transaction, so concurrent updates do not undo each other. The
     /// update rule must hold for the row before and after the change, as in PostgreSQL's
-    /// row-level security: nobody can move a row out of their own reach.
+    /// row-level security: nobody can move a row out of their own reach. A guarded field sent with
+    /// the value it has is no change, so a client may send a whole row back.
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> User {
         let access = try context.caller.access(UserPermissions.update)
         let id = try Self.id(context)
         defer { callers.forget(id) }  // once the change commits (or fails)
         var input = try await InputReader(request: request, context: context)
         let patch = UserPatch.read(&input)
-        let fieldAccess = try context.caller.fieldAccess(UserPermissions.updateFields, sent: input.sentFields)
+        let sent = input.sentFields
         var validator = Validator()
         var passwordHash: String?
         if let password = patch.password {
@@ -123,6 +124,7 @@ struct UserController {
             if let password = patch.password { record.password = password }
             if let name = patch.name { record.name = name }
             if let passwordHash { record.password = passwordHash }
+            let fieldAccess = try context.caller.fieldAccess(UserPermissions.updateFields, sent: sent)
             var validator = Validator()
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
