@@ -12,7 +12,8 @@ import PostgresNIO
 ///   `prefer` (default) or `require`, and `search_path=schema` to keep the tables in a schema),
 ///   `sqlite://path/to/file.sqlite`, or `sqlite::memory:`;
 ///   by default the SQLite file `hotel.sqlite` in the working directory;
-/// - `DATABASE_POOL_SIZE`: the most PostgreSQL connections one server opens (default 20);
+/// - `DATABASE_POOL_SIZE`: the PostgreSQL connections one server opens at start and keeps
+///   (default 20);
 /// - `DATABASE_PREPARED_STATEMENTS`: `true` (default) or `false`, whether PostgreSQL statements
 ///   are prepared once per connection and reused (`false` behind PgBouncer in transaction mode);
 /// - `LOG_LEVEL`: `trace`, `debug`, `info` (default), `notice`, `warning`, `error` or `critical`;
@@ -39,8 +40,8 @@ struct AppConfiguration: Sendable {
         var tls = TLSMode.prefer
         /// The schema the tables live in, when not `public`.
         var searchPath: String?
-        /// The most connections one server opens (`DATABASE_POOL_SIZE`): keep the sum over all
-        /// instances below the database's `max_connections`.
+        /// The connections one server opens and keeps (`DATABASE_POOL_SIZE`): keep the sum over
+        /// all instances below the database's `max_connections`.
         var poolSize = 20
         /// Whether statements are prepared once per connection (`DATABASE_PREPARED_STATEMENTS`).
         var preparedStatements = true
