@@ -32,7 +32,7 @@ enum ReservedNames {
         "Application", "ByteBuffer", "Context", "EventLoopFuture", "HTTPError", "Logger", "Request",
         "RequestContext", "Response", "Router", "Foundation", "Hummingbird",
         "App", "AppRequestContext", "Database", "Migration", "Migrations", "Page", "Validation",
-        "ValidationError", "Auth", "Token", "Configuration",
+        "ValidationError", "Auth", "Token", "Configuration", "NullableDecimal",
         // The generated package's own types (Templates/Sources/App and Tests/AppTests); a test
         // checks that every type the templates declare is here.
         "APIError", "Access", "AccessCase", "AccessScene", "AppConfiguration", "AppHooks", "AppTests", "AuthController",

@@ -188,6 +188,14 @@ Lists take `limit` (1 to 200, default 50), `offset`, `sort=name,-price` and filt
 `price[gte]=10` or `status=paid` (operators `eq`, `ne`, `lt`, `lte`, `gt`, `gte`, `in`), and
 answer `{"items": [...], "limit": 50, "offset": 0, "nextOffset": 50}`. Errors are
 `{"error": {"code": "...", "message": "...", "fields": [{"field": "...", "rule": "...", "message": "..."}]}}`.
+{{#hasDecimalFields}}
+
+`Decimal` fields travel as JSON numbers with every digit they hold; in
+`openapi.json` they refer to the schemas `Decimal` and `NullableDecimal` (`format: decimal`).
+Read them as decimals, not binary floating point: with Apple's swift-openapi-generator, add
+`typeOverrides: {schemas: {Decimal: Foundation.Decimal, NullableDecimal: Foundation.Decimal}}`
+to `openapi-generator-config.yaml`.
+{{/hasDecimalFields}}
 
 ## Files
 

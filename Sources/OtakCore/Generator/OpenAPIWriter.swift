@@ -26,6 +26,9 @@ struct OpenAPIWriter {
         for enumType in schema.enums {
             schemas.append((enumType.name, .object([("type", .string("string")), ("enum", .array(enumType.cases.map(JSON.string)))])))
         }
+        if schema.entities.contains(where: { $0.fields.contains { $0.kind == .scalar(.decimal) } }) {
+            schemas += Self.decimalSchemas
+        }
         paths += authPaths()
         for entity in schema.entities {
             paths += entityPaths(entity)
@@ -266,6 +269,22 @@ struct OpenAPIWriter {
         return .object(fields)
     }
 
+    /// `Decimal` fields refer to these (with their bounds beside the reference), so that a client
+    /// generator can map them to an exact decimal type, e.g. swift-openapi-generator's
+    /// `typeOverrides: {schemas: {Decimal: Foundation.Decimal, NullableDecimal:
+    /// Foundation.Decimal}}`; others read a number. The wire format is a JSON number with every
+    /// digit the value has.
+    static var decimalSchemas: [(String, JSON)] { [
+        ("Decimal", .object([
+            ("description", .string("An exact decimal number: read it as a decimal, not a binary floating-point number")),
+            ("type", .string("number")), ("format", .string("decimal")),
+        ])),
+        ("NullableDecimal", .object([
+            ("description", .string("An exact decimal number, or null")),
+            ("type", .array([.string("number"), .string("null")])), ("format", .string("decimal")),
+        ])),
+    ] }
+
     /// The JSON schema of a field's value, with its rules as constraints.
     private func valueSchema(_ field: Field, readOnly: Bool = false, forFilter: Bool = false) -> JSON {
         var schema: [(String, JSON)] = []
@@ -291,7 +310,7 @@ struct OpenAPIWriter {
             case .double:
                 schema += [("type", .string("number")), ("format", .string("double"))]
             case .decimal:
-                schema.append(("type", .string("number")))
+                schema.append(forFilter ? ("type", .string("number")) : ("$ref", .string("#/components/schemas/Decimal")))
                 if forFilter || field.range?.minimum == nil { schema.append(("minimum", .number("-1e38"))) }
                 if forFilter || field.range?.maximum == nil { schema.append(("maximum", .number("1e38"))) }
             case .bool:
@@ -335,6 +354,8 @@ struct OpenAPIWriter {
             fields.remove(at: index)
             fields.insert(contentsOf: [("type", .array([.string("string"), .string("null")])),
                                        ("enum", .array(cases.map(JSON.string) + [.null]))], at: index)
+        } else if let index = fields.firstIndex(where: { $0.0 == "$ref" }), case .string("#/components/schemas/Decimal") = fields[index].1 {
+            fields[index].1 = .string("#/components/schemas/NullableDecimal")
         } else if let index = fields.firstIndex(where: { $0.0 == "type" }), case .string(let type) = fields[index].1 {
             fields[index].1 = .array([.string(type), .string("null")])
         }

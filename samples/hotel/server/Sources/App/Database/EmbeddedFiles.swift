@@ -2151,6 +2151,12 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
           "cancelled"
         ]
       },
+      "Decimal": {"description": "An exact decimal number: read it as a decimal, not a binary floating-point number", "type": "number", "format": "decimal"},
+      "NullableDecimal": {
+        "description": "An exact decimal number, or null",
+        "type": ["number", "null"],
+        "format": "decimal"
+      },
       "Guest": {
         "type": "object",
         "properties": {
@@ -2251,7 +2257,7 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
             "maximum": 6,
             "default": 1
           },
-          "rate": {"type": "number", "maximum": 1e38, "minimum": 0},
+          "rate": {"$ref": "#/components/schemas/Decimal", "maximum": 1e38, "minimum": 0},
           "rating": {"type": "number", "format": "double", "minimum": 0, "maximum": 5},
           "amenities": {},
           "available": {"type": "boolean", "default": true}
@@ -2280,7 +2286,7 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
             "maximum": 6,
             "default": 1
           },
-          "rate": {"type": "number", "maximum": 1e38, "minimum": 0},
+          "rate": {"$ref": "#/components/schemas/Decimal", "maximum": 1e38, "minimum": 0},
           "rating": {
             "type": ["number", "null"],
             "format": "double",
@@ -2306,7 +2312,7 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
             "maximum": 6,
             "default": 1
           },
-          "rate": {"type": "number", "maximum": 1e38, "minimum": 0},
+          "rate": {"$ref": "#/components/schemas/Decimal", "maximum": 1e38, "minimum": 0},
           "rating": {
             "type": ["number", "null"],
             "format": "double",
@@ -2358,7 +2364,7 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
           "status": {"$ref": "#/components/schemas/BookingStatus", "default": "requested"},
           "reference": {"type": "string", "format": "uuid", "readOnly": true},
           "total": {
-            "type": "number",
+            "$ref": "#/components/schemas/Decimal",
             "minimum": -1e38,
             "maximum": 1e38,
             "default": 0,
@@ -2471,7 +2477,7 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
           "status": {"$ref": "#/components/schemas/BookingStatus", "default": "requested"},
           "reference": {"type": "string", "format": "uuid", "readOnly": true},
           "total": {
-            "type": "number",
+            "$ref": "#/components/schemas/Decimal",
             "minimum": -1e38,
             "maximum": 1e38,
             "default": 0,

@@ -2493,6 +2493,12 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
         "type": "string",
         "enum": ["pending", "paid", "shipped", "cancelled"]
       },
+      "Decimal": {"description": "An exact decimal number: read it as a decimal, not a binary floating-point number", "type": "number", "format": "decimal"},
+      "NullableDecimal": {
+        "description": "An exact decimal number, or null",
+        "type": ["number", "null"],
+        "format": "decimal"
+      },
       "User": {
         "type": "object",
         "properties": {
@@ -2608,7 +2614,7 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
           "name": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[^\\u0000]*$"},
           "description": {"type": "string", "maxLength": 10000, "pattern": "^[^\\u0000]*$"},
           "sku": {"type": "string", "pattern": "^[A-Z0-9-]{3,32}$"},
-          "price": {"type": "number", "maximum": 1e38, "minimum": 0},
+          "price": {"$ref": "#/components/schemas/Decimal", "maximum": 1e38, "minimum": 0},
           "stock": {"type": "integer", "format": "int64", "minimum": 0, "default": 0},
           "active": {"type": "boolean", "default": true},
           "categoryId": {"type": "string", "format": "uuid"},
@@ -2635,7 +2641,7 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
             "pattern": "^[^\\u0000]*$"
           },
           "sku": {"type": "string", "pattern": "^[A-Z0-9-]{3,32}$"},
-          "price": {"type": "number", "maximum": 1e38, "minimum": 0},
+          "price": {"$ref": "#/components/schemas/Decimal", "maximum": 1e38, "minimum": 0},
           "stock": {"type": "integer", "format": "int64", "minimum": 0, "default": 0},
           "active": {"type": "boolean", "default": true},
           "categoryId": {
@@ -2661,7 +2667,7 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
             "pattern": "^[^\\u0000]*$"
           },
           "sku": {"type": "string", "pattern": "^[A-Z0-9-]{3,32}$"},
-          "price": {"type": "number", "maximum": 1e38, "minimum": 0},
+          "price": {"$ref": "#/components/schemas/Decimal", "maximum": 1e38, "minimum": 0},
           "stock": {"type": "integer", "format": "int64", "minimum": 0, "default": 0},
           "active": {"type": "boolean", "default": true},
           "categoryId": {
@@ -2699,7 +2705,7 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
           "name": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[^\\u0000]*$"},
           "description": {"type": "string", "maxLength": 10000, "pattern": "^[^\\u0000]*$"},
           "sku": {"type": "string", "pattern": "^[A-Z0-9-]{3,32}$"},
-          "price": {"type": "number", "maximum": 1e38, "minimum": 0},
+          "price": {"$ref": "#/components/schemas/Decimal", "maximum": 1e38, "minimum": 0},
           "stock": {"type": "integer", "format": "int64", "minimum": 0, "default": 0},
           "active": {"type": "boolean", "default": true},
           "categoryId": {"type": "string", "format": "uuid"},
@@ -2724,7 +2730,7 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
           "customerId": {"type": "string", "format": "uuid"},
           "status": {"$ref": "#/components/schemas/OrderStatus", "default": "pending"},
           "total": {
-            "type": "number",
+            "$ref": "#/components/schemas/Decimal",
             "minimum": -1e38,
             "maximum": 1e38,
             "default": 0,
@@ -2790,7 +2796,7 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
           "customerId": {"type": "string", "format": "uuid"},
           "status": {"$ref": "#/components/schemas/OrderStatus", "default": "pending"},
           "total": {
-            "type": "number",
+            "$ref": "#/components/schemas/Decimal",
             "minimum": -1e38,
             "maximum": 1e38,
             "default": 0,
@@ -2816,7 +2822,7 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
           "productId": {"type": "string", "format": "uuid"},
           "quantity": {"type": "integer", "format": "int64", "minimum": 1, "maximum": 100},
           "price": {
-            "type": "number",
+            "$ref": "#/components/schemas/Decimal",
             "maximum": 1e38,
             "minimum": 0,
             "default": 0,
@@ -2874,7 +2880,7 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
           "productId": {"type": "string", "format": "uuid"},
           "quantity": {"type": "integer", "format": "int64", "minimum": 1, "maximum": 100},
           "price": {
-            "type": "number",
+            "$ref": "#/components/schemas/Decimal",
             "maximum": 1e38,
             "minimum": 0,
             "default": 0,
