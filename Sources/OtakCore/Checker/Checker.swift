@@ -278,8 +278,13 @@ public struct Checker {
     mutating func reportUnknownField(_ name: Identifier, in entity: String) {
         guard !isBroken(entity, name.name), !damage.isDamaged(entity) else { return }
         let candidates = fields[entity]?.map(\.field.name) ?? []
-        diagnostics.error(.unknownField(name.name, entity), at: name.range,
-                          hints: Suggestions.hint(for: name.name, among: candidates))
+        var hints = Suggestions.hint(for: name.name, among: candidates)
+        // `role == admin`, as other tools spell it: an enum case needs its leading dot here.
+        if hints.isEmpty, let owner = enumDeclarations.values.sorted(by: { $0.name.name < $1.name.name })
+            .first(where: { $0.cases.contains { $0.name.name == name.name } }) {
+            hints = ["'\(name.name)' is a case of enum '\(owner.name.name)': write '.\(name.name)'"]
+        }
+        diagnostics.error(.unknownField(name.name, entity), at: name.range, hints: hints)
     }
 
     /// A description of a field's type for messages: `String`, `Category?`, `[OrderItem]`.
