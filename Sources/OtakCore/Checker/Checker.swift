@@ -62,6 +62,7 @@ public struct Checker {
             entities.append(buildEntity(name))
         }
         checkDerivedNames(entities)
+        warnAboutCreateHoles(entities)
         return Schema(
             name: appName ?? "",
             enums: enumOrder.map { name in

@@ -97,6 +97,9 @@ extension Message {
     static func derivedNameClash(_ name: String, _ entity: String) -> Message {
         Message(id: "derived-name-clash", "'\(name)' clashes with a type generated for entity '\(entity)'")
     }
+    static func createHole(_ field: String, _ entity: String, _ detail: String) -> Message {
+        Message(id: "create-hole", "'\(field)' of '\(entity)': \(detail)")
+    }
     static func reservedName(_ name: String, _ reason: String) -> Message {
         Message(id: "reserved-name", "'\(name)' cannot be used as a name: \(reason)")
     }

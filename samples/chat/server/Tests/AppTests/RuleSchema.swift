@@ -108,10 +108,11 @@ let ruleSchema = OracleSchema(
             rules: [
                 OracleRule([.list, .read], .or(.compare(.field(["sender"]), .equal, .auth), .compare(.field(["conversation", "creator"]), .equal, .auth))),
                 OracleRule([.create], .and(.authenticated, .isTrue(.authField(["verified"])))),
+                OracleRule([.create], fields: ["kind"], .compare(.field(["kind"]), .notEqual, .literal(.string("system")))),
                 OracleRule([.update], .and(.compare(.field(["sender"]), .equal, .auth), .compare(.field(["kind"]), .equal, .literal(.string("text"))))),
                 OracleRule([.delete], .or(.compare(.field(["sender"]), .equal, .auth), .compare(.field(["conversation", "creator"]), .equal, .auth))),
             ],
-            guarded: [.create: ["senderId"], .update: ["senderId"]],
+            guarded: [.create: ["senderId", "kind"], .update: ["senderId"]],
             ownerKey: "senderId",
             defaults: ["kind": .string("text")],
             varied: [

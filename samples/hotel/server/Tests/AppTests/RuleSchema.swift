@@ -90,10 +90,11 @@ let ruleSchema = OracleSchema(
             rules: [
                 OracleRule([.list, .read], .or(.compare(.field(["guest"]), .equal, .auth), .role(["manager", "receptionist"]))),
                 OracleRule([.create], .authenticated),
+                OracleRule([.create], fields: ["status"], .role(["manager", "receptionist"])),
                 OracleRule([.update], .or(.role(["manager", "receptionist"]), .and(.compare(.field(["guest"]), .equal, .auth), .compare(.field(["status"]), .equal, .literal(.string("requested")))))),
                 OracleRule([.delete], .or(.role(["manager"]), .and(.and(.compare(.field(["guest"]), .equal, .auth), .compare(.field(["status"]), .notEqual, .literal(.string("checkedIn")))), .compare(.field(["status"]), .notEqual, .literal(.string("checkedOut")))))),
             ],
-            guarded: [.create: ["guestId"], .update: ["guestId"]],
+            guarded: [.create: ["guestId", "status"], .update: ["guestId"]],
             ownerKey: "guestId",
             defaults: ["adults": .integer(1), "children": .integer(0), "status": .string("requested"), "total": .double(0)],
             varied: [

@@ -104,10 +104,11 @@ let ruleSchema = OracleSchema(
             rules: [
                 OracleRule([.list, .read], .or(.compare(.field(["customer"]), .equal, .auth), .role(["admin", "staff"]))),
                 OracleRule([.create], .authenticated),
+                OracleRule([.create], fields: ["status"], .role(["admin", "staff"])),
                 OracleRule([.update], .or(.role(["admin", "staff"]), .and(.compare(.field(["customer"]), .equal, .auth), .compare(.field(["status"]), .equal, .literal(.string("pending")))))),
                 OracleRule([.delete], .role(["admin"])),
             ],
-            guarded: [.create: ["customerId"], .update: ["customerId"]],
+            guarded: [.create: ["customerId", "status"], .update: ["customerId"]],
             ownerKey: "customerId",
             defaults: ["status": .string("pending"), "total": .double(0)],
             varied: [

@@ -124,11 +124,14 @@ struct MessageRecord: Sendable {
     var guardedValues: NewValues {
         [
             "senderId": .uuid(senderID),
+            "kind": .text(kind.rawValue),
         ]
     }
 
     /// What a new row holds in those fields when a create leaves them out (where that is fixed).
-    static let guardedDefaults: NewValues = [:]
+    static let guardedDefaults: NewValues = [
+        "kind": .text(MessageKind.text.rawValue),
+    ]
 
     /// The ids the record points at, by field.
     var references: [String: UUID] {

@@ -41,6 +41,11 @@ enum MessagePermissions {
         .none
     }
 
+    /// `kind != .system`
+    static let createKind = Permission(action: "set the kind of messages", refersToCaller: false, field: "kind") { user in
+        Access(#""messages"."kind" <> 'system'"#)
+    }
+
     /// No rule: nobody may set the sender of messages.
     static let updateSender = Permission(action: "set the sender of messages", refersToCaller: false, field: "senderId") { user in
         .none
@@ -49,6 +54,7 @@ enum MessagePermissions {
     /// The fields of a new row that only some callers may set, by JSON name.
     static let createFields: [String: Permission] = [
         "senderId": createSender,
+        "kind": createKind,
     ]
 
     /// The fields of a row that only some callers may change, by JSON name.

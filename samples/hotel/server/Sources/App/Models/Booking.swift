@@ -140,11 +140,14 @@ struct BookingRecord: Sendable {
     var guardedValues: NewValues {
         [
             "guestId": .uuid(guestID),
+            "status": .text(status.rawValue),
         ]
     }
 
     /// What a new row holds in those fields when a create leaves them out (where that is fixed).
-    static let guardedDefaults: NewValues = [:]
+    static let guardedDefaults: NewValues = [
+        "status": .text(BookingStatus.requested.rawValue),
+    ]
 
     /// The ids the record points at, by field.
     var references: [String: UUID] {

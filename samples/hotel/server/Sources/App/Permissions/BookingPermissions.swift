@@ -40,6 +40,11 @@ enum BookingPermissions {
         .none
     }
 
+    /// `role(manager, receptionist)`
+    static let createStatus = Permission(action: "set the status of bookings", refersToCaller: true, field: "status") { user in
+        Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)
+    }
+
     /// No rule: nobody may set the guest of bookings.
     static let updateGuest = Permission(action: "set the guest of bookings", refersToCaller: false, field: "guestId") { user in
         .none
@@ -48,6 +53,7 @@ enum BookingPermissions {
     /// The fields of a new row that only some callers may set, by JSON name.
     static let createFields: [String: Permission] = [
         "guestId": createGuest,
+        "status": createStatus,
     ]
 
     /// The fields of a row that only some callers may change, by JSON name.

@@ -98,11 +98,14 @@ struct OrderRecord: Sendable {
     var guardedValues: NewValues {
         [
             "customerId": .uuid(customerID),
+            "status": .text(status.rawValue),
         ]
     }
 
     /// What a new row holds in those fields when a create leaves them out (where that is fixed).
-    static let guardedDefaults: NewValues = [:]
+    static let guardedDefaults: NewValues = [
+        "status": .text(OrderStatus.pending.rawValue),
+    ]
 
     /// The ids the record points at, by field.
     var references: [String: UUID] {

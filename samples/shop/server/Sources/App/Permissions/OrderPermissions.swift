@@ -39,6 +39,11 @@ enum OrderPermissions {
         .none
     }
 
+    /// `role(admin, staff)`
+    static let createStatus = Permission(action: "set the status of orders", refersToCaller: true, field: "status") { user in
+        Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
+    }
+
     /// No rule: nobody may set the customer of orders.
     static let updateCustomer = Permission(action: "set the customer of orders", refersToCaller: false, field: "customerId") { user in
         .none
@@ -47,6 +52,7 @@ enum OrderPermissions {
     /// The fields of a new row that only some callers may set, by JSON name.
     static let createFields: [String: Permission] = [
         "customerId": createCustomer,
+        "status": createStatus,
     ]
 
     /// The fields of a row that only some callers may change, by JSON name.
