@@ -63,6 +63,10 @@ enum SwiftCode {
     /// (a carriage return too, since a literal's line breaks always read as `\n`).
     static func multilineLiteral(_ text: String) -> String {
         let hashes = String(repeating: "#", count: LiteralScan(text).longestHashRun + 1)
+        // Most files need no escape: taken whole (a document can be megabytes).
+        if !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F }) {
+            return hashes + "\"\"\"\n" + text + "\n\"\"\"" + hashes
+        }
         var body = ""
         for scalar in text.unicodeScalars {
             switch scalar {
