@@ -4,8 +4,9 @@ extension Checker {
     /// state those rules guard, such as an order created `paid` where updates need `pending`.
     mutating func warnAboutCreateHoles(_ entities: [Entity]) {
         for entity in entities {
+            let creators = entity.rules(for: .create)
             // Nobody may create a row: no hole.
-            guard entity.rules.contains(where: { !$0.isDeny && $0.fields.isEmpty && $0.operations.contains(.create) }) else { continue }
+            guard !creators.isEmpty else { continue }
             var coveredOnCreate = Set<String>()
             for rule in entity.rules where rule.operations.contains(.create) {
                 coveredOnCreate.formUnion(rule.fields)
@@ -13,14 +14,14 @@ extension Checker {
             }
             // Roles an update rule lets through whatever the row holds: if every creator has one,
             // creating a row is no way around the update rules.
-            let creatorRoles = Self.roles(of: entity.rules.filter { !$0.isDeny && $0.fields.isEmpty && $0.operations.contains(.create) })
+            let creatorRoles = Self.roles(of: creators)
             var freeUpdaters = Set<String>()
-            for rule in entity.rules where !rule.isDeny && rule.fields.isEmpty && rule.operations.contains(.update) {
+            for rule in entity.rules(for: .update) {
                 for case .hasRole(let roles) in Self.disjuncts(rule.condition) { freeUpdaters.formUnion(roles) }
             }
+            let creatorsUpdateFreely = creatorRoles.map { $0.isSubset(of: freeUpdaters) } ?? false
             var warned = Set<String>()
-            for rule in entity.rules where rule.operations.contains(.update) && rule.fields.isEmpty {
-                if !rule.isDeny, let creatorRoles, creatorRoles.isSubset(of: freeUpdaters) { continue }
+            for rule in (creatorsUpdateFreely ? [] : entity.rules(for: .update)) + entity.denyRules(for: .update) {
                 for (name, text) in Self.restrictions(in: rule.condition) where !coveredOnCreate.contains(name) {
                     guard let field = entity.field(named: name), field.isStored, !field.isReadOnly, !field.isOwner,
                           !(auth?.entity == entity.name && auth?.roleField == name),
@@ -78,20 +79,6 @@ extension Checker {
             default:
                 return []
             }
-        }
-    }
-}
-
-extension Literal {
-    /// As written in a schema.
-    var text: String {
-        switch self {
-        case .integer(let value): String(value)
-        case .number(let text): text
-        case .string(let text): "\"\(text)\""
-        case .bool(let value): String(value)
-        case .enumCase(_, let name): "." + name
-        case .null: "nil"
         }
     }
 }

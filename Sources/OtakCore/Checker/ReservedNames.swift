@@ -16,10 +16,10 @@ enum ReservedNames {
         swiftKeywords.contains(name) ? "`\(name)`" : name
     }
 
-    /// A name as an argument label in a call, where only `inout` needs backticks (Swift warns
-    /// that the others "do not need to be escaped").
-    static func swiftLabel(_ name: String) -> String {
-        name == "inout" ? "`inout`" : name
+    /// An identifier (`swiftIdentifier`'s) as an argument label in a call, where only `inout`
+    /// keeps its backticks (Swift warns that the others "do not need to be escaped").
+    static func swiftLabel(_ identifier: String) -> String {
+        identifier == "`inout`" ? identifier : identifier.trimmingCharacters(in: ["`"])
     }
 
     /// Type names the generated package uses (Swift, Foundation, Hummingbird and its own types);

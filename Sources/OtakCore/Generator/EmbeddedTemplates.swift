@@ -603,17 +603,18 @@ struct AuthMiddleware: RouterMiddleware {
         else {
             throw APIError.unauthorized("the token is invalid or has expired", invalidToken: true)
         }
-        if let record = callers.record(of: id) {
-            context.caller = .user(SignedInUser(id: id, record: record))
+        let record: {{auth.type}}Record
+        if let kept = callers.record(of: id) {
+            record = kept
         } else {
             let generation = callers.generation
             guard let row = try await database.read({{auth.type}}Queries.selectCaller, [.uuid(id)]).first else {
                 throw APIError.unauthorized("the token's user no longer exists", invalidToken: true)
             }
-            let record = try {{auth.type}}Record(row: row)
+            record = try {{auth.type}}Record(row: row)
             callers.remember(record, of: id, readAt: generation)
-            context.caller = .user(SignedInUser(id: id, record: record))
         }
+        context.caller = .user(SignedInUser(id: id, record: record))
         {{/hasAuth}}
         {{^hasAuth}}
         context.caller = callerWithoutToken(request)
@@ -1133,8 +1134,8 @@ struct {{type}}Controller {
             throw APIError.badRequest("the body is incomplete")
         }
         {{#hasGuardedFields}}
-        // A guarded field sent with the value the row would hold without it needs no field rule;
-        // {{#ownerField}}nor does a new row's owner who is the caller.{{/ownerField}}{{^ownerField}}other values do.{{/ownerField}}
+        // A guarded field sent with the value the row would hold without it needs no field rule{{#ownerField}},
+        // nor does a new row's owner who is the caller{{/ownerField}}.
         let guarded = Caller.changedFields(input.sentFields, from: {{type}}Record.guardedDefaults, to: record.guardedValues){{#ownerField}}
             .subtracting(record.{{swiftName}} == context.caller.userID ? ["{{jsonName}}"] : []){{/ownerField}}
         let fieldAccess = try context.caller.fieldAccess({{type}}Permissions.createFields, sent: guarded)

@@ -81,7 +81,7 @@ struct EntityContext {
             "storedFields": items(record) { index, field in
                 [
                     "swiftName": .text(field.swiftName), "swiftType": .text(SwiftCode.type(field)),
-                    "label": .text(ReservedNames.swiftLabel(field.swiftName.trimmingCharacters(in: ["`"]))),
+                    "label": .text(ReservedNames.swiftLabel(field.swiftName)),
                     "recordIndex": .text(String(index)),
                     "binding": .text(SwiftCode.binding(field.swiftName, field)),
                     "createValue": .text(createValue(field)),
@@ -91,7 +91,7 @@ struct EntityContext {
             "writableFields": items(writable) { _, field in
                 [
                     "swiftName": .text(field.swiftName), "swiftType": .text(SwiftCode.type(field)),
-                    "label": .text(ReservedNames.swiftLabel(field.swiftName.trimmingCharacters(in: ["`"]))),
+                    "label": .text(ReservedNames.swiftLabel(field.swiftName)),
                     "jsonName": .text(field.jsonName), "isOptional": .flag(field.isOptional),
                     "createRead": .text(createRead(field)),
                     "patchType": .text(SwiftCode.type(field) + "?"),

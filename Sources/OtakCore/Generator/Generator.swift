@@ -227,7 +227,7 @@ public struct Generator: Sendable {
             "databaseFile": .text(Naming.snakeCase(schema.name) + ".sqlite"),
             "usesPasswords": .flag(usesPasswords),
             "hasAuth": .flag(schema.auth != nil),
-            "hasDecimalFields": .flag(schema.entities.contains { $0.fields.contains { $0.kind == .scalar(.decimal) } }),
+            "hasDecimalFields": .flag(schema.hasDecimalFields),
             "auth": authValue(schema),
             "emailPattern": .text(SwiftCode.stringLiteral(FormatPatterns.email)),
             "urlPattern": .text(SwiftCode.stringLiteral(FormatPatterns.url)),

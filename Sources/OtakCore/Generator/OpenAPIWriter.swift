@@ -26,7 +26,7 @@ struct OpenAPIWriter {
         for enumType in schema.enums {
             schemas.append((enumType.name, .object([("type", .string("string")), ("enum", .array(enumType.cases.map(JSON.string)))])))
         }
-        if schema.entities.contains(where: { $0.fields.contains { $0.kind == .scalar(.decimal) } }) {
+        if schema.hasDecimalFields {
             schemas += Self.decimalSchemas
         }
         paths += authPaths()

@@ -338,15 +338,7 @@ extension RuleWriter {
         case .now: "now"
         case .newField(let path): "new." + path.description
         case .count(let path, let condition): path.description + ".count(" + (condition.map { describe($0) } ?? "") + ")"
-        case .literal(let literal):
-            switch literal {
-            case .integer(let value): String(value)
-            case .number(let text): text
-            case .string(let text): SwiftCode.stringLiteral(text)
-            case .bool(let value): String(value)
-            case .enumCase(_, let name): "." + name
-            case .null: "nil"
-            }
+        case .literal(let literal): literal.text
         }
     }
 }

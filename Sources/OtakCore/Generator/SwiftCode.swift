@@ -63,17 +63,16 @@ enum SwiftCode {
     /// (a carriage return too, since a literal's line breaks always read as `\n`).
     static func multilineLiteral(_ text: String) -> String {
         let hashes = String(repeating: "#", count: LiteralScan(text).longestHashRun + 1)
-        // Most files need no escape: taken whole (a document can be megabytes).
-        if !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F }) {
-            return hashes + "\"\"\"\n" + text + "\n\"\"\"" + hashes
-        }
-        var body = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n", "\t": body.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                body += "\\" + hashes + "u{\(String(scalar.value, radix: 16))}"
-            default: body.unicodeScalars.append(scalar)
+        var body = text
+        // Most files need no escape and are taken whole (a document can be megabytes).
+        if text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F }) {
+            body = ""
+            for scalar in text.unicodeScalars {
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || scalar.value == 0x7F {
+                    body += "\\" + hashes + "u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    body.unicodeScalars.append(scalar)
+                }
             }
         }
         return hashes + "\"\"\"\n" + body + "\n\"\"\"" + hashes

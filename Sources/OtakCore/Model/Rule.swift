@@ -102,3 +102,17 @@ public enum Literal: Sendable, Equatable {
     case enumCase(enum: String, case: String)
     case null
 }
+
+extension Literal {
+    /// As a schema writes it (`.pending`, `"text"`, `nil`).
+    public var text: String {
+        switch self {
+        case .integer(let value): String(value)
+        case .number(let text): text
+        case .string(let text): "\"" + String(text.flatMap { $0 == "\"" || $0 == "\\" ? ["\\", $0] : [$0] }) + "\""
+        case .bool(let value): String(value)
+        case .enumCase(_, let name): "." + name
+        case .null: "nil"
+        }
+    }
+}

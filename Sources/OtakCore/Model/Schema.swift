@@ -20,6 +20,11 @@ public struct Schema: Sendable, Equatable {
         self.entityPositions = Self.positions(of: entities)
     }
 
+    /// Whether some entity has a `Decimal` field.
+    public var hasDecimalFields: Bool {
+        entities.contains { $0.fields.contains { $0.kind == .scalar(.decimal) } }
+    }
+
     public func entity(named name: String) -> Entity? {
         entityPositions[name].map { entities[$0] }
     }

@@ -74,8 +74,7 @@ struct MemberController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
-        // A guarded field sent with the value the row would hold without it needs no field rule;
-        // other values do.
+        // A guarded field sent with the value the row would hold without it needs no field rule.
         let guarded = Caller.changedFields(input.sentFields, from: MemberRecord.guardedDefaults, to: record.guardedValues)
         let fieldAccess = try context.caller.fieldAccess(MemberPermissions.createFields, sent: guarded)
         let id = UUID()

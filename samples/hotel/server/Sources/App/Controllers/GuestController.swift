@@ -72,8 +72,7 @@ struct GuestController {
         guard var record else {
             throw APIError.badRequest("the body is incomplete")
         }
-        // A guarded field sent with the value the row would hold without it needs no field rule;
-        // other values do.
+        // A guarded field sent with the value the row would hold without it needs no field rule.
         let guarded = Caller.changedFields(input.sentFields, from: GuestRecord.guardedDefaults, to: record.guardedValues)
         let fieldAccess = try context.caller.fieldAccess(GuestPermissions.createFields, sent: guarded)
         record.password = try await hashPassword(record.password)

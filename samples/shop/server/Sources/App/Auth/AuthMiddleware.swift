@@ -27,17 +27,18 @@ struct AuthMiddleware: RouterMiddleware {
         else {
             throw APIError.unauthorized("the token is invalid or has expired", invalidToken: true)
         }
-        if let record = callers.record(of: id) {
-            context.caller = .user(SignedInUser(id: id, record: record))
+        let record: UserRecord
+        if let kept = callers.record(of: id) {
+            record = kept
         } else {
             let generation = callers.generation
             guard let row = try await database.read(UserQueries.selectCaller, [.uuid(id)]).first else {
                 throw APIError.unauthorized("the token's user no longer exists", invalidToken: true)
             }
-            let record = try UserRecord(row: row)
+            record = try UserRecord(row: row)
             callers.remember(record, of: id, readAt: generation)
-            context.caller = .user(SignedInUser(id: id, record: record))
         }
+        context.caller = .user(SignedInUser(id: id, record: record))
         return try await next(request, context)
     }
 }

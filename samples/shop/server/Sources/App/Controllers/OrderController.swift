@@ -69,7 +69,7 @@ struct OrderController {
         guard let record else {
             throw APIError.badRequest("the body is incomplete")
         }
-        // A guarded field sent with the value the row would hold without it needs no field rule;
+        // A guarded field sent with the value the row would hold without it needs no field rule,
         // nor does a new row's owner who is the caller.
         let guarded = Caller.changedFields(input.sentFields, from: OrderRecord.guardedDefaults, to: record.guardedValues)
             .subtracting(record.customerID == context.caller.userID ? ["customerId"] : [])

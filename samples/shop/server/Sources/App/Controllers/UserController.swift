@@ -70,8 +70,7 @@ struct UserController {
         guard var record else {
             throw APIError.badRequest("the body is incomplete")
         }
-        // A guarded field sent with the value the row would hold without it needs no field rule;
-        // other values do.
+        // A guarded field sent with the value the row would hold without it needs no field rule.
         let guarded = Caller.changedFields(input.sentFields, from: UserRecord.guardedDefaults, to: record.guardedValues)
         let fieldAccess = try context.caller.fieldAccess(UserPermissions.createFields, sent: guarded)
         record.password = try await hashPassword(record.password)
