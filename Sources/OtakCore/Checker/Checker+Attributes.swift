@@ -122,10 +122,11 @@ extension Checker {
             diagnostics.error(.attributeArguments("@inverse", "the name of the field at the other end"),
                               at: argument.range)
         default:
-            var hints = Suggestions.hint(for: name, among: Self.fieldAttributes)
+            var hints = Habits.fieldAttributes[name].map { ["write \($0)"] } ?? Suggestions.hint(for: name, among: Self.fieldAttributes)
             if Self.entityAttributes.contains(name) {
                 hints = ["'\(name)' is an entity attribute: write '@@\(name)(...)' on its own line inside the entity"]
             }
+            hints.append("field attributes are " + Self.fieldAttributes.map { "@" + $0 }.joined(separator: ", "))
             diagnostics.error(.unknown("attribute", "@" + name), at: attribute.range, hints: hints)
         }
     }
@@ -421,7 +422,10 @@ extension Checker {
                 var hints = Suggestions.hint(for: name, among: Self.entityAttributes)
                 if Self.fieldAttributes.contains(name) {
                     hints = ["'\(name)' is a field attribute: write '@\(name)' after the field"]
+                } else if name == "id" {
+                    hints = ["every entity has an implicit 'id' (a UUID); for another key write @@unique(a, b)"]
                 }
+                hints.append("entity attributes are " + Self.entityAttributes.map { "@@" + $0 }.joined(separator: ", "))
                 diagnostics.error(.unknown("entity attribute", "@@" + name), at: attribute.range, hints: hints)
             }
         }

@@ -7,6 +7,8 @@ struct ExpressionContext {
     var collectionDepth = 0
     /// In an update rule, the entity whose new values `new.field` names.
     var updatedEntity: String?
+    /// The entities of the rows outside the enclosing collection predicates, outermost first.
+    var outerEntities: [String] = []
 
     /// Collection predicates nest at most this deep: each level is one more subquery.
     static let maximumCollectionDepth = 3
@@ -61,8 +63,11 @@ extension Checker {
                 continue
             }
             guard let parsed = RuleOperation(rawValue: operation.name.name) else {
-                diagnostics.error(.unknown("operation", operation.name.name), at: operation.name.range,
-                                  hints: Suggestions.hint(for: operation.name.name, among: Self.operations))
+                let name = operation.name.name
+                let suggestion = Habits.operations[name].map { ["did you mean '\($0)'?"] }
+                    ?? Suggestions.hint(for: name, among: Self.operations)
+                diagnostics.error(.unknown("operation", name), at: operation.name.range,
+                                  hints: suggestion + ["the operations are " + Self.operations.joined(separator: ", ")])
                 failed = true
                 continue
             }
@@ -125,8 +130,10 @@ extension Checker {
             return checkKeyword(name, expression.range, context: context)
         case .call(let callee, let arguments):
             guard callee.name == "role" else {
+                let hint = callee.name == "auth" ? "write 'authenticated' for a signed-in caller"
+                    : Habits.call(callee.name)
                 diagnostics.error(.unknown("function", callee.name), at: callee.range,
-                                  hints: Suggestions.hint(for: callee.name, among: ["role"]))
+                                  hints: hint.map { [$0] } ?? Suggestions.hint(for: callee.name, among: ["role"]))
                 return nil
             }
             return checkRole(arguments, expression.range, context: context)
@@ -287,8 +294,10 @@ extension Checker {
             side.type = .enumeration(enumName)
         case .null:
             guard other.isOptional else {
+                let isAuth = if case .auth = other.operand { true } else { false }
                 diagnostics.error(.incompatibleComparison(other.description, "nil"), at: range,
-                                  hints: ["only optional fields can be nil"])
+                                  hints: [isAuth ? "write '!authenticated' for an anonymous caller ('authenticated' for a signed-in one)"
+                                              : "only optional fields can be nil"])
                 return false
             }
         default:
@@ -324,7 +333,15 @@ extension Checker {
     }
 
     private mutating func mismatch(_ left: TypedOperand, _ right: TypedOperand, _ range: SourceRange) -> Bool {
-        diagnostics.error(.incompatibleComparison(left.description, right.description), at: range)
+        var hints: [String] = []
+        // `role == "admin"`: an enum is compared with its cases.
+        for (side, other) in [(left, right), (right, left)] {
+            guard case .enumeration(let name) = side.type, case .literal(.string(let text))? = other.operand,
+                  let cases = enumDeclarations[name]?.cases.map(\.name.name) else { continue }
+            hints = cases.contains(text) ? ["write the case with a dot: .\(text)"]
+                : ["compare with a case of '\(name)': " + cases.map { "." + $0 }.joined(separator: ", ")]
+        }
+        diagnostics.error(.incompatibleComparison(left.description, right.description), at: range, hints: hints)
         return false
     }
 
@@ -407,6 +424,9 @@ extension Checker {
             }
             return TypedOperand(operand: .count(path, condition), type: .scalar(.int), isOptional: false,
                                 description: "'\(path.description).count()' (Int)")
+        case .call(let callee, _) where Habits.call(callee.name) != nil:
+            diagnostics.error(.unknown("function", callee.name), at: callee.range, hints: [Habits.call(callee.name)!])
+            return nil
         case .call, .binary, .not, .method:
             diagnostics.error(.expectedValue("a condition"), at: expression.range,
                               hints: ["compare values, then combine the comparisons with && and ||"])
@@ -441,6 +461,12 @@ extension Checker {
         return .collection(CollectionPredicate(path: path, quantifier: quantifier, condition: condition))
     }
 
+    /// When `name`, unknown inside a list's condition, is a field of a row outside it.
+    private func outerRowHint(_ name: String, context: ExpressionContext) -> [String] {
+        guard let outer = context.outerEntities.last(where: { draft($0, name) != nil }) else { return [] }
+        return ["inside any(…), all(…) and count(…) names are the fields of '\(context.entity)'; '\(name)' of the \(outer) outside cannot be named there"]
+    }
+
     /// The context inside a collection predicate: the list's entity, one level deeper; `nil`
     /// (reported) past the deepest nesting.
     private mutating func innerContext(_ target: String, _ context: ExpressionContext, at range: SourceRange) -> ExpressionContext? {
@@ -450,7 +476,7 @@ extension Checker {
             return nil
         }
         return ExpressionContext(entity: target, isRule: true, collectionDepth: context.collectionDepth + 1,
-                                 updatedEntity: context.updatedEntity)
+                                 updatedEntity: context.updatedEntity, outerEntities: context.outerEntities + [context.entity])
     }
 
     /// The path before `.any(…)`: belongs-to relations, then a list field. Returns it with the list's entity.
@@ -512,7 +538,11 @@ extension Checker {
             current = base
         }
         guard case .name(let root) = current.kind else {
-            diagnostics.error(.expectedValue("an expression before '.'"), at: current.range)
+            if case .call(let callee, _) = current.kind, let hint = Habits.call(callee.name) {
+                diagnostics.error(.unknown("function", callee.name), at: callee.range, hints: [hint])
+            } else {
+                diagnostics.error(.expectedValue("an expression before '.'"), at: current.range)
+            }
             return nil
         }
         names.insert(Identifier(name: root, range: current.range), at: 0)
@@ -570,7 +600,8 @@ extension Checker {
                     diagnostics.error(.conditionNotAllowed(name.name, "a @@check"), at: name.range,
                                       hints: ["a check can use only the entity's own fields"])
                 } else {
-                    reportUnknownField(name, in: entity)
+                    reportUnknownField(name, in: entity, hints: position == 0 && !isAuth && !isNew
+                                           ? outerRowHint(name.name, context: context) : [])
                 }
                 return nil
             }

@@ -276,10 +276,11 @@ public struct Checker {
     }
 
     /// Reports an unknown field of an entity (unless it is one that already failed).
-    mutating func reportUnknownField(_ name: Identifier, in entity: String) {
+    mutating func reportUnknownField(_ name: Identifier, in entity: String, hints extra: [String] = []) {
         guard !isBroken(entity, name.name), !damage.isDamaged(entity) else { return }
         let candidates = fields[entity]?.map(\.field.name) ?? []
-        var hints = Suggestions.hint(for: name.name, among: candidates)
+        var hints = extra.isEmpty ? Suggestions.hint(for: name.name, among: candidates) : extra
+        if hints.isEmpty, let habit = Habits.name(name.name) { hints = [habit] }
         // `role == admin`, as other tools spell it: an enum case needs its leading dot here.
         if hints.isEmpty, let owner = enumDeclarations.values.sorted(by: { $0.name.name < $1.name.name })
             .first(where: { $0.cases.contains { $0.name.name == name.name } }) {

@@ -478,7 +478,9 @@ public struct Parser {
             return ExpressionSyntax(.parenthesized(inner), token.range.joined(end))
         default:
             let missing = token.isAtStartOfLine || [.rightBrace, .endOfFile].contains(token.kind)
-            error(.expectedExpression, at: missing ? previousRange.after : token.range)
+            // `@@unique([a, b])`, as Prisma writes it.
+            let hints = token.kind == .leftBracket ? ["list the fields without brackets: @@unique(a, b)"] : []
+            error(.expectedExpression, at: missing ? previousRange.after : token.range, hints: hints)
             if ![.rightParen, .rightBrace, .comma, .endOfFile].contains(token.kind) && !token.isAtStartOfLine {
                 advance()
             }
@@ -592,9 +594,13 @@ public struct Parser {
     /// Reports anything left on the current line.
     private mutating func finishLine(after what: String) {
         guard !current.isAtStartOfLine, !at(.endOfFile), !at(.rightBrace) else { return }
+        // `members?[user == auth]`, as ZenStack writes a condition on a list.
+        let hint = at(.question) && peek(1).kind == .leftBracket
+            ? "a condition on a list's rows is written members.any(user == auth) (or all(…))"
+            : "put each declaration on its own line"
         error(.unexpected([.string, .rawString, .endOfFile].contains(current.kind) ? current.kind.spelling : "'\(current.value)'",
                           after: what),
-              at: current.range, hints: ["put each declaration on its own line"])
+              at: current.range, hints: [hint])
         skipLine()
     }
 
