@@ -58,6 +58,34 @@ import Testing
         #expect(files.filter { $0.ownership == .history }.allSatisfy { $0.path.hasPrefix("Sources/App/Migrations/") })
     }
 
+    /// The client package reads the server's own document, and names filters and sorts in
+    /// Swift unless a field already has the name.
+    @Test func theClientHasTheDocumentAndSwiftNamesForFiltersAndSorts() throws {
+        let schema = try #require(TestSupport.schema("""
+            app Shop
+
+            entity Product {
+              price        Decimal
+              priceAtLeast Decimal
+              name         String
+
+              allow list: public
+            }
+
+            """))
+        let generator = Generator(templates: try TemplateFiles.builtIn(), schemaFileName: "shop.otak", otakVersion: "0.1.0")
+        let files = Dictionary(uniqueKeysWithValues: try generator.generate(schema).map { ($0.path, $0.contents) })
+        #expect(files["Client/Sources/ShopClient/openapi.json"] == files["Sources/App/openapi.json"])
+        let config = try #require(files["Client/Sources/ShopClient/openapi-generator-config.yaml"])
+        #expect(config.contains(#"  "-price": priceDescending"#))
+        #expect(config.contains(#"  "name[ne]": nameNot"#))
+        #expect(config.contains(#"  "price[lt]": priceBelow"#))
+        #expect(!config.contains(#""price[gte]""#), "priceAtLeast is a field")
+        #expect(config.contains("    Decimal: Foundation.Decimal"))
+        #expect(files["Client/Sources/ShopClient/ShopClient.swift"] != nil)
+        #expect(files["Client/Package.swift"]?.contains(#"name: "ShopClient""#) == true)
+    }
+
     /// The files of a committed package, ignoring what building and running it leaves behind.
     static func committedFiles(in root: URL) throws -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }

@@ -74,13 +74,17 @@ public struct Generator: Sendable {
         let migrationName = String(format: "%04d_", history.nextMigrationNumber) + (history.migrations.isEmpty ? "init" : diff.migrationName)
         let jobs: [Job] = (scripts.allSatisfy(\.isEmpty) ? [] : zip(SQLDialect.allCases, scripts).map { Job.migration($0, $1, migrationName) })
             + (Self.packageTemplates + (schema.auth == nil ? [] : Self.authTemplates)).map(Job.package)
+            + Self.clientTemplates.map(Job.client)
             + schema.entities.indices.map(Job.entity)
             + schema.enums.indices.map(Job.enumeration)
         let results = jobs.concurrentMap { job in
             Result { () throws(TemplateError) in try output(of: job, schema: schema, root: root, entityValues: entityValues) }
         }
+        let document = openAPI.wait()
         var files = [
-            GeneratedFile(path: Self.openAPIPath, contents: openAPI.wait()),
+            GeneratedFile(path: Self.openAPIPath, contents: document),
+            // The client's build plugin reads the document from its own target.
+            GeneratedFile(path: clientSources(schema) + "/openapi.json", contents: document),
             GeneratedFile(path: PackageHistory.snapshotPath, contents: snapshot.wait()),
         ]
         files += history.migrations.map { GeneratedFile(path: $0.key, contents: $0.value, ownership: .history) }
@@ -115,12 +119,19 @@ public struct Generator: Sendable {
 
     static let openAPIPath = "Sources/App/openapi.json"
 
+    /// `Client/Sources/ShopClient`: the target of the client package.
+    private func clientSources(_ schema: Schema) -> String {
+        "Client/Sources/\(schema.name)Client"
+    }
+
     /// A part of the package that can be written on its own.
     private enum Job {
         /// The new migration of a dialect: its statements and its name.
         case migration(SQLDialect, String, String)
         /// One of `packageTemplates`.
         case package(String)
+        /// One of `clientTemplates`.
+        case client(String)
         /// The files of `schema.entities[index]`.
         case entity(Int)
         case enumeration(Int)
@@ -142,6 +153,12 @@ public struct Generator: Sendable {
                                with: ["statements": .text(sql), "dialect": .text(dialect.rawValue)], ownership: .history)]
         case .package(let name):
             return [try render(name + ".mustache", to: name, ownership: Self.userTemplates.contains(name) ? .user : .generated)]
+        case .client(let name):
+            // Client/Sources/Client/X → Client/Sources/ShopClient/X, the Swift file named as its module.
+            let sources = "Client/Sources/Client/"
+            let path = !name.hasPrefix(sources) ? name
+                : clientSources(schema) + "/" + (name == sources + "Client.swift" ? "\(schema.name)Client.swift" : String(name.dropFirst(sources.count)))
+            return [try render(name + ".mustache", to: path)]
         case .entity(let index):
             let type = schema.entities[index].names.type
             let value = entityValues[index]
@@ -201,6 +218,14 @@ public struct Generator: Sendable {
         "Tests/AppTests/TestSupport.swift",
     ]
 
+    /// The Swift client package, in `Client/`: templates by their path in `Templates/`.
+    static let clientTemplates = [
+        "Client/Package.swift",
+        "Client/README.md",
+        "Client/Sources/Client/Client.swift",
+        "Client/Sources/Client/openapi-generator-config.yaml",
+    ]
+
     /// Package templates whose output is the user's once created.
     static let userTemplates: Set = ["Sources/App/App.swift", "Sources/App/CustomRoutes.swift", "Tests/AppTests/CustomTests.swift"]
 
@@ -223,6 +248,9 @@ public struct Generator: Sendable {
             "schemaFile": .text(schemaFileName),
             "appName": .text(schema.name),
             "packageName": .text(kebab + "-server"),
+            "clientName": .text(schema.name + "Client"),
+            "clientPackageName": .text(kebab + "-client"),
+            "client": clientValue(schema),
             "executableName": .text(kebab + "-server"),
             "databaseFile": .text(Naming.snakeCase(schema.name) + ".sqlite"),
             "usesPasswords": .flag(usesPasswords),
@@ -288,6 +316,20 @@ extension Generator {
             "passwordJSON": .text(password.jsonName),
             "tokenLifetime": .text(String(auth.tokenLifetimeSeconds)),
             "canRegister": .flag(!entity.rules(for: .create).isEmpty),
+        ])
+    }
+
+    /// What the client package's README and configuration name.
+    private func clientValue(_ schema: Schema) -> TemplateValue {
+        // The README's example lists the first entity that is not the one users sign in as.
+        let example = schema.entities.first { $0.name != schema.auth?.entity } ?? schema.entities.first
+        let ids = example.map(OperationIDs.init)
+        return .object([
+            "exampleList": .text(ids?.list ?? "health"),
+            "exampleGet": .text(ids?.get ?? "health"),
+            "nameOverrides": .list(OpenAPIWriter(schema: schema).clientNameOverrides().map { original, swift in
+                .object(["original": .text(original), "swift": .text(swift)])
+            }),
         ])
     }
 

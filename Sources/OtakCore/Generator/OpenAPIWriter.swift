@@ -187,6 +187,30 @@ struct OpenAPIWriter {
         return parameters
     }
 
+    /// Swift names for the list parameters and sort values whose OpenAPI names are not
+    /// identifiers (`price[gte]` → `priceAtLeast`, `-price` → `priceDescending`), for the
+    /// `nameOverrides` of swift-openapi-generator. A name that would collide with a field's is
+    /// left to the generator's own spelling.
+    func clientNameOverrides() -> [(String, String)] {
+        // The overrides apply to every name in the document, so no field anywhere may have one.
+        let taken = Set(schema.entities.flatMap { $0.fields.map(\.jsonName) })
+        var overrides: [String: String] = [:]
+        for entity in schema.entities {
+            for field in listableFields(entity) {
+                let name = field.jsonName
+                var pairs = [("-" + name, name + "Descending")]
+                pairs += Self.operators(field).map { op, _ in ("\(name)[\(op)]", name + Self.operatorWords[op, default: op]) }
+                for (original, swift) in pairs where !taken.contains(swift) {
+                    overrides[original] = swift
+                }
+            }
+        }
+        return overrides.sorted { $0.key < $1.key }
+    }
+
+    /// How a filter operator reads after a field's name in a Swift client.
+    private static let operatorWords = ["ne": "Not", "in": "In", "lt": "Below", "lte": "AtMost", "gt": "Above", "gte": "AtLeast"]
+
     private func listParameterReferences(_ entity: Entity) -> [JSON] {
         let type = entity.names.type
         var names = ["limit", "offset", "\(type).sort"]
