@@ -9,6 +9,7 @@ enum Help {
           generate   Write a Swift server package from a schema
           validate   Check schemas and report every problem found
           fmt        Rewrite schemas in the canonical layout
+          diagram    Print a schema as a Mermaid entity-relationship diagram
           help       Show help for a command
 
         Options:
@@ -73,10 +74,23 @@ enum Help {
             Exit status: 0 success, 1 syntax error or (with --check) a file to format, 2 usage error.
 
             """,
+        "diagram": """
+            Usage: otak diagram [--format text|json] FILE
+
+            Checks the schema and prints it as a Mermaid erDiagram: each entity with its
+            stored fields (PK, FK and UK keys), and its relations. The generated package's
+            README shows the same diagram; GitHub renders it in a ```mermaid block.
+
+            Options:
+              --format text|json  Print diagnostics as text (default) or as one JSON document
+
+            Exit status: 0 success, 1 invalid schema, 2 usage error.
+
+            """,
         "help": """
             Usage: otak help [COMMAND]
 
-            Shows help for a command: generate, validate, fmt.
+            Shows help for a command: generate, validate, fmt, diagram.
 
             """,
     ]

@@ -57,6 +57,9 @@ struct Options: Equatable {
             }
         }
         guard !options.paths.isEmpty else { return .failure(UsageError("no schema files given")) }
+        if command == "diagram" {
+            guard options.paths.count == 1 else { return .failure(UsageError("give one schema file")) }
+        }
         if command == "generate" {
             guard options.paths.count == 1 else { return .failure(UsageError("give one schema file")) }
             guard options.output != nil else { return .failure(UsageError("say where the package goes: --output DIR")) }

@@ -1,7 +1,7 @@
 import Foundation
 import OtakCore
 
-/// The `otak` command line: `generate`, `validate`, `fmt`, `help` and `--version`.
+/// The `otak` command line: `generate`, `validate`, `fmt`, `diagram`, `help` and `--version`.
 ///
 /// Exit codes: 0 success; 1 a schema has errors (or `fmt --check` found a file to
 /// format); 2 a usage error (unknown command or option, missing file), with one line on
@@ -26,7 +26,7 @@ public enum OtakCommand {
                 return usageError("unknown command '\(arguments.joined(separator: " "))'; see 'otak --help'")
             }
             return Outcome(exitCode: Outcome.success, standardOutput: text)
-        case "validate", "fmt", "generate":
+        case "validate", "fmt", "generate", "diagram":
             if arguments.contains("--help") || arguments.contains("-h") {
                 return Outcome(exitCode: Outcome.success, standardOutput: Help.commands[command]!)
             }
@@ -45,6 +45,7 @@ public enum OtakCommand {
             switch command {
             case "validate": return validate(files, options: options, invocation: invocation)
             case "fmt": return format(files, options: options, invocation: invocation)
+            case "diagram": return diagram(files[0], options: options, invocation: invocation)
             default: return generate(files[0], options: options, invocation: invocation)
             }
         default:
@@ -92,6 +93,19 @@ public enum OtakCommand {
                 outcome.exitCode = Outcome.invalidInput
             }
         }
+        return outcome
+    }
+
+    /// The schema as a Mermaid `erDiagram`, as the generated README shows it.
+    private static func diagram(_ file: SourceFile, options: Options, invocation: Invocation) -> Outcome {
+        let result = Frontend.check(file)
+        var outcome = report([result], options: options, invocation: invocation)
+        guard let schema = result.schema, !result.hasErrors else {
+            outcome.exitCode = Outcome.invalidInput
+            return outcome
+        }
+        outcome.exitCode = Outcome.success
+        outcome.standardOutput += DiagramWriter(schema: schema).erDiagram()
         return outcome
     }
 

@@ -145,3 +145,25 @@ import Testing
         #expect(scratch.contents("broken.otak") == broken)
     }
 }
+
+/// `otak diagram`: the Mermaid diagram each sample's generated README shows.
+@Suite struct DiagramCommandTests {
+    @Test(arguments: ["chat", "hotel", "shop", "social", "teams"])
+    func printsTheDiagramOfTheGeneratedREADME(_ sample: String) throws {
+        let folder = CLITests.samples.appendingPathComponent(sample)
+        let outcome = OtakCommand.run(Invocation(arguments: ["diagram", folder.appendingPathComponent("\(sample).otak").path]))
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.standardOutput.hasPrefix("erDiagram\n"))
+        let readme = try String(contentsOf: folder.appendingPathComponent("server/README.md"), encoding: .utf8)
+        #expect(readme.contains("```mermaid\n" + outcome.standardOutput + "```\n"))
+    }
+
+    @Test func refusesAnInvalidSchemaAndAskForOneFile() {
+        let scratch = try? CLITests.Scratch(["bad.otak": CLITests.invalid, "good.otak": CLITests.valid])
+        let bad = OtakCommand.run(Invocation(arguments: ["diagram", scratch?.path("bad.otak") ?? ""]))
+        #expect(bad.exitCode == 1 && !bad.standardOutput.contains("erDiagram") && (bad.standardOutput + bad.standardError).contains("error"))
+        let two = OtakCommand.run(Invocation(arguments: ["diagram", scratch?.path("good.otak") ?? "", scratch?.path("good.otak") ?? ""]))
+        #expect(two.exitCode == 2)
+        #expect(OtakCommand.run(Invocation(arguments: ["help", "diagram"])).standardOutput.contains("Usage: otak diagram"))
+    }
+}

@@ -261,6 +261,17 @@ swift run            # serves http://127.0.0.1:8080 on the SQLite file {{databas
 swift test           # in-memory SQLite; set DATABASE_URL to run the tests on PostgreSQL
 ```
 
+## Schema
+
+```mermaid
+{{diagram}}```
+
+## Who may do what
+
+{{permissions}}
+The rules are those of `{{schemaFile}}`; a row the caller may not read is not found (404) and
+lists leave it out.
+
 ## Deploying
 
 The server is one file: its migrations and `openapi.json` are compiled in

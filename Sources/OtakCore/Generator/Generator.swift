@@ -251,6 +251,8 @@ public struct Generator: Sendable {
             "clientName": .text(schema.name + "Client"),
             "clientPackageName": .text(kebab + "-client"),
             "client": clientValue(schema),
+            "diagram": .text(DiagramWriter(schema: schema).erDiagram()),
+            "permissions": .text(DiagramWriter(schema: schema).permissionTable()),
             "executableName": .text(kebab + "-server"),
             "databaseFile": .text(Naming.snakeCase(schema.name) + ".sqlite"),
             "usesPasswords": .flag(usesPasswords),

@@ -116,3 +116,46 @@ extension Literal {
         }
     }
 }
+
+extension RuleExpression {
+    /// As a schema writes it: `owner || (role(admin) && status == .pending)`.
+    public var source: String {
+        switch self {
+        case .isPublic: "public"
+        case .authenticated: "authenticated"
+        case .isOwner: "owner"
+        case .isSelf: "self"
+        case .hasRole(let roles): "role(" + roles.joined(separator: ", ") + ")"
+        case .not(let inner): "!" + inner.operandSource
+        case .and(let lhs, let rhs): [lhs, rhs].map { if case .or = $0 { "(\($0.source))" } else { $0.source } }.joined(separator: " && ")
+        case .or(let lhs, let rhs): lhs.source + " || " + rhs.source
+        case .compare(let lhs, let op, let rhs): lhs.source + " " + op.rawValue + " " + rhs.source
+        case .isTrue(let operand): operand.source
+        case .collection(let predicate):
+            predicate.path.description + "." + predicate.quantifier.rawValue + "(" + (predicate.condition?.source ?? "") + ")"
+        }
+    }
+
+    /// In parentheses when it is made of operators.
+    private var operandSource: String {
+        switch self {
+        case .and, .or, .compare: "(" + source + ")"
+        default: source
+        }
+    }
+}
+
+extension Operand {
+    /// As a schema writes it: `order.customer`, `auth.role`, `new.status`, `tasks.count(done)`.
+    public var source: String {
+        switch self {
+        case .field(let path): path.description
+        case .auth: "auth"
+        case .authField(let path): "auth." + path.description
+        case .now: "now"
+        case .literal(let literal): literal.text
+        case .count(let path, let condition): path.description + ".count(" + (condition?.source ?? "") + ")"
+        case .newField(let path): "new." + path.description
+        }
+    }
+}
