@@ -7,10 +7,11 @@ import Foundation
 import OtakCore
 
 /// A realistic schema: every entity has scalar fields with attributes, a relation to the
-/// previous entity and the back-reference list, an index, a check and rules.
-func syntheticSchema(entities: Int) -> String {
+/// previous entity and the back-reference list, an index, a check and rules; with `teams`,
+/// every entity also belongs to a team whose members may read it (a membership rule).
+func syntheticSchema(entities: Int, teams: Bool = false, name: String = "Bench") -> String {
     var text = """
-        app Bench
+        app \(name)
 
         enum Role { admin staff member }
         enum Status { draft active archived }
@@ -33,6 +34,31 @@ func syntheticSchema(entities: Int) -> String {
         }
 
         """
+    if teams {
+        text += """
+
+            entity Team {
+              name        String       @length(1...100)
+              memberships [Membership]
+
+              allow list, read: memberships.any(user == auth)
+              allow create: authenticated
+              allow update, delete: memberships.any(user == auth && admin)
+            }
+
+            entity Membership {
+              team  Team @onDelete(cascade)
+              user  User @onDelete(cascade)
+              admin Bool @default(false)
+
+              @@unique(team, user)
+
+              allow list, read: team.memberships.any(user == auth)
+              allow create, update, delete: team.memberships.any(user == auth && admin)
+            }
+
+            """
+    }
     for number in 0..<entities {
         let previous = number == 0 ? nil : "Entity\(number - 1)"
         let next = number + 1 < entities ? "Entity\(number + 1)" : nil
@@ -47,12 +73,13 @@ func syntheticSchema(entities: Int) -> String {
               status   Status   @default(.draft)
               created  DateTime @default(now) @readonly
               author   User     @owner
-            \(previous.map { "  parent   \($0)? @onDelete(setNull)\n" } ?? "")\(next.map { "  children [\($0)]\n" } ?? "")
+            \(teams ? "  team     Team     @onDelete(cascade)\n" : "")\(previous.map { "  parent   \($0)? @onDelete(setNull)\n" } ?? "")\(next.map { "  children [\($0)]\n" } ?? "")
               @@index(name, status)
               @@check(amount > 0 || !active, "an active row needs an amount")
 
-              allow list, read: active || owner || role(admin, staff)
+              allow list, read: active || owner || role(admin, staff)\(teams ? " || team.memberships.any(user == auth)" : "")
               allow create: authenticated
+              allow create(status): role(admin)
               allow update: role(admin) || (owner && status == .draft)
               allow delete: role(admin)
             }
@@ -100,6 +127,12 @@ func stages(_ source: String) -> (lex: Double, parse: Double, check: Double, for
 func oneCheck(_ source: String) -> (lex: Double, parse: Double, check: Double, format: Double) {
     let check = measure(runs: 1) { _ = Frontend.check(SourceFile(path: "bench.otak", text: source)) }
     return (0, 0, check, 0)
+}
+
+// `OtakBench schema N`: prints the N-entity schema with teams, for bench/compile.
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "schema", let count = Int(CommandLine.arguments[2]) {
+    print(syntheticSchema(entities: count, teams: true, name: "Bench\(count)"), terminator: "")
+    exit(0)
 }
 
 let large = syntheticSchema(entities: 500)
