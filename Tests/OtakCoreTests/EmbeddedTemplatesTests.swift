@@ -7,7 +7,7 @@ import Testing
 @Suite struct EmbeddedTemplatesTests {
     static let templatesDirectory = TestSupport.repositoryRoot.appendingPathComponent("Templates")
     static let embeddedSource = TestSupport.repositoryRoot
-        .appendingPathComponent("Sources/OtakCore/Generator/EmbeddedTemplates.swift")
+        .appendingPathComponent("Sources/OtakCore/Generator/BuiltInTemplates/EmbeddedTemplates.swift")
 
     @Test func embeddedTemplatesEqualTheTemplatesFolder() throws {
         let files = try TemplateFiles.read(directory: Self.templatesDirectory.path)
