@@ -144,7 +144,8 @@ public enum OtakCommand {
             outcome.exitCode = Outcome.invalidInput
             return outcome
         }
-        let update = PackageUpdate(files: files, manifest: manifest, force: options.force, read: writer.read)
+        let update = PackageUpdate(files: files, manifest: manifest, force: options.force,
+                                   moved: history.legacyMigrations, read: writer.read)
         if options.check || options.dryRun {
             if options.format == .text {
                 outcome.standardOutput += UpdateReport.preview(update, root: output, diffs: options.dryRun)

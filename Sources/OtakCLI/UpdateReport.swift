@@ -10,9 +10,13 @@ enum UpdateReport {
             + "\(update.unchanged.count) unchanged"
         if !update.kept.isEmpty { text += ", \(update.kept.count) kept (yours, and migrations)" }
         text += "\n"
+        let moved = Set(update.moved.map { ($0 as NSString).lastPathComponent })
         let migrations = update.changes.filter { $0.action == .create && $0.path.hasPrefix(PackageHistory.migrationsFolder + "/") }
-        for name in Set(migrations.map { ($0.path as NSString).lastPathComponent }).sorted() {
+        for name in Set(migrations.map { ($0.path as NSString).lastPathComponent }).subtracting(moved).sorted() {
             text += "new migration: \(name)\n"
+        }
+        if !update.moved.isEmpty {
+            text += "moved the migrations from \(PackageHistory.legacyMigrationsFolder)/ to \(PackageHistory.migrationsFolder)/ (the server compiles them in)\n"
         }
         for path in update.orphanedUserFiles {
             text += "note: \(path) is yours and no longer used by the generated code: delete it or move what it holds\n"

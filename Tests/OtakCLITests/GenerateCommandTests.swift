@@ -17,7 +17,7 @@ import Testing
         #expect(first.exitCode == 0, "\(first.standardError)")
         #expect(first.standardOutput.contains("0 changed, 0 removed, 0 unchanged"))
         #expect(first.standardOutput.contains("new migration: 0001_init.sql"))
-        #expect(FileManager.default.fileExists(atPath: output + "/Sources/App/Migrations/postgres/0001_init.sql"))
+        #expect(FileManager.default.fileExists(atPath: output + "/Migrations/postgres/0001_init.sql"))
         #expect(FileManager.default.fileExists(atPath: output + "/.otak/manifest.json"))
         #expect(FileManager.default.fileExists(atPath: output + "/.otak/schema.json"))
 

@@ -81,7 +81,7 @@ import Testing
         let before = try scratch.files(in: "server")
         let check = run("generate", scratch.path("app.otak"), "--output", scratch.path("server"), "--check", "--allow-destructive")
         #expect(check.exitCode == 1)
-        #expect(check.standardOutput.contains("added    Sources/App/Migrations/sqlite/0002_rename_product_name_to_title_and_2_more.sql\n"))
+        #expect(check.standardOutput.contains("added    Migrations/sqlite/0002_rename_product_name_to_title_and_2_more.sql\n"))
         #expect(check.standardOutput.contains("changed  Sources/App/Models/Product.swift\n"))
         #expect(check.standardOutput.contains("removed  Sources/App/Models/Review.swift\n"))
         #expect(check.standardOutput.hasSuffix("files would change; run otak generate\n"))
@@ -109,13 +109,13 @@ import Testing
             app.otak:1:5: error: removing entity 'Review' drops table "reviews" and its rows
             """))
         #expect(refused.standardOutput.contains("hint: pass --allow-destructive to write this migration"))
-        #expect(!FileManager.default.fileExists(atPath: scratch.path("server/Sources/App/Migrations/sqlite/0002_rename_product_name_to_title_and_2_more.sql")))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("server/Migrations/sqlite/0002_rename_product_name_to_title_and_2_more.sql")))
 
         let allowed = run("generate", scratch.path("app.otak"), "--output", scratch.path("server"), "--allow-destructive")
         #expect(allowed.exitCode == 0, "\(allowed.standardOutput)")
         #expect(allowed.standardOutput.contains("warning: removing entity 'Review'"))
         #expect(allowed.standardOutput.contains("new migration: 0002_rename_product_name_to_title_and_2_more.sql"))
-        let sql = scratch.contents("server/Sources/App/Migrations/postgres/0002_rename_product_name_to_title_and_2_more.sql")
+        let sql = scratch.contents("server/Migrations/postgres/0002_rename_product_name_to_title_and_2_more.sql")
         #expect(sql.contains(#"ALTER TABLE "products" RENAME COLUMN "name" TO "title";"#))
         #expect(sql.contains(#"ALTER TABLE "products" ADD COLUMN "weight" bigint NOT NULL DEFAULT 0;"#))
         #expect(sql.contains(#"DROP TABLE "reviews";"#))
@@ -123,7 +123,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.path("server/Sources/App/Models/Review.swift")))
         #expect(FileManager.default.fileExists(atPath: scratch.path("server/Sources/App/Hooks/ReviewHooks.swift")))
         #expect(allowed.standardOutput.contains("note: Sources/App/Hooks/ReviewHooks.swift is yours and no longer used"))
-        #expect(scratch.contents("server/Sources/App/Migrations/sqlite/0001_init.sql").contains(#"CREATE TABLE "reviews""#))
+        #expect(scratch.contents("server/Migrations/sqlite/0001_init.sql").contains(#"CREATE TABLE "reviews""#))
     }
 
     @Test func aRequiredFieldWithoutDefaultCannotBeAdded() throws {
@@ -163,5 +163,27 @@ import Testing
         #expect(outcome.exitCode == 1)
         #expect(outcome.standardError.contains("otak: cannot write the package"))
         #expect(try scratch.files(in: "server") == before)
+    }
+}
+
+/// Packages generated before migrations moved to `Migrations/` at the root.
+@Suite struct MigrationFolderTests {
+    @Test func migrationsInTheOldFolderAreMovedAndNoneIsAdded() throws {
+        let scratch = try CLITests.Scratch(["app.otak": RegenerationTests.version1])
+        let run = { (arguments: [String]) in OtakCommand.run(Invocation(arguments: arguments)) }
+        #expect(run(["generate", scratch.path("app.otak"), "--output", scratch.path("server")]).exitCode == 0)
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: scratch.path("server/Sources/App"), withIntermediateDirectories: true)
+        try manager.moveItem(atPath: scratch.path("server/Migrations"), toPath: scratch.path("server/Sources/App/Migrations"))
+        let sql = scratch.contents("server/Sources/App/Migrations/postgres/0001_init.sql")
+        #expect(sql.contains("CREATE TABLE"))
+
+        let moved = run(["generate", scratch.path("app.otak"), "--output", scratch.path("server")])
+        #expect(moved.exitCode == 0, "\(moved.standardError)")
+        #expect(moved.standardOutput.contains("moved the migrations from Sources/App/Migrations/ to Migrations/"))
+        #expect(!moved.standardOutput.contains("new migration"))
+        #expect(scratch.contents("server/Migrations/postgres/0001_init.sql") == sql)
+        #expect(!manager.fileExists(atPath: scratch.path("server/Sources/App/Migrations")))
+        #expect(run(["generate", scratch.path("app.otak"), "--output", scratch.path("server"), "--check"]).exitCode == 0)
     }
 }

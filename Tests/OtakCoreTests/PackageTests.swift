@@ -90,15 +90,15 @@ import Testing
         let plan = update([
             GeneratedFile(path: "Sources/App/Models/A.swift", contents: "a2"),
             GeneratedFile(path: "Sources/App/Models/C.swift", contents: "c1"),
-            GeneratedFile(path: "Sources/App/Migrations/sqlite/0001_init.sql", contents: "new text", ownership: .history),
+            GeneratedFile(path: "Migrations/sqlite/0001_init.sql", contents: "new text", ownership: .history),
         ], disk: [
             "Sources/App/Models/A.swift": "a1", "Sources/App/Models/B.swift": "b1", "Sources/App/Hooks/BHooks.swift": "mine",
-            "Sources/App/Migrations/sqlite/0001_init.sql": "applied",
+            "Migrations/sqlite/0001_init.sql": "applied",
         ])
         #expect(plan.changes.map { "\($0.action) \($0.path)" } == [
             "update Sources/App/Models/A.swift", "remove Sources/App/Models/B.swift", "create Sources/App/Models/C.swift",
         ])
-        #expect(plan.kept == ["Sources/App/Migrations/sqlite/0001_init.sql"], "a migration is never rewritten")
+        #expect(plan.kept == ["Migrations/sqlite/0001_init.sql"], "a migration is never rewritten")
         #expect(plan.orphanedUserFiles == ["Sources/App/Hooks/BHooks.swift"])
         #expect(plan.conflicts.isEmpty)
     }

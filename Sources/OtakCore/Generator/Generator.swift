@@ -148,7 +148,7 @@ public struct Generator: Sendable {
 
         switch job {
         case .migration(let dialect, let sql, let name):
-            return [try render("Sources/App/Migrations/migration.sql.mustache",
+            return [try render("Migrations/migration.sql.mustache",
                                to: "\(PackageHistory.migrationsFolder)/\(dialect.rawValue)/\(name).sql",
                                with: ["statements": .text(sql), "dialect": .text(dialect.rawValue)], ownership: .history)]
         case .package(let name):

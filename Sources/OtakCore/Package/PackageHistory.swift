@@ -16,7 +16,16 @@ public struct PackageHistory: Sendable {
     public static let none = PackageHistory()
 
     public static let snapshotPath = ".otak/schema.json"
-    public static let migrationsFolder = "Sources/App/Migrations"
+    /// At the package's root, outside every target: a new migration adds no file that SwiftPM
+    /// watches, so a rebuild after it does not plan the package again (which recompiles
+    /// Hummingbird's modules). The server compiles them in (`EmbeddedFiles.swift`).
+    public static let migrationsFolder = "Migrations"
+    /// Where packages generated before kept them: read from there, written to `migrationsFolder`.
+    public static let legacyMigrationsFolder = "Sources/App/Migrations"
+
+    /// The migrations found in `legacyMigrationsFolder`, by their path there: an update moves
+    /// them (writes them in `migrationsFolder`, then removes these).
+    public var legacyMigrations: [String] = []
 
     /// A file of the package's history that cannot be read.
     public struct ReadError: Error {
@@ -32,16 +41,21 @@ public struct PackageHistory: Sendable {
                 throw ReadError(path: snapshotPath)
             }
         }
-        for dialect in SQLDialect.allCases {
-            let folder = "\(migrationsFolder)/\(dialect.rawValue)"
-            let names = (try? manager.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
-            for name in names where name.hasSuffix(".sql") {
-                let path = "\(folder)/\(name)"
-                guard let data = manager.contents(atPath: root.appendingPathComponent(path).path),
-                      let text = String(data: data, encoding: .utf8) else { throw ReadError(path: path) }
-                history.migrations[path] = text
+        for base in [legacyMigrationsFolder, migrationsFolder] {
+            for dialect in SQLDialect.allCases {
+                let folder = "\(base)/\(dialect.rawValue)"
+                let names = (try? manager.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+                for name in names where name.hasSuffix(".sql") {
+                    let path = "\(folder)/\(name)"
+                    guard let data = manager.contents(atPath: root.appendingPathComponent(path).path),
+                          let text = String(data: data, encoding: .utf8) else { throw ReadError(path: path) }
+                    // A migration in both places is the one in `migrationsFolder`.
+                    history.migrations["\(migrationsFolder)/\(dialect.rawValue)/\(name)"] = text
+                    if base == legacyMigrationsFolder { history.legacyMigrations.append(path) }
+                }
             }
         }
+        history.legacyMigrations.sort()
         return history
     }
 

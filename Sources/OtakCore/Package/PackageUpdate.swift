@@ -47,11 +47,16 @@ public struct PackageUpdate: Sendable {
     public private(set) var conflicts: [Conflict] = []
     /// User files of an earlier generation that nothing generates any more (a removed entity's hooks).
     public private(set) var orphanedUserFiles: [String] = []
+    /// Files written at a new path by this update and removed from their old one.
+    public let moved: [String]
 
     /// - Parameters:
     ///   - read: the bytes of a file of the package, by relative path, or `nil` if there is none.
     ///   - force: replace edited generated files and files in the way instead of reporting conflicts.
-    public init(files: [GeneratedFile], manifest: PackageManifest?, force: Bool, read: (String) -> Data?) {
+    ///   - moved: files that `files` hold at another path (migrations of an older layout): removed.
+    public init(files: [GeneratedFile], manifest: PackageManifest?, force: Bool, moved: [String] = [],
+                read: (String) -> Data?) {
+        self.moved = moved
         var produced: Set<String> = []
         var last: Change?
         for file in files {
@@ -87,6 +92,10 @@ public struct PackageUpdate: Sendable {
             } else {
                 conflicts.append(Conflict(path: path, reason: .editedButNoLongerGenerated))
             }
+        }
+        for path in moved where !produced.contains(path) {
+            guard let existing = read(path) else { continue }
+            changes.append(Change(path: path, action: .remove, old: existing, new: nil))
         }
         orphanedUserFiles = (manifest?.userFiles ?? []).filter { !produced.contains($0) && read($0) != nil }
         changes.sort { $0.path < $1.path }

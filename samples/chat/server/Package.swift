@@ -35,8 +35,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            // Compiled in instead, by EmbeddedFiles.swift: the binary runs alone.
-            exclude: ["Migrations", "openapi.json"]
+            // Compiled in instead, by EmbeddedFiles.swift (as are the migrations, in Migrations/
+            // at the package's root): the binary runs alone.
+            exclude: ["openapi.json"]
         ),
         .testTarget(
             name: "AppTests",

@@ -79,10 +79,10 @@ import Testing
     /// The migrations and the document compiled into the server are the package's files (after
     /// editing one by hand, run `otak generate`).
     @Test func theCompiledInFilesAreThePackagesFiles() throws {
-        let app = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/App")
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         for dialect in [SQLDialect.sqlite, .postgres] {
-            let folder = app.appendingPathComponent("Migrations/\(dialect.rawValue)")
+            let folder = package.appendingPathComponent("Migrations/\(dialect.rawValue)")
             let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
             let compiled = EmbeddedFiles.migrations(for: dialect)
             #expect(compiled.map(\.name) == names)
@@ -90,7 +90,7 @@ import Testing
                 #expect(migration.sql == (try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)), "\(name)")
             }
         }
-        #expect(EmbeddedFiles.openAPIDocument == (try String(contentsOf: app.appendingPathComponent("openapi.json"), encoding: .utf8)))
+        #expect(EmbeddedFiles.openAPIDocument == (try String(contentsOf: package.appendingPathComponent("Sources/App/openapi.json"), encoding: .utf8)))
     }
 }
 
