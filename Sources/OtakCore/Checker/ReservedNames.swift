@@ -42,7 +42,7 @@ enum ReservedNames {
         "InputReader", "JSONParser", "JSONParserTests", "JSONReadable", "JSONResponse", "JSONText", "JSONValue",
         "JSONWritable", "JSONWriter", "JSONWriterTests", "ListQuery", "MigrationError", "Migrator", "NewValues",
         "NoHooks", "OpenAPIDocument", "OracleEntity", "OracleField", "OracleRow", "OracleRule", "OracleScene",
-        "OracleSchema", "Pattern", "Permission", "PermissionPropertyTests", "PreparedStatements", "PropertyRun",
+        "OracleEntities", "OracleSchema", "Pattern", "Permission", "PermissionPropertyTests", "PreparedStatements", "PropertyRun",
         "ReadProblem", "RequestLogMiddleware", "Routes", "RowCondition", "RuleCase", "RuleOperation", "RuleOracle",
         "RuleTerm", "RuleValue", "SeededRandom", "SerialAccess", "ServerTests", "SignedIn", "SignedInUser", "SQL",
         "SQLBuilder", "SQLDecodable", "SQLDecodingError", "SQLDialect", "SQLLogic", "SQLRow", "SQLRowTests",

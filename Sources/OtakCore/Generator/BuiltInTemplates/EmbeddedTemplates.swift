@@ -6515,44 +6515,56 @@ import Foundation
 
 @testable import App
 
-/// The rules of {{schemaFile}} as data, for `RuleOracle`, with the fields the permission
-/// property tests give random values.
 {{#oracle}}
-let ruleSchema = OracleSchema(
+/// The rules of {{schemaFile}} as data, for `RuleOracle`, with the fields the permission
+/// property tests give random values. Written with its type, as is each entity's in
+/// `OracleEntities`, so that the type checker takes one entity at a time, once, not one
+/// expression that grows with the schema in every file that uses it.
+let ruleSchema: OracleSchema = OracleSchema(
     authEntity: "{{authEntity}}",
     roleKey: {{roleKey}},
     entities: [
         {{#entities}}
-        OracleEntity(
-            name: "{{name}}",
-            route: "{{route}}",
-            {{#uncheckedReason}}
-            // Not checked: {{uncheckedReason}}.
-            {{/uncheckedReason}}
-            checks: {{checks}},
-            fields: [
-                {{#fields}}
-                {{.}},
-                {{/fields}}
-            ],
-            rules: [
-                {{#rules}}
-                {{.}},
-                {{/rules}}
-            ],
-            guarded: [.create: {{guardedCreate}}, .update: {{guardedUpdate}}],
-            ownerKey: {{ownerKey}},
-            defaults: {{defaults}},
-            varied: [
-                {{#varied}}
-                {{.}},
-                {{/varied}}
-            ],
-            body: {{#canCreate}}{ fixtures, changes in try await fixtures.{{variable}}Body(changes) }{{/canCreate}}{{^canCreate}}nil{{/canCreate}}
-        ),
+        OracleEntities.{{variable}}Oracle,
         {{/entities}}
     ]
 )
+
+/// Each entity's rules and fields, for `ruleSchema`.
+enum OracleEntities {
+    {{#entities}}
+    {{^isFirst}}
+
+    {{/isFirst}}
+    static let {{variable}}Oracle: OracleEntity = OracleEntity(
+        name: "{{name}}",
+        route: "{{route}}",
+        {{#uncheckedReason}}
+        // Not checked: {{uncheckedReason}}.
+        {{/uncheckedReason}}
+        checks: {{checks}},
+        fields: [
+            {{#fields}}
+            {{.}},
+            {{/fields}}
+        ],
+        rules: [
+            {{#rules}}
+            {{.}},
+            {{/rules}}
+        ],
+        guarded: [.create: {{guardedCreate}}, .update: {{guardedUpdate}}],
+        ownerKey: {{ownerKey}},
+        defaults: {{defaults}},
+        varied: [
+            {{#varied}}
+            {{.}},
+            {{/varied}}
+        ],
+        body: {{#canCreate}}{ fixtures, changes in try await fixtures.{{variable}}Body(changes) }{{/canCreate}}{{^canCreate}}nil{{/canCreate}}
+    )
+    {{/entities}}
+}
 {{/oracle}}
 
 """#,

@@ -13,8 +13,8 @@ struct OracleWriter {
         return [
             "authEntity": .text(schema.auth?.entity ?? ""),
             "roleKey": .text(roleKey.map(SwiftCode.stringLiteral) ?? "nil"),
-            "entities": .list(schema.entities.map { entity in
-                entityValue(entity, referenced: referenced, literals: literals)
+            "entities": .list(schema.entities.enumerated().map { index, entity in
+                entityValue(entity, referenced: referenced, literals: literals, isFirst: index == 0)
             }),
         ]
     }
@@ -24,7 +24,8 @@ struct OracleWriter {
         return schema.entity(named: auth.entity)?.field(named: field)?.jsonName
     }
 
-    private func entityValue(_ entity: Entity, referenced: Set<FieldKey>, literals: [FieldKey: [Literal]]) -> TemplateValue {
+    private func entityValue(_ entity: Entity, referenced: Set<FieldKey>, literals: [FieldKey: [Literal]],
+                             isFirst: Bool) -> TemplateValue {
         let rules = RuleWriter(entity: entity, schema: schema)
         let unchecked = uncheckedReason(entity)
         func keys(_ operation: RuleOperation) -> String {
@@ -35,6 +36,7 @@ struct OracleWriter {
             "name": .text(entity.name),
             "route": .text(entity.routePath),
             "variable": .text(entity.names.variable),
+            "isFirst": .flag(isFirst),
             "canCreate": .flag(creatable.contains(entity.name)),
             "checks": .text(unchecked == nil ? "true" : "false"),
             "uncheckedReason": unchecked.map { .text($0) } ?? .flag(false),

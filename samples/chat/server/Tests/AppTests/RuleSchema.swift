@@ -5,122 +5,135 @@ import Foundation
 @testable import App
 
 /// The rules of chat.otak as data, for `RuleOracle`, with the fields the permission
-/// property tests give random values.
-let ruleSchema = OracleSchema(
+/// property tests give random values. Written with its type, as is each entity's in
+/// `OracleEntities`, so that the type checker takes one entity at a time, once, not one
+/// expression that grows with the schema in every file that uses it.
+let ruleSchema: OracleSchema = OracleSchema(
     authEntity: "Account",
     roleKey: nil,
     entities: [
-        OracleEntity(
-            name: "Account",
-            route: "accounts",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "email": .value(key: "email"),
-                "password": .value(key: "password"),
-                "displayName": .value(key: "displayName"),
-                "avatar": .value(key: "avatar"),
-                "verified": .value(key: "verified"),
-                "lastSeen": .value(key: "lastSeen"),
-                "memberships": .hasMany(target: "Member", inverse: "account"),
-            ],
-            rules: [
-                OracleRule([.create], .isPublic),
-                OracleRule([.read, .update, .delete], .compare(.field(["id"]), .equal, .auth)),
-                OracleRule([.update], fields: ["password"], .compare(.field(["id"]), .equal, .auth)),
-            ],
-            guarded: [.create: [], .update: ["password"]],
-            ownerKey: nil,
-            defaults: ["verified": .bool(false)],
-            varied: [
-                VariedField(key: "verified", domain: .values([.bool(true), .bool(false)]), statement: SQL(sqlite: #"UPDATE "accounts" SET "verified" = ?1 WHERE "id" = ?2"#, postgres: #"UPDATE "accounts" SET "verified" = $1 WHERE "id" = $2"#)),
-            ],
-            body: { fixtures, changes in try await fixtures.accountBody(changes) }
-        ),
-        OracleEntity(
-            name: "Conversation",
-            route: "conversations",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "title": .value(key: "title"),
-                "creator": .belongsTo(target: "Account", key: "creatorId"),
-                "isGroup": .value(key: "isGroup"),
-                "created": .value(key: "created"),
-                "members": .hasMany(target: "Member", inverse: "conversation"),
-                "messages": .hasMany(target: "Message", inverse: "conversation"),
-            ],
-            rules: [
-                OracleRule([.create], .isTrue(.authField(["verified"]))),
-                OracleRule([.list, .read, .update, .delete], .compare(.field(["creator"]), .equal, .auth)),
-            ],
-            guarded: [.create: ["creatorId"], .update: ["creatorId"]],
-            ownerKey: "creatorId",
-            defaults: ["isGroup": .bool(false)],
-            varied: [
-                VariedField(key: "creatorId", domain: .reference(target: "Account", optional: false), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.conversationBody(changes) }
-        ),
-        OracleEntity(
-            name: "Member",
-            route: "members",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "conversation": .belongsTo(target: "Conversation", key: "conversationId"),
-                "account": .belongsTo(target: "Account", key: "accountId"),
-                "role": .value(key: "role"),
-                "joined": .value(key: "joined"),
-                "lastRead": .value(key: "lastRead"),
-                "muted": .value(key: "muted"),
-            ],
-            rules: [
-                OracleRule([.list, .read], .or(.compare(.field(["account"]), .equal, .auth), .compare(.field(["conversation", "creator"]), .equal, .auth))),
-                OracleRule([.create, .delete], .compare(.field(["conversation", "creator"]), .equal, .auth)),
-                OracleRule([.update], .or(.compare(.field(["account"]), .equal, .auth), .compare(.field(["conversation", "creator"]), .equal, .auth))),
-                OracleRule([.update], fields: ["role"], .compare(.field(["conversation", "creator"]), .equal, .auth)),
-            ],
-            guarded: [.create: [], .update: ["role"]],
-            ownerKey: nil,
-            defaults: ["role": .string("member"), "muted": .bool(false)],
-            varied: [
-                VariedField(key: "conversationId", domain: .reference(target: "Conversation", optional: false), statement: nil),
-                VariedField(key: "accountId", domain: .reference(target: "Account", optional: false), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.memberBody(changes) }
-        ),
-        OracleEntity(
-            name: "Message",
-            route: "messages",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "conversation": .belongsTo(target: "Conversation", key: "conversationId"),
-                "sender": .belongsTo(target: "Account", key: "senderId"),
-                "kind": .value(key: "kind"),
-                "body": .value(key: "body"),
-                "attachment": .value(key: "attachment"),
-                "clientId": .value(key: "clientId"),
-                "sent": .value(key: "sent"),
-                "edited": .value(key: "edited"),
-            ],
-            rules: [
-                OracleRule([.list, .read], .or(.compare(.field(["sender"]), .equal, .auth), .compare(.field(["conversation", "creator"]), .equal, .auth))),
-                OracleRule([.create], .and(.authenticated, .isTrue(.authField(["verified"])))),
-                OracleRule([.create], fields: ["kind"], .compare(.field(["kind"]), .notEqual, .literal(.string("system")))),
-                OracleRule([.update], .and(.compare(.field(["sender"]), .equal, .auth), .compare(.field(["kind"]), .equal, .literal(.string("text"))))),
-                OracleRule([.delete], .or(.compare(.field(["sender"]), .equal, .auth), .compare(.field(["conversation", "creator"]), .equal, .auth))),
-            ],
-            guarded: [.create: ["senderId", "kind"], .update: ["senderId"]],
-            ownerKey: "senderId",
-            defaults: ["kind": .string("text")],
-            varied: [
-                VariedField(key: "conversationId", domain: .reference(target: "Conversation", optional: false), statement: nil),
-                VariedField(key: "senderId", domain: .reference(target: "Account", optional: false), statement: nil),
-                VariedField(key: "kind", domain: .values([.string("text"), .string("image"), .string("system")]), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.messageBody(changes) }
-        ),
+        OracleEntities.accountOracle,
+        OracleEntities.conversationOracle,
+        OracleEntities.memberOracle,
+        OracleEntities.messageOracle,
     ]
 )
+
+/// Each entity's rules and fields, for `ruleSchema`.
+enum OracleEntities {
+    static let accountOracle: OracleEntity = OracleEntity(
+        name: "Account",
+        route: "accounts",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "email": .value(key: "email"),
+            "password": .value(key: "password"),
+            "displayName": .value(key: "displayName"),
+            "avatar": .value(key: "avatar"),
+            "verified": .value(key: "verified"),
+            "lastSeen": .value(key: "lastSeen"),
+            "memberships": .hasMany(target: "Member", inverse: "account"),
+        ],
+        rules: [
+            OracleRule([.create], .isPublic),
+            OracleRule([.read, .update, .delete], .compare(.field(["id"]), .equal, .auth)),
+            OracleRule([.update], fields: ["password"], .compare(.field(["id"]), .equal, .auth)),
+        ],
+        guarded: [.create: [], .update: ["password"]],
+        ownerKey: nil,
+        defaults: ["verified": .bool(false)],
+        varied: [
+            VariedField(key: "verified", domain: .values([.bool(true), .bool(false)]), statement: SQL(sqlite: #"UPDATE "accounts" SET "verified" = ?1 WHERE "id" = ?2"#, postgres: #"UPDATE "accounts" SET "verified" = $1 WHERE "id" = $2"#)),
+        ],
+        body: { fixtures, changes in try await fixtures.accountBody(changes) }
+    )
+
+    static let conversationOracle: OracleEntity = OracleEntity(
+        name: "Conversation",
+        route: "conversations",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "title": .value(key: "title"),
+            "creator": .belongsTo(target: "Account", key: "creatorId"),
+            "isGroup": .value(key: "isGroup"),
+            "created": .value(key: "created"),
+            "members": .hasMany(target: "Member", inverse: "conversation"),
+            "messages": .hasMany(target: "Message", inverse: "conversation"),
+        ],
+        rules: [
+            OracleRule([.create], .isTrue(.authField(["verified"]))),
+            OracleRule([.list, .read, .update, .delete], .compare(.field(["creator"]), .equal, .auth)),
+        ],
+        guarded: [.create: ["creatorId"], .update: ["creatorId"]],
+        ownerKey: "creatorId",
+        defaults: ["isGroup": .bool(false)],
+        varied: [
+            VariedField(key: "creatorId", domain: .reference(target: "Account", optional: false), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.conversationBody(changes) }
+    )
+
+    static let memberOracle: OracleEntity = OracleEntity(
+        name: "Member",
+        route: "members",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "conversation": .belongsTo(target: "Conversation", key: "conversationId"),
+            "account": .belongsTo(target: "Account", key: "accountId"),
+            "role": .value(key: "role"),
+            "joined": .value(key: "joined"),
+            "lastRead": .value(key: "lastRead"),
+            "muted": .value(key: "muted"),
+        ],
+        rules: [
+            OracleRule([.list, .read], .or(.compare(.field(["account"]), .equal, .auth), .compare(.field(["conversation", "creator"]), .equal, .auth))),
+            OracleRule([.create, .delete], .compare(.field(["conversation", "creator"]), .equal, .auth)),
+            OracleRule([.update], .or(.compare(.field(["account"]), .equal, .auth), .compare(.field(["conversation", "creator"]), .equal, .auth))),
+            OracleRule([.update], fields: ["role"], .compare(.field(["conversation", "creator"]), .equal, .auth)),
+        ],
+        guarded: [.create: [], .update: ["role"]],
+        ownerKey: nil,
+        defaults: ["role": .string("member"), "muted": .bool(false)],
+        varied: [
+            VariedField(key: "conversationId", domain: .reference(target: "Conversation", optional: false), statement: nil),
+            VariedField(key: "accountId", domain: .reference(target: "Account", optional: false), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.memberBody(changes) }
+    )
+
+    static let messageOracle: OracleEntity = OracleEntity(
+        name: "Message",
+        route: "messages",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "conversation": .belongsTo(target: "Conversation", key: "conversationId"),
+            "sender": .belongsTo(target: "Account", key: "senderId"),
+            "kind": .value(key: "kind"),
+            "body": .value(key: "body"),
+            "attachment": .value(key: "attachment"),
+            "clientId": .value(key: "clientId"),
+            "sent": .value(key: "sent"),
+            "edited": .value(key: "edited"),
+        ],
+        rules: [
+            OracleRule([.list, .read], .or(.compare(.field(["sender"]), .equal, .auth), .compare(.field(["conversation", "creator"]), .equal, .auth))),
+            OracleRule([.create], .and(.authenticated, .isTrue(.authField(["verified"])))),
+            OracleRule([.create], fields: ["kind"], .compare(.field(["kind"]), .notEqual, .literal(.string("system")))),
+            OracleRule([.update], .and(.compare(.field(["sender"]), .equal, .auth), .compare(.field(["kind"]), .equal, .literal(.string("text"))))),
+            OracleRule([.delete], .or(.compare(.field(["sender"]), .equal, .auth), .compare(.field(["conversation", "creator"]), .equal, .auth))),
+        ],
+        guarded: [.create: ["senderId", "kind"], .update: ["senderId"]],
+        ownerKey: "senderId",
+        defaults: ["kind": .string("text")],
+        varied: [
+            VariedField(key: "conversationId", domain: .reference(target: "Conversation", optional: false), statement: nil),
+            VariedField(key: "senderId", domain: .reference(target: "Account", optional: false), statement: nil),
+            VariedField(key: "kind", domain: .values([.string("text"), .string("image"), .string("system")]), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.messageBody(changes) }
+    )
+}

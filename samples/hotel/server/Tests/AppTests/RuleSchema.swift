@@ -5,131 +5,144 @@ import Foundation
 @testable import App
 
 /// The rules of hotel.otak as data, for `RuleOracle`, with the fields the permission
-/// property tests give random values.
-let ruleSchema = OracleSchema(
+/// property tests give random values. Written with its type, as is each entity's in
+/// `OracleEntities`, so that the type checker takes one entity at a time, once, not one
+/// expression that grows with the schema in every file that uses it.
+let ruleSchema: OracleSchema = OracleSchema(
     authEntity: "Guest",
     roleKey: "role",
     entities: [
-        OracleEntity(
-            name: "Guest",
-            route: "guests",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "email": .value(key: "email"),
-                "password": .value(key: "password"),
-                "name": .value(key: "name"),
-                "phone": .value(key: "phone"),
-                "role": .value(key: "role"),
-                "vip": .value(key: "vip"),
-                "notes": .value(key: "notes"),
-                "bookings": .hasMany(target: "Booking", inverse: "guest"),
-            ],
-            rules: [
-                OracleRule([.create], .isPublic),
-                OracleRule([.read, .update], .or(.compare(.field(["id"]), .equal, .auth), .role(["manager", "receptionist"]))),
-                OracleRule([.list], .role(["manager", "receptionist"])),
-                OracleRule([.delete], .role(["manager"])),
-                OracleRule([.update], fields: ["role", "vip"], .role(["manager"])),
-                OracleRule([.update], fields: ["password"], .compare(.field(["id"]), .equal, .auth)),
-            ],
-            guarded: [.create: ["role"], .update: ["password", "role", "vip"]],
-            ownerKey: nil,
-            defaults: ["role": .string("guest"), "vip": .bool(false)],
-            varied: [
-                VariedField(key: "role", domain: .values([.string("manager"), .string("receptionist"), .string("guest")]), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.guestBody(changes) }
-        ),
-        OracleEntity(
-            name: "Room",
-            route: "rooms",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "number": .value(key: "number"),
-                "kind": .value(key: "kind"),
-                "floor": .value(key: "floor"),
-                "beds": .value(key: "beds"),
-                "rate": .value(key: "rate"),
-                "rating": .value(key: "rating"),
-                "amenities": .value(key: "amenities"),
-                "available": .value(key: "available"),
-                "bookings": .hasMany(target: "Booking", inverse: "room"),
-            ],
-            rules: [
-                OracleRule([.list, .read], .isPublic),
-                OracleRule([.create, .delete], .role(["manager"])),
-                OracleRule([.update], .or(.role(["manager"]), .and(.role(["receptionist"]), .compare(.field(["rate"]), .lessOrEqual, .literal(.integer(500)))))),
-            ],
-            guarded: [.create: [], .update: []],
-            ownerKey: nil,
-            defaults: ["beds": .integer(1), "available": .bool(true)],
-            varied: [
-                VariedField(key: "rate", domain: .values([.integer(499), .integer(500), .integer(501)]), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.roomBody(changes) }
-        ),
-        OracleEntity(
-            name: "Booking",
-            route: "bookings",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "guest": .belongsTo(target: "Guest", key: "guestId"),
-                "room": .belongsTo(target: "Room", key: "roomId"),
-                "checkIn": .value(key: "checkIn"),
-                "checkOut": .value(key: "checkOut"),
-                "adults": .value(key: "adults"),
-                "children": .value(key: "children"),
-                "status": .value(key: "status"),
-                "reference": .value(key: "reference"),
-                "total": .value(key: "total"),
-                "created": .value(key: "created"),
-            ],
-            rules: [
-                OracleRule([.list, .read], .or(.compare(.field(["guest"]), .equal, .auth), .role(["manager", "receptionist"]))),
-                OracleRule([.create], .authenticated),
-                OracleRule([.create], fields: ["status"], .role(["manager", "receptionist"])),
-                OracleRule([.update], .or(.role(["manager", "receptionist"]), .and(.compare(.field(["guest"]), .equal, .auth), .compare(.field(["status"]), .equal, .literal(.string("requested")))))),
-                OracleRule([.delete], .or(.role(["manager"]), .and(.and(.compare(.field(["guest"]), .equal, .auth), .compare(.field(["status"]), .notEqual, .literal(.string("checkedIn")))), .compare(.field(["status"]), .notEqual, .literal(.string("checkedOut")))))),
-            ],
-            guarded: [.create: ["guestId", "status"], .update: ["guestId"]],
-            ownerKey: "guestId",
-            defaults: ["adults": .integer(1), "children": .integer(0), "status": .string("requested"), "total": .double(0)],
-            varied: [
-                VariedField(key: "guestId", domain: .reference(target: "Guest", optional: false), statement: nil),
-                VariedField(key: "roomId", domain: .reference(target: "Room", optional: false), statement: nil),
-                VariedField(key: "status", domain: .values([.string("requested"), .string("confirmed"), .string("checkedIn"), .string("checkedOut"), .string("cancelled")]), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.bookingBody(changes) }
-        ),
-        OracleEntity(
-            name: "Review",
-            route: "reviews",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "booking": .belongsTo(target: "Booking", key: "bookingId"),
-                "author": .belongsTo(target: "Guest", key: "authorId"),
-                "score": .value(key: "score"),
-                "comment": .value(key: "comment"),
-                "written": .value(key: "written"),
-            ],
-            rules: [
-                OracleRule([.list, .read], .isPublic),
-                OracleRule([.create], .and(.compare(.field(["author"]), .equal, .auth), .compare(.field(["booking", "status"]), .equal, .literal(.string("checkedOut"))))),
-                OracleRule([.update], .compare(.field(["author"]), .equal, .auth)),
-                OracleRule([.delete], .or(.compare(.field(["author"]), .equal, .auth), .role(["manager"]))),
-            ],
-            guarded: [.create: ["authorId"], .update: ["authorId"]],
-            ownerKey: "authorId",
-            defaults: [:],
-            varied: [
-                VariedField(key: "bookingId", domain: .reference(target: "Booking", optional: false), statement: nil),
-                VariedField(key: "authorId", domain: .reference(target: "Guest", optional: false), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.reviewBody(changes) }
-        ),
+        OracleEntities.guestOracle,
+        OracleEntities.roomOracle,
+        OracleEntities.bookingOracle,
+        OracleEntities.reviewOracle,
     ]
 )
+
+/// Each entity's rules and fields, for `ruleSchema`.
+enum OracleEntities {
+    static let guestOracle: OracleEntity = OracleEntity(
+        name: "Guest",
+        route: "guests",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "email": .value(key: "email"),
+            "password": .value(key: "password"),
+            "name": .value(key: "name"),
+            "phone": .value(key: "phone"),
+            "role": .value(key: "role"),
+            "vip": .value(key: "vip"),
+            "notes": .value(key: "notes"),
+            "bookings": .hasMany(target: "Booking", inverse: "guest"),
+        ],
+        rules: [
+            OracleRule([.create], .isPublic),
+            OracleRule([.read, .update], .or(.compare(.field(["id"]), .equal, .auth), .role(["manager", "receptionist"]))),
+            OracleRule([.list], .role(["manager", "receptionist"])),
+            OracleRule([.delete], .role(["manager"])),
+            OracleRule([.update], fields: ["role", "vip"], .role(["manager"])),
+            OracleRule([.update], fields: ["password"], .compare(.field(["id"]), .equal, .auth)),
+        ],
+        guarded: [.create: ["role"], .update: ["password", "role", "vip"]],
+        ownerKey: nil,
+        defaults: ["role": .string("guest"), "vip": .bool(false)],
+        varied: [
+            VariedField(key: "role", domain: .values([.string("manager"), .string("receptionist"), .string("guest")]), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.guestBody(changes) }
+    )
+
+    static let roomOracle: OracleEntity = OracleEntity(
+        name: "Room",
+        route: "rooms",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "number": .value(key: "number"),
+            "kind": .value(key: "kind"),
+            "floor": .value(key: "floor"),
+            "beds": .value(key: "beds"),
+            "rate": .value(key: "rate"),
+            "rating": .value(key: "rating"),
+            "amenities": .value(key: "amenities"),
+            "available": .value(key: "available"),
+            "bookings": .hasMany(target: "Booking", inverse: "room"),
+        ],
+        rules: [
+            OracleRule([.list, .read], .isPublic),
+            OracleRule([.create, .delete], .role(["manager"])),
+            OracleRule([.update], .or(.role(["manager"]), .and(.role(["receptionist"]), .compare(.field(["rate"]), .lessOrEqual, .literal(.integer(500)))))),
+        ],
+        guarded: [.create: [], .update: []],
+        ownerKey: nil,
+        defaults: ["beds": .integer(1), "available": .bool(true)],
+        varied: [
+            VariedField(key: "rate", domain: .values([.integer(499), .integer(500), .integer(501)]), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.roomBody(changes) }
+    )
+
+    static let bookingOracle: OracleEntity = OracleEntity(
+        name: "Booking",
+        route: "bookings",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "guest": .belongsTo(target: "Guest", key: "guestId"),
+            "room": .belongsTo(target: "Room", key: "roomId"),
+            "checkIn": .value(key: "checkIn"),
+            "checkOut": .value(key: "checkOut"),
+            "adults": .value(key: "adults"),
+            "children": .value(key: "children"),
+            "status": .value(key: "status"),
+            "reference": .value(key: "reference"),
+            "total": .value(key: "total"),
+            "created": .value(key: "created"),
+        ],
+        rules: [
+            OracleRule([.list, .read], .or(.compare(.field(["guest"]), .equal, .auth), .role(["manager", "receptionist"]))),
+            OracleRule([.create], .authenticated),
+            OracleRule([.create], fields: ["status"], .role(["manager", "receptionist"])),
+            OracleRule([.update], .or(.role(["manager", "receptionist"]), .and(.compare(.field(["guest"]), .equal, .auth), .compare(.field(["status"]), .equal, .literal(.string("requested")))))),
+            OracleRule([.delete], .or(.role(["manager"]), .and(.and(.compare(.field(["guest"]), .equal, .auth), .compare(.field(["status"]), .notEqual, .literal(.string("checkedIn")))), .compare(.field(["status"]), .notEqual, .literal(.string("checkedOut")))))),
+        ],
+        guarded: [.create: ["guestId", "status"], .update: ["guestId"]],
+        ownerKey: "guestId",
+        defaults: ["adults": .integer(1), "children": .integer(0), "status": .string("requested"), "total": .double(0)],
+        varied: [
+            VariedField(key: "guestId", domain: .reference(target: "Guest", optional: false), statement: nil),
+            VariedField(key: "roomId", domain: .reference(target: "Room", optional: false), statement: nil),
+            VariedField(key: "status", domain: .values([.string("requested"), .string("confirmed"), .string("checkedIn"), .string("checkedOut"), .string("cancelled")]), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.bookingBody(changes) }
+    )
+
+    static let reviewOracle: OracleEntity = OracleEntity(
+        name: "Review",
+        route: "reviews",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "booking": .belongsTo(target: "Booking", key: "bookingId"),
+            "author": .belongsTo(target: "Guest", key: "authorId"),
+            "score": .value(key: "score"),
+            "comment": .value(key: "comment"),
+            "written": .value(key: "written"),
+        ],
+        rules: [
+            OracleRule([.list, .read], .isPublic),
+            OracleRule([.create], .and(.compare(.field(["author"]), .equal, .auth), .compare(.field(["booking", "status"]), .equal, .literal(.string("checkedOut"))))),
+            OracleRule([.update], .compare(.field(["author"]), .equal, .auth)),
+            OracleRule([.delete], .or(.compare(.field(["author"]), .equal, .auth), .role(["manager"]))),
+        ],
+        guarded: [.create: ["authorId"], .update: ["authorId"]],
+        ownerKey: "authorId",
+        defaults: [:],
+        varied: [
+            VariedField(key: "bookingId", domain: .reference(target: "Booking", optional: false), statement: nil),
+            VariedField(key: "authorId", domain: .reference(target: "Guest", optional: false), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.reviewBody(changes) }
+    )
+}

@@ -5,141 +5,156 @@ import Foundation
 @testable import App
 
 /// The rules of shop.otak as data, for `RuleOracle`, with the fields the permission
-/// property tests give random values.
-let ruleSchema = OracleSchema(
+/// property tests give random values. Written with its type, as is each entity's in
+/// `OracleEntities`, so that the type checker takes one entity at a time, once, not one
+/// expression that grows with the schema in every file that uses it.
+let ruleSchema: OracleSchema = OracleSchema(
     authEntity: "User",
     roleKey: "role",
     entities: [
-        OracleEntity(
-            name: "User",
-            route: "users",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "email": .value(key: "email"),
-                "password": .value(key: "password"),
-                "name": .value(key: "name"),
-                "role": .value(key: "role"),
-                "joined": .value(key: "joined"),
-                "orders": .hasMany(target: "Order", inverse: "customer"),
-            ],
-            rules: [
-                OracleRule([.create], .isPublic),
-                OracleRule([.read, .update], .or(.compare(.field(["id"]), .equal, .auth), .role(["admin"]))),
-                OracleRule([.list, .delete], .role(["admin"])),
-                OracleRule([.update], fields: ["role"], .role(["admin"])),
-                OracleRule([.update], fields: ["password"], .compare(.field(["id"]), .equal, .auth)),
-            ],
-            guarded: [.create: ["role"], .update: ["password", "role"]],
-            ownerKey: nil,
-            defaults: ["role": .string("customer")],
-            varied: [
-                VariedField(key: "role", domain: .values([.string("admin"), .string("staff"), .string("customer")]), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.userBody(changes) }
-        ),
-        OracleEntity(
-            name: "Category",
-            route: "categories",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "name": .value(key: "name"),
-                "slug": .value(key: "slug"),
-                "products": .hasMany(target: "Product", inverse: "category"),
-            ],
-            rules: [
-                OracleRule([.list, .read], .isPublic),
-                OracleRule([.create, .update, .delete], .role(["admin", "staff"])),
-            ],
-            guarded: [.create: [], .update: []],
-            ownerKey: nil,
-            defaults: [:],
-            varied: [
-            ],
-            body: { fixtures, changes in try await fixtures.categoryBody(changes) }
-        ),
-        OracleEntity(
-            name: "Product",
-            route: "products",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "name": .value(key: "name"),
-                "description": .value(key: "description"),
-                "sku": .value(key: "sku"),
-                "price": .value(key: "price"),
-                "stock": .value(key: "stock"),
-                "active": .value(key: "active"),
-                "category": .belongsTo(target: "Category", key: "categoryId"),
-                "image": .value(key: "image"),
-                "attributes": .value(key: "attributes"),
-            ],
-            rules: [
-                OracleRule([.list, .read], .or(.isTrue(.field(["active"])), .role(["admin", "staff"]))),
-                OracleRule([.create, .update, .delete], .role(["admin", "staff"])),
-            ],
-            guarded: [.create: [], .update: []],
-            ownerKey: nil,
-            defaults: ["stock": .integer(0), "active": .bool(true)],
-            varied: [
-                VariedField(key: "active", domain: .values([.bool(true), .bool(false)]), statement: nil),
-                VariedField(key: "categoryId", domain: .reference(target: "Category", optional: true), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.productBody(changes) }
-        ),
-        OracleEntity(
-            name: "Order",
-            route: "orders",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "customer": .belongsTo(target: "User", key: "customerId"),
-                "status": .value(key: "status"),
-                "items": .hasMany(target: "OrderItem", inverse: "order"),
-                "total": .value(key: "total"),
-                "placed": .value(key: "placed"),
-                "note": .value(key: "note"),
-            ],
-            rules: [
-                OracleRule([.list, .read], .or(.compare(.field(["customer"]), .equal, .auth), .role(["admin", "staff"]))),
-                OracleRule([.create], .authenticated),
-                OracleRule([.create], fields: ["status"], .role(["admin", "staff"])),
-                OracleRule([.update], .or(.role(["admin", "staff"]), .and(.compare(.field(["customer"]), .equal, .auth), .compare(.field(["status"]), .equal, .literal(.string("pending")))))),
-                OracleRule([.delete], .role(["admin"])),
-            ],
-            guarded: [.create: ["customerId", "status"], .update: ["customerId"]],
-            ownerKey: "customerId",
-            defaults: ["status": .string("pending"), "total": .double(0)],
-            varied: [
-                VariedField(key: "customerId", domain: .reference(target: "User", optional: false), statement: nil),
-                VariedField(key: "status", domain: .values([.string("pending"), .string("paid"), .string("shipped"), .string("cancelled")]), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.orderBody(changes) }
-        ),
-        OracleEntity(
-            name: "OrderItem",
-            route: "order-items",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "order": .belongsTo(target: "Order", key: "orderId"),
-                "product": .belongsTo(target: "Product", key: "productId"),
-                "quantity": .value(key: "quantity"),
-                "price": .value(key: "price"),
-            ],
-            rules: [
-                OracleRule([.list, .read, .create], .or(.compare(.field(["order", "customer"]), .equal, .auth), .role(["admin", "staff"]))),
-                OracleRule([.update, .delete], .or(.role(["admin", "staff"]), .and(.compare(.field(["order", "customer"]), .equal, .auth), .compare(.field(["order", "status"]), .equal, .literal(.string("pending")))))),
-            ],
-            guarded: [.create: [], .update: []],
-            ownerKey: nil,
-            defaults: ["price": .double(0)],
-            varied: [
-                VariedField(key: "orderId", domain: .reference(target: "Order", optional: false), statement: nil),
-                VariedField(key: "productId", domain: .reference(target: "Product", optional: false), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.orderItemBody(changes) }
-        ),
+        OracleEntities.userOracle,
+        OracleEntities.categoryOracle,
+        OracleEntities.productOracle,
+        OracleEntities.orderOracle,
+        OracleEntities.orderItemOracle,
     ]
 )
+
+/// Each entity's rules and fields, for `ruleSchema`.
+enum OracleEntities {
+    static let userOracle: OracleEntity = OracleEntity(
+        name: "User",
+        route: "users",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "email": .value(key: "email"),
+            "password": .value(key: "password"),
+            "name": .value(key: "name"),
+            "role": .value(key: "role"),
+            "joined": .value(key: "joined"),
+            "orders": .hasMany(target: "Order", inverse: "customer"),
+        ],
+        rules: [
+            OracleRule([.create], .isPublic),
+            OracleRule([.read, .update], .or(.compare(.field(["id"]), .equal, .auth), .role(["admin"]))),
+            OracleRule([.list, .delete], .role(["admin"])),
+            OracleRule([.update], fields: ["role"], .role(["admin"])),
+            OracleRule([.update], fields: ["password"], .compare(.field(["id"]), .equal, .auth)),
+        ],
+        guarded: [.create: ["role"], .update: ["password", "role"]],
+        ownerKey: nil,
+        defaults: ["role": .string("customer")],
+        varied: [
+            VariedField(key: "role", domain: .values([.string("admin"), .string("staff"), .string("customer")]), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.userBody(changes) }
+    )
+
+    static let categoryOracle: OracleEntity = OracleEntity(
+        name: "Category",
+        route: "categories",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "name": .value(key: "name"),
+            "slug": .value(key: "slug"),
+            "products": .hasMany(target: "Product", inverse: "category"),
+        ],
+        rules: [
+            OracleRule([.list, .read], .isPublic),
+            OracleRule([.create, .update, .delete], .role(["admin", "staff"])),
+        ],
+        guarded: [.create: [], .update: []],
+        ownerKey: nil,
+        defaults: [:],
+        varied: [
+        ],
+        body: { fixtures, changes in try await fixtures.categoryBody(changes) }
+    )
+
+    static let productOracle: OracleEntity = OracleEntity(
+        name: "Product",
+        route: "products",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "name": .value(key: "name"),
+            "description": .value(key: "description"),
+            "sku": .value(key: "sku"),
+            "price": .value(key: "price"),
+            "stock": .value(key: "stock"),
+            "active": .value(key: "active"),
+            "category": .belongsTo(target: "Category", key: "categoryId"),
+            "image": .value(key: "image"),
+            "attributes": .value(key: "attributes"),
+        ],
+        rules: [
+            OracleRule([.list, .read], .or(.isTrue(.field(["active"])), .role(["admin", "staff"]))),
+            OracleRule([.create, .update, .delete], .role(["admin", "staff"])),
+        ],
+        guarded: [.create: [], .update: []],
+        ownerKey: nil,
+        defaults: ["stock": .integer(0), "active": .bool(true)],
+        varied: [
+            VariedField(key: "active", domain: .values([.bool(true), .bool(false)]), statement: nil),
+            VariedField(key: "categoryId", domain: .reference(target: "Category", optional: true), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.productBody(changes) }
+    )
+
+    static let orderOracle: OracleEntity = OracleEntity(
+        name: "Order",
+        route: "orders",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "customer": .belongsTo(target: "User", key: "customerId"),
+            "status": .value(key: "status"),
+            "items": .hasMany(target: "OrderItem", inverse: "order"),
+            "total": .value(key: "total"),
+            "placed": .value(key: "placed"),
+            "note": .value(key: "note"),
+        ],
+        rules: [
+            OracleRule([.list, .read], .or(.compare(.field(["customer"]), .equal, .auth), .role(["admin", "staff"]))),
+            OracleRule([.create], .authenticated),
+            OracleRule([.create], fields: ["status"], .role(["admin", "staff"])),
+            OracleRule([.update], .or(.role(["admin", "staff"]), .and(.compare(.field(["customer"]), .equal, .auth), .compare(.field(["status"]), .equal, .literal(.string("pending")))))),
+            OracleRule([.delete], .role(["admin"])),
+        ],
+        guarded: [.create: ["customerId", "status"], .update: ["customerId"]],
+        ownerKey: "customerId",
+        defaults: ["status": .string("pending"), "total": .double(0)],
+        varied: [
+            VariedField(key: "customerId", domain: .reference(target: "User", optional: false), statement: nil),
+            VariedField(key: "status", domain: .values([.string("pending"), .string("paid"), .string("shipped"), .string("cancelled")]), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.orderBody(changes) }
+    )
+
+    static let orderItemOracle: OracleEntity = OracleEntity(
+        name: "OrderItem",
+        route: "order-items",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "order": .belongsTo(target: "Order", key: "orderId"),
+            "product": .belongsTo(target: "Product", key: "productId"),
+            "quantity": .value(key: "quantity"),
+            "price": .value(key: "price"),
+        ],
+        rules: [
+            OracleRule([.list, .read, .create], .or(.compare(.field(["order", "customer"]), .equal, .auth), .role(["admin", "staff"]))),
+            OracleRule([.update, .delete], .or(.role(["admin", "staff"]), .and(.compare(.field(["order", "customer"]), .equal, .auth), .compare(.field(["order", "status"]), .equal, .literal(.string("pending")))))),
+        ],
+        guarded: [.create: [], .update: []],
+        ownerKey: nil,
+        defaults: ["price": .double(0)],
+        varied: [
+            VariedField(key: "orderId", domain: .reference(target: "Order", optional: false), statement: nil),
+            VariedField(key: "productId", domain: .reference(target: "Product", optional: false), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.orderItemBody(changes) }
+    )
+}

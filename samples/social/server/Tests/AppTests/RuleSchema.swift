@@ -5,106 +5,117 @@ import Foundation
 @testable import App
 
 /// The rules of social.otak as data, for `RuleOracle`, with the fields the permission
-/// property tests give random values.
-let ruleSchema = OracleSchema(
+/// property tests give random values. Written with its type, as is each entity's in
+/// `OracleEntities`, so that the type checker takes one entity at a time, once, not one
+/// expression that grows with the schema in every file that uses it.
+let ruleSchema: OracleSchema = OracleSchema(
     authEntity: "User",
     roleKey: "role",
     entities: [
-        OracleEntity(
-            name: "User",
-            route: "users",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "email": .value(key: "email"),
-                "handle": .value(key: "handle"),
-                "password": .value(key: "password"),
-                "name": .value(key: "name"),
-                "bio": .value(key: "bio"),
-                "website": .value(key: "website"),
-                "role": .value(key: "role"),
-                "suspended": .value(key: "suspended"),
-                "joined": .value(key: "joined"),
-                "posts": .hasMany(target: "Post", inverse: "author"),
-                "comments": .hasMany(target: "Comment", inverse: "author"),
-                "followers": .manyToMany(target: "User", segment: "followers"),
-                "following": .manyToMany(target: "User", segment: "following"),
-                "likes": .manyToMany(target: "Post", segment: "likes"),
-            ],
-            rules: [
-                OracleRule([.create], .isPublic),
-                OracleRule([.list, .read], .isPublic),
-                OracleRule([.update, .delete], .or(.compare(.field(["id"]), .equal, .auth), .role(["admin"]))),
-                OracleRule([.update], fields: ["role", "suspended"], .role(["admin"])),
-                OracleRule([.update], fields: ["password"], .compare(.field(["id"]), .equal, .auth)),
-            ],
-            guarded: [.create: ["role"], .update: ["password", "role", "suspended"]],
-            ownerKey: nil,
-            defaults: ["role": .string("member"), "suspended": .bool(false)],
-            varied: [
-                VariedField(key: "role", domain: .values([.string("admin"), .string("moderator"), .string("member")]), statement: nil),
-                VariedField(key: "suspended", domain: .values([.bool(true), .bool(false)]), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.userBody(changes) }
-        ),
-        OracleEntity(
-            name: "Post",
-            route: "posts",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "author": .belongsTo(target: "User", key: "authorId"),
-                "body": .value(key: "body"),
-                "visibility": .value(key: "visibility"),
-                "media": .value(key: "media"),
-                "posted": .value(key: "posted"),
-                "edited": .value(key: "edited"),
-                "comments": .hasMany(target: "Comment", inverse: "post"),
-                "likedBy": .manyToMany(target: "User", segment: "liked-by"),
-            ],
-            rules: [
-                OracleRule([.list, .read], .or(.or(.compare(.field(["visibility"]), .equal, .literal(.string("everyone"))), .compare(.field(["author"]), .equal, .auth)), .role(["admin", "moderator"]))),
-                OracleRule([.create], .and(.authenticated, .not(.isTrue(.authField(["suspended"]))))),
-                OracleRule([.update], .compare(.field(["author"]), .equal, .auth)),
-                OracleRule([.delete], .or(.compare(.field(["author"]), .equal, .auth), .role(["admin", "moderator"]))),
-            ],
-            guarded: [.create: ["authorId"], .update: ["authorId"]],
-            ownerKey: "authorId",
-            defaults: ["visibility": .string("everyone")],
-            varied: [
-                VariedField(key: "authorId", domain: .reference(target: "User", optional: false), statement: nil),
-                VariedField(key: "visibility", domain: .values([.string("everyone"), .string("followers"), .string("onlyMe")]), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.postBody(changes) }
-        ),
-        OracleEntity(
-            name: "Comment",
-            route: "comments",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "post": .belongsTo(target: "Post", key: "postId"),
-                "author": .belongsTo(target: "User", key: "authorId"),
-                "parent": .belongsTo(target: "Comment", key: "parentId"),
-                "replies": .hasMany(target: "Comment", inverse: "parent"),
-                "body": .value(key: "body"),
-                "posted": .value(key: "posted"),
-            ],
-            rules: [
-                OracleRule([.list, .read], .or(.or(.compare(.field(["post", "visibility"]), .equal, .literal(.string("everyone"))), .compare(.field(["author"]), .equal, .auth)), .role(["admin", "moderator"]))),
-                OracleRule([.create], .and(.authenticated, .not(.isTrue(.authField(["suspended"]))))),
-                OracleRule([.update], .compare(.field(["author"]), .equal, .auth)),
-                OracleRule([.delete], .or(.or(.compare(.field(["author"]), .equal, .auth), .compare(.field(["post", "author"]), .equal, .auth)), .role(["admin", "moderator"]))),
-            ],
-            guarded: [.create: ["authorId"], .update: ["authorId"]],
-            ownerKey: "authorId",
-            defaults: [:],
-            varied: [
-                VariedField(key: "postId", domain: .reference(target: "Post", optional: false), statement: nil),
-                VariedField(key: "authorId", domain: .reference(target: "User", optional: false), statement: nil),
-                VariedField(key: "parentId", domain: .reference(target: "Comment", optional: true), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.commentBody(changes) }
-        ),
+        OracleEntities.userOracle,
+        OracleEntities.postOracle,
+        OracleEntities.commentOracle,
     ]
 )
+
+/// Each entity's rules and fields, for `ruleSchema`.
+enum OracleEntities {
+    static let userOracle: OracleEntity = OracleEntity(
+        name: "User",
+        route: "users",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "email": .value(key: "email"),
+            "handle": .value(key: "handle"),
+            "password": .value(key: "password"),
+            "name": .value(key: "name"),
+            "bio": .value(key: "bio"),
+            "website": .value(key: "website"),
+            "role": .value(key: "role"),
+            "suspended": .value(key: "suspended"),
+            "joined": .value(key: "joined"),
+            "posts": .hasMany(target: "Post", inverse: "author"),
+            "comments": .hasMany(target: "Comment", inverse: "author"),
+            "followers": .manyToMany(target: "User", segment: "followers"),
+            "following": .manyToMany(target: "User", segment: "following"),
+            "likes": .manyToMany(target: "Post", segment: "likes"),
+        ],
+        rules: [
+            OracleRule([.create], .isPublic),
+            OracleRule([.list, .read], .isPublic),
+            OracleRule([.update, .delete], .or(.compare(.field(["id"]), .equal, .auth), .role(["admin"]))),
+            OracleRule([.update], fields: ["role", "suspended"], .role(["admin"])),
+            OracleRule([.update], fields: ["password"], .compare(.field(["id"]), .equal, .auth)),
+        ],
+        guarded: [.create: ["role"], .update: ["password", "role", "suspended"]],
+        ownerKey: nil,
+        defaults: ["role": .string("member"), "suspended": .bool(false)],
+        varied: [
+            VariedField(key: "role", domain: .values([.string("admin"), .string("moderator"), .string("member")]), statement: nil),
+            VariedField(key: "suspended", domain: .values([.bool(true), .bool(false)]), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.userBody(changes) }
+    )
+
+    static let postOracle: OracleEntity = OracleEntity(
+        name: "Post",
+        route: "posts",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "author": .belongsTo(target: "User", key: "authorId"),
+            "body": .value(key: "body"),
+            "visibility": .value(key: "visibility"),
+            "media": .value(key: "media"),
+            "posted": .value(key: "posted"),
+            "edited": .value(key: "edited"),
+            "comments": .hasMany(target: "Comment", inverse: "post"),
+            "likedBy": .manyToMany(target: "User", segment: "liked-by"),
+        ],
+        rules: [
+            OracleRule([.list, .read], .or(.or(.compare(.field(["visibility"]), .equal, .literal(.string("everyone"))), .compare(.field(["author"]), .equal, .auth)), .role(["admin", "moderator"]))),
+            OracleRule([.create], .and(.authenticated, .not(.isTrue(.authField(["suspended"]))))),
+            OracleRule([.update], .compare(.field(["author"]), .equal, .auth)),
+            OracleRule([.delete], .or(.compare(.field(["author"]), .equal, .auth), .role(["admin", "moderator"]))),
+        ],
+        guarded: [.create: ["authorId"], .update: ["authorId"]],
+        ownerKey: "authorId",
+        defaults: ["visibility": .string("everyone")],
+        varied: [
+            VariedField(key: "authorId", domain: .reference(target: "User", optional: false), statement: nil),
+            VariedField(key: "visibility", domain: .values([.string("everyone"), .string("followers"), .string("onlyMe")]), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.postBody(changes) }
+    )
+
+    static let commentOracle: OracleEntity = OracleEntity(
+        name: "Comment",
+        route: "comments",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "post": .belongsTo(target: "Post", key: "postId"),
+            "author": .belongsTo(target: "User", key: "authorId"),
+            "parent": .belongsTo(target: "Comment", key: "parentId"),
+            "replies": .hasMany(target: "Comment", inverse: "parent"),
+            "body": .value(key: "body"),
+            "posted": .value(key: "posted"),
+        ],
+        rules: [
+            OracleRule([.list, .read], .or(.or(.compare(.field(["post", "visibility"]), .equal, .literal(.string("everyone"))), .compare(.field(["author"]), .equal, .auth)), .role(["admin", "moderator"]))),
+            OracleRule([.create], .and(.authenticated, .not(.isTrue(.authField(["suspended"]))))),
+            OracleRule([.update], .compare(.field(["author"]), .equal, .auth)),
+            OracleRule([.delete], .or(.or(.compare(.field(["author"]), .equal, .auth), .compare(.field(["post", "author"]), .equal, .auth)), .role(["admin", "moderator"]))),
+        ],
+        guarded: [.create: ["authorId"], .update: ["authorId"]],
+        ownerKey: "authorId",
+        defaults: [:],
+        varied: [
+            VariedField(key: "postId", domain: .reference(target: "Post", optional: false), statement: nil),
+            VariedField(key: "authorId", domain: .reference(target: "User", optional: false), statement: nil),
+            VariedField(key: "parentId", domain: .reference(target: "Comment", optional: true), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.commentBody(changes) }
+    )
+}

@@ -5,167 +5,184 @@ import Foundation
 @testable import App
 
 /// The rules of teams.otak as data, for `RuleOracle`, with the fields the permission
-/// property tests give random values.
-let ruleSchema = OracleSchema(
+/// property tests give random values. Written with its type, as is each entity's in
+/// `OracleEntities`, so that the type checker takes one entity at a time, once, not one
+/// expression that grows with the schema in every file that uses it.
+let ruleSchema: OracleSchema = OracleSchema(
     authEntity: "User",
     roleKey: nil,
     entities: [
-        OracleEntity(
-            name: "User",
-            route: "users",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "email": .value(key: "email"),
-                "password": .value(key: "password"),
-                "name": .value(key: "name"),
-                "suspended": .value(key: "suspended"),
-                "memberships": .hasMany(target: "Membership", inverse: "user"),
-                "comments": .hasMany(target: "Comment", inverse: "author"),
-                "todos": .hasMany(target: "Todo", inverse: "assignee"),
-            ],
-            rules: [
-                OracleRule([.create], .isPublic),
-                OracleRule([.read], .or(.compare(.field(["id"]), .equal, .auth), .any(["memberships"], .any(["workspace", "memberships"], .compare(.field(["user"]), .equal, .auth))))),
-                OracleRule([.update, .delete], .compare(.field(["id"]), .equal, .auth)),
-                OracleRule([.update], fields: ["password"], .compare(.field(["id"]), .equal, .auth)),
-            ],
-            guarded: [.create: [], .update: ["password"]],
-            ownerKey: nil,
-            defaults: ["suspended": .bool(false)],
-            varied: [
-                VariedField(key: "suspended", domain: .values([.bool(true), .bool(false)]), statement: SQL(sqlite: #"UPDATE "users" SET "suspended" = ?1 WHERE "id" = ?2"#, postgres: #"UPDATE "users" SET "suspended" = $1 WHERE "id" = $2"#)),
-            ],
-            body: { fixtures, changes in try await fixtures.userBody(changes) }
-        ),
-        OracleEntity(
-            name: "Workspace",
-            route: "workspaces",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "name": .value(key: "name"),
-                "memberships": .hasMany(target: "Membership", inverse: "workspace"),
-                "projects": .hasMany(target: "Project", inverse: "workspace"),
-            ],
-            rules: [
-                OracleRule([.list, .read], .any(["memberships"], .compare(.field(["user"]), .equal, .auth))),
-                OracleRule([.create], .authenticated),
-                OracleRule([.update, .delete], .any(["memberships"], .and(.compare(.field(["user"]), .equal, .auth), .compare(.field(["role"]), .equal, .literal(.string("admin")))))),
-                OracleRule([.create, .update, .delete], deny: true, .isTrue(.authField(["suspended"]))),
-            ],
-            guarded: [.create: [], .update: []],
-            ownerKey: nil,
-            defaults: [:],
-            varied: [
-            ],
-            body: { fixtures, changes in try await fixtures.workspaceBody(changes) }
-        ),
-        OracleEntity(
-            name: "Membership",
-            route: "memberships",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "workspace": .belongsTo(target: "Workspace", key: "workspaceId"),
-                "user": .belongsTo(target: "User", key: "userId"),
-                "role": .value(key: "role"),
-            ],
-            rules: [
-                OracleRule([.list, .read], .any(["workspace", "memberships"], .compare(.field(["user"]), .equal, .auth))),
-                OracleRule([.create, .update], .any(["workspace", "memberships"], .and(.compare(.field(["user"]), .equal, .auth), .compare(.field(["role"]), .equal, .literal(.string("admin")))))),
-                OracleRule([.delete], .or(.any(["workspace", "memberships"], .and(.compare(.field(["user"]), .equal, .auth), .compare(.field(["role"]), .equal, .literal(.string("admin"))))), .compare(.field(["user"]), .equal, .auth))),
-                OracleRule([.create, .update, .delete], deny: true, .isTrue(.authField(["suspended"]))),
-            ],
-            guarded: [.create: [], .update: []],
-            ownerKey: nil,
-            defaults: ["role": .string("member")],
-            varied: [
-                VariedField(key: "workspaceId", domain: .reference(target: "Workspace", optional: false), statement: nil),
-                VariedField(key: "userId", domain: .reference(target: "User", optional: false), statement: nil),
-                VariedField(key: "role", domain: .values([.string("admin"), .string("member")]), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.membershipBody(changes) }
-        ),
-        OracleEntity(
-            name: "Project",
-            route: "projects",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "workspace": .belongsTo(target: "Workspace", key: "workspaceId"),
-                "name": .value(key: "name"),
-                "isPrivate": .value(key: "isPrivate"),
-                "todos": .hasMany(target: "Todo", inverse: "project"),
-            ],
-            rules: [
-                OracleRule([.list, .read], .and(.any(["workspace", "memberships"], .compare(.field(["user"]), .equal, .auth)), .or(.not(.isTrue(.field(["isPrivate"]))), .any(["workspace", "memberships"], .and(.compare(.field(["user"]), .equal, .auth), .compare(.field(["role"]), .equal, .literal(.string("admin")))))))),
-                OracleRule([.create, .update, .delete], .any(["workspace", "memberships"], .and(.compare(.field(["user"]), .equal, .auth), .compare(.field(["role"]), .equal, .literal(.string("admin")))))),
-                OracleRule([.create, .update, .delete], deny: true, .isTrue(.authField(["suspended"]))),
-            ],
-            guarded: [.create: [], .update: []],
-            ownerKey: nil,
-            defaults: ["isPrivate": .bool(false)],
-            varied: [
-                VariedField(key: "workspaceId", domain: .reference(target: "Workspace", optional: false), statement: nil),
-                VariedField(key: "isPrivate", domain: .values([.bool(true), .bool(false)]), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.projectBody(changes) }
-        ),
-        OracleEntity(
-            name: "Todo",
-            route: "todos",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "project": .belongsTo(target: "Project", key: "projectId"),
-                "title": .value(key: "title"),
-                "status": .value(key: "status"),
-                "assignee": .belongsTo(target: "User", key: "assigneeId"),
-                "comments": .hasMany(target: "Comment", inverse: "todo"),
-            ],
-            rules: [
-                OracleRule([.list, .read, .create, .update], .and(.any(["project", "workspace", "memberships"], .compare(.field(["user"]), .equal, .auth)), .or(.not(.isTrue(.field(["project", "isPrivate"]))), .any(["project", "workspace", "memberships"], .and(.compare(.field(["user"]), .equal, .auth), .compare(.field(["role"]), .equal, .literal(.string("admin")))))))),
-                OracleRule([.delete], .any(["project", "workspace", "memberships"], .and(.compare(.field(["user"]), .equal, .auth), .compare(.field(["role"]), .equal, .literal(.string("admin")))))),
-                OracleRule([.create, .update, .delete], deny: true, .isTrue(.authField(["suspended"]))),
-                OracleRule([.create], deny: true, .compare(.count(["project", "todos"], nil), .greaterOrEqual, .literal(.integer(500)))),
-                OracleRule([.update], deny: true, .compare(.field(["project", "workspace"], new: true), .notEqual, .field(["project", "workspace"]))),
-            ],
-            guarded: [.create: [], .update: []],
-            ownerKey: nil,
-            defaults: ["status": .string("planned")],
-            varied: [
-                VariedField(key: "projectId", domain: .reference(target: "Project", optional: false), statement: nil),
-                VariedField(key: "assigneeId", domain: .reference(target: "User", optional: true), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.todoBody(changes) }
-        ),
-        OracleEntity(
-            name: "Comment",
-            route: "comments",
-            checks: true,
-            fields: [
-                "id": .value(key: "id"),
-                "todo": .belongsTo(target: "Todo", key: "todoId"),
-                "author": .belongsTo(target: "User", key: "authorId"),
-                "body": .value(key: "body"),
-                "posted": .value(key: "posted"),
-            ],
-            rules: [
-                OracleRule([.list, .read], .any(["todo", "project", "workspace", "memberships"], .compare(.field(["user"]), .equal, .auth))),
-                OracleRule([.create], .any(["todo", "project", "workspace", "memberships"], .compare(.field(["user"]), .equal, .auth))),
-                OracleRule([.update], .and(.compare(.field(["author"]), .equal, .auth), .compare(.field(["todo"], new: true), .equal, .field(["todo"])))),
-                OracleRule([.delete], .or(.compare(.field(["author"]), .equal, .auth), .any(["todo", "project", "workspace", "memberships"], .and(.compare(.field(["user"]), .equal, .auth), .compare(.field(["role"]), .equal, .literal(.string("admin"))))))),
-                OracleRule([.create, .update], deny: true, .isTrue(.authField(["suspended"]))),
-            ],
-            guarded: [.create: ["authorId"], .update: ["authorId"]],
-            ownerKey: "authorId",
-            defaults: [:],
-            varied: [
-                VariedField(key: "todoId", domain: .reference(target: "Todo", optional: false), statement: nil),
-                VariedField(key: "authorId", domain: .reference(target: "User", optional: false), statement: nil),
-            ],
-            body: { fixtures, changes in try await fixtures.commentBody(changes) }
-        ),
+        OracleEntities.userOracle,
+        OracleEntities.workspaceOracle,
+        OracleEntities.membershipOracle,
+        OracleEntities.projectOracle,
+        OracleEntities.todoOracle,
+        OracleEntities.commentOracle,
     ]
 )
+
+/// Each entity's rules and fields, for `ruleSchema`.
+enum OracleEntities {
+    static let userOracle: OracleEntity = OracleEntity(
+        name: "User",
+        route: "users",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "email": .value(key: "email"),
+            "password": .value(key: "password"),
+            "name": .value(key: "name"),
+            "suspended": .value(key: "suspended"),
+            "memberships": .hasMany(target: "Membership", inverse: "user"),
+            "comments": .hasMany(target: "Comment", inverse: "author"),
+            "todos": .hasMany(target: "Todo", inverse: "assignee"),
+        ],
+        rules: [
+            OracleRule([.create], .isPublic),
+            OracleRule([.read], .or(.compare(.field(["id"]), .equal, .auth), .any(["memberships"], .any(["workspace", "memberships"], .compare(.field(["user"]), .equal, .auth))))),
+            OracleRule([.update, .delete], .compare(.field(["id"]), .equal, .auth)),
+            OracleRule([.update], fields: ["password"], .compare(.field(["id"]), .equal, .auth)),
+        ],
+        guarded: [.create: [], .update: ["password"]],
+        ownerKey: nil,
+        defaults: ["suspended": .bool(false)],
+        varied: [
+            VariedField(key: "suspended", domain: .values([.bool(true), .bool(false)]), statement: SQL(sqlite: #"UPDATE "users" SET "suspended" = ?1 WHERE "id" = ?2"#, postgres: #"UPDATE "users" SET "suspended" = $1 WHERE "id" = $2"#)),
+        ],
+        body: { fixtures, changes in try await fixtures.userBody(changes) }
+    )
+
+    static let workspaceOracle: OracleEntity = OracleEntity(
+        name: "Workspace",
+        route: "workspaces",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "name": .value(key: "name"),
+            "memberships": .hasMany(target: "Membership", inverse: "workspace"),
+            "projects": .hasMany(target: "Project", inverse: "workspace"),
+        ],
+        rules: [
+            OracleRule([.list, .read], .any(["memberships"], .compare(.field(["user"]), .equal, .auth))),
+            OracleRule([.create], .authenticated),
+            OracleRule([.update, .delete], .any(["memberships"], .and(.compare(.field(["user"]), .equal, .auth), .compare(.field(["role"]), .equal, .literal(.string("admin")))))),
+            OracleRule([.create, .update, .delete], deny: true, .isTrue(.authField(["suspended"]))),
+        ],
+        guarded: [.create: [], .update: []],
+        ownerKey: nil,
+        defaults: [:],
+        varied: [
+        ],
+        body: { fixtures, changes in try await fixtures.workspaceBody(changes) }
+    )
+
+    static let membershipOracle: OracleEntity = OracleEntity(
+        name: "Membership",
+        route: "memberships",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "workspace": .belongsTo(target: "Workspace", key: "workspaceId"),
+            "user": .belongsTo(target: "User", key: "userId"),
+            "role": .value(key: "role"),
+        ],
+        rules: [
+            OracleRule([.list, .read], .any(["workspace", "memberships"], .compare(.field(["user"]), .equal, .auth))),
+            OracleRule([.create, .update], .any(["workspace", "memberships"], .and(.compare(.field(["user"]), .equal, .auth), .compare(.field(["role"]), .equal, .literal(.string("admin")))))),
+            OracleRule([.delete], .or(.any(["workspace", "memberships"], .and(.compare(.field(["user"]), .equal, .auth), .compare(.field(["role"]), .equal, .literal(.string("admin"))))), .compare(.field(["user"]), .equal, .auth))),
+            OracleRule([.create, .update, .delete], deny: true, .isTrue(.authField(["suspended"]))),
+        ],
+        guarded: [.create: [], .update: []],
+        ownerKey: nil,
+        defaults: ["role": .string("member")],
+        varied: [
+            VariedField(key: "workspaceId", domain: .reference(target: "Workspace", optional: false), statement: nil),
+            VariedField(key: "userId", domain: .reference(target: "User", optional: false), statement: nil),
+            VariedField(key: "role", domain: .values([.string("admin"), .string("member")]), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.membershipBody(changes) }
+    )
+
+    static let projectOracle: OracleEntity = OracleEntity(
+        name: "Project",
+        route: "projects",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "workspace": .belongsTo(target: "Workspace", key: "workspaceId"),
+            "name": .value(key: "name"),
+            "isPrivate": .value(key: "isPrivate"),
+            "todos": .hasMany(target: "Todo", inverse: "project"),
+        ],
+        rules: [
+            OracleRule([.list, .read], .and(.any(["workspace", "memberships"], .compare(.field(["user"]), .equal, .auth)), .or(.not(.isTrue(.field(["isPrivate"]))), .any(["workspace", "memberships"], .and(.compare(.field(["user"]), .equal, .auth), .compare(.field(["role"]), .equal, .literal(.string("admin")))))))),
+            OracleRule([.create, .update, .delete], .any(["workspace", "memberships"], .and(.compare(.field(["user"]), .equal, .auth), .compare(.field(["role"]), .equal, .literal(.string("admin")))))),
+            OracleRule([.create, .update, .delete], deny: true, .isTrue(.authField(["suspended"]))),
+        ],
+        guarded: [.create: [], .update: []],
+        ownerKey: nil,
+        defaults: ["isPrivate": .bool(false)],
+        varied: [
+            VariedField(key: "workspaceId", domain: .reference(target: "Workspace", optional: false), statement: nil),
+            VariedField(key: "isPrivate", domain: .values([.bool(true), .bool(false)]), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.projectBody(changes) }
+    )
+
+    static let todoOracle: OracleEntity = OracleEntity(
+        name: "Todo",
+        route: "todos",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "project": .belongsTo(target: "Project", key: "projectId"),
+            "title": .value(key: "title"),
+            "status": .value(key: "status"),
+            "assignee": .belongsTo(target: "User", key: "assigneeId"),
+            "comments": .hasMany(target: "Comment", inverse: "todo"),
+        ],
+        rules: [
+            OracleRule([.list, .read, .create, .update], .and(.any(["project", "workspace", "memberships"], .compare(.field(["user"]), .equal, .auth)), .or(.not(.isTrue(.field(["project", "isPrivate"]))), .any(["project", "workspace", "memberships"], .and(.compare(.field(["user"]), .equal, .auth), .compare(.field(["role"]), .equal, .literal(.string("admin")))))))),
+            OracleRule([.delete], .any(["project", "workspace", "memberships"], .and(.compare(.field(["user"]), .equal, .auth), .compare(.field(["role"]), .equal, .literal(.string("admin")))))),
+            OracleRule([.create, .update, .delete], deny: true, .isTrue(.authField(["suspended"]))),
+            OracleRule([.create], deny: true, .compare(.count(["project", "todos"], nil), .greaterOrEqual, .literal(.integer(500)))),
+            OracleRule([.update], deny: true, .compare(.field(["project", "workspace"], new: true), .notEqual, .field(["project", "workspace"]))),
+        ],
+        guarded: [.create: [], .update: []],
+        ownerKey: nil,
+        defaults: ["status": .string("planned")],
+        varied: [
+            VariedField(key: "projectId", domain: .reference(target: "Project", optional: false), statement: nil),
+            VariedField(key: "assigneeId", domain: .reference(target: "User", optional: true), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.todoBody(changes) }
+    )
+
+    static let commentOracle: OracleEntity = OracleEntity(
+        name: "Comment",
+        route: "comments",
+        checks: true,
+        fields: [
+            "id": .value(key: "id"),
+            "todo": .belongsTo(target: "Todo", key: "todoId"),
+            "author": .belongsTo(target: "User", key: "authorId"),
+            "body": .value(key: "body"),
+            "posted": .value(key: "posted"),
+        ],
+        rules: [
+            OracleRule([.list, .read], .any(["todo", "project", "workspace", "memberships"], .compare(.field(["user"]), .equal, .auth))),
+            OracleRule([.create], .any(["todo", "project", "workspace", "memberships"], .compare(.field(["user"]), .equal, .auth))),
+            OracleRule([.update], .and(.compare(.field(["author"]), .equal, .auth), .compare(.field(["todo"], new: true), .equal, .field(["todo"])))),
+            OracleRule([.delete], .or(.compare(.field(["author"]), .equal, .auth), .any(["todo", "project", "workspace", "memberships"], .and(.compare(.field(["user"]), .equal, .auth), .compare(.field(["role"]), .equal, .literal(.string("admin"))))))),
+            OracleRule([.create, .update], deny: true, .isTrue(.authField(["suspended"]))),
+        ],
+        guarded: [.create: ["authorId"], .update: ["authorId"]],
+        ownerKey: "authorId",
+        defaults: [:],
+        varied: [
+            VariedField(key: "todoId", domain: .reference(target: "Todo", optional: false), statement: nil),
+            VariedField(key: "authorId", domain: .reference(target: "User", optional: false), statement: nil),
+        ],
+        body: { fixtures, changes in try await fixtures.commentBody(changes) }
+    )
+}
