@@ -28,21 +28,24 @@ import Testing
         let text = TestSupport.read(TestSupport.repositoryRoot.appendingPathComponent(document))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var examples: [Example] = []
-        var index = 0
+        // Prose is read a paragraph at a time: a quoted rule may run over a line break.
         var paragraph: (line: Int, text: String)?
+        func endParagraph() {
+            if let paragraph { examples += quotedRules(in: paragraph.text, document: document, line: paragraph.line) }
+            paragraph = nil
+        }
+        var index = 0
         while index < lines.count {
             let line = lines[index]
-            if line.hasPrefix("```") || line.trimmingCharacters(in: .whitespaces).isEmpty {
-                if let paragraph { examples += quotedRules(in: paragraph.text, document: document, line: paragraph.line) }
-                paragraph = nil
-            }
             guard line.hasPrefix("```") else {
-                if !line.trimmingCharacters(in: .whitespaces).isEmpty {
-                    paragraph = (paragraph?.line ?? index + 1, (paragraph.map { $0.text + " " } ?? "") + line.trimmingCharacters(in: .whitespaces))
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty { endParagraph() } else {
+                    paragraph = (paragraph?.line ?? index + 1, (paragraph.map { $0.text + " " } ?? "") + trimmed)
                 }
                 index += 1
                 continue
             }
+            endParagraph()
             let end = lines[(index + 1)...].firstIndex { $0.hasPrefix("```") } ?? lines.count
             if line == "```otak" {
                 var example = Example(document: document, line: index + 2, text: lines[(index + 1)..<end].joined(separator: "\n") + "\n")
@@ -55,7 +58,7 @@ import Testing
             }
             index = end + 1
         }
-        if let paragraph { examples += quotedRules(in: paragraph.text, document: document, line: paragraph.line) }
+        endParagraph()
         return examples
     }
 

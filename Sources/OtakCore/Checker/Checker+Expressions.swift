@@ -130,10 +130,7 @@ extension Checker {
             return checkKeyword(name, expression.range, context: context)
         case .call(let callee, let arguments):
             guard callee.name == "role" else {
-                let hint = callee.name == "auth" ? "write 'authenticated' for a signed-in caller"
-                    : Habits.call(callee.name)
-                diagnostics.error(.unknown("function", callee.name), at: callee.range,
-                                  hints: hint.map { [$0] } ?? Suggestions.hint(for: callee.name, among: ["role"]))
+                reportUnknownFunction(callee, asCondition: true)
                 return nil
             }
             return checkRole(arguments, expression.range, context: context)
@@ -425,7 +422,7 @@ extension Checker {
             return TypedOperand(operand: .count(path, condition), type: .scalar(.int), isOptional: false,
                                 description: "'\(path.description).count()' (Int)")
         case .call(let callee, _) where Habits.call(callee.name) != nil:
-            diagnostics.error(.unknown("function", callee.name), at: callee.range, hints: [Habits.call(callee.name)!])
+            reportUnknownFunction(callee)
             return nil
         case .call, .binary, .not, .method:
             diagnostics.error(.expectedValue("a condition"), at: expression.range,
@@ -459,6 +456,14 @@ extension Checker {
             condition = inner
         }
         return .collection(CollectionPredicate(path: path, quantifier: quantifier, condition: condition))
+    }
+
+    /// `auth()`, `future()`, `any(list, c)`: the only function is `role(…)`; other tools' calls
+    /// get the Otak spelling. `auth()` standing as a condition means `authenticated`.
+    private mutating func reportUnknownFunction(_ callee: Identifier, asCondition: Bool = false) {
+        let hint = asCondition && callee.name == "auth" ? "write 'authenticated' for a signed-in caller" : Habits.call(callee.name)
+        diagnostics.error(.unknown("function", callee.name), at: callee.range,
+                          hints: hint.map { [$0] } ?? Suggestions.hint(for: callee.name, among: ["role"]))
     }
 
     /// When `name`, unknown inside a list's condition, is a field of a row outside it.
@@ -538,8 +543,8 @@ extension Checker {
             current = base
         }
         guard case .name(let root) = current.kind else {
-            if case .call(let callee, _) = current.kind, let hint = Habits.call(callee.name) {
-                diagnostics.error(.unknown("function", callee.name), at: callee.range, hints: [hint])
+            if case .call(let callee, _) = current.kind, Habits.call(callee.name) != nil {
+                reportUnknownFunction(callee)
             } else {
                 diagnostics.error(.expectedValue("an expression before '.'"), at: current.range)
             }

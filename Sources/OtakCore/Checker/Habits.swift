@@ -23,15 +23,13 @@ enum Habits {
         "relation": "nothing: a field whose type is an entity is the relation (@onDelete(…) for what a delete does)",
     ]
 
-    /// `auth()`, `future()`: calls other tools write for a name.
+    /// `auth()`, `future()`, `any(list, c)`: calls other tools write for a name or a list's condition.
     static func call(_ name: String) -> String? {
         switch name {
         case "auth": "write 'auth', without parentheses: the signed-in user (auth.role for a field of theirs)"
-        case "future": "write 'new.field': in rules of 'update' alone, the value the row will have"
-        case "this": "name the row's fields directly (status, not this.status)"
         case "any", "all", "some", "every", "exists", "count":
             "a condition on a list's rows is written members.any(user == auth) (all(…), count(…) likewise)"
-        default: nil
+        default: Self.name(name)
         }
     }
 

@@ -84,7 +84,7 @@ public struct Generator: Sendable {
         var files = [
             GeneratedFile(path: Self.openAPIPath, contents: document),
             // The client's build plugin reads the document from its own target.
-            GeneratedFile(path: clientSources(schema) + "/openapi.json", contents: document),
+            GeneratedFile(path: "Client/Sources/\(Self.clientModule(schema))/openapi.json", contents: document),
             GeneratedFile(path: PackageHistory.snapshotPath, contents: snapshot.wait()),
         ]
         files += history.migrations.map { GeneratedFile(path: $0.key, contents: $0.value, ownership: .history) }
@@ -119,9 +119,9 @@ public struct Generator: Sendable {
 
     static let openAPIPath = "Sources/App/openapi.json"
 
-    /// `Client/Sources/ShopClient`: the target of the client package.
-    private func clientSources(_ schema: Schema) -> String {
-        "Client/Sources/\(schema.name)Client"
+    /// `ShopClient`: the client package's module, which names its target folder and Swift file.
+    static func clientModule(_ schema: Schema) -> String {
+        schema.name + "Client"
     }
 
     /// A part of the package that can be written on its own.
@@ -154,10 +154,10 @@ public struct Generator: Sendable {
         case .package(let name):
             return [try render(name + ".mustache", to: name, ownership: Self.userTemplates.contains(name) ? .user : .generated)]
         case .client(let name):
-            // Client/Sources/Client/X → Client/Sources/ShopClient/X, the Swift file named as its module.
-            let sources = "Client/Sources/Client/"
-            let path = !name.hasPrefix(sources) ? name
-                : clientSources(schema) + "/" + (name == sources + "Client.swift" ? "\(schema.name)Client.swift" : String(name.dropFirst(sources.count)))
+            // `Client` in the template's path is the module: Client/Sources/ShopClient/ShopClient.swift.
+            let module = Self.clientModule(schema)
+            let path = name.replacingOccurrences(of: "Sources/Client/Client.swift", with: "Sources/\(module)/\(module).swift")
+                .replacingOccurrences(of: "Sources/Client/", with: "Sources/\(module)/")
             return [try render(name + ".mustache", to: path)]
         case .entity(let index):
             let type = schema.entities[index].names.type
@@ -243,16 +243,17 @@ public struct Generator: Sendable {
     private func rootValue(_ schema: Schema, entityValues: [[String: TemplateValue]]) -> [String: TemplateValue] {
         let kebab = Naming.kebabCase(schema.name)
         let usesPasswords = schema.entities.contains { $0.fields.contains { $0.kind == .scalar(.password) } }
+        let diagrams = DiagramWriter(schema: schema)
         return [
             "otakVersion": .text(otakVersion),
             "schemaFile": .text(schemaFileName),
             "appName": .text(schema.name),
             "packageName": .text(kebab + "-server"),
-            "clientName": .text(schema.name + "Client"),
+            "clientName": .text(Self.clientModule(schema)),
             "clientPackageName": .text(kebab + "-client"),
             "client": clientValue(schema),
-            "diagram": .text(DiagramWriter(schema: schema).erDiagram()),
-            "permissions": .text(DiagramWriter(schema: schema).permissionTable()),
+            "diagram": .text(diagrams.erDiagram()),
+            "permissions": .text(diagrams.permissionTable()),
             "executableName": .text(kebab + "-server"),
             "databaseFile": .text(Naming.snakeCase(schema.name) + ".sqlite"),
             "usesPasswords": .flag(usesPasswords),

@@ -479,7 +479,8 @@ public struct Parser {
         default:
             let missing = token.isAtStartOfLine || [.rightBrace, .endOfFile].contains(token.kind)
             // `@@unique([a, b])`, as Prisma writes it.
-            let hints = token.kind == .leftBracket ? ["list the fields without brackets: @@unique(a, b)"] : []
+            let hints = token.kind == .leftBracket
+                ? ["the schema language has no list literals: write the items without brackets, as in @@unique(a, b)"] : []
             error(.expectedExpression, at: missing ? previousRange.after : token.range, hints: hints)
             if ![.rightParen, .rightBrace, .comma, .endOfFile].contains(token.kind) && !token.isAtStartOfLine {
                 advance()

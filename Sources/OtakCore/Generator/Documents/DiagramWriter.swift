@@ -30,7 +30,7 @@ public struct DiagramWriter: Sendable {
             }
             lines.append("    }")
         }
-        for entity in schema.entities {
+        for (index, entity) in schema.entities.enumerated() {
             for field in entity.fields {
                 switch field.kind {
                 case .belongsTo(let target, _):
@@ -39,10 +39,9 @@ public struct DiagramWriter: Sendable {
                     let many = field.isUnique ? "o|" : "o{"
                     lines.append("    \(target) \(one)--\(many) \(entity.name) : \(field.name)")
                 case .manyToMany(let target, let inverse, _):
-                    // Once per pair: from the side declared first.
-                    guard let other = schema.entity(named: target),
-                          let index = schema.entities.firstIndex(where: { $0.name == entity.name }),
-                          let otherIndex = schema.entities.firstIndex(where: { $0.name == other.name }),
+                    // Once per pair: from the side declared first (of a pair in one entity, the
+                    // field that sorts first).
+                    guard let otherIndex = schema.entities.firstIndex(where: { $0.name == target }),
                           index < otherIndex || (index == otherIndex && field.name < inverse) else { continue }
                     lines.append("    \(entity.name) }o--o{ \(target) : \(field.name)")
                 default:

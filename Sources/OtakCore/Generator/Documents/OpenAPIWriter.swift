@@ -179,9 +179,9 @@ struct OpenAPIWriter {
             let name = field.jsonName
             let value = valueSchema(field, forFilter: true)
             parameters.append(("\(type).\(name)", queryParameter(name, "Rows whose \(name) equals this", value)))
-            for (op, words) in Self.operators(field) {
-                let schema = op == "in" ? JSON.object([("type", .string("string"))]) : value
-                parameters.append(("\(type).\(name).\(op)", queryParameter("\(name)[\(op)]", "Rows whose \(name) \(words)", schema)))
+            for op in Self.operators(field) {
+                let schema = op.name == "in" ? JSON.object([("type", .string("string"))]) : value
+                parameters.append(("\(type).\(name).\(op.name)", queryParameter("\(name)[\(op.name)]", "Rows whose \(name) \(op.words)", schema)))
             }
         }
         return parameters
@@ -199,7 +199,7 @@ struct OpenAPIWriter {
             for field in listableFields(entity) {
                 let name = field.jsonName
                 var pairs = [("-" + name, name + "Descending")]
-                pairs += Self.operators(field).map { op, _ in ("\(name)[\(op)]", name + Self.operatorWords[op, default: op]) }
+                pairs += Self.operators(field).map { op in ("\(name)[\(op.name)]", name + op.swift) }
                 for (original, swift) in pairs where !taken.contains(swift) {
                     overrides[original] = swift
                 }
@@ -208,15 +208,12 @@ struct OpenAPIWriter {
         return overrides.sorted { $0.key < $1.key }
     }
 
-    /// How a filter operator reads after a field's name in a Swift client.
-    private static let operatorWords = ["ne": "Not", "in": "In", "lt": "Below", "lte": "AtMost", "gt": "Above", "gte": "AtLeast"]
-
     private func listParameterReferences(_ entity: Entity) -> [JSON] {
         let type = entity.names.type
         var names = ["limit", "offset", "\(type).sort"]
         for field in listableFields(entity) {
             names.append("\(type).\(field.jsonName)")
-            names += Self.operators(field).map { "\(type).\(field.jsonName).\($0.0)" }
+            names += Self.operators(field).map { "\(type).\(field.jsonName).\($0.name)" }
         }
         return names.map { .object([("$ref", .string("#/components/parameters/" + $0))]) }
     }
@@ -225,13 +222,15 @@ struct OpenAPIWriter {
         entity.fields.filter { $0.isStored && !$0.isHidden && $0.kind != .scalar(.json) && $0.kind != .scalar(.password) }
     }
 
-    /// The filter operators a field takes besides equality, with how they read.
-    private static func operators(_ field: Field) -> [(String, String)] {
+    /// The filter operators a field takes besides equality, with how they read in the
+    /// document and after a field's name in a Swift client.
+    private static func operators(_ field: Field) -> [(name: String, words: String, swift: String)] {
         let type = ColumnType(field.kind)
-        var result = [("ne", "differs from this")]
-        if type != .bool { result.append(("in", "is one of these, comma-separated")) }
+        var result = [(name: "ne", words: "differs from this", swift: "Not")]
+        if type != .bool { result.append(("in", "is one of these, comma-separated", "In")) }
         if [.integer, .double, .decimal, .date, .timestamp].contains(type) {
-            result += [("lt", "is less than this"), ("lte", "is at most this"), ("gt", "is more than this"), ("gte", "is at least this")]
+            result += [("lt", "is less than this", "Below"), ("lte", "is at most this", "AtMost"),
+                       ("gt", "is more than this", "Above"), ("gte", "is at least this", "AtLeast")]
         }
         return result
     }
