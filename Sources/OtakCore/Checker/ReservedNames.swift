@@ -33,6 +33,9 @@ enum ReservedNames {
         "RequestContext", "Response", "Router", "Foundation", "Hummingbird",
         "App", "AppRequestContext", "Database", "Migration", "Migrations", "Page", "Validation",
         "ValidationError", "Auth", "Token", "Configuration", "NullableDecimal",
+        // The member types of every entity (`Resource`'s associated types): inside the entity's
+        // extensions, these names mean `Product.Record` and so on.
+        "Create", "Patch", "Record", "Detail", "Queries", "Permissions",
         // The generated package's own types (Templates/Sources/App and Tests/AppTests); a test
         // checks that every type the templates declare is here.
         "APIError", "Access", "AccessCase", "AccessScene", "AppConfiguration", "AppHooks", "AppTests", "AuthController",
@@ -42,7 +45,8 @@ enum ReservedNames {
         "InputReader", "JSONParser", "JSONParserTests", "JSONReadable", "JSONResponse", "JSONText", "JSONValue",
         "JSONWritable", "JSONWriter", "JSONWriterTests", "ListQuery", "MigrationError", "Migrator", "NewValues",
         "NoHooks", "OpenAPIDocument", "OracleEntity", "OracleField", "OracleRow", "OracleRule", "OracleScene",
-        "OracleEntities", "OracleSchema", "Pattern", "Permission", "PermissionPropertyTests", "PreparedStatements", "PropertyRun",
+        "OracleEntities", "OracleSchema", "Pattern", "Permission", "PermissionPropertyTests", "Reference", "Resource", "ResourceController",
+        "ResourceCreate", "ResourcePatch", "ResourcePermissions", "ResourceQueries", "ResourceRecord", "PreparedStatements", "PropertyRun",
         "ReadProblem", "RequestLogMiddleware", "Routes", "RowCondition", "RuleCase", "RuleOperation", "RuleOracle",
         "RuleTerm", "RuleValue", "SeededRandom", "SerialAccess", "ServerTests", "SignedIn", "SignedInUser", "SQL",
         "SQLBuilder", "SQLDecodable", "SQLDecodingError", "SQLDialect", "SQLLogic", "SQLRow", "SQLRowTests",
@@ -53,7 +57,7 @@ enum ReservedNames {
     /// What the generated code appends to an entity's name for its other types and files
     /// (`ProductCreate`, `Models/ProductInput.swift`).
     static let entityTypeSuffixes = [
-        "Create", "Patch", "Record", "Detail", "Input", "Queries", "Controller", "Permissions", "Hooks", "Tests",
+        "Create", "Patch", "Record", "Detail", "Input", "Queries", "Resource", "Permissions", "Hooks", "Tests",
     ]
 
     /// Member names with a meaning of their own inside an entity.

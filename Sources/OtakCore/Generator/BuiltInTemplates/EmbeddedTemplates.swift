@@ -517,12 +517,12 @@ func buildRouter(
         OpenAPIDocument.response()
     }
     {{#entities}}
-    {{type}}Controller(database: database, hooks: hooks.{{variable}}{{#hasPasswordFields}}, bcryptCost: bcryptCost{{/hasPasswordFields}}{{#isAuthEntity}}, callers: auth.callers{{/isAuthEntity}}).addRoutes(to: router)
+    ResourceController<{{type}}>(database: database, hooks: hooks.{{variable}}{{#hasPasswordFields}}, bcryptCost: bcryptCost{{/hasPasswordFields}}{{#isAuthEntity}}, changed: auth.callers.forget{{/isAuthEntity}}).addRoutes(to: router)
     {{/entities}}
     {{#auth}}
     AuthController(
         database: database, tokens: auth.tokens,
-        users: {{type}}Controller(database: database, hooks: hooks.{{variable}}, bcryptCost: bcryptCost, callers: auth.callers), decoyHash: decoyHash
+        users: ResourceController<{{type}}>(database: database, hooks: hooks.{{variable}}, bcryptCost: bcryptCost, changed: auth.callers.forget), decoyHash: decoyHash
     ).addRoutes(to: router)
     {{/auth}}
     addCustomRoutes(to: router, database: database, hooks: hooks)
@@ -677,7 +677,7 @@ import NIOPosix
 struct AuthController {
     let database: Database
     let tokens: TokenService
-    let users: {{auth.type}}Controller
+    let users: ResourceController<{{auth.type}}>
     /// The hash of a random password at the configured cost. A sign-in with an unknown
     /// {{auth.identityWords}} is checked against it, so that it takes as long as one with a wrong password.
     let decoyHash: String
@@ -1221,7 +1221,7 @@ struct ConfigurationError: Error, CustomStringConvertible {
 }
 
 """#,
-        "Sources/App/Controllers/EntityController.swift.mustache": #"""
+        "Sources/App/Controllers/EntityResource.swift.mustache": #"""
 {{> header}}
 import Foundation
 import Hummingbird
@@ -1230,114 +1230,324 @@ import HummingbirdBcrypt
 import NIOPosix
 {{/hasPasswordFields}}
 
-/// The REST routes of `/{{route}}`.
-struct {{type}}Controller {
-    let database: Database
-    let hooks: any EntityHooks<{{type}}, {{type}}Record>
+/// `/{{route}}` as `ResourceController` serves it.
+extension {{type}}: Resource {
+    typealias Record = {{type}}Record
+    typealias Create = {{type}}Create
+    typealias Patch = {{type}}Patch
+    typealias Queries = {{type}}Queries
+    typealias Permissions = {{type}}Permissions
+    {{#hasIncludes}}
+    typealias Detail = {{type}}Detail
+    {{/hasIncludes}}
+
+    static let route = "{{route}}"
+    static let displayName = "{{displayName}}"
+    static let idColumn = {{idColumn}}
+    {{#hasIncludes}}
+    static let includable: Set<String> = [{{#includes}}"{{name}}"{{^last}}, {{/last}}{{/includes}}]
+    {{/hasIncludes}}
+    {{#hasReferences}}
+    static let references = [
+        {{#references}}
+        Reference(field: "{{jsonName}}", target: "{{targetDisplayName}}", exists: {{targetType}}Queries.exists),
+        {{/references}}
+    ]
+    {{/hasReferences}}
+    {{#updateReadsNewValues}}
+    static let updateReadsNewValues = true
+    {{/updateReadsNewValues}}
+    {{#hasIncludes}}
+
+    static func detail(_ {{variable}}: {{type}}, includes: Includes, caller: Caller, database: Database) async throws -> {{type}}Detail {
+        var detail = {{type}}Detail({{variable}}: {{variable}})
+        {{#includes}}
+        if includes.contains("{{name}}"){{#isOptional}}, let id = {{variable}}.{{swiftName}}{{/isOptional}} {
+            detail.{{name}} = try await database.related({{targetType}}.self, id: {{#isOptional}}id{{/isOptional}}{{^isOptional}}{{variable}}.{{swiftName}}{{/isOptional}}, caller: caller)
+        }
+        {{/includes}}
+        return detail
+    }
+    {{/hasIncludes}}
+    {{#hasRelatedRoutes}}
+
+    static func addRelatedRoutes(to group: RouterGroup<AppRequestContext>, _ controller: ResourceController<{{type}}>) {
+        {{#hasMany}}
+        group.get("{id}/{{route}}", use: controller.related({{targetType}}.self, {{targetType}}Queries.{{statement}}))
+        {{/hasMany}}
+        {{#manyToMany}}
+        group.get("{id}/{{route}}", use: controller.related({{targetType}}.self, {{type}}Queries.{{selectStatement}}))
+        group.put("{id}/{{route}}/{otherID}", use: controller.link({{targetType}}.self, {{type}}Queries.{{linkStatement}}))
+        group.delete("{id}/{{route}}/{otherID}", use: controller.unlink({{targetType}}.self, {{type}}Queries.{{unlinkStatement}}))
+        {{/manyToMany}}
+    }
+    {{/hasRelatedRoutes}}
     {{#hasPasswordFields}}
-    let bcryptCost: Int
+
+    static func validatePasswords(_ record: {{type}}Record, into validator: inout Validator) {
+        {{#passwordFields}}
+        validator.length(record.{{swiftName}}, "{{jsonName}}", min: {{minimum}}, max: {{maximum}})
+        {{/passwordFields}}
+    }
+
+    static func validatePasswords(_ patch: {{type}}Patch, into validator: inout Validator) {
+        {{#passwordFields}}
+        if let {{swiftName}} = patch.{{swiftName}} {
+            validator.length({{swiftName}}, "{{jsonName}}", min: {{minimum}}, max: {{maximum}})
+        }
+        {{/passwordFields}}
+    }
+
+    static func hashPasswords(_ record: inout {{type}}Record, cost: Int) async throws {
+        {{#passwordFields}}
+        record.{{swiftName}} = try await hash(record.{{swiftName}}, cost: cost)
+        {{/passwordFields}}
+    }
+
+    static func hashPasswords(_ patch: inout {{type}}Patch, cost: Int) async throws {
+        {{#passwordFields}}
+        if let {{swiftName}} = patch.{{swiftName}} { patch.{{swiftName}} = try await hash({{swiftName}}, cost: cost) }
+        {{/passwordFields}}
+    }
+
+    /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
+    private static func hash(_ password: String, cost: Int) async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: UInt8(cost)) }
+    }
     {{/hasPasswordFields}}
-    {{#isAuthEntity}}
-    /// Signed-in users' rows kept by `AuthMiddleware`: a row this controller changes is forgotten.
-    let callers: CallerCache
-    {{/isAuthEntity}}
+}
+
+"""#,
+        "Sources/App/Controllers/Resource.swift.mustache": #"""
+{{> header}}
+import Foundation
+import Hummingbird
+
+/// An entity as `ResourceController` serves it: its types, statements, rules and names. Each
+/// entity's conformance (`<Entity>Resource.swift`) is data and the few steps that differ from one
+/// entity to another; the plumbing of the routes is written once, in `ResourceController`.
+protocol Resource: JSONResponse, Sendable {
+    /// The columns a create or an update writes.
+    associatedtype Record: ResourceRecord
+    /// The body of `POST`.
+    associatedtype Create: ResourceCreate where Create.Record == Record
+    /// The body of `PATCH`.
+    associatedtype Patch: ResourcePatch where Patch.Record == Record
+    /// The statements (`<Entity>Queries`).
+    associatedtype Queries: ResourceQueries
+    /// The compiled rules (`<Entity>Permissions`).
+    associatedtype Permissions: ResourcePermissions
+    /// What `GET /<route>/{id}` answers: the row, with the related rows `include=` asks for.
+    associatedtype Detail: JSONResponse & Sendable = Self
+
+    /// The first segment of the routes' paths (`order-items`).
+    static var route: String { get }
+    /// The entity's name in messages (`order item`).
+    static var displayName: String { get }
+    /// The qualified id column, which makes every list's order total.
+    static var idColumn: String { get }
+    /// The relations `include=` may name.
+    static var includable: Set<String> { get }
+    /// The belongs-to fields, to name the one whose row is missing when a write breaks a
+    /// foreign key.
+    static var references: [Reference] { get }
+    /// Whether the update rules read the values an update sends (`new.field`).
+    static var updateReadsNewValues: Bool { get }
+
+    /// Reads a row selected with `Queries.select` or returned by the writes.
+    init(row: SQLRow) throws
+    var id: UUID { get }
+
+    /// The row with the related rows `includes` names, where the caller may read them.
+    static func detail(_ row: Self, includes: Includes, caller: Caller, database: Database) async throws -> Detail
+    /// Routes beyond the five of every entity: related lists and links.
+    static func addRelatedRoutes(to group: RouterGroup<AppRequestContext>, _ controller: ResourceController<Self>)
+
+    /// Checks the lengths of the passwords a body sends (the record's checks see only hashes).
+    static func validatePasswords(_ record: Record, into validator: inout Validator)
+    static func validatePasswords(_ patch: Patch, into validator: inout Validator)
+    /// Replaces the passwords of a new row or of a patch by their bcrypt hashes.
+    static func hashPasswords(_ record: inout Record, cost: Int) async throws
+    static func hashPasswords(_ patch: inout Patch, cost: Int) async throws
+}
+
+/// A belongs-to field: its JSON name, the target's name in messages and the statement that
+/// tells whether a target row exists.
+struct Reference: Sendable {
+    let field: String
+    let target: String
+    let exists: SQL
+}
+
+extension Resource {
+    static var includable: Set<String> { [] }
+    static var references: [Reference] { [] }
+    static var updateReadsNewValues: Bool { false }
+    static func addRelatedRoutes(to group: RouterGroup<AppRequestContext>, _ controller: ResourceController<Self>) {}
+    static func validatePasswords(_ record: Record, into validator: inout Validator) {}
+    static func validatePasswords(_ patch: Patch, into validator: inout Validator) {}
+    static func hashPasswords(_ record: inout Record, cost: Int) async throws {}
+    static func hashPasswords(_ patch: inout Patch, cost: Int) async throws {}
+}
+
+extension Resource where Detail == Self {
+    static func detail(_ row: Self, includes: Includes, caller: Caller, database: Database) async throws -> Self { row }
+}
+
+/// Every column of a row but `id`, as creates and updates write it.
+protocol ResourceRecord: Sendable {
+    /// Reads a row selected with `Queries.selectRecord`.
+    init(row: SQLRow) throws
+    /// The parameters of `Queries.insert` and `.update` after the id.
+    var bindings: [SQLValue] { get }
+    /// The ids the record points at, by field.
+    var references: [String: UUID] { get }
+    /// Checks the schema's rules on the values the row would hold.
+    func validate(into validator: inout Validator)
+    /// The values by field name, for update rules that read them (`new.field`).
+    var values: NewValues { get }
+    /// The fields that need a field rule to change, by JSON name: a body may send them with the
+    /// value they have.
+    var guardedValues: NewValues { get }
+    /// What a new row holds in those fields when a create leaves them out (where that is fixed).
+    static var guardedDefaults: NewValues { get }
+    /// The owner field, if the record's owner is `user`: a new row's owner who is the caller
+    /// needs no field rule.
+    func fieldsOwned(by user: UUID?) -> Set<String>
+}
+
+extension ResourceRecord {
+    var values: NewValues { [:] }
+    var guardedValues: NewValues { [:] }
+    static var guardedDefaults: NewValues { [:] }
+    func fieldsOwned(by user: UUID?) -> Set<String> { [] }
+}
+
+/// The body of a create.
+protocol ResourceCreate: Sendable {
+    associatedtype Record: ResourceRecord
+    /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is
+    /// missing. `owner` (the caller) is the owner field's value unless the body names someone.
+    static func read(_ input: inout InputReader, owner: UUID?) -> Self?
+    /// The new row's columns.
+    var record: Record { get }
+}
+
+/// The body of a patch: only the fields sent change.
+protocol ResourcePatch: Sendable {
+    associatedtype Record: ResourceRecord
+    static func read(_ input: inout InputReader) -> Self
+    /// The ids the patch sets, by field.
+    var references: [String: UUID] { get }
+    /// Sets the fields sent.
+    func apply(to record: inout Record)
+}
+
+/// The statements of an entity (`<Entity>Queries`), made for both dialects at generation time.
+protocol ResourceQueries {
+    static var select: SQL { get }
+    static var find: SQL { get }
+    static var selectRecord: SQL { get }
+    static var newRow: SQL { get }
+    static var insert: SQL { get }
+    static var update: SQL { get }
+    static var delete: SQL { get }
+    static var exists: SQL { get }
+    static var sortable: [String: String] { get }
+    static var filterable: [String: ListQuery.Filterable] { get }
+    static var uniqueConstraints: [UniqueConstraint] { get }
+}
+
+/// The compiled rules of an entity (`<Entity>Permissions`).
+protocol ResourcePermissions {
+    static var list: Permission { get }
+    static var read: Permission { get }
+    static var create: Permission { get }
+    static var update: Permission { get }
+    static var delete: Permission { get }
+    static var createFields: [String: Permission] { get }
+    static var updateFields: [String: Permission] { get }
+}
+
+extension Database {
+    /// The row `id` of `T` if the caller may read it, else `nil`: what `include=` shows.
+    func related<T: Resource>(_ type: T.Type, id: UUID, caller: Caller) async throws -> T? {
+        try await read(T.Queries.find, id: id, access: try? caller.access(T.Permissions.read)).map(T.init(row:))
+    }
+}
+
+"""#,
+        "Sources/App/Controllers/ResourceController.swift.mustache": #"""
+{{> header}}
+import Foundation
+import Hummingbird
+
+/// The REST routes of one entity: `GET /<route>`, `POST`, and `GET`, `PATCH` and `DELETE` of
+/// `/<route>/{id}`, plus the related lists and links its conformance adds.
+struct ResourceController<Entity: Resource>: Sendable {
+    let database: Database
+    let hooks: any EntityHooks<Entity, Entity.Record>
+    /// The bcrypt cost of the passwords the entity stores, if any.
+    var bcryptCost = 12
+    /// Called with the id of every row a change reaches (committed or not): for the signed-in
+    /// users' rows that `AuthMiddleware` keeps.
+    var changed: (@Sendable (UUID) -> Void)?
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        let group = router.group("{{route}}")
+        let group = router.group(RouterPath(Entity.route))
         group.get(use: list)
         group.post(use: create)
         group.get("{id}", use: get)
         group.patch("{id}", use: update)
         group.delete("{id}", use: delete)
-        {{#hasMany}}
-        group.get("{id}/{{route}}", use: {{swiftName}})
-        {{/hasMany}}
-        {{#manyToMany}}
-        group.get("{id}/{{route}}", use: {{swiftName}})
-        group.put("{id}/{{route}}/{otherID}", use: link{{upperName}})
-        group.delete("{id}/{{route}}/{otherID}", use: unlink{{upperName}})
-        {{/manyToMany}}
+        Entity.addRelatedRoutes(to: group, self)
     }
 
-    /// `GET /{{route}}`: a page of the rows the caller may list, filtered and sorted as the query
+    /// `GET /<route>`: a page of the rows the caller may list, filtered and sorted as the query
     /// string asks.
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<{{type}}> {
-        let access = try context.caller.access({{type}}Permissions.list)
-        let query = try ListQuery(request.uri, sortable: {{type}}Queries.sortable, filterable: {{type}}Queries.filterable)
-        var builder = SQLBuilder(database.dialect, {{type}}Queries.select)
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<Entity> {
+        let access = try context.caller.access(Entity.Permissions.list)
+        let query = try ListQuery(request.uri, sortable: Entity.Queries.sortable, filterable: Entity.Queries.filterable)
+        var builder = SQLBuilder(database.dialect, Entity.Queries.select)
         builder.restrict(to: access)
-        query.apply(to: &builder, tieBreaker: {{idColumn}})
+        query.apply(to: &builder, tieBreaker: Entity.idColumn)
         let rows = try await database.read(builder)
-        return Page(rows: try rows.map({{type}}.init(row:)), query: query)
+        return Page(rows: try rows.map(Entity.init(row:)), query: query)
     }
 
-    /// `GET /{{route}}/{id}`{{#hasIncludes}}, with `include=` of {{includeNames}} (null where the caller may not
-    /// read the row){{/hasIncludes}}. A row the caller may not read is not found.
-    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> {{detailType}} {
-        let access = try context.caller.access({{type}}Permissions.read)
+    /// `GET /<route>/{id}`, with the related rows `include=` names (null where the caller may not
+    /// read them). A row the caller may not read is not found.
+    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Entity.Detail {
+        let access = try context.caller.access(Entity.Permissions.read)
         let id = try Self.id(context)
-        {{#hasIncludes}}
-        let includes = try Includes(request.uri, allowed: [{{#includes}}"{{name}}"{{^last}}, {{/last}}{{/includes}}])
-        {{/hasIncludes}}
-        {{^hasIncludes}}
-        _ = try Includes(request.uri, allowed: [])
-        {{/hasIncludes}}
-        guard let row = try await database.read({{type}}Queries.find, id: id, access: access) else {
+        let includes = try Includes(request.uri, allowed: Entity.includable)
+        guard let row = try await database.read(Entity.Queries.find, id: id, access: access) else {
             throw Self.notFound(id)
         }
-        {{#hasIncludes}}
-        var detail = {{detailType}}({{variable}}: try {{type}}(row: row))
-        {{#includes}}
-        if includes.contains("{{name}}"){{#isOptional}}, let relatedID = detail.{{variable}}.{{swiftName}}{{/isOptional}} {
-            detail.{{name}} = try await database.read(
-                {{targetType}}Queries.find, id: {{#isOptional}}relatedID{{/isOptional}}{{^isOptional}}detail.{{variable}}.{{swiftName}}{{/isOptional}}, access: try? context.caller.access({{targetType}}Permissions.read)
-            ).map({{targetType}}.init(row:))
-        }
-        {{/includes}}
-        return detail
-        {{/hasIncludes}}
-        {{^hasIncludes}}
-        return try {{type}}(row: row)
-        {{/hasIncludes}}
+        return try await Entity.detail(try Entity(row: row), includes: includes, caller: context.caller, database: database)
     }
 
-    /// `POST /{{route}}`: 201 with the new row and its `Location`. The rules are checked against
+    /// `POST /<route>`: 201 with the new row and its `Location`. The rules are checked against
     /// the row as it would be inserted.
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<{{type}}> {
-        let access = try context.caller.access({{type}}Permissions.create)
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Entity> {
+        let access = try context.caller.access(Entity.Permissions.create)
         var input = try await InputReader(request: request, context: context)
-        let body = {{type}}Create.read(&input{{#ownerField}}, owner: context.caller.userID{{/ownerField}})
+        let record = Entity.Create.read(&input, owner: context.caller.userID)?.record
         var validator = Validator()
-        {{#passwordFields}}
-        if let {{swiftName}} = body?.{{swiftName}} {
-            validator.length({{swiftName}}, "{{jsonName}}", min: {{minimum}}, max: {{maximum}})
+        if let record {
+            Entity.validatePasswords(record, into: &validator)
+            record.validate(into: &validator)
         }
-        {{/passwordFields}}
-        let record = body.map { body in
-            {{type}}Record(
-                {{#storedFields}}
-                {{label}}: {{createValue}}{{^last}},{{/last}}
-                {{/storedFields}}
-            )
-        }
-        record?.validate(into: &validator)
         try input.finish(validation: validator.errors)
-        guard {{#hasPasswordFields}}var{{/hasPasswordFields}}{{^hasPasswordFields}}let{{/hasPasswordFields}} record else {
+        guard var record else {
             throw APIError.badRequest("the body is incomplete")
         }
-        {{#hasGuardedFields}}
-        // A guarded field sent with the value the row would hold without it needs no field rule{{#ownerField}},
-        // nor does a new row's owner who is the caller{{/ownerField}}.
-        let guarded = Caller.changedFields(input.sentFields, from: {{type}}Record.guardedDefaults, to: record.guardedValues){{#ownerField}}
-            .subtracting(record.{{swiftName}} == context.caller.userID ? ["{{jsonName}}"] : []){{/ownerField}}
-        let fieldAccess = try context.caller.fieldAccess({{type}}Permissions.createFields, sent: guarded)
-        {{/hasGuardedFields}}
-        {{^hasGuardedFields}}
-        let fieldAccess = try context.caller.fieldAccess({{type}}Permissions.createFields, sent: input.sentFields)
-        {{/hasGuardedFields}}
-        {{#passwordFields}}
-        record.{{swiftName}} = try await hashPassword(record.{{swiftName}})
-        {{/passwordFields}}
+        // A guarded field sent with the value the row would hold without it needs no field rule,
+        // nor does a new row's owner who is the caller.
+        let guarded = Caller.changedFields(input.sentFields, from: Entity.Record.guardedDefaults, to: record.guardedValues)
+            .subtracting(record.fieldsOwned(by: context.caller.userID))
+        let fieldAccess = try context.caller.fieldAccess(Entity.Permissions.createFields, sent: guarded)
+        try await Entity.hashPasswords(&record, cost: bcryptCost)
         let id = UUID()
         let created = try await write(references: record.references, inTransaction: hooks.usesDatabase) { [record] connection in
             var record = record
@@ -1345,184 +1555,150 @@ struct {{type}}Controller {
             let problems = try await hooks.validate(record, id: id, context: hookContext)
             if !problems.isEmpty { throw APIError.validationFailed(problems) }
             try await hooks.willCreate(&record, id: id, context: hookContext)
-            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: {{type}}Permissions.create.action)
-            guard let row = try await connection.query({{type}}Queries.insert, [.uuid(id)] + record.bindings).first else {
+            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: Entity.Permissions.create.action)
+            guard let row = try await connection.query(Entity.Queries.insert, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
-            let created = try {{type}}(row: row)
+            let created = try Entity(row: row)
             try await hooks.didCreate(created, context: hookContext)
             return created
         }
-        return EditedResponse(status: .created, headers: [.location: "/{{route}}/\(id.uuidString)"], response: created)
+        return EditedResponse(status: .created, headers: [.location: "/\(Entity.route)/\(id.uuidString)"], response: created)
     }
 
-    /// `PATCH /{{route}}/{id}`: changes the fields sent. The row is read, changed, validated
-    /// whole and written in one transaction, so concurrent updates do not undo each other. The
-    /// update rule must hold for the row before and after the change, as in PostgreSQL's
-    /// row-level security: nobody can move a row out of their own reach. A guarded field sent with
-    /// the value it has is no change, so a client may send a whole row back.
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> {{type}} {
-        let access = try context.caller.access({{type}}Permissions.update)
+    /// `PATCH /<route>/{id}`: changes the fields sent. The row is read, changed, validated whole
+    /// and written in one transaction, so concurrent updates do not undo each other. The update
+    /// rule must hold for the row before and after the change, as in PostgreSQL's row-level
+    /// security: nobody can move a row out of their own reach. A guarded field sent with the
+    /// value it has is no change, so a client may send a whole row back.
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Entity {
+        let access = try context.caller.access(Entity.Permissions.update)
         let id = try Self.id(context)
-        {{#isAuthEntity}}
-        defer { callers.forget(id) }  // once the change commits (or fails)
-        {{/isAuthEntity}}
+        defer { changed?(id) }  // once the change commits (or fails)
         var input = try await InputReader(request: request, context: context)
-        let patch = {{type}}Patch.read(&input)
+        var patch = Entity.Patch.read(&input)
         let sent = input.sentFields
-        {{^hasPasswordFields}}
-        try input.finish()
-        {{/hasPasswordFields}}
-        {{#hasPasswordFields}}
         var validator = Validator()
-        {{#passwordFields}}
-        var {{name}}Hash: String?
-        if let {{swiftName}} = patch.{{swiftName}} {
-            validator.length({{swiftName}}, "{{jsonName}}", min: {{minimum}}, max: {{maximum}})
-        }
-        {{/passwordFields}}
+        Entity.validatePasswords(patch, into: &validator)
         try input.finish(validation: validator.errors)
-        {{#passwordFields}}
-        if let {{swiftName}} = patch.{{swiftName}} { {{name}}Hash = try await hashPassword({{swiftName}}) }
-        {{/passwordFields}}
-        {{/hasPasswordFields}}
-        return try await write(references: patch.references) { connection in
+        try await Entity.hashPasswords(&patch, cost: bcryptCost)
+        return try await write(references: patch.references) { [patch] connection in
             let hookContext = hooks.context(on: connection, caller: context.caller)
-            var lookup = SQLBuilder(connection.dialect, {{type}}Queries.selectRecord, values: [.uuid(id)])
+            var lookup = SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])
             lookup.restrict(to: access)
             lookup.lockForUpdate()
             guard let stored = try await connection.query(lookup).first else {
-                throw try await notFoundOrForbidden(id, {{type}}Permissions.update, context, connection)
+                throw try await notFoundOrForbidden(id, Entity.Permissions.update, context, connection)
             }
-            let old = try {{type}}Record(row: stored)
+            let old = try Entity.Record(row: stored)
             var record = old
-            {{#writableFields}}
-            if let {{swiftName}} = patch.{{swiftName}} { record.{{swiftName}} = {{swiftName}} }
-            {{/writableFields}}
-            {{#passwordFields}}
-            if let {{name}}Hash { record.{{swiftName}} = {{name}}Hash }
-            {{/passwordFields}}
-            {{#hasGuardedFields}}
+            patch.apply(to: &record)
             // A guarded field sent with the value it has is no change: it needs no field rule.
             let changed = Caller.changedFields(sent, from: old.guardedValues, to: record.guardedValues)
-            {{/hasGuardedFields}}
-            {{#updateReadsNewValues}}
-            // Refuses the fields no value could allow; the values are checked once known.
-            _ = try context.caller.fieldAccess({{type}}Permissions.updateFields, sent: {{#hasGuardedFields}}changed{{/hasGuardedFields}}{{^hasGuardedFields}}sent{{/hasGuardedFields}})
-            {{/updateReadsNewValues}}
-            {{^updateReadsNewValues}}
-            let fieldAccess = try context.caller.fieldAccess({{type}}Permissions.updateFields, sent: {{#hasGuardedFields}}changed{{/hasGuardedFields}}{{^hasGuardedFields}}sent{{/hasGuardedFields}})
-            {{/updateReadsNewValues}}
+            // With rules that read the values sent, this refuses the fields no value could
+            // allow; the values are checked once known.
+            let fieldAccess = try context.caller.fieldAccess(Entity.Permissions.updateFields, sent: changed)
             var validator = Validator()
             record.validate(into: &validator)
             if !validator.errors.isEmpty { throw APIError.validationFailed(validator.errors) }
             let problems = try await hooks.validate(record, id: id, context: hookContext)
             if !problems.isEmpty { throw APIError.validationFailed(problems) }
             try await hooks.willUpdate(&record, old: old, id: id, context: hookContext)
-            {{#updateReadsNewValues}}
-            // The rules read the values this update sends: with them, they must hold for the
-            // stored row and for the row as it will be (field rules: for the row as it will be).
-            let new = record.values
-            let exact = try context.caller.access({{type}}Permissions.update, new: new)
-            let exactFields = try context.caller.fieldAccess({{type}}Permissions.updateFields, sent: {{#hasGuardedFields}}changed{{/hasGuardedFields}}{{^hasGuardedFields}}sent{{/hasGuardedFields}}, new: new)
-            try await Self.check(exact, [], id: id, record, stored: true, on: connection, action: {{type}}Permissions.update.action)
-            try await Self.check(exact, exactFields, id: id, record, on: connection, action: {{type}}Permissions.update.action)
-            {{/updateReadsNewValues}}
-            {{^updateReadsNewValues}}
-            try await Self.check(access, fieldAccess, id: id, record, on: connection, action: {{type}}Permissions.update.action)
-            {{/updateReadsNewValues}}
-            guard let row = try await connection.query({{type}}Queries.update, [.uuid(id)] + record.bindings).first else {
+            let action = Entity.Permissions.update.action
+            if Entity.updateReadsNewValues {
+                // The rules read the values this update sends: with them, they must hold for the
+                // stored row and for the row as it will be (field rules: for the row as it will be).
+                let new = record.values
+                let exact = try context.caller.access(Entity.Permissions.update, new: new)
+                let exactFields = try context.caller.fieldAccess(Entity.Permissions.updateFields, sent: changed, new: new)
+                try await Self.check(exact, [], id: id, record, stored: true, on: connection, action: action)
+                try await Self.check(exact, exactFields, id: id, record, on: connection, action: action)
+            } else {
+                try await Self.check(access, fieldAccess, id: id, record, on: connection, action: action)
+            }
+            guard let row = try await connection.query(Entity.Queries.update, [.uuid(id)] + record.bindings).first else {
                 throw Self.notFound(id)
             }
-            let updated = try {{type}}(row: row)
+            let updated = try Entity(row: row)
             try await hooks.didUpdate(updated, context: hookContext)
             return updated
         }
     }
 
-    /// `DELETE /{{route}}/{id}`: 204, or 409 while other rows still point at it. The rule is part
+    /// `DELETE /<route>/{id}`: 204, or 409 while other rows still point at it. The rule is part
     /// of the `DELETE` statement itself.
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
-        let access = try context.caller.access({{type}}Permissions.delete)
+        let access = try context.caller.access(Entity.Permissions.delete)
         let id = try Self.id(context)
-        {{#isAuthEntity}}
-        defer { callers.forget(id) }  // once the row is gone (or the delete failed)
-        {{/isAuthEntity}}
+        defer { changed?(id) }  // once the row is gone (or the delete failed)
         do {
             // One statement, unless the hooks use the database too.
             try await database.transaction(if: hooks.usesDatabase) { connection in
                 let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
-                var delete = SQLBuilder(connection.dialect, {{type}}Queries.delete, values: [.uuid(id)])
+                var delete = SQLBuilder(connection.dialect, Entity.Queries.delete, values: [.uuid(id)])
                 delete.restrict(to: access)
                 delete.append(#" RETURNING "id""#)
                 guard try await connection.query(delete).first != nil else {
-                    throw try await notFoundOrForbidden(id, {{type}}Permissions.delete, context, connection)
+                    throw try await notFoundOrForbidden(id, Entity.Permissions.delete, context, connection)
                 }
                 try await hooks.didDelete(id: id, context: hookContext)
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
-            throw APIError.conflict("the {{displayName}} is still referenced by other rows; delete or change them first")
-        }
-        return .noContent
-    }
-    {{#hasMany}}
-
-    /// `GET /{{parentRoute}}/{id}/{{route}}`: the {{displayName}} of one {{parentDisplayName}}, as a page.
-    @Sendable func {{swiftName}}(_ request: Request, context: AppRequestContext) async throws -> Page<{{targetType}}> {
-        let parentAccess = try context.caller.access({{type}}Permissions.read)
-        let access = try context.caller.access({{targetType}}Permissions.list)
-        let id = try Self.id(context)
-        let query = try ListQuery(request.uri, sortable: {{targetType}}Queries.sortable, filterable: {{targetType}}Queries.filterable)
-        guard try await database.read({{type}}Queries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
-        var builder = SQLBuilder(database.dialect, {{targetType}}Queries.{{statement}}, values: [.uuid(id)])
-        builder.restrict(to: access)
-        query.apply(to: &builder, tieBreaker: {{targetIDColumn}})
-        let rows = try await database.read(builder)
-        return Page(rows: try rows.map({{targetType}}.init(row:)), query: query)
-    }
-    {{/hasMany}}
-    {{#manyToMany}}
-
-    /// `GET /{{parentRoute}}/{id}/{{route}}`: the {{displayName}} linked to one {{parentDisplayName}}, as a page.
-    @Sendable func {{swiftName}}(_ request: Request, context: AppRequestContext) async throws -> Page<{{targetType}}> {
-        let parentAccess = try context.caller.access({{type}}Permissions.read)
-        let access = try context.caller.access({{targetType}}Permissions.list)
-        let id = try Self.id(context)
-        let query = try ListQuery(request.uri, sortable: {{targetType}}Queries.sortable, filterable: {{targetType}}Queries.filterable)
-        guard try await database.read({{type}}Queries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
-        var builder = SQLBuilder(database.dialect, {{type}}Queries.{{selectStatement}}, values: [.uuid(id)])
-        builder.restrict(to: access)
-        query.apply(to: &builder, tieBreaker: {{targetIDColumn}})
-        let rows = try await database.read(builder)
-        return Page(rows: try rows.map({{targetType}}.init(row:)), query: query)
-    }
-
-    /// `PUT /{{parentRoute}}/{id}/{{route}}/{otherID}`: links the two rows (204; linking twice is harmless).
-    /// Linking changes the {{parentDisplayName}}: the caller needs its update rule, and must be able to read the {{targetDisplayName}}.
-    @Sendable func link{{upperName}}(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
-        let id = try Self.id(context)
-        let otherID = try Self.id(context, "otherID")
-        try await checkLink(id, otherID, context, other: {{targetType}}Permissions.read, otherExists: {{targetType}}Queries.exists)
-        do {
-            try await database.query({{type}}Queries.{{linkStatement}}, [.uuid(id), .uuid(otherID)])
-        } catch let error where ConstraintViolation(error) == .foreignKey {
-            throw APIError.notFound("no {{parentDisplayName}} \(id.uuidString) or no {{targetDisplayName}} \(otherID.uuidString)")
+            throw APIError.conflict("the \(Entity.displayName) is still referenced by other rows; delete or change them first")
         }
         return .noContent
     }
 
-    /// `DELETE /{{parentRoute}}/{id}/{{route}}/{otherID}`: unlinks the two rows (204, or 404 if they were not linked).
-    @Sendable func unlink{{upperName}}(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
-        let id = try Self.id(context)
-        let otherID = try Self.id(context, "otherID")
-        try await checkLink(id, otherID, context, other: {{targetType}}Permissions.read, otherExists: {{targetType}}Queries.exists)
-        guard try await database.query({{type}}Queries.{{unlinkStatement}}, [.uuid(id), .uuid(otherID)]).first != nil else {
-            throw APIError.notFound("{{parentDisplayName}} \(id.uuidString) is not linked to {{targetDisplayName}} \(otherID.uuidString)")
+    /// `GET /<route>/{id}/<relation>`: the `Related` rows of one row that `statement` selects (by
+    /// the row's id), as a page.
+    func related<Related: Resource>(
+        _ type: Related.Type, _ statement: SQL
+    ) -> @Sendable (Request, AppRequestContext) async throws -> Page<Related> {
+        { [database] request, context in
+            let parentAccess = try context.caller.access(Entity.Permissions.read)
+            let access = try context.caller.access(Related.Permissions.list)
+            let id = try Self.id(context)
+            let query = try ListQuery(request.uri, sortable: Related.Queries.sortable, filterable: Related.Queries.filterable)
+            guard try await database.read(Entity.Queries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
+            var builder = SQLBuilder(database.dialect, statement, values: [.uuid(id)])
+            builder.restrict(to: access)
+            query.apply(to: &builder, tieBreaker: Related.idColumn)
+            let rows = try await database.read(builder)
+            return Page(rows: try rows.map(Related.init(row:)), query: query)
         }
-        return .noContent
     }
-    {{/manyToMany}}
+
+    /// `PUT /<route>/{id}/<relation>/{otherID}`: links the two rows with `statement` (204;
+    /// linking twice is harmless). Linking changes the row: the caller needs its update rule, and
+    /// must be able to read the other row.
+    func link<Other: Resource>(
+        _ type: Other.Type, _ statement: SQL
+    ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
+        { request, context in
+            let (id, otherID) = try await checkLink(Other.self, context)
+            do {
+                try await database.query(statement, [.uuid(id), .uuid(otherID)])
+            } catch let error where ConstraintViolation(error) == .foreignKey {
+                throw APIError.notFound("no \(Entity.displayName) \(id.uuidString) or no \(Other.displayName) \(otherID.uuidString)")
+            }
+            return .noContent
+        }
+    }
+
+    /// `DELETE /<route>/{id}/<relation>/{otherID}`: unlinks the two rows with `statement` (204, or
+    /// 404 if they were not linked).
+    func unlink<Other: Resource>(
+        _ type: Other.Type, _ statement: SQL
+    ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
+        { request, context in
+            let (id, otherID) = try await checkLink(Other.self, context)
+            guard try await database.query(statement, [.uuid(id), .uuid(otherID)]).first != nil else {
+                throw APIError.notFound("\(Entity.displayName) \(id.uuidString) is not linked to \(Other.displayName) \(otherID.uuidString)")
+            }
+            return .noContent
+        }
+    }
 
     /// Runs a write (in a transaction unless told otherwise) and turns constraint violations
     /// into 409 and 422 answers; `references` are the ids the write sets, by field, to name one
@@ -1536,23 +1712,18 @@ struct {{type}}Controller {
             guard let violation = ConstraintViolation(error) else { throw error }
             switch violation {
             case .unique:
-                let fields = UniqueConstraint.matching(violation, in: {{type}}Queries.uniqueConstraints)?.fields ?? []
+                let fields = UniqueConstraint.matching(violation, in: Entity.Queries.uniqueConstraints)?.fields ?? []
                 throw APIError.conflict(
-                    "another {{displayName}} has the same " + (fields.isEmpty ? "values" : fields.joined(separator: " and ")),
+                    "another \(Entity.displayName) has the same " + (fields.isEmpty ? "values" : fields.joined(separator: " and ")),
                     fields: fields.map { FieldError(field: $0, rule: "unique", message: "is already taken") })
             case .foreignKey:
-                {{#hasReferences}}
                 var missing: [FieldError] = []
-                {{#references}}
-                if let id = references["{{jsonName}}"], try await database.read({{targetType}}Queries.exists, [.uuid(id)]).isEmpty {
-                    missing.append(FieldError(field: "{{jsonName}}", rule: "exists", message: "no {{targetDisplayName}} has this id"))
+                for reference in Entity.references {
+                    if let id = references[reference.field], try await database.read(reference.exists, [.uuid(id)]).isEmpty {
+                        missing.append(FieldError(field: reference.field, rule: "exists", message: "no \(reference.target) has this id"))
+                    }
                 }
-                {{/references}}
                 throw missing.isEmpty ? error : APIError.validationFailed(missing)
-                {{/hasReferences}}
-                {{^hasReferences}}
-                throw error
-                {{/hasReferences}}
             case .check, .notNull:
                 throw APIError.validationFailed([FieldError(field: "", rule: "check", message: "the database refused the values")])
             case .tooLarge:
@@ -1560,19 +1731,12 @@ struct {{type}}Controller {
             }
         }
     }
-    {{#hasPasswordFields}}
-
-    /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
-    private func hashPassword(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { [bcryptCost] in Bcrypt.hash(password, cost: UInt8(bcryptCost)) }
-    }
-    {{/hasPasswordFields}}
 
     /// Checks the rules that depend on the row against the values about to be written (or,
     /// `stored`, against the row as it is): the operation's and those of the guarded fields
     /// sent. 403 names the fields refused.
     private static func check(
-        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: {{type}}Record,
+        _ access: Access, _ fieldAccess: [(field: String, access: Access)], id: UUID, _ record: Entity.Record,
         stored: Bool = false, on connection: DatabaseConnection, action: String
     ) async throws {
         func holds(_ access: Access) async throws -> Bool {
@@ -1582,8 +1746,8 @@ struct {{type}}Controller {
             case .rows: break
             }
             var builder = stored
-                ? SQLBuilder(connection.dialect, {{type}}Queries.selectRecord, values: [.uuid(id)])
-                : SQLBuilder(connection.dialect, {{type}}Queries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
+                ? SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])
+                : SQLBuilder(connection.dialect, Entity.Queries.newRow, values: [.uuid(id)] + record.bindings, inWhereClause: false)
             builder.restrict(to: access)
             return try await !connection.query(builder).isEmpty
         }
@@ -1597,26 +1761,31 @@ struct {{type}}Controller {
 
     /// The error for a write that found no row it may change: 403 if the caller may read the
     /// row, else 404, so that a row's existence is not revealed to those who may not see it.
-    private func notFoundOrForbidden(_ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection) async throws -> APIError {
-        guard let read = try? context.caller.access({{type}}Permissions.read) else { return Self.notFound(id) }
-        var builder = SQLBuilder(connection.dialect, {{type}}Queries.exists, values: [.uuid(id)])
+    private func notFoundOrForbidden(
+        _ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection
+    ) async throws -> APIError {
+        guard let read = try? context.caller.access(Entity.Permissions.read) else { return Self.notFound(id) }
+        var builder = SQLBuilder(connection.dialect, Entity.Queries.exists, values: [.uuid(id)])
         builder.restrict(to: read)
         return try await connection.query(builder).isEmpty ? Self.notFound(id) : APIError.forbidden("you may not \(permission.action)")
     }
-    {{#hasManyToMany}}
 
-    /// Linking and unlinking change the {{displayName}} (its update rule) and need the other row to be
-    /// readable; 404 when either row is out of the caller's sight.
-    private func checkLink(_ id: UUID, _ otherID: UUID, _ context: AppRequestContext, other: Permission, otherExists: SQL) async throws {
-        let access = try context.caller.access({{type}}Permissions.update)
-        guard try await database.read({{type}}Queries.exists, id: id, access: access) != nil else {
-            throw try await database.withConnection { connection in try await notFoundOrForbidden(id, {{type}}Permissions.update, context, connection) }
+    /// The ids of a link or an unlink, once the caller may change the row (its update rule) and
+    /// read the other; 404 when either row is out of the caller's sight.
+    private func checkLink<Other: Resource>(_ other: Other.Type, _ context: AppRequestContext) async throws -> (UUID, UUID) {
+        let id = try Self.id(context)
+        let otherID = try Self.id(context, "otherID")
+        let access = try context.caller.access(Entity.Permissions.update)
+        guard try await database.read(Entity.Queries.exists, id: id, access: access) != nil else {
+            throw try await database.withConnection { connection in
+                try await notFoundOrForbidden(id, Entity.Permissions.update, context, connection)
+            }
         }
-        guard try await database.read(otherExists, id: otherID, access: try? context.caller.access(other)) != nil else {
+        guard try await database.read(Other.Queries.exists, id: otherID, access: try? context.caller.access(Other.Permissions.read)) != nil else {
             throw APIError.notFound("no row has the id \(otherID.uuidString)")
         }
+        return (id, otherID)
     }
-    {{/hasManyToMany}}
 
     private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {
         let text = try context.parameters.require(name)
@@ -1625,7 +1794,7 @@ struct {{type}}Controller {
     }
 
     private static func notFound(_ id: UUID) -> APIError {
-        APIError.notFound("no {{displayName}} has the id \(id.uuidString)")
+        APIError.notFound("no \(Entity.displayName) has the id \(id.uuidString)")
     }
 }
 
@@ -3432,7 +3601,7 @@ struct {{type}}Detail: JSONResponse, Sendable {
 
 {{/hasIncludes}}
 /// Every column of a `{{table}}` row but `id`: what creates and updates write.
-struct {{type}}Record: Sendable {
+struct {{type}}Record: ResourceRecord {
     {{#storedFields}}
     var {{swiftName}}: {{swiftType}}
     {{/storedFields}}
@@ -3507,6 +3676,12 @@ struct {{type}}Record: Sendable {
         {{/hasReferences}}
     }
 
+    {{#ownerField}}
+    func fieldsOwned(by user: UUID?) -> Set<String> {
+        {{swiftName}} == user ? ["{{jsonName}}"] : []
+    }
+
+    {{/ownerField}}
     /// Checks the schema's rules on the values the row would hold.
     func validate(into validator: inout Validator) {
         {{#validations}}
@@ -3521,7 +3696,7 @@ struct {{type}}Record: Sendable {
 import Foundation
 
 /// The body of `POST /{{route}}`: the fields a client may set, with the schema's defaults applied.
-struct {{type}}Create: Sendable {
+struct {{type}}Create: ResourceCreate {
     {{#writableFields}}
     var {{swiftName}}: {{swiftType}}
     {{/writableFields}}
@@ -3531,7 +3706,7 @@ struct {{type}}Create: Sendable {
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.{{#ownerField}}
     /// `{{jsonName}}` is the caller (`owner`) unless the body names someone.{{/ownerField}}
-    static func read(_ input: inout InputReader{{#ownerField}}, owner: UUID?{{/ownerField}}) -> {{type}}Create? {
+    static func read(_ input: inout InputReader, owner: UUID?) -> {{type}}Create? {
         {{#writableFields}}
         let {{swiftName}} = {{createRead}}
         {{/writableFields}}
@@ -3542,10 +3717,19 @@ struct {{type}}Create: Sendable {
         {{/hasRequiredFields}}
         return {{type}}Create({{#writableFields}}{{label}}: {{swiftName}}{{^last}}, {{/last}}{{/writableFields}})
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: {{type}}Record {
+        {{type}}Record(
+            {{#storedFields}}
+            {{label}}: {{createValue}}{{^last}},{{/last}}
+            {{/storedFields}}
+        )
+    }
 }
 
 /// The body of `PATCH /{{route}}/{id}`: only the fields sent change.
-struct {{type}}Patch: Sendable {
+struct {{type}}Patch: ResourcePatch {
     {{#writableFields}}
     /// `nil` leaves the field unchanged{{#isOptional}}; `.some(nil)` clears it{{/isOptional}}.
     var {{swiftName}}: {{patchType}}
@@ -3576,6 +3760,12 @@ struct {{type}}Patch: Sendable {
             {{/writableFields}}
         )
     }
+
+    func apply(to record: inout {{type}}Record) {
+        {{#writableFields}}
+        if let value = self.{{swiftName}} { record.{{swiftName}} = value }
+        {{/writableFields}}
+    }
 }
 
 """#,
@@ -3597,7 +3787,7 @@ import Foundation
 /// Who may do what to `{{table}}`: the schema's `allow` rules for `{{type}}`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum {{type}}Permissions {
+enum {{type}}Permissions: ResourcePermissions {
     {{#permissions}}
     /// {{comment}}
     static let {{name}} = Permission(action: "{{action}}", refersToCaller: {{refersToCaller}}{{#hasField}}, field: "{{field}}"{{/hasField}}{{#exact}}, exact: { user, new in
@@ -3629,7 +3819,7 @@ enum {{type}}Permissions {
 /// The SQL of `{{table}}`, written for each dialect by `otak generate`. Values are always bound
 /// parameters (`?1` / `$1`); the list route appends filters and sorting from `sortable` and
 /// `filterable`, never from client text.
-enum {{type}}Queries {
+enum {{type}}Queries: ResourceQueries {
     {{#statements}}
     {{#doc}}
     /// {{doc}}

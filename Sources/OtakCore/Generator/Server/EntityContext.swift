@@ -68,7 +68,6 @@ struct EntityContext {
             "aDisplayName": .text(entity.aDisplayName),
             "idColumn": .text(SwiftCode.stringLiteral(entity.qualified("id"))),
             "ownerField": entity.ownerField.map { .object(["swiftName": .text($0.swiftName), "jsonName": .text($0.jsonName)]) } ?? .flag(false),
-            "hasManyToMany": .flag(entity.fields.contains { if case .manyToMany = $0.kind { true } else { false } }),
             "hiddenFields": .text(stored.filter(\.isHidden).map(\.jsonName).joined(separator: ", ")),
             "outputFields": .list(output.enumerated().map { index, field in
                 .object([
@@ -156,8 +155,6 @@ struct EntityContext {
                 ]
             },
             "hasIncludes": .flag(!includes.isEmpty),
-            "includeNames": .text(includes.map { "`\($0.name)`" }.joined(separator: ", ")),
-            "detailType": .text(entity.names.type + (includes.isEmpty ? "" : "Detail")),
             "hasReferences": .flag(!references.isEmpty),
             "hasWritableReferences": .flag(references.contains { !$0.isReadOnly }),
             "references": .list(references.map { field in
@@ -167,6 +164,12 @@ struct EntityContext {
                     "targetType": .text(target(field)?.names.type ?? ""),
                     "targetDisplayName": .text(target(field)?.displayName ?? ""),
                 ])
+            }),
+            "hasRelatedRoutes": .flag(entity.fields.contains {
+                switch $0.kind {
+                case .hasMany, .manyToMany: true
+                default: false
+                }
             }),
             "hasMany": .list(entity.fields.compactMap { field -> TemplateValue? in
                 guard case .hasMany(let targetName, let inverse) = field.kind, let target = schema.entity(named: targetName) else {
@@ -182,7 +185,6 @@ struct EntityContext {
                 }
                 let upper = Naming.upperCamelCase(field.name)
                 return .object(relation(field, target).merging([
-                    "upperName": .text(upper),
                     "selectStatement": .text("select" + upper),
                     "linkStatement": .text("link" + upper),
                     "unlinkStatement": .text("unlink" + upper),
@@ -192,16 +194,7 @@ struct EntityContext {
     }
 
     private func relation(_ field: Field, _ target: Entity) -> [String: TemplateValue] {
-        [
-            "swiftName": .text(ReservedNames.swiftIdentifier(field.name)),
-            "route": .text(Naming.kebabCase(field.name)),
-            "targetType": .text(target.names.type),
-            "targetIDColumn": .text(SwiftCode.stringLiteral(target.qualified("id"))),
-            "parentRoute": .text(entity.routePath),
-            "displayName": .text(Naming.words(field.name).joined(separator: " ").lowercased()),
-            "parentDisplayName": .text(entity.displayName),
-            "targetDisplayName": .text(target.displayName),
-        ]
+        ["route": .text(Naming.kebabCase(field.name)), "targetType": .text(target.names.type)]
     }
 
     func target(_ field: Field) -> Entity? {
@@ -255,7 +248,7 @@ struct EntityContext {
 
     /// The value a new row's field takes: the client's, else its default.
     private func createValue(_ field: Field) -> String {
-        if !field.isReadOnly { return "body." + field.swiftName }
+        if !field.isReadOnly { return "self." + field.swiftName }
         return SwiftCode.defaultValue(field) ?? "nil"
     }
 

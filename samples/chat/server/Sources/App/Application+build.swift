@@ -77,13 +77,13 @@ func buildRouter(
     router.get("openapi.json") { _, _ in
         OpenAPIDocument.response()
     }
-    AccountController(database: database, hooks: hooks.account, bcryptCost: bcryptCost, callers: auth.callers).addRoutes(to: router)
-    ConversationController(database: database, hooks: hooks.conversation).addRoutes(to: router)
-    MemberController(database: database, hooks: hooks.member).addRoutes(to: router)
-    MessageController(database: database, hooks: hooks.message).addRoutes(to: router)
+    ResourceController<Account>(database: database, hooks: hooks.account, bcryptCost: bcryptCost, changed: auth.callers.forget).addRoutes(to: router)
+    ResourceController<Conversation>(database: database, hooks: hooks.conversation).addRoutes(to: router)
+    ResourceController<Member>(database: database, hooks: hooks.member).addRoutes(to: router)
+    ResourceController<Message>(database: database, hooks: hooks.message).addRoutes(to: router)
     AuthController(
         database: database, tokens: auth.tokens,
-        users: AccountController(database: database, hooks: hooks.account, bcryptCost: bcryptCost, callers: auth.callers), decoyHash: decoyHash
+        users: ResourceController<Account>(database: database, hooks: hooks.account, bcryptCost: bcryptCost, changed: auth.callers.forget), decoyHash: decoyHash
     ).addRoutes(to: router)
     addCustomRoutes(to: router, database: database, hooks: hooks)
     return router

@@ -77,13 +77,13 @@ func buildRouter(
     router.get("openapi.json") { _, _ in
         OpenAPIDocument.response()
     }
-    GuestController(database: database, hooks: hooks.guest, bcryptCost: bcryptCost, callers: auth.callers).addRoutes(to: router)
-    RoomController(database: database, hooks: hooks.room).addRoutes(to: router)
-    BookingController(database: database, hooks: hooks.booking).addRoutes(to: router)
-    ReviewController(database: database, hooks: hooks.review).addRoutes(to: router)
+    ResourceController<Guest>(database: database, hooks: hooks.guest, bcryptCost: bcryptCost, changed: auth.callers.forget).addRoutes(to: router)
+    ResourceController<Room>(database: database, hooks: hooks.room).addRoutes(to: router)
+    ResourceController<Booking>(database: database, hooks: hooks.booking).addRoutes(to: router)
+    ResourceController<Review>(database: database, hooks: hooks.review).addRoutes(to: router)
     AuthController(
         database: database, tokens: auth.tokens,
-        users: GuestController(database: database, hooks: hooks.guest, bcryptCost: bcryptCost, callers: auth.callers), decoyHash: decoyHash
+        users: ResourceController<Guest>(database: database, hooks: hooks.guest, bcryptCost: bcryptCost, changed: auth.callers.forget), decoyHash: decoyHash
     ).addRoutes(to: router)
     addCustomRoutes(to: router, database: database, hooks: hooks)
     return router

@@ -77,14 +77,14 @@ func buildRouter(
     router.get("openapi.json") { _, _ in
         OpenAPIDocument.response()
     }
-    UserController(database: database, hooks: hooks.user, bcryptCost: bcryptCost, callers: auth.callers).addRoutes(to: router)
-    CategoryController(database: database, hooks: hooks.category).addRoutes(to: router)
-    ProductController(database: database, hooks: hooks.product).addRoutes(to: router)
-    OrderController(database: database, hooks: hooks.order).addRoutes(to: router)
-    OrderItemController(database: database, hooks: hooks.orderItem).addRoutes(to: router)
+    ResourceController<User>(database: database, hooks: hooks.user, bcryptCost: bcryptCost, changed: auth.callers.forget).addRoutes(to: router)
+    ResourceController<Category>(database: database, hooks: hooks.category).addRoutes(to: router)
+    ResourceController<Product>(database: database, hooks: hooks.product).addRoutes(to: router)
+    ResourceController<Order>(database: database, hooks: hooks.order).addRoutes(to: router)
+    ResourceController<OrderItem>(database: database, hooks: hooks.orderItem).addRoutes(to: router)
     AuthController(
         database: database, tokens: auth.tokens,
-        users: UserController(database: database, hooks: hooks.user, bcryptCost: bcryptCost, callers: auth.callers), decoyHash: decoyHash
+        users: ResourceController<User>(database: database, hooks: hooks.user, bcryptCost: bcryptCost, changed: auth.callers.forget), decoyHash: decoyHash
     ).addRoutes(to: router)
     addCustomRoutes(to: router, database: database, hooks: hooks)
     return router

@@ -77,12 +77,12 @@ func buildRouter(
     router.get("openapi.json") { _, _ in
         OpenAPIDocument.response()
     }
-    UserController(database: database, hooks: hooks.user, bcryptCost: bcryptCost, callers: auth.callers).addRoutes(to: router)
-    PostController(database: database, hooks: hooks.post).addRoutes(to: router)
-    CommentController(database: database, hooks: hooks.comment).addRoutes(to: router)
+    ResourceController<User>(database: database, hooks: hooks.user, bcryptCost: bcryptCost, changed: auth.callers.forget).addRoutes(to: router)
+    ResourceController<Post>(database: database, hooks: hooks.post).addRoutes(to: router)
+    ResourceController<Comment>(database: database, hooks: hooks.comment).addRoutes(to: router)
     AuthController(
         database: database, tokens: auth.tokens,
-        users: UserController(database: database, hooks: hooks.user, bcryptCost: bcryptCost, callers: auth.callers), decoyHash: decoyHash
+        users: ResourceController<User>(database: database, hooks: hooks.user, bcryptCost: bcryptCost, changed: auth.callers.forget), decoyHash: decoyHash
     ).addRoutes(to: router)
     addCustomRoutes(to: router, database: database, hooks: hooks)
     return router

@@ -77,15 +77,15 @@ func buildRouter(
     router.get("openapi.json") { _, _ in
         OpenAPIDocument.response()
     }
-    UserController(database: database, hooks: hooks.user, bcryptCost: bcryptCost, callers: auth.callers).addRoutes(to: router)
-    WorkspaceController(database: database, hooks: hooks.workspace).addRoutes(to: router)
-    MembershipController(database: database, hooks: hooks.membership).addRoutes(to: router)
-    ProjectController(database: database, hooks: hooks.project).addRoutes(to: router)
-    TodoController(database: database, hooks: hooks.todo).addRoutes(to: router)
-    CommentController(database: database, hooks: hooks.comment).addRoutes(to: router)
+    ResourceController<User>(database: database, hooks: hooks.user, bcryptCost: bcryptCost, changed: auth.callers.forget).addRoutes(to: router)
+    ResourceController<Workspace>(database: database, hooks: hooks.workspace).addRoutes(to: router)
+    ResourceController<Membership>(database: database, hooks: hooks.membership).addRoutes(to: router)
+    ResourceController<Project>(database: database, hooks: hooks.project).addRoutes(to: router)
+    ResourceController<Todo>(database: database, hooks: hooks.todo).addRoutes(to: router)
+    ResourceController<Comment>(database: database, hooks: hooks.comment).addRoutes(to: router)
     AuthController(
         database: database, tokens: auth.tokens,
-        users: UserController(database: database, hooks: hooks.user, bcryptCost: bcryptCost, callers: auth.callers), decoyHash: decoyHash
+        users: ResourceController<User>(database: database, hooks: hooks.user, bcryptCost: bcryptCost, changed: auth.callers.forget), decoyHash: decoyHash
     ).addRoutes(to: router)
     addCustomRoutes(to: router, database: database, hooks: hooks)
     return router

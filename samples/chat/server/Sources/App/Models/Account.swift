@@ -39,7 +39,7 @@ extension Account {
 }
 
 /// Every column of a `accounts` row but `id`: what creates and updates write.
-struct AccountRecord: Sendable {
+struct AccountRecord: ResourceRecord {
     var email: String
     var password: String
     var displayName: String

@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /accounts`: the fields a client may set, with the schema's defaults applied.
-struct AccountCreate: Sendable {
+struct AccountCreate: ResourceCreate {
     var email: String
     var password: String
     var displayName: String
@@ -13,7 +13,7 @@ struct AccountCreate: Sendable {
     static let knownFields: Set<String> = ["id", "email", "password", "displayName", "avatar", "verified", "lastSeen"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> AccountCreate? {
+    static func read(_ input: inout InputReader, owner: UUID?) -> AccountCreate? {
         let email = input.required("email", as: String.self)
         let password = input.required("password", as: String.self)
         let displayName = input.required("displayName", as: String.self)
@@ -23,10 +23,22 @@ struct AccountCreate: Sendable {
         guard let email, let password, let displayName else { return nil }
         return AccountCreate(email: email, password: password, displayName: displayName, avatar: avatar)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: AccountRecord {
+        AccountRecord(
+            email: self.email,
+            password: self.password,
+            displayName: self.displayName,
+            avatar: self.avatar,
+            verified: false,
+            lastSeen: nil
+        )
+    }
 }
 
 /// The body of `PATCH /accounts/{id}`: only the fields sent change.
-struct AccountPatch: Sendable {
+struct AccountPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var email: String?
     /// `nil` leaves the field unchanged.
@@ -50,5 +62,12 @@ struct AccountPatch: Sendable {
             displayName: input.ifSent("displayName", as: String.self),
             avatar: input.optionalChange("avatar", as: String.self)
         )
+    }
+
+    func apply(to record: inout AccountRecord) {
+        if let value = self.email { record.email = value }
+        if let value = self.password { record.password = value }
+        if let value = self.displayName { record.displayName = value }
+        if let value = self.avatar { record.avatar = value }
     }
 }

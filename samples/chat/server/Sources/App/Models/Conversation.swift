@@ -54,7 +54,7 @@ struct ConversationDetail: JSONResponse, Sendable {
 }
 
 /// Every column of a `conversations` row but `id`: what creates and updates write.
-struct ConversationRecord: Sendable {
+struct ConversationRecord: ResourceRecord {
     var title: String?
     var creatorID: UUID
     var isGroup: Bool
@@ -101,6 +101,10 @@ struct ConversationRecord: Sendable {
         var ids: [String: UUID] = [:]
         if let id = creatorID as UUID? { ids["creatorId"] = id }
         return ids
+    }
+
+    func fieldsOwned(by user: UUID?) -> Set<String> {
+        creatorID == user ? ["creatorId"] : []
     }
 
     /// Checks the schema's rules on the values the row would hold.

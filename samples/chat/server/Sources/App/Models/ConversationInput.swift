@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /conversations`: the fields a client may set, with the schema's defaults applied.
-struct ConversationCreate: Sendable {
+struct ConversationCreate: ResourceCreate {
     var title: String?
     var creatorID: UUID
     var isGroup: Bool
@@ -22,10 +22,20 @@ struct ConversationCreate: Sendable {
         guard let creatorID else { return nil }
         return ConversationCreate(title: title, creatorID: creatorID, isGroup: isGroup)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: ConversationRecord {
+        ConversationRecord(
+            title: self.title,
+            creatorID: self.creatorID,
+            isGroup: self.isGroup,
+            created: Timestamp.now()
+        )
+    }
 }
 
 /// The body of `PATCH /conversations/{id}`: only the fields sent change.
-struct ConversationPatch: Sendable {
+struct ConversationPatch: ResourcePatch {
     /// `nil` leaves the field unchanged; `.some(nil)` clears it.
     var title: String??
     /// `nil` leaves the field unchanged.
@@ -48,5 +58,11 @@ struct ConversationPatch: Sendable {
             creatorID: input.ifSent("creatorId", as: UUID.self),
             isGroup: input.ifSent("isGroup", as: Bool.self)
         )
+    }
+
+    func apply(to record: inout ConversationRecord) {
+        if let value = self.title { record.title = value }
+        if let value = self.creatorID { record.creatorID = value }
+        if let value = self.isGroup { record.isGroup = value }
     }
 }

@@ -64,7 +64,7 @@ struct MemberDetail: JSONResponse, Sendable {
 }
 
 /// Every column of a `members` row but `id`: what creates and updates write.
-struct MemberRecord: Sendable {
+struct MemberRecord: ResourceRecord {
     var conversationID: UUID
     var accountID: UUID
     var role: MemberRole

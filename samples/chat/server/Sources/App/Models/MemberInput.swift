@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /members`: the fields a client may set, with the schema's defaults applied.
-struct MemberCreate: Sendable {
+struct MemberCreate: ResourceCreate {
     var conversationID: UUID
     var accountID: UUID
     var role: MemberRole
@@ -14,7 +14,7 @@ struct MemberCreate: Sendable {
     static let knownFields: Set<String> = ["id", "conversationId", "accountId", "role", "joined", "lastRead", "muted"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> MemberCreate? {
+    static func read(_ input: inout InputReader, owner: UUID?) -> MemberCreate? {
         let conversationID = input.required("conversationId", as: UUID.self)
         let accountID = input.required("accountId", as: UUID.self)
         let role = input.ifSent("role", as: MemberRole.self) ?? MemberRole.member
@@ -25,10 +25,22 @@ struct MemberCreate: Sendable {
         guard let conversationID, let accountID else { return nil }
         return MemberCreate(conversationID: conversationID, accountID: accountID, role: role, lastRead: lastRead, muted: muted)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: MemberRecord {
+        MemberRecord(
+            conversationID: self.conversationID,
+            accountID: self.accountID,
+            role: self.role,
+            joined: Timestamp.now(),
+            lastRead: self.lastRead,
+            muted: self.muted
+        )
+    }
 }
 
 /// The body of `PATCH /members/{id}`: only the fields sent change.
-struct MemberPatch: Sendable {
+struct MemberPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var conversationID: UUID?
     /// `nil` leaves the field unchanged.
@@ -58,5 +70,13 @@ struct MemberPatch: Sendable {
             lastRead: input.optionalChange("lastRead", as: Date.self),
             muted: input.ifSent("muted", as: Bool.self)
         )
+    }
+
+    func apply(to record: inout MemberRecord) {
+        if let value = self.conversationID { record.conversationID = value }
+        if let value = self.accountID { record.accountID = value }
+        if let value = self.role { record.role = value }
+        if let value = self.lastRead { record.lastRead = value }
+        if let value = self.muted { record.muted = value }
     }
 }

@@ -72,7 +72,7 @@ struct MessageDetail: JSONResponse, Sendable {
 }
 
 /// Every column of a `messages` row but `id`: what creates and updates write.
-struct MessageRecord: Sendable {
+struct MessageRecord: ResourceRecord {
     var conversationID: UUID
     var senderID: UUID
     var kind: MessageKind
@@ -139,6 +139,10 @@ struct MessageRecord: Sendable {
         if let id = conversationID as UUID? { ids["conversationId"] = id }
         if let id = senderID as UUID? { ids["senderId"] = id }
         return ids
+    }
+
+    func fieldsOwned(by user: UUID?) -> Set<String> {
+        senderID == user ? ["senderId"] : []
     }
 
     /// Checks the schema's rules on the values the row would hold.

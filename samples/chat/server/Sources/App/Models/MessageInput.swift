@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /messages`: the fields a client may set, with the schema's defaults applied.
-struct MessageCreate: Sendable {
+struct MessageCreate: ResourceCreate {
     var conversationID: UUID
     var senderID: UUID
     var kind: MessageKind
@@ -28,10 +28,24 @@ struct MessageCreate: Sendable {
         guard let conversationID, let senderID, let body, let clientId else { return nil }
         return MessageCreate(conversationID: conversationID, senderID: senderID, kind: kind, body: body, attachment: attachment, clientId: clientId)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: MessageRecord {
+        MessageRecord(
+            conversationID: self.conversationID,
+            senderID: self.senderID,
+            kind: self.kind,
+            body: self.body,
+            attachment: self.attachment,
+            clientId: self.clientId,
+            sent: Timestamp.now(),
+            edited: nil
+        )
+    }
 }
 
 /// The body of `PATCH /messages/{id}`: only the fields sent change.
-struct MessagePatch: Sendable {
+struct MessagePatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var conversationID: UUID?
     /// `nil` leaves the field unchanged.
@@ -64,5 +78,14 @@ struct MessagePatch: Sendable {
             attachment: input.optionalChange("attachment", as: String.self),
             clientId: input.ifSent("clientId", as: UUID.self)
         )
+    }
+
+    func apply(to record: inout MessageRecord) {
+        if let value = self.conversationID { record.conversationID = value }
+        if let value = self.senderID { record.senderID = value }
+        if let value = self.kind { record.kind = value }
+        if let value = self.body { record.body = value }
+        if let value = self.attachment { record.attachment = value }
+        if let value = self.clientId { record.clientId = value }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `accounts`: the schema's `allow` rules for `Account`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum AccountPermissions {
+enum AccountPermissions: ResourcePermissions {
     /// No rule: nobody may list accounts.
     static let list = Permission(action: "list accounts", refersToCaller: false) { user in
         .none

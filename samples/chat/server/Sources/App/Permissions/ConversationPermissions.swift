@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `conversations`: the schema's `allow` rules for `Conversation`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum ConversationPermissions {
+enum ConversationPermissions: ResourcePermissions {
     /// `owner`
     static let list = Permission(action: "list conversations", refersToCaller: true) { user in
         (user.map { user in Access(#""conversations"."creator_id" = ?"#, .uuid(user.id)) } ?? .none)

@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `members`: the schema's `allow` rules for `Member`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum MemberPermissions {
+enum MemberPermissions: ResourcePermissions {
     /// `account == auth || conversation.creator == auth`
     static let list = Permission(action: "list members", refersToCaller: true) { user in
         (user.map { user in Access(#""members"."account_id" = ?"#, .uuid(user.id)) } ?? .none)

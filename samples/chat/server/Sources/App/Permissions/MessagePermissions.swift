@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `messages`: the schema's `allow` rules for `Message`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum MessagePermissions {
+enum MessagePermissions: ResourcePermissions {
     /// `owner || conversation.creator == auth`
     static let list = Permission(action: "list messages", refersToCaller: true) { user in
         (user.map { user in Access(#""messages"."sender_id" = ?"#, .uuid(user.id)) } ?? .none)

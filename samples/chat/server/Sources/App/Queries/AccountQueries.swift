@@ -4,7 +4,7 @@
 /// The SQL of `accounts`, written for each dialect by `otak generate`. Values are always bound
 /// parameters (`?1` / `$1`); the list route appends filters and sorting from `sortable` and
 /// `filterable`, never from client text.
-enum AccountQueries {
+enum AccountQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select = SQL(
         sqlite: #"SELECT "accounts"."id", "accounts"."email", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts""#,

@@ -4,7 +4,7 @@
 /// The SQL of `conversations`, written for each dialect by `otak generate`. Values are always bound
 /// parameters (`?1` / `$1`); the list route appends filters and sorting from `sortable` and
 /// `filterable`, never from client text.
-enum ConversationQueries {
+enum ConversationQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select = SQL(
         sqlite: #"SELECT "conversations"."id", "conversations"."title", "conversations"."creator_id", "conversations"."is_group", "conversations"."created" FROM "conversations""#,

@@ -4,7 +4,7 @@
 /// The SQL of `members`, written for each dialect by `otak generate`. Values are always bound
 /// parameters (`?1` / `$1`); the list route appends filters and sorting from `sortable` and
 /// `filterable`, never from client text.
-enum MemberQueries {
+enum MemberQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select = SQL(
         sqlite: #"SELECT "members"."id", "members"."conversation_id", "members"."account_id", "members"."role", "members"."joined", "members"."last_read", "members"."muted" FROM "members""#,

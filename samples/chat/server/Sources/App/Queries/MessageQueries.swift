@@ -4,7 +4,7 @@
 /// The SQL of `messages`, written for each dialect by `otak generate`. Values are always bound
 /// parameters (`?1` / `$1`); the list route appends filters and sorting from `sortable` and
 /// `filterable`, never from client text.
-enum MessageQueries {
+enum MessageQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select = SQL(
         sqlite: #"SELECT "messages"."id", "messages"."conversation_id", "messages"."sender_id", "messages"."kind", "messages"."body", "messages"."attachment", "messages"."client_id", "messages"."sent", "messages"."edited" FROM "messages""#,

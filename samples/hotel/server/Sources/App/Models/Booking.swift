@@ -80,7 +80,7 @@ struct BookingDetail: JSONResponse, Sendable {
 }
 
 /// Every column of a `bookings` row but `id`: what creates and updates write.
-struct BookingRecord: Sendable {
+struct BookingRecord: ResourceRecord {
     var guestID: UUID
     var roomID: UUID
     var checkIn: CalendarDate
@@ -155,6 +155,10 @@ struct BookingRecord: Sendable {
         if let id = guestID as UUID? { ids["guestId"] = id }
         if let id = roomID as UUID? { ids["roomId"] = id }
         return ids
+    }
+
+    func fieldsOwned(by user: UUID?) -> Set<String> {
+        guestID == user ? ["guestId"] : []
     }
 
     /// Checks the schema's rules on the values the row would hold.

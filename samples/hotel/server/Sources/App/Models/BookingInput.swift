@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /bookings`: the fields a client may set, with the schema's defaults applied.
-struct BookingCreate: Sendable {
+struct BookingCreate: ResourceCreate {
     var guestID: UUID
     var roomID: UUID
     var checkIn: CalendarDate
@@ -30,10 +30,26 @@ struct BookingCreate: Sendable {
         guard let guestID, let roomID, let checkIn, let checkOut else { return nil }
         return BookingCreate(guestID: guestID, roomID: roomID, checkIn: checkIn, checkOut: checkOut, adults: adults, children: children, status: status)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: BookingRecord {
+        BookingRecord(
+            guestID: self.guestID,
+            roomID: self.roomID,
+            checkIn: self.checkIn,
+            checkOut: self.checkOut,
+            adults: self.adults,
+            children: self.children,
+            status: self.status,
+            reference: nil,
+            total: Decimal(0),
+            created: Timestamp.now()
+        )
+    }
 }
 
 /// The body of `PATCH /bookings/{id}`: only the fields sent change.
-struct BookingPatch: Sendable {
+struct BookingPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var guestID: UUID?
     /// `nil` leaves the field unchanged.
@@ -69,5 +85,15 @@ struct BookingPatch: Sendable {
             children: input.ifSent("children", as: Int.self),
             status: input.ifSent("status", as: BookingStatus.self)
         )
+    }
+
+    func apply(to record: inout BookingRecord) {
+        if let value = self.guestID { record.guestID = value }
+        if let value = self.roomID { record.roomID = value }
+        if let value = self.checkIn { record.checkIn = value }
+        if let value = self.checkOut { record.checkOut = value }
+        if let value = self.adults { record.adults = value }
+        if let value = self.children { record.children = value }
+        if let value = self.status { record.status = value }
     }
 }

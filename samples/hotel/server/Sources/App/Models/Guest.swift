@@ -39,7 +39,7 @@ extension Guest {
 }
 
 /// Every column of a `guests` row but `id`: what creates and updates write.
-struct GuestRecord: Sendable {
+struct GuestRecord: ResourceRecord {
     var email: String
     var password: String
     var name: String

@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /guests`: the fields a client may set, with the schema's defaults applied.
-struct GuestCreate: Sendable {
+struct GuestCreate: ResourceCreate {
     var email: String
     var password: String
     var name: String
@@ -16,7 +16,7 @@ struct GuestCreate: Sendable {
     static let knownFields: Set<String> = ["id", "email", "password", "name", "phone", "role", "vip", "notes"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> GuestCreate? {
+    static func read(_ input: inout InputReader, owner: UUID?) -> GuestCreate? {
         let email = input.required("email", as: String.self)
         let password = input.required("password", as: String.self)
         let name = input.required("name", as: String.self)
@@ -29,10 +29,23 @@ struct GuestCreate: Sendable {
         guard let email, let password, let name else { return nil }
         return GuestCreate(email: email, password: password, name: name, phone: phone, role: role, vip: vip, notes: notes)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: GuestRecord {
+        GuestRecord(
+            email: self.email,
+            password: self.password,
+            name: self.name,
+            phone: self.phone,
+            role: self.role,
+            vip: self.vip,
+            notes: self.notes
+        )
+    }
 }
 
 /// The body of `PATCH /guests/{id}`: only the fields sent change.
-struct GuestPatch: Sendable {
+struct GuestPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var email: String?
     /// `nil` leaves the field unchanged.
@@ -65,5 +78,15 @@ struct GuestPatch: Sendable {
             vip: input.ifSent("vip", as: Bool.self),
             notes: input.optionalChange("notes", as: String.self)
         )
+    }
+
+    func apply(to record: inout GuestRecord) {
+        if let value = self.email { record.email = value }
+        if let value = self.password { record.password = value }
+        if let value = self.name { record.name = value }
+        if let value = self.phone { record.phone = value }
+        if let value = self.role { record.role = value }
+        if let value = self.vip { record.vip = value }
+        if let value = self.notes { record.notes = value }
     }
 }

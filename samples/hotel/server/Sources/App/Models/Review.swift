@@ -60,7 +60,7 @@ struct ReviewDetail: JSONResponse, Sendable {
 }
 
 /// Every column of a `reviews` row but `id`: what creates and updates write.
-struct ReviewRecord: Sendable {
+struct ReviewRecord: ResourceRecord {
     var bookingID: UUID
     var authorID: UUID
     var score: Int
@@ -112,6 +112,10 @@ struct ReviewRecord: Sendable {
         if let id = bookingID as UUID? { ids["bookingId"] = id }
         if let id = authorID as UUID? { ids["authorId"] = id }
         return ids
+    }
+
+    func fieldsOwned(by user: UUID?) -> Set<String> {
+        authorID == user ? ["authorId"] : []
     }
 
     /// Checks the schema's rules on the values the row would hold.

@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /reviews`: the fields a client may set, with the schema's defaults applied.
-struct ReviewCreate: Sendable {
+struct ReviewCreate: ResourceCreate {
     var bookingID: UUID
     var authorID: UUID
     var score: Int
@@ -24,10 +24,21 @@ struct ReviewCreate: Sendable {
         guard let bookingID, let authorID, let score else { return nil }
         return ReviewCreate(bookingID: bookingID, authorID: authorID, score: score, comment: comment)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: ReviewRecord {
+        ReviewRecord(
+            bookingID: self.bookingID,
+            authorID: self.authorID,
+            score: self.score,
+            comment: self.comment,
+            written: Timestamp.now()
+        )
+    }
 }
 
 /// The body of `PATCH /reviews/{id}`: only the fields sent change.
-struct ReviewPatch: Sendable {
+struct ReviewPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var bookingID: UUID?
     /// `nil` leaves the field unchanged.
@@ -54,5 +65,12 @@ struct ReviewPatch: Sendable {
             score: input.ifSent("score", as: Int.self),
             comment: input.optionalChange("comment", as: String.self)
         )
+    }
+
+    func apply(to record: inout ReviewRecord) {
+        if let value = self.bookingID { record.bookingID = value }
+        if let value = self.authorID { record.authorID = value }
+        if let value = self.score { record.score = value }
+        if let value = self.comment { record.comment = value }
     }
 }

@@ -48,7 +48,7 @@ extension Room {
 }
 
 /// Every column of a `rooms` row but `id`: what creates and updates write.
-struct RoomRecord: Sendable {
+struct RoomRecord: ResourceRecord {
     var number: String
     var kind: RoomKind
     var floor: Int

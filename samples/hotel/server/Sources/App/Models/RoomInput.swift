@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /rooms`: the fields a client may set, with the schema's defaults applied.
-struct RoomCreate: Sendable {
+struct RoomCreate: ResourceCreate {
     var number: String
     var kind: RoomKind
     var floor: Int
@@ -17,7 +17,7 @@ struct RoomCreate: Sendable {
     static let knownFields: Set<String> = ["id", "number", "kind", "floor", "beds", "rate", "rating", "amenities", "available"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> RoomCreate? {
+    static func read(_ input: inout InputReader, owner: UUID?) -> RoomCreate? {
         let number = input.required("number", as: String.self)
         let kind = input.required("kind", as: RoomKind.self)
         let floor = input.required("floor", as: Int.self)
@@ -31,10 +31,24 @@ struct RoomCreate: Sendable {
         guard let number, let kind, let floor, let rate else { return nil }
         return RoomCreate(number: number, kind: kind, floor: floor, beds: beds, rate: rate, rating: rating, amenities: amenities, available: available)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: RoomRecord {
+        RoomRecord(
+            number: self.number,
+            kind: self.kind,
+            floor: self.floor,
+            beds: self.beds,
+            rate: self.rate,
+            rating: self.rating,
+            amenities: self.amenities,
+            available: self.available
+        )
+    }
 }
 
 /// The body of `PATCH /rooms/{id}`: only the fields sent change.
-struct RoomPatch: Sendable {
+struct RoomPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var number: String?
     /// `nil` leaves the field unchanged.
@@ -70,5 +84,16 @@ struct RoomPatch: Sendable {
             amenities: input.ifSent("amenities", as: JSONValue.self),
             available: input.ifSent("available", as: Bool.self)
         )
+    }
+
+    func apply(to record: inout RoomRecord) {
+        if let value = self.number { record.number = value }
+        if let value = self.kind { record.kind = value }
+        if let value = self.floor { record.floor = value }
+        if let value = self.beds { record.beds = value }
+        if let value = self.rate { record.rate = value }
+        if let value = self.rating { record.rating = value }
+        if let value = self.amenities { record.amenities = value }
+        if let value = self.available { record.available = value }
     }
 }

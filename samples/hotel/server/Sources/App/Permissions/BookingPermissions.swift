@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `bookings`: the schema's `allow` rules for `Booking`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum BookingPermissions {
+enum BookingPermissions: ResourcePermissions {
     /// `owner || role(manager, receptionist)`
     static let list = Permission(action: "list bookings", refersToCaller: true) { user in
         (user.map { user in Access(#""bookings"."guest_id" = ?"#, .uuid(user.id)) } ?? .none)

@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `guests`: the schema's `allow` rules for `Guest`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum GuestPermissions {
+enum GuestPermissions: ResourcePermissions {
     /// `role(manager, receptionist)`
     static let list = Permission(action: "list guests", refersToCaller: true) { user in
         Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)

@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `reviews`: the schema's `allow` rules for `Review`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum ReviewPermissions {
+enum ReviewPermissions: ResourcePermissions {
     /// `public`
     static let list = Permission(action: "list reviews", refersToCaller: false) { user in
         .all

@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `rooms`: the schema's `allow` rules for `Room`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum RoomPermissions {
+enum RoomPermissions: ResourcePermissions {
     /// `public`
     static let list = Permission(action: "list rooms", refersToCaller: false) { user in
         .all

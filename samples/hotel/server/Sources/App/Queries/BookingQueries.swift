@@ -4,7 +4,7 @@
 /// The SQL of `bookings`, written for each dialect by `otak generate`. Values are always bound
 /// parameters (`?1` / `$1`); the list route appends filters and sorting from `sortable` and
 /// `filterable`, never from client text.
-enum BookingQueries {
+enum BookingQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select = SQL(
         sqlite: #"SELECT "bookings"."id", "bookings"."guest_id", "bookings"."room_id", "bookings"."check_in", "bookings"."check_out", "bookings"."adults", "bookings"."children", "bookings"."status", "bookings"."reference", "bookings"."total", "bookings"."created" FROM "bookings""#,

@@ -4,7 +4,7 @@
 /// The SQL of `reviews`, written for each dialect by `otak generate`. Values are always bound
 /// parameters (`?1` / `$1`); the list route appends filters and sorting from `sortable` and
 /// `filterable`, never from client text.
-enum ReviewQueries {
+enum ReviewQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select = SQL(
         sqlite: #"SELECT "reviews"."id", "reviews"."booking_id", "reviews"."author_id", "reviews"."score", "reviews"."comment", "reviews"."written" FROM "reviews""#,

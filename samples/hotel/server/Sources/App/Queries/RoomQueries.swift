@@ -4,7 +4,7 @@
 /// The SQL of `rooms`, written for each dialect by `otak generate`. Values are always bound
 /// parameters (`?1` / `$1`); the list route appends filters and sorting from `sortable` and
 /// `filterable`, never from client text.
-enum RoomQueries {
+enum RoomQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select = SQL(
         sqlite: #"SELECT "rooms"."id", "rooms"."number", "rooms"."kind", "rooms"."floor", "rooms"."beds", "rooms"."rate", "rooms"."rating", "rooms"."amenities", "rooms"."available" FROM "rooms""#,

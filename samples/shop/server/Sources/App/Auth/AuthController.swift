@@ -10,7 +10,7 @@ import NIOPosix
 struct AuthController {
     let database: Database
     let tokens: TokenService
-    let users: UserController
+    let users: ResourceController<User>
     /// The hash of a random password at the configured cost. A sign-in with an unknown
     /// email is checked against it, so that it takes as long as one with a wrong password.
     let decoyHash: String

@@ -30,7 +30,7 @@ extension Category {
 }
 
 /// Every column of a `categories` row but `id`: what creates and updates write.
-struct CategoryRecord: Sendable {
+struct CategoryRecord: ResourceRecord {
     var name: String
     var slug: String
 

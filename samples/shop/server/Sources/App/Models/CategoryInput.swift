@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /categories`: the fields a client may set, with the schema's defaults applied.
-struct CategoryCreate: Sendable {
+struct CategoryCreate: ResourceCreate {
     var name: String
     var slug: String
 
@@ -11,7 +11,7 @@ struct CategoryCreate: Sendable {
     static let knownFields: Set<String> = ["id", "name", "slug"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> CategoryCreate? {
+    static func read(_ input: inout InputReader, owner: UUID?) -> CategoryCreate? {
         let name = input.required("name", as: String.self)
         let slug = input.required("slug", as: String.self)
         input.refuseReadOnly(["id"])
@@ -19,10 +19,18 @@ struct CategoryCreate: Sendable {
         guard let name, let slug else { return nil }
         return CategoryCreate(name: name, slug: slug)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: CategoryRecord {
+        CategoryRecord(
+            name: self.name,
+            slug: self.slug
+        )
+    }
 }
 
 /// The body of `PATCH /categories/{id}`: only the fields sent change.
-struct CategoryPatch: Sendable {
+struct CategoryPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var name: String?
     /// `nil` leaves the field unchanged.
@@ -40,5 +48,10 @@ struct CategoryPatch: Sendable {
             name: input.ifSent("name", as: String.self),
             slug: input.ifSent("slug", as: String.self)
         )
+    }
+
+    func apply(to record: inout CategoryRecord) {
+        if let value = self.name { record.name = value }
+        if let value = self.slug { record.slug = value }
     }
 }

@@ -58,7 +58,7 @@ struct OrderDetail: JSONResponse, Sendable {
 }
 
 /// Every column of a `orders` row but `id`: what creates and updates write.
-struct OrderRecord: Sendable {
+struct OrderRecord: ResourceRecord {
     var customerID: UUID
     var status: OrderStatus
     var total: Decimal
@@ -112,6 +112,10 @@ struct OrderRecord: Sendable {
         var ids: [String: UUID] = [:]
         if let id = customerID as UUID? { ids["customerId"] = id }
         return ids
+    }
+
+    func fieldsOwned(by user: UUID?) -> Set<String> {
+        customerID == user ? ["customerId"] : []
     }
 
     /// Checks the schema's rules on the values the row would hold.

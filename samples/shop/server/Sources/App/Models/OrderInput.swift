@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /orders`: the fields a client may set, with the schema's defaults applied.
-struct OrderCreate: Sendable {
+struct OrderCreate: ResourceCreate {
     var customerID: UUID
     var status: OrderStatus
     var note: String?
@@ -22,10 +22,21 @@ struct OrderCreate: Sendable {
         guard let customerID else { return nil }
         return OrderCreate(customerID: customerID, status: status, note: note)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: OrderRecord {
+        OrderRecord(
+            customerID: self.customerID,
+            status: self.status,
+            total: Decimal(0),
+            placed: Timestamp.now(),
+            note: self.note
+        )
+    }
 }
 
 /// The body of `PATCH /orders/{id}`: only the fields sent change.
-struct OrderPatch: Sendable {
+struct OrderPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var customerID: UUID?
     /// `nil` leaves the field unchanged.
@@ -48,5 +59,11 @@ struct OrderPatch: Sendable {
             status: input.ifSent("status", as: OrderStatus.self),
             note: input.optionalChange("note", as: String.self)
         )
+    }
+
+    func apply(to record: inout OrderRecord) {
+        if let value = self.customerID { record.customerID = value }
+        if let value = self.status { record.status = value }
+        if let value = self.note { record.note = value }
     }
 }

@@ -56,7 +56,7 @@ struct OrderItemDetail: JSONResponse, Sendable {
 }
 
 /// Every column of a `order_items` row but `id`: what creates and updates write.
-struct OrderItemRecord: Sendable {
+struct OrderItemRecord: ResourceRecord {
     var orderID: UUID
     var productID: UUID
     var quantity: Int

@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /order-items`: the fields a client may set, with the schema's defaults applied.
-struct OrderItemCreate: Sendable {
+struct OrderItemCreate: ResourceCreate {
     var orderID: UUID
     var productID: UUID
     var quantity: Int
@@ -12,7 +12,7 @@ struct OrderItemCreate: Sendable {
     static let knownFields: Set<String> = ["id", "orderId", "productId", "quantity", "price"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> OrderItemCreate? {
+    static func read(_ input: inout InputReader, owner: UUID?) -> OrderItemCreate? {
         let orderID = input.required("orderId", as: UUID.self)
         let productID = input.required("productId", as: UUID.self)
         let quantity = input.required("quantity", as: Int.self)
@@ -21,10 +21,20 @@ struct OrderItemCreate: Sendable {
         guard let orderID, let productID, let quantity else { return nil }
         return OrderItemCreate(orderID: orderID, productID: productID, quantity: quantity)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: OrderItemRecord {
+        OrderItemRecord(
+            orderID: self.orderID,
+            productID: self.productID,
+            quantity: self.quantity,
+            price: Decimal(0)
+        )
+    }
 }
 
 /// The body of `PATCH /order-items/{id}`: only the fields sent change.
-struct OrderItemPatch: Sendable {
+struct OrderItemPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var orderID: UUID?
     /// `nil` leaves the field unchanged.
@@ -48,5 +58,11 @@ struct OrderItemPatch: Sendable {
             productID: input.ifSent("productId", as: UUID.self),
             quantity: input.ifSent("quantity", as: Int.self)
         )
+    }
+
+    func apply(to record: inout OrderItemRecord) {
+        if let value = self.orderID { record.orderID = value }
+        if let value = self.productID { record.productID = value }
+        if let value = self.quantity { record.quantity = value }
     }
 }

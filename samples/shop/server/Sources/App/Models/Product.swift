@@ -74,7 +74,7 @@ struct ProductDetail: JSONResponse, Sendable {
 }
 
 /// Every column of a `products` row but `id`: what creates and updates write.
-struct ProductRecord: Sendable {
+struct ProductRecord: ResourceRecord {
     var name: String
     var description: String?
     var sku: String

@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /products`: the fields a client may set, with the schema's defaults applied.
-struct ProductCreate: Sendable {
+struct ProductCreate: ResourceCreate {
     var name: String
     var description: String?
     var sku: String
@@ -18,7 +18,7 @@ struct ProductCreate: Sendable {
     static let knownFields: Set<String> = ["id", "name", "description", "sku", "price", "stock", "active", "categoryId", "image", "attributes"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> ProductCreate? {
+    static func read(_ input: inout InputReader, owner: UUID?) -> ProductCreate? {
         let name = input.required("name", as: String.self)
         let description = input.optional("description", as: String.self)
         let sku = input.required("sku", as: String.self)
@@ -33,10 +33,25 @@ struct ProductCreate: Sendable {
         guard let name, let sku, let price else { return nil }
         return ProductCreate(name: name, description: description, sku: sku, price: price, stock: stock, active: active, categoryID: categoryID, image: image, attributes: attributes)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: ProductRecord {
+        ProductRecord(
+            name: self.name,
+            description: self.description,
+            sku: self.sku,
+            price: self.price,
+            stock: self.stock,
+            active: self.active,
+            categoryID: self.categoryID,
+            image: self.image,
+            attributes: self.attributes
+        )
+    }
 }
 
 /// The body of `PATCH /products/{id}`: only the fields sent change.
-struct ProductPatch: Sendable {
+struct ProductPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var name: String?
     /// `nil` leaves the field unchanged; `.some(nil)` clears it.
@@ -77,5 +92,17 @@ struct ProductPatch: Sendable {
             image: input.optionalChange("image", as: String.self),
             attributes: input.ifSent("attributes", as: JSONValue.self)
         )
+    }
+
+    func apply(to record: inout ProductRecord) {
+        if let value = self.name { record.name = value }
+        if let value = self.description { record.description = value }
+        if let value = self.sku { record.sku = value }
+        if let value = self.price { record.price = value }
+        if let value = self.stock { record.stock = value }
+        if let value = self.active { record.active = value }
+        if let value = self.categoryID { record.categoryID = value }
+        if let value = self.image { record.image = value }
+        if let value = self.attributes { record.attributes = value }
     }
 }

@@ -36,7 +36,7 @@ extension User {
 }
 
 /// Every column of a `users` row but `id`: what creates and updates write.
-struct UserRecord: Sendable {
+struct UserRecord: ResourceRecord {
     var email: String
     var password: String
     var name: String

@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `categories`: the schema's `allow` rules for `Category`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum CategoryPermissions {
+enum CategoryPermissions: ResourcePermissions {
     /// `public`
     static let list = Permission(action: "list categories", refersToCaller: false) { user in
         .all

@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `order_items`: the schema's `allow` rules for `OrderItem`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum OrderItemPermissions {
+enum OrderItemPermissions: ResourcePermissions {
     /// `order.customer == auth || role(admin, staff)`
     static let list = Permission(action: "list order items", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."customer_id" = ?)"#, .uuid(user.id)) } ?? .none)

@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `orders`: the schema's `allow` rules for `Order`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum OrderPermissions {
+enum OrderPermissions: ResourcePermissions {
     /// `owner || role(admin, staff)`
     static let list = Permission(action: "list orders", refersToCaller: true) { user in
         (user.map { user in Access(#""orders"."customer_id" = ?"#, .uuid(user.id)) } ?? .none)

@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `products`: the schema's `allow` rules for `Product`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum ProductPermissions {
+enum ProductPermissions: ResourcePermissions {
     /// `active || role(admin, staff)`
     static let list = Permission(action: "list products", refersToCaller: true) { user in
         Access(#""products"."active""#)

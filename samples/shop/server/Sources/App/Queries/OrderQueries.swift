@@ -4,7 +4,7 @@
 /// The SQL of `orders`, written for each dialect by `otak generate`. Values are always bound
 /// parameters (`?1` / `$1`); the list route appends filters and sorting from `sortable` and
 /// `filterable`, never from client text.
-enum OrderQueries {
+enum OrderQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select = SQL(
         sqlite: #"SELECT "orders"."id", "orders"."customer_id", "orders"."status", "orders"."total", "orders"."placed", "orders"."note" FROM "orders""#,

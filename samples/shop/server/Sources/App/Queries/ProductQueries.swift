@@ -4,7 +4,7 @@
 /// The SQL of `products`, written for each dialect by `otak generate`. Values are always bound
 /// parameters (`?1` / `$1`); the list route appends filters and sorting from `sortable` and
 /// `filterable`, never from client text.
-enum ProductQueries {
+enum ProductQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select = SQL(
         sqlite: #"SELECT "products"."id", "products"."name", "products"."description", "products"."sku", "products"."price", "products"."stock", "products"."active", "products"."category_id", "products"."image", "products"."attributes" FROM "products""#,

@@ -62,7 +62,7 @@ struct CommentDetail: JSONResponse, Sendable {
 }
 
 /// Every column of a `comments` row but `id`: what creates and updates write.
-struct CommentRecord: Sendable {
+struct CommentRecord: ResourceRecord {
     var postID: UUID
     var authorID: UUID
     var parentID: UUID?
@@ -115,6 +115,10 @@ struct CommentRecord: Sendable {
         if let id = authorID as UUID? { ids["authorId"] = id }
         if let id = parentID as UUID? { ids["parentId"] = id }
         return ids
+    }
+
+    func fieldsOwned(by user: UUID?) -> Set<String> {
+        authorID == user ? ["authorId"] : []
     }
 
     /// Checks the schema's rules on the values the row would hold.

@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /comments`: the fields a client may set, with the schema's defaults applied.
-struct CommentCreate: Sendable {
+struct CommentCreate: ResourceCreate {
     var postID: UUID
     var authorID: UUID
     var parentID: UUID?
@@ -24,10 +24,21 @@ struct CommentCreate: Sendable {
         guard let postID, let authorID, let body else { return nil }
         return CommentCreate(postID: postID, authorID: authorID, parentID: parentID, body: body)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: CommentRecord {
+        CommentRecord(
+            postID: self.postID,
+            authorID: self.authorID,
+            parentID: self.parentID,
+            body: self.body,
+            posted: Timestamp.now()
+        )
+    }
 }
 
 /// The body of `PATCH /comments/{id}`: only the fields sent change.
-struct CommentPatch: Sendable {
+struct CommentPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var postID: UUID?
     /// `nil` leaves the field unchanged.
@@ -55,5 +66,12 @@ struct CommentPatch: Sendable {
             parentID: input.optionalChange("parentId", as: UUID.self),
             body: input.ifSent("body", as: String.self)
         )
+    }
+
+    func apply(to record: inout CommentRecord) {
+        if let value = self.postID { record.postID = value }
+        if let value = self.authorID { record.authorID = value }
+        if let value = self.parentID { record.parentID = value }
+        if let value = self.body { record.body = value }
     }
 }

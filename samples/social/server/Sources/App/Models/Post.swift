@@ -62,7 +62,7 @@ struct PostDetail: JSONResponse, Sendable {
 }
 
 /// Every column of a `posts` row but `id`: what creates and updates write.
-struct PostRecord: Sendable {
+struct PostRecord: ResourceRecord {
     var authorID: UUID
     var body: String
     var visibility: Visibility
@@ -117,6 +117,10 @@ struct PostRecord: Sendable {
         var ids: [String: UUID] = [:]
         if let id = authorID as UUID? { ids["authorId"] = id }
         return ids
+    }
+
+    func fieldsOwned(by user: UUID?) -> Set<String> {
+        authorID == user ? ["authorId"] : []
     }
 
     /// Checks the schema's rules on the values the row would hold.

@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /posts`: the fields a client may set, with the schema's defaults applied.
-struct PostCreate: Sendable {
+struct PostCreate: ResourceCreate {
     var authorID: UUID
     var body: String
     var visibility: Visibility
@@ -24,10 +24,22 @@ struct PostCreate: Sendable {
         guard let authorID, let body else { return nil }
         return PostCreate(authorID: authorID, body: body, visibility: visibility, media: media)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: PostRecord {
+        PostRecord(
+            authorID: self.authorID,
+            body: self.body,
+            visibility: self.visibility,
+            media: self.media,
+            posted: Timestamp.now(),
+            edited: nil
+        )
+    }
 }
 
 /// The body of `PATCH /posts/{id}`: only the fields sent change.
-struct PostPatch: Sendable {
+struct PostPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var authorID: UUID?
     /// `nil` leaves the field unchanged.
@@ -53,5 +65,12 @@ struct PostPatch: Sendable {
             visibility: input.ifSent("visibility", as: Visibility.self),
             media: input.optionalChange("media", as: JSONValue.self)
         )
+    }
+
+    func apply(to record: inout PostRecord) {
+        if let value = self.authorID { record.authorID = value }
+        if let value = self.body { record.body = value }
+        if let value = self.visibility { record.visibility = value }
+        if let value = self.media { record.media = value }
     }
 }

@@ -48,7 +48,7 @@ extension User {
 }
 
 /// Every column of a `users` row but `id`: what creates and updates write.
-struct UserRecord: Sendable {
+struct UserRecord: ResourceRecord {
     var email: String
     var handle: String
     var password: String

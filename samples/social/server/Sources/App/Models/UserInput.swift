@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /users`: the fields a client may set, with the schema's defaults applied.
-struct UserCreate: Sendable {
+struct UserCreate: ResourceCreate {
     var email: String
     var handle: String
     var password: String
@@ -17,7 +17,7 @@ struct UserCreate: Sendable {
     static let knownFields: Set<String> = ["id", "email", "handle", "password", "name", "bio", "website", "role", "suspended", "joined"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> UserCreate? {
+    static func read(_ input: inout InputReader, owner: UUID?) -> UserCreate? {
         let email = input.required("email", as: String.self)
         let handle = input.required("handle", as: String.self)
         let password = input.required("password", as: String.self)
@@ -31,10 +31,25 @@ struct UserCreate: Sendable {
         guard let email, let handle, let password, let name else { return nil }
         return UserCreate(email: email, handle: handle, password: password, name: name, bio: bio, website: website, role: role, suspended: suspended)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: UserRecord {
+        UserRecord(
+            email: self.email,
+            handle: self.handle,
+            password: self.password,
+            name: self.name,
+            bio: self.bio,
+            website: self.website,
+            role: self.role,
+            suspended: self.suspended,
+            joined: Timestamp.now()
+        )
+    }
 }
 
 /// The body of `PATCH /users/{id}`: only the fields sent change.
-struct UserPatch: Sendable {
+struct UserPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var email: String?
     /// `nil` leaves the field unchanged.
@@ -70,5 +85,16 @@ struct UserPatch: Sendable {
             role: input.ifSent("role", as: Role.self),
             suspended: input.ifSent("suspended", as: Bool.self)
         )
+    }
+
+    func apply(to record: inout UserRecord) {
+        if let value = self.email { record.email = value }
+        if let value = self.handle { record.handle = value }
+        if let value = self.password { record.password = value }
+        if let value = self.name { record.name = value }
+        if let value = self.bio { record.bio = value }
+        if let value = self.website { record.website = value }
+        if let value = self.role { record.role = value }
+        if let value = self.suspended { record.suspended = value }
     }
 }

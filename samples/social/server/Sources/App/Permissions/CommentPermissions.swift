@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `comments`: the schema's `allow` rules for `Comment`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum CommentPermissions {
+enum CommentPermissions: ResourcePermissions {
     /// `post.visibility == .everyone || owner || role(admin, moderator)`
     static let list = Permission(action: "list comments", refersToCaller: true) { user in
         Access(#"EXISTS (SELECT 1 FROM "posts" AS "_r1" WHERE "_r1"."id" = "comments"."post_id" AND "_r1"."visibility" = 'everyone')"#)

@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `posts`: the schema's `allow` rules for `Post`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum PostPermissions {
+enum PostPermissions: ResourcePermissions {
     /// `visibility == .everyone || owner || role(admin, moderator)`
     static let list = Permission(action: "list posts", refersToCaller: true) { user in
         Access(#""posts"."visibility" = 'everyone'"#)

@@ -4,7 +4,7 @@
 /// The SQL of `posts`, written for each dialect by `otak generate`. Values are always bound
 /// parameters (`?1` / `$1`); the list route appends filters and sorting from `sortable` and
 /// `filterable`, never from client text.
-enum PostQueries {
+enum PostQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select = SQL(
         sqlite: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media", "posts"."posted", "posts"."edited" FROM "posts""#,

@@ -56,7 +56,7 @@ struct CommentDetail: JSONResponse, Sendable {
 }
 
 /// Every column of a `comments` row but `id`: what creates and updates write.
-struct CommentRecord: Sendable {
+struct CommentRecord: ResourceRecord {
     var todoID: UUID
     var authorID: UUID
     var body: String
@@ -114,6 +114,10 @@ struct CommentRecord: Sendable {
         if let id = todoID as UUID? { ids["todoId"] = id }
         if let id = authorID as UUID? { ids["authorId"] = id }
         return ids
+    }
+
+    func fieldsOwned(by user: UUID?) -> Set<String> {
+        authorID == user ? ["authorId"] : []
     }
 
     /// Checks the schema's rules on the values the row would hold.

@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /comments`: the fields a client may set, with the schema's defaults applied.
-struct CommentCreate: Sendable {
+struct CommentCreate: ResourceCreate {
     var todoID: UUID
     var authorID: UUID
     var body: String
@@ -22,10 +22,20 @@ struct CommentCreate: Sendable {
         guard let todoID, let authorID, let body else { return nil }
         return CommentCreate(todoID: todoID, authorID: authorID, body: body)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: CommentRecord {
+        CommentRecord(
+            todoID: self.todoID,
+            authorID: self.authorID,
+            body: self.body,
+            posted: Timestamp.now()
+        )
+    }
 }
 
 /// The body of `PATCH /comments/{id}`: only the fields sent change.
-struct CommentPatch: Sendable {
+struct CommentPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var todoID: UUID?
     /// `nil` leaves the field unchanged.
@@ -49,5 +59,11 @@ struct CommentPatch: Sendable {
             authorID: input.ifSent("authorId", as: UUID.self),
             body: input.ifSent("body", as: String.self)
         )
+    }
+
+    func apply(to record: inout CommentRecord) {
+        if let value = self.todoID { record.todoID = value }
+        if let value = self.authorID { record.authorID = value }
+        if let value = self.body { record.body = value }
     }
 }

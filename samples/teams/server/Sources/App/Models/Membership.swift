@@ -52,7 +52,7 @@ struct MembershipDetail: JSONResponse, Sendable {
 }
 
 /// Every column of a `memberships` row but `id`: what creates and updates write.
-struct MembershipRecord: Sendable {
+struct MembershipRecord: ResourceRecord {
     var workspaceID: UUID
     var userID: UUID
     var role: MemberRole

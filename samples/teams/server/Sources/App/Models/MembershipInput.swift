@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /memberships`: the fields a client may set, with the schema's defaults applied.
-struct MembershipCreate: Sendable {
+struct MembershipCreate: ResourceCreate {
     var workspaceID: UUID
     var userID: UUID
     var role: MemberRole
@@ -12,7 +12,7 @@ struct MembershipCreate: Sendable {
     static let knownFields: Set<String> = ["id", "workspaceId", "userId", "role"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> MembershipCreate? {
+    static func read(_ input: inout InputReader, owner: UUID?) -> MembershipCreate? {
         let workspaceID = input.required("workspaceId", as: UUID.self)
         let userID = input.required("userId", as: UUID.self)
         let role = input.ifSent("role", as: MemberRole.self) ?? MemberRole.member
@@ -21,10 +21,19 @@ struct MembershipCreate: Sendable {
         guard let workspaceID, let userID else { return nil }
         return MembershipCreate(workspaceID: workspaceID, userID: userID, role: role)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: MembershipRecord {
+        MembershipRecord(
+            workspaceID: self.workspaceID,
+            userID: self.userID,
+            role: self.role
+        )
+    }
 }
 
 /// The body of `PATCH /memberships/{id}`: only the fields sent change.
-struct MembershipPatch: Sendable {
+struct MembershipPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var workspaceID: UUID?
     /// `nil` leaves the field unchanged.
@@ -48,5 +57,11 @@ struct MembershipPatch: Sendable {
             userID: input.ifSent("userId", as: UUID.self),
             role: input.ifSent("role", as: MemberRole.self)
         )
+    }
+
+    func apply(to record: inout MembershipRecord) {
+        if let value = self.workspaceID { record.workspaceID = value }
+        if let value = self.userID { record.userID = value }
+        if let value = self.role { record.role = value }
     }
 }

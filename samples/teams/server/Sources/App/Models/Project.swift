@@ -50,7 +50,7 @@ struct ProjectDetail: JSONResponse, Sendable {
 }
 
 /// Every column of a `projects` row but `id`: what creates and updates write.
-struct ProjectRecord: Sendable {
+struct ProjectRecord: ResourceRecord {
     var workspaceID: UUID
     var name: String
     var isPrivate: Bool

@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /projects`: the fields a client may set, with the schema's defaults applied.
-struct ProjectCreate: Sendable {
+struct ProjectCreate: ResourceCreate {
     var workspaceID: UUID
     var name: String
     var isPrivate: Bool
@@ -12,7 +12,7 @@ struct ProjectCreate: Sendable {
     static let knownFields: Set<String> = ["id", "workspaceId", "name", "isPrivate"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> ProjectCreate? {
+    static func read(_ input: inout InputReader, owner: UUID?) -> ProjectCreate? {
         let workspaceID = input.required("workspaceId", as: UUID.self)
         let name = input.required("name", as: String.self)
         let isPrivate = input.ifSent("isPrivate", as: Bool.self) ?? false
@@ -21,10 +21,19 @@ struct ProjectCreate: Sendable {
         guard let workspaceID, let name else { return nil }
         return ProjectCreate(workspaceID: workspaceID, name: name, isPrivate: isPrivate)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: ProjectRecord {
+        ProjectRecord(
+            workspaceID: self.workspaceID,
+            name: self.name,
+            isPrivate: self.isPrivate
+        )
+    }
 }
 
 /// The body of `PATCH /projects/{id}`: only the fields sent change.
-struct ProjectPatch: Sendable {
+struct ProjectPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var workspaceID: UUID?
     /// `nil` leaves the field unchanged.
@@ -47,5 +56,11 @@ struct ProjectPatch: Sendable {
             name: input.ifSent("name", as: String.self),
             isPrivate: input.ifSent("isPrivate", as: Bool.self)
         )
+    }
+
+    func apply(to record: inout ProjectRecord) {
+        if let value = self.workspaceID { record.workspaceID = value }
+        if let value = self.name { record.name = value }
+        if let value = self.isPrivate { record.isPrivate = value }
     }
 }

@@ -56,7 +56,7 @@ struct TodoDetail: JSONResponse, Sendable {
 }
 
 /// Every column of a `todos` row but `id`: what creates and updates write.
-struct TodoRecord: Sendable {
+struct TodoRecord: ResourceRecord {
     var projectID: UUID
     var title: String
     var status: TodoStatus

@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /todos`: the fields a client may set, with the schema's defaults applied.
-struct TodoCreate: Sendable {
+struct TodoCreate: ResourceCreate {
     var projectID: UUID
     var title: String
     var status: TodoStatus
@@ -13,7 +13,7 @@ struct TodoCreate: Sendable {
     static let knownFields: Set<String> = ["id", "projectId", "title", "status", "assigneeId"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> TodoCreate? {
+    static func read(_ input: inout InputReader, owner: UUID?) -> TodoCreate? {
         let projectID = input.required("projectId", as: UUID.self)
         let title = input.required("title", as: String.self)
         let status = input.ifSent("status", as: TodoStatus.self) ?? TodoStatus.planned
@@ -23,10 +23,20 @@ struct TodoCreate: Sendable {
         guard let projectID, let title else { return nil }
         return TodoCreate(projectID: projectID, title: title, status: status, assigneeID: assigneeID)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: TodoRecord {
+        TodoRecord(
+            projectID: self.projectID,
+            title: self.title,
+            status: self.status,
+            assigneeID: self.assigneeID
+        )
+    }
 }
 
 /// The body of `PATCH /todos/{id}`: only the fields sent change.
-struct TodoPatch: Sendable {
+struct TodoPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var projectID: UUID?
     /// `nil` leaves the field unchanged.
@@ -53,5 +63,12 @@ struct TodoPatch: Sendable {
             status: input.ifSent("status", as: TodoStatus.self),
             assigneeID: input.optionalChange("assigneeId", as: UUID.self)
         )
+    }
+
+    func apply(to record: inout TodoRecord) {
+        if let value = self.projectID { record.projectID = value }
+        if let value = self.title { record.title = value }
+        if let value = self.status { record.status = value }
+        if let value = self.assigneeID { record.assigneeID = value }
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of `POST /users`: the fields a client may set, with the schema's defaults applied.
-struct UserCreate: Sendable {
+struct UserCreate: ResourceCreate {
     var email: String
     var password: String
     var name: String
@@ -12,7 +12,7 @@ struct UserCreate: Sendable {
     static let knownFields: Set<String> = ["id", "email", "password", "name", "suspended"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> UserCreate? {
+    static func read(_ input: inout InputReader, owner: UUID?) -> UserCreate? {
         let email = input.required("email", as: String.self)
         let password = input.required("password", as: String.self)
         let name = input.required("name", as: String.self)
@@ -21,10 +21,20 @@ struct UserCreate: Sendable {
         guard let email, let password, let name else { return nil }
         return UserCreate(email: email, password: password, name: name)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: UserRecord {
+        UserRecord(
+            email: self.email,
+            password: self.password,
+            name: self.name,
+            suspended: false
+        )
+    }
 }
 
 /// The body of `PATCH /users/{id}`: only the fields sent change.
-struct UserPatch: Sendable {
+struct UserPatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var email: String?
     /// `nil` leaves the field unchanged.
@@ -45,5 +55,11 @@ struct UserPatch: Sendable {
             password: input.ifSent("password", as: String.self),
             name: input.ifSent("name", as: String.self)
         )
+    }
+
+    func apply(to record: inout UserRecord) {
+        if let value = self.email { record.email = value }
+        if let value = self.password { record.password = value }
+        if let value = self.name { record.name = value }
     }
 }

@@ -27,7 +27,7 @@ extension Workspace {
 }
 
 /// Every column of a `workspaces` row but `id`: what creates and updates write.
-struct WorkspaceRecord: Sendable {
+struct WorkspaceRecord: ResourceRecord {
     var name: String
 
     /// Reads a row selected with `WorkspaceQueries.selectRecord`.

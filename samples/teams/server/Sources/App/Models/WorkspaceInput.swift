@@ -3,24 +3,31 @@
 import Foundation
 
 /// The body of `POST /workspaces`: the fields a client may set, with the schema's defaults applied.
-struct WorkspaceCreate: Sendable {
+struct WorkspaceCreate: ResourceCreate {
     var name: String
 
     /// Every field name a body may hold: writable and read-only ones (the latter are refused with 422).
     static let knownFields: Set<String> = ["id", "name"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
-    static func read(_ input: inout InputReader) -> WorkspaceCreate? {
+    static func read(_ input: inout InputReader, owner: UUID?) -> WorkspaceCreate? {
         let name = input.required("name", as: String.self)
         input.refuseReadOnly(["id"])
         input.refuseUnknown(known: knownFields)
         guard let name else { return nil }
         return WorkspaceCreate(name: name)
     }
+
+    /// The new row's columns: the body's values, and the defaults of the read-only fields.
+    var record: WorkspaceRecord {
+        WorkspaceRecord(
+            name: self.name
+        )
+    }
 }
 
 /// The body of `PATCH /workspaces/{id}`: only the fields sent change.
-struct WorkspacePatch: Sendable {
+struct WorkspacePatch: ResourcePatch {
     /// `nil` leaves the field unchanged.
     var name: String?
 
@@ -35,5 +42,9 @@ struct WorkspacePatch: Sendable {
         return WorkspacePatch(
             name: input.ifSent("name", as: String.self)
         )
+    }
+
+    func apply(to record: inout WorkspaceRecord) {
+        if let value = self.name { record.name = value }
     }
 }

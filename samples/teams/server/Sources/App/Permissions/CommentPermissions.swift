@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `comments`: the schema's `allow` rules for `Comment`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum CommentPermissions {
+enum CommentPermissions: ResourcePermissions {
     /// `todo.project.workspace.memberships.any(user == auth)`
     static let list = Permission(action: "list comments", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "todos" AS "_r1", "projects" AS "_r2", "memberships" AS "_r3" WHERE "_r1"."id" = "comments"."todo_id" AND "_r2"."id" = "_r1"."project_id" AND "_r3"."workspace_id" = "_r2"."workspace_id" AND "_r3"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)

@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `memberships`: the schema's `allow` rules for `Membership`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum MembershipPermissions {
+enum MembershipPermissions: ResourcePermissions {
     /// `workspace.memberships.any(user == auth)`
     static let list = Permission(action: "list memberships", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "memberships"."workspace_id" AND "_r1"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)

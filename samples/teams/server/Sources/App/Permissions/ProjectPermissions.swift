@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `projects`: the schema's `allow` rules for `Project`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum ProjectPermissions {
+enum ProjectPermissions: ResourcePermissions {
     /// `workspace.memberships.any(user == auth) && (!isPrivate || workspace.memberships.any(user == auth && role == .admin))`
     static let list = Permission(action: "list projects", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "projects"."workspace_id" AND "_r1"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)

@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `todos`: the schema's `allow` rules for `Todo`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum TodoPermissions {
+enum TodoPermissions: ResourcePermissions {
     /// `project.workspace.memberships.any(user == auth) && (!project.isPrivate || project.workspace.memberships.any(user == auth && role == .admin))`
     static let list = Permission(action: "list todos", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1", "memberships" AS "_r2" WHERE "_r1"."id" = "todos"."project_id" AND "_r2"."workspace_id" = "_r1"."workspace_id" AND "_r2"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)

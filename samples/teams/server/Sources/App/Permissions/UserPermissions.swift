@@ -5,7 +5,7 @@ import Foundation
 /// Who may do what to `users`: the schema's `allow` rules for `User`, compiled. Each
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
-enum UserPermissions {
+enum UserPermissions: ResourcePermissions {
     /// No rule: nobody may list users.
     static let list = Permission(action: "list users", refersToCaller: false) { user in
         .none

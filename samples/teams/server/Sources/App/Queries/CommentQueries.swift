@@ -4,7 +4,7 @@
 /// The SQL of `comments`, written for each dialect by `otak generate`. Values are always bound
 /// parameters (`?1` / `$1`); the list route appends filters and sorting from `sortable` and
 /// `filterable`, never from client text.
-enum CommentQueries {
+enum CommentQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select = SQL(
         sqlite: #"SELECT "comments"."id", "comments"."todo_id", "comments"."author_id", "comments"."body", "comments"."posted" FROM "comments""#,

@@ -4,7 +4,7 @@
 /// The SQL of `memberships`, written for each dialect by `otak generate`. Values are always bound
 /// parameters (`?1` / `$1`); the list route appends filters and sorting from `sortable` and
 /// `filterable`, never from client text.
-enum MembershipQueries {
+enum MembershipQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select = SQL(
         sqlite: #"SELECT "memberships"."id", "memberships"."workspace_id", "memberships"."user_id", "memberships"."role" FROM "memberships""#,

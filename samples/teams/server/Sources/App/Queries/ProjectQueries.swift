@@ -4,7 +4,7 @@
 /// The SQL of `projects`, written for each dialect by `otak generate`. Values are always bound
 /// parameters (`?1` / `$1`); the list route appends filters and sorting from `sortable` and
 /// `filterable`, never from client text.
-enum ProjectQueries {
+enum ProjectQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select = SQL(
         sqlite: #"SELECT "projects"."id", "projects"."workspace_id", "projects"."name", "projects"."is_private" FROM "projects""#,

@@ -4,7 +4,7 @@
 /// The SQL of `todos`, written for each dialect by `otak generate`. Values are always bound
 /// parameters (`?1` / `$1`); the list route appends filters and sorting from `sortable` and
 /// `filterable`, never from client text.
-enum TodoQueries {
+enum TodoQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select = SQL(
         sqlite: #"SELECT "todos"."id", "todos"."project_id", "todos"."title", "todos"."status", "todos"."assignee_id" FROM "todos""#,
