@@ -168,7 +168,7 @@ public struct Generator: Sendable {
                 try render("Sources/App/Queries/EntityQueries.swift.mustache", to: "Sources/App/Queries/\(type)Queries.swift", with: value),
                 try render("Sources/App/Controllers/EntityResource.swift.mustache", to: "Sources/App/Controllers/\(type)Resource.swift", with: value),
                 try render("Sources/App/Permissions/EntityPermissions.swift.mustache", to: "Sources/App/Permissions/\(type)Permissions.swift", with: value),
-                try render("Tests/AppTests/EntityTests.swift.mustache", to: "Tests/AppTests/\(type)Tests.swift", with: value),
+                try render("Tests/AppTests/Entities/Entity.swift.mustache", to: "Tests/AppTests/Entities/\(type).swift", with: value),
                 try render("Sources/App/Hooks/EntityHooks.swift.mustache", to: "Sources/App/Hooks/\(type)Hooks.swift", with: value, ownership: .user),
             ]
         case .enumeration(let index):
@@ -216,6 +216,7 @@ public struct Generator: Sendable {
         "Sources/App/Support/UUIDText.swift",
         "Tests/AppTests/AppTests.swift",
         "Tests/AppTests/CustomTests.swift",
+        "Tests/AppTests/EntityTests.swift",
         "Tests/AppTests/Fixtures.swift",
         "Tests/AppTests/TestSupport.swift",
     ]

@@ -5453,6 +5453,76 @@ import Testing
 @Suite struct CustomTests {}
 
 """#,
+        "Tests/AppTests/Entities/Entity.swift.mustache": #"""
+{{> header}}
+import Foundation
+import Testing
+
+@testable import App
+
+extension Entities {
+    /// `/{{route}}` as the shared tests of `EntityTests` see it.
+    static let {{variable}}: EntitySpec = {
+        var spec = EntitySpec(route: "{{route}}")
+        {{#canCreate}}
+        spec.body = { fixtures, changes in try await fixtures.{{variable}}Body(changes) }
+        {{#hasHidden}}
+        spec.hidden = [{{#hiddenNames}}"{{jsonName}}"{{^last}}, {{/last}}{{/hiddenNames}}]
+        {{/hasHidden}}
+        {{#patch}}
+        spec.patch = FieldValue("{{jsonName}}", {{value}})
+        {{/patch}}
+        {{#hasRequired}}
+        spec.required = [{{#requiredFieldNames}}"{{jsonName}}"{{^last}}, {{/last}}{{/requiredFieldNames}}]
+        {{/hasRequired}}
+        {{#wrongType}}
+        spec.wrongType = FieldValue("{{jsonName}}", {{value}})
+        {{/wrongType}}
+        spec.writable = [{{#writableFields}}"{{jsonName}}"{{^last}}, {{/last}}{{/writableFields}}]
+        {{#hasRuleCases}}
+        spec.rules = [
+            {{#ruleCases}}
+            RuleCase(field: "{{jsonName}}", rule: "{{rule}}", rejected: {{rejected}}, accepted: {{accepted}}),
+            {{/ruleCases}}
+        ]
+        {{/hasRuleCases}}
+        {{#hasCheckCases}}
+        spec.checks = [
+            {{#checkCases}}
+            CheckCase(field: "{{field}}", message: {{message}}, rejected: {{rejected}}, accepted: {{accepted}}),
+            {{/checkCases}}
+        ]
+        {{/hasCheckCases}}
+        {{#hasUniques}}
+        spec.uniques = [{{#uniques}}[{{#fields}}"{{jsonName}}"{{^last}}, {{/last}}{{/fields}}]{{^last}}, {{/last}}{{/uniques}}]
+        {{/hasUniques}}
+        {{#restricted}}
+        spec.restrictedBy.append(RelatedRows(field: "{{jsonName}}") { fixtures, changes in try await fixtures.create{{childType}}(changes) })
+        {{/restricted}}
+        {{#hasManyTests}}
+        spec.children.append(RelatedRows(route: "{{relationRoute}}", field: "{{inverseJSON}}") { fixtures, changes in
+            try await fixtures.create{{childType}}(changes)
+        })
+        {{/hasManyTests}}
+        {{#manyToManyTests}}
+        spec.links.append(RelatedRows(route: "{{relationRoute}}") { fixtures, changes in try await fixtures.create{{otherType}}(changes) })
+        {{/manyToManyTests}}
+        {{#isAuthEntity}}
+        spec.isAuthEntity = true
+        {{/isAuthEntity}}
+        {{#hasMatrix}}
+        spec.access = [
+            {{#matrix}}
+            AccessCase({{caller}}, list: {{list}}, listed: {{listed}}, read: {{read}}, create: {{create}}, update: {{update}}, delete: {{delete}}{{#hasChildren}}, children: [{{children}}]{{/hasChildren}}),
+            {{/matrix}}
+        ]
+        {{/hasMatrix}}
+        {{/canCreate}}
+        return spec
+    }()
+}
+
+"""#,
         "Tests/AppTests/EntityTests.swift.mustache": #"""
 {{> header}}
 import Foundation
@@ -5461,257 +5531,316 @@ import Testing
 
 @testable import App
 
-@Suite struct {{type}}Tests {
-    {{#canCreate}}
-    @Test func createReadListUpdateDelete() async throws {
+/// One entity as the shared tests of `EntityTests` see it: its route, how the fixtures make its
+/// rows, and what the schema implies for each test. Each entity's table is in
+/// `Entities/<Entity>.swift` (`Entities.order`, …); `EntitySpec.all` lists them.
+struct EntitySpec: Sendable, CustomTestStringConvertible {
+    /// Makes a body (or a row) with `changes` applied, through `Fixtures`.
+    typealias Make = @Sendable (inout Fixtures, [String: JSONValue]) async throws -> JSONValue
+
+    /// The first segment of the routes (`order-items`).
+    let route: String
+    /// A valid body for a create; `nil` where the fixtures cannot make one (a required
+    /// reference to the entity itself): the tests that create rows leave the entity out.
+    var body: Make?
+    /// Fields a response must never show.
+    var hidden: [String] = []
+    /// A change that a patch can make, and the value it sets.
+    var patch: FieldValue?
+    /// Fields a create must send.
+    var required: [String] = []
+    /// A field and a value of the wrong JSON type for it.
+    var wrongType: FieldValue?
+    /// Every field a body may set.
+    var writable: Set<String> = []
+    var rules: [RuleCase] = []
+    var checks: [CheckCase] = []
+    /// The unique constraints whose fields the fixtures send.
+    var uniques: [[String]] = []
+    /// Rows of other entities that point here with `onDelete: restrict`: their maker, and the field.
+    var restrictedBy: [RelatedRows] = []
+    /// The has-many lists: their route segment, the child's maker and the field pointing here.
+    var children: [RelatedRows] = []
+    /// The many-to-many links: their route segment and the other row's maker.
+    var links: [RelatedRows] = []
+    {{#hasAuth}}
+    /// Whether rows are the signed-in users themselves.
+    var isAuthEntity = false
+    /// What each caller may do to one row that user A owns, as the schema's rules imply.
+    var access: [AccessCase] = []
+    {{/hasAuth}}
+
+    init(route: String) {
+        self.route = route
+    }
+
+    var testDescription: String { route }
+
+    /// A valid body with `changes` applied.
+    func body(_ fixtures: inout Fixtures, _ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
+        let body = try #require(self.body, "the fixtures cannot make a body for /\(route)")
+        return try await body(&fixtures, changes)
+    }
+
+    /// Creates a row and returns it as the server answered.
+    @discardableResult
+    func create(_ fixtures: inout Fixtures, _ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
+        let body = try await body(&fixtures, changes)
+        let (status, created) = try await send(fixtures.client, .post, "/\(route)", body: body)
+        try #require(status == .created, "POST /\(route) answered \(status): \(created)")
+        return created
+    }
+
+    /// The entities the fixtures can create rows of.
+    static var creatable: [EntitySpec] { all.filter { $0.body != nil } }
+
+    /// `(entity, case)` for each case of each creatable entity.
+    static func cases<Case>(_ cases: (EntitySpec) -> [Case]) -> [(EntitySpec, Case)] {
+        creatable.flatMap { entity in cases(entity).map { (entity, $0) } }
+    }
+}
+
+/// A field and a value for it.
+struct FieldValue: Sendable {
+    let field: String
+    let value: JSONValue
+
+    init(_ field: String, _ value: JSONValue) {
+        (self.field, self.value) = (field, value)
+    }
+}
+
+/// Rows of another entity related to a row: the route segment of the relation (`items`), how
+/// to make one, and the field of the other row that points at it, if any.
+struct RelatedRows: Sendable, CustomTestStringConvertible {
+    let route: String
+    let field: String
+    let make: EntitySpec.Make
+
+    init(route: String = "", field: String = "", make: @escaping EntitySpec.Make) {
+        (self.route, self.field, self.make) = (route, field, make)
+    }
+
+    var testDescription: String { route.isEmpty ? field : route }
+}
+
+/// The tests every entity gets, run over the tables of `EntitySpec.all`.
+@Suite struct EntityTests {
+    @Test(arguments: EntitySpec.creatable)
+    func createReadListUpdateDelete(_ entity: EntitySpec) async throws {
         try await withServer { client in
             var fixtures = Fixtures(client)
-            let created = try await fixtures.create{{type}}()
+            let created = try await entity.create(&fixtures)
             let id = try created.id
-            {{#hiddenNames}}
-            #expect(created["{{jsonName}}"] == nil, "{{jsonName}} must never be returned")
-            {{/hiddenNames}}
-
-            let fetched = try await send(client, .get, "/{{route}}/\(id)")
+            for field in entity.hidden {
+                #expect(created[field] == nil, "\(field) must never be returned")
+            }
+            let fetched = try await send(client, .get, "/\(entity.route)/\(id)")
             #expect(fetched.status == .ok)
             #expect(fetched.body == created)
 
-            let page = try await send(client, .get, "/{{route}}?id=\(id)")
+            let page = try await send(client, .get, "/\(entity.route)?id=\(id)")
             #expect(page.status == .ok)
             #expect(page.body["items"] == .array([created]))
-            {{#patch}}
+            if let patch = entity.patch {
+                let patched = try await send(client, .patch, "/\(entity.route)/\(id)", body: .object([patch.field: patch.value]))
+                #expect(patched.status == .ok)
+                #expect(patched.body[patch.field] == patch.value)
+            }
 
-            let patched = try await send(client, .patch, "/{{route}}/\(id)", body: .object(["{{jsonName}}": {{value}}]))
-            #expect(patched.status == .ok)
-            #expect(patched.body["{{jsonName}}"] == {{value}})
-            {{/patch}}
-
-            #expect(try await send(client, .delete, "/{{route}}/\(id)").status == .noContent)
-            #expect(try await send(client, .get, "/{{route}}/\(id)").status == .notFound)
+            #expect(try await send(client, .delete, "/\(entity.route)/\(id)").status == .noContent)
+            #expect(try await send(client, .get, "/\(entity.route)/\(id)").status == .notFound)
         }
     }
 
-    @Test func listsInPages() async throws {
+    @Test(arguments: EntitySpec.creatable)
+    func listsInPages(_ entity: EntitySpec) async throws {
         try await withServer { client in
             var fixtures = Fixtures(client)
-            for _ in 0..<3 { try await fixtures.create{{type}}() }
-            let first = try await send(client, .get, "/{{route}}?limit=2")
+            for _ in 0..<3 { try await entity.create(&fixtures) }
+            let first = try await send(client, .get, "/\(entity.route)?limit=2")
             #expect(first.status == .ok)
             #expect(first.body["nextOffset"] == .integer(2))
-            let second = try await send(client, .get, "/{{route}}?limit=2&offset=2")
+            let second = try await send(client, .get, "/\(entity.route)?limit=2&offset=2")
             #expect(second.body["nextOffset"] == .null)
             #expect(try #require(second.body["items"]?.arrayValue).count >= 1)
         }
     }
-    {{#hasRuleCases}}
 
-    static let ruleCases: [RuleCase] = [
-        {{#ruleCases}}
-        RuleCase(field: "{{jsonName}}", rule: "{{rule}}", rejected: {{rejected}}, accepted: {{accepted}}),
-        {{/ruleCases}}
-    ]
-
-    @Test(arguments: ruleCases)
-    func refusesBrokenRulesAndAcceptsEdges(_ rule: RuleCase) async throws {
+    @Test(arguments: EntitySpec.cases(\.rules))
+    func refusesBrokenRulesAndAcceptsEdges(_ entity: EntitySpec, _ rule: RuleCase) async throws {
         try await withServer { client in
             var fixtures = Fixtures(client)
-            let rejected = try await send(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body([rule.field: rule.rejected]))
+            let rejected = try await send(client, .post, "/\(entity.route)", body: try await entity.body(&fixtures, [rule.field: rule.rejected]))
             #expect(rejected.status == .unprocessableContent)
             #expect(rejected.body.rules(of: rule.field).contains(rule.rule))
             if let value = rule.accepted {
-                let accepted = try await send(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body([rule.field: value]))
+                let accepted = try await send(client, .post, "/\(entity.route)", body: try await entity.body(&fixtures, [rule.field: value]))
                 #expect(!accepted.body.rules(of: rule.field).contains(rule.rule), "\(accepted.body)")
             }
         }
     }
-    {{/hasRuleCases}}
-    {{#hasCheckCases}}
 
-    static let checkCases: [CheckCase] = [
-        {{#checkCases}}
-        CheckCase(field: "{{field}}", message: {{message}}, rejected: {{rejected}}, accepted: {{accepted}}),
-        {{/checkCases}}
-    ]
-
-    @Test(arguments: checkCases)
-    func refusesRowsBreakingChecks(_ check: CheckCase) async throws {
+    @Test(arguments: EntitySpec.cases(\.checks))
+    func refusesRowsBreakingChecks(_ entity: EntitySpec, _ check: CheckCase) async throws {
         try await withServer { client in
             var fixtures = Fixtures(client)
-            let rejected = try await send(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body(check.rejected))
+            let rejected = try await send(client, .post, "/\(entity.route)", body: try await entity.body(&fixtures, check.rejected))
             #expect(rejected.status == .unprocessableContent)
             #expect(rejected.body.messages(of: check.field).contains(check.message), "\(rejected.body)")
             if let changes = check.accepted {
-                let accepted = try await send(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body(changes))
+                let accepted = try await send(client, .post, "/\(entity.route)", body: try await entity.body(&fixtures, changes))
                 #expect(!accepted.body.messages(of: check.field).contains(check.message), "\(accepted.body)")
             }
         }
     }
-    {{/hasCheckCases}}
-    {{#hasRequired}}
 
-    @Test func missingFieldsAre422() async throws {
+    @Test(arguments: EntitySpec.creatable.filter { !$0.required.isEmpty })
+    func missingFieldsAre422(_ entity: EntitySpec) async throws {
         try await withServer { client in
-            let response = try await send(client, .post, "/{{route}}", body: .object([:]))
+            let response = try await send(client, .post, "/\(entity.route)", body: .object([:]))
             #expect(response.status == .unprocessableContent)
-            {{#requiredFieldNames}}
-            #expect(response.body.rules(of: "{{jsonName}}") == ["required"])
-            {{/requiredFieldNames}}
+            for field in entity.required {
+                #expect(response.body.rules(of: field) == ["required"], "\(field)")
+            }
         }
     }
-    {{/hasRequired}}
 
-    @Test func readOnlyAndUnknownFieldsAreRefused() async throws {
+    @Test(arguments: EntitySpec.creatable)
+    func readOnlyAndUnknownFieldsAreRefused(_ entity: EntitySpec) async throws {
         try await withServer { client in
             var fixtures = Fixtures(client)
-            var body = try await fixtures.{{variable}}Body()
+            var body = try await entity.body(&fixtures)
             body["id"] = .string(UUID().uuidString)
-            let readOnly = try await send(client, .post, "/{{route}}", body: body)
+            let readOnly = try await send(client, .post, "/\(entity.route)", body: body)
             #expect(readOnly.status == .unprocessableContent)
             #expect(readOnly.body.rules(of: "id") == ["readonly"])
 
-            let unknown = try await send(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body(["notAField": .bool(true)]))
+            let unknown = try await send(client, .post, "/\(entity.route)", body: try await entity.body(&fixtures, ["notAField": .bool(true)]))
             #expect(unknown.status == .badRequest)
             #expect(unknown.body.rules(of: "notAField") == ["unknown"])
-            {{#wrongType}}
-
-            let wrongType = try await send(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body(["{{jsonName}}": {{value}}]))
-            #expect(wrongType.status == .badRequest)
-            #expect(wrongType.body.rules(of: "{{jsonName}}") == ["type"])
-            {{/wrongType}}
+            if let wrongType = entity.wrongType {
+                let response = try await send(
+                    client, .post, "/\(entity.route)", body: try await entity.body(&fixtures, [wrongType.field: wrongType.value]))
+                #expect(response.status == .badRequest)
+                #expect(response.body.rules(of: wrongType.field) == ["type"])
+            }
         }
     }
-    {{#uniques}}
 
-    @Test func {{testName}}() async throws {
+    @Test(arguments: EntitySpec.cases(\.uniques))
+    func duplicatesAre409(_ entity: EntitySpec, _ fields: [String]) async throws {
         try await withServer { client in
             var fixtures = Fixtures(client)
-            let first = try await fixtures.create{{type}}()
-            let duplicate = try await fixtures.{{variable}}Body([
-                {{#fields}}
-                "{{jsonName}}": first["{{jsonName}}"] ?? .null,
-                {{/fields}}
-            ])
-            let response = try await send(client, .post, "/{{route}}", body: duplicate)
+            let first = try await entity.create(&fixtures)
+            var same: [String: JSONValue] = [:]
+            for field in fields { same[field] = first[field] ?? .null }
+            let response = try await send(client, .post, "/\(entity.route)", body: try await entity.body(&fixtures, same))
             #expect(response.status == .conflict)
-            {{#fields}}
-            #expect(response.body.rules(of: "{{jsonName}}") == ["unique"])
-            {{/fields}}
+            for field in fields {
+                #expect(response.body.rules(of: field) == ["unique"], "\(field)")
+            }
         }
     }
-    {{/uniques}}
-    {{#restricted}}
 
-    @Test func {{testName}}() async throws {
+    @Test(arguments: EntitySpec.cases(\.restrictedBy))
+    func deleteWhileReferencedIs409(_ entity: EntitySpec, _ child: RelatedRows) async throws {
         try await withServer { client in
             var fixtures = Fixtures(client)
-            let child = try await fixtures.create{{childType}}()
-            let parentID = try #require(child["{{jsonName}}"]?.stringValue)
-            let response = try await send(client, .delete, "/{{route}}/\(parentID)")
+            let row = try await child.make(&fixtures, [:])
+            let parentID = try #require(row[child.field]?.stringValue)
+            let response = try await send(client, .delete, "/\(entity.route)/\(parentID)")
             #expect(response.status == .conflict)
-            #expect(try await send(client, .get, "/{{route}}/\(parentID)").status == .ok)
+            #expect(try await send(client, .get, "/\(entity.route)/\(parentID)").status == .ok)
         }
     }
-    {{/restricted}}
-    {{#hasManyTests}}
 
-    @Test func {{testName}}() async throws {
+    @Test(arguments: EntitySpec.cases(\.children))
+    func listsRelatedRows(_ entity: EntitySpec, _ children: RelatedRows) async throws {
         try await withServer { client in
             var fixtures = Fixtures(client)
-            let parent = try await fixtures.create{{type}}()
-            let id = try parent.id
-            let empty = try await send(client, .get, "/{{route}}/\(id)/{{relationRoute}}")
+            let id = try await entity.create(&fixtures).id
+            let path = "/\(entity.route)/\(id)/\(children.route)"
+            let empty = try await send(client, .get, path)
             #expect(empty.status == .ok)
             #expect(empty.body["items"] == .array([]))
-            let child = try await fixtures.create{{childType}}(["{{inverseJSON}}": .string(id)])
-            let listed = try await send(client, .get, "/{{route}}/\(id)/{{relationRoute}}")
+            let child = try await children.make(&fixtures, [children.field: .string(id)])
+            let listed = try await send(client, .get, path)
             #expect(listed.body["items"] == .array([child]))
-            #expect(try await send(client, .get, "/{{route}}/\(UUID().uuidString)/{{relationRoute}}").status == .notFound)
+            #expect(try await send(client, .get, "/\(entity.route)/\(UUID().uuidString)/\(children.route)").status == .notFound)
         }
     }
-    {{/hasManyTests}}
-    {{#manyToManyTests}}
 
-    @Test func {{testName}}() async throws {
+    @Test(arguments: EntitySpec.cases(\.links))
+    func linksAndUnlinks(_ entity: EntitySpec, _ link: RelatedRows) async throws {
         try await withServer { client in
             var fixtures = Fixtures(client)
-            let id = try await fixtures.create{{type}}().id
-            let other = try await fixtures.create{{otherType}}()
+            let id = try await entity.create(&fixtures).id
+            let other = try await link.make(&fixtures, [:])
+            let path = "/\(entity.route)/\(id)/\(link.route)"
             let otherID = try other.id
-            #expect(try await send(client, .put, "/{{route}}/\(id)/{{relationRoute}}/\(otherID)").status == .noContent)
-            #expect(try await send(client, .put, "/{{route}}/\(id)/{{relationRoute}}/\(otherID)").status == .noContent)
-            #expect(try await send(client, .get, "/{{route}}/\(id)/{{relationRoute}}").body["items"] == .array([other]))
-            #expect(try await send(client, .delete, "/{{route}}/\(id)/{{relationRoute}}/\(otherID)").status == .noContent)
-            #expect(try await send(client, .delete, "/{{route}}/\(id)/{{relationRoute}}/\(otherID)").status == .notFound)
-            #expect(try await send(client, .put, "/{{route}}/\(id)/{{relationRoute}}/\(UUID().uuidString)").status == .notFound)
+            #expect(try await send(client, .put, "\(path)/\(otherID)").status == .noContent)
+            #expect(try await send(client, .put, "\(path)/\(otherID)").status == .noContent)
+            #expect(try await send(client, .get, path).body["items"] == .array([other]))
+            #expect(try await send(client, .delete, "\(path)/\(otherID)").status == .noContent)
+            #expect(try await send(client, .delete, "\(path)/\(otherID)").status == .notFound)
+            #expect(try await send(client, .put, "\(path)/\(UUID().uuidString)").status == .notFound)
         }
     }
-    {{/manyToManyTests}}
-    {{/canCreate}}
 
-    @Test func unknownIDsAre404() async throws {
+    @Test(arguments: EntitySpec.all)
+    func unknownIDsAre404(_ entity: EntitySpec) async throws {
         try await withServer { client in
             let id = UUID().uuidString
-            let get = try await send(client, .get, "/{{route}}/\(id)")
+            let get = try await send(client, .get, "/\(entity.route)/\(id)")
             #expect(get.status == .notFound)
             #expect(get.body["error"]?["code"] == .string("not_found"))
-            let patch = try await send(client, .patch, "/{{route}}/\(id)", body: .object([:]))
+            let patch = try await send(client, .patch, "/\(entity.route)/\(id)", body: .object([:]))
             #expect(patch.status == .notFound)
-            let delete = try await send(client, .delete, "/{{route}}/\(id)")
+            let delete = try await send(client, .delete, "/\(entity.route)/\(id)")
             #expect(delete.status == .notFound)
-            let malformed = try await send(client, .get, "/{{route}}/not-a-uuid")
+            let malformed = try await send(client, .get, "/\(entity.route)/not-a-uuid")
             #expect(malformed.status == .notFound)
         }
     }
-    {{#hasMatrix}}
+    {{#hasAuth}}
 
-    /// What each caller may do to one {{displayName}} that user A owns, as the schema's rules imply.
-    static let accessCases: [AccessCase] = [
-        {{#matrix}}
-        AccessCase({{caller}}, list: {{list}}, listed: {{listed}}, read: {{read}}, create: {{create}}, update: {{update}}, delete: {{delete}}{{#hasChildren}}, children: [{{children}}]{{/hasChildren}}),
-        {{/matrix}}
-    ]
-
-    @Test(arguments: accessCases)
-    func authorization(_ expected: AccessCase) async throws {
+    @Test(arguments: EntitySpec.cases(\.access))
+    func authorization(_ entity: EntitySpec, _ expected: AccessCase) async throws {
         try await withServer { client in
             var fixtures = Fixtures(client)
             let scene = try await AccessScene(&fixtures)
-            {{#isAuthEntity}}
-            let id = scene.owner
-            {{/isAuthEntity}}
-            {{^isAuthEntity}}
-            let id = try await fixtures.create{{type}}().id
-            {{/isAuthEntity}}
+            let id = if entity.isAuthEntity { scene.owner } else { try await entity.create(&fixtures).id }
+            let route = entity.route
             let caller = expected.caller
-            let list = try await scene.perform(client, .get, "/{{route}}?id=\(id)", as: caller)
+            let list = try await scene.perform(client, .get, "/\(route)?id=\(id)", as: caller)
             #expect(list.status.code == expected.list, "list: \(list.body)")
             if list.status == .ok {
                 #expect(list.body["items"]?.arrayValue?.count == (expected.listed ? 1 : 0), "list: \(list.body)")
             }
-            let read = try await scene.perform(client, .get, "/{{route}}/\(id)", as: caller)
+            let read = try await scene.perform(client, .get, "/\(route)/\(id)", as: caller)
             #expect(read.status.code == expected.read, "read: \(read.body)")
-            for (route, status) in expected.children {
-                let children = try await scene.perform(client, .get, "/{{route}}/\(id)/\(route)", as: caller)
-                #expect(children.status.code == status, "\(route): \(children.body)")
+            for (child, status) in expected.children {
+                let children = try await scene.perform(client, .get, "/\(route)/\(id)/\(child)", as: caller)
+                #expect(children.status.code == status, "\(child): \(children.body)")
             }
-            let create = try await scene.perform(client, .post, "/{{route}}", as: caller, body: try await fixtures.{{variable}}Body())
+            let create = try await scene.perform(client, .post, "/\(route)", as: caller, body: try await entity.body(&fixtures))
             #expect(create.status.code == expected.create, "create: \(create.body)")
-            let update = try await scene.perform(client, .patch, "/{{route}}/\(id)", as: caller, body: .object([:]))
+            let update = try await scene.perform(client, .patch, "/\(route)/\(id)", as: caller, body: .object([:]))
             #expect(update.status.code == expected.update, "update: \(update.body)")
             // The row sent back whole, its guarded fields unchanged: as if nothing were sent.
-            let stored = try #require(try await send(client, .get, "/{{route}}/\(id)").body.objectValue)
-            let writable: Set<String> = [{{#writableFields}}"{{jsonName}}"{{^last}}, {{/last}}{{/writableFields}}]
-            let whole = JSONValue.object(stored.filter { writable.contains($0.key) })
-            let resent = try await scene.perform(client, .patch, "/{{route}}/\(id)", as: caller, body: whole)
+            let stored = try #require(try await send(client, .get, "/\(route)/\(id)").body.objectValue)
+            let whole = JSONValue.object(stored.filter { entity.writable.contains($0.key) })
+            let resent = try await scene.perform(client, .patch, "/\(route)/\(id)", as: caller, body: whole)
             #expect(resent.status.code == expected.update, "update with the row sent back: \(resent.body)")
-            let delete = try await scene.perform(client, .delete, "/{{route}}/\(id)", as: caller)
+            let delete = try await scene.perform(client, .delete, "/\(route)/\(id)", as: caller)
             #expect(delete.status.code == expected.delete, "delete: \(delete.body)")
             for response in [list, read, create, update, resent] where response.status.code < 300 {
                 #expect(!response.body.text.contains("$2b$"), "a password hash was returned")
             }
         }
     }
-    {{/hasMatrix}}
+    {{/hasAuth}}
 }
 
 """#,
@@ -5781,6 +5910,18 @@ struct Fixtures {
     }
     {{/canCreate}}
     {{/fixtures}}
+}
+
+/// The tables of the shared tests, one per entity (`Entities/<Entity>.swift`).
+enum Entities {}
+
+extension EntitySpec {
+    /// Every entity's table, in the schema's order.
+    static let all: [EntitySpec] = [
+        {{#fixtures}}
+        Entities.{{variable}},
+        {{/fixtures}}
+    ]
 }
 
 """#,

@@ -54,12 +54,10 @@ struct SampleValues {
         var cases: [RuleCase] = []
         if let length = field.length {
             if let minimum = length.minimum, minimum > 0 {
-                cases.append(RuleCase(rule: "length", rejected: Self.string(String(repeating: "a", count: minimum - 1)),
-                                      accepted: Self.string(String(repeating: "a", count: minimum))))
+                cases.append(RuleCase(rule: "length", rejected: Self.letters(minimum - 1), accepted: Self.letters(minimum)))
             }
             if let maximum = length.maximum {
-                cases.append(RuleCase(rule: "length", rejected: Self.string(String(repeating: "a", count: maximum + 1)),
-                                      accepted: Self.string(String(repeating: "a", count: maximum))))
+                cases.append(RuleCase(rule: "length", rejected: Self.letters(maximum + 1), accepted: Self.letters(maximum)))
             }
         }
         if let range = field.range {
@@ -173,5 +171,11 @@ struct SampleValues {
 
     static func string(_ text: String) -> String {
         ".string(\(SwiftCode.stringLiteral(text)))"
+    }
+
+    /// `count` letters `a`: a literal when short, else made at run time (a literal of thousands
+    /// of characters costs the compiler, and the reader, more than it tells).
+    static func letters(_ count: Int) -> String {
+        count <= 16 ? string(String(repeating: "a", count: count)) : ".string(String(repeating: \"a\", count: \(count)))"
     }
 }

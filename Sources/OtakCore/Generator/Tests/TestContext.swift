@@ -71,6 +71,7 @@ struct TestContext {
         }
 
         let required = writable.filter { !$0.isOptional && $0.defaultValue == nil }
+        let hidden = entity.fields.filter { $0.isStored && $0.isHidden }
         let patch = writable.first { field in
             guard case .scalar(let scalar) = field.kind, [.string, .text, .int].contains(scalar), field.pattern == nil,
                   !uniqueFields.contains(field.name) else { return false }
@@ -90,18 +91,11 @@ struct TestContext {
         let testable = context.table.uniqueConstraints.filter { $0.fields.allSatisfy(inBody.contains) }
         let uniques = testable.map { unique -> TemplateValue in
             let fields = unique.fields.compactMap { entity.field(named: $0) }
-            return .object([
-                "testName": .text("unique" + fields.map { Naming.upperCamelCase($0.name) }.joined(separator: "And") + "Is409"),
-                "fields": .list(fields.map { field in .object(["jsonName": .text(field.jsonName)]) }),
-                "description": .text(fields.map(\.name).joined(separator: ", ")),
-            ])
+            return .object(["fields": Self.names(fields.map(\.jsonName))])
         }
 
         let restricted = restrictingFields.map { child, field -> TemplateValue in
-            .object([
-                "childType": .text(child.names.type), "jsonName": .text(field.jsonName),
-                "testName": .text("deleteWhile" + child.names.type + Naming.upperCamelCase(field.name) + "PointsHereIs409"),
-            ])
+            .object(["childType": .text(child.names.type), "jsonName": .text(field.jsonName)])
         }
 
         let sampler = CheckSampler(entity: entity, schema: schema)
@@ -128,15 +122,17 @@ struct TestContext {
             "parents": .list(parents),
             "ruleCases": .list(rules),
             "hasRuleCases": .flag(!rules.isEmpty),
-            "requiredFieldNames": .list(required.map { .object(["jsonName": .text($0.jsonName)]) }),
+            "requiredFieldNames": Self.names(required.map(\.jsonName)),
             "hasRequired": .flag(!required.isEmpty),
             "patch": patch.map { field in
                 .object(["jsonName": .text(field.jsonName),
                          "value": .text(samples[field.name]!.valid(variant: 1) ?? ".null")])
             } ?? .flag(false),
             "wrongType": wrongType ?? .flag(false),
-            "uniques": .list(uniques),
-            "hiddenNames": .list(entity.fields.filter { $0.isStored && $0.isHidden }.map { .object(["jsonName": .text($0.jsonName)]) }),
+            "uniques": Self.lastMarked(uniques),
+            "hasUniques": .flag(!uniques.isEmpty),
+            "hiddenNames": Self.names(hidden.map(\.jsonName)),
+            "hasHidden": .flag(!hidden.isEmpty),
             "restricted": .list(restricted),
             "hasManyTests": .list(entity.fields.compactMap { field -> TemplateValue? in
                 guard case .hasMany(let target, let inverse) = field.kind, let child = schema.entity(named: target),
@@ -144,16 +140,25 @@ struct TestContext {
                 return .object([
                     "relationRoute": .text(Naming.kebabCase(field.name)), "childType": .text(child.names.type),
                     "inverseJSON": .text(inverseField.jsonName),
-                    "testName": .text("lists" + Naming.upperCamelCase(field.name)),
                 ])
             }),
             "manyToManyTests": .list(entity.fields.compactMap { field -> TemplateValue? in
                 guard case .manyToMany(let target, _, _) = field.kind, let other = schema.entity(named: target) else { return nil }
-                return .object([
-                    "relationRoute": .text(Naming.kebabCase(field.name)), "otherType": .text(other.names.type),
-                    "testName": .text("linksAndUnlinks" + Naming.upperCamelCase(field.name)),
-                ])
+                return .object(["relationRoute": .text(Naming.kebabCase(field.name)), "otherType": .text(other.names.type)])
             }),
         ]
+    }
+
+    /// JSON names as a list whose items know whether they are the last.
+    private static func names(_ names: [String]) -> TemplateValue {
+        lastMarked(names.map { .object(["jsonName": .text($0)]) })
+    }
+
+    private static func lastMarked(_ items: [TemplateValue]) -> TemplateValue {
+        .list(items.enumerated().map { index, item in
+            guard case .object(var object) = item else { return item }
+            object["last"] = .flag(index == items.count - 1)
+            return .object(object)
+        })
     }
 }

@@ -129,3 +129,15 @@ struct Fixtures {
         return created
     }
 }
+
+/// The tables of the shared tests, one per entity (`Entities/<Entity>.swift`).
+enum Entities {}
+
+extension EntitySpec {
+    /// Every entity's table, in the schema's order.
+    static let all: [EntitySpec] = [
+        Entities.user,
+        Entities.post,
+        Entities.comment,
+    ]
+}
