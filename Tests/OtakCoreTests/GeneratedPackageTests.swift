@@ -58,6 +58,32 @@ import Testing
         #expect(files.filter { $0.ownership == .history }.allSatisfy { $0.path.hasPrefix("Migrations/") })
     }
 
+    /// The runtime library is the same bytes in every package (the shop's copy is its golden):
+    /// for every sample, the rule tests' schema and a schema without `auth`, with another
+    /// schema file name.
+    @Test func theRuntimeIsTheSameInEveryPackage() throws {
+        func runtime(_ files: [GeneratedFile]) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: files.filter { $0.path.hasPrefix("Sources/OtakRuntime/") }.map { ($0.path, $0.contents) })
+        }
+        let shop = runtime(try Self.generate(try #require(Self.samples.first { $0.lastPathComponent == "shop.otak" })))
+        #expect(shop.keys.contains("Sources/OtakRuntime/Database/Database.swift"))
+        for sample in Self.samples {
+            #expect(runtime(try Self.generate(sample)) == shop, "\(sample.lastPathComponent)")
+        }
+        let bare = try #require(TestSupport.schema("""
+            app Notes
+
+            entity Note {
+              text String
+
+              allow list, read, create, update, delete: public
+            }
+
+            """))
+        let generator = Generator(templates: try TemplateFiles.builtIn(), schemaFileName: "notes.otak", otakVersion: "0.1.0")
+        #expect(runtime(try generator.generate(bare)) == shop)
+    }
+
     /// The client package reads the server's own document, and names filters and sorts in
     /// Swift unless a field already has the name.
     @Test func theClientHasTheDocumentAndSwiftNamesForFiltersAndSorts() throws {

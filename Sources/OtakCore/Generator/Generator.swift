@@ -75,6 +75,7 @@ public struct Generator: Sendable {
         let jobs: [Job] = (scripts.allSatisfy(\.isEmpty) ? [] : zip(SQLDialect.allCases, scripts).map { Job.migration($0, $1, migrationName) })
             + (Self.packageTemplates + (schema.auth == nil ? [] : Self.authTemplates)).map(Job.package)
             + Self.clientTemplates.map(Job.client)
+            + Self.runtimeTemplates.map(Job.runtime)
             + schema.entities.indices.map(Job.entity)
             + schema.enums.indices.map(Job.enumeration)
         let results = jobs.concurrentMap { job in
@@ -132,6 +133,8 @@ public struct Generator: Sendable {
         case package(String)
         /// One of `clientTemplates`.
         case client(String)
+        /// One of `runtimeTemplates`.
+        case runtime(String)
         /// The files of `schema.entities[index]`.
         case entity(Int)
         case enumeration(Int)
@@ -153,6 +156,8 @@ public struct Generator: Sendable {
                                with: ["statements": .text(sql), "dialect": .text(dialect.rawValue)], ownership: .history)]
         case .package(let name):
             return [try render(name + ".mustache", to: name, ownership: Self.userTemplates.contains(name) ? .user : .generated)]
+        case .runtime(let name):
+            return [GeneratedFile(path: name, contents: try templates.render(name + ".mustache", scope: [.object(runtimeValue)]))]
         case .client(let name):
             // `Client` in the template's path is the module: Client/Sources/ShopClient/ShopClient.swift.
             let module = Self.clientModule(schema)
@@ -190,36 +195,52 @@ public struct Generator: Sendable {
         "Sources/App/Configuration.swift",
         "Sources/App/CustomRoutes.swift",
         "Sources/App/Routes.swift",
+        "Sources/App/Runtime.swift",
+        "Sources/App/Auth/Permission.swift",
         "Sources/App/Controllers/Resource.swift",
         "Sources/App/Controllers/ResourceController.swift",
-        "Sources/App/Auth/Access.swift",
         "Sources/App/Auth/AuthMiddleware.swift",
         "Sources/App/Auth/Caller.swift",
-        "Sources/App/Database/ConstraintViolation.swift",
-        "Sources/App/Database/Database.swift",
-        "Sources/App/Database/Migrator.swift",
-        "Sources/App/Database/SQL.swift",
-        "Sources/App/Database/SQLRow.swift",
-        "Sources/App/HTTP/APIError.swift",
         "Sources/App/HTTP/AppRequestContext.swift",
         "Sources/App/HTTP/ErrorMiddleware.swift",
-        "Sources/App/HTTP/InputReader.swift",
-        "Sources/App/HTTP/ListQuery.swift",
-        "Sources/App/HTTP/RequestLogMiddleware.swift",
-        "Sources/App/HTTP/Validator.swift",
         "Sources/App/Support/AppHooks.swift",
         "Sources/App/Support/EntityHooks.swift",
-        "Sources/App/Support/JSONParser.swift",
-        "Sources/App/Support/JSONValue.swift",
-        "Sources/App/Support/JSONWriter.swift",
-        "Sources/App/Support/Timestamp.swift",
-        "Sources/App/Support/UUIDText.swift",
         "Tests/AppTests/AppTests.swift",
         "Tests/AppTests/CustomTests.swift",
         "Tests/AppTests/EntityTests.swift",
         "Tests/AppTests/Fixtures.swift",
         "Tests/AppTests/TestSupport.swift",
     ]
+
+    /// The runtime library (`Sources/OtakRuntime`): the same bytes in every package, rendered
+    /// with `runtimeValue` alone, which holds nothing a schema decides.
+    static let runtimeTemplates = [
+        "Sources/OtakRuntime/Database/Access.swift",
+        "Sources/OtakRuntime/Database/ConstraintViolation.swift",
+        "Sources/OtakRuntime/Database/Database.swift",
+        "Sources/OtakRuntime/Database/Migrator.swift",
+        "Sources/OtakRuntime/Database/SQL.swift",
+        "Sources/OtakRuntime/Database/SQLRow.swift",
+        "Sources/OtakRuntime/HTTP/APIError.swift",
+        "Sources/OtakRuntime/HTTP/InputReader.swift",
+        "Sources/OtakRuntime/HTTP/ListQuery.swift",
+        "Sources/OtakRuntime/HTTP/RequestLogMiddleware.swift",
+        "Sources/OtakRuntime/HTTP/Validator.swift",
+        "Sources/OtakRuntime/JSON/JSONParser.swift",
+        "Sources/OtakRuntime/JSON/JSONValue.swift",
+        "Sources/OtakRuntime/JSON/JSONWriter.swift",
+        "Sources/OtakRuntime/Support/Timestamp.swift",
+        "Sources/OtakRuntime/Support/UUIDText.swift",
+    ]
+
+    /// The template values of the runtime: no schema in them.
+    var runtimeValue: [String: TemplateValue] {
+        [
+            "otakVersion": .text(otakVersion),
+            "emailPattern": .text(SwiftCode.stringLiteral(FormatPatterns.email)),
+            "urlPattern": .text(SwiftCode.stringLiteral(FormatPatterns.url)),
+        ]
+    }
 
     /// The Swift client package, in `Client/`: templates by their path in `Templates/`.
     static let clientTemplates = [
@@ -263,8 +284,6 @@ public struct Generator: Sendable {
             "hasAuth": .flag(schema.auth != nil),
             "hasDecimalFields": .flag(schema.hasDecimalFields),
             "auth": authValue(schema),
-            "emailPattern": .text(SwiftCode.stringLiteral(FormatPatterns.email)),
-            "urlPattern": .text(SwiftCode.stringLiteral(FormatPatterns.url)),
             "firstRoute": .text(schema.entities.first?.routePath ?? "health"),
             "fixtures": .list(entityValues.map(TemplateValue.object)),
             "oracle": schema.auth == nil ? .flag(false) : .object(OracleWriter(

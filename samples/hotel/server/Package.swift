@@ -21,9 +21,11 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
+        // What the schema decides: models, statements, rules, routes, migrations.
         .executableTarget(
             name: "App",
             dependencies: [
+                .byName(name: "OtakRuntime"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -38,6 +40,20 @@ let package = Package(
             // Compiled in instead, by EmbeddedFiles.swift (as are the migrations, in Migrations/
             // at the package's root): the binary runs alone.
             exclude: ["openapi.json"]
+        ),
+        // What every generated server shares, the same in every package: database access, SQL,
+        // JSON, the input reader and validator, errors, lists and pages.
+        .target(
+            name: "OtakRuntime",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .testTarget(
             name: "AppTests",

@@ -51,7 +51,7 @@ func buildApplication(
     )
     app.addServices(database.service)
     app.beforeServerStarts {
-        try await Migrator(database: database, logger: logger).migrate()
+        try await Migrator(database: database, migrations: EmbeddedFiles.migrations(for: database.dialect), logger: logger).migrate()
     }
     return app
 }
