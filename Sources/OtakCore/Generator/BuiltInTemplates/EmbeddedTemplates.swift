@@ -1461,14 +1461,19 @@ struct ResourceController<Entity: Resource>: Sendable {
 
     /// `GET /<route>`: a page of the rows the caller may list, filtered and sorted as the query
     /// string asks.
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<Entity> {
+    ///
+    /// The lists answer a `Response` made here rather than a `Page`: Hummingbird would write a
+    /// `Page` through its conformance in OtakRuntime, generic code for any row type, while here
+    /// it is specialized for the entity (measured: a page of 50 rows served ~10 % fewer requests
+    /// per second the other way).
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let access = try context.caller.access(Entity.Permissions.list)
         let query = try ListQuery(request.uri, sortable: Entity.Queries.sortable, filterable: Entity.Queries.filterable)
         var builder = SQLBuilder(database.dialect, Entity.Queries.select)
         builder.restrict(to: access)
         query.apply(to: &builder, tieBreaker: Entity.idColumn)
         let rows = try await database.read(builder)
-        return Page(rows: try rows.map(Entity.init(row:)), query: query)
+        return try Page(rows: try rows.map(Entity.init(row:)), query: query).response(from: request, context: context)
     }
 
     /// `GET /<route>/{id}`, with the related rows `include=` names (null where the caller may not
@@ -1610,7 +1615,7 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// the row's id), as a page.
     func related<Related: Resource>(
         _ type: Related.Type, _ statement: SQL
-    ) -> @Sendable (Request, AppRequestContext) async throws -> Page<Related> {
+    ) -> @Sendable (Request, AppRequestContext) async throws -> Response {
         { [database] request, context in
             let parentAccess = try context.caller.access(Entity.Permissions.read)
             let access = try context.caller.access(Related.Permissions.list)
@@ -1621,7 +1626,7 @@ struct ResourceController<Entity: Resource>: Sendable {
             builder.restrict(to: access)
             query.apply(to: &builder, tieBreaker: Related.idColumn)
             let rows = try await database.read(builder)
-            return Page(rows: try rows.map(Related.init(row:)), query: query)
+            return try Page(rows: try rows.map(Related.init(row:)), query: query).response(from: request, context: context)
         }
     }
 
@@ -3221,6 +3226,7 @@ public struct SQLRow: Sendable {
         self.storage = storage
     }
 
+    @inlinable
     public func decode<Value: SQLDecodable>(_ index: Int, as type: Value.Type = Value.self) throws -> Value {
         switch storage {
         case .sqlite(let columns): return try Value(sqlite: columns[index])
@@ -3379,10 +3385,12 @@ extension JSONText: SQLDecodable {
 }
 
 extension Optional: SQLDecodable where Wrapped: SQLDecodable {
+    @inlinable
     public init(sqlite data: SQLiteData) throws {
         self = data.isNull ? nil : try Wrapped(sqlite: data)
     }
 
+    @inlinable
     public init(postgres cell: PostgresCell) throws {
         self = cell.bytes == nil ? nil : try Wrapped(postgres: cell)
     }
@@ -3390,12 +3398,14 @@ extension Optional: SQLDecodable where Wrapped: SQLDecodable {
 
 /// Enumerations are stored as their raw text.
 extension SQLDecodable where Self: RawRepresentable, RawValue == String {
+    @inlinable
     public init(sqlite data: SQLiteData) throws {
         let text = try String(sqlite: data)
         guard let value = Self(rawValue: text) else { throw SQLDecodingError(expected: "\(Self.self)", found: text) }
         self = value
     }
 
+    @inlinable
     public init(postgres cell: PostgresCell) throws {
         let text = try cell.decode(String.self)
         guard let value = Self(rawValue: text) else { throw SQLDecodingError(expected: "\(Self.self)", found: text) }
@@ -3891,6 +3901,7 @@ public struct Page<Item: JSONWritable & Sendable>: JSONResponse, Sendable {
 
     public var estimatedSize: Int { 64 + items.count * 320 }
 
+    @inlinable
     public func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("items", items)
@@ -4407,7 +4418,7 @@ import Hummingbird
 public struct JSONWriter {
     public private(set) var buffer: ByteBuffer
     /// Whether a value was written at the current level, so that the next one needs a comma.
-    private var needsComma = false
+    @usableFromInline var needsComma = false
 
     public init(capacity: Int = 512) {
         buffer = ByteBufferAllocator().buffer(capacity: capacity)
@@ -4439,6 +4450,7 @@ public struct JSONWriter {
     ///
     /// Each write below puts its bytes into the buffer at once: every call into `ByteBuffer`
     /// pays for an exclusivity check (measured at ~6 % of a list route when writing byte by byte).
+    @inlinable
     public mutating func key(_ key: StaticString) {
         key.withUTF8Buffer { text in
             writeSeparated(atMost: text.count + 3) { target in
@@ -4460,12 +4472,19 @@ public struct JSONWriter {
     }
 
     /// A member that is always present.
+    ///
+    /// The generic members are `@inlinable`, as is `SQLRow.decode`: the App calls them for every
+    /// field of every row, and without their bodies it could not specialize them for the
+    /// field's type across the module boundary (measured: a list of 50 rows served 11 % fewer
+    /// requests per second).
+    @inlinable
     public mutating func field<Value: JSONWritable>(_ name: StaticString, _ value: Value) {
         key(name)
         value.write(to: &self)
     }
 
     /// A member left out when `value` is nil, as `JSONEncoder` does for optionals.
+    @inlinable
     public mutating func field<Value: JSONWritable>(_ name: StaticString, _ value: Value?) {
         guard let value else { return }
         key(name)
@@ -4473,6 +4492,7 @@ public struct JSONWriter {
     }
 
     /// A member written as `null` when `value` is nil.
+    @inlinable
     public mutating func field<Value: JSONWritable>(_ name: StaticString, orNull value: Value?) {
         key(name)
         if let value { value.write(to: &self) } else { null() }
@@ -4587,13 +4607,13 @@ public struct JSONWriter {
         needsComma = true
     }
 
-    private mutating func separate() {
+    @usableFromInline mutating func separate() {
         if needsComma { buffer.writeInteger(UInt8(ascii: ",")) }
     }
 
     /// Writes a value in one buffer write: the comma it needs, then what `body` puts into the
     /// rest (at most `length` bytes; it returns how many).
-    private mutating func writeSeparated(atMost length: Int, _ body: (UnsafeMutableRawBufferPointer) -> Int) {
+    @usableFromInline mutating func writeSeparated(atMost length: Int, _ body: (UnsafeMutableRawBufferPointer) -> Int) {
         let comma = needsComma
         buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: length + 1) { target in
             guard comma else { return body(target) }
@@ -4709,6 +4729,7 @@ public protocol JSONResponse: JSONWritable, ResponseGenerator {
 extension JSONResponse {
     public var estimatedSize: Int { 512 }
 
+    @inlinable
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var json = JSONWriter(capacity: estimatedSize)
         write(to: &json)
@@ -4749,6 +4770,7 @@ extension CalendarDate: JSONWritable {
 }
 
 extension Array: JSONWritable where Element: JSONWritable {
+    @inlinable
     public func write(to json: inout JSONWriter) {
         json.beginArray()
         for element in self { element.write(to: &json) }

@@ -186,6 +186,7 @@ public struct Page<Item: JSONWritable & Sendable>: JSONResponse, Sendable {
 
     public var estimatedSize: Int { 64 + items.count * 320 }
 
+    @inlinable
     public func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("items", items)

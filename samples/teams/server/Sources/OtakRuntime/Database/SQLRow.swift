@@ -19,6 +19,7 @@ public struct SQLRow: Sendable {
         self.storage = storage
     }
 
+    @inlinable
     public func decode<Value: SQLDecodable>(_ index: Int, as type: Value.Type = Value.self) throws -> Value {
         switch storage {
         case .sqlite(let columns): return try Value(sqlite: columns[index])
@@ -177,10 +178,12 @@ extension JSONText: SQLDecodable {
 }
 
 extension Optional: SQLDecodable where Wrapped: SQLDecodable {
+    @inlinable
     public init(sqlite data: SQLiteData) throws {
         self = data.isNull ? nil : try Wrapped(sqlite: data)
     }
 
+    @inlinable
     public init(postgres cell: PostgresCell) throws {
         self = cell.bytes == nil ? nil : try Wrapped(postgres: cell)
     }
@@ -188,12 +191,14 @@ extension Optional: SQLDecodable where Wrapped: SQLDecodable {
 
 /// Enumerations are stored as their raw text.
 extension SQLDecodable where Self: RawRepresentable, RawValue == String {
+    @inlinable
     public init(sqlite data: SQLiteData) throws {
         let text = try String(sqlite: data)
         guard let value = Self(rawValue: text) else { throw SQLDecodingError(expected: "\(Self.self)", found: text) }
         self = value
     }
 
+    @inlinable
     public init(postgres cell: PostgresCell) throws {
         let text = try cell.decode(String.self)
         guard let value = Self(rawValue: text) else { throw SQLDecodingError(expected: "\(Self.self)", found: text) }

@@ -13,7 +13,7 @@ import Hummingbird
 public struct JSONWriter {
     public private(set) var buffer: ByteBuffer
     /// Whether a value was written at the current level, so that the next one needs a comma.
-    private var needsComma = false
+    @usableFromInline var needsComma = false
 
     public init(capacity: Int = 512) {
         buffer = ByteBufferAllocator().buffer(capacity: capacity)
@@ -45,6 +45,7 @@ public struct JSONWriter {
     ///
     /// Each write below puts its bytes into the buffer at once: every call into `ByteBuffer`
     /// pays for an exclusivity check (measured at ~6 % of a list route when writing byte by byte).
+    @inlinable
     public mutating func key(_ key: StaticString) {
         key.withUTF8Buffer { text in
             writeSeparated(atMost: text.count + 3) { target in
@@ -66,12 +67,19 @@ public struct JSONWriter {
     }
 
     /// A member that is always present.
+    ///
+    /// The generic members are `@inlinable`, as is `SQLRow.decode`: the App calls them for every
+    /// field of every row, and without their bodies it could not specialize them for the
+    /// field's type across the module boundary (measured: a list of 50 rows served 11 % fewer
+    /// requests per second).
+    @inlinable
     public mutating func field<Value: JSONWritable>(_ name: StaticString, _ value: Value) {
         key(name)
         value.write(to: &self)
     }
 
     /// A member left out when `value` is nil, as `JSONEncoder` does for optionals.
+    @inlinable
     public mutating func field<Value: JSONWritable>(_ name: StaticString, _ value: Value?) {
         guard let value else { return }
         key(name)
@@ -79,6 +87,7 @@ public struct JSONWriter {
     }
 
     /// A member written as `null` when `value` is nil.
+    @inlinable
     public mutating func field<Value: JSONWritable>(_ name: StaticString, orNull value: Value?) {
         key(name)
         if let value { value.write(to: &self) } else { null() }
@@ -193,13 +202,13 @@ public struct JSONWriter {
         needsComma = true
     }
 
-    private mutating func separate() {
+    @usableFromInline mutating func separate() {
         if needsComma { buffer.writeInteger(UInt8(ascii: ",")) }
     }
 
     /// Writes a value in one buffer write: the comma it needs, then what `body` puts into the
     /// rest (at most `length` bytes; it returns how many).
-    private mutating func writeSeparated(atMost length: Int, _ body: (UnsafeMutableRawBufferPointer) -> Int) {
+    @usableFromInline mutating func writeSeparated(atMost length: Int, _ body: (UnsafeMutableRawBufferPointer) -> Int) {
         let comma = needsComma
         buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: length + 1) { target in
             guard comma else { return body(target) }
@@ -315,6 +324,7 @@ public protocol JSONResponse: JSONWritable, ResponseGenerator {
 extension JSONResponse {
     public var estimatedSize: Int { 512 }
 
+    @inlinable
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var json = JSONWriter(capacity: estimatedSize)
         write(to: &json)
@@ -355,6 +365,7 @@ extension CalendarDate: JSONWritable {
 }
 
 extension Array: JSONWritable where Element: JSONWritable {
+    @inlinable
     public func write(to json: inout JSONWriter) {
         json.beginArray()
         for element in self { element.write(to: &json) }
