@@ -32,13 +32,19 @@ import Testing
         TestSupport.assertGolden(output, Self.directory.appendingPathComponent("rules.expected"))
     }
 
-    /// The same rules as data for the generated property tests' oracle (`RuleSchema.swift`).
+    /// The same rules as data for the generated property tests' oracle: `RuleSchema.swift`, and
+    /// each entity's `OracleEntities` member in `Entities/<Entity>.swift`.
     @Test func everyRuleFormForTheOracle() throws {
         let url = Self.directory.appendingPathComponent("rules.otak")
         let schema = try #require(TestSupport.schema(TestSupport.read(url)))
         let generator = Generator(templates: try TemplateFiles.builtIn(), schemaFileName: "rules.otak", otakVersion: "0.1.0")
-        let file = try #require(try generator.generate(schema).first { $0.path == "Tests/AppTests/RuleSchema.swift" })
-        TestSupport.assertGolden(file.contents, Self.directory.appendingPathComponent("oracle.expected"))
+        let files = try generator.generate(schema)
+        var output = try #require(files.first { $0.path == "Tests/AppTests/RuleSchema.swift" }).contents
+        for file in files where file.path.hasPrefix("Tests/AppTests/Entities/") {
+            let oracle = try #require(file.contents.range(of: "extension OracleEntities {"), "\(file.path)")
+            output += "\n// " + file.path + "\n" + file.contents[oracle.lowerBound...]
+        }
+        TestSupport.assertGolden(output, Self.directory.appendingPathComponent("oracle.expected"))
     }
 
     /// Rules reading the time or a field responses leave out cannot be checked from the outside.

@@ -166,7 +166,14 @@ public struct Generator: Sendable {
             return [try render(name + ".mustache", to: path)]
         case .entity(let index):
             let type = schema.entities[index].names.type
-            let value = entityValues[index]
+            var value = entityValues[index]
+            // Its rules as data for the property tests' oracle (with an `auth` block), next to
+            // its other test data.
+            value["oracleEntity"] = if case .object(let oracle) = root["oracle"], case .list(let entities) = oracle["entities"] {
+                entities[index]
+            } else {
+                .flag(false)
+            }
             return [
                 try render("Sources/App/Models/Entity.swift.mustache", to: "Sources/App/Models/\(type).swift", with: value),
                 try render("Sources/App/Models/EntityInput.swift.mustache", to: "Sources/App/Models/\(type)Input.swift", with: value),
@@ -300,8 +307,6 @@ public struct Generator: Sendable {
             }),
             "routes": .list(RouteTable(schema: schema).routes.map { route in
                 .object([
-                    "method": .text(route.method.lowercased()),
-                    "segments": .text(route.path.split(separator: "/").map { "\"\($0)\"" }.joined(separator: ", ")),
                     "methodUpper": .text(route.method),
                     "path": .text(route.path),
                     "summary": .text(route.summary),

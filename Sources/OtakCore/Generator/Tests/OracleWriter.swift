@@ -13,9 +13,7 @@ struct OracleWriter {
         return [
             "authEntity": .text(schema.auth?.entity ?? ""),
             "roleKey": .text(roleKey.map(SwiftCode.stringLiteral) ?? "nil"),
-            "entities": .list(schema.entities.enumerated().map { index, entity in
-                entityValue(entity, referenced: referenced, literals: literals, isFirst: index == 0)
-            }),
+            "entities": .list(schema.entities.map { entity in entityValue(entity, referenced: referenced, literals: literals) }),
         ]
     }
 
@@ -24,8 +22,7 @@ struct OracleWriter {
         return schema.entity(named: auth.entity)?.field(named: field)?.jsonName
     }
 
-    private func entityValue(_ entity: Entity, referenced: Set<FieldKey>, literals: [FieldKey: [Literal]],
-                             isFirst: Bool) -> TemplateValue {
+    private func entityValue(_ entity: Entity, referenced: Set<FieldKey>, literals: [FieldKey: [Literal]]) -> TemplateValue {
         let rules = RuleWriter(entity: entity, schema: schema)
         let unchecked = uncheckedReason(entity)
         func keys(_ operation: RuleOperation) -> String {
@@ -36,7 +33,6 @@ struct OracleWriter {
             "name": .text(entity.name),
             "route": .text(entity.routePath),
             "variable": .text(entity.names.variable),
-            "isFirst": .flag(isFirst),
             "canCreate": .flag(creatable.contains(entity.name)),
             "checks": .text(unchecked == nil ? "true" : "false"),
             "uncheckedReason": unchecked.map { .text($0) } ?? .flag(false),

@@ -5,44 +5,53 @@ import Hummingbird
 /// Every route of the server, to answer 405 (with `Allow`) instead of 404 when a path exists
 /// but not with the request's method.
 enum Routes {
-    static let all: [(method: HTTPRequest.Method, path: [String])] = [
-        (.get, ["health"]),
-        (.get, ["openapi.json"]),
-        (.post, ["auth", "register"]),
-        (.post, ["auth", "login"]),
-        (.get, ["auth", "me"]),
-        (.get, ["users"]),
-        (.post, ["users"]),
-        (.get, ["users", "{id}"]),
-        (.patch, ["users", "{id}"]),
-        (.delete, ["users", "{id}"]),
-        (.get, ["users", "{id}", "posts"]),
-        (.get, ["users", "{id}", "comments"]),
-        (.get, ["users", "{id}", "followers"]),
-        (.put, ["users", "{id}", "followers", "{otherID}"]),
-        (.delete, ["users", "{id}", "followers", "{otherID}"]),
-        (.get, ["users", "{id}", "following"]),
-        (.put, ["users", "{id}", "following", "{otherID}"]),
-        (.delete, ["users", "{id}", "following", "{otherID}"]),
-        (.get, ["users", "{id}", "likes"]),
-        (.put, ["users", "{id}", "likes", "{otherID}"]),
-        (.delete, ["users", "{id}", "likes", "{otherID}"]),
-        (.get, ["posts"]),
-        (.post, ["posts"]),
-        (.get, ["posts", "{id}"]),
-        (.patch, ["posts", "{id}"]),
-        (.delete, ["posts", "{id}"]),
-        (.get, ["posts", "{id}", "comments"]),
-        (.get, ["posts", "{id}", "liked-by"]),
-        (.put, ["posts", "{id}", "liked-by", "{otherID}"]),
-        (.delete, ["posts", "{id}", "liked-by", "{otherID}"]),
-        (.get, ["comments"]),
-        (.post, ["comments"]),
-        (.get, ["comments", "{id}"]),
-        (.patch, ["comments", "{id}"]),
-        (.delete, ["comments", "{id}"]),
-        (.get, ["comments", "{id}", "replies"]),
+    /// `METHOD path`, one string each: a literal the compiler checks at once, however many
+    /// routes there are (a list of tuples took 1.3 s to type-check at 200 entities).
+    static let table: [String] = [
+        "GET /health",
+        "GET /openapi.json",
+        "POST /auth/register",
+        "POST /auth/login",
+        "GET /auth/me",
+        "GET /users",
+        "POST /users",
+        "GET /users/{id}",
+        "PATCH /users/{id}",
+        "DELETE /users/{id}",
+        "GET /users/{id}/posts",
+        "GET /users/{id}/comments",
+        "GET /users/{id}/followers",
+        "PUT /users/{id}/followers/{otherID}",
+        "DELETE /users/{id}/followers/{otherID}",
+        "GET /users/{id}/following",
+        "PUT /users/{id}/following/{otherID}",
+        "DELETE /users/{id}/following/{otherID}",
+        "GET /users/{id}/likes",
+        "PUT /users/{id}/likes/{otherID}",
+        "DELETE /users/{id}/likes/{otherID}",
+        "GET /posts",
+        "POST /posts",
+        "GET /posts/{id}",
+        "PATCH /posts/{id}",
+        "DELETE /posts/{id}",
+        "GET /posts/{id}/comments",
+        "GET /posts/{id}/liked-by",
+        "PUT /posts/{id}/liked-by/{otherID}",
+        "DELETE /posts/{id}/liked-by/{otherID}",
+        "GET /comments",
+        "POST /comments",
+        "GET /comments/{id}",
+        "PATCH /comments/{id}",
+        "DELETE /comments/{id}",
+        "GET /comments/{id}/replies",
     ]
+
+    /// The table as methods and path segments, parsed once.
+    static let all: [(method: HTTPRequest.Method, path: [String])] = table.compactMap { line in
+        let parts = line.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, let method = HTTPRequest.Method(String(parts[0])) else { return nil }
+        return (method, parts[1].split(separator: "/").map(String.init))
+    }
 
     static func allowedMethods(for path: String) -> [HTTPRequest.Method] {
         let segments = path.split(separator: "/").map(String.init)

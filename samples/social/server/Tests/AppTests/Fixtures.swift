@@ -18,115 +18,11 @@ struct Fixtures {
         self.client = client
     }
 
-    private mutating func nextVariant(_ type: String) -> Int {
+    /// The number of bodies of `type` made so far (each entity's fixtures are in
+    /// `Entities/<Entity>.swift`).
+    mutating func nextVariant(_ type: String) -> Int {
         defer { created[type, default: 0] += 1 }
         return created[type, default: 0]
-    }
-
-    /// A valid body for `POST /users`, with `changes` applied.
-    mutating func userBody(_ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
-        let variant = nextVariant("User")
-        var body: [String: JSONValue] = [:]
-        body["email"] = [
-            .string("user0@example.com"),
-            .string("user1@example.com"),
-            .string("user2@example.com"),
-            .string("user3@example.com"),
-            .string("user4@example.com"),
-            .string("user5@example.com"),
-            .string("user6@example.com"),
-            .string("user7@example.com"),
-            .string("user8@example.com"),
-            .string("user9@example.com"),
-            .string("user10@example.com"),
-            .string("user11@example.com"),
-            .string("user12@example.com"),
-            .string("user13@example.com"),
-            .string("user14@example.com"),
-            .string("user15@example.com"),
-        ][variant % 16]
-        body["handle"] = [
-            .string("bcd"),
-            .string("cde"),
-            .string("def"),
-            .string("efg"),
-            .string("fgh"),
-            .string("ghi"),
-            .string("hij"),
-            .string("ijk"),
-            .string("jkl"),
-            .string("klm"),
-            .string("lmn"),
-            .string("mno"),
-            .string("nop"),
-            .string("opq"),
-            .string("pqr"),
-            .string("qrs"),
-        ][variant % 16]
-        body["password"] = .string("correct horse 0")
-        body["name"] = .string("name 0")
-        body.merge(changes) { _, new in new }
-        return .object(body)
-    }
-
-    /// Creates a `User` and returns it as the server answered.
-    @discardableResult
-    mutating func createUser(_ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
-        let body = try await userBody(changes)
-        let (status, created) = try await send(client, .post, "/users", body: body)
-        try #require(status == .created, "POST /users answered \(status): \(created)")
-        return created
-    }
-
-    /// A valid body for `POST /posts`, with `changes` applied.
-    mutating func postBody(_ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
-        var body: [String: JSONValue] = [:]
-        body["body"] = .string("body 0")
-        if changes["authorId"] == nil {
-            if let user {
-                body["authorId"] = .string(user)
-            } else {
-                body["authorId"] = .string(try await createUser().id)
-            }
-        }
-        body.merge(changes) { _, new in new }
-        return .object(body)
-    }
-
-    /// Creates a `Post` and returns it as the server answered.
-    @discardableResult
-    mutating func createPost(_ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
-        let body = try await postBody(changes)
-        let (status, created) = try await send(client, .post, "/posts", body: body)
-        try #require(status == .created, "POST /posts answered \(status): \(created)")
-        return created
-    }
-
-    /// A valid body for `POST /comments`, with `changes` applied.
-    mutating func commentBody(_ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
-        var body: [String: JSONValue] = [:]
-        body["body"] = .string("body 0")
-        if changes["postId"] == nil {
-            body["postId"] = .string(try await createPost().id)
-        }
-        if changes["authorId"] == nil {
-            if let user {
-                body["authorId"] = .string(user)
-            } else {
-                body["authorId"] = .string(try await createUser().id)
-            }
-        }
-        body.merge(changes) { _, new in new }
-        return .object(body)
-    }
-
-    /// Creates a `Comment` and returns it as the server answered.
-    @discardableResult
-    mutating func createComment(_ changes: [String: JSONValue] = [:]) async throws -> JSONValue {
-        let body = try await commentBody(changes)
-        let (status, created) = try await send(client, .post, "/comments", body: body)
-        try #require(status == .created, "POST /comments answered \(status): \(created)")
-        return created
     }
 }
 

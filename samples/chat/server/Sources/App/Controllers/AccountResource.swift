@@ -13,9 +13,9 @@ extension Account: Resource {
     typealias Queries = AccountQueries
     typealias Permissions = AccountPermissions
 
-    static let route = "accounts"
-    static let displayName = "account"
-    static let idColumn = #""accounts"."id""#
+    static let route: String = "accounts"
+    static let displayName: String = "account"
+    static let idColumn: String = #""accounts"."id""#
 
     static func addRelatedRoutes(to group: RouterGroup<AppRequestContext>, _ controller: ResourceController<Account>) {
         group.get("{id}/memberships", use: controller.related(Member.self, MemberQueries.selectByAccount))

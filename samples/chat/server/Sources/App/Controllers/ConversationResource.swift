@@ -12,11 +12,11 @@ extension Conversation: Resource {
     typealias Permissions = ConversationPermissions
     typealias Detail = ConversationDetail
 
-    static let route = "conversations"
-    static let displayName = "conversation"
-    static let idColumn = #""conversations"."id""#
+    static let route: String = "conversations"
+    static let displayName: String = "conversation"
+    static let idColumn: String = #""conversations"."id""#
     static let includable: Set<String> = ["creator"]
-    static let references = [
+    static let references: [Reference] = [
         Reference(field: "creatorId", target: "account", exists: AccountQueries.exists),
     ]
 

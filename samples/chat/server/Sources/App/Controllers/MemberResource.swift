@@ -12,11 +12,11 @@ extension Member: Resource {
     typealias Permissions = MemberPermissions
     typealias Detail = MemberDetail
 
-    static let route = "members"
-    static let displayName = "member"
-    static let idColumn = #""members"."id""#
+    static let route: String = "members"
+    static let displayName: String = "member"
+    static let idColumn: String = #""members"."id""#
     static let includable: Set<String> = ["conversation", "account"]
-    static let references = [
+    static let references: [Reference] = [
         Reference(field: "conversationId", target: "conversation", exists: ConversationQueries.exists),
         Reference(field: "accountId", target: "account", exists: AccountQueries.exists),
     ]

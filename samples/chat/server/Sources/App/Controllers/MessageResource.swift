@@ -12,11 +12,11 @@ extension Message: Resource {
     typealias Permissions = MessagePermissions
     typealias Detail = MessageDetail
 
-    static let route = "messages"
-    static let displayName = "message"
-    static let idColumn = #""messages"."id""#
+    static let route: String = "messages"
+    static let displayName: String = "message"
+    static let idColumn: String = #""messages"."id""#
     static let includable: Set<String> = ["conversation", "sender"]
-    static let references = [
+    static let references: [Reference] = [
         Reference(field: "conversationId", target: "conversation", exists: ConversationQueries.exists),
         Reference(field: "senderId", target: "account", exists: AccountQueries.exists),
     ]

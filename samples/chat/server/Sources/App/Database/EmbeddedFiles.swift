@@ -159,7 +159,7 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
 """#),
     ]
 
-    static let openAPIDocument = ##"""
+    static let openAPIDocument: String = ##"""
 {
   "openapi": "3.1.0",
   "info": {"title": "Chat", "version": "1.0.0"},

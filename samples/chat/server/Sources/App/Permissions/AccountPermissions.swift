@@ -7,32 +7,32 @@ import Foundation
 /// condition that the routes add to their statements.
 enum AccountPermissions: ResourcePermissions {
     /// No rule: nobody may list accounts.
-    static let list = Permission(action: "list accounts", refersToCaller: false) { user in
+    static let list: Permission = Permission(action: "list accounts", refersToCaller: false) { user in
         .none
     }
 
     /// `self`
-    static let read = Permission(action: "read accounts", refersToCaller: true) { user in
+    static let read: Permission = Permission(action: "read accounts", refersToCaller: true) { user in
         (user.map { user in Access(#""accounts"."id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `public`
-    static let create = Permission(action: "create accounts", refersToCaller: false) { user in
+    static let create: Permission = Permission(action: "create accounts", refersToCaller: false) { user in
         .all
     }
 
     /// `self`
-    static let update = Permission(action: "update accounts", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update accounts", refersToCaller: true) { user in
         (user.map { user in Access(#""accounts"."id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `self`
-    static let delete = Permission(action: "delete accounts", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete accounts", refersToCaller: true) { user in
         (user.map { user in Access(#""accounts"."id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `self`
-    static let updatePassword = Permission(action: "set the password of accounts", refersToCaller: true, field: "password") { user in
+    static let updatePassword: Permission = Permission(action: "set the password of accounts", refersToCaller: true, field: "password") { user in
         (user.map { user in Access(#""accounts"."id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 

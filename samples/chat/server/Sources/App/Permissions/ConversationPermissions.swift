@@ -7,37 +7,37 @@ import Foundation
 /// condition that the routes add to their statements.
 enum ConversationPermissions: ResourcePermissions {
     /// `owner`
-    static let list = Permission(action: "list conversations", refersToCaller: true) { user in
+    static let list: Permission = Permission(action: "list conversations", refersToCaller: true) { user in
         (user.map { user in Access(#""conversations"."creator_id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `owner`
-    static let read = Permission(action: "read conversations", refersToCaller: true) { user in
+    static let read: Permission = Permission(action: "read conversations", refersToCaller: true) { user in
         (user.map { user in Access(#""conversations"."creator_id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `auth.verified`
-    static let create = Permission(action: "create conversations", refersToCaller: true) { user in
+    static let create: Permission = Permission(action: "create conversations", refersToCaller: true) { user in
         Access(user.map { user in SQLLogic.equal(user.record.verified, true) == true } ?? false)
     }
 
     /// `owner`
-    static let update = Permission(action: "update conversations", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update conversations", refersToCaller: true) { user in
         (user.map { user in Access(#""conversations"."creator_id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `owner`
-    static let delete = Permission(action: "delete conversations", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete conversations", refersToCaller: true) { user in
         (user.map { user in Access(#""conversations"."creator_id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// No rule: nobody may set the creator of conversations.
-    static let createCreator = Permission(action: "set the creator of conversations", refersToCaller: false, field: "creatorId") { user in
+    static let createCreator: Permission = Permission(action: "set the creator of conversations", refersToCaller: false, field: "creatorId") { user in
         .none
     }
 
     /// No rule: nobody may set the creator of conversations.
-    static let updateCreator = Permission(action: "set the creator of conversations", refersToCaller: false, field: "creatorId") { user in
+    static let updateCreator: Permission = Permission(action: "set the creator of conversations", refersToCaller: false, field: "creatorId") { user in
         .none
     }
 

@@ -7,35 +7,35 @@ import Foundation
 /// condition that the routes add to their statements.
 enum MemberPermissions: ResourcePermissions {
     /// `account == auth || conversation.creator == auth`
-    static let list = Permission(action: "list members", refersToCaller: true) { user in
+    static let list: Permission = Permission(action: "list members", refersToCaller: true) { user in
         (user.map { user in Access(#""members"."account_id" = ?"#, .uuid(user.id)) } ?? .none)
             || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "members"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `account == auth || conversation.creator == auth`
-    static let read = Permission(action: "read members", refersToCaller: true) { user in
+    static let read: Permission = Permission(action: "read members", refersToCaller: true) { user in
         (user.map { user in Access(#""members"."account_id" = ?"#, .uuid(user.id)) } ?? .none)
             || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "members"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `conversation.creator == auth`
-    static let create = Permission(action: "create members", refersToCaller: true) { user in
+    static let create: Permission = Permission(action: "create members", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "members"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `account == auth || conversation.creator == auth`
-    static let update = Permission(action: "update members", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update members", refersToCaller: true) { user in
         (user.map { user in Access(#""members"."account_id" = ?"#, .uuid(user.id)) } ?? .none)
             || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "members"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `conversation.creator == auth`
-    static let delete = Permission(action: "delete members", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete members", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "members"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `conversation.creator == auth`
-    static let updateRole = Permission(action: "set the role of members", refersToCaller: true, field: "role") { user in
+    static let updateRole: Permission = Permission(action: "set the role of members", refersToCaller: true, field: "role") { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "members"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 

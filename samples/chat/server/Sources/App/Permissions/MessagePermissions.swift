@@ -7,47 +7,47 @@ import Foundation
 /// condition that the routes add to their statements.
 enum MessagePermissions: ResourcePermissions {
     /// `owner || conversation.creator == auth`
-    static let list = Permission(action: "list messages", refersToCaller: true) { user in
+    static let list: Permission = Permission(action: "list messages", refersToCaller: true) { user in
         (user.map { user in Access(#""messages"."sender_id" = ?"#, .uuid(user.id)) } ?? .none)
             || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "messages"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `owner || conversation.creator == auth`
-    static let read = Permission(action: "read messages", refersToCaller: true) { user in
+    static let read: Permission = Permission(action: "read messages", refersToCaller: true) { user in
         (user.map { user in Access(#""messages"."sender_id" = ?"#, .uuid(user.id)) } ?? .none)
             || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "messages"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `authenticated && auth.verified`
-    static let create = Permission(action: "create messages", refersToCaller: true) { user in
+    static let create: Permission = Permission(action: "create messages", refersToCaller: true) { user in
         Access(user != nil)
             && Access(user.map { user in SQLLogic.equal(user.record.verified, true) == true } ?? false)
     }
 
     /// `owner && kind == .text`
-    static let update = Permission(action: "update messages", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update messages", refersToCaller: true) { user in
         (user.map { user in Access(#""messages"."sender_id" = ?"#, .uuid(user.id)) } ?? .none)
             && Access(#""messages"."kind" = 'text'"#)
     }
 
     /// `owner || conversation.creator == auth`
-    static let delete = Permission(action: "delete messages", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete messages", refersToCaller: true) { user in
         (user.map { user in Access(#""messages"."sender_id" = ?"#, .uuid(user.id)) } ?? .none)
             || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "messages"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
     /// No rule: nobody may set the sender of messages.
-    static let createSender = Permission(action: "set the sender of messages", refersToCaller: false, field: "senderId") { user in
+    static let createSender: Permission = Permission(action: "set the sender of messages", refersToCaller: false, field: "senderId") { user in
         .none
     }
 
     /// `kind != .system`
-    static let createKind = Permission(action: "set the kind of messages", refersToCaller: false, field: "kind") { user in
+    static let createKind: Permission = Permission(action: "set the kind of messages", refersToCaller: false, field: "kind") { user in
         Access(#""messages"."kind" <> 'system'"#)
     }
 
     /// No rule: nobody may set the sender of messages.
-    static let updateSender = Permission(action: "set the sender of messages", refersToCaller: false, field: "senderId") { user in
+    static let updateSender: Permission = Permission(action: "set the sender of messages", refersToCaller: false, field: "senderId") { user in
         .none
     }
 

@@ -6,61 +6,61 @@
 /// `filterable`, never from client text.
 enum AccountQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
-    static let select = SQL(
+    static let select: SQL = SQL(
         sqlite: #"SELECT "accounts"."id", "accounts"."email", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts""#,
         postgres: #"SELECT "accounts"."id", "accounts"."email", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts""#
     )
 
     /// One row by id.
-    static let find = SQL(
+    static let find: SQL = SQL(
         sqlite: #"SELECT "accounts"."id", "accounts"."email", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts" WHERE "accounts"."id" = ?1"#,
         postgres: #"SELECT "accounts"."id", "accounts"."email", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts" WHERE "accounts"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
-    static let selectRecord = SQL(
+    static let selectRecord: SQL = SQL(
         sqlite: #"SELECT "accounts"."email", "accounts"."password", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts" WHERE "accounts"."id" = ?1"#,
         postgres: #"SELECT "accounts"."email", "accounts"."password", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts" WHERE "accounts"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
-    static let newRow = SQL(
+    static let newRow: SQL = SQL(
         sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "email", ?3 AS "password", ?4 AS "display_name", ?5 AS "avatar", ?6 AS "verified", ?7 AS "last_seen") AS "accounts""#,
         postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "email", $3::text AS "password", $4::text AS "display_name", $5::text AS "avatar", $6::boolean AS "verified", $7::timestamptz AS "last_seen") AS "accounts""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
-    static let insert = SQL(
+    static let insert: SQL = SQL(
         sqlite: #"INSERT INTO "accounts" ("id", "email", "password", "display_name", "avatar", "verified", "last_seen") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING "id", "email", "display_name", "avatar", "verified", "last_seen""#,
         postgres: #"INSERT INTO "accounts" ("id", "email", "password", "display_name", "avatar", "verified", "last_seen") VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "id", "email", "display_name", "avatar", "verified", "last_seen""#
     )
 
     /// Writes every column of the record to the row with the id.
-    static let update = SQL(
+    static let update: SQL = SQL(
         sqlite: #"UPDATE "accounts" SET "email" = ?2, "password" = ?3, "display_name" = ?4, "avatar" = ?5, "verified" = ?6, "last_seen" = ?7 WHERE "id" = ?1 RETURNING "id", "email", "display_name", "avatar", "verified", "last_seen""#,
         postgres: #"UPDATE "accounts" SET "email" = $2, "password" = $3, "display_name" = $4, "avatar" = $5, "verified" = $6, "last_seen" = $7 WHERE "id" = $1 RETURNING "id", "email", "display_name", "avatar", "verified", "last_seen""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
-    static let delete = SQL(
+    static let delete: SQL = SQL(
         sqlite: #"DELETE FROM "accounts" WHERE "accounts"."id" = ?1"#,
         postgres: #"DELETE FROM "accounts" WHERE "accounts"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
-    static let exists = SQL(
+    static let exists: SQL = SQL(
         sqlite: #"SELECT 1 FROM "accounts" WHERE "accounts"."id" = ?1"#,
         postgres: #"SELECT 1 FROM "accounts" WHERE "accounts"."id" = $1"#
     )
 
     /// The id and password hash of the user with an identity, to sign in.
-    static let selectCredentials = SQL(
+    static let selectCredentials: SQL = SQL(
         sqlite: #"SELECT "id", "password" FROM "accounts" WHERE "email" = ?1"#,
         postgres: #"SELECT "id", "password" FROM "accounts" WHERE "email" = $1"#
     )
 
     /// The signed-in user's row as rules and hooks see it, read on every request with a token; password hashes stay unread.
-    static let selectCaller = SQL(
+    static let selectCaller: SQL = SQL(
         sqlite: #"SELECT "accounts"."email", '' AS "password", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts" WHERE "accounts"."id" = ?1"#,
         postgres: #"SELECT "accounts"."email", '' AS "password", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts" WHERE "accounts"."id" = $1"#
     )

@@ -6,49 +6,49 @@
 /// `filterable`, never from client text.
 enum ConversationQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
-    static let select = SQL(
+    static let select: SQL = SQL(
         sqlite: #"SELECT "conversations"."id", "conversations"."title", "conversations"."creator_id", "conversations"."is_group", "conversations"."created" FROM "conversations""#,
         postgres: #"SELECT "conversations"."id", "conversations"."title", "conversations"."creator_id", "conversations"."is_group", "conversations"."created" FROM "conversations""#
     )
 
     /// One row by id.
-    static let find = SQL(
+    static let find: SQL = SQL(
         sqlite: #"SELECT "conversations"."id", "conversations"."title", "conversations"."creator_id", "conversations"."is_group", "conversations"."created" FROM "conversations" WHERE "conversations"."id" = ?1"#,
         postgres: #"SELECT "conversations"."id", "conversations"."title", "conversations"."creator_id", "conversations"."is_group", "conversations"."created" FROM "conversations" WHERE "conversations"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
-    static let selectRecord = SQL(
+    static let selectRecord: SQL = SQL(
         sqlite: #"SELECT "conversations"."title", "conversations"."creator_id", "conversations"."is_group", "conversations"."created" FROM "conversations" WHERE "conversations"."id" = ?1"#,
         postgres: #"SELECT "conversations"."title", "conversations"."creator_id", "conversations"."is_group", "conversations"."created" FROM "conversations" WHERE "conversations"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
-    static let newRow = SQL(
+    static let newRow: SQL = SQL(
         sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "title", ?3 AS "creator_id", ?4 AS "is_group", ?5 AS "created") AS "conversations""#,
         postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "title", $3::uuid AS "creator_id", $4::boolean AS "is_group", $5::timestamptz AS "created") AS "conversations""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
-    static let insert = SQL(
+    static let insert: SQL = SQL(
         sqlite: #"INSERT INTO "conversations" ("id", "title", "creator_id", "is_group", "created") VALUES (?1, ?2, ?3, ?4, ?5) RETURNING "id", "title", "creator_id", "is_group", "created""#,
         postgres: #"INSERT INTO "conversations" ("id", "title", "creator_id", "is_group", "created") VALUES ($1, $2, $3, $4, $5) RETURNING "id", "title", "creator_id", "is_group", "created""#
     )
 
     /// Writes every column of the record to the row with the id.
-    static let update = SQL(
+    static let update: SQL = SQL(
         sqlite: #"UPDATE "conversations" SET "title" = ?2, "creator_id" = ?3, "is_group" = ?4, "created" = ?5 WHERE "id" = ?1 RETURNING "id", "title", "creator_id", "is_group", "created""#,
         postgres: #"UPDATE "conversations" SET "title" = $2, "creator_id" = $3, "is_group" = $4, "created" = $5 WHERE "id" = $1 RETURNING "id", "title", "creator_id", "is_group", "created""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
-    static let delete = SQL(
+    static let delete: SQL = SQL(
         sqlite: #"DELETE FROM "conversations" WHERE "conversations"."id" = ?1"#,
         postgres: #"DELETE FROM "conversations" WHERE "conversations"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
-    static let exists = SQL(
+    static let exists: SQL = SQL(
         sqlite: #"SELECT 1 FROM "conversations" WHERE "conversations"."id" = ?1"#,
         postgres: #"SELECT 1 FROM "conversations" WHERE "conversations"."id" = $1"#
     )

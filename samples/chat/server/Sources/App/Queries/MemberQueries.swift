@@ -6,61 +6,61 @@
 /// `filterable`, never from client text.
 enum MemberQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
-    static let select = SQL(
+    static let select: SQL = SQL(
         sqlite: #"SELECT "members"."id", "members"."conversation_id", "members"."account_id", "members"."role", "members"."joined", "members"."last_read", "members"."muted" FROM "members""#,
         postgres: #"SELECT "members"."id", "members"."conversation_id", "members"."account_id", "members"."role", "members"."joined", "members"."last_read", "members"."muted" FROM "members""#
     )
 
     /// One row by id.
-    static let find = SQL(
+    static let find: SQL = SQL(
         sqlite: #"SELECT "members"."id", "members"."conversation_id", "members"."account_id", "members"."role", "members"."joined", "members"."last_read", "members"."muted" FROM "members" WHERE "members"."id" = ?1"#,
         postgres: #"SELECT "members"."id", "members"."conversation_id", "members"."account_id", "members"."role", "members"."joined", "members"."last_read", "members"."muted" FROM "members" WHERE "members"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
-    static let selectRecord = SQL(
+    static let selectRecord: SQL = SQL(
         sqlite: #"SELECT "members"."conversation_id", "members"."account_id", "members"."role", "members"."joined", "members"."last_read", "members"."muted" FROM "members" WHERE "members"."id" = ?1"#,
         postgres: #"SELECT "members"."conversation_id", "members"."account_id", "members"."role", "members"."joined", "members"."last_read", "members"."muted" FROM "members" WHERE "members"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
-    static let newRow = SQL(
+    static let newRow: SQL = SQL(
         sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "conversation_id", ?3 AS "account_id", ?4 AS "role", ?5 AS "joined", ?6 AS "last_read", ?7 AS "muted") AS "members""#,
         postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "conversation_id", $3::uuid AS "account_id", $4::text AS "role", $5::timestamptz AS "joined", $6::timestamptz AS "last_read", $7::boolean AS "muted") AS "members""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
-    static let insert = SQL(
+    static let insert: SQL = SQL(
         sqlite: #"INSERT INTO "members" ("id", "conversation_id", "account_id", "role", "joined", "last_read", "muted") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING "id", "conversation_id", "account_id", "role", "joined", "last_read", "muted""#,
         postgres: #"INSERT INTO "members" ("id", "conversation_id", "account_id", "role", "joined", "last_read", "muted") VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "id", "conversation_id", "account_id", "role", "joined", "last_read", "muted""#
     )
 
     /// Writes every column of the record to the row with the id.
-    static let update = SQL(
+    static let update: SQL = SQL(
         sqlite: #"UPDATE "members" SET "conversation_id" = ?2, "account_id" = ?3, "role" = ?4, "joined" = ?5, "last_read" = ?6, "muted" = ?7 WHERE "id" = ?1 RETURNING "id", "conversation_id", "account_id", "role", "joined", "last_read", "muted""#,
         postgres: #"UPDATE "members" SET "conversation_id" = $2, "account_id" = $3, "role" = $4, "joined" = $5, "last_read" = $6, "muted" = $7 WHERE "id" = $1 RETURNING "id", "conversation_id", "account_id", "role", "joined", "last_read", "muted""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
-    static let delete = SQL(
+    static let delete: SQL = SQL(
         sqlite: #"DELETE FROM "members" WHERE "members"."id" = ?1"#,
         postgres: #"DELETE FROM "members" WHERE "members"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
-    static let exists = SQL(
+    static let exists: SQL = SQL(
         sqlite: #"SELECT 1 FROM "members" WHERE "members"."id" = ?1"#,
         postgres: #"SELECT 1 FROM "members" WHERE "members"."id" = $1"#
     )
 
     /// The rows whose `conversation` is the id; the route appends filters, order and paging.
-    static let selectByConversation = SQL(
+    static let selectByConversation: SQL = SQL(
         sqlite: #"SELECT "members"."id", "members"."conversation_id", "members"."account_id", "members"."role", "members"."joined", "members"."last_read", "members"."muted" FROM "members" WHERE "members"."conversation_id" = ?1"#,
         postgres: #"SELECT "members"."id", "members"."conversation_id", "members"."account_id", "members"."role", "members"."joined", "members"."last_read", "members"."muted" FROM "members" WHERE "members"."conversation_id" = $1"#
     )
 
     /// The rows whose `account` is the id; the route appends filters, order and paging.
-    static let selectByAccount = SQL(
+    static let selectByAccount: SQL = SQL(
         sqlite: #"SELECT "members"."id", "members"."conversation_id", "members"."account_id", "members"."role", "members"."joined", "members"."last_read", "members"."muted" FROM "members" WHERE "members"."account_id" = ?1"#,
         postgres: #"SELECT "members"."id", "members"."conversation_id", "members"."account_id", "members"."role", "members"."joined", "members"."last_read", "members"."muted" FROM "members" WHERE "members"."account_id" = $1"#
     )

@@ -6,55 +6,55 @@
 /// `filterable`, never from client text.
 enum MessageQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
-    static let select = SQL(
+    static let select: SQL = SQL(
         sqlite: #"SELECT "messages"."id", "messages"."conversation_id", "messages"."sender_id", "messages"."kind", "messages"."body", "messages"."attachment", "messages"."client_id", "messages"."sent", "messages"."edited" FROM "messages""#,
         postgres: #"SELECT "messages"."id", "messages"."conversation_id", "messages"."sender_id", "messages"."kind", "messages"."body", "messages"."attachment", "messages"."client_id", "messages"."sent", "messages"."edited" FROM "messages""#
     )
 
     /// One row by id.
-    static let find = SQL(
+    static let find: SQL = SQL(
         sqlite: #"SELECT "messages"."id", "messages"."conversation_id", "messages"."sender_id", "messages"."kind", "messages"."body", "messages"."attachment", "messages"."client_id", "messages"."sent", "messages"."edited" FROM "messages" WHERE "messages"."id" = ?1"#,
         postgres: #"SELECT "messages"."id", "messages"."conversation_id", "messages"."sender_id", "messages"."kind", "messages"."body", "messages"."attachment", "messages"."client_id", "messages"."sent", "messages"."edited" FROM "messages" WHERE "messages"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
-    static let selectRecord = SQL(
+    static let selectRecord: SQL = SQL(
         sqlite: #"SELECT "messages"."conversation_id", "messages"."sender_id", "messages"."kind", "messages"."body", "messages"."attachment", "messages"."client_id", "messages"."sent", "messages"."edited" FROM "messages" WHERE "messages"."id" = ?1"#,
         postgres: #"SELECT "messages"."conversation_id", "messages"."sender_id", "messages"."kind", "messages"."body", "messages"."attachment", "messages"."client_id", "messages"."sent", "messages"."edited" FROM "messages" WHERE "messages"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
-    static let newRow = SQL(
+    static let newRow: SQL = SQL(
         sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "conversation_id", ?3 AS "sender_id", ?4 AS "kind", ?5 AS "body", ?6 AS "attachment", ?7 AS "client_id", ?8 AS "sent", ?9 AS "edited") AS "messages""#,
         postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "conversation_id", $3::uuid AS "sender_id", $4::text AS "kind", $5::text AS "body", $6::text AS "attachment", $7::uuid AS "client_id", $8::timestamptz AS "sent", $9::timestamptz AS "edited") AS "messages""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
-    static let insert = SQL(
+    static let insert: SQL = SQL(
         sqlite: #"INSERT INTO "messages" ("id", "conversation_id", "sender_id", "kind", "body", "attachment", "client_id", "sent", "edited") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING "id", "conversation_id", "sender_id", "kind", "body", "attachment", "client_id", "sent", "edited""#,
         postgres: #"INSERT INTO "messages" ("id", "conversation_id", "sender_id", "kind", "body", "attachment", "client_id", "sent", "edited") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING "id", "conversation_id", "sender_id", "kind", "body", "attachment", "client_id", "sent", "edited""#
     )
 
     /// Writes every column of the record to the row with the id.
-    static let update = SQL(
+    static let update: SQL = SQL(
         sqlite: #"UPDATE "messages" SET "conversation_id" = ?2, "sender_id" = ?3, "kind" = ?4, "body" = ?5, "attachment" = ?6, "client_id" = ?7, "sent" = ?8, "edited" = ?9 WHERE "id" = ?1 RETURNING "id", "conversation_id", "sender_id", "kind", "body", "attachment", "client_id", "sent", "edited""#,
         postgres: #"UPDATE "messages" SET "conversation_id" = $2, "sender_id" = $3, "kind" = $4, "body" = $5, "attachment" = $6, "client_id" = $7, "sent" = $8, "edited" = $9 WHERE "id" = $1 RETURNING "id", "conversation_id", "sender_id", "kind", "body", "attachment", "client_id", "sent", "edited""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
-    static let delete = SQL(
+    static let delete: SQL = SQL(
         sqlite: #"DELETE FROM "messages" WHERE "messages"."id" = ?1"#,
         postgres: #"DELETE FROM "messages" WHERE "messages"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
-    static let exists = SQL(
+    static let exists: SQL = SQL(
         sqlite: #"SELECT 1 FROM "messages" WHERE "messages"."id" = ?1"#,
         postgres: #"SELECT 1 FROM "messages" WHERE "messages"."id" = $1"#
     )
 
     /// The rows whose `conversation` is the id; the route appends filters, order and paging.
-    static let selectByConversation = SQL(
+    static let selectByConversation: SQL = SQL(
         sqlite: #"SELECT "messages"."id", "messages"."conversation_id", "messages"."sender_id", "messages"."kind", "messages"."body", "messages"."attachment", "messages"."client_id", "messages"."sent", "messages"."edited" FROM "messages" WHERE "messages"."conversation_id" = ?1"#,
         postgres: #"SELECT "messages"."id", "messages"."conversation_id", "messages"."sender_id", "messages"."kind", "messages"."body", "messages"."attachment", "messages"."client_id", "messages"."sent", "messages"."edited" FROM "messages" WHERE "messages"."conversation_id" = $1"#
     )

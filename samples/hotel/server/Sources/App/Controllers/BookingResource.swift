@@ -12,11 +12,11 @@ extension Booking: Resource {
     typealias Permissions = BookingPermissions
     typealias Detail = BookingDetail
 
-    static let route = "bookings"
-    static let displayName = "booking"
-    static let idColumn = #""bookings"."id""#
+    static let route: String = "bookings"
+    static let displayName: String = "booking"
+    static let idColumn: String = #""bookings"."id""#
     static let includable: Set<String> = ["guest", "room"]
-    static let references = [
+    static let references: [Reference] = [
         Reference(field: "guestId", target: "guest", exists: GuestQueries.exists),
         Reference(field: "roomId", target: "room", exists: RoomQueries.exists),
     ]

@@ -13,9 +13,9 @@ extension Guest: Resource {
     typealias Queries = GuestQueries
     typealias Permissions = GuestPermissions
 
-    static let route = "guests"
-    static let displayName = "guest"
-    static let idColumn = #""guests"."id""#
+    static let route: String = "guests"
+    static let displayName: String = "guest"
+    static let idColumn: String = #""guests"."id""#
 
     static func addRelatedRoutes(to group: RouterGroup<AppRequestContext>, _ controller: ResourceController<Guest>) {
         group.get("{id}/bookings", use: controller.related(Booking.self, BookingQueries.selectByGuest))

@@ -12,11 +12,11 @@ extension Review: Resource {
     typealias Permissions = ReviewPermissions
     typealias Detail = ReviewDetail
 
-    static let route = "reviews"
-    static let displayName = "review"
-    static let idColumn = #""reviews"."id""#
+    static let route: String = "reviews"
+    static let displayName: String = "review"
+    static let idColumn: String = #""reviews"."id""#
     static let includable: Set<String> = ["booking", "author"]
-    static let references = [
+    static let references: [Reference] = [
         Reference(field: "bookingId", target: "booking", exists: BookingQueries.exists),
         Reference(field: "authorId", target: "guest", exists: GuestQueries.exists),
     ]

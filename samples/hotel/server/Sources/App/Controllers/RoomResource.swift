@@ -11,9 +11,9 @@ extension Room: Resource {
     typealias Queries = RoomQueries
     typealias Permissions = RoomPermissions
 
-    static let route = "rooms"
-    static let displayName = "room"
-    static let idColumn = #""rooms"."id""#
+    static let route: String = "rooms"
+    static let displayName: String = "room"
+    static let idColumn: String = #""rooms"."id""#
 
     static func addRelatedRoutes(to group: RouterGroup<AppRequestContext>, _ controller: ResourceController<Room>) {
         group.get("{id}/bookings", use: controller.related(Booking.self, BookingQueries.selectByRoom))

@@ -187,7 +187,7 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
 """#),
     ]
 
-    static let openAPIDocument = ##"""
+    static let openAPIDocument: String = ##"""
 {
   "openapi": "3.1.0",
   "info": {"title": "Hotel", "version": "1.0.0"},

@@ -97,7 +97,7 @@ struct GuestRecord: ResourceRecord {
         "vip": .bool(false),
     ]
 
-    static let phonePattern = Pattern(#"^\+?[0-9 ]{6,20}$"#)
+    static let phonePattern: Pattern = Pattern(#"^\+?[0-9 ]{6,20}$"#)
 
     /// The ids the record points at, by field.
     var references: [String: UUID] {

@@ -95,7 +95,7 @@ struct RoomRecord: ResourceRecord {
         ]
     }
 
-    static let numberPattern = Pattern("^[0-9]{3,4}$")
+    static let numberPattern: Pattern = Pattern("^[0-9]{3,4}$")
 
     /// The ids the record points at, by field.
     var references: [String: UUID] {

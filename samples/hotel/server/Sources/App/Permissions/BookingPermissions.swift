@@ -7,46 +7,46 @@ import Foundation
 /// condition that the routes add to their statements.
 enum BookingPermissions: ResourcePermissions {
     /// `owner || role(manager, receptionist)`
-    static let list = Permission(action: "list bookings", refersToCaller: true) { user in
+    static let list: Permission = Permission(action: "list bookings", refersToCaller: true) { user in
         (user.map { user in Access(#""bookings"."guest_id" = ?"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)
     }
 
     /// `owner || role(manager, receptionist)`
-    static let read = Permission(action: "read bookings", refersToCaller: true) { user in
+    static let read: Permission = Permission(action: "read bookings", refersToCaller: true) { user in
         (user.map { user in Access(#""bookings"."guest_id" = ?"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)
     }
 
     /// `authenticated`
-    static let create = Permission(action: "create bookings", refersToCaller: true) { user in
+    static let create: Permission = Permission(action: "create bookings", refersToCaller: true) { user in
         Access(user != nil)
     }
 
     /// `role(manager, receptionist) || owner && status == .requested`
-    static let update = Permission(action: "update bookings", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update bookings", refersToCaller: true) { user in
         Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)
             || ((user.map { user in Access(#""bookings"."guest_id" = ?"#, .uuid(user.id)) } ?? .none) && Access(#""bookings"."status" = 'requested'"#))
     }
 
     /// `role(manager) || owner && status != .checkedIn && status != .checkedOut`
-    static let delete = Permission(action: "delete bookings", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete bookings", refersToCaller: true) { user in
         Access(user.map { [Role.manager].contains($0.record.role) } ?? false)
             || ((user.map { user in Access(#""bookings"."guest_id" = ?"#, .uuid(user.id)) } ?? .none) && Access(#""bookings"."status" <> 'checkedIn'"#) && Access(#""bookings"."status" <> 'checkedOut'"#))
     }
 
     /// No rule: nobody may set the guest of bookings.
-    static let createGuest = Permission(action: "set the guest of bookings", refersToCaller: false, field: "guestId") { user in
+    static let createGuest: Permission = Permission(action: "set the guest of bookings", refersToCaller: false, field: "guestId") { user in
         .none
     }
 
     /// `role(manager, receptionist)`
-    static let createStatus = Permission(action: "set the status of bookings", refersToCaller: true, field: "status") { user in
+    static let createStatus: Permission = Permission(action: "set the status of bookings", refersToCaller: true, field: "status") { user in
         Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)
     }
 
     /// No rule: nobody may set the guest of bookings.
-    static let updateGuest = Permission(action: "set the guest of bookings", refersToCaller: false, field: "guestId") { user in
+    static let updateGuest: Permission = Permission(action: "set the guest of bookings", refersToCaller: false, field: "guestId") { user in
         .none
     }
 

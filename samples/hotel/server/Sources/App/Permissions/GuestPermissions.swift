@@ -7,49 +7,49 @@ import Foundation
 /// condition that the routes add to their statements.
 enum GuestPermissions: ResourcePermissions {
     /// `role(manager, receptionist)`
-    static let list = Permission(action: "list guests", refersToCaller: true) { user in
+    static let list: Permission = Permission(action: "list guests", refersToCaller: true) { user in
         Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)
     }
 
     /// `self || role(manager, receptionist)`
-    static let read = Permission(action: "read guests", refersToCaller: true) { user in
+    static let read: Permission = Permission(action: "read guests", refersToCaller: true) { user in
         (user.map { user in Access(#""guests"."id" = ?"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)
     }
 
     /// `public`
-    static let create = Permission(action: "create guests", refersToCaller: false) { user in
+    static let create: Permission = Permission(action: "create guests", refersToCaller: false) { user in
         .all
     }
 
     /// `self || role(manager, receptionist)`
-    static let update = Permission(action: "update guests", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update guests", refersToCaller: true) { user in
         (user.map { user in Access(#""guests"."id" = ?"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.manager, Role.receptionist].contains($0.record.role) } ?? false)
     }
 
     /// `role(manager)`
-    static let delete = Permission(action: "delete guests", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete guests", refersToCaller: true) { user in
         Access(user.map { [Role.manager].contains($0.record.role) } ?? false)
     }
 
     /// No rule: nobody may set the role of guests.
-    static let createRole = Permission(action: "set the role of guests", refersToCaller: false, field: "role") { user in
+    static let createRole: Permission = Permission(action: "set the role of guests", refersToCaller: false, field: "role") { user in
         .none
     }
 
     /// `self`
-    static let updatePassword = Permission(action: "set the password of guests", refersToCaller: true, field: "password") { user in
+    static let updatePassword: Permission = Permission(action: "set the password of guests", refersToCaller: true, field: "password") { user in
         (user.map { user in Access(#""guests"."id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `role(manager)`
-    static let updateRole = Permission(action: "set the role of guests", refersToCaller: true, field: "role") { user in
+    static let updateRole: Permission = Permission(action: "set the role of guests", refersToCaller: true, field: "role") { user in
         Access(user.map { [Role.manager].contains($0.record.role) } ?? false)
     }
 
     /// `role(manager)`
-    static let updateVip = Permission(action: "set the vip of guests", refersToCaller: true, field: "vip") { user in
+    static let updateVip: Permission = Permission(action: "set the vip of guests", refersToCaller: true, field: "vip") { user in
         Access(user.map { [Role.manager].contains($0.record.role) } ?? false)
     }
 

@@ -7,39 +7,39 @@ import Foundation
 /// condition that the routes add to their statements.
 enum ReviewPermissions: ResourcePermissions {
     /// `public`
-    static let list = Permission(action: "list reviews", refersToCaller: false) { user in
+    static let list: Permission = Permission(action: "list reviews", refersToCaller: false) { user in
         .all
     }
 
     /// `public`
-    static let read = Permission(action: "read reviews", refersToCaller: false) { user in
+    static let read: Permission = Permission(action: "read reviews", refersToCaller: false) { user in
         .all
     }
 
     /// `owner && booking.status == .checkedOut`
-    static let create = Permission(action: "create reviews", refersToCaller: true) { user in
+    static let create: Permission = Permission(action: "create reviews", refersToCaller: true) { user in
         (user.map { user in Access(#""reviews"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
             && Access(#"EXISTS (SELECT 1 FROM "bookings" AS "_r1" WHERE "_r1"."id" = "reviews"."booking_id" AND "_r1"."status" = 'checkedOut')"#)
     }
 
     /// `owner`
-    static let update = Permission(action: "update reviews", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update reviews", refersToCaller: true) { user in
         (user.map { user in Access(#""reviews"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `owner || role(manager)`
-    static let delete = Permission(action: "delete reviews", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete reviews", refersToCaller: true) { user in
         (user.map { user in Access(#""reviews"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.manager].contains($0.record.role) } ?? false)
     }
 
     /// No rule: nobody may set the author of reviews.
-    static let createAuthor = Permission(action: "set the author of reviews", refersToCaller: false, field: "authorId") { user in
+    static let createAuthor: Permission = Permission(action: "set the author of reviews", refersToCaller: false, field: "authorId") { user in
         .none
     }
 
     /// No rule: nobody may set the author of reviews.
-    static let updateAuthor = Permission(action: "set the author of reviews", refersToCaller: false, field: "authorId") { user in
+    static let updateAuthor: Permission = Permission(action: "set the author of reviews", refersToCaller: false, field: "authorId") { user in
         .none
     }
 

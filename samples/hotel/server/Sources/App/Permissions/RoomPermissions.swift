@@ -7,28 +7,28 @@ import Foundation
 /// condition that the routes add to their statements.
 enum RoomPermissions: ResourcePermissions {
     /// `public`
-    static let list = Permission(action: "list rooms", refersToCaller: false) { user in
+    static let list: Permission = Permission(action: "list rooms", refersToCaller: false) { user in
         .all
     }
 
     /// `public`
-    static let read = Permission(action: "read rooms", refersToCaller: false) { user in
+    static let read: Permission = Permission(action: "read rooms", refersToCaller: false) { user in
         .all
     }
 
     /// `role(manager)`
-    static let create = Permission(action: "create rooms", refersToCaller: true) { user in
+    static let create: Permission = Permission(action: "create rooms", refersToCaller: true) { user in
         Access(user.map { [Role.manager].contains($0.record.role) } ?? false)
     }
 
     /// `role(manager) || role(receptionist) && rate <= 500`
-    static let update = Permission(action: "update rooms", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update rooms", refersToCaller: true) { user in
         Access(user.map { [Role.manager].contains($0.record.role) } ?? false)
             || (Access(user.map { [Role.receptionist].contains($0.record.role) } ?? false) && Access(#""rooms"."rate" <= 500"#))
     }
 
     /// `role(manager)`
-    static let delete = Permission(action: "delete rooms", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete rooms", refersToCaller: true) { user in
         Access(user.map { [Role.manager].contains($0.record.role) } ?? false)
     }
 

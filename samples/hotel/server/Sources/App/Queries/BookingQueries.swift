@@ -6,61 +6,61 @@
 /// `filterable`, never from client text.
 enum BookingQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
-    static let select = SQL(
+    static let select: SQL = SQL(
         sqlite: #"SELECT "bookings"."id", "bookings"."guest_id", "bookings"."room_id", "bookings"."check_in", "bookings"."check_out", "bookings"."adults", "bookings"."children", "bookings"."status", "bookings"."reference", "bookings"."total", "bookings"."created" FROM "bookings""#,
         postgres: #"SELECT "bookings"."id", "bookings"."guest_id", "bookings"."room_id", "bookings"."check_in"::text, "bookings"."check_out"::text, "bookings"."adults", "bookings"."children", "bookings"."status", "bookings"."reference", "bookings"."total", "bookings"."created" FROM "bookings""#
     )
 
     /// One row by id.
-    static let find = SQL(
+    static let find: SQL = SQL(
         sqlite: #"SELECT "bookings"."id", "bookings"."guest_id", "bookings"."room_id", "bookings"."check_in", "bookings"."check_out", "bookings"."adults", "bookings"."children", "bookings"."status", "bookings"."reference", "bookings"."total", "bookings"."created" FROM "bookings" WHERE "bookings"."id" = ?1"#,
         postgres: #"SELECT "bookings"."id", "bookings"."guest_id", "bookings"."room_id", "bookings"."check_in"::text, "bookings"."check_out"::text, "bookings"."adults", "bookings"."children", "bookings"."status", "bookings"."reference", "bookings"."total", "bookings"."created" FROM "bookings" WHERE "bookings"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
-    static let selectRecord = SQL(
+    static let selectRecord: SQL = SQL(
         sqlite: #"SELECT "bookings"."guest_id", "bookings"."room_id", "bookings"."check_in", "bookings"."check_out", "bookings"."adults", "bookings"."children", "bookings"."status", "bookings"."reference", "bookings"."total", "bookings"."created" FROM "bookings" WHERE "bookings"."id" = ?1"#,
         postgres: #"SELECT "bookings"."guest_id", "bookings"."room_id", "bookings"."check_in"::text, "bookings"."check_out"::text, "bookings"."adults", "bookings"."children", "bookings"."status", "bookings"."reference", "bookings"."total", "bookings"."created" FROM "bookings" WHERE "bookings"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
-    static let newRow = SQL(
+    static let newRow: SQL = SQL(
         sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "guest_id", ?3 AS "room_id", ?4 AS "check_in", ?5 AS "check_out", ?6 AS "adults", ?7 AS "children", ?8 AS "status", ?9 AS "reference", CAST(?10 AS NUMERIC) AS "total", ?11 AS "created") AS "bookings""#,
         postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "guest_id", $3::uuid AS "room_id", $4::date AS "check_in", $5::date AS "check_out", $6::bigint AS "adults", $7::bigint AS "children", $8::text AS "status", $9::uuid AS "reference", $10::numeric AS "total", $11::timestamptz AS "created") AS "bookings""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
-    static let insert = SQL(
+    static let insert: SQL = SQL(
         sqlite: #"INSERT INTO "bookings" ("id", "guest_id", "room_id", "check_in", "check_out", "adults", "children", "status", "reference", "total", "created") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING "id", "guest_id", "room_id", "check_in", "check_out", "adults", "children", "status", "reference", "total", "created""#,
         postgres: #"INSERT INTO "bookings" ("id", "guest_id", "room_id", "check_in", "check_out", "adults", "children", "status", "reference", "total", "created") VALUES ($1, $2, $3, $4::date, $5::date, $6, $7, $8, $9, $10, $11) RETURNING "id", "guest_id", "room_id", "check_in"::text, "check_out"::text, "adults", "children", "status", "reference", "total", "created""#
     )
 
     /// Writes every column of the record to the row with the id.
-    static let update = SQL(
+    static let update: SQL = SQL(
         sqlite: #"UPDATE "bookings" SET "guest_id" = ?2, "room_id" = ?3, "check_in" = ?4, "check_out" = ?5, "adults" = ?6, "children" = ?7, "status" = ?8, "reference" = ?9, "total" = ?10, "created" = ?11 WHERE "id" = ?1 RETURNING "id", "guest_id", "room_id", "check_in", "check_out", "adults", "children", "status", "reference", "total", "created""#,
         postgres: #"UPDATE "bookings" SET "guest_id" = $2, "room_id" = $3, "check_in" = $4::date, "check_out" = $5::date, "adults" = $6, "children" = $7, "status" = $8, "reference" = $9, "total" = $10, "created" = $11 WHERE "id" = $1 RETURNING "id", "guest_id", "room_id", "check_in"::text, "check_out"::text, "adults", "children", "status", "reference", "total", "created""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
-    static let delete = SQL(
+    static let delete: SQL = SQL(
         sqlite: #"DELETE FROM "bookings" WHERE "bookings"."id" = ?1"#,
         postgres: #"DELETE FROM "bookings" WHERE "bookings"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
-    static let exists = SQL(
+    static let exists: SQL = SQL(
         sqlite: #"SELECT 1 FROM "bookings" WHERE "bookings"."id" = ?1"#,
         postgres: #"SELECT 1 FROM "bookings" WHERE "bookings"."id" = $1"#
     )
 
     /// The rows whose `guest` is the id; the route appends filters, order and paging.
-    static let selectByGuest = SQL(
+    static let selectByGuest: SQL = SQL(
         sqlite: #"SELECT "bookings"."id", "bookings"."guest_id", "bookings"."room_id", "bookings"."check_in", "bookings"."check_out", "bookings"."adults", "bookings"."children", "bookings"."status", "bookings"."reference", "bookings"."total", "bookings"."created" FROM "bookings" WHERE "bookings"."guest_id" = ?1"#,
         postgres: #"SELECT "bookings"."id", "bookings"."guest_id", "bookings"."room_id", "bookings"."check_in"::text, "bookings"."check_out"::text, "bookings"."adults", "bookings"."children", "bookings"."status", "bookings"."reference", "bookings"."total", "bookings"."created" FROM "bookings" WHERE "bookings"."guest_id" = $1"#
     )
 
     /// The rows whose `room` is the id; the route appends filters, order and paging.
-    static let selectByRoom = SQL(
+    static let selectByRoom: SQL = SQL(
         sqlite: #"SELECT "bookings"."id", "bookings"."guest_id", "bookings"."room_id", "bookings"."check_in", "bookings"."check_out", "bookings"."adults", "bookings"."children", "bookings"."status", "bookings"."reference", "bookings"."total", "bookings"."created" FROM "bookings" WHERE "bookings"."room_id" = ?1"#,
         postgres: #"SELECT "bookings"."id", "bookings"."guest_id", "bookings"."room_id", "bookings"."check_in"::text, "bookings"."check_out"::text, "bookings"."adults", "bookings"."children", "bookings"."status", "bookings"."reference", "bookings"."total", "bookings"."created" FROM "bookings" WHERE "bookings"."room_id" = $1"#
     )

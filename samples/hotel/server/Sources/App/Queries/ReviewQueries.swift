@@ -6,49 +6,49 @@
 /// `filterable`, never from client text.
 enum ReviewQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
-    static let select = SQL(
+    static let select: SQL = SQL(
         sqlite: #"SELECT "reviews"."id", "reviews"."booking_id", "reviews"."author_id", "reviews"."score", "reviews"."comment", "reviews"."written" FROM "reviews""#,
         postgres: #"SELECT "reviews"."id", "reviews"."booking_id", "reviews"."author_id", "reviews"."score", "reviews"."comment", "reviews"."written" FROM "reviews""#
     )
 
     /// One row by id.
-    static let find = SQL(
+    static let find: SQL = SQL(
         sqlite: #"SELECT "reviews"."id", "reviews"."booking_id", "reviews"."author_id", "reviews"."score", "reviews"."comment", "reviews"."written" FROM "reviews" WHERE "reviews"."id" = ?1"#,
         postgres: #"SELECT "reviews"."id", "reviews"."booking_id", "reviews"."author_id", "reviews"."score", "reviews"."comment", "reviews"."written" FROM "reviews" WHERE "reviews"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
-    static let selectRecord = SQL(
+    static let selectRecord: SQL = SQL(
         sqlite: #"SELECT "reviews"."booking_id", "reviews"."author_id", "reviews"."score", "reviews"."comment", "reviews"."written" FROM "reviews" WHERE "reviews"."id" = ?1"#,
         postgres: #"SELECT "reviews"."booking_id", "reviews"."author_id", "reviews"."score", "reviews"."comment", "reviews"."written" FROM "reviews" WHERE "reviews"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
-    static let newRow = SQL(
+    static let newRow: SQL = SQL(
         sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "booking_id", ?3 AS "author_id", ?4 AS "score", ?5 AS "comment", ?6 AS "written") AS "reviews""#,
         postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "booking_id", $3::uuid AS "author_id", $4::bigint AS "score", $5::text AS "comment", $6::timestamptz AS "written") AS "reviews""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
-    static let insert = SQL(
+    static let insert: SQL = SQL(
         sqlite: #"INSERT INTO "reviews" ("id", "booking_id", "author_id", "score", "comment", "written") VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING "id", "booking_id", "author_id", "score", "comment", "written""#,
         postgres: #"INSERT INTO "reviews" ("id", "booking_id", "author_id", "score", "comment", "written") VALUES ($1, $2, $3, $4, $5, $6) RETURNING "id", "booking_id", "author_id", "score", "comment", "written""#
     )
 
     /// Writes every column of the record to the row with the id.
-    static let update = SQL(
+    static let update: SQL = SQL(
         sqlite: #"UPDATE "reviews" SET "booking_id" = ?2, "author_id" = ?3, "score" = ?4, "comment" = ?5, "written" = ?6 WHERE "id" = ?1 RETURNING "id", "booking_id", "author_id", "score", "comment", "written""#,
         postgres: #"UPDATE "reviews" SET "booking_id" = $2, "author_id" = $3, "score" = $4, "comment" = $5, "written" = $6 WHERE "id" = $1 RETURNING "id", "booking_id", "author_id", "score", "comment", "written""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
-    static let delete = SQL(
+    static let delete: SQL = SQL(
         sqlite: #"DELETE FROM "reviews" WHERE "reviews"."id" = ?1"#,
         postgres: #"DELETE FROM "reviews" WHERE "reviews"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
-    static let exists = SQL(
+    static let exists: SQL = SQL(
         sqlite: #"SELECT 1 FROM "reviews" WHERE "reviews"."id" = ?1"#,
         postgres: #"SELECT 1 FROM "reviews" WHERE "reviews"."id" = $1"#
     )

@@ -6,49 +6,49 @@
 /// `filterable`, never from client text.
 enum RoomQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
-    static let select = SQL(
+    static let select: SQL = SQL(
         sqlite: #"SELECT "rooms"."id", "rooms"."number", "rooms"."kind", "rooms"."floor", "rooms"."beds", "rooms"."rate", "rooms"."rating", "rooms"."amenities", "rooms"."available" FROM "rooms""#,
         postgres: #"SELECT "rooms"."id", "rooms"."number", "rooms"."kind", "rooms"."floor", "rooms"."beds", "rooms"."rate", "rooms"."rating", "rooms"."amenities"::text, "rooms"."available" FROM "rooms""#
     )
 
     /// One row by id.
-    static let find = SQL(
+    static let find: SQL = SQL(
         sqlite: #"SELECT "rooms"."id", "rooms"."number", "rooms"."kind", "rooms"."floor", "rooms"."beds", "rooms"."rate", "rooms"."rating", "rooms"."amenities", "rooms"."available" FROM "rooms" WHERE "rooms"."id" = ?1"#,
         postgres: #"SELECT "rooms"."id", "rooms"."number", "rooms"."kind", "rooms"."floor", "rooms"."beds", "rooms"."rate", "rooms"."rating", "rooms"."amenities"::text, "rooms"."available" FROM "rooms" WHERE "rooms"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
-    static let selectRecord = SQL(
+    static let selectRecord: SQL = SQL(
         sqlite: #"SELECT "rooms"."number", "rooms"."kind", "rooms"."floor", "rooms"."beds", "rooms"."rate", "rooms"."rating", "rooms"."amenities", "rooms"."available" FROM "rooms" WHERE "rooms"."id" = ?1"#,
         postgres: #"SELECT "rooms"."number", "rooms"."kind", "rooms"."floor", "rooms"."beds", "rooms"."rate", "rooms"."rating", "rooms"."amenities"::text, "rooms"."available" FROM "rooms" WHERE "rooms"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
-    static let newRow = SQL(
+    static let newRow: SQL = SQL(
         sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "number", ?3 AS "kind", ?4 AS "floor", ?5 AS "beds", CAST(?6 AS NUMERIC) AS "rate", ?7 AS "rating", ?8 AS "amenities", ?9 AS "available") AS "rooms""#,
         postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "number", $3::text AS "kind", $4::bigint AS "floor", $5::bigint AS "beds", $6::numeric AS "rate", $7::double precision AS "rating", $8::json AS "amenities", $9::boolean AS "available") AS "rooms""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
-    static let insert = SQL(
+    static let insert: SQL = SQL(
         sqlite: #"INSERT INTO "rooms" ("id", "number", "kind", "floor", "beds", "rate", "rating", "amenities", "available") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING "id", "number", "kind", "floor", "beds", "rate", "rating", "amenities", "available""#,
         postgres: #"INSERT INTO "rooms" ("id", "number", "kind", "floor", "beds", "rate", "rating", "amenities", "available") VALUES ($1, $2, $3, $4, $5, $6, $7, $8::json, $9) RETURNING "id", "number", "kind", "floor", "beds", "rate", "rating", "amenities"::text, "available""#
     )
 
     /// Writes every column of the record to the row with the id.
-    static let update = SQL(
+    static let update: SQL = SQL(
         sqlite: #"UPDATE "rooms" SET "number" = ?2, "kind" = ?3, "floor" = ?4, "beds" = ?5, "rate" = ?6, "rating" = ?7, "amenities" = ?8, "available" = ?9 WHERE "id" = ?1 RETURNING "id", "number", "kind", "floor", "beds", "rate", "rating", "amenities", "available""#,
         postgres: #"UPDATE "rooms" SET "number" = $2, "kind" = $3, "floor" = $4, "beds" = $5, "rate" = $6, "rating" = $7, "amenities" = $8::json, "available" = $9 WHERE "id" = $1 RETURNING "id", "number", "kind", "floor", "beds", "rate", "rating", "amenities"::text, "available""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
-    static let delete = SQL(
+    static let delete: SQL = SQL(
         sqlite: #"DELETE FROM "rooms" WHERE "rooms"."id" = ?1"#,
         postgres: #"DELETE FROM "rooms" WHERE "rooms"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
-    static let exists = SQL(
+    static let exists: SQL = SQL(
         sqlite: #"SELECT 1 FROM "rooms" WHERE "rooms"."id" = ?1"#,
         postgres: #"SELECT 1 FROM "rooms" WHERE "rooms"."id" = $1"#
     )

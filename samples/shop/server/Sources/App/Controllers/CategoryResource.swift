@@ -11,9 +11,9 @@ extension Category: Resource {
     typealias Queries = CategoryQueries
     typealias Permissions = CategoryPermissions
 
-    static let route = "categories"
-    static let displayName = "category"
-    static let idColumn = #""categories"."id""#
+    static let route: String = "categories"
+    static let displayName: String = "category"
+    static let idColumn: String = #""categories"."id""#
 
     static func addRelatedRoutes(to group: RouterGroup<AppRequestContext>, _ controller: ResourceController<Category>) {
         group.get("{id}/products", use: controller.related(Product.self, ProductQueries.selectByCategory))

@@ -12,11 +12,11 @@ extension OrderItem: Resource {
     typealias Permissions = OrderItemPermissions
     typealias Detail = OrderItemDetail
 
-    static let route = "order-items"
-    static let displayName = "order item"
-    static let idColumn = #""order_items"."id""#
+    static let route: String = "order-items"
+    static let displayName: String = "order item"
+    static let idColumn: String = #""order_items"."id""#
     static let includable: Set<String> = ["order", "product"]
-    static let references = [
+    static let references: [Reference] = [
         Reference(field: "orderId", target: "order", exists: OrderQueries.exists),
         Reference(field: "productId", target: "product", exists: ProductQueries.exists),
     ]

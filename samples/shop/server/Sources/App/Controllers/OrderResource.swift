@@ -12,11 +12,11 @@ extension Order: Resource {
     typealias Permissions = OrderPermissions
     typealias Detail = OrderDetail
 
-    static let route = "orders"
-    static let displayName = "order"
-    static let idColumn = #""orders"."id""#
+    static let route: String = "orders"
+    static let displayName: String = "order"
+    static let idColumn: String = #""orders"."id""#
     static let includable: Set<String> = ["customer"]
-    static let references = [
+    static let references: [Reference] = [
         Reference(field: "customerId", target: "user", exists: UserQueries.exists),
     ]
 

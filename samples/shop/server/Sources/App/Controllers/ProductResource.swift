@@ -12,11 +12,11 @@ extension Product: Resource {
     typealias Permissions = ProductPermissions
     typealias Detail = ProductDetail
 
-    static let route = "products"
-    static let displayName = "product"
-    static let idColumn = #""products"."id""#
+    static let route: String = "products"
+    static let displayName: String = "product"
+    static let idColumn: String = #""products"."id""#
     static let includable: Set<String> = ["category"]
-    static let references = [
+    static let references: [Reference] = [
         Reference(field: "categoryId", target: "category", exists: CategoryQueries.exists),
     ]
 

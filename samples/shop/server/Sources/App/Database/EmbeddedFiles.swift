@@ -188,7 +188,7 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
 """#),
     ]
 
-    static let openAPIDocument = ##"""
+    static let openAPIDocument: String = ##"""
 {
   "openapi": "3.1.0",
   "info": {"title": "Shop", "version": "1.0.0"},

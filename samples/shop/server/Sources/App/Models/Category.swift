@@ -53,7 +53,7 @@ struct CategoryRecord: ResourceRecord {
         ]
     }
 
-    static let slugPattern = Pattern("^[a-z0-9-]+$")
+    static let slugPattern: Pattern = Pattern("^[a-z0-9-]+$")
 
     /// The ids the record points at, by field.
     var references: [String: UUID] {

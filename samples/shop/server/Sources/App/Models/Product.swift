@@ -125,7 +125,7 @@ struct ProductRecord: ResourceRecord {
         ]
     }
 
-    static let skuPattern = Pattern("^[A-Z0-9-]{3,32}$")
+    static let skuPattern: Pattern = Pattern("^[A-Z0-9-]{3,32}$")
 
     /// The ids the record points at, by field.
     var references: [String: UUID] {

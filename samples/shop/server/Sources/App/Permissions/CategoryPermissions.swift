@@ -7,27 +7,27 @@ import Foundation
 /// condition that the routes add to their statements.
 enum CategoryPermissions: ResourcePermissions {
     /// `public`
-    static let list = Permission(action: "list categories", refersToCaller: false) { user in
+    static let list: Permission = Permission(action: "list categories", refersToCaller: false) { user in
         .all
     }
 
     /// `public`
-    static let read = Permission(action: "read categories", refersToCaller: false) { user in
+    static let read: Permission = Permission(action: "read categories", refersToCaller: false) { user in
         .all
     }
 
     /// `role(admin, staff)`
-    static let create = Permission(action: "create categories", refersToCaller: true) { user in
+    static let create: Permission = Permission(action: "create categories", refersToCaller: true) { user in
         Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// `role(admin, staff)`
-    static let update = Permission(action: "update categories", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update categories", refersToCaller: true) { user in
         Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// `role(admin, staff)`
-    static let delete = Permission(action: "delete categories", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete categories", refersToCaller: true) { user in
         Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 

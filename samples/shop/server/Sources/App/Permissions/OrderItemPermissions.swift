@@ -7,31 +7,31 @@ import Foundation
 /// condition that the routes add to their statements.
 enum OrderItemPermissions: ResourcePermissions {
     /// `order.customer == auth || role(admin, staff)`
-    static let list = Permission(action: "list order items", refersToCaller: true) { user in
+    static let list: Permission = Permission(action: "list order items", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."customer_id" = ?)"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// `order.customer == auth || role(admin, staff)`
-    static let read = Permission(action: "read order items", refersToCaller: true) { user in
+    static let read: Permission = Permission(action: "read order items", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."customer_id" = ?)"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// `order.customer == auth || role(admin, staff)`
-    static let create = Permission(action: "create order items", refersToCaller: true) { user in
+    static let create: Permission = Permission(action: "create order items", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."customer_id" = ?)"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// `role(admin, staff) || order.customer == auth && order.status == .pending`
-    static let update = Permission(action: "update order items", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update order items", refersToCaller: true) { user in
         Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
             || ((user.map { user in Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."customer_id" = ?)"#, .uuid(user.id)) } ?? .none) && Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."status" = 'pending')"#))
     }
 
     /// `role(admin, staff) || order.customer == auth && order.status == .pending`
-    static let delete = Permission(action: "delete order items", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete order items", refersToCaller: true) { user in
         Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
             || ((user.map { user in Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."customer_id" = ?)"#, .uuid(user.id)) } ?? .none) && Access(#"EXISTS (SELECT 1 FROM "orders" AS "_r1" WHERE "_r1"."id" = "order_items"."order_id" AND "_r1"."status" = 'pending')"#))
     }

@@ -7,45 +7,45 @@ import Foundation
 /// condition that the routes add to their statements.
 enum OrderPermissions: ResourcePermissions {
     /// `owner || role(admin, staff)`
-    static let list = Permission(action: "list orders", refersToCaller: true) { user in
+    static let list: Permission = Permission(action: "list orders", refersToCaller: true) { user in
         (user.map { user in Access(#""orders"."customer_id" = ?"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// `owner || role(admin, staff)`
-    static let read = Permission(action: "read orders", refersToCaller: true) { user in
+    static let read: Permission = Permission(action: "read orders", refersToCaller: true) { user in
         (user.map { user in Access(#""orders"."customer_id" = ?"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// `authenticated`
-    static let create = Permission(action: "create orders", refersToCaller: true) { user in
+    static let create: Permission = Permission(action: "create orders", refersToCaller: true) { user in
         Access(user != nil)
     }
 
     /// `role(admin, staff) || owner && status == .pending`
-    static let update = Permission(action: "update orders", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update orders", refersToCaller: true) { user in
         Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
             || ((user.map { user in Access(#""orders"."customer_id" = ?"#, .uuid(user.id)) } ?? .none) && Access(#""orders"."status" = 'pending'"#))
     }
 
     /// `role(admin)`
-    static let delete = Permission(action: "delete orders", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete orders", refersToCaller: true) { user in
         Access(user.map { [Role.admin].contains($0.record.role) } ?? false)
     }
 
     /// No rule: nobody may set the customer of orders.
-    static let createCustomer = Permission(action: "set the customer of orders", refersToCaller: false, field: "customerId") { user in
+    static let createCustomer: Permission = Permission(action: "set the customer of orders", refersToCaller: false, field: "customerId") { user in
         .none
     }
 
     /// `role(admin, staff)`
-    static let createStatus = Permission(action: "set the status of orders", refersToCaller: true, field: "status") { user in
+    static let createStatus: Permission = Permission(action: "set the status of orders", refersToCaller: true, field: "status") { user in
         Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// No rule: nobody may set the customer of orders.
-    static let updateCustomer = Permission(action: "set the customer of orders", refersToCaller: false, field: "customerId") { user in
+    static let updateCustomer: Permission = Permission(action: "set the customer of orders", refersToCaller: false, field: "customerId") { user in
         .none
     }
 

@@ -7,29 +7,29 @@ import Foundation
 /// condition that the routes add to their statements.
 enum ProductPermissions: ResourcePermissions {
     /// `active || role(admin, staff)`
-    static let list = Permission(action: "list products", refersToCaller: true) { user in
+    static let list: Permission = Permission(action: "list products", refersToCaller: true) { user in
         Access(#""products"."active""#)
             || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// `active || role(admin, staff)`
-    static let read = Permission(action: "read products", refersToCaller: true) { user in
+    static let read: Permission = Permission(action: "read products", refersToCaller: true) { user in
         Access(#""products"."active""#)
             || Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// `role(admin, staff)`
-    static let create = Permission(action: "create products", refersToCaller: true) { user in
+    static let create: Permission = Permission(action: "create products", refersToCaller: true) { user in
         Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// `role(admin, staff)`
-    static let update = Permission(action: "update products", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update products", refersToCaller: true) { user in
         Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 
     /// `role(admin, staff)`
-    static let delete = Permission(action: "delete products", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete products", refersToCaller: true) { user in
         Access(user.map { [Role.admin, Role.staff].contains($0.record.role) } ?? false)
     }
 

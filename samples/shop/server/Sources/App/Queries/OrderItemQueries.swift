@@ -6,55 +6,55 @@
 /// `filterable`, never from client text.
 enum OrderItemQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
-    static let select = SQL(
+    static let select: SQL = SQL(
         sqlite: #"SELECT "order_items"."id", "order_items"."order_id", "order_items"."product_id", "order_items"."quantity", "order_items"."price" FROM "order_items""#,
         postgres: #"SELECT "order_items"."id", "order_items"."order_id", "order_items"."product_id", "order_items"."quantity", "order_items"."price" FROM "order_items""#
     )
 
     /// One row by id.
-    static let find = SQL(
+    static let find: SQL = SQL(
         sqlite: #"SELECT "order_items"."id", "order_items"."order_id", "order_items"."product_id", "order_items"."quantity", "order_items"."price" FROM "order_items" WHERE "order_items"."id" = ?1"#,
         postgres: #"SELECT "order_items"."id", "order_items"."order_id", "order_items"."product_id", "order_items"."quantity", "order_items"."price" FROM "order_items" WHERE "order_items"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
-    static let selectRecord = SQL(
+    static let selectRecord: SQL = SQL(
         sqlite: #"SELECT "order_items"."order_id", "order_items"."product_id", "order_items"."quantity", "order_items"."price" FROM "order_items" WHERE "order_items"."id" = ?1"#,
         postgres: #"SELECT "order_items"."order_id", "order_items"."product_id", "order_items"."quantity", "order_items"."price" FROM "order_items" WHERE "order_items"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
-    static let newRow = SQL(
+    static let newRow: SQL = SQL(
         sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "order_id", ?3 AS "product_id", ?4 AS "quantity", CAST(?5 AS NUMERIC) AS "price") AS "order_items""#,
         postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "order_id", $3::uuid AS "product_id", $4::bigint AS "quantity", $5::numeric AS "price") AS "order_items""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
-    static let insert = SQL(
+    static let insert: SQL = SQL(
         sqlite: #"INSERT INTO "order_items" ("id", "order_id", "product_id", "quantity", "price") VALUES (?1, ?2, ?3, ?4, ?5) RETURNING "id", "order_id", "product_id", "quantity", "price""#,
         postgres: #"INSERT INTO "order_items" ("id", "order_id", "product_id", "quantity", "price") VALUES ($1, $2, $3, $4, $5) RETURNING "id", "order_id", "product_id", "quantity", "price""#
     )
 
     /// Writes every column of the record to the row with the id.
-    static let update = SQL(
+    static let update: SQL = SQL(
         sqlite: #"UPDATE "order_items" SET "order_id" = ?2, "product_id" = ?3, "quantity" = ?4, "price" = ?5 WHERE "id" = ?1 RETURNING "id", "order_id", "product_id", "quantity", "price""#,
         postgres: #"UPDATE "order_items" SET "order_id" = $2, "product_id" = $3, "quantity" = $4, "price" = $5 WHERE "id" = $1 RETURNING "id", "order_id", "product_id", "quantity", "price""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
-    static let delete = SQL(
+    static let delete: SQL = SQL(
         sqlite: #"DELETE FROM "order_items" WHERE "order_items"."id" = ?1"#,
         postgres: #"DELETE FROM "order_items" WHERE "order_items"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
-    static let exists = SQL(
+    static let exists: SQL = SQL(
         sqlite: #"SELECT 1 FROM "order_items" WHERE "order_items"."id" = ?1"#,
         postgres: #"SELECT 1 FROM "order_items" WHERE "order_items"."id" = $1"#
     )
 
     /// The rows whose `order` is the id; the route appends filters, order and paging.
-    static let selectByOrder = SQL(
+    static let selectByOrder: SQL = SQL(
         sqlite: #"SELECT "order_items"."id", "order_items"."order_id", "order_items"."product_id", "order_items"."quantity", "order_items"."price" FROM "order_items" WHERE "order_items"."order_id" = ?1"#,
         postgres: #"SELECT "order_items"."id", "order_items"."order_id", "order_items"."product_id", "order_items"."quantity", "order_items"."price" FROM "order_items" WHERE "order_items"."order_id" = $1"#
     )

@@ -6,55 +6,55 @@
 /// `filterable`, never from client text.
 enum OrderQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
-    static let select = SQL(
+    static let select: SQL = SQL(
         sqlite: #"SELECT "orders"."id", "orders"."customer_id", "orders"."status", "orders"."total", "orders"."placed", "orders"."note" FROM "orders""#,
         postgres: #"SELECT "orders"."id", "orders"."customer_id", "orders"."status", "orders"."total", "orders"."placed", "orders"."note" FROM "orders""#
     )
 
     /// One row by id.
-    static let find = SQL(
+    static let find: SQL = SQL(
         sqlite: #"SELECT "orders"."id", "orders"."customer_id", "orders"."status", "orders"."total", "orders"."placed", "orders"."note" FROM "orders" WHERE "orders"."id" = ?1"#,
         postgres: #"SELECT "orders"."id", "orders"."customer_id", "orders"."status", "orders"."total", "orders"."placed", "orders"."note" FROM "orders" WHERE "orders"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
-    static let selectRecord = SQL(
+    static let selectRecord: SQL = SQL(
         sqlite: #"SELECT "orders"."customer_id", "orders"."status", "orders"."total", "orders"."placed", "orders"."note" FROM "orders" WHERE "orders"."id" = ?1"#,
         postgres: #"SELECT "orders"."customer_id", "orders"."status", "orders"."total", "orders"."placed", "orders"."note" FROM "orders" WHERE "orders"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
-    static let newRow = SQL(
+    static let newRow: SQL = SQL(
         sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "customer_id", ?3 AS "status", CAST(?4 AS NUMERIC) AS "total", ?5 AS "placed", ?6 AS "note") AS "orders""#,
         postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "customer_id", $3::text AS "status", $4::numeric AS "total", $5::timestamptz AS "placed", $6::text AS "note") AS "orders""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
-    static let insert = SQL(
+    static let insert: SQL = SQL(
         sqlite: #"INSERT INTO "orders" ("id", "customer_id", "status", "total", "placed", "note") VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING "id", "customer_id", "status", "total", "placed", "note""#,
         postgres: #"INSERT INTO "orders" ("id", "customer_id", "status", "total", "placed", "note") VALUES ($1, $2, $3, $4, $5, $6) RETURNING "id", "customer_id", "status", "total", "placed", "note""#
     )
 
     /// Writes every column of the record to the row with the id.
-    static let update = SQL(
+    static let update: SQL = SQL(
         sqlite: #"UPDATE "orders" SET "customer_id" = ?2, "status" = ?3, "total" = ?4, "placed" = ?5, "note" = ?6 WHERE "id" = ?1 RETURNING "id", "customer_id", "status", "total", "placed", "note""#,
         postgres: #"UPDATE "orders" SET "customer_id" = $2, "status" = $3, "total" = $4, "placed" = $5, "note" = $6 WHERE "id" = $1 RETURNING "id", "customer_id", "status", "total", "placed", "note""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
-    static let delete = SQL(
+    static let delete: SQL = SQL(
         sqlite: #"DELETE FROM "orders" WHERE "orders"."id" = ?1"#,
         postgres: #"DELETE FROM "orders" WHERE "orders"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
-    static let exists = SQL(
+    static let exists: SQL = SQL(
         sqlite: #"SELECT 1 FROM "orders" WHERE "orders"."id" = ?1"#,
         postgres: #"SELECT 1 FROM "orders" WHERE "orders"."id" = $1"#
     )
 
     /// The rows whose `customer` is the id; the route appends filters, order and paging.
-    static let selectByCustomer = SQL(
+    static let selectByCustomer: SQL = SQL(
         sqlite: #"SELECT "orders"."id", "orders"."customer_id", "orders"."status", "orders"."total", "orders"."placed", "orders"."note" FROM "orders" WHERE "orders"."customer_id" = ?1"#,
         postgres: #"SELECT "orders"."id", "orders"."customer_id", "orders"."status", "orders"."total", "orders"."placed", "orders"."note" FROM "orders" WHERE "orders"."customer_id" = $1"#
     )

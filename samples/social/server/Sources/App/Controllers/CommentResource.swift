@@ -12,11 +12,11 @@ extension Comment: Resource {
     typealias Permissions = CommentPermissions
     typealias Detail = CommentDetail
 
-    static let route = "comments"
-    static let displayName = "comment"
-    static let idColumn = #""comments"."id""#
+    static let route: String = "comments"
+    static let displayName: String = "comment"
+    static let idColumn: String = #""comments"."id""#
     static let includable: Set<String> = ["post", "author", "parent"]
-    static let references = [
+    static let references: [Reference] = [
         Reference(field: "postId", target: "post", exists: PostQueries.exists),
         Reference(field: "authorId", target: "user", exists: UserQueries.exists),
         Reference(field: "parentId", target: "comment", exists: CommentQueries.exists),

@@ -12,11 +12,11 @@ extension Post: Resource {
     typealias Permissions = PostPermissions
     typealias Detail = PostDetail
 
-    static let route = "posts"
-    static let displayName = "post"
-    static let idColumn = #""posts"."id""#
+    static let route: String = "posts"
+    static let displayName: String = "post"
+    static let idColumn: String = #""posts"."id""#
     static let includable: Set<String> = ["author"]
-    static let references = [
+    static let references: [Reference] = [
         Reference(field: "authorId", target: "user", exists: UserQueries.exists),
     ]
 

@@ -13,9 +13,9 @@ extension User: Resource {
     typealias Queries = UserQueries
     typealias Permissions = UserPermissions
 
-    static let route = "users"
-    static let displayName = "user"
-    static let idColumn = #""users"."id""#
+    static let route: String = "users"
+    static let displayName: String = "user"
+    static let idColumn: String = #""users"."id""#
 
     static func addRelatedRoutes(to group: RouterGroup<AppRequestContext>, _ controller: ResourceController<User>) {
         group.get("{id}/posts", use: controller.related(Post.self, PostQueries.selectByAuthor))

@@ -174,7 +174,7 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
 """#),
     ]
 
-    static let openAPIDocument = ##"""
+    static let openAPIDocument: String = ##"""
 {
   "openapi": "3.1.0",
   "info": {"title": "Social", "version": "1.0.0"},

@@ -114,7 +114,7 @@ struct UserRecord: ResourceRecord {
         "suspended": .bool(false),
     ]
 
-    static let handlePattern = Pattern("^[a-z0-9_]{3,30}$")
+    static let handlePattern: Pattern = Pattern("^[a-z0-9_]{3,30}$")
 
     /// The ids the record points at, by field.
     var references: [String: UUID] {

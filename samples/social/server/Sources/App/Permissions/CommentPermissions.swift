@@ -7,44 +7,44 @@ import Foundation
 /// condition that the routes add to their statements.
 enum CommentPermissions: ResourcePermissions {
     /// `post.visibility == .everyone || owner || role(admin, moderator)`
-    static let list = Permission(action: "list comments", refersToCaller: true) { user in
+    static let list: Permission = Permission(action: "list comments", refersToCaller: true) { user in
         Access(#"EXISTS (SELECT 1 FROM "posts" AS "_r1" WHERE "_r1"."id" = "comments"."post_id" AND "_r1"."visibility" = 'everyone')"#)
             || (user.map { user in Access(#""comments"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
     }
 
     /// `post.visibility == .everyone || owner || role(admin, moderator)`
-    static let read = Permission(action: "read comments", refersToCaller: true) { user in
+    static let read: Permission = Permission(action: "read comments", refersToCaller: true) { user in
         Access(#"EXISTS (SELECT 1 FROM "posts" AS "_r1" WHERE "_r1"."id" = "comments"."post_id" AND "_r1"."visibility" = 'everyone')"#)
             || (user.map { user in Access(#""comments"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
     }
 
     /// `authenticated && !auth.suspended`
-    static let create = Permission(action: "create comments", refersToCaller: true) { user in
+    static let create: Permission = Permission(action: "create comments", refersToCaller: true) { user in
         Access(user != nil)
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) == true } ?? false)
     }
 
     /// `owner`
-    static let update = Permission(action: "update comments", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update comments", refersToCaller: true) { user in
         (user.map { user in Access(#""comments"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `owner || post.author == auth || role(admin, moderator)`
-    static let delete = Permission(action: "delete comments", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete comments", refersToCaller: true) { user in
         (user.map { user in Access(#""comments"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
             || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "posts" AS "_r1" WHERE "_r1"."id" = "comments"."post_id" AND "_r1"."author_id" = ?)"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
     }
 
     /// No rule: nobody may set the author of comments.
-    static let createAuthor = Permission(action: "set the author of comments", refersToCaller: false, field: "authorId") { user in
+    static let createAuthor: Permission = Permission(action: "set the author of comments", refersToCaller: false, field: "authorId") { user in
         .none
     }
 
     /// No rule: nobody may set the author of comments.
-    static let updateAuthor = Permission(action: "set the author of comments", refersToCaller: false, field: "authorId") { user in
+    static let updateAuthor: Permission = Permission(action: "set the author of comments", refersToCaller: false, field: "authorId") { user in
         .none
     }
 

@@ -7,43 +7,43 @@ import Foundation
 /// condition that the routes add to their statements.
 enum PostPermissions: ResourcePermissions {
     /// `visibility == .everyone || owner || role(admin, moderator)`
-    static let list = Permission(action: "list posts", refersToCaller: true) { user in
+    static let list: Permission = Permission(action: "list posts", refersToCaller: true) { user in
         Access(#""posts"."visibility" = 'everyone'"#)
             || (user.map { user in Access(#""posts"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
     }
 
     /// `visibility == .everyone || owner || role(admin, moderator)`
-    static let read = Permission(action: "read posts", refersToCaller: true) { user in
+    static let read: Permission = Permission(action: "read posts", refersToCaller: true) { user in
         Access(#""posts"."visibility" = 'everyone'"#)
             || (user.map { user in Access(#""posts"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
     }
 
     /// `authenticated && !auth.suspended`
-    static let create = Permission(action: "create posts", refersToCaller: true) { user in
+    static let create: Permission = Permission(action: "create posts", refersToCaller: true) { user in
         Access(user != nil)
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) == true } ?? false)
     }
 
     /// `owner`
-    static let update = Permission(action: "update posts", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update posts", refersToCaller: true) { user in
         (user.map { user in Access(#""posts"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `owner || role(admin, moderator)`
-    static let delete = Permission(action: "delete posts", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete posts", refersToCaller: true) { user in
         (user.map { user in Access(#""posts"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.admin, Role.moderator].contains($0.record.role) } ?? false)
     }
 
     /// No rule: nobody may set the author of posts.
-    static let createAuthor = Permission(action: "set the author of posts", refersToCaller: false, field: "authorId") { user in
+    static let createAuthor: Permission = Permission(action: "set the author of posts", refersToCaller: false, field: "authorId") { user in
         .none
     }
 
     /// No rule: nobody may set the author of posts.
-    static let updateAuthor = Permission(action: "set the author of posts", refersToCaller: false, field: "authorId") { user in
+    static let updateAuthor: Permission = Permission(action: "set the author of posts", refersToCaller: false, field: "authorId") { user in
         .none
     }
 

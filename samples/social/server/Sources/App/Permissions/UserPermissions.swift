@@ -7,49 +7,49 @@ import Foundation
 /// condition that the routes add to their statements.
 enum UserPermissions: ResourcePermissions {
     /// `public`
-    static let list = Permission(action: "list users", refersToCaller: false) { user in
+    static let list: Permission = Permission(action: "list users", refersToCaller: false) { user in
         .all
     }
 
     /// `public`
-    static let read = Permission(action: "read users", refersToCaller: false) { user in
+    static let read: Permission = Permission(action: "read users", refersToCaller: false) { user in
         .all
     }
 
     /// `public`
-    static let create = Permission(action: "create users", refersToCaller: false) { user in
+    static let create: Permission = Permission(action: "create users", refersToCaller: false) { user in
         .all
     }
 
     /// `self || role(admin)`
-    static let update = Permission(action: "update users", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update users", refersToCaller: true) { user in
         (user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.admin].contains($0.record.role) } ?? false)
     }
 
     /// `self || role(admin)`
-    static let delete = Permission(action: "delete users", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete users", refersToCaller: true) { user in
         (user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none)
             || Access(user.map { [Role.admin].contains($0.record.role) } ?? false)
     }
 
     /// No rule: nobody may set the role of users.
-    static let createRole = Permission(action: "set the role of users", refersToCaller: false, field: "role") { user in
+    static let createRole: Permission = Permission(action: "set the role of users", refersToCaller: false, field: "role") { user in
         .none
     }
 
     /// `self`
-    static let updatePassword = Permission(action: "set the password of users", refersToCaller: true, field: "password") { user in
+    static let updatePassword: Permission = Permission(action: "set the password of users", refersToCaller: true, field: "password") { user in
         (user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `role(admin)`
-    static let updateRole = Permission(action: "set the role of users", refersToCaller: true, field: "role") { user in
+    static let updateRole: Permission = Permission(action: "set the role of users", refersToCaller: true, field: "role") { user in
         Access(user.map { [Role.admin].contains($0.record.role) } ?? false)
     }
 
     /// `role(admin)`
-    static let updateSuspended = Permission(action: "set the suspended of users", refersToCaller: true, field: "suspended") { user in
+    static let updateSuspended: Permission = Permission(action: "set the suspended of users", refersToCaller: true, field: "suspended") { user in
         Access(user.map { [Role.admin].contains($0.record.role) } ?? false)
     }
 

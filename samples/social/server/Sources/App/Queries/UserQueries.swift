@@ -6,115 +6,115 @@
 /// `filterable`, never from client text.
 enum UserQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
-    static let select = SQL(
+    static let select: SQL = SQL(
         sqlite: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users""#,
         postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users""#
     )
 
     /// One row by id.
-    static let find = SQL(
+    static let find: SQL = SQL(
         sqlite: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" WHERE "users"."id" = ?1"#,
         postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" WHERE "users"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
-    static let selectRecord = SQL(
+    static let selectRecord: SQL = SQL(
         sqlite: #"SELECT "users"."email", "users"."handle", "users"."password", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" WHERE "users"."id" = ?1"#,
         postgres: #"SELECT "users"."email", "users"."handle", "users"."password", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" WHERE "users"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
-    static let newRow = SQL(
+    static let newRow: SQL = SQL(
         sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "email", ?3 AS "handle", ?4 AS "password", ?5 AS "name", ?6 AS "bio", ?7 AS "website", ?8 AS "role", ?9 AS "suspended", ?10 AS "joined") AS "users""#,
         postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "email", $3::text AS "handle", $4::text AS "password", $5::text AS "name", $6::text AS "bio", $7::text AS "website", $8::text AS "role", $9::boolean AS "suspended", $10::timestamptz AS "joined") AS "users""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
-    static let insert = SQL(
+    static let insert: SQL = SQL(
         sqlite: #"INSERT INTO "users" ("id", "email", "handle", "password", "name", "bio", "website", "role", "suspended", "joined") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING "id", "email", "handle", "name", "bio", "website", "role", "suspended", "joined""#,
         postgres: #"INSERT INTO "users" ("id", "email", "handle", "password", "name", "bio", "website", "role", "suspended", "joined") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING "id", "email", "handle", "name", "bio", "website", "role", "suspended", "joined""#
     )
 
     /// Writes every column of the record to the row with the id.
-    static let update = SQL(
+    static let update: SQL = SQL(
         sqlite: #"UPDATE "users" SET "email" = ?2, "handle" = ?3, "password" = ?4, "name" = ?5, "bio" = ?6, "website" = ?7, "role" = ?8, "suspended" = ?9, "joined" = ?10 WHERE "id" = ?1 RETURNING "id", "email", "handle", "name", "bio", "website", "role", "suspended", "joined""#,
         postgres: #"UPDATE "users" SET "email" = $2, "handle" = $3, "password" = $4, "name" = $5, "bio" = $6, "website" = $7, "role" = $8, "suspended" = $9, "joined" = $10 WHERE "id" = $1 RETURNING "id", "email", "handle", "name", "bio", "website", "role", "suspended", "joined""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
-    static let delete = SQL(
+    static let delete: SQL = SQL(
         sqlite: #"DELETE FROM "users" WHERE "users"."id" = ?1"#,
         postgres: #"DELETE FROM "users" WHERE "users"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
-    static let exists = SQL(
+    static let exists: SQL = SQL(
         sqlite: #"SELECT 1 FROM "users" WHERE "users"."id" = ?1"#,
         postgres: #"SELECT 1 FROM "users" WHERE "users"."id" = $1"#
     )
 
     /// The id and password hash of the user with an identity, to sign in.
-    static let selectCredentials = SQL(
+    static let selectCredentials: SQL = SQL(
         sqlite: #"SELECT "id", "password" FROM "users" WHERE "email" = ?1"#,
         postgres: #"SELECT "id", "password" FROM "users" WHERE "email" = $1"#
     )
 
     /// The signed-in user's row as rules and hooks see it, read on every request with a token; password hashes stay unread.
-    static let selectCaller = SQL(
+    static let selectCaller: SQL = SQL(
         sqlite: #"SELECT "users"."email", "users"."handle", '' AS "password", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" WHERE "users"."id" = ?1"#,
         postgres: #"SELECT "users"."email", "users"."handle", '' AS "password", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" WHERE "users"."id" = $1"#
     )
 
     /// The User rows linked to the id through `user_followers`.
-    static let selectFollowers = SQL(
+    static let selectFollowers: SQL = SQL(
         sqlite: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" JOIN "user_followers" ON "user_followers"."followers_id" = "users"."id" WHERE "user_followers"."following_id" = ?1"#,
         postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" JOIN "user_followers" ON "user_followers"."followers_id" = "users"."id" WHERE "user_followers"."following_id" = $1"#
     )
 
     /// Links the id to a User; linking twice changes nothing.
-    static let linkFollowers = SQL(
+    static let linkFollowers: SQL = SQL(
         sqlite: #"INSERT INTO "user_followers" ("following_id", "followers_id") VALUES (?1, ?2) ON CONFLICT DO NOTHING"#,
         postgres: #"INSERT INTO "user_followers" ("following_id", "followers_id") VALUES ($1, $2) ON CONFLICT DO NOTHING"#
     )
 
     /// Unlinks the id from a User.
-    static let unlinkFollowers = SQL(
+    static let unlinkFollowers: SQL = SQL(
         sqlite: #"DELETE FROM "user_followers" WHERE "following_id" = ?1 AND "followers_id" = ?2 RETURNING "following_id""#,
         postgres: #"DELETE FROM "user_followers" WHERE "following_id" = $1 AND "followers_id" = $2 RETURNING "following_id""#
     )
 
     /// The User rows linked to the id through `user_followers`.
-    static let selectFollowing = SQL(
+    static let selectFollowing: SQL = SQL(
         sqlite: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" JOIN "user_followers" ON "user_followers"."following_id" = "users"."id" WHERE "user_followers"."followers_id" = ?1"#,
         postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" JOIN "user_followers" ON "user_followers"."following_id" = "users"."id" WHERE "user_followers"."followers_id" = $1"#
     )
 
     /// Links the id to a User; linking twice changes nothing.
-    static let linkFollowing = SQL(
+    static let linkFollowing: SQL = SQL(
         sqlite: #"INSERT INTO "user_followers" ("followers_id", "following_id") VALUES (?1, ?2) ON CONFLICT DO NOTHING"#,
         postgres: #"INSERT INTO "user_followers" ("followers_id", "following_id") VALUES ($1, $2) ON CONFLICT DO NOTHING"#
     )
 
     /// Unlinks the id from a User.
-    static let unlinkFollowing = SQL(
+    static let unlinkFollowing: SQL = SQL(
         sqlite: #"DELETE FROM "user_followers" WHERE "followers_id" = ?1 AND "following_id" = ?2 RETURNING "followers_id""#,
         postgres: #"DELETE FROM "user_followers" WHERE "followers_id" = $1 AND "following_id" = $2 RETURNING "followers_id""#
     )
 
     /// The Post rows linked to the id through `post_liked_by`.
-    static let selectLikes = SQL(
+    static let selectLikes: SQL = SQL(
         sqlite: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media", "posts"."posted", "posts"."edited" FROM "posts" JOIN "post_liked_by" ON "post_liked_by"."post_id" = "posts"."id" WHERE "post_liked_by"."user_id" = ?1"#,
         postgres: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media"::text, "posts"."posted", "posts"."edited" FROM "posts" JOIN "post_liked_by" ON "post_liked_by"."post_id" = "posts"."id" WHERE "post_liked_by"."user_id" = $1"#
     )
 
     /// Links the id to a Post; linking twice changes nothing.
-    static let linkLikes = SQL(
+    static let linkLikes: SQL = SQL(
         sqlite: #"INSERT INTO "post_liked_by" ("user_id", "post_id") VALUES (?1, ?2) ON CONFLICT DO NOTHING"#,
         postgres: #"INSERT INTO "post_liked_by" ("user_id", "post_id") VALUES ($1, $2) ON CONFLICT DO NOTHING"#
     )
 
     /// Unlinks the id from a Post.
-    static let unlinkLikes = SQL(
+    static let unlinkLikes: SQL = SQL(
         sqlite: #"DELETE FROM "post_liked_by" WHERE "user_id" = ?1 AND "post_id" = ?2 RETURNING "user_id""#,
         postgres: #"DELETE FROM "post_liked_by" WHERE "user_id" = $1 AND "post_id" = $2 RETURNING "user_id""#
     )

@@ -12,15 +12,15 @@ extension Comment: Resource {
     typealias Permissions = CommentPermissions
     typealias Detail = CommentDetail
 
-    static let route = "comments"
-    static let displayName = "comment"
-    static let idColumn = #""comments"."id""#
+    static let route: String = "comments"
+    static let displayName: String = "comment"
+    static let idColumn: String = #""comments"."id""#
     static let includable: Set<String> = ["todo", "author"]
-    static let references = [
+    static let references: [Reference] = [
         Reference(field: "todoId", target: "todo", exists: TodoQueries.exists),
         Reference(field: "authorId", target: "user", exists: UserQueries.exists),
     ]
-    static let updateReadsNewValues = true
+    static let updateReadsNewValues: Bool = true
 
     static func detail(_ comment: Comment, includes: Includes, caller: Caller, database: Database) async throws -> CommentDetail {
         var detail = CommentDetail(comment: comment)

@@ -12,11 +12,11 @@ extension Membership: Resource {
     typealias Permissions = MembershipPermissions
     typealias Detail = MembershipDetail
 
-    static let route = "memberships"
-    static let displayName = "membership"
-    static let idColumn = #""memberships"."id""#
+    static let route: String = "memberships"
+    static let displayName: String = "membership"
+    static let idColumn: String = #""memberships"."id""#
     static let includable: Set<String> = ["workspace", "user"]
-    static let references = [
+    static let references: [Reference] = [
         Reference(field: "workspaceId", target: "workspace", exists: WorkspaceQueries.exists),
         Reference(field: "userId", target: "user", exists: UserQueries.exists),
     ]

@@ -12,11 +12,11 @@ extension Project: Resource {
     typealias Permissions = ProjectPermissions
     typealias Detail = ProjectDetail
 
-    static let route = "projects"
-    static let displayName = "project"
-    static let idColumn = #""projects"."id""#
+    static let route: String = "projects"
+    static let displayName: String = "project"
+    static let idColumn: String = #""projects"."id""#
     static let includable: Set<String> = ["workspace"]
-    static let references = [
+    static let references: [Reference] = [
         Reference(field: "workspaceId", target: "workspace", exists: WorkspaceQueries.exists),
     ]
 

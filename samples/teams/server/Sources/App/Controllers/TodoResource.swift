@@ -12,15 +12,15 @@ extension Todo: Resource {
     typealias Permissions = TodoPermissions
     typealias Detail = TodoDetail
 
-    static let route = "todos"
-    static let displayName = "todo"
-    static let idColumn = #""todos"."id""#
+    static let route: String = "todos"
+    static let displayName: String = "todo"
+    static let idColumn: String = #""todos"."id""#
     static let includable: Set<String> = ["project", "assignee"]
-    static let references = [
+    static let references: [Reference] = [
         Reference(field: "projectId", target: "project", exists: ProjectQueries.exists),
         Reference(field: "assigneeId", target: "user", exists: UserQueries.exists),
     ]
-    static let updateReadsNewValues = true
+    static let updateReadsNewValues: Bool = true
 
     static func detail(_ todo: Todo, includes: Includes, caller: Caller, database: Database) async throws -> TodoDetail {
         var detail = TodoDetail(todo: todo)

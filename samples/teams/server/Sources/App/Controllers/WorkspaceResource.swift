@@ -11,9 +11,9 @@ extension Workspace: Resource {
     typealias Queries = WorkspaceQueries
     typealias Permissions = WorkspacePermissions
 
-    static let route = "workspaces"
-    static let displayName = "workspace"
-    static let idColumn = #""workspaces"."id""#
+    static let route: String = "workspaces"
+    static let displayName: String = "workspace"
+    static let idColumn: String = #""workspaces"."id""#
 
     static func addRelatedRoutes(to group: RouterGroup<AppRequestContext>, _ controller: ResourceController<Workspace>) {
         group.get("{id}/memberships", use: controller.related(Membership.self, MembershipQueries.selectByWorkspace))

@@ -178,7 +178,7 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
 """#),
     ]
 
-    static let openAPIDocument = ##"""
+    static let openAPIDocument: String = ##"""
 {
   "openapi": "3.1.0",
   "info": {"title": "Teams", "version": "1.0.0"},

@@ -7,23 +7,23 @@ import Foundation
 /// condition that the routes add to their statements.
 enum CommentPermissions: ResourcePermissions {
     /// `todo.project.workspace.memberships.any(user == auth)`
-    static let list = Permission(action: "list comments", refersToCaller: true) { user in
+    static let list: Permission = Permission(action: "list comments", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "todos" AS "_r1", "projects" AS "_r2", "memberships" AS "_r3" WHERE "_r1"."id" = "comments"."todo_id" AND "_r2"."id" = "_r1"."project_id" AND "_r3"."workspace_id" = "_r2"."workspace_id" AND "_r3"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `todo.project.workspace.memberships.any(user == auth)`
-    static let read = Permission(action: "read comments", refersToCaller: true) { user in
+    static let read: Permission = Permission(action: "read comments", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "todos" AS "_r1", "projects" AS "_r2", "memberships" AS "_r3" WHERE "_r1"."id" = "comments"."todo_id" AND "_r2"."id" = "_r1"."project_id" AND "_r3"."workspace_id" = "_r2"."workspace_id" AND "_r3"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `todo.project.workspace.memberships.any(user == auth)`, unless `auth.suspended`
-    static let create = Permission(action: "create comments", refersToCaller: true) { user in
+    static let create: Permission = Permission(action: "create comments", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "todos" AS "_r1", "projects" AS "_r2", "memberships" AS "_r3" WHERE "_r1"."id" = "comments"."todo_id" AND "_r2"."id" = "_r1"."project_id" AND "_r3"."workspace_id" = "_r2"."workspace_id" AND "_r3"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
     }
 
     /// `owner && new.todo == todo`, unless `auth.suspended`
-    static let update = Permission(action: "update comments", refersToCaller: true, exact: { user, new in
+    static let update: Permission = Permission(action: "update comments", refersToCaller: true, exact: { user, new in
         (user.map { user in Access(#""comments"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
             && Access(#"? = "comments"."todo_id""#, new["todo", default: .null])
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
@@ -33,18 +33,18 @@ enum CommentPermissions: ResourcePermissions {
     }
 
     /// `owner || todo.project.workspace.memberships.any(user == auth && role == .admin)`
-    static let delete = Permission(action: "delete comments", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete comments", refersToCaller: true) { user in
         (user.map { user in Access(#""comments"."author_id" = ?"#, .uuid(user.id)) } ?? .none)
             || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "todos" AS "_r1", "projects" AS "_r2", "memberships" AS "_r3" WHERE "_r1"."id" = "comments"."todo_id" AND "_r2"."id" = "_r1"."project_id" AND "_r3"."workspace_id" = "_r2"."workspace_id" AND ("_r3"."user_id" = ? AND "_r3"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none)
     }
 
     /// No rule: nobody may set the author of comments.
-    static let createAuthor = Permission(action: "set the author of comments", refersToCaller: false, field: "authorId") { user in
+    static let createAuthor: Permission = Permission(action: "set the author of comments", refersToCaller: false, field: "authorId") { user in
         .none
     }
 
     /// No rule: nobody may set the author of comments.
-    static let updateAuthor = Permission(action: "set the author of comments", refersToCaller: false, field: "authorId") { user in
+    static let updateAuthor: Permission = Permission(action: "set the author of comments", refersToCaller: false, field: "authorId") { user in
         .none
     }
 

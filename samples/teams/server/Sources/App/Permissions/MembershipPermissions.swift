@@ -7,29 +7,29 @@ import Foundation
 /// condition that the routes add to their statements.
 enum MembershipPermissions: ResourcePermissions {
     /// `workspace.memberships.any(user == auth)`
-    static let list = Permission(action: "list memberships", refersToCaller: true) { user in
+    static let list: Permission = Permission(action: "list memberships", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "memberships"."workspace_id" AND "_r1"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `workspace.memberships.any(user == auth)`
-    static let read = Permission(action: "read memberships", refersToCaller: true) { user in
+    static let read: Permission = Permission(action: "read memberships", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "memberships"."workspace_id" AND "_r1"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `workspace.memberships.any(user == auth && role == .admin)`, unless `auth.suspended`
-    static let create = Permission(action: "create memberships", refersToCaller: true) { user in
+    static let create: Permission = Permission(action: "create memberships", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "memberships"."workspace_id" AND ("_r1"."user_id" = ? AND "_r1"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none)
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
     }
 
     /// `workspace.memberships.any(user == auth && role == .admin)`, unless `auth.suspended`
-    static let update = Permission(action: "update memberships", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update memberships", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "memberships"."workspace_id" AND ("_r1"."user_id" = ? AND "_r1"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none)
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
     }
 
     /// `workspace.memberships.any(user == auth && role == .admin) || user == auth`, unless `auth.suspended`
-    static let delete = Permission(action: "delete memberships", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete memberships", refersToCaller: true) { user in
         ((user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "memberships"."workspace_id" AND ("_r1"."user_id" = ? AND "_r1"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none) || (user.map { user in Access(#""memberships"."user_id" = ?"#, .uuid(user.id)) } ?? .none))
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
     }

@@ -7,31 +7,31 @@ import Foundation
 /// condition that the routes add to their statements.
 enum ProjectPermissions: ResourcePermissions {
     /// `workspace.memberships.any(user == auth) && (!isPrivate || workspace.memberships.any(user == auth && role == .admin))`
-    static let list = Permission(action: "list projects", refersToCaller: true) { user in
+    static let list: Permission = Permission(action: "list projects", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "projects"."workspace_id" AND "_r1"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)
             && (Access(#"NOT "projects"."is_private""#) || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "projects"."workspace_id" AND ("_r1"."user_id" = ? AND "_r1"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none))
     }
 
     /// `workspace.memberships.any(user == auth) && (!isPrivate || workspace.memberships.any(user == auth && role == .admin))`
-    static let read = Permission(action: "read projects", refersToCaller: true) { user in
+    static let read: Permission = Permission(action: "read projects", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "projects"."workspace_id" AND "_r1"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)
             && (Access(#"NOT "projects"."is_private""#) || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "projects"."workspace_id" AND ("_r1"."user_id" = ? AND "_r1"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none))
     }
 
     /// `workspace.memberships.any(user == auth && role == .admin)`, unless `auth.suspended`
-    static let create = Permission(action: "create projects", refersToCaller: true) { user in
+    static let create: Permission = Permission(action: "create projects", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "projects"."workspace_id" AND ("_r1"."user_id" = ? AND "_r1"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none)
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
     }
 
     /// `workspace.memberships.any(user == auth && role == .admin)`, unless `auth.suspended`
-    static let update = Permission(action: "update projects", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update projects", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "projects"."workspace_id" AND ("_r1"."user_id" = ? AND "_r1"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none)
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
     }
 
     /// `workspace.memberships.any(user == auth && role == .admin)`, unless `auth.suspended`
-    static let delete = Permission(action: "delete projects", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete projects", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."workspace_id" = "projects"."workspace_id" AND ("_r1"."user_id" = ? AND "_r1"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none)
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
     }

@@ -7,19 +7,19 @@ import Foundation
 /// condition that the routes add to their statements.
 enum TodoPermissions: ResourcePermissions {
     /// `project.workspace.memberships.any(user == auth) && (!project.isPrivate || project.workspace.memberships.any(user == auth && role == .admin))`
-    static let list = Permission(action: "list todos", refersToCaller: true) { user in
+    static let list: Permission = Permission(action: "list todos", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1", "memberships" AS "_r2" WHERE "_r1"."id" = "todos"."project_id" AND "_r2"."workspace_id" = "_r1"."workspace_id" AND "_r2"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)
             && (Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1" WHERE "_r1"."id" = "todos"."project_id" AND NOT "_r1"."is_private")"#) || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1", "memberships" AS "_r2" WHERE "_r1"."id" = "todos"."project_id" AND "_r2"."workspace_id" = "_r1"."workspace_id" AND ("_r2"."user_id" = ? AND "_r2"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none))
     }
 
     /// `project.workspace.memberships.any(user == auth) && (!project.isPrivate || project.workspace.memberships.any(user == auth && role == .admin))`
-    static let read = Permission(action: "read todos", refersToCaller: true) { user in
+    static let read: Permission = Permission(action: "read todos", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1", "memberships" AS "_r2" WHERE "_r1"."id" = "todos"."project_id" AND "_r2"."workspace_id" = "_r1"."workspace_id" AND "_r2"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)
             && (Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1" WHERE "_r1"."id" = "todos"."project_id" AND NOT "_r1"."is_private")"#) || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1", "memberships" AS "_r2" WHERE "_r1"."id" = "todos"."project_id" AND "_r2"."workspace_id" = "_r1"."workspace_id" AND ("_r2"."user_id" = ? AND "_r2"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none))
     }
 
     /// `project.workspace.memberships.any(user == auth) && (!project.isPrivate || project.workspace.memberships.any(user == auth && role == .admin))`, unless `auth.suspended` or `project.todos.count() >= 500`
-    static let create = Permission(action: "create todos", refersToCaller: true) { user in
+    static let create: Permission = Permission(action: "create todos", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1", "memberships" AS "_r2" WHERE "_r1"."id" = "todos"."project_id" AND "_r2"."workspace_id" = "_r1"."workspace_id" AND "_r2"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)
             && (Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1" WHERE "_r1"."id" = "todos"."project_id" AND NOT "_r1"."is_private")"#) || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1", "memberships" AS "_r2" WHERE "_r1"."id" = "todos"."project_id" AND "_r2"."workspace_id" = "_r1"."workspace_id" AND ("_r2"."user_id" = ? AND "_r2"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none))
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
@@ -27,7 +27,7 @@ enum TodoPermissions: ResourcePermissions {
     }
 
     /// `project.workspace.memberships.any(user == auth) && (!project.isPrivate || project.workspace.memberships.any(user == auth && role == .admin))`, unless `auth.suspended` or `new.project.workspace != project.workspace`
-    static let update = Permission(action: "update todos", refersToCaller: true, exact: { user, new in
+    static let update: Permission = Permission(action: "update todos", refersToCaller: true, exact: { user, new in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1", "memberships" AS "_r2" WHERE "_r1"."id" = "todos"."project_id" AND "_r2"."workspace_id" = "_r1"."workspace_id" AND "_r2"."user_id" = ?)"#, .uuid(user.id)) } ?? .none)
             && (Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1" WHERE "_r1"."id" = "todos"."project_id" AND NOT "_r1"."is_private")"#) || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1", "memberships" AS "_r2" WHERE "_r1"."id" = "todos"."project_id" AND "_r2"."workspace_id" = "_r1"."workspace_id" AND ("_r2"."user_id" = ? AND "_r2"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none))
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
@@ -39,7 +39,7 @@ enum TodoPermissions: ResourcePermissions {
     }
 
     /// `project.workspace.memberships.any(user == auth && role == .admin)`, unless `auth.suspended`
-    static let delete = Permission(action: "delete todos", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete todos", refersToCaller: true) { user in
         (user.map { user in Access(#"EXISTS (SELECT 1 FROM "projects" AS "_r1", "memberships" AS "_r2" WHERE "_r1"."id" = "todos"."project_id" AND "_r2"."workspace_id" = "_r1"."workspace_id" AND ("_r2"."user_id" = ? AND "_r2"."role" = 'admin'))"#, .uuid(user.id)) } ?? .none)
             && Access(user.map { user in SQLLogic.equal(user.record.suspended, false) != false } ?? true)
     }

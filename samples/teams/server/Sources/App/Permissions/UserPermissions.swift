@@ -7,33 +7,33 @@ import Foundation
 /// condition that the routes add to their statements.
 enum UserPermissions: ResourcePermissions {
     /// No rule: nobody may list users.
-    static let list = Permission(action: "list users", refersToCaller: false) { user in
+    static let list: Permission = Permission(action: "list users", refersToCaller: false) { user in
         .none
     }
 
     /// `self || memberships.any(workspace.memberships.any(user == auth))`
-    static let read = Permission(action: "read users", refersToCaller: true) { user in
+    static let read: Permission = Permission(action: "read users", refersToCaller: true) { user in
         (user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none)
             || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "memberships" AS "_r1" WHERE "_r1"."user_id" = "users"."id" AND EXISTS (SELECT 1 FROM "memberships" AS "_r2" WHERE "_r2"."workspace_id" = "_r1"."workspace_id" AND "_r2"."user_id" = ?))"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `public`
-    static let create = Permission(action: "create users", refersToCaller: false) { user in
+    static let create: Permission = Permission(action: "create users", refersToCaller: false) { user in
         .all
     }
 
     /// `self`
-    static let update = Permission(action: "update users", refersToCaller: true) { user in
+    static let update: Permission = Permission(action: "update users", refersToCaller: true) { user in
         (user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `self`
-    static let delete = Permission(action: "delete users", refersToCaller: true) { user in
+    static let delete: Permission = Permission(action: "delete users", refersToCaller: true) { user in
         (user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
     /// `self`
-    static let updatePassword = Permission(action: "set the password of users", refersToCaller: true, field: "password") { user in
+    static let updatePassword: Permission = Permission(action: "set the password of users", refersToCaller: true, field: "password") { user in
         (user.map { user in Access(#""users"."id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 

@@ -6,61 +6,61 @@
 /// `filterable`, never from client text.
 enum CommentQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
-    static let select = SQL(
+    static let select: SQL = SQL(
         sqlite: #"SELECT "comments"."id", "comments"."todo_id", "comments"."author_id", "comments"."body", "comments"."posted" FROM "comments""#,
         postgres: #"SELECT "comments"."id", "comments"."todo_id", "comments"."author_id", "comments"."body", "comments"."posted" FROM "comments""#
     )
 
     /// One row by id.
-    static let find = SQL(
+    static let find: SQL = SQL(
         sqlite: #"SELECT "comments"."id", "comments"."todo_id", "comments"."author_id", "comments"."body", "comments"."posted" FROM "comments" WHERE "comments"."id" = ?1"#,
         postgres: #"SELECT "comments"."id", "comments"."todo_id", "comments"."author_id", "comments"."body", "comments"."posted" FROM "comments" WHERE "comments"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
-    static let selectRecord = SQL(
+    static let selectRecord: SQL = SQL(
         sqlite: #"SELECT "comments"."todo_id", "comments"."author_id", "comments"."body", "comments"."posted" FROM "comments" WHERE "comments"."id" = ?1"#,
         postgres: #"SELECT "comments"."todo_id", "comments"."author_id", "comments"."body", "comments"."posted" FROM "comments" WHERE "comments"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
-    static let newRow = SQL(
+    static let newRow: SQL = SQL(
         sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "todo_id", ?3 AS "author_id", ?4 AS "body", ?5 AS "posted") AS "comments""#,
         postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "todo_id", $3::uuid AS "author_id", $4::text AS "body", $5::timestamptz AS "posted") AS "comments""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
-    static let insert = SQL(
+    static let insert: SQL = SQL(
         sqlite: #"INSERT INTO "comments" ("id", "todo_id", "author_id", "body", "posted") VALUES (?1, ?2, ?3, ?4, ?5) RETURNING "id", "todo_id", "author_id", "body", "posted""#,
         postgres: #"INSERT INTO "comments" ("id", "todo_id", "author_id", "body", "posted") VALUES ($1, $2, $3, $4, $5) RETURNING "id", "todo_id", "author_id", "body", "posted""#
     )
 
     /// Writes every column of the record to the row with the id.
-    static let update = SQL(
+    static let update: SQL = SQL(
         sqlite: #"UPDATE "comments" SET "todo_id" = ?2, "author_id" = ?3, "body" = ?4, "posted" = ?5 WHERE "id" = ?1 RETURNING "id", "todo_id", "author_id", "body", "posted""#,
         postgres: #"UPDATE "comments" SET "todo_id" = $2, "author_id" = $3, "body" = $4, "posted" = $5 WHERE "id" = $1 RETURNING "id", "todo_id", "author_id", "body", "posted""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
-    static let delete = SQL(
+    static let delete: SQL = SQL(
         sqlite: #"DELETE FROM "comments" WHERE "comments"."id" = ?1"#,
         postgres: #"DELETE FROM "comments" WHERE "comments"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
-    static let exists = SQL(
+    static let exists: SQL = SQL(
         sqlite: #"SELECT 1 FROM "comments" WHERE "comments"."id" = ?1"#,
         postgres: #"SELECT 1 FROM "comments" WHERE "comments"."id" = $1"#
     )
 
     /// The rows whose `todo` is the id; the route appends filters, order and paging.
-    static let selectByTodo = SQL(
+    static let selectByTodo: SQL = SQL(
         sqlite: #"SELECT "comments"."id", "comments"."todo_id", "comments"."author_id", "comments"."body", "comments"."posted" FROM "comments" WHERE "comments"."todo_id" = ?1"#,
         postgres: #"SELECT "comments"."id", "comments"."todo_id", "comments"."author_id", "comments"."body", "comments"."posted" FROM "comments" WHERE "comments"."todo_id" = $1"#
     )
 
     /// The rows whose `author` is the id; the route appends filters, order and paging.
-    static let selectByAuthor = SQL(
+    static let selectByAuthor: SQL = SQL(
         sqlite: #"SELECT "comments"."id", "comments"."todo_id", "comments"."author_id", "comments"."body", "comments"."posted" FROM "comments" WHERE "comments"."author_id" = ?1"#,
         postgres: #"SELECT "comments"."id", "comments"."todo_id", "comments"."author_id", "comments"."body", "comments"."posted" FROM "comments" WHERE "comments"."author_id" = $1"#
     )

@@ -6,61 +6,61 @@
 /// `filterable`, never from client text.
 enum MembershipQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
-    static let select = SQL(
+    static let select: SQL = SQL(
         sqlite: #"SELECT "memberships"."id", "memberships"."workspace_id", "memberships"."user_id", "memberships"."role" FROM "memberships""#,
         postgres: #"SELECT "memberships"."id", "memberships"."workspace_id", "memberships"."user_id", "memberships"."role" FROM "memberships""#
     )
 
     /// One row by id.
-    static let find = SQL(
+    static let find: SQL = SQL(
         sqlite: #"SELECT "memberships"."id", "memberships"."workspace_id", "memberships"."user_id", "memberships"."role" FROM "memberships" WHERE "memberships"."id" = ?1"#,
         postgres: #"SELECT "memberships"."id", "memberships"."workspace_id", "memberships"."user_id", "memberships"."role" FROM "memberships" WHERE "memberships"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
-    static let selectRecord = SQL(
+    static let selectRecord: SQL = SQL(
         sqlite: #"SELECT "memberships"."workspace_id", "memberships"."user_id", "memberships"."role" FROM "memberships" WHERE "memberships"."id" = ?1"#,
         postgres: #"SELECT "memberships"."workspace_id", "memberships"."user_id", "memberships"."role" FROM "memberships" WHERE "memberships"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
-    static let newRow = SQL(
+    static let newRow: SQL = SQL(
         sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "workspace_id", ?3 AS "user_id", ?4 AS "role") AS "memberships""#,
         postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "workspace_id", $3::uuid AS "user_id", $4::text AS "role") AS "memberships""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
-    static let insert = SQL(
+    static let insert: SQL = SQL(
         sqlite: #"INSERT INTO "memberships" ("id", "workspace_id", "user_id", "role") VALUES (?1, ?2, ?3, ?4) RETURNING "id", "workspace_id", "user_id", "role""#,
         postgres: #"INSERT INTO "memberships" ("id", "workspace_id", "user_id", "role") VALUES ($1, $2, $3, $4) RETURNING "id", "workspace_id", "user_id", "role""#
     )
 
     /// Writes every column of the record to the row with the id.
-    static let update = SQL(
+    static let update: SQL = SQL(
         sqlite: #"UPDATE "memberships" SET "workspace_id" = ?2, "user_id" = ?3, "role" = ?4 WHERE "id" = ?1 RETURNING "id", "workspace_id", "user_id", "role""#,
         postgres: #"UPDATE "memberships" SET "workspace_id" = $2, "user_id" = $3, "role" = $4 WHERE "id" = $1 RETURNING "id", "workspace_id", "user_id", "role""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
-    static let delete = SQL(
+    static let delete: SQL = SQL(
         sqlite: #"DELETE FROM "memberships" WHERE "memberships"."id" = ?1"#,
         postgres: #"DELETE FROM "memberships" WHERE "memberships"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
-    static let exists = SQL(
+    static let exists: SQL = SQL(
         sqlite: #"SELECT 1 FROM "memberships" WHERE "memberships"."id" = ?1"#,
         postgres: #"SELECT 1 FROM "memberships" WHERE "memberships"."id" = $1"#
     )
 
     /// The rows whose `workspace` is the id; the route appends filters, order and paging.
-    static let selectByWorkspace = SQL(
+    static let selectByWorkspace: SQL = SQL(
         sqlite: #"SELECT "memberships"."id", "memberships"."workspace_id", "memberships"."user_id", "memberships"."role" FROM "memberships" WHERE "memberships"."workspace_id" = ?1"#,
         postgres: #"SELECT "memberships"."id", "memberships"."workspace_id", "memberships"."user_id", "memberships"."role" FROM "memberships" WHERE "memberships"."workspace_id" = $1"#
     )
 
     /// The rows whose `user` is the id; the route appends filters, order and paging.
-    static let selectByUser = SQL(
+    static let selectByUser: SQL = SQL(
         sqlite: #"SELECT "memberships"."id", "memberships"."workspace_id", "memberships"."user_id", "memberships"."role" FROM "memberships" WHERE "memberships"."user_id" = ?1"#,
         postgres: #"SELECT "memberships"."id", "memberships"."workspace_id", "memberships"."user_id", "memberships"."role" FROM "memberships" WHERE "memberships"."user_id" = $1"#
     )

@@ -6,55 +6,55 @@
 /// `filterable`, never from client text.
 enum ProjectQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
-    static let select = SQL(
+    static let select: SQL = SQL(
         sqlite: #"SELECT "projects"."id", "projects"."workspace_id", "projects"."name", "projects"."is_private" FROM "projects""#,
         postgres: #"SELECT "projects"."id", "projects"."workspace_id", "projects"."name", "projects"."is_private" FROM "projects""#
     )
 
     /// One row by id.
-    static let find = SQL(
+    static let find: SQL = SQL(
         sqlite: #"SELECT "projects"."id", "projects"."workspace_id", "projects"."name", "projects"."is_private" FROM "projects" WHERE "projects"."id" = ?1"#,
         postgres: #"SELECT "projects"."id", "projects"."workspace_id", "projects"."name", "projects"."is_private" FROM "projects" WHERE "projects"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
-    static let selectRecord = SQL(
+    static let selectRecord: SQL = SQL(
         sqlite: #"SELECT "projects"."workspace_id", "projects"."name", "projects"."is_private" FROM "projects" WHERE "projects"."id" = ?1"#,
         postgres: #"SELECT "projects"."workspace_id", "projects"."name", "projects"."is_private" FROM "projects" WHERE "projects"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
-    static let newRow = SQL(
+    static let newRow: SQL = SQL(
         sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "workspace_id", ?3 AS "name", ?4 AS "is_private") AS "projects""#,
         postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "workspace_id", $3::text AS "name", $4::boolean AS "is_private") AS "projects""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
-    static let insert = SQL(
+    static let insert: SQL = SQL(
         sqlite: #"INSERT INTO "projects" ("id", "workspace_id", "name", "is_private") VALUES (?1, ?2, ?3, ?4) RETURNING "id", "workspace_id", "name", "is_private""#,
         postgres: #"INSERT INTO "projects" ("id", "workspace_id", "name", "is_private") VALUES ($1, $2, $3, $4) RETURNING "id", "workspace_id", "name", "is_private""#
     )
 
     /// Writes every column of the record to the row with the id.
-    static let update = SQL(
+    static let update: SQL = SQL(
         sqlite: #"UPDATE "projects" SET "workspace_id" = ?2, "name" = ?3, "is_private" = ?4 WHERE "id" = ?1 RETURNING "id", "workspace_id", "name", "is_private""#,
         postgres: #"UPDATE "projects" SET "workspace_id" = $2, "name" = $3, "is_private" = $4 WHERE "id" = $1 RETURNING "id", "workspace_id", "name", "is_private""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
-    static let delete = SQL(
+    static let delete: SQL = SQL(
         sqlite: #"DELETE FROM "projects" WHERE "projects"."id" = ?1"#,
         postgres: #"DELETE FROM "projects" WHERE "projects"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
-    static let exists = SQL(
+    static let exists: SQL = SQL(
         sqlite: #"SELECT 1 FROM "projects" WHERE "projects"."id" = ?1"#,
         postgres: #"SELECT 1 FROM "projects" WHERE "projects"."id" = $1"#
     )
 
     /// The rows whose `workspace` is the id; the route appends filters, order and paging.
-    static let selectByWorkspace = SQL(
+    static let selectByWorkspace: SQL = SQL(
         sqlite: #"SELECT "projects"."id", "projects"."workspace_id", "projects"."name", "projects"."is_private" FROM "projects" WHERE "projects"."workspace_id" = ?1"#,
         postgres: #"SELECT "projects"."id", "projects"."workspace_id", "projects"."name", "projects"."is_private" FROM "projects" WHERE "projects"."workspace_id" = $1"#
     )

@@ -6,61 +6,61 @@
 /// `filterable`, never from client text.
 enum TodoQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
-    static let select = SQL(
+    static let select: SQL = SQL(
         sqlite: #"SELECT "todos"."id", "todos"."project_id", "todos"."title", "todos"."status", "todos"."assignee_id" FROM "todos""#,
         postgres: #"SELECT "todos"."id", "todos"."project_id", "todos"."title", "todos"."status", "todos"."assignee_id" FROM "todos""#
     )
 
     /// One row by id.
-    static let find = SQL(
+    static let find: SQL = SQL(
         sqlite: #"SELECT "todos"."id", "todos"."project_id", "todos"."title", "todos"."status", "todos"."assignee_id" FROM "todos" WHERE "todos"."id" = ?1"#,
         postgres: #"SELECT "todos"."id", "todos"."project_id", "todos"."title", "todos"."status", "todos"."assignee_id" FROM "todos" WHERE "todos"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
-    static let selectRecord = SQL(
+    static let selectRecord: SQL = SQL(
         sqlite: #"SELECT "todos"."project_id", "todos"."title", "todos"."status", "todos"."assignee_id" FROM "todos" WHERE "todos"."id" = ?1"#,
         postgres: #"SELECT "todos"."project_id", "todos"."title", "todos"."status", "todos"."assignee_id" FROM "todos" WHERE "todos"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
-    static let newRow = SQL(
+    static let newRow: SQL = SQL(
         sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "project_id", ?3 AS "title", ?4 AS "status", ?5 AS "assignee_id") AS "todos""#,
         postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "project_id", $3::text AS "title", $4::text AS "status", $5::uuid AS "assignee_id") AS "todos""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
-    static let insert = SQL(
+    static let insert: SQL = SQL(
         sqlite: #"INSERT INTO "todos" ("id", "project_id", "title", "status", "assignee_id") VALUES (?1, ?2, ?3, ?4, ?5) RETURNING "id", "project_id", "title", "status", "assignee_id""#,
         postgres: #"INSERT INTO "todos" ("id", "project_id", "title", "status", "assignee_id") VALUES ($1, $2, $3, $4, $5) RETURNING "id", "project_id", "title", "status", "assignee_id""#
     )
 
     /// Writes every column of the record to the row with the id.
-    static let update = SQL(
+    static let update: SQL = SQL(
         sqlite: #"UPDATE "todos" SET "project_id" = ?2, "title" = ?3, "status" = ?4, "assignee_id" = ?5 WHERE "id" = ?1 RETURNING "id", "project_id", "title", "status", "assignee_id""#,
         postgres: #"UPDATE "todos" SET "project_id" = $2, "title" = $3, "status" = $4, "assignee_id" = $5 WHERE "id" = $1 RETURNING "id", "project_id", "title", "status", "assignee_id""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
-    static let delete = SQL(
+    static let delete: SQL = SQL(
         sqlite: #"DELETE FROM "todos" WHERE "todos"."id" = ?1"#,
         postgres: #"DELETE FROM "todos" WHERE "todos"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
-    static let exists = SQL(
+    static let exists: SQL = SQL(
         sqlite: #"SELECT 1 FROM "todos" WHERE "todos"."id" = ?1"#,
         postgres: #"SELECT 1 FROM "todos" WHERE "todos"."id" = $1"#
     )
 
     /// The rows whose `project` is the id; the route appends filters, order and paging.
-    static let selectByProject = SQL(
+    static let selectByProject: SQL = SQL(
         sqlite: #"SELECT "todos"."id", "todos"."project_id", "todos"."title", "todos"."status", "todos"."assignee_id" FROM "todos" WHERE "todos"."project_id" = ?1"#,
         postgres: #"SELECT "todos"."id", "todos"."project_id", "todos"."title", "todos"."status", "todos"."assignee_id" FROM "todos" WHERE "todos"."project_id" = $1"#
     )
 
     /// The rows whose `assignee` is the id; the route appends filters, order and paging.
-    static let selectByAssignee = SQL(
+    static let selectByAssignee: SQL = SQL(
         sqlite: #"SELECT "todos"."id", "todos"."project_id", "todos"."title", "todos"."status", "todos"."assignee_id" FROM "todos" WHERE "todos"."assignee_id" = ?1"#,
         postgres: #"SELECT "todos"."id", "todos"."project_id", "todos"."title", "todos"."status", "todos"."assignee_id" FROM "todos" WHERE "todos"."assignee_id" = $1"#
     )

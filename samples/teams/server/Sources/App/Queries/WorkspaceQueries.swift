@@ -6,49 +6,49 @@
 /// `filterable`, never from client text.
 enum WorkspaceQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
-    static let select = SQL(
+    static let select: SQL = SQL(
         sqlite: #"SELECT "workspaces"."id", "workspaces"."name" FROM "workspaces""#,
         postgres: #"SELECT "workspaces"."id", "workspaces"."name" FROM "workspaces""#
     )
 
     /// One row by id.
-    static let find = SQL(
+    static let find: SQL = SQL(
         sqlite: #"SELECT "workspaces"."id", "workspaces"."name" FROM "workspaces" WHERE "workspaces"."id" = ?1"#,
         postgres: #"SELECT "workspaces"."id", "workspaces"."name" FROM "workspaces" WHERE "workspaces"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
-    static let selectRecord = SQL(
+    static let selectRecord: SQL = SQL(
         sqlite: #"SELECT "workspaces"."name" FROM "workspaces" WHERE "workspaces"."id" = ?1"#,
         postgres: #"SELECT "workspaces"."name" FROM "workspaces" WHERE "workspaces"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
-    static let newRow = SQL(
+    static let newRow: SQL = SQL(
         sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "name") AS "workspaces""#,
         postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "name") AS "workspaces""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
-    static let insert = SQL(
+    static let insert: SQL = SQL(
         sqlite: #"INSERT INTO "workspaces" ("id", "name") VALUES (?1, ?2) RETURNING "id", "name""#,
         postgres: #"INSERT INTO "workspaces" ("id", "name") VALUES ($1, $2) RETURNING "id", "name""#
     )
 
     /// Writes every column of the record to the row with the id.
-    static let update = SQL(
+    static let update: SQL = SQL(
         sqlite: #"UPDATE "workspaces" SET "name" = ?2 WHERE "id" = ?1 RETURNING "id", "name""#,
         postgres: #"UPDATE "workspaces" SET "name" = $2 WHERE "id" = $1 RETURNING "id", "name""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
-    static let delete = SQL(
+    static let delete: SQL = SQL(
         sqlite: #"DELETE FROM "workspaces" WHERE "workspaces"."id" = ?1"#,
         postgres: #"DELETE FROM "workspaces" WHERE "workspaces"."id" = $1"#
     )
 
     /// Whether a row with the id exists.
-    static let exists = SQL(
+    static let exists: SQL = SQL(
         sqlite: #"SELECT 1 FROM "workspaces" WHERE "workspaces"."id" = ?1"#,
         postgres: #"SELECT 1 FROM "workspaces" WHERE "workspaces"."id" = $1"#
     )
