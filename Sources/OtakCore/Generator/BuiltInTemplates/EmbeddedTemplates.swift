@@ -1469,11 +1469,7 @@ struct ResourceController<Entity: Resource>: Sendable {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let access = try context.caller.access(Entity.Permissions.list)
         let query = try ListQuery(request.uri, sortable: Entity.Queries.sortable, filterable: Entity.Queries.filterable)
-        var builder = SQLBuilder(database.dialect, Entity.Queries.select)
-        builder.restrict(to: access)
-        query.apply(to: &builder, tieBreaker: Entity.idColumn)
-        let rows = try await database.read(builder)
-        return try Page(rows: try rows.map(Entity.init(row:)), query: query).response(from: request, context: context)
+        return try await Self.page(of: Entity.self, Entity.Queries.select, query: query, access: access, request, context, database)
     }
 
     /// `GET /<route>/{id}`, with the related rows `include=` names (null where the caller may not
@@ -1622,12 +1618,22 @@ struct ResourceController<Entity: Resource>: Sendable {
             let id = try Self.id(context)
             let query = try ListQuery(request.uri, sortable: Related.Queries.sortable, filterable: Related.Queries.filterable)
             guard try await database.read(Entity.Queries.exists, id: id, access: parentAccess) != nil else { throw Self.notFound(id) }
-            var builder = SQLBuilder(database.dialect, statement, values: [.uuid(id)])
-            builder.restrict(to: access)
-            query.apply(to: &builder, tieBreaker: Related.idColumn)
-            let rows = try await database.read(builder)
-            return try Page(rows: try rows.map(Related.init(row:)), query: query).response(from: request, context: context)
+            return try await Self.page(
+                of: Related.self, statement, values: [.uuid(id)], query: query, access: access, request, context, database)
         }
+    }
+
+    /// A page of the `Row`s that `statement` selects and `access` lets the caller see, filtered
+    /// and sorted as `query` asks.
+    private static func page<Row: Resource>(
+        of row: Row.Type, _ statement: SQL, values: [SQLValue] = [], query: ListQuery, access: Access,
+        _ request: Request, _ context: AppRequestContext, _ database: Database
+    ) async throws -> Response {
+        var builder = SQLBuilder(database.dialect, statement, values: values)
+        builder.restrict(to: access)
+        query.apply(to: &builder, tieBreaker: Row.idColumn)
+        let rows = try await database.read(builder)
+        return try Page(rows: try rows.map(Row.init(row:)), query: query).response(from: request, context: context)
     }
 
     /// `PUT /<route>/{id}/<relation>/{otherID}`: links the two rows with `statement` (204;
