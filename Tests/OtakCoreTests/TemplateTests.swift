@@ -80,6 +80,16 @@ import Testing
         }
     }
 
+    @Test func anErrorDescribesItselfAsADiagnostic() throws {
+        let library = try TemplateLibrary(sources: ["main": "a\n{{missing}}"])
+        do {
+            _ = try library.render("main", [:])
+            Issue.record("rendered a name that is not in scope")
+        } catch {
+            #expect(String(describing: error).hasPrefix("main:2:1: error: 'missing' is not in scope"), "\(error)")
+        }
+    }
+
     @Test func recursivePartialsStop() {
         #expect(throws: TemplateError.self) {
             _ = try TemplateLibrary(sources: ["main": "{{> main}}"]).render("main", [:])

@@ -45,6 +45,12 @@ public struct TemplateError: Error, Sendable {
     }
 }
 
+extension TemplateError: CustomStringConvertible {
+    /// The diagnostics as the command line prints them (a test that catches one shows this,
+    /// not the template's bytes).
+    public var description: String { DiagnosticRenderer().render(diagnostics, in: file) }
+}
+
 extension Message {
     static let templateUnclosedTag = Message(id: "template-unclosed-tag", "'{{' has no matching '}}'")
     static let templateEmptyTag = Message(id: "template-empty-tag", "empty tag")
