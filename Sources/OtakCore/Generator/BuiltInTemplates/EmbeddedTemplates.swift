@@ -333,6 +333,11 @@ Everything comes from the environment:
 | `AUTH_CACHE_SECONDS` | `1` | how long a signed-in user's row is reused before it is read again (0 to 60; 0 reads it on every request) |
 {{/hasAuth}}
 
+A value out of range, or a database that cannot be reached, stops the server at start with one
+line on standard error and exit status 1. The `catch` that does it is in `Sources/App/App.swift`,
+which is yours: an `App.swift` created by an older otak lets the error crash the server instead;
+copy the `do`/`catch` of a new one into it.
+
 Several instances may share one PostgreSQL database behind a load balancer: migrations run
 at start under an advisory lock, and no state is kept in the server.
 
@@ -437,16 +442,24 @@ last generation and `.otak/manifest.json` lists the generated files. Commit both
 """#,
         "Sources/App/App.swift.mustache": #"""
 {{> userHeader}}
+import Foundation
 import Hummingbird
 import Logging
 
 /// The entry point: reads the configuration from the environment and serves until stopped.
 @main
 struct App {
-    static func main() async throws {
-        let configuration = try AppConfiguration(environment: Environment())
-        let app = try await buildApplication(configuration)
-        try await app.runService()
+    static func main() async {
+        do {
+            let configuration = try AppConfiguration(environment: Environment())
+            let app = try await buildApplication(configuration)
+            try await app.runService()
+        } catch {
+            // A bad setting, or a database that cannot be reached, is the operator's to fix: one
+            // line and exit status 1, not a crash with a backtrace.
+            FileHandle.standardError.write(Data("{{executableName}}: \(error)\n".utf8))
+            exit(1)
+        }
     }
 }
 
