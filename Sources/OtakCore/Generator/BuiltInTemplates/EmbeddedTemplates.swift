@@ -1193,7 +1193,9 @@ struct ConfigurationError: Error, CustomStringConvertible {
         "Sources/App/Controllers/EntityResource.swift.mustache": #"""
 {{> header}}
 import Foundation
+{{#hasRelatedRoutes}}
 import Hummingbird
+{{/hasRelatedRoutes}}
 {{#hasPasswordFields}}
 import HummingbirdBcrypt
 import NIOPosix
