@@ -40,10 +40,10 @@ enum ReservedNames {
         // checks that every type the templates declare is here.
         "APIError", "Access", "AccessCase", "AccessScene", "AppConfiguration", "AppHooks", "AppTests", "AuthController",
         "AuthMiddleware", "AuthTests", "BadToken", "CallerCache", "CalendarDate", "Caller", "CheckCase", "Checksum", "Comparison",
-        "ConfigurationError", "ConstraintViolation", "CustomTests", "DatabaseConnection", "EntityHooks",
+        "ConfigurationError", "ConnectionGuard", "ConnectionGuardHandler", "ConnectionLimits", "ConstraintViolation", "CustomTests", "DatabaseConnection", "Drain", "DrainingApplication", "EntityHooks",
         "EmbeddedFiles", "Entities", "EntitySpec", "EntityTests", "ErrorMiddleware", "FieldChange", "FieldError", "FieldValue", "Fixtures", "HealthStatus", "HookContext", "Includes",
         "InputReader", "JSONParser", "JSONParserTests", "JSONReadable", "JSONResponse", "JSONText", "JSONValue",
-        "JSONWritable", "JSONWriter", "JSONWriterTests", "ListQuery", "MigrationError", "Migrator", "NewValues",
+        "JSONWritable", "JSONWriter", "JSONWriterTests", "ListQuery", "LoopConnections", "MigrationError", "Migrator", "NewValues",
         "NoHooks", "OpenAPIDocument", "OracleEntity", "OracleField", "OracleRow", "OracleRule", "OracleScene",
         "OracleEntities", "OracleSchema", "Pattern", "Permission", "PermissionPropertyTests", "Reference", "Resource", "ResourceController",
         "ResourceCreate", "ResourcePatch", "ResourcePermissions", "ResourceQueries", "ResourceRecord", "PreparedStatements", "PropertyRun",

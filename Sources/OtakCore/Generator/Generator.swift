@@ -229,6 +229,8 @@ public struct Generator: Sendable {
         "Sources/OtakRuntime/Database/SQL.swift",
         "Sources/OtakRuntime/Database/SQLRow.swift",
         "Sources/OtakRuntime/HTTP/APIError.swift",
+        "Sources/OtakRuntime/HTTP/ConnectionGuard.swift",
+        "Sources/OtakRuntime/HTTP/DrainingApplication.swift",
         "Sources/OtakRuntime/HTTP/InputReader.swift",
         "Sources/OtakRuntime/HTTP/ListQuery.swift",
         "Sources/OtakRuntime/HTTP/RequestLogMiddleware.swift",

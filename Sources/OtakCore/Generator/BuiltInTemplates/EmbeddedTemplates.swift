@@ -215,6 +215,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.27.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
@@ -251,6 +253,10 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -324,12 +330,17 @@ Everything comes from the environment:
 | `DATABASE_POOL_SIZE` | `20` | the PostgreSQL connections one server opens at start and keeps (no idle timeouts or keep-alive queries: their timers held memory under load) |
 | `DATABASE_PREPARED_STATEMENTS` | `true` | PostgreSQL: prepare each statement once per connection and reuse it; set `false` behind PgBouncer in transaction mode (or any pooler that does not keep a client on one server connection) |
 | `LOG_LEVEL` | `info` | `trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical` |
+| `APP_ENV` | `development` in debug builds, `production` in release builds | {{#hasAuth}}in development, a missing `JWT_SECRET` is replaced by a random key (with a warning) that lasts until the server stops; {{/hasAuth}}the default of `SHUTDOWN_DRAIN_SECONDS` |
+| `REQUEST_HEADER_TIMEOUT` | `10` | seconds a new connection has to send a complete request head; then it is closed |
+| `REQUEST_BODY_TIMEOUT` | `30` | seconds a request's body has to arrive after its head; then the request is answered 408 and the connection closed |
+| `KEEP_ALIVE_TIMEOUT` | `75` | seconds a connection may wait after a response for the next request's complete head; then it is closed |
+| `MAX_CONNECTIONS` | the open-file limit less 64 and the database pool (at most 10,000) | open connections beyond which the server stops accepting; from nine tenths of it on, each new connection closes the one that has waited longest for a request |
+| `SHUTDOWN_DRAIN_SECONDS` | `5` in production, `0` in development | on SIGTERM or SIGINT, how long the server goes on answering before it stops accepting (see below) |
 {{#usesPasswords}}
 | `BCRYPT_COST` | `12` | the work factor of password hashes (4 to 31) |
 {{/usesPasswords}}
 {{#hasAuth}}
 | `JWT_SECRET` | none | the key tokens are signed with, at least 32 bytes (`openssl rand -base64 48`); required in production |
-| `APP_ENV` | `development` in debug builds, `production` in release builds | in development, a missing `JWT_SECRET` is replaced by a random key (with a warning) that lasts until the server stops |
 | `AUTH_CACHE_SECONDS` | `1` | how long a signed-in user's row is reused before it is read again (0 to 60; 0 reads it on every request) |
 {{/hasAuth}}
 
@@ -340,6 +351,29 @@ copy the `do`/`catch` of a new one into it.
 
 Several instances may share one PostgreSQL database behind a load balancer: migrations run
 at start under an advisory lock, and no state is kept in the server.
+
+### Connections, limits and stopping
+
+The server guards its connections (`Sources/OtakRuntime/HTTP/ConnectionGuard.swift`), so that
+clients that open sockets and say nothing, send headers a byte at a time (slowloris) or stop
+sending a body cannot take it over:
+
+- The timeouts above are checked once a second: each applies after at least its number of
+  seconds and at most two more.
+- At start the server raises its open-file limit (`ulimit -n`) to the hard limit and sets
+  `MAX_CONNECTIONS` below it. Near the limit, a new connection closes the connection that has
+  waited longest without a request in progress, so a real client is answered at once even while
+  thousands of idle sockets are held (under `ulimit -n 1024`, 1,100 of them: `scripts/hardening`
+  in otak's repository).
+- A body whose `Content-Length` is over 1 MiB is answered 413 before any of it is read; what the
+  HTTP parser refuses (bad bytes, headers over 80 KiB or more than 1,000 of them,
+  `Content-Length` with chunked) gets the same JSON error as every other refusal, 400 or 431.
+- On SIGTERM or SIGINT the server drains: for `SHUTDOWN_DRAIN_SECONDS` it goes on answering
+  (at least 0.2 s, so that connections already waiting are accepted), closes each connection
+  after its response (`Connection: close`) and answers `GET /health` with 503, so a load
+  balancer takes it out; then it stops accepting, answers every request in progress, closes the
+  database and exits with status 0. Give a load balancer's health check time to see the 503
+  (Kubernetes: keep `terminationGracePeriodSeconds` above the drain).
 
 On PostgreSQL every statement is prepared once per connection and then only executed (at most
 256 per connection, the oldest closed first). Behind PgBouncer in transaction mode, set
@@ -512,32 +546,39 @@ func buildApplication(
     } else {
         database = try await openDatabase(configuration.database, logger: logger)
     }
+    let connections = ConnectionGuard(limits: configuration.connections, logger: logger)
     let router = buildRouter(
-        database: database, hooks: hooks{{#usesPasswords}}, bcryptCost: configuration.bcryptCost{{/usesPasswords}},
+        database: database, connections: connections, hooks: hooks{{#usesPasswords}}, bcryptCost: configuration.bcryptCost{{/usesPasswords}},
         auth: AuthMiddleware({{#hasAuth}}database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), {{/hasAuth}}callerWithoutToken: callerWithoutToken){{#hasAuth}}, decoyHash: decoyHash{{/hasAuth}}
     )
     var app = Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "{{executableName}}"),
+        server: connections.server,
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "{{executableName}}",
+            availableConnectionsDelegate: connections.availableConnections),
         logger: logger
     )
     app.addServices(database.service)
     app.beforeServerStarts {
         try await Migrator(database: database, migrations: EmbeddedFiles.migrations(for: database.dialect), logger: logger).migrate()
     }
-    return app
+    return DrainingApplication(app, connections: connections, drainTime: configuration.drainTime)
 }
 
 /// The routes of every entity and those of `CustomRoutes.swift`, behind request logging, JSON
 /// error mapping and sign-in.
 func buildRouter(
-    database: Database, hooks: AppHooks{{#usesPasswords}}, bcryptCost: Int{{/usesPasswords}}, auth: AuthMiddleware{{#hasAuth}}, decoyHash: String{{/hasAuth}}
+    database: Database, connections: ConnectionGuard, hooks: AppHooks{{#usesPasswords}}, bcryptCost: Int{{/usesPasswords}}, auth: AuthMiddleware{{#hasAuth}}, decoyHash: String{{/hasAuth}}
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: auth)
     router.get("health") { _, context in
+        guard !connections.isDraining else {
+            throw APIError(status: .serviceUnavailable, code: "shutting_down", message: "the server is shutting down")
+        }
         do {
             try await database.query(SQL(sqlite: "SELECT 1", postgres: "SELECT 1"))
         } catch {
@@ -1061,14 +1102,25 @@ import PostgresNIO
 /// - `DATABASE_PREPARED_STATEMENTS`: `true` (default) or `false`, whether PostgreSQL statements
 ///   are prepared once per connection and reused (`false` behind PgBouncer in transaction mode);
 /// - `LOG_LEVEL`: `trace`, `debug`, `info` (default), `notice`, `warning`, `error` or `critical`;
+/// - `APP_ENV`: `development` or `production`; debug builds default to development, release
+///   builds to production;
+/// - `REQUEST_HEADER_TIMEOUT` (default 10), `REQUEST_BODY_TIMEOUT` (default 30) and
+///   `KEEP_ALIVE_TIMEOUT` (default 75): seconds a connection has to send a request's head after
+///   it opens, its body after the head, and the next request's head after a response; a late
+///   head closes the connection, a late body is answered 408;
+/// - `MAX_CONNECTIONS`: open connections beyond which new ones wait to be accepted (default: the
+///   open-file limit, raised to its hard limit at start, less room for the database and files;
+///   at most 10,000); from nine tenths of it on, each new connection closes the one that has
+///   waited longest for a request;
+/// - `SHUTDOWN_DRAIN_SECONDS`: on SIGTERM or SIGINT, how long the server goes on answering
+///   (closing each connection after its response, `GET /health` answering 503) before it stops
+///   accepting and finishes what is in progress (default 5 in production, 0 in development);
 {{#usesPasswords}}
 /// - `BCRYPT_COST`: the work factor of password hashes, 4 to 31 (default 12).
 {{/usesPasswords}}
 {{#hasAuth}}
 /// - `JWT_SECRET`: the key tokens are signed with, at least 32 bytes. Required unless in
 ///   development mode, where a random key is made at each start;
-/// - `APP_ENV`: `development` or `production`; debug builds default to development, release
-///   builds to production;
 /// - `AUTH_CACHE_SECONDS`: how long a signed-in user's row is reused before it is read again,
 ///   0 to 60 (default 1; 0 reads it on every request). Changes made through this server's
 ///   routes are seen at once; others (another instance, SQL of your own) within this time.
@@ -1103,22 +1155,25 @@ struct AppConfiguration: Sendable {
     var port = 8080
     var database = DatabaseLocation.sqlite(path: "{{databaseFile}}")
     var logLevel = Logger.Level.info
+    var isDevelopment = Self.isDebugBuild
+    var connections = ConnectionLimits()
+    /// How long the server drains before it stops (`SHUTDOWN_DRAIN_SECONDS`).
+    var drainTime = Duration.zero
     {{#usesPasswords}}
     var bcryptCost = 12
     {{/usesPasswords}}
     {{#hasAuth}}
     var jwtSecret: [UInt8]?
-    var isDevelopment = Self.isDebugBuild
     /// How long a token lives, from the schema's `auth` block.
     var tokenLifetime: TimeInterval = {{auth.tokenLifetime}}
     var authCacheLifetime = Duration.seconds(1)
+    {{/hasAuth}}
 
     #if DEBUG
     static let isDebugBuild = true
     #else
     static let isDebugBuild = false
     #endif
-    {{/hasAuth}}
 
     init() {}
 
@@ -1149,11 +1204,12 @@ struct AppConfiguration: Sendable {
             bcryptCost = number
         }
         {{/usesPasswords}}
-        {{#hasAuth}}
         if let mode = environment.get("APP_ENV") {
             guard ["development", "production"].contains(mode) else { throw ConfigurationError("APP_ENV must be development or production") }
             isDevelopment = mode == "development"
         }
+        try readConnectionLimits(environment)
+        {{#hasAuth}}
         if let secret = environment.get("JWT_SECRET") {
             guard secret.utf8.count >= 32 else { throw ConfigurationError("JWT_SECRET must be at least 32 bytes long") }
             jwtSecret = Array(secret.utf8)
@@ -1163,6 +1219,32 @@ struct AppConfiguration: Sendable {
             authCacheLifetime = .milliseconds(Int((number * 1000).rounded()))
         }
         {{/hasAuth}}
+    }
+
+    private mutating func readConnectionLimits(_ environment: Environment) throws {
+        func seconds(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+            guard let value = environment.get(name) else { return nil }
+            guard let number = Int(value), range.contains(number) else {
+                throw ConfigurationError("\(name) must be a whole number of seconds from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return number
+        }
+        if let header = try seconds("REQUEST_HEADER_TIMEOUT", in: 1...3600) { connections.headerTimeout = .seconds(Int64(header)) }
+        if let body = try seconds("REQUEST_BODY_TIMEOUT", in: 1...3600) { connections.bodyTimeout = .seconds(Int64(body)) }
+        if let idle = try seconds("KEEP_ALIVE_TIMEOUT", in: 1...3600) { connections.keepAliveTimeout = .seconds(Int64(idle)) }
+        drainTime = .seconds(try seconds("SHUTDOWN_DRAIN_SECONDS", in: 0...300) ?? (isDevelopment ? 0 : 5))
+        // Room for the database's connections, the SQLite files and the logs.
+        let poolSize = if case .postgres(let location) = database { location.poolSize } else { 0 }
+        let openFiles = ConnectionLimits.raiseOpenFileLimit()
+        if let maximum = environment.get("MAX_CONNECTIONS") {
+            guard let number = Int(maximum), number >= 10 else { throw ConfigurationError("MAX_CONNECTIONS must be a number of at least 10") }
+            guard number + poolSize + 32 <= openFiles else {
+                throw ConfigurationError("MAX_CONNECTIONS=\(number) leaves too few of the \(openFiles) files this process may open (ulimit -n) for its \(poolSize) database connections")
+            }
+            connections.maximumConnections = number
+        } else {
+            connections.maximumConnections = max(10, min(10_000, openFiles - poolSize - 64))
+        }
     }
 
     static func databaseLocation(_ url: String) throws -> DatabaseLocation {
@@ -1874,6 +1956,7 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             return Self.apiError(for: error.status, request: request).response()
         } catch {
+            if let refusal = ConnectionGuard.apiError(for: error) { return refusal.response() }
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
             return APIError(status: .internalServerError, code: "internal_error", message: "the server could not complete the request").response()
         }
@@ -3496,6 +3579,13 @@ public struct APIError: Error, Sendable {
 
     /// The JSON response; the request id is added by `RequestLogMiddleware`.
     public func response() -> Response {
+        var headers = self.headers
+        headers[.contentType] = Self.contentType
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body()))
+    }
+
+    /// `{"error": {"code": …, "fields": […], "message": …}}`.
+    public func body() -> ByteBuffer {
         var json = JSONWriter(capacity: 128 + fields.count * 96)
         json.beginObject()
         json.key("error")
@@ -3505,10 +3595,10 @@ public struct APIError: Error, Sendable {
         json.field("message", message)
         json.endObject()
         json.endObject()
-        var headers = self.headers
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: json.buffer))
+        return json.buffer
     }
+
+    public static let contentType = "application/json; charset=utf-8"
 }
 
 /// One problem with one field of a request body.
@@ -3524,6 +3614,487 @@ public struct FieldError: Codable, Sendable, Equatable {
         self.field = field
         self.rule = rule
         self.message = message
+    }
+}
+
+"""#,
+        "Sources/OtakRuntime/HTTP/ConnectionGuard.swift.mustache": #"""
+{{> runtimeHeader}}
+import Hummingbird
+import HummingbirdCore
+import HTTPTypes
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import NIOHTTPTypes
+
+/// The limits a server puts on its connections (set from the environment by `AppConfiguration`).
+public struct ConnectionLimits: Sendable {
+    /// How long a new connection may take to send its first complete request head.
+    public var headerTimeout: TimeAmount = .seconds(10)
+    /// How long a request's body may take to arrive, from the end of its head.
+    public var bodyTimeout: TimeAmount = .seconds(30)
+    /// How long a connection may wait between a response and the next request's complete head.
+    public var keepAliveTimeout: TimeAmount = .seconds(75)
+    /// Connections beyond this many wait to be accepted; from nine tenths of it on, each new
+    /// connection closes the one that has waited longest for a request.
+    public var maximumConnections = 1000
+    /// Bodies declaring more bytes than this are answered 413 before any of it is read.
+    public var maximumBodySize = 1 << 20
+
+    public init() {}
+
+    /// Above this many open connections, idle ones make room for new ones.
+    var evictionThreshold: Int { maximumConnections - maximumConnections / 10 }
+}
+
+/// Keeps a server answering when clients misbehave, on every connection: closes those that
+/// send no request head in time (slowloris, sockets opened and left), answers 408 to bodies
+/// that do not arrive in time and 413 to bodies declared too large before reading them, closes
+/// the longest-idle connections when the server nears its connection limit, answers what the
+/// HTTP parser refuses with the JSON error of every other refusal, and lets in-flight requests
+/// finish on shutdown.
+///
+/// Written here rather than taken from a library: Hummingbird has an idle timeout and a
+/// connection limit, but no header or body deadline, no early 413 and no eviction of idle
+/// connections, and a full server then waits for an idle one to time out before it accepts a
+/// real client. Per request it stores two numbers; timers run once a second per event loop, not
+/// per request.
+public final class ConnectionGuard: Sendable {
+    public let limits: ConnectionLimits
+    let logger: Logger
+    private let state = NIOLockedValueBox(State())
+
+    private struct State {
+        var loops: [ObjectIdentifier: LoopConnections] = [:]
+        var open = 0
+        var draining = false
+        var accepting = true
+    }
+
+    public init(limits: ConnectionLimits, logger: Logger) {
+        self.limits = limits
+        self.logger = logger
+    }
+
+    /// The HTTP/1.1 server, with this guard on every connection.
+    public var server: HTTPServerBuilder {
+        .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuardHandler(guard: self)]))
+    }
+
+    /// For `ApplicationConfiguration`: stops accepting connections at the limit, and before the
+    /// server stops.
+    public var availableConnections: some AvailableConnectionsDelegate {
+        AcceptedConnections(connections: self)
+    }
+
+    /// Whether the server is shutting down (`GET /health` answers 503 meanwhile).
+    public var isDraining: Bool { state.withLockedValue { $0.draining } }
+
+    /// From now on every response closes its connection (`Connection: close`), so that clients
+    /// and load balancers move to other instances before the server stops.
+    public func startDraining() {
+        let loops = state.withLockedValue { state in
+            state.draining = true
+            return Array(state.loops.values)
+        }
+        for loop in loops {
+            loop.eventLoop.execute { loop.startDraining() }
+        }
+    }
+
+    /// Registers a new connection; returns its loop's registry and how many idle connections
+    /// to close to make room.
+    fileprivate func opened(on eventLoop: any EventLoop) -> (LoopConnections, evict: Int, draining: Bool) {
+        state.withLockedValue { state in
+            state.open += 1
+            let key = ObjectIdentifier(eventLoop)
+            let loop: LoopConnections
+            if let existing = state.loops[key] {
+                loop = existing
+            } else {
+                loop = LoopConnections(eventLoop: eventLoop)
+                state.loops[key] = loop
+                loop.start()
+            }
+            return (loop, max(0, state.open - limits.evictionThreshold), state.draining)
+        }
+    }
+
+    /// Accepts no more connections. The server's own shutdown closes its socket at once and
+    /// crashes (Hummingbird 2.28) on a connection accepted just before whose setup completes
+    /// after: so `DrainingApplication` stops accepting a moment before.
+    public func stopAccepting() {
+        state.withLockedValue { $0.accepting = false }
+    }
+
+    fileprivate var isAccepting: Bool { state.withLockedValue { $0.accepting } }
+
+    fileprivate func closed() {
+        state.withLockedValue { $0.open -= 1 }
+    }
+
+    /// What an error of the connection is answered with, when it is the client's.
+    public static func apiError(for error: any Error) -> APIError? {
+        guard let error = error as? HTTPParserError else { return nil }
+        if case .headerOverflow = error {
+            return APIError(status: .requestHeaderFieldsTooLarge, code: "headers_too_large", message: "the request's headers are too large or too many")
+        }
+        return .badRequest("the request is not valid HTTP/1.1")
+    }
+}
+
+/// Hummingbird's connection limit, which also stops accepting when the guard says so.
+private struct AcceptedConnections: AvailableConnectionsDelegate {
+    let connections: ConnectionGuard
+    var open = 0
+
+    mutating func connectionOpened() { open += 1 }
+    mutating func connectionClosed() { open -= 1 }
+
+    func isAcceptingNewConnections() -> Bool {
+        open < connections.limits.maximumConnections && connections.isAccepting
+    }
+}
+
+/// The connections of one event loop, touched only on that loop: the once-a-second check of
+/// their deadlines, a coarse clock for them, and the order in which they became idle.
+private final class LoopConnections: @unchecked Sendable {
+    let eventLoop: any EventLoop
+    private var handlers: [ObjectIdentifier: ConnectionGuardHandler] = [:]
+    /// Read by the handlers instead of the system clock on every request: up to a tick behind.
+    private(set) var now = NIODeadline.now()
+    static let tick = TimeAmount.seconds(1)
+    private var idleCount: UInt64 = 0
+    private(set) var draining = false
+
+    init(eventLoop: any EventLoop) {
+        self.eventLoop = eventLoop
+    }
+
+    func start() {
+        eventLoop.scheduleRepeatedTask(initialDelay: Self.tick, delay: Self.tick) { _ in
+            self.now = .now()
+            for handler in self.handlers.values {
+                handler.checkDeadlines(now: self.now)
+            }
+        }
+    }
+
+    func add(_ handler: ConnectionGuardHandler) {
+        handlers[ObjectIdentifier(handler)] = handler
+    }
+
+    func remove(_ handler: ConnectionGuardHandler) {
+        handlers.removeValue(forKey: ObjectIdentifier(handler))
+    }
+
+    /// A deadline `timeout` from now: never early, at most two ticks late.
+    func deadline(in timeout: TimeAmount) -> NIODeadline {
+        now + timeout + Self.tick
+    }
+
+    /// A number that grows each time a connection becomes idle: the smallest waited longest.
+    func nextIdleOrder() -> UInt64 {
+        idleCount += 1
+        return idleCount
+    }
+
+    /// Closes up to `count` idle connections, those that have waited longest first.
+    func evictIdle(_ count: Int, sparing spared: ConnectionGuardHandler) {
+        let idle = handlers.values.filter { $0 !== spared && $0.idleOrder != 0 }
+        for handler in idle.sorted(by: { $0.idleOrder < $1.idleOrder }).prefix(count) {
+            handler.close(reason: "evicted")
+        }
+    }
+
+    func startDraining() {
+        draining = true
+        for handler in handlers.values { handler.draining = true }
+    }
+}
+
+/// One connection's guard, after the HTTP/1.1 codec: sees request and response parts.
+final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+
+    private let connections: ConnectionGuard
+    private var loop: LoopConnections?
+    private var context: ChannelHandlerContext?
+    /// Request heads read whose response has not ended (more than one when pipelined).
+    private var unanswered = 0
+    private var readingBody = false
+    /// When the next request head (no request in progress) or the body being read is due.
+    private var deadline = NIODeadline.distantFuture
+    /// Nonzero while no request is in progress: the order in which this connection became idle.
+    fileprivate var idleOrder: UInt64 = 0
+    fileprivate var draining = false
+    private var closeAfterResponse = false
+    /// The body of the request being read did not arrive in time.
+    private var bodyTimedOut = false
+    /// Set once the connection is being refused or closed: nothing more is read.
+    private var discarding = false
+
+    init(guard connections: ConnectionGuard) {
+        self.connections = connections
+    }
+
+    private var limits: ConnectionLimits { connections.limits }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        if context.channel.isActive { register(context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        register(context)
+        context.fireChannelActive()
+    }
+
+    private func register(_ context: ChannelHandlerContext) {
+        guard loop == nil else { return }
+        let (loop, evict, draining) = connections.opened(on: context.eventLoop)
+        self.loop = loop
+        self.draining = draining
+        loop.add(self)
+        idleOrder = loop.nextIdleOrder()
+        deadline = loop.deadline(in: limits.headerTimeout)
+        if evict > 0 { loop.evictIdle(evict, sparing: self) }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        unregister()
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        unregister()
+        self.context = nil
+    }
+
+    private func unregister() {
+        guard let loop else { return }
+        loop.remove(self)
+        self.loop = nil
+        connections.closed()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if discarding { return }
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            if let length = head.headerFields[.contentLength].flatMap(Int.init), length > limits.maximumBodySize {
+                refuse(APIError(status: .contentTooLarge, code: "payload_too_large", message: "the request body is too large (at most \(limits.maximumBodySize) bytes)"))
+                return
+            }
+            unanswered += 1
+            readingBody = true
+            idleOrder = 0
+            if let loop { deadline = loop.deadline(in: limits.bodyTimeout) }
+        case .body:
+            break
+        case .end:
+            readingBody = false
+        }
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        switch unwrapOutboundIn(data) {
+        case .head(var head) where draining || closeAfterResponse:
+            closeAfterResponse = true
+            head.headerFields[.connection] = "close"
+            context.write(wrapOutboundOut(.head(head)), promise: promise)
+        case .end where closeAfterResponse:
+            context.writeAndFlush(data, promise: promise)
+            close(reason: nil)
+        case .end:
+            unanswered -= 1
+            if unanswered == 0, !readingBody, let loop {
+                idleOrder = loop.nextIdleOrder()
+                deadline = loop.deadline(in: limits.keepAliveTimeout)
+            }
+            context.write(data, promise: promise)
+        default:
+            context.write(data, promise: promise)
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if discarding { return }  // refused or closed already: the rest of the request is noise
+        // A request the parser refuses before any other is in progress is answered here, with
+        // the JSON body of every other error; during a request, the route that reads the body
+        // answers it (ErrorMiddleware).
+        if unanswered == 0, let refusal = ConnectionGuard.apiError(for: error) {
+            refuse(refusal)
+            return
+        }
+        context.fireErrorCaught(error)
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        // Shutting down: an idle connection may have a request on its way that the server has
+        // not read yet; give it a moment to arrive, so that it is answered, not dropped.
+        if event is ChannelShouldQuiesceEvent, unanswered == 0 {
+            context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(200)) {
+                context.fireUserInboundEventTriggered(event)
+            }
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    /// Called once a second: closes a connection whose next request head is late; answers 408
+    /// (through the route reading it) to a request whose body is late.
+    fileprivate func checkDeadlines(now: NIODeadline) {
+        guard now >= deadline, let context, !discarding else { return }
+        if unanswered == 0 {
+            close(reason: "no request in time")
+        } else if readingBody {
+            readingBody = false
+            discarding = true
+            closeAfterResponse = true
+            bodyTimedOut = true
+            // A route that does not answer after this is closed at the next deadline.
+            deadline = now + limits.headerTimeout
+            context.fireErrorCaught(APIError(status: .requestTimeout, code: "request_timeout", message: "the request body did not arrive in time"))
+        } else if bodyTimedOut {
+            close(reason: "no response after a request timeout")
+        }
+    }
+
+    /// Answers with an error and closes the connection, reading nothing more.
+    private func refuse(_ error: APIError) {
+        guard let context else { return }
+        discarding = true
+        connections.logger.info("refused a request: \(error.status.code) \(error.message)")
+        guard unanswered == 0 else {
+            close(reason: nil)
+            return
+        }
+        let body = error.body()
+        var head = HTTPResponse(status: error.status, headerFields: error.headers)
+        head.headerFields[.contentType] = APIError.contentType
+        head.headerFields[.contentLength] = String(body.readableBytes)
+        head.headerFields[.connection] = "close"
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        context.write(wrapOutboundOut(.body(body)), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        close(reason: nil)
+    }
+
+    fileprivate func close(reason: String?) {
+        guard let context else { return }
+        discarding = true
+        if let reason { connections.logger.debug("closing a connection: \(reason)") }
+        context.close(promise: nil)
+    }
+}
+
+"""#,
+        "Sources/OtakRuntime/HTTP/DrainingApplication.swift.mustache": #"""
+{{> runtimeHeader}}
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// An application that stops in two steps when asked to (SIGTERM, SIGINT): first it drains
+/// for `drainTime` (every response closes its connection and `GET /health` answers 503, so
+/// load balancers and clients move elsewhere, while requests already sent, even those still
+/// waiting to be accepted, are answered), then the server stops accepting, finishes the
+/// requests in progress and closes; the database closes last.
+public struct DrainingApplication<Base: ApplicationProtocol>: ApplicationProtocol {
+    public typealias Responder = Base.Responder
+
+    public let base: Base
+    public let connections: ConnectionGuard
+    public let drainTime: Duration
+
+    public init(_ base: Base, connections: ConnectionGuard, drainTime: Duration) {
+        self.base = base
+        self.connections = connections
+        self.drainTime = drainTime
+    }
+
+    public var responder: Responder { get async throws { try await base.responder } }
+    public var server: HTTPServerBuilder { base.server }
+    public var eventLoopGroup: any EventLoopGroup { base.eventLoopGroup }
+    public var configuration: ApplicationConfiguration { base.configuration }
+    public var logger: Logger { base.logger }
+    public var services: [any Service] { base.services }
+    public var processesRunBeforeServerStart: [@Sendable () async throws -> Void] { base.processesRunBeforeServerStart }
+
+    public func onServerRunning(_ channel: any Channel) async {
+        await base.onServerRunning(channel)
+    }
+
+    public func run() async throws {
+        // A service group stops its services in reverse order: the drain first, then the server.
+        let drain = Drain(connections: connections, time: drainTime, logger: logger)
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: base), .init(service: drain, successTerminationBehavior: .gracefullyShutdownGroup)],
+            logger: logger
+        ))
+        try await group.run()
+    }
+}
+
+/// Waits for the request to stop, then drains for a while.
+private struct Drain: Service {
+    let connections: ConnectionGuard
+    let time: Duration
+    let logger: Logger
+
+    func run() async throws {
+        do {
+            try await gracefulShutdown()
+        } catch {
+            return  // cancelled: the server is failing, nothing to drain
+        }
+        connections.startDraining()
+        if time > .zero { logger.info("stopping: draining connections for \(time)") }
+        // Connections already waiting to be accepted are accepted and answered, however short
+        // the drain; then accepting stops, and connections accepted meanwhile are set up before
+        // the server closes its socket.
+        try? await Task.sleep(for: max(time, .milliseconds(200)))
+        connections.stopAccepting()
+        try? await Task.sleep(for: .milliseconds(100))
+    }
+}
+
+extension ConnectionLimits {
+    /// Raises the process's limit on open files to its hard limit (as Go's runtime does: the
+    /// soft limit is often 1,024, few for a server) and returns the limit in force.
+    public static func raiseOpenFileLimit() -> Int {
+        var limit = rlimit()
+        #if canImport(Glibc)
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        #else
+        let resource = RLIMIT_NOFILE
+        #endif
+        guard getrlimit(resource, &limit) == 0 else { return 1024 }
+        #if canImport(Darwin)
+        let hard = min(limit.rlim_max, rlim_t(OPEN_MAX))
+        #else
+        let hard = limit.rlim_max
+        #endif
+        if limit.rlim_cur < hard {
+            var raised = limit
+            raised.rlim_cur = hard
+            if setrlimit(resource, &raised) == 0 { limit = raised }
+        }
+        return Int(clamping: limit.rlim_cur)
     }
 }
 
@@ -5111,6 +5682,30 @@ import Testing
             let (status, body) = try await send(client, .get, "/health")
             #expect(status == .ok)
             #expect(body["status"] == .string("ok"))
+        }
+    }
+
+    @Test func connectionLimitsComeFromTheEnvironment() throws {
+        let configured = try AppConfiguration(environment: Environment(values: [
+            "REQUEST_HEADER_TIMEOUT": "5", "REQUEST_BODY_TIMEOUT": "7", "KEEP_ALIVE_TIMEOUT": "9",
+            "MAX_CONNECTIONS": "100", "SHUTDOWN_DRAIN_SECONDS": "3",
+        ]))
+        #expect(configured.connections.headerTimeout == .seconds(5))
+        #expect(configured.connections.bodyTimeout == .seconds(7))
+        #expect(configured.connections.keepAliveTimeout == .seconds(9))
+        #expect(configured.connections.maximumConnections == 100)
+        #expect(configured.drainTime == .seconds(3))
+        #expect(try AppConfiguration(environment: Environment(values: ["APP_ENV": "production"])).drainTime == .seconds(5))
+        #expect(try AppConfiguration(environment: Environment(values: ["APP_ENV": "development"])).drainTime == .zero)
+        let defaults = try AppConfiguration(environment: Environment(values: [:]))
+        #expect((10...10_000).contains(defaults.connections.maximumConnections))
+        for (name, value) in [
+            ("REQUEST_HEADER_TIMEOUT", "0"), ("REQUEST_BODY_TIMEOUT", "1.5"), ("KEEP_ALIVE_TIMEOUT", "x"),
+            ("MAX_CONNECTIONS", "5"), ("MAX_CONNECTIONS", "100000000"), ("SHUTDOWN_DRAIN_SECONDS", "-1"),
+        ] {
+            #expect(throws: ConfigurationError.self, "\(name)=\(value)") {
+                try AppConfiguration(environment: Environment(values: [name: value]))
+            }
         }
     }
 

@@ -40,32 +40,39 @@ func buildApplication(
     } else {
         database = try await openDatabase(configuration.database, logger: logger)
     }
+    let connections = ConnectionGuard(limits: configuration.connections, logger: logger)
     let router = buildRouter(
-        database: database, hooks: hooks, bcryptCost: configuration.bcryptCost,
+        database: database, connections: connections, hooks: hooks, bcryptCost: configuration.bcryptCost,
         auth: AuthMiddleware(database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), callerWithoutToken: callerWithoutToken), decoyHash: decoyHash
     )
     var app = Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "chat-server"),
+        server: connections.server,
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "chat-server",
+            availableConnectionsDelegate: connections.availableConnections),
         logger: logger
     )
     app.addServices(database.service)
     app.beforeServerStarts {
         try await Migrator(database: database, migrations: EmbeddedFiles.migrations(for: database.dialect), logger: logger).migrate()
     }
-    return app
+    return DrainingApplication(app, connections: connections, drainTime: configuration.drainTime)
 }
 
 /// The routes of every entity and those of `CustomRoutes.swift`, behind request logging, JSON
 /// error mapping and sign-in.
 func buildRouter(
-    database: Database, hooks: AppHooks, bcryptCost: Int, auth: AuthMiddleware, decoyHash: String
+    database: Database, connections: ConnectionGuard, hooks: AppHooks, bcryptCost: Int, auth: AuthMiddleware, decoyHash: String
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: auth)
     router.get("health") { _, context in
+        guard !connections.isDraining else {
+            throw APIError(status: .serviceUnavailable, code: "shutting_down", message: "the server is shutting down")
+        }
         do {
             try await database.query(SQL(sqlite: "SELECT 1", postgres: "SELECT 1"))
         } catch {

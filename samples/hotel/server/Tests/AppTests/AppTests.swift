@@ -18,6 +18,30 @@ import Testing
         }
     }
 
+    @Test func connectionLimitsComeFromTheEnvironment() throws {
+        let configured = try AppConfiguration(environment: Environment(values: [
+            "REQUEST_HEADER_TIMEOUT": "5", "REQUEST_BODY_TIMEOUT": "7", "KEEP_ALIVE_TIMEOUT": "9",
+            "MAX_CONNECTIONS": "100", "SHUTDOWN_DRAIN_SECONDS": "3",
+        ]))
+        #expect(configured.connections.headerTimeout == .seconds(5))
+        #expect(configured.connections.bodyTimeout == .seconds(7))
+        #expect(configured.connections.keepAliveTimeout == .seconds(9))
+        #expect(configured.connections.maximumConnections == 100)
+        #expect(configured.drainTime == .seconds(3))
+        #expect(try AppConfiguration(environment: Environment(values: ["APP_ENV": "production"])).drainTime == .seconds(5))
+        #expect(try AppConfiguration(environment: Environment(values: ["APP_ENV": "development"])).drainTime == .zero)
+        let defaults = try AppConfiguration(environment: Environment(values: [:]))
+        #expect((10...10_000).contains(defaults.connections.maximumConnections))
+        for (name, value) in [
+            ("REQUEST_HEADER_TIMEOUT", "0"), ("REQUEST_BODY_TIMEOUT", "1.5"), ("KEEP_ALIVE_TIMEOUT", "x"),
+            ("MAX_CONNECTIONS", "5"), ("MAX_CONNECTIONS", "100000000"), ("SHUTDOWN_DRAIN_SECONDS", "-1"),
+        ] {
+            #expect(throws: ConfigurationError.self, "\(name)=\(value)") {
+                try AppConfiguration(environment: Environment(values: [name: value]))
+            }
+        }
+    }
+
     @Test func unknownRoutesAre404AndWrongMethods405() async throws {
         try await withServer { client in
             let (status, body) = try await send(client, .get, "/no-such-route")

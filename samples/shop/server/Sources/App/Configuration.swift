@@ -17,11 +17,22 @@ import PostgresNIO
 /// - `DATABASE_PREPARED_STATEMENTS`: `true` (default) or `false`, whether PostgreSQL statements
 ///   are prepared once per connection and reused (`false` behind PgBouncer in transaction mode);
 /// - `LOG_LEVEL`: `trace`, `debug`, `info` (default), `notice`, `warning`, `error` or `critical`;
+/// - `APP_ENV`: `development` or `production`; debug builds default to development, release
+///   builds to production;
+/// - `REQUEST_HEADER_TIMEOUT` (default 10), `REQUEST_BODY_TIMEOUT` (default 30) and
+///   `KEEP_ALIVE_TIMEOUT` (default 75): seconds a connection has to send a request's head after
+///   it opens, its body after the head, and the next request's head after a response; a late
+///   head closes the connection, a late body is answered 408;
+/// - `MAX_CONNECTIONS`: open connections beyond which new ones wait to be accepted (default: the
+///   open-file limit, raised to its hard limit at start, less room for the database and files;
+///   at most 10,000); from nine tenths of it on, each new connection closes the one that has
+///   waited longest for a request;
+/// - `SHUTDOWN_DRAIN_SECONDS`: on SIGTERM or SIGINT, how long the server goes on answering
+///   (closing each connection after its response, `GET /health` answering 503) before it stops
+///   accepting and finishes what is in progress (default 5 in production, 0 in development);
 /// - `BCRYPT_COST`: the work factor of password hashes, 4 to 31 (default 12).
 /// - `JWT_SECRET`: the key tokens are signed with, at least 32 bytes. Required unless in
 ///   development mode, where a random key is made at each start;
-/// - `APP_ENV`: `development` or `production`; debug builds default to development, release
-///   builds to production;
 /// - `AUTH_CACHE_SECONDS`: how long a signed-in user's row is reused before it is read again,
 ///   0 to 60 (default 1; 0 reads it on every request). Changes made through this server's
 ///   routes are seen at once; others (another instance, SQL of your own) within this time.
@@ -55,9 +66,12 @@ struct AppConfiguration: Sendable {
     var port = 8080
     var database = DatabaseLocation.sqlite(path: "shop.sqlite")
     var logLevel = Logger.Level.info
+    var isDevelopment = Self.isDebugBuild
+    var connections = ConnectionLimits()
+    /// How long the server drains before it stops (`SHUTDOWN_DRAIN_SECONDS`).
+    var drainTime = Duration.zero
     var bcryptCost = 12
     var jwtSecret: [UInt8]?
-    var isDevelopment = Self.isDebugBuild
     /// How long a token lives, from the schema's `auth` block.
     var tokenLifetime: TimeInterval = 604800
     var authCacheLifetime = Duration.seconds(1)
@@ -99,6 +113,7 @@ struct AppConfiguration: Sendable {
             guard ["development", "production"].contains(mode) else { throw ConfigurationError("APP_ENV must be development or production") }
             isDevelopment = mode == "development"
         }
+        try readConnectionLimits(environment)
         if let secret = environment.get("JWT_SECRET") {
             guard secret.utf8.count >= 32 else { throw ConfigurationError("JWT_SECRET must be at least 32 bytes long") }
             jwtSecret = Array(secret.utf8)
@@ -106,6 +121,32 @@ struct AppConfiguration: Sendable {
         if let seconds = environment.get("AUTH_CACHE_SECONDS") {
             guard let number = Double(seconds), (0...60).contains(number) else { throw ConfigurationError("AUTH_CACHE_SECONDS must be from 0 to 60") }
             authCacheLifetime = .milliseconds(Int((number * 1000).rounded()))
+        }
+    }
+
+    private mutating func readConnectionLimits(_ environment: Environment) throws {
+        func seconds(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+            guard let value = environment.get(name) else { return nil }
+            guard let number = Int(value), range.contains(number) else {
+                throw ConfigurationError("\(name) must be a whole number of seconds from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return number
+        }
+        if let header = try seconds("REQUEST_HEADER_TIMEOUT", in: 1...3600) { connections.headerTimeout = .seconds(Int64(header)) }
+        if let body = try seconds("REQUEST_BODY_TIMEOUT", in: 1...3600) { connections.bodyTimeout = .seconds(Int64(body)) }
+        if let idle = try seconds("KEEP_ALIVE_TIMEOUT", in: 1...3600) { connections.keepAliveTimeout = .seconds(Int64(idle)) }
+        drainTime = .seconds(try seconds("SHUTDOWN_DRAIN_SECONDS", in: 0...300) ?? (isDevelopment ? 0 : 5))
+        // Room for the database's connections, the SQLite files and the logs.
+        let poolSize = if case .postgres(let location) = database { location.poolSize } else { 0 }
+        let openFiles = ConnectionLimits.raiseOpenFileLimit()
+        if let maximum = environment.get("MAX_CONNECTIONS") {
+            guard let number = Int(maximum), number >= 10 else { throw ConfigurationError("MAX_CONNECTIONS must be a number of at least 10") }
+            guard number + poolSize + 32 <= openFiles else {
+                throw ConfigurationError("MAX_CONNECTIONS=\(number) leaves too few of the \(openFiles) files this process may open (ulimit -n) for its \(poolSize) database connections")
+            }
+            connections.maximumConnections = number
+        } else {
+            connections.maximumConnections = max(10, min(10_000, openFiles - poolSize - 64))
         }
     }
 

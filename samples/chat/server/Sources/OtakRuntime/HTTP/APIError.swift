@@ -49,6 +49,13 @@ public struct APIError: Error, Sendable {
 
     /// The JSON response; the request id is added by `RequestLogMiddleware`.
     public func response() -> Response {
+        var headers = self.headers
+        headers[.contentType] = Self.contentType
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body()))
+    }
+
+    /// `{"error": {"code": …, "fields": […], "message": …}}`.
+    public func body() -> ByteBuffer {
         var json = JSONWriter(capacity: 128 + fields.count * 96)
         json.beginObject()
         json.key("error")
@@ -58,10 +65,10 @@ public struct APIError: Error, Sendable {
         json.field("message", message)
         json.endObject()
         json.endObject()
-        var headers = self.headers
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: json.buffer))
+        return json.buffer
     }
+
+    public static let contentType = "application/json; charset=utf-8"
 }
 
 /// One problem with one field of a request body.

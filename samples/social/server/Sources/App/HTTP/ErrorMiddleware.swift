@@ -16,6 +16,7 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             return Self.apiError(for: error.status, request: request).response()
         } catch {
+            if let refusal = ConnectionGuard.apiError(for: error) { return refusal.response() }
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
             return APIError(status: .internalServerError, code: "internal_error", message: "the server could not complete the request").response()
         }
