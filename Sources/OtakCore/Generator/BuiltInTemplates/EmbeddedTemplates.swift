@@ -3949,25 +3949,28 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     /// Called once a second: closes a connection whose next request head is late; answers 408
-    /// (through the route reading it) to a request whose body is late.
+    /// (through the route reading it) to a request whose body is late; closes a connection
+    /// whose route did not answer that 408, or that was refused, at its last deadline.
     fileprivate func checkDeadlines(now: NIODeadline) {
-        guard now >= deadline, let context, !discarding else { return }
-        if unanswered == 0 {
+        guard now >= deadline, let context else { return }
+        if discarding {
+            close(reason: bodyTimedOut ? "no response after a request timeout" : nil)
+        } else if unanswered == 0 {
             close(reason: "no request in time")
         } else if readingBody {
             readingBody = false
             discarding = true
             closeAfterResponse = true
             bodyTimedOut = true
-            // A route that does not answer after this is closed at the next deadline.
             deadline = now + limits.headerTimeout
             context.fireErrorCaught(APIError(status: .requestTimeout, code: "request_timeout", message: "the request body did not arrive in time"))
-        } else if bodyTimedOut {
-            close(reason: "no response after a request timeout")
         }
     }
 
-    /// Answers with an error and closes the connection, reading nothing more.
+    /// Answers with an error and closes the connection, reading nothing more. The closing is
+    /// lingering: the output is shut at once and what the client still sends (the body it was
+    /// told not to send) is read and dropped for a few seconds, so that it reads the answer
+    /// rather than a reset.
     private func refuse(_ error: APIError) {
         guard let context else { return }
         discarding = true
@@ -3984,7 +3987,8 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(body)), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
-        close(reason: nil)
+        context.close(mode: .output, promise: nil)
+        if let loop { deadline = loop.deadline(in: .seconds(2)) }
     }
 
     fileprivate func close(reason: String?) {
@@ -4120,8 +4124,12 @@ public struct InputReader {
         self.object = object
     }
 
-    /// Reads the body; anything but a JSON object is refused with 400.
+    /// Reads the body; a body not sent as JSON is refused with 415, anything but a JSON object
+    /// with 400.
     public init(request: Request, context: some RequestContext) async throws {
+        guard Self.isJSON(request.headers[.contentType]) else {
+            throw APIError(status: .unsupportedMediaType, code: "unsupported_media_type", message: "send the body as application/json")
+        }
         let body = try await request.body.collect(upTo: context.maxUploadSize)
         let value: JSONValue
         do {
@@ -4133,6 +4141,14 @@ public struct InputReader {
             throw APIError.badRequest("the body must be a JSON object, not \(value.typeName)")
         }
         self.init(object: object)
+    }
+
+    /// `application/json` or a JSON-based type (`application/merge-patch+json`), with any
+    /// parameters (`; charset=utf-8`).
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let mediaType = contentType.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces).lowercased()
+        return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
     }
 
     /// A field the client must send, unless there is a value to fall back on (an owner field
@@ -5716,6 +5732,25 @@ import Testing
             #expect(body["error"]?["code"] == .string("not_found"))
             let (methodStatus, _) = try await send(client, .put, "/{{firstRoute}}")
             #expect(methodStatus == .methodNotAllowed)
+        }
+    }
+
+    @Test func bodiesNotSentAsJSONAre415() async throws {
+        try await withServer { client in
+            for contentType in ["text/plain", "application/x-www-form-urlencoded", "application/jsonx"] {
+                let status = try await client.execute(
+                    uri: "/{{firstRoute}}", method: .post, headers: [.contentType: contentType], body: ByteBuffer(string: "{}")
+                ) { $0.status }
+                #expect(status == .unsupportedMediaType, "\(contentType)")
+            }
+            let missing = try await client.execute(uri: "/{{firstRoute}}", method: .post, body: ByteBuffer(string: "{}")) { $0.status }
+            #expect(missing == .unsupportedMediaType)
+            for contentType in ["application/json; charset=utf-8", "Application/JSON", "application/merge-patch+json"] {
+                let status = try await client.execute(
+                    uri: "/{{firstRoute}}", method: .post, headers: [.contentType: contentType], body: ByteBuffer(string: "{not json")
+                ) { $0.status }
+                #expect(status == .badRequest, "\(contentType) is read as JSON")
+            }
         }
     }
 

@@ -105,6 +105,7 @@ struct OpenAPIWriter {
                     ])), ("400", errorResponse("The body is not a JSON object, or a field has the wrong type or is unknown")),
                      ("409", errorResponse("A unique field's value is taken")),
                      ("413", errorResponse("The body is too large")),
+                     ("415", errorResponse("The body is not sent as application/json")),
                      ("422", errorResponse("Fields break the schema's rules"))])),
             ])),
             (base + "/{id}", .object([
@@ -122,6 +123,7 @@ struct OpenAPIWriter {
                                 ("404", errorResponse("No \(name) has this id")),
                                 ("409", errorResponse("A unique field's value is taken")),
                                 ("413", errorResponse("The body is too large")),
+                                ("415", errorResponse("The body is not sent as application/json")),
                                 ("422", errorResponse("Fields break the schema's rules"))])),
                 ("delete", operation(
                     ids.delete, summary: "Deletes \(Naming.withArticle(name))",
@@ -601,6 +603,7 @@ extension OpenAPIWriter {
                             ("400", errorResponse("The body is not a JSON object, or a field has the wrong type or is unknown")),
                             ("409", errorResponse("A unique field's value is taken")),
                             ("413", errorResponse("The body is too large")),
+                            ("415", errorResponse("The body is not sent as application/json")),
                             ("422", errorResponse("Fields break the schema's rules"))]))])))
         }
         paths.append(("/auth/login", .object([("post", operation(
@@ -609,6 +612,7 @@ extension OpenAPIWriter {
                         ("400", errorResponse("The body is not a JSON object, or a field has the wrong type or is unknown")),
                         ("401", errorResponse("The identity or the password is wrong")),
                         ("413", errorResponse("The body is too large")),
+                        ("415", errorResponse("The body is not sent as application/json")),
                         ("422", errorResponse("A field is missing"))]))])))
         paths.append(("/auth/me", .object([("get", operation(
             "me", summary: "The signed-in \(entity.displayName)",

@@ -52,6 +52,25 @@ import Testing
         }
     }
 
+    @Test func bodiesNotSentAsJSONAre415() async throws {
+        try await withServer { client in
+            for contentType in ["text/plain", "application/x-www-form-urlencoded", "application/jsonx"] {
+                let status = try await client.execute(
+                    uri: "/users", method: .post, headers: [.contentType: contentType], body: ByteBuffer(string: "{}")
+                ) { $0.status }
+                #expect(status == .unsupportedMediaType, "\(contentType)")
+            }
+            let missing = try await client.execute(uri: "/users", method: .post, body: ByteBuffer(string: "{}")) { $0.status }
+            #expect(missing == .unsupportedMediaType)
+            for contentType in ["application/json; charset=utf-8", "Application/JSON", "application/merge-patch+json"] {
+                let status = try await client.execute(
+                    uri: "/users", method: .post, headers: [.contentType: contentType], body: ByteBuffer(string: "{not json")
+                ) { $0.status }
+                #expect(status == .badRequest, "\(contentType) is read as JSON")
+            }
+        }
+    }
+
     @Test func malformedJSONIs400() async throws {
         try await withServer { client in
             let (status, body) = try await send(client, .post, "/users", json: "{not json")

@@ -303,6 +303,14 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
               }
             }
           },
+          "415": {
+            "description": "The body is not sent as application/json",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
           "422": {
             "description": "Fields break the schema's rules",
             "content": {
@@ -353,6 +361,14 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
           },
           "413": {
             "description": "The body is too large",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not sent as application/json",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -549,6 +565,14 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
               }
             }
           },
+          "415": {
+            "description": "The body is not sent as application/json",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
           "422": {
             "description": "Fields break the schema's rules",
             "content": {
@@ -690,6 +714,14 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
           },
           "413": {
             "description": "The body is too large",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not sent as application/json",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -977,6 +1009,14 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
               }
             }
           },
+          "415": {
+            "description": "The body is not sent as application/json",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
           "422": {
             "description": "Fields break the schema's rules",
             "content": {
@@ -1118,6 +1158,14 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
           },
           "413": {
             "description": "The body is too large",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not sent as application/json",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -1438,6 +1486,14 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
               }
             }
           },
+          "415": {
+            "description": "The body is not sent as application/json",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
           "422": {
             "description": "Fields break the schema's rules",
             "content": {
@@ -1596,6 +1652,14 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
           },
           "413": {
             "description": "The body is too large",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not sent as application/json",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -1806,6 +1870,14 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
               }
             }
           },
+          "415": {
+            "description": "The body is not sent as application/json",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
           "422": {
             "description": "Fields break the schema's rules",
             "content": {
@@ -1964,6 +2036,14 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
           },
           "413": {
             "description": "The body is too large",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not sent as application/json",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -2262,6 +2342,14 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
               }
             }
           },
+          "415": {
+            "description": "The body is not sent as application/json",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
           "422": {
             "description": "Fields break the schema's rules",
             "content": {
@@ -2420,6 +2508,14 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
           },
           "413": {
             "description": "The body is too large",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not sent as application/json",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}

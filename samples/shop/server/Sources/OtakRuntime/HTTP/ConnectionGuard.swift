@@ -328,25 +328,28 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     /// Called once a second: closes a connection whose next request head is late; answers 408
-    /// (through the route reading it) to a request whose body is late.
+    /// (through the route reading it) to a request whose body is late; closes a connection
+    /// whose route did not answer that 408, or that was refused, at its last deadline.
     fileprivate func checkDeadlines(now: NIODeadline) {
-        guard now >= deadline, let context, !discarding else { return }
-        if unanswered == 0 {
+        guard now >= deadline, let context else { return }
+        if discarding {
+            close(reason: bodyTimedOut ? "no response after a request timeout" : nil)
+        } else if unanswered == 0 {
             close(reason: "no request in time")
         } else if readingBody {
             readingBody = false
             discarding = true
             closeAfterResponse = true
             bodyTimedOut = true
-            // A route that does not answer after this is closed at the next deadline.
             deadline = now + limits.headerTimeout
             context.fireErrorCaught(APIError(status: .requestTimeout, code: "request_timeout", message: "the request body did not arrive in time"))
-        } else if bodyTimedOut {
-            close(reason: "no response after a request timeout")
         }
     }
 
-    /// Answers with an error and closes the connection, reading nothing more.
+    /// Answers with an error and closes the connection, reading nothing more. The closing is
+    /// lingering: the output is shut at once and what the client still sends (the body it was
+    /// told not to send) is read and dropped for a few seconds, so that it reads the answer
+    /// rather than a reset.
     private func refuse(_ error: APIError) {
         guard let context else { return }
         discarding = true
@@ -363,7 +366,8 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(body)), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
-        close(reason: nil)
+        context.close(mode: .output, promise: nil)
+        if let loop { deadline = loop.deadline(in: .seconds(2)) }
     }
 
     fileprivate func close(reason: String?) {

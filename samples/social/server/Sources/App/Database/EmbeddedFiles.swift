@@ -289,6 +289,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
               }
             }
           },
+          "415": {
+            "description": "The body is not sent as application/json",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
           "422": {
             "description": "Fields break the schema's rules",
             "content": {
@@ -339,6 +347,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
           },
           "413": {
             "description": "The body is too large",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not sent as application/json",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -546,6 +562,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
               }
             }
           },
+          "415": {
+            "description": "The body is not sent as application/json",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
           "422": {
             "description": "Fields break the schema's rules",
             "content": {
@@ -687,6 +711,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
           },
           "413": {
             "description": "The body is too large",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not sent as application/json",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -1647,6 +1679,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
               }
             }
           },
+          "415": {
+            "description": "The body is not sent as application/json",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
           "422": {
             "description": "Fields break the schema's rules",
             "content": {
@@ -1805,6 +1845,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
           },
           "413": {
             "description": "The body is too large",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not sent as application/json",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -2291,6 +2339,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
               }
             }
           },
+          "415": {
+            "description": "The body is not sent as application/json",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
           "422": {
             "description": "Fields break the schema's rules",
             "content": {
@@ -2449,6 +2505,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
           },
           "413": {
             "description": "The body is too large",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not sent as application/json",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}

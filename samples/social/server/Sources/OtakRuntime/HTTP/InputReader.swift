@@ -18,8 +18,12 @@ public struct InputReader {
         self.object = object
     }
 
-    /// Reads the body; anything but a JSON object is refused with 400.
+    /// Reads the body; a body not sent as JSON is refused with 415, anything but a JSON object
+    /// with 400.
     public init(request: Request, context: some RequestContext) async throws {
+        guard Self.isJSON(request.headers[.contentType]) else {
+            throw APIError(status: .unsupportedMediaType, code: "unsupported_media_type", message: "send the body as application/json")
+        }
         let body = try await request.body.collect(upTo: context.maxUploadSize)
         let value: JSONValue
         do {
@@ -31,6 +35,14 @@ public struct InputReader {
             throw APIError.badRequest("the body must be a JSON object, not \(value.typeName)")
         }
         self.init(object: object)
+    }
+
+    /// `application/json` or a JSON-based type (`application/merge-patch+json`), with any
+    /// parameters (`; charset=utf-8`).
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let mediaType = contentType.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces).lowercased()
+        return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
     }
 
     /// A field the client must send, unless there is a value to fall back on (an owner field

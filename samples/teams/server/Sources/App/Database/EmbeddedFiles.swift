@@ -293,6 +293,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
               }
             }
           },
+          "415": {
+            "description": "The body is not sent as application/json",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
           "422": {
             "description": "Fields break the schema's rules",
             "content": {
@@ -343,6 +351,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
           },
           "413": {
             "description": "The body is too large",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not sent as application/json",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -531,6 +547,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
               }
             }
           },
+          "415": {
+            "description": "The body is not sent as application/json",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
           "422": {
             "description": "Fields break the schema's rules",
             "content": {
@@ -672,6 +696,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
           },
           "413": {
             "description": "The body is too large",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not sent as application/json",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -1112,6 +1144,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
               }
             }
           },
+          "415": {
+            "description": "The body is not sent as application/json",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
           "422": {
             "description": "Fields break the schema's rules",
             "content": {
@@ -1253,6 +1293,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
           },
           "413": {
             "description": "The body is too large",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not sent as application/json",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -1608,6 +1656,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
               }
             }
           },
+          "415": {
+            "description": "The body is not sent as application/json",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
           "422": {
             "description": "Fields break the schema's rules",
             "content": {
@@ -1766,6 +1822,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
           },
           "413": {
             "description": "The body is too large",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not sent as application/json",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -1961,6 +2025,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
               }
             }
           },
+          "415": {
+            "description": "The body is not sent as application/json",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
           "422": {
             "description": "Fields break the schema's rules",
             "content": {
@@ -2119,6 +2191,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
           },
           "413": {
             "description": "The body is too large",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not sent as application/json",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -2401,6 +2481,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
               }
             }
           },
+          "415": {
+            "description": "The body is not sent as application/json",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
           "422": {
             "description": "Fields break the schema's rules",
             "content": {
@@ -2559,6 +2647,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
           },
           "413": {
             "description": "The body is too large",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not sent as application/json",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -2849,6 +2945,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
               }
             }
           },
+          "415": {
+            "description": "The body is not sent as application/json",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
           "422": {
             "description": "Fields break the schema's rules",
             "content": {
@@ -3007,6 +3111,14 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
           },
           "413": {
             "description": "The body is too large",
+            "content": {
+              "application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not sent as application/json",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
