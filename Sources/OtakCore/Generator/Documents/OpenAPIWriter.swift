@@ -182,8 +182,10 @@ struct OpenAPIWriter {
             let value = valueSchema(field, forFilter: true)
             parameters.append(("\(type).\(name)", queryParameter(name, "Rows whose \(name) equals this", value)))
             for op in Self.operators(field) {
-                let schema = op.name == "in" ? JSON.object([("type", .string("string"))]) : value
-                parameters.append(("\(type).\(name).\(op.name)", queryParameter("\(name)[\(op.name)]", "Rows whose \(name) \(op.words)", schema)))
+                let description = "Rows whose \(name) \(op.words)"
+                parameters.append(("\(type).\(name).\(op.name)", op.name == "in"
+                    ? listParameter("\(name)[in]", description, items: value)
+                    : queryParameter("\(name)[\(op.name)]", description, value)))
             }
         }
         return parameters
@@ -229,7 +231,7 @@ struct OpenAPIWriter {
     private static func operators(_ field: Field) -> [(name: String, words: String, swift: String)] {
         let type = ColumnType(field.kind)
         var result = [(name: "ne", words: "differs from this", swift: "Not")]
-        if type != .bool { result.append(("in", "is one of these, comma-separated", "In")) }
+        if type != .bool { result.append(("in", "is one of these (at most 100, comma-separated)", "In")) }
         if [.integer, .double, .decimal, .date, .timestamp].contains(type) {
             result += [("lt", "is less than this", "Below"), ("lte", "is at most this", "AtMost"),
                        ("gt", "is more than this", "Above"), ("gte", "is at least this", "AtLeast")]
@@ -457,6 +459,14 @@ struct OpenAPIWriter {
                      ("type", .string("array")), ("minItems", .integer(1)),
                      ("items", .object([("type", .string("string")), ("enum", .array(values.map(JSON.string)))])),
                  ]))])
+    }
+
+    /// A query parameter holding a comma-separated list of values (`status[in]=paid,shipped`).
+    private func listParameter(_ name: String, _ description: String, items: JSON) -> JSON {
+        .object([("name", .string(name)), ("in", .string("query")), ("description", .string(description)),
+                 ("style", .string("form")), ("explode", .bool(false)),
+                 ("schema", .object([("type", .string("array")), ("minItems", .integer(1)), ("maxItems", .integer(100)),
+                                     ("items", items)]))])
     }
 
     private func queryParameter(_ name: String, _ description: String, _ schema: JSON) -> JSON {

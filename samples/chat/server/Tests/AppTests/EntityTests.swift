@@ -115,6 +115,10 @@ struct RelatedRows: Sendable, CustomTestStringConvertible {
             let page = try await send(client, .get, "/\(entity.route)?id=\(id)")
             #expect(page.status == .ok)
             #expect(page.body["items"] == .array([created]))
+            let either = try await send(client, .get, "/\(entity.route)?id%5Bin%5D=\(UUID().uuidString),\(id)")
+            #expect(either.body["items"] == .array([created]))
+            let wrong = try await send(client, .get, "/\(entity.route)?id%5Bin%5D=\(id),not-a-uuid")
+            #expect(wrong.status == .badRequest, "an `in` list is read as single values are")
             if let patch = entity.patch {
                 let patched = try await send(client, .patch, "/\(entity.route)/\(id)", body: .object([patch.field: patch.value]))
                 #expect(patched.status == .ok)

@@ -2652,8 +2652,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Account.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Account.email": {
         "name": "email",
@@ -2670,8 +2677,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Account.email.in": {
         "name": "email[in]",
         "in": "query",
-        "description": "Rows whose email is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose email is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Account.displayName": {
         "name": "displayName",
@@ -2688,8 +2702,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Account.displayName.in": {
         "name": "displayName[in]",
         "in": "query",
-        "description": "Rows whose displayName is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose displayName is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Account.avatar": {
         "name": "avatar",
@@ -2706,8 +2727,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Account.avatar.in": {
         "name": "avatar[in]",
         "in": "query",
-        "description": "Rows whose avatar is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose avatar is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Account.verified": {
         "name": "verified",
@@ -2736,8 +2764,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Account.lastSeen.in": {
         "name": "lastSeen[in]",
         "in": "query",
-        "description": "Rows whose lastSeen is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose lastSeen is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "date-time"}
+        }
       },
       "Account.lastSeen.lt": {
         "name": "lastSeen[lt]",
@@ -2804,8 +2839,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Conversation.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Conversation.title": {
         "name": "title",
@@ -2822,8 +2864,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Conversation.title.in": {
         "name": "title[in]",
         "in": "query",
-        "description": "Rows whose title is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose title is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Conversation.creatorId": {
         "name": "creatorId",
@@ -2840,8 +2889,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Conversation.creatorId.in": {
         "name": "creatorId[in]",
         "in": "query",
-        "description": "Rows whose creatorId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose creatorId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Conversation.isGroup": {
         "name": "isGroup",
@@ -2870,8 +2926,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Conversation.created.in": {
         "name": "created[in]",
         "in": "query",
-        "description": "Rows whose created is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose created is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "date-time"}
+        }
       },
       "Conversation.created.lt": {
         "name": "created[lt]",
@@ -2942,8 +3005,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Member.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Member.conversationId": {
         "name": "conversationId",
@@ -2960,8 +3030,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Member.conversationId.in": {
         "name": "conversationId[in]",
         "in": "query",
-        "description": "Rows whose conversationId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose conversationId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Member.accountId": {
         "name": "accountId",
@@ -2978,8 +3055,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Member.accountId.in": {
         "name": "accountId[in]",
         "in": "query",
-        "description": "Rows whose accountId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose accountId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Member.role": {
         "name": "role",
@@ -3002,8 +3086,18 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Member.role.in": {
         "name": "role[in]",
         "in": "query",
-        "description": "Rows whose role is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose role is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {
+            "type": "string",
+            "enum": ["owner", "admin", "member"]
+          }
+        }
       },
       "Member.joined": {
         "name": "joined",
@@ -3020,8 +3114,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Member.joined.in": {
         "name": "joined[in]",
         "in": "query",
-        "description": "Rows whose joined is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose joined is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "date-time"}
+        }
       },
       "Member.joined.lt": {
         "name": "joined[lt]",
@@ -3062,8 +3163,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Member.lastRead.in": {
         "name": "lastRead[in]",
         "in": "query",
-        "description": "Rows whose lastRead is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose lastRead is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "date-time"}
+        }
       },
       "Member.lastRead.lt": {
         "name": "lastRead[lt]",
@@ -3150,8 +3258,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Message.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Message.conversationId": {
         "name": "conversationId",
@@ -3168,8 +3283,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Message.conversationId.in": {
         "name": "conversationId[in]",
         "in": "query",
-        "description": "Rows whose conversationId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose conversationId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Message.senderId": {
         "name": "senderId",
@@ -3186,8 +3308,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Message.senderId.in": {
         "name": "senderId[in]",
         "in": "query",
-        "description": "Rows whose senderId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose senderId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Message.kind": {
         "name": "kind",
@@ -3210,8 +3339,18 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Message.kind.in": {
         "name": "kind[in]",
         "in": "query",
-        "description": "Rows whose kind is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose kind is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {
+            "type": "string",
+            "enum": ["text", "image", "system"]
+          }
+        }
       },
       "Message.body": {
         "name": "body",
@@ -3228,8 +3367,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Message.body.in": {
         "name": "body[in]",
         "in": "query",
-        "description": "Rows whose body is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose body is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Message.attachment": {
         "name": "attachment",
@@ -3246,8 +3392,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Message.attachment.in": {
         "name": "attachment[in]",
         "in": "query",
-        "description": "Rows whose attachment is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose attachment is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Message.clientId": {
         "name": "clientId",
@@ -3264,8 +3417,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Message.clientId.in": {
         "name": "clientId[in]",
         "in": "query",
-        "description": "Rows whose clientId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose clientId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Message.sent": {
         "name": "sent",
@@ -3282,8 +3442,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Message.sent.in": {
         "name": "sent[in]",
         "in": "query",
-        "description": "Rows whose sent is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose sent is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "date-time"}
+        }
       },
       "Message.sent.lt": {
         "name": "sent[lt]",
@@ -3324,8 +3491,15 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_sender_id_fkey" FOREIGN KEY ("se
       "Message.edited.in": {
         "name": "edited[in]",
         "in": "query",
-        "description": "Rows whose edited is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose edited is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "date-time"}
+        }
       },
       "Message.edited.lt": {
         "name": "edited[lt]",

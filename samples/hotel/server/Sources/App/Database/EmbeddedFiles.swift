@@ -2780,8 +2780,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Guest.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Guest.email": {
         "name": "email",
@@ -2798,8 +2805,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Guest.email.in": {
         "name": "email[in]",
         "in": "query",
-        "description": "Rows whose email is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose email is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Guest.name": {
         "name": "name",
@@ -2816,8 +2830,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Guest.name.in": {
         "name": "name[in]",
         "in": "query",
-        "description": "Rows whose name is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose name is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Guest.phone": {
         "name": "phone",
@@ -2834,8 +2855,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Guest.phone.in": {
         "name": "phone[in]",
         "in": "query",
-        "description": "Rows whose phone is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose phone is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Guest.role": {
         "name": "role",
@@ -2858,8 +2886,18 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Guest.role.in": {
         "name": "role[in]",
         "in": "query",
-        "description": "Rows whose role is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose role is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {
+            "type": "string",
+            "enum": ["manager", "receptionist", "guest"]
+          }
+        }
       },
       "Guest.vip": {
         "name": "vip",
@@ -2920,8 +2958,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Room.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Room.number": {
         "name": "number",
@@ -2938,8 +2983,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Room.number.in": {
         "name": "number[in]",
         "in": "query",
-        "description": "Rows whose number is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose number is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Room.kind": {
         "name": "kind",
@@ -2962,8 +3014,18 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Room.kind.in": {
         "name": "kind[in]",
         "in": "query",
-        "description": "Rows whose kind is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose kind is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {
+            "type": "string",
+            "enum": ["single", "double", "suite"]
+          }
+        }
       },
       "Room.floor": {
         "name": "floor",
@@ -2980,8 +3042,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Room.floor.in": {
         "name": "floor[in]",
         "in": "query",
-        "description": "Rows whose floor is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose floor is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "integer", "format": "int64"}
+        }
       },
       "Room.floor.lt": {
         "name": "floor[lt]",
@@ -3022,8 +3091,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Room.beds.in": {
         "name": "beds[in]",
         "in": "query",
-        "description": "Rows whose beds is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose beds is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "integer", "format": "int64"}
+        }
       },
       "Room.beds.lt": {
         "name": "beds[lt]",
@@ -3064,8 +3140,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Room.rate.in": {
         "name": "rate[in]",
         "in": "query",
-        "description": "Rows whose rate is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose rate is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "number", "minimum": -1e38, "maximum": 1e38}
+        }
       },
       "Room.rate.lt": {
         "name": "rate[lt]",
@@ -3106,8 +3189,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Room.rating.in": {
         "name": "rating[in]",
         "in": "query",
-        "description": "Rows whose rating is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose rating is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "number", "format": "double"}
+        }
       },
       "Room.rating.lt": {
         "name": "rating[lt]",
@@ -3198,8 +3288,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Booking.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Booking.guestId": {
         "name": "guestId",
@@ -3216,8 +3313,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Booking.guestId.in": {
         "name": "guestId[in]",
         "in": "query",
-        "description": "Rows whose guestId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose guestId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Booking.roomId": {
         "name": "roomId",
@@ -3234,8 +3338,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Booking.roomId.in": {
         "name": "roomId[in]",
         "in": "query",
-        "description": "Rows whose roomId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose roomId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Booking.checkIn": {
         "name": "checkIn",
@@ -3252,8 +3363,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Booking.checkIn.in": {
         "name": "checkIn[in]",
         "in": "query",
-        "description": "Rows whose checkIn is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose checkIn is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "date"}
+        }
       },
       "Booking.checkIn.lt": {
         "name": "checkIn[lt]",
@@ -3294,8 +3412,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Booking.checkOut.in": {
         "name": "checkOut[in]",
         "in": "query",
-        "description": "Rows whose checkOut is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose checkOut is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "date"}
+        }
       },
       "Booking.checkOut.lt": {
         "name": "checkOut[lt]",
@@ -3336,8 +3461,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Booking.adults.in": {
         "name": "adults[in]",
         "in": "query",
-        "description": "Rows whose adults is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose adults is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "integer", "format": "int64"}
+        }
       },
       "Booking.adults.lt": {
         "name": "adults[lt]",
@@ -3378,8 +3510,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Booking.children.in": {
         "name": "children[in]",
         "in": "query",
-        "description": "Rows whose children is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose children is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "integer", "format": "int64"}
+        }
       },
       "Booking.children.lt": {
         "name": "children[lt]",
@@ -3438,8 +3577,24 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Booking.status.in": {
         "name": "status[in]",
         "in": "query",
-        "description": "Rows whose status is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose status is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {
+            "type": "string",
+            "enum": [
+              "requested",
+              "confirmed",
+              "checkedIn",
+              "checkedOut",
+              "cancelled"
+            ]
+          }
+        }
       },
       "Booking.reference": {
         "name": "reference",
@@ -3456,8 +3611,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Booking.reference.in": {
         "name": "reference[in]",
         "in": "query",
-        "description": "Rows whose reference is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose reference is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Booking.total": {
         "name": "total",
@@ -3474,8 +3636,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Booking.total.in": {
         "name": "total[in]",
         "in": "query",
-        "description": "Rows whose total is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose total is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "number", "minimum": -1e38, "maximum": 1e38}
+        }
       },
       "Booking.total.lt": {
         "name": "total[lt]",
@@ -3516,8 +3685,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Booking.created.in": {
         "name": "created[in]",
         "in": "query",
-        "description": "Rows whose created is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose created is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "date-time"}
+        }
       },
       "Booking.created.lt": {
         "name": "created[lt]",
@@ -3586,8 +3762,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Review.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Review.bookingId": {
         "name": "bookingId",
@@ -3604,8 +3787,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Review.bookingId.in": {
         "name": "bookingId[in]",
         "in": "query",
-        "description": "Rows whose bookingId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose bookingId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Review.authorId": {
         "name": "authorId",
@@ -3622,8 +3812,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Review.authorId.in": {
         "name": "authorId[in]",
         "in": "query",
-        "description": "Rows whose authorId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose authorId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Review.score": {
         "name": "score",
@@ -3640,8 +3837,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Review.score.in": {
         "name": "score[in]",
         "in": "query",
-        "description": "Rows whose score is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose score is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "integer", "format": "int64"}
+        }
       },
       "Review.score.lt": {
         "name": "score[lt]",
@@ -3682,8 +3886,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Review.comment.in": {
         "name": "comment[in]",
         "in": "query",
-        "description": "Rows whose comment is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose comment is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Review.written": {
         "name": "written",
@@ -3700,8 +3911,15 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_author_id_fkey" FOREIGN KEY ("auth
       "Review.written.in": {
         "name": "written[in]",
         "in": "query",
-        "description": "Rows whose written is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose written is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "date-time"}
+        }
       },
       "Review.written.lt": {
         "name": "written[lt]",

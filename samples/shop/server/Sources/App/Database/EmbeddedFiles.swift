@@ -3108,8 +3108,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "User.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "User.email": {
         "name": "email",
@@ -3126,8 +3133,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "User.email.in": {
         "name": "email[in]",
         "in": "query",
-        "description": "Rows whose email is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose email is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "User.name": {
         "name": "name",
@@ -3144,8 +3158,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "User.name.in": {
         "name": "name[in]",
         "in": "query",
-        "description": "Rows whose name is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose name is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "User.role": {
         "name": "role",
@@ -3168,8 +3189,18 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "User.role.in": {
         "name": "role[in]",
         "in": "query",
-        "description": "Rows whose role is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose role is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {
+            "type": "string",
+            "enum": ["admin", "staff", "customer"]
+          }
+        }
       },
       "User.joined": {
         "name": "joined",
@@ -3186,8 +3217,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "User.joined.in": {
         "name": "joined[in]",
         "in": "query",
-        "description": "Rows whose joined is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose joined is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "date-time"}
+        }
       },
       "User.joined.lt": {
         "name": "joined[lt]",
@@ -3250,8 +3288,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "Category.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Category.name": {
         "name": "name",
@@ -3268,8 +3313,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "Category.name.in": {
         "name": "name[in]",
         "in": "query",
-        "description": "Rows whose name is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose name is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Category.slug": {
         "name": "slug",
@@ -3286,8 +3338,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "Category.slug.in": {
         "name": "slug[in]",
         "in": "query",
-        "description": "Rows whose slug is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose slug is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Product.sort": {
         "name": "sort",
@@ -3338,8 +3397,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "Product.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Product.name": {
         "name": "name",
@@ -3356,8 +3422,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "Product.name.in": {
         "name": "name[in]",
         "in": "query",
-        "description": "Rows whose name is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose name is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Product.description": {
         "name": "description",
@@ -3374,8 +3447,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "Product.description.in": {
         "name": "description[in]",
         "in": "query",
-        "description": "Rows whose description is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose description is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Product.sku": {
         "name": "sku",
@@ -3392,8 +3472,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "Product.sku.in": {
         "name": "sku[in]",
         "in": "query",
-        "description": "Rows whose sku is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose sku is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Product.price": {
         "name": "price",
@@ -3410,8 +3497,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "Product.price.in": {
         "name": "price[in]",
         "in": "query",
-        "description": "Rows whose price is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose price is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "number", "minimum": -1e38, "maximum": 1e38}
+        }
       },
       "Product.price.lt": {
         "name": "price[lt]",
@@ -3452,8 +3546,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "Product.stock.in": {
         "name": "stock[in]",
         "in": "query",
-        "description": "Rows whose stock is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose stock is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "integer", "format": "int64"}
+        }
       },
       "Product.stock.lt": {
         "name": "stock[lt]",
@@ -3506,8 +3607,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "Product.categoryId.in": {
         "name": "categoryId[in]",
         "in": "query",
-        "description": "Rows whose categoryId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose categoryId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Product.image": {
         "name": "image",
@@ -3524,8 +3632,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "Product.image.in": {
         "name": "image[in]",
         "in": "query",
-        "description": "Rows whose image is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose image is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Order.sort": {
         "name": "sort",
@@ -3570,8 +3685,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "Order.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Order.customerId": {
         "name": "customerId",
@@ -3588,8 +3710,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "Order.customerId.in": {
         "name": "customerId[in]",
         "in": "query",
-        "description": "Rows whose customerId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose customerId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Order.status": {
         "name": "status",
@@ -3612,8 +3741,18 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "Order.status.in": {
         "name": "status[in]",
         "in": "query",
-        "description": "Rows whose status is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose status is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {
+            "type": "string",
+            "enum": ["pending", "paid", "shipped", "cancelled"]
+          }
+        }
       },
       "Order.total": {
         "name": "total",
@@ -3630,8 +3769,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "Order.total.in": {
         "name": "total[in]",
         "in": "query",
-        "description": "Rows whose total is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose total is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "number", "minimum": -1e38, "maximum": 1e38}
+        }
       },
       "Order.total.lt": {
         "name": "total[lt]",
@@ -3672,8 +3818,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "Order.placed.in": {
         "name": "placed[in]",
         "in": "query",
-        "description": "Rows whose placed is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose placed is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "date-time"}
+        }
       },
       "Order.placed.lt": {
         "name": "placed[lt]",
@@ -3714,8 +3867,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "Order.note.in": {
         "name": "note[in]",
         "in": "query",
-        "description": "Rows whose note is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose note is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "OrderItem.sort": {
         "name": "sort",
@@ -3758,8 +3918,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "OrderItem.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "OrderItem.orderId": {
         "name": "orderId",
@@ -3776,8 +3943,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "OrderItem.orderId.in": {
         "name": "orderId[in]",
         "in": "query",
-        "description": "Rows whose orderId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose orderId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "OrderItem.productId": {
         "name": "productId",
@@ -3794,8 +3968,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "OrderItem.productId.in": {
         "name": "productId[in]",
         "in": "query",
-        "description": "Rows whose productId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose productId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "OrderItem.quantity": {
         "name": "quantity",
@@ -3812,8 +3993,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "OrderItem.quantity.in": {
         "name": "quantity[in]",
         "in": "query",
-        "description": "Rows whose quantity is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose quantity is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "integer", "format": "int64"}
+        }
       },
       "OrderItem.quantity.lt": {
         "name": "quantity[lt]",
@@ -3854,8 +4042,15 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_product_id_fkey" FOREIGN K
       "OrderItem.price.in": {
         "name": "price[in]",
         "in": "query",
-        "description": "Rows whose price is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose price is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "number", "minimum": -1e38, "maximum": 1e38}
+        }
       },
       "OrderItem.price.lt": {
         "name": "price[lt]",

@@ -3052,8 +3052,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "User.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "User.email": {
         "name": "email",
@@ -3070,8 +3077,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "User.email.in": {
         "name": "email[in]",
         "in": "query",
-        "description": "Rows whose email is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose email is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "User.handle": {
         "name": "handle",
@@ -3088,8 +3102,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "User.handle.in": {
         "name": "handle[in]",
         "in": "query",
-        "description": "Rows whose handle is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose handle is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "User.name": {
         "name": "name",
@@ -3106,8 +3127,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "User.name.in": {
         "name": "name[in]",
         "in": "query",
-        "description": "Rows whose name is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose name is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "User.bio": {
         "name": "bio",
@@ -3124,8 +3152,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "User.bio.in": {
         "name": "bio[in]",
         "in": "query",
-        "description": "Rows whose bio is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose bio is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "User.website": {
         "name": "website",
@@ -3142,8 +3177,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "User.website.in": {
         "name": "website[in]",
         "in": "query",
-        "description": "Rows whose website is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose website is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "User.role": {
         "name": "role",
@@ -3166,8 +3208,18 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "User.role.in": {
         "name": "role[in]",
         "in": "query",
-        "description": "Rows whose role is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose role is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {
+            "type": "string",
+            "enum": ["admin", "moderator", "member"]
+          }
+        }
       },
       "User.suspended": {
         "name": "suspended",
@@ -3196,8 +3248,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "User.joined.in": {
         "name": "joined[in]",
         "in": "query",
-        "description": "Rows whose joined is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose joined is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "date-time"}
+        }
       },
       "User.joined.lt": {
         "name": "joined[lt]",
@@ -3266,8 +3325,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "Post.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Post.authorId": {
         "name": "authorId",
@@ -3284,8 +3350,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "Post.authorId.in": {
         "name": "authorId[in]",
         "in": "query",
-        "description": "Rows whose authorId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose authorId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Post.body": {
         "name": "body",
@@ -3302,8 +3375,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "Post.body.in": {
         "name": "body[in]",
         "in": "query",
-        "description": "Rows whose body is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose body is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Post.visibility": {
         "name": "visibility",
@@ -3326,8 +3406,18 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "Post.visibility.in": {
         "name": "visibility[in]",
         "in": "query",
-        "description": "Rows whose visibility is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose visibility is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {
+            "type": "string",
+            "enum": ["everyone", "followers", "onlyMe"]
+          }
+        }
       },
       "Post.posted": {
         "name": "posted",
@@ -3344,8 +3434,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "Post.posted.in": {
         "name": "posted[in]",
         "in": "query",
-        "description": "Rows whose posted is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose posted is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "date-time"}
+        }
       },
       "Post.posted.lt": {
         "name": "posted[lt]",
@@ -3386,8 +3483,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "Post.edited.in": {
         "name": "edited[in]",
         "in": "query",
-        "description": "Rows whose edited is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose edited is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "date-time"}
+        }
       },
       "Post.edited.lt": {
         "name": "edited[lt]",
@@ -3456,8 +3560,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "Comment.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Comment.postId": {
         "name": "postId",
@@ -3474,8 +3585,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "Comment.postId.in": {
         "name": "postId[in]",
         "in": "query",
-        "description": "Rows whose postId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose postId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Comment.authorId": {
         "name": "authorId",
@@ -3492,8 +3610,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "Comment.authorId.in": {
         "name": "authorId[in]",
         "in": "query",
-        "description": "Rows whose authorId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose authorId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Comment.parentId": {
         "name": "parentId",
@@ -3510,8 +3635,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "Comment.parentId.in": {
         "name": "parentId[in]",
         "in": "query",
-        "description": "Rows whose parentId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose parentId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Comment.body": {
         "name": "body",
@@ -3528,8 +3660,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "Comment.body.in": {
         "name": "body[in]",
         "in": "query",
-        "description": "Rows whose body is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose body is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Comment.posted": {
         "name": "posted",
@@ -3546,8 +3685,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_id_fkey" FOREIGN KEY ("pa
       "Comment.posted.in": {
         "name": "posted[in]",
         "in": "query",
-        "description": "Rows whose posted is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose posted is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "date-time"}
+        }
       },
       "Comment.posted.lt": {
         "name": "posted[lt]",

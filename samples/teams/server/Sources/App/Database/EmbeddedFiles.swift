@@ -3652,8 +3652,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "User.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "User.email": {
         "name": "email",
@@ -3670,8 +3677,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "User.email.in": {
         "name": "email[in]",
         "in": "query",
-        "description": "Rows whose email is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose email is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "User.name": {
         "name": "name",
@@ -3688,8 +3702,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "User.name.in": {
         "name": "name[in]",
         "in": "query",
-        "description": "Rows whose name is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose name is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "User.suspended": {
         "name": "suspended",
@@ -3733,8 +3754,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Workspace.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Workspace.name": {
         "name": "name",
@@ -3751,8 +3779,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Workspace.name.in": {
         "name": "name[in]",
         "in": "query",
-        "description": "Rows whose name is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose name is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Membership.sort": {
         "name": "sort",
@@ -3793,8 +3828,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Membership.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Membership.workspaceId": {
         "name": "workspaceId",
@@ -3811,8 +3853,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Membership.workspaceId.in": {
         "name": "workspaceId[in]",
         "in": "query",
-        "description": "Rows whose workspaceId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose workspaceId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Membership.userId": {
         "name": "userId",
@@ -3829,8 +3878,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Membership.userId.in": {
         "name": "userId[in]",
         "in": "query",
-        "description": "Rows whose userId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose userId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Membership.role": {
         "name": "role",
@@ -3853,8 +3909,18 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Membership.role.in": {
         "name": "role[in]",
         "in": "query",
-        "description": "Rows whose role is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose role is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {
+            "type": "string",
+            "enum": ["admin", "member"]
+          }
+        }
       },
       "Project.sort": {
         "name": "sort",
@@ -3895,8 +3961,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Project.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Project.workspaceId": {
         "name": "workspaceId",
@@ -3913,8 +3986,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Project.workspaceId.in": {
         "name": "workspaceId[in]",
         "in": "query",
-        "description": "Rows whose workspaceId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose workspaceId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Project.name": {
         "name": "name",
@@ -3931,8 +4011,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Project.name.in": {
         "name": "name[in]",
         "in": "query",
-        "description": "Rows whose name is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose name is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Project.isPrivate": {
         "name": "isPrivate",
@@ -3987,8 +4074,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Todo.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Todo.projectId": {
         "name": "projectId",
@@ -4005,8 +4099,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Todo.projectId.in": {
         "name": "projectId[in]",
         "in": "query",
-        "description": "Rows whose projectId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose projectId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Todo.title": {
         "name": "title",
@@ -4023,8 +4124,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Todo.title.in": {
         "name": "title[in]",
         "in": "query",
-        "description": "Rows whose title is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose title is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Todo.status": {
         "name": "status",
@@ -4047,8 +4155,18 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Todo.status.in": {
         "name": "status[in]",
         "in": "query",
-        "description": "Rows whose status is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose status is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {
+            "type": "string",
+            "enum": ["planned", "doing", "done"]
+          }
+        }
       },
       "Todo.assigneeId": {
         "name": "assigneeId",
@@ -4065,8 +4183,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Todo.assigneeId.in": {
         "name": "assigneeId[in]",
         "in": "query",
-        "description": "Rows whose assigneeId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose assigneeId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Comment.sort": {
         "name": "sort",
@@ -4109,8 +4234,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Comment.id.in": {
         "name": "id[in]",
         "in": "query",
-        "description": "Rows whose id is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose id is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Comment.todoId": {
         "name": "todoId",
@@ -4127,8 +4259,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Comment.todoId.in": {
         "name": "todoId[in]",
         "in": "query",
-        "description": "Rows whose todoId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose todoId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Comment.authorId": {
         "name": "authorId",
@@ -4145,8 +4284,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Comment.authorId.in": {
         "name": "authorId[in]",
         "in": "query",
-        "description": "Rows whose authorId is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose authorId is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "uuid"}
+        }
       },
       "Comment.body": {
         "name": "body",
@@ -4163,8 +4309,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Comment.body.in": {
         "name": "body[in]",
         "in": "query",
-        "description": "Rows whose body is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose body is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "pattern": "^[^\\u0000]*$"}
+        }
       },
       "Comment.posted": {
         "name": "posted",
@@ -4181,8 +4334,15 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_fkey" FOREIGN KEY ("au
       "Comment.posted.in": {
         "name": "posted[in]",
         "in": "query",
-        "description": "Rows whose posted is one of these, comma-separated",
-        "schema": {"type": "string"}
+        "description": "Rows whose posted is one of these (at most 100, comma-separated)",
+        "style": "form",
+        "explode": false,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {"type": "string", "format": "date-time"}
+        }
       },
       "Comment.posted.lt": {
         "name": "posted[lt]",

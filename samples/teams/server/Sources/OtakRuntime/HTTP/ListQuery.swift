@@ -114,17 +114,16 @@ public struct ListQuery {
         if [.lt, .lte, .gt, .gte].contains(op), !field.kind.isOrdered {
             throw FieldError(field: key, rule: "unknown", message: "'\(name)' cannot be compared with \(op.rawValue)")
         }
-        if op == .in {
-            // Entries that cannot be a value of the field cannot match: they are left out.
-            let texts = value.split(separator: ",").map(String.init)
-            guard texts.count <= 100 else { throw FieldError(field: key, rule: "length", message: "at most 100 values") }
-            filters.append((field, op, texts.compactMap { Self.value($0, kind: field.kind) }))
-            return
+        // `in` takes a comma-separated list, each entry read as a single value is.
+        let texts = op == .in ? value.split(separator: ",", omittingEmptySubsequences: false).map(String.init) : [value]
+        guard texts.count <= 100 else { throw FieldError(field: key, rule: "length", message: "at most 100 values") }
+        let values = try texts.map { text throws(FieldError) in
+            guard let parsed = Self.value(text, kind: field.kind) else {
+                throw FieldError(field: key, rule: "type", message: "'\(text)' is not a valid value for '\(name)'")
+            }
+            return parsed
         }
-        guard let parsed = Self.value(value, kind: field.kind) else {
-            throw FieldError(field: key, rule: "type", message: "'\(value)' is not a valid value for '\(name)'")
-        }
-        filters.append((field, op, [parsed]))
+        filters.append((field, op, values))
     }
 
     private static func value(_ text: String, kind: FilterKind) -> SQLValue? {
@@ -145,10 +144,6 @@ public struct ListQuery {
     /// One more row than the limit is fetched to tell whether another page follows.
     public func apply(to builder: inout SQLBuilder, tieBreaker: String) {
         for filter in filters {
-            if filter.values.isEmpty {
-                builder.appendCondition("1 = 0")
-                continue
-            }
             builder.appendCondition(filter.field.column + filter.operator.sql)
             if filter.operator == .in { builder.append("(") }
             for (position, value) in filter.values.enumerated() {
