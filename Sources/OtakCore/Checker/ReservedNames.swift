@@ -38,19 +38,19 @@ enum ReservedNames {
         "Create", "Patch", "Record", "Detail", "Queries", "Permissions",
         // The generated package's own types (Templates/Sources/App and Tests/AppTests); a test
         // checks that every type the templates declare is here.
-        "APIError", "Access", "AccessCase", "AccessScene", "AppConfiguration", "AppHooks", "AppTests", "AuthController",
+        "APIError", "Access", "AllowedOrigins", "AllowedOriginsMiddleware", "AccessCase", "AccessScene", "AppConfiguration", "AppHooks", "AppTests", "AuthController",
         "AuthMiddleware", "AuthTests", "BadToken", "CallerCache", "CalendarDate", "Caller", "CheckCase", "Checksum", "Comparison",
         "ConfigurationError", "ConnectionGuard", "ConnectionGuardHandler", "ConnectionLimits", "ConstraintViolation", "CustomTests", "DatabaseConnection", "Drain", "DrainingApplication", "EntityHooks",
         "EmbeddedFiles", "Entities", "EntitySpec", "EntityTests", "ErrorMiddleware", "FieldChange", "FieldError", "FieldValue", "Fixtures", "HealthStatus", "HookContext", "Includes",
         "InputReader", "JSONParser", "JSONParserTests", "JSONReadable", "JSONResponse", "JSONText", "JSONValue",
-        "JSONWritable", "JSONWriter", "JSONWriterTests", "ListQuery", "LoopConnections", "MigrationError", "Migrator", "NewValues",
+        "JSONWritable", "JSONWriter", "JSONWriterTests", "ListQuery", "LoopConnections", "MemoryThrottleStore", "MigrationError", "Migrator", "NewValues",
         "NoHooks", "OpenAPIDocument", "OracleEntity", "OracleField", "OracleRow", "OracleRule", "OracleScene",
         "OracleEntities", "OracleSchema", "Pattern", "Permission", "PermissionPropertyTests", "Reference", "Resource", "ResourceController",
         "ResourceCreate", "ResourcePatch", "ResourcePermissions", "ResourceQueries", "ResourceRecord", "PreparedStatements", "PropertyRun",
         "ReadProblem", "RelatedRows", "RequestLogMiddleware", "Routes", "RowCondition", "RuleCase", "RuleOperation", "RuleOracle",
         "RuleTerm", "RuleValue", "SeededRandom", "SerialAccess", "ServerTests", "SignedIn", "SignedInUser", "SQL",
         "SQLBuilder", "SQLDecodable", "SQLDecodingError", "SQLDialect", "SQLLogic", "SQLRow", "SQLRowTests",
-        "SQLScript", "SQLValue", "SplitMix", "TestCaller", "Timestamp", "TokenService", "UUIDTextTests",
+        "SQLScript", "SQLValue", "SecurityHeaders", "SecurityHeadersMiddleware", "SignInLimits", "Throttle", "ThrottlePolicy", "ThrottleStore", "PostgresThrottleStore", "SplitMix", "TestCaller", "Timestamp", "TokenService", "UUIDTextTests",
         "UnavailableConnectionError", "UniqueConstraint", "Validator", "VariedField",
     ]
 

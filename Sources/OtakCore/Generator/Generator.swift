@@ -234,6 +234,8 @@ public struct Generator: Sendable {
         "Sources/OtakRuntime/HTTP/InputReader.swift",
         "Sources/OtakRuntime/HTTP/ListQuery.swift",
         "Sources/OtakRuntime/HTTP/RequestLogMiddleware.swift",
+        "Sources/OtakRuntime/HTTP/ResponseHeaders.swift",
+        "Sources/OtakRuntime/HTTP/Throttle.swift",
         "Sources/OtakRuntime/HTTP/Validator.swift",
         "Sources/OtakRuntime/JSON/JSONParser.swift",
         "Sources/OtakRuntime/JSON/JSONValue.swift",

@@ -229,6 +229,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 {{#usesPasswords}}
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 {{/usesPasswords}}
@@ -269,6 +270,7 @@ let package = Package(
                 .byName(name: "App"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 {{#hasAuth}}
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -335,6 +337,7 @@ Everything comes from the environment:
 | `REQUEST_BODY_TIMEOUT` | `30` | seconds a request's body has to arrive after its head; then the request is answered 408 and the connection closed |
 | `KEEP_ALIVE_TIMEOUT` | `75` | seconds a connection may wait after a response for the next request's complete head; then it is closed |
 | `MAX_CONNECTIONS` | the open-file limit less 64 and the database pool (at most 10,000) | open connections beyond which the server stops accepting; from nine tenths of it on, each new connection closes the one that has waited longest for a request |
+| `CORS_ALLOWED_ORIGINS` | none | the origins whose web pages may call the API, `https://app.example.com,https://admin.example.com`, or `*` for any (the API reads bearer tokens, not cookies) |
 | `SHUTDOWN_DRAIN_SECONDS` | `5` in production, `0` in development | on SIGTERM or SIGINT, how long the server goes on answering before it stops accepting (see below) |
 {{#usesPasswords}}
 | `BCRYPT_COST` | `12` | the work factor of password hashes (4 to 31) |
@@ -342,6 +345,8 @@ Everything comes from the environment:
 {{#hasAuth}}
 | `JWT_SECRET` | none | the key tokens are signed with, at least 32 bytes (`openssl rand -base64 48`); required in production |
 | `AUTH_CACHE_SECONDS` | `1` | how long a signed-in user's row is reused before it is read again (0 to 60; 0 reads it on every request) |
+| `AUTH_THROTTLE_ATTEMPTS` | `5` | wrong passwords for one identity before each further one makes it wait (see below); from one address, and sign-ups from one address an hour, four times as many |
+| `TRUSTED_PROXY_HEADER` | none | behind a proxy, the header holding the client's address (`X-Forwarded-For`, whose last address is read, or `X-Real-IP`); set it only behind a proxy that sets it |
 {{/hasAuth}}
 
 A value out of range, or a database that cannot be reached, stops the server at start with one
@@ -351,6 +356,13 @@ copy the `do`/`catch` of a new one into it.
 
 Several instances may share one PostgreSQL database behind a load balancer: migrations run
 at start under an advisory lock, and no state is kept in the server.
+
+Every response carries `X-Content-Type-Options: nosniff`, `X-Frame-Options: DENY`, a
+`Content-Security-Policy` that allows nothing, `Referrer-Policy: no-referrer`,
+`Strict-Transport-Security` (which browsers heed over HTTPS only) and `Cache-Control: no-store`
+unless a route sets its own (`Sources/OtakRuntime/HTTP/ResponseHeaders.swift`). With
+`CORS_ALLOWED_ORIGINS` set, pages from those origins may call the API: preflights are answered,
+and responses let them read `Location`, `Retry-After`, `WWW-Authenticate` and `X-Request-Id`.
 
 ### Connections, limits and stopping
 
@@ -404,6 +416,15 @@ id, when they were issued and when they expire ({{tokenLifetime}} seconds, from 
   to read the row on every request. To sign everyone out, change `JWT_SECRET`.
 - Passwords are hashed with bcrypt and never returned. A sign-in with an unknown
   {{identityWords}} takes as long as one with a wrong password.
+- **Guessing passwords is throttled** (`Sources/OtakRuntime/HTTP/Throttle.swift`). After
+  `AUTH_THROTTLE_ATTEMPTS` (5) wrong passwords for one {{identityWords}}, or four times as many
+  from one client address for any, each further one makes it wait 1 s, then 2, 4… up to 15
+  minutes: meanwhile every sign-in, with the right password too, is answered 429 with
+  `Retry-After`. Failures are forgotten 15 minutes after the last, or at a successful sign-in.
+  Sign-ups from one address are counted the same way (four times as many an hour). On
+  PostgreSQL the counts are in the table `otak_throttle`, shared by every instance; on SQLite,
+  in the server. Behind a proxy, set `TRUSTED_PROXY_HEADER`, or every client shares the
+  proxy's address.
 - No token where a rule needs one: 401 with `WWW-Authenticate: Bearer`. A bad or expired
   token: 401 on any route. Signed in but not allowed: 403. A row the caller may not read: 404.
 - The rules of `{{schemaFile}}` are compiled into `Sources/App/Permissions/`: what depends on
@@ -548,9 +569,13 @@ func buildApplication(
         database = try await openDatabase(configuration.database, logger: logger)
     }
     let connections = ConnectionGuard(limits: configuration.connections, logger: logger)
+    {{#hasAuth}}
+    let throttle = Throttle(database: database, clock: configuration.clock)
+    {{/hasAuth}}
     let router = buildRouter(
-        database: database, connections: connections, hooks: hooks{{#usesPasswords}}, bcryptCost: configuration.bcryptCost{{/usesPasswords}},
-        auth: AuthMiddleware({{#hasAuth}}database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), {{/hasAuth}}callerWithoutToken: callerWithoutToken){{#hasAuth}}, decoyHash: decoyHash{{/hasAuth}}
+        configuration, database: database, connections: connections, hooks: hooks,
+        auth: AuthMiddleware({{#hasAuth}}database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), {{/hasAuth}}callerWithoutToken: callerWithoutToken){{#hasAuth}},
+        decoyHash: decoyHash, throttle: throttle{{/hasAuth}}
     )
     var app = Application(
         router: router,
@@ -563,17 +588,23 @@ func buildApplication(
     app.addServices(database.service)
     app.beforeServerStarts {
         try await Migrator(database: database, migrations: EmbeddedFiles.migrations(for: database.dialect), logger: logger).migrate()
+        {{#hasAuth}}
+        try await throttle.prepare()
+        {{/hasAuth}}
     }
     return DrainingApplication(app, connections: connections, drainTime: configuration.drainTime)
 }
 
-/// The routes of every entity and those of `CustomRoutes.swift`, behind request logging, JSON
-/// error mapping and sign-in.
+/// The routes of every entity and those of `CustomRoutes.swift`, behind request logging,
+/// security headers, CORS (for the configuration's allowed origins), JSON error mapping and sign-in.
 func buildRouter(
-    database: Database, connections: ConnectionGuard, hooks: AppHooks{{#usesPasswords}}, bcryptCost: Int{{/usesPasswords}}, auth: AuthMiddleware{{#hasAuth}}, decoyHash: String{{/hasAuth}}
+    _ configuration: AppConfiguration, database: Database, connections: ConnectionGuard, hooks: AppHooks,
+    auth: AuthMiddleware{{#hasAuth}}, decoyHash: String, throttle: Throttle{{/hasAuth}}
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
+    if let allowedOrigins = configuration.allowedOrigins { router.add(middleware: AllowedOriginsMiddleware(allowedOrigins)) }
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: auth)
     router.get("health") { _, context in
@@ -592,12 +623,13 @@ func buildRouter(
         OpenAPIDocument.response()
     }
     {{#entities}}
-    ResourceController<{{type}}>(database: database, hooks: hooks.{{variable}}{{#hasPasswordFields}}, bcryptCost: bcryptCost{{/hasPasswordFields}}{{#isAuthEntity}}, changed: auth.callers.forget{{/isAuthEntity}}).addRoutes(to: router)
+    ResourceController<{{type}}>(database: database, hooks: hooks.{{variable}}{{#hasPasswordFields}}, bcryptCost: configuration.bcryptCost{{/hasPasswordFields}}{{#isAuthEntity}}, changed: auth.callers.forget{{/isAuthEntity}}).addRoutes(to: router)
     {{/entities}}
     {{#auth}}
     AuthController(
         database: database, tokens: auth.tokens,
-        users: ResourceController<{{type}}>(database: database, hooks: hooks.{{variable}}, bcryptCost: bcryptCost, changed: auth.callers.forget), decoyHash: decoyHash
+        users: ResourceController<{{type}}>(database: database, hooks: hooks.{{variable}}, bcryptCost: configuration.bcryptCost, changed: auth.callers.forget), decoyHash: decoyHash,
+        throttle: throttle, limits: configuration.signInLimits
     ).addRoutes(to: router)
     {{/auth}}
     addCustomRoutes(to: router, database: database, hooks: hooks)
@@ -670,6 +702,9 @@ struct AuthController {
     /// The hash of a random password at the configured cost. A sign-in with an unknown
     /// {{auth.identityWords}} is checked against it, so that it takes as long as one with a wrong password.
     let decoyHash: String
+    /// Counts wrong passwords{{#auth.canRegister}} and sign-ups{{/auth.canRegister}}, and answers 429 to those who have had too many.
+    let throttle: Throttle
+    let limits: SignInLimits
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("auth")
@@ -684,6 +719,9 @@ struct AuthController {
     /// `POST /auth/register`: creates {{auth.aDisplayName}} as `POST /{{auth.route}}` does (same rules, same
     /// errors) and signs them in: 201 with a token.
     @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<SignedIn> {
+        let address = "register-from:" + clientAddress(request, context)
+        try await throttle.check([address])
+        try await throttle.fail([(address, limits.registration)])
         let created = try await users.create(request, context: context)
         let token = tokens.issue(for: created.responseGenerator.id)
         return EditedResponse(status: .created, headers: created.headers, response: SignedIn(token: token, user: created.responseGenerator))
@@ -698,18 +736,33 @@ struct AuthController {
         input.refuseUnknown(known: ["{{auth.identityJSON}}", "{{auth.passwordJSON}}"])
         try input.finish()
         guard let identity, let password else { throw APIError.badRequest("the body is incomplete") }
+        let identityKey = "login:" + identity
+        let addressKey = "login-from:" + clientAddress(request, context)
+        try await throttle.check([identityKey, addressKey])
         let row = try await database.read({{auth.type}}Queries.selectCredentials, [.text(identity)]).first
         let id: UUID? = try row?.decode(0)
         let hash: String = try row?.decode(1) ?? decoyHash
         // bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
         let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
         guard let id, matches else {
+            try await throttle.fail([(identityKey, limits.identity), (addressKey, limits.address)])
             throw APIError.unauthorized("the {{auth.identityWords}} or the password is wrong")
         }
+        try await throttle.succeed(identityKey)
         guard let row = try await database.read({{auth.type}}Queries.find, [.uuid(id)]).first else {
             throw APIError.unauthorized("the {{auth.identityWords}} or the password is wrong")
         }
         return SignedIn(token: tokens.issue(for: id), user: try {{auth.type}}(row: row))
+    }
+
+    /// The client's address: from the trusted proxy's header when there is one (the last
+    /// address of `X-Forwarded-For`, the one the proxy added), else the connection's.
+    func clientAddress(_ request: Request, _ context: AppRequestContext) -> String {
+        guard let header = limits.trustedProxyHeader else {
+            return context.channel.remoteAddress?.ipAddress ?? "unknown"
+        }
+        let last = request.headers[header]?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces)
+        return last.flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
     }
 
     /// `GET /auth/me`: the signed-in {{auth.displayName}}.
@@ -1087,6 +1140,7 @@ private extension JSONValue {
         "Sources/App/Configuration.swift.mustache": #"""
 {{> header}}
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import PostgresNIO
@@ -1113,6 +1167,8 @@ import PostgresNIO
 ///   open-file limit, raised to its hard limit at start, less room for the database and files;
 ///   at most 10,000); from nine tenths of it on, each new connection closes the one that has
 ///   waited longest for a request;
+/// - `CORS_ALLOWED_ORIGINS`: the origins whose web pages may call the API
+///   (`https://app.example.com,https://admin.example.com`, or `*` for any); none by default;
 /// - `SHUTDOWN_DRAIN_SECONDS`: on SIGTERM or SIGINT, how long the server goes on answering
 ///   (closing each connection after its response, `GET /health` answering 503) before it stops
 ///   accepting and finishes what is in progress (default 5 in production, 0 in development);
@@ -1124,7 +1180,15 @@ import PostgresNIO
 ///   development mode, where a random key is made at each start;
 /// - `AUTH_CACHE_SECONDS`: how long a signed-in user's row is reused before it is read again,
 ///   0 to 60 (default 1; 0 reads it on every request). Changes made through this server's
-///   routes are seen at once; others (another instance, SQL of your own) within this time.
+///   routes are seen at once; others (another instance, SQL of your own) within this time;
+/// - `AUTH_THROTTLE_ATTEMPTS`: wrong passwords for one identity before each further one makes
+///   it wait, 1 s, then twice as long each time up to 15 minutes (default 5; from one client
+///   address, for any identities, four times as many; sign-ups from one address: four times as
+///   many an hour);
+/// - `TRUSTED_PROXY_HEADER`: behind a proxy, the header it puts the client's address in
+///   (`X-Forwarded-For`, of which the last address is read, or `X-Real-IP` and the like); unset,
+///   the address is the connection's. Set it only behind a proxy that sets the header: a
+///   client could send it too.
 {{/hasAuth}}
 struct AppConfiguration: Sendable {
     enum DatabaseLocation: Sendable, Equatable {
@@ -1160,6 +1224,8 @@ struct AppConfiguration: Sendable {
     var connections = ConnectionLimits()
     /// How long the server drains before it stops (`SHUTDOWN_DRAIN_SECONDS`).
     var drainTime = Duration.zero
+    /// The origins browsers may call the API from (`CORS_ALLOWED_ORIGINS`); none by default.
+    var allowedOrigins: AllowedOrigins?
     {{#usesPasswords}}
     var bcryptCost = 12
     {{/usesPasswords}}
@@ -1168,6 +1234,9 @@ struct AppConfiguration: Sendable {
     /// How long a token lives, from the schema's `auth` block.
     var tokenLifetime: TimeInterval = {{auth.tokenLifetime}}
     var authCacheLifetime = Duration.seconds(1)
+    var signInLimits = SignInLimits()
+    /// The time now, for throttling: tests pass a clock of their own.
+    var clock: @Sendable () -> Date = { Date() }
     {{/hasAuth}}
 
     #if DEBUG
@@ -1210,6 +1279,12 @@ struct AppConfiguration: Sendable {
             isDevelopment = mode == "development"
         }
         try readConnectionLimits(environment)
+        if let origins = environment.get("CORS_ALLOWED_ORIGINS") {
+            guard let allowed = AllowedOrigins(origins) else {
+                throw ConfigurationError("CORS_ALLOWED_ORIGINS must be * or origins such as https://app.example.com, separated by commas")
+            }
+            allowedOrigins = allowed
+        }
         {{#hasAuth}}
         if let secret = environment.get("JWT_SECRET") {
             guard secret.utf8.count >= 32 else { throw ConfigurationError("JWT_SECRET must be at least 32 bytes long") }
@@ -1218,6 +1293,14 @@ struct AppConfiguration: Sendable {
         if let seconds = environment.get("AUTH_CACHE_SECONDS") {
             guard let number = Double(seconds), (0...60).contains(number) else { throw ConfigurationError("AUTH_CACHE_SECONDS must be from 0 to 60") }
             authCacheLifetime = .milliseconds(Int((number * 1000).rounded()))
+        }
+        if let attempts = environment.get("AUTH_THROTTLE_ATTEMPTS") {
+            guard let number = Int(attempts), (1...1000).contains(number) else { throw ConfigurationError("AUTH_THROTTLE_ATTEMPTS must be from 1 to 1000") }
+            signInLimits.attempts = number
+        }
+        if let header = environment.get("TRUSTED_PROXY_HEADER") {
+            guard let name = HTTPField.Name(header) else { throw ConfigurationError("TRUSTED_PROXY_HEADER '\(header)' is not a header name") }
+            signInLimits.trustedProxyHeader = name
         }
         {{/hasAuth}}
     }
@@ -1267,6 +1350,21 @@ struct AppConfiguration: Sendable {
     }
 }
 
+{{#hasAuth}}
+/// How sign-in and sign-up are throttled (`AUTH_THROTTLE_ATTEMPTS`, `TRUSTED_PROXY_HEADER`).
+struct SignInLimits: Sendable {
+    var attempts = 5
+    var trustedProxyHeader: HTTPField.Name?
+
+    /// Wrong passwords for one identity.
+    var identity: ThrottlePolicy { ThrottlePolicy(freeFailures: attempts, window: 15 * 60) }
+    /// Wrong passwords from one client address, whatever the identity.
+    var address: ThrottlePolicy { ThrottlePolicy(freeFailures: attempts * 4, window: 15 * 60) }
+    /// Sign-ups from one client address, right or wrong.
+    var registration: ThrottlePolicy { ThrottlePolicy(freeFailures: attempts * 4, window: 60 * 60) }
+}
+
+{{/hasAuth}}
 struct ConfigurationError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
@@ -1909,15 +2007,19 @@ enum EmbeddedFiles {
 {{> header}}
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// The per-request context handed to every middleware and route.
 struct AppRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     /// Who sends the request, set by `AuthMiddleware`.
     var caller = Caller.anonymous
+    /// The connection the request came on (`channel.remoteAddress`: the client's, or a proxy's).
+    let channel: any Channel
 
     init(source: Source) {
         self.coreContext = .init(source: source)
+        self.channel = source.channel
     }
 
     /// Larger bodies are refused with 413 before they are read.
@@ -3985,6 +4087,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         head.headerFields[.contentType] = APIError.contentType
         head.headerFields[.contentLength] = String(body.readableBytes)
         head.headerFields[.connection] = "close"
+        SecurityHeaders.add(to: &head.headerFields)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(body)), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
@@ -4593,6 +4696,286 @@ extension HTTPField.Name {
 }
 
 """#,
+        "Sources/OtakRuntime/HTTP/ResponseHeaders.swift.mustache": #"""
+{{> runtimeHeader}}
+import HTTPTypes
+import Hummingbird
+
+/// The headers every response carries, as OWASP's REST guidance has them for an API that
+/// answers JSON: no sniffing, no framing, no referrer, nothing cached unless a route says so,
+/// HTTPS only once a browser has seen it (browsers ignore the header over plain HTTP).
+public enum SecurityHeaders {
+    public static let fields: HTTPFields = [
+        .xContentTypeOptions: "nosniff",
+        HTTPField.Name("X-Frame-Options")!: "DENY",
+        .contentSecurityPolicy: "default-src 'none'; frame-ancestors 'none'",
+        HTTPField.Name("Referrer-Policy")!: "no-referrer",
+        .strictTransportSecurity: "max-age=31536000",
+    ]
+
+    /// Adds the fields, and `Cache-Control: no-store` where the response sets no caching.
+    public static func add(to headers: inout HTTPFields) {
+        headers.append(contentsOf: fields)
+        if headers[.cacheControl] == nil { headers[.cacheControl] = "no-store" }
+    }
+}
+
+/// Puts `SecurityHeaders` on every response that passes the router.
+public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    public init() {}
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        SecurityHeaders.add(to: &response.headers)
+        return response
+    }
+}
+
+/// The origins whose pages may call the API from a browser (`CORS_ALLOWED_ORIGINS`).
+public struct AllowedOrigins: Sendable, Equatable {
+    public let origins: Set<String>
+    /// `*`: any origin (the API reads bearer tokens, not cookies, so this lends no one's session).
+    public let any: Bool
+
+    /// `https://app.example.com,https://admin.example.com`, or `*`; `nil` if a listed origin is
+    /// not `scheme://host[:port]`.
+    public init?(_ setting: String) {
+        let entries = setting.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !entries.isEmpty else { return nil }
+        any = entries == ["*"]
+        guard any || entries.allSatisfy(Self.isOrigin) else { return nil }
+        origins = any ? [] : Set(entries)
+    }
+
+    private static func isOrigin(_ text: String) -> Bool {
+        guard let separator = text.range(of: "://") else { return false }
+        let scheme = text[..<separator.lowerBound]
+        let authority = text[separator.upperBound...]
+        return ["http", "https"].contains(scheme) && !authority.isEmpty && !authority.contains("/")
+    }
+}
+
+/// Cross-origin requests from the allowed origins: preflights answered 204 with what may be
+/// sent, responses marked readable with the headers a client needs (`Location`, `Retry-After`).
+///
+/// Written here rather than taken from Hummingbird's `CORSMiddleware`: that takes a list of
+/// origins only as variadic arguments (not one read from the environment), and sends
+/// `Access-Control-Expose-Headers` on preflights, where browsers ignore it, not on responses.
+public struct AllowedOriginsMiddleware<Context: RequestContext>: RouterMiddleware {
+    public let allowed: AllowedOrigins
+
+    public init(_ allowed: AllowedOrigins) {
+        self.allowed = allowed
+    }
+
+    static var allowedMethods: String { "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS" }
+    static var allowedHeaders: String { "Accept, Authorization, Content-Type, X-Request-Id" }
+    static var exposedHeaders: String { "Location, Retry-After, WWW-Authenticate, X-Request-Id" }
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let origin = request.headers[.origin] else { return try await next(request, context) }
+        let isAllowed = allowed.any || allowed.origins.contains(origin)
+        if request.method == .options, request.headers[.accessControlRequestMethod] != nil {
+            var headers = HTTPFields()
+            if !allowed.any { headers[.vary] = "Origin" }
+            if isAllowed {
+                headers[.accessControlAllowOrigin] = allowed.any ? "*" : origin
+                headers[.accessControlAllowMethods] = Self.allowedMethods
+                headers[.accessControlAllowHeaders] = Self.allowedHeaders
+                headers[.accessControlMaxAge] = "600"
+            }
+            return Response(status: .noContent, headers: headers)
+        }
+        var response = try await next(request, context)
+        if !allowed.any { response.headers[values: .vary].append("Origin") }
+        if isAllowed {
+            response.headers[.accessControlAllowOrigin] = allowed.any ? "*" : origin
+            response.headers[.accessControlExposeHeaders] = Self.exposedHeaders
+        }
+        return response
+    }
+}
+
+"""#,
+        "Sources/OtakRuntime/HTTP/Throttle.swift.mustache": ##"""
+{{> runtimeHeader}}
+import Foundation
+import NIOConcurrencyHelpers
+
+/// How many failures a key may have before each new one makes it wait, and how long: after
+/// the free ones, 1 s, then twice as long each time (2 s, 4 s, …) up to `maximumDelay`.
+/// Failures are forgotten `window` after the last one, or when the key succeeds.
+public struct ThrottlePolicy: Sendable, Equatable {
+    public var freeFailures: Int
+    public var window: TimeInterval
+    public var firstDelay: TimeInterval = 1
+    public var maximumDelay: TimeInterval = 15 * 60
+
+    public init(freeFailures: Int, window: TimeInterval) {
+        self.freeFailures = freeFailures
+        self.window = window
+    }
+
+    /// The wait after the `failures`th failure in a row.
+    public func delay(afterFailures failures: Int) -> TimeInterval {
+        guard failures > freeFailures else { return 0 }
+        return min(maximumDelay, firstDelay * pow(2, Double(min(failures - freeFailures - 1, 30))))
+    }
+}
+
+/// Counts failures (wrong passwords, sign-ups, reset requests) by key — an identity, a client
+/// address — and makes a key that has had too many wait: a brute-force attack on one account,
+/// or from one address on many, slows to a crawl while the right user is held up at most
+/// `maximumDelay`.
+///
+/// On PostgreSQL the counts live in `otak_throttle`, shared by every instance behind a load
+/// balancer; on SQLite (one instance) in the process.
+public struct Throttle: Sendable {
+    let store: any ThrottleStore
+    /// The time now: tests pass a clock of their own.
+    let clock: @Sendable () -> Date
+
+    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
+        store = database.dialect == .postgres ? PostgresThrottleStore(database: database) : MemoryThrottleStore()
+        self.clock = clock
+    }
+
+    /// Creates the table the counts live in, if they live in one.
+    public func prepare() async throws {
+        try await store.prepare()
+    }
+
+    /// Refuses with 429 and `Retry-After` if any of `keys` must still wait.
+    public func check(_ keys: [String]) async throws {
+        let now = clock()
+        var until: Date?
+        for key in keys {
+            if let blocked = try await store.blockedUntil(key, now: now), blocked > until ?? now { until = blocked }
+        }
+        guard let until else { return }
+        let seconds = Int(until.timeIntervalSince(now).rounded(.up))
+        var error = APIError(status: .tooManyRequests, code: "too_many_attempts", message: "too many attempts: try again in \(seconds) s")
+        error.headers[.retryAfter] = String(seconds)
+        throw error
+    }
+
+    /// Counts a failure of each key, under its policy.
+    public func fail(_ keys: [(key: String, policy: ThrottlePolicy)]) async throws {
+        let now = clock()
+        for (key, policy) in keys {
+            try await store.recordFailure(key, now: now, policy: policy)
+        }
+    }
+
+    /// Forgets the failures of `key` (a successful sign-in).
+    public func succeed(_ key: String) async throws {
+        try await store.reset(key)
+    }
+}
+
+/// Where a `Throttle` counts.
+public protocol ThrottleStore: Sendable {
+    func prepare() async throws
+    /// Until when `key` must wait, if it must.
+    func blockedUntil(_ key: String, now: Date) async throws -> Date?
+    func recordFailure(_ key: String, now: Date, policy: ThrottlePolicy) async throws
+    func reset(_ key: String) async throws
+}
+
+/// The counts of one process.
+final class MemoryThrottleStore: ThrottleStore {
+    private struct Entry {
+        var failures: Int
+        var lastFailure: Date
+        var blockedUntil: Date?
+    }
+
+    private let entries = NIOLockedValueBox<[String: Entry]>([:])
+    /// Entries kept at most; beyond it those idle for a day are dropped.
+    static let capacity = 100_000
+
+    func prepare() async throws {}
+
+    func blockedUntil(_ key: String, now: Date) async throws -> Date? {
+        entries.withLockedValue { $0[key]?.blockedUntil }.flatMap { $0 > now ? $0 : nil }
+    }
+
+    func recordFailure(_ key: String, now: Date, policy: ThrottlePolicy) async throws {
+        entries.withLockedValue { entries in
+            if entries.count >= Self.capacity {
+                entries = entries.filter { now.timeIntervalSince($0.value.lastFailure) < 86_400 }
+            }
+            var entry = entries[key] ?? Entry(failures: 0, lastFailure: now)
+            if now.timeIntervalSince(entry.lastFailure) > policy.window { entry.failures = 0 }
+            entry.failures += 1
+            entry.lastFailure = now
+            let delay = policy.delay(afterFailures: entry.failures)
+            entry.blockedUntil = delay > 0 ? now.addingTimeInterval(delay) : nil
+            entries[key] = entry
+        }
+    }
+
+    func reset(_ key: String) async throws {
+        _ = entries.withLockedValue { $0.removeValue(forKey: key) }
+    }
+}
+
+/// The counts of every instance, in PostgreSQL (times in milliseconds since 1970).
+struct PostgresThrottleStore: ThrottleStore {
+    let database: Database
+
+    static let createTable = SQL(sqlite: "", postgres: """
+        CREATE TABLE IF NOT EXISTS "otak_throttle" (
+            "key" TEXT PRIMARY KEY,
+            "failures" INTEGER NOT NULL,
+            "last_failure" BIGINT NOT NULL,
+            "blocked_until" BIGINT
+        )
+        """)
+    static let select = SQL(sqlite: "", postgres: #"SELECT "blocked_until" FROM "otak_throttle" WHERE "key" = $1 AND "blocked_until" > $2"#)
+    /// Counts the failure, starting again after the window; returns the count.
+    static let count = SQL(sqlite: "", postgres: #"""
+        INSERT INTO "otak_throttle" ("key", "failures", "last_failure") VALUES ($1, 1, $2)
+        ON CONFLICT ("key") DO UPDATE SET
+            "failures" = CASE WHEN "otak_throttle"."last_failure" < $3 THEN 1 ELSE "otak_throttle"."failures" + 1 END,
+            "last_failure" = $2
+        RETURNING "failures"
+        """#)
+    static let block = SQL(sqlite: "", postgres: #"UPDATE "otak_throttle" SET "blocked_until" = $2 WHERE "key" = $1"#)
+    static let delete = SQL(sqlite: "", postgres: #"DELETE FROM "otak_throttle" WHERE "key" = $1"#)
+    static let prune = SQL(sqlite: "", postgres: #"DELETE FROM "otak_throttle" WHERE "last_failure" < $1"#)
+
+    func prepare() async throws {
+        try await database.query(Self.createTable)
+        try await database.query(Self.prune, [.integer(Self.milliseconds(Date()) - 86_400_000)])
+    }
+
+    func blockedUntil(_ key: String, now: Date) async throws -> Date? {
+        guard let row = try await database.query(Self.select, [.text(key), .integer(Self.milliseconds(now))]).first else { return nil }
+        let until: Int = try row.decode(0)
+        return Date(timeIntervalSince1970: Double(until) / 1000)
+    }
+
+    func recordFailure(_ key: String, now: Date, policy: ThrottlePolicy) async throws {
+        let time = Self.milliseconds(now)
+        let since = time - Int(policy.window * 1000)
+        guard let row = try await database.query(Self.count, [.text(key), .integer(time), .integer(since)]).first else { return }
+        let delay = policy.delay(afterFailures: try row.decode(0))
+        if delay > 0 {
+            try await database.query(Self.block, [.text(key), .integer(time + Int(delay * 1000))])
+        }
+    }
+
+    func reset(_ key: String) async throws {
+        try await database.query(Self.delete, [.text(key)])
+    }
+
+    static func milliseconds(_ date: Date) -> Int {
+        Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+    }
+}
+
+"""##,
         "Sources/OtakRuntime/HTTP/Validator.swift.mustache": #"""
 {{> runtimeHeader}}
 import Foundation
@@ -5680,6 +6063,7 @@ extension UUID {
         "Tests/AppTests/AppTests.swift.mustache": #"""
 {{> header}}
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -5714,10 +6098,52 @@ import Testing
         for (name, value) in [
             ("REQUEST_HEADER_TIMEOUT", "0"), ("REQUEST_BODY_TIMEOUT", "1.5"), ("KEEP_ALIVE_TIMEOUT", "x"),
             ("MAX_CONNECTIONS", "5"), ("MAX_CONNECTIONS", "100000000"), ("SHUTDOWN_DRAIN_SECONDS", "-1"),
+            ("CORS_ALLOWED_ORIGINS", "app.example.com"),
         ] {
             #expect(throws: ConfigurationError.self, "\(name)=\(value)") {
                 try AppConfiguration(environment: Environment(values: [name: value]))
             }
+        }
+    }
+
+    @Test func everyResponseCarriesTheSecurityHeaders() async throws {
+        try await withServer { client in
+            for path in ["/health", "/no-such-route", "/{{firstRoute}}/\(UUID().uuidString)"] {
+                let headers = try await client.execute(uri: path, method: .get) { $0.headers }
+                #expect(headers[.xContentTypeOptions] == "nosniff", "\(path)")
+                #expect(headers[HTTPField.Name("X-Frame-Options")!] == "DENY", "\(path)")
+                #expect(headers[.contentSecurityPolicy] == "default-src 'none'; frame-ancestors 'none'", "\(path)")
+                #expect(headers[.cacheControl] == "no-store", "\(path)")
+                #expect(headers[.accessControlAllowOrigin] == nil, "no CORS unless configured: \(path)")
+            }
+        }
+    }
+
+    @Test func browsersMayCallFromTheAllowedOriginsOnly() async throws {
+        try await withServer(configure: { $0.allowedOrigins = AllowedOrigins("https://app.example.com") }) { client in
+            let preflight: HTTPFields = [.origin: "https://app.example.com", .accessControlRequestMethod: "PATCH",
+                                         .accessControlRequestHeaders: "authorization, content-type"]
+            let (status, allowed) = try await client.execute(uri: "/{{firstRoute}}", method: .options, headers: preflight) { ($0.status, $0.headers) }
+            #expect(status == .noContent)
+            #expect(allowed[.accessControlAllowOrigin] == "https://app.example.com")
+            #expect(allowed[.accessControlAllowMethods]?.contains("PATCH") == true)
+            #expect(allowed[.accessControlAllowHeaders]?.contains("Authorization") == true)
+            var elsewhere = preflight
+            elsewhere[.origin] = "https://evil.example.com"
+            let refused = try await client.execute(uri: "/{{firstRoute}}", method: .options, headers: elsewhere) { $0.headers }
+            #expect(refused[.accessControlAllowOrigin] == nil)
+
+            let response = try await client.execute(uri: "/health", method: .get, headers: [.origin: "https://app.example.com"]) { $0.headers }
+            #expect(response[.accessControlAllowOrigin] == "https://app.example.com")
+            #expect(response[.accessControlExposeHeaders]?.contains("Location") == true)
+            #expect(response[.vary] == "Origin")
+            let other = try await client.execute(uri: "/health", method: .get, headers: [.origin: "https://evil.example.com"]) { $0.headers }
+            #expect(other[.accessControlAllowOrigin] == nil)
+        }
+        #expect(AllowedOrigins("*")?.any == true)
+        #expect(AllowedOrigins("https://a.example.com, http://localhost:3000")?.origins == ["https://a.example.com", "http://localhost:3000"])
+        for bad in ["", "a.example.com", "https://a.example.com/path", "ftp://a.example.com"] {
+            #expect(AllowedOrigins(bad) == nil, "\(bad)")
         }
     }
 
@@ -6009,6 +6435,7 @@ private extension Int {
 {{> header}}
 import Crypto
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -6158,6 +6585,72 @@ import Testing
             #expect(try await request(client, .get, "/{{auth.route}}/\(id.uuidString)", token: token).status == .unauthorized)
         }
     }
+
+    @Test func wrongPasswordsMakeTheIdentityAndTheAddressWait() async throws {
+        let clock = TestClock()
+        try await withServer(configure: {
+            $0.signInLimits.attempts = 2
+            $0.signInLimits.trustedProxyHeader = HTTPField.Name("X-Forwarded-For")
+            $0.clock = { clock.now() }
+        }) { client in
+            var fixtures = Fixtures(client)
+            let body = try await fixtures.{{auth.variable}}Body()
+            #expect(try await request(client, .post, "/{{auth.route}}", body: body).status == .created)
+            let right = body["{{auth.passwordJSON}}"] ?? .null
+            let wrong = JSONValue.string("not the password")
+            func login(_ password: JSONValue, as identity: JSONValue? = nil, from address: String = "203.0.113.1") async throws
+                -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
+                // The proxy appends the address it saw: the first one is the client's word only.
+                try await request(client, .post, "/auth/login", body: .object([
+                    "{{auth.identityJSON}}": identity ?? body["{{auth.identityJSON}}"] ?? .null, "{{auth.passwordJSON}}": password,
+                ]), headers: [HTTPField.Name("X-Forwarded-For")!: "198.51.100.\(Int.random(in: 1...254)), \(address)"])
+            }
+            for _ in 0..<3 { #expect(try await login(wrong).status == .unauthorized) }
+            let waiting = try await login(right)
+            #expect(waiting.status == .tooManyRequests, "the right password too must wait")
+            #expect(waiting.headers[.retryAfter] == "1")
+            #expect(waiting.body["error"]?["code"] == .string("too_many_attempts"))
+            #expect(try await login(right, from: "203.0.113.2").status == .tooManyRequests, "the identity waits from any address")
+            clock.advance(by: 1.5)
+            #expect(try await login(right).status == .ok)
+
+            // A success forgets the failures; the delays grow: 1 s, then 2 s.
+            for _ in 0..<3 { #expect(try await login(wrong).status == .unauthorized) }
+            clock.advance(by: 1.5)
+            #expect(try await login(wrong).status == .unauthorized)
+            #expect(try await login(right).headers[.retryAfter] == "2")
+            clock.advance(by: 2.5)
+            #expect(try await login(right).status == .ok)
+
+            // One address trying many identities: 4 × 2 failures are free, then it waits.
+            for index in 0..<9 {
+                let nobody = JSONValue.string("nobody\(index)@example.com")
+                #expect(try await login(wrong, as: nobody, from: "203.0.113.3").status == .unauthorized)
+            }
+            #expect(try await login(right, from: "203.0.113.3").status == .tooManyRequests)
+            #expect(try await login(right, from: "203.0.113.4").status == .ok)
+        }
+    }
+    {{#auth.canRegister}}
+
+    @Test func signUpsFromOneAddressWait() async throws {
+        let clock = TestClock()
+        try await withServer(as: .anonymous, configure: {
+            $0.signInLimits.attempts = 1
+            $0.clock = { clock.now() }
+        }) { client in
+            var fixtures = Fixtures(client)
+            for _ in 0..<5 {
+                #expect(try await request(client, .post, "/auth/register", body: try await fixtures.{{auth.variable}}Body()).status == .created)
+            }
+            let waiting = try await request(client, .post, "/auth/register", body: try await fixtures.{{auth.variable}}Body())
+            #expect(waiting.status == .tooManyRequests)
+            #expect(waiting.headers[.retryAfter] == "1")
+            clock.advance(by: 1.5)
+            #expect(try await request(client, .post, "/auth/register", body: try await fixtures.{{auth.variable}}Body()).status == .created)
+        }
+    }
+    {{/auth.canRegister}}
 
     /// Creates {{auth.aDisplayName}} with `POST /{{auth.route}}` and returns its id.
     private func createUser(_ client: any TestClientProtocol) async throws -> UUID {
@@ -7686,6 +8179,9 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+{{#hasAuth}}
+import NIOConcurrencyHelpers
+{{/hasAuth}}
 import PostgresNIO
 import Testing
 
@@ -7695,6 +8191,14 @@ import Testing
 /// The key test servers sign tokens with, so that tests can make their own.
 let testSecret = Array("a test secret that is at least 32 bytes long".utf8)
 
+/// A clock that tests move by hand (throttling).
+final class TestClock: Sendable {
+    private let time = NIOLockedValueBox(Date())
+
+    func now() -> Date { time.withLockedValue { $0 } }
+    func advance(by seconds: TimeInterval) { time.withLockedValue { $0.addTimeInterval(seconds) } }
+}
+
 {{/hasAuth}}
 /// Runs `test` against a fresh server with an empty database: in-memory SQLite, or, when
 /// `DATABASE_URL` names PostgreSQL, a new schema of that database, dropped afterwards.
@@ -7703,18 +8207,25 @@ let testSecret = Array("a test secret that is at least 32 bytes long".utf8)
 /// tests of behaviour other than permissions, `.anonymous` for tests of permissions. A request
 /// with the header `x-test-caller: anonymous` is anonymous either way. The generated tests run
 /// without business logic (`AppHooks.none`); tests of your hooks pass `hooks: AppHooks()`.
+/// `configure` changes the configuration (settings the environment would give).
 func withServer(
-    as caller: Caller = .system, hooks: AppHooks = .none, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    as caller: Caller = .system, hooks: AppHooks = .none, configure: (inout AppConfiguration) -> Void = { _ in },
+    _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
-    try await withServerAndDatabase(as: caller, hooks: hooks) { client, _ in try await test(client) }
+    try await withServerAndDatabase(as: caller, hooks: hooks, configure: configure) { client, _ in try await test(client) }
 }
 
 /// `withServer`, with the server's database for tests that write to it directly, as an operator would.
 func withServerAndDatabase(
-    as caller: Caller = .system, hooks: AppHooks = .none,
+    as caller: Caller = .system, hooks: AppHooks = .none, configure: (inout AppConfiguration) -> Void = { _ in },
     _ test: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void
 ) async throws {
     var configuration = AppConfiguration()
+    {{#hasAuth}}
+    // Tests sign in and up many times from one address; those of throttling set a low limit.
+    configuration.signInLimits.attempts = 1000
+    {{/hasAuth}}
+    configure(&configuration)
     configuration.logLevel = .warning
     {{#usesPasswords}}
     configuration.bcryptCost = 4
@@ -7825,10 +8336,11 @@ extension HTTPField.Name {
 /// headers too.
 func request(
     _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String? = nil,
-    anonymous: Bool = false, body: JSONValue? = nil, json: String? = nil
+    anonymous: Bool = false, body: JSONValue? = nil, json: String? = nil, headers given: HTTPFields = [:]
 ) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
     let text = json ?? body?.text
-    var headers: HTTPFields = text == nil ? [:] : [.contentType: "application/json"]
+    var headers = given
+    if text != nil { headers[.contentType] = "application/json" }
     if let token { headers[.authorization] = "Bearer " + token }
     if anonymous { headers[.testCaller] = "anonymous" }
     return try await client.execute(uri: uri, method: method, headers: headers, body: text.map { ByteBuffer(string: $0) }) { response in

@@ -441,6 +441,18 @@ struct OpenAPIWriter {
         response(description, ref: "ErrorResponse")
     }
 
+    /// 429, with how long to wait.
+    private func tooManyAttempts(_ description: String) -> JSON {
+        .object([
+            ("description", .string(description)),
+            ("headers", .object([("Retry-After", .object([
+                ("description", .string("Seconds to wait before trying again")),
+                ("schema", .object([("type", .string("integer")), ("minimum", .integer(1))])),
+            ]))])),
+            ("content", .object([("application/json", .object([("schema", ref("ErrorResponse"))]))])),
+        ])
+    }
+
     private func ref(_ name: String) -> JSON {
         .object([("$ref", .string("#/components/schemas/\(name)"))])
     }
@@ -614,7 +626,8 @@ extension OpenAPIWriter {
                             ("409", errorResponse("A unique field's value is taken")),
                             ("413", errorResponse("The body is too large")),
                             ("415", errorResponse("The body is not sent as application/json")),
-                            ("422", errorResponse("Fields break the schema's rules"))]))])))
+                            ("422", errorResponse("Fields break the schema's rules")),
+                            ("429", tooManyAttempts("Too many sign-ups from this address"))]))])))
         }
         paths.append(("/auth/login", .object([("post", operation(
             "login", summary: "Signs in", secured: false, body: "Credentials",
@@ -623,7 +636,8 @@ extension OpenAPIWriter {
                         ("401", errorResponse("The identity or the password is wrong")),
                         ("413", errorResponse("The body is too large")),
                         ("415", errorResponse("The body is not sent as application/json")),
-                        ("422", errorResponse("A field is missing"))]))])))
+                        ("422", errorResponse("A field is missing")),
+                        ("429", tooManyAttempts("Too many wrong passwords for this identity or from this address"))]))])))
         paths.append(("/auth/me", .object([("get", operation(
             "me", summary: "The signed-in \(entity.displayName)",
             responses: [("200", response("The signed-in \(entity.displayName)", ref: type))]))])))

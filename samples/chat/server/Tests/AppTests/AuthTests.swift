@@ -2,6 +2,7 @@
 // Your code goes in the files marked "yours": Sources/App/Hooks/, Sources/App/CustomRoutes.swift, ...
 import Crypto
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -112,6 +113,70 @@ import Testing
             #expect(try await request(client, .get, "/auth/me", token: token).status == .unauthorized)
             // Refused by the sign-in itself, on any route: the row kept for the token is forgotten.
             #expect(try await request(client, .get, "/accounts/\(id.uuidString)", token: token).status == .unauthorized)
+        }
+    }
+
+    @Test func wrongPasswordsMakeTheIdentityAndTheAddressWait() async throws {
+        let clock = TestClock()
+        try await withServer(configure: {
+            $0.signInLimits.attempts = 2
+            $0.signInLimits.trustedProxyHeader = HTTPField.Name("X-Forwarded-For")
+            $0.clock = { clock.now() }
+        }) { client in
+            var fixtures = Fixtures(client)
+            let body = try await fixtures.accountBody()
+            #expect(try await request(client, .post, "/accounts", body: body).status == .created)
+            let right = body["password"] ?? .null
+            let wrong = JSONValue.string("not the password")
+            func login(_ password: JSONValue, as identity: JSONValue? = nil, from address: String = "203.0.113.1") async throws
+                -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
+                // The proxy appends the address it saw: the first one is the client's word only.
+                try await request(client, .post, "/auth/login", body: .object([
+                    "email": identity ?? body["email"] ?? .null, "password": password,
+                ]), headers: [HTTPField.Name("X-Forwarded-For")!: "198.51.100.\(Int.random(in: 1...254)), \(address)"])
+            }
+            for _ in 0..<3 { #expect(try await login(wrong).status == .unauthorized) }
+            let waiting = try await login(right)
+            #expect(waiting.status == .tooManyRequests, "the right password too must wait")
+            #expect(waiting.headers[.retryAfter] == "1")
+            #expect(waiting.body["error"]?["code"] == .string("too_many_attempts"))
+            #expect(try await login(right, from: "203.0.113.2").status == .tooManyRequests, "the identity waits from any address")
+            clock.advance(by: 1.5)
+            #expect(try await login(right).status == .ok)
+
+            // A success forgets the failures; the delays grow: 1 s, then 2 s.
+            for _ in 0..<3 { #expect(try await login(wrong).status == .unauthorized) }
+            clock.advance(by: 1.5)
+            #expect(try await login(wrong).status == .unauthorized)
+            #expect(try await login(right).headers[.retryAfter] == "2")
+            clock.advance(by: 2.5)
+            #expect(try await login(right).status == .ok)
+
+            // One address trying many identities: 4 × 2 failures are free, then it waits.
+            for index in 0..<9 {
+                let nobody = JSONValue.string("nobody\(index)@example.com")
+                #expect(try await login(wrong, as: nobody, from: "203.0.113.3").status == .unauthorized)
+            }
+            #expect(try await login(right, from: "203.0.113.3").status == .tooManyRequests)
+            #expect(try await login(right, from: "203.0.113.4").status == .ok)
+        }
+    }
+
+    @Test func signUpsFromOneAddressWait() async throws {
+        let clock = TestClock()
+        try await withServer(as: .anonymous, configure: {
+            $0.signInLimits.attempts = 1
+            $0.clock = { clock.now() }
+        }) { client in
+            var fixtures = Fixtures(client)
+            for _ in 0..<5 {
+                #expect(try await request(client, .post, "/auth/register", body: try await fixtures.accountBody()).status == .created)
+            }
+            let waiting = try await request(client, .post, "/auth/register", body: try await fixtures.accountBody())
+            #expect(waiting.status == .tooManyRequests)
+            #expect(waiting.headers[.retryAfter] == "1")
+            clock.advance(by: 1.5)
+            #expect(try await request(client, .post, "/auth/register", body: try await fixtures.accountBody()).status == .created)
         }
     }
 

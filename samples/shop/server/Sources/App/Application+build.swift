@@ -41,9 +41,11 @@ func buildApplication(
         database = try await openDatabase(configuration.database, logger: logger)
     }
     let connections = ConnectionGuard(limits: configuration.connections, logger: logger)
+    let throttle = Throttle(database: database, clock: configuration.clock)
     let router = buildRouter(
-        database: database, connections: connections, hooks: hooks, bcryptCost: configuration.bcryptCost,
-        auth: AuthMiddleware(database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), callerWithoutToken: callerWithoutToken), decoyHash: decoyHash
+        configuration, database: database, connections: connections, hooks: hooks,
+        auth: AuthMiddleware(database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), callerWithoutToken: callerWithoutToken),
+        decoyHash: decoyHash, throttle: throttle
     )
     var app = Application(
         router: router,
@@ -56,17 +58,21 @@ func buildApplication(
     app.addServices(database.service)
     app.beforeServerStarts {
         try await Migrator(database: database, migrations: EmbeddedFiles.migrations(for: database.dialect), logger: logger).migrate()
+        try await throttle.prepare()
     }
     return DrainingApplication(app, connections: connections, drainTime: configuration.drainTime)
 }
 
-/// The routes of every entity and those of `CustomRoutes.swift`, behind request logging, JSON
-/// error mapping and sign-in.
+/// The routes of every entity and those of `CustomRoutes.swift`, behind request logging,
+/// security headers, CORS (for the configuration's allowed origins), JSON error mapping and sign-in.
 func buildRouter(
-    database: Database, connections: ConnectionGuard, hooks: AppHooks, bcryptCost: Int, auth: AuthMiddleware, decoyHash: String
+    _ configuration: AppConfiguration, database: Database, connections: ConnectionGuard, hooks: AppHooks,
+    auth: AuthMiddleware, decoyHash: String, throttle: Throttle
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
+    if let allowedOrigins = configuration.allowedOrigins { router.add(middleware: AllowedOriginsMiddleware(allowedOrigins)) }
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: auth)
     router.get("health") { _, context in
@@ -84,14 +90,15 @@ func buildRouter(
     router.get("openapi.json") { _, _ in
         OpenAPIDocument.response()
     }
-    ResourceController<User>(database: database, hooks: hooks.user, bcryptCost: bcryptCost, changed: auth.callers.forget).addRoutes(to: router)
+    ResourceController<User>(database: database, hooks: hooks.user, bcryptCost: configuration.bcryptCost, changed: auth.callers.forget).addRoutes(to: router)
     ResourceController<Category>(database: database, hooks: hooks.category).addRoutes(to: router)
     ResourceController<Product>(database: database, hooks: hooks.product).addRoutes(to: router)
     ResourceController<Order>(database: database, hooks: hooks.order).addRoutes(to: router)
     ResourceController<OrderItem>(database: database, hooks: hooks.orderItem).addRoutes(to: router)
     AuthController(
         database: database, tokens: auth.tokens,
-        users: ResourceController<User>(database: database, hooks: hooks.user, bcryptCost: bcryptCost, changed: auth.callers.forget), decoyHash: decoyHash
+        users: ResourceController<User>(database: database, hooks: hooks.user, bcryptCost: configuration.bcryptCost, changed: auth.callers.forget), decoyHash: decoyHash,
+        throttle: throttle, limits: configuration.signInLimits
     ).addRoutes(to: router)
     addCustomRoutes(to: router, database: database, hooks: hooks)
     return router

@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import NIOConcurrencyHelpers
 import PostgresNIO
 import Testing
 
@@ -13,6 +14,14 @@ import Testing
 /// The key test servers sign tokens with, so that tests can make their own.
 let testSecret = Array("a test secret that is at least 32 bytes long".utf8)
 
+/// A clock that tests move by hand (throttling).
+final class TestClock: Sendable {
+    private let time = NIOLockedValueBox(Date())
+
+    func now() -> Date { time.withLockedValue { $0 } }
+    func advance(by seconds: TimeInterval) { time.withLockedValue { $0.addTimeInterval(seconds) } }
+}
+
 /// Runs `test` against a fresh server with an empty database: in-memory SQLite, or, when
 /// `DATABASE_URL` names PostgreSQL, a new schema of that database, dropped afterwards.
 ///
@@ -20,18 +29,23 @@ let testSecret = Array("a test secret that is at least 32 bytes long".utf8)
 /// tests of behaviour other than permissions, `.anonymous` for tests of permissions. A request
 /// with the header `x-test-caller: anonymous` is anonymous either way. The generated tests run
 /// without business logic (`AppHooks.none`); tests of your hooks pass `hooks: AppHooks()`.
+/// `configure` changes the configuration (settings the environment would give).
 func withServer(
-    as caller: Caller = .system, hooks: AppHooks = .none, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    as caller: Caller = .system, hooks: AppHooks = .none, configure: (inout AppConfiguration) -> Void = { _ in },
+    _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
-    try await withServerAndDatabase(as: caller, hooks: hooks) { client, _ in try await test(client) }
+    try await withServerAndDatabase(as: caller, hooks: hooks, configure: configure) { client, _ in try await test(client) }
 }
 
 /// `withServer`, with the server's database for tests that write to it directly, as an operator would.
 func withServerAndDatabase(
-    as caller: Caller = .system, hooks: AppHooks = .none,
+    as caller: Caller = .system, hooks: AppHooks = .none, configure: (inout AppConfiguration) -> Void = { _ in },
     _ test: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void
 ) async throws {
     var configuration = AppConfiguration()
+    // Tests sign in and up many times from one address; those of throttling set a low limit.
+    configuration.signInLimits.attempts = 1000
+    configure(&configuration)
     configuration.logLevel = .warning
     configuration.bcryptCost = 4
     configuration.jwtSecret = testSecret
@@ -138,10 +152,11 @@ extension HTTPField.Name {
 /// headers too.
 func request(
     _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String? = nil,
-    anonymous: Bool = false, body: JSONValue? = nil, json: String? = nil
+    anonymous: Bool = false, body: JSONValue? = nil, json: String? = nil, headers given: HTTPFields = [:]
 ) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
     let text = json ?? body?.text
-    var headers: HTTPFields = text == nil ? [:] : [.contentType: "application/json"]
+    var headers = given
+    if text != nil { headers[.contentType] = "application/json" }
     if let token { headers[.authorization] = "Bearer " + token }
     if anonymous { headers[.testCaller] = "anonymous" }
     return try await client.execute(uri: uri, method: method, headers: headers, body: text.map { ByteBuffer(string: $0) }) { response in

@@ -14,6 +14,9 @@ struct AuthController {
     /// The hash of a random password at the configured cost. A sign-in with an unknown
     /// email is checked against it, so that it takes as long as one with a wrong password.
     let decoyHash: String
+    /// Counts wrong passwords and sign-ups, and answers 429 to those who have had too many.
+    let throttle: Throttle
+    let limits: SignInLimits
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("auth")
@@ -25,6 +28,9 @@ struct AuthController {
     /// `POST /auth/register`: creates an account as `POST /accounts` does (same rules, same
     /// errors) and signs them in: 201 with a token.
     @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<SignedIn> {
+        let address = "register-from:" + clientAddress(request, context)
+        try await throttle.check([address])
+        try await throttle.fail([(address, limits.registration)])
         let created = try await users.create(request, context: context)
         let token = tokens.issue(for: created.responseGenerator.id)
         return EditedResponse(status: .created, headers: created.headers, response: SignedIn(token: token, user: created.responseGenerator))
@@ -38,18 +44,33 @@ struct AuthController {
         input.refuseUnknown(known: ["email", "password"])
         try input.finish()
         guard let identity, let password else { throw APIError.badRequest("the body is incomplete") }
+        let identityKey = "login:" + identity
+        let addressKey = "login-from:" + clientAddress(request, context)
+        try await throttle.check([identityKey, addressKey])
         let row = try await database.read(AccountQueries.selectCredentials, [.text(identity)]).first
         let id: UUID? = try row?.decode(0)
         let hash: String = try row?.decode(1) ?? decoyHash
         // bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
         let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
         guard let id, matches else {
+            try await throttle.fail([(identityKey, limits.identity), (addressKey, limits.address)])
             throw APIError.unauthorized("the email or the password is wrong")
         }
+        try await throttle.succeed(identityKey)
         guard let row = try await database.read(AccountQueries.find, [.uuid(id)]).first else {
             throw APIError.unauthorized("the email or the password is wrong")
         }
         return SignedIn(token: tokens.issue(for: id), user: try Account(row: row))
+    }
+
+    /// The client's address: from the trusted proxy's header when there is one (the last
+    /// address of `X-Forwarded-For`, the one the proxy added), else the connection's.
+    func clientAddress(_ request: Request, _ context: AppRequestContext) -> String {
+        guard let header = limits.trustedProxyHeader else {
+            return context.channel.remoteAddress?.ipAddress ?? "unknown"
+        }
+        let last = request.headers[header]?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces)
+        return last.flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
     }
 
     /// `GET /auth/me`: the signed-in account.

@@ -363,6 +363,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         head.headerFields[.contentType] = APIError.contentType
         head.headerFields[.contentLength] = String(body.readableBytes)
         head.headerFields[.connection] = "close"
+        SecurityHeaders.add(to: &head.headerFields)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(body)), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)

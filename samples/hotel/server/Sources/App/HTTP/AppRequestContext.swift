@@ -2,15 +2,19 @@
 // Your code goes in the files marked "yours": Sources/App/Hooks/, Sources/App/CustomRoutes.swift, ...
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// The per-request context handed to every middleware and route.
 struct AppRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     /// Who sends the request, set by `AuthMiddleware`.
     var caller = Caller.anonymous
+    /// The connection the request came on (`channel.remoteAddress`: the client's, or a proxy's).
+    let channel: any Channel
 
     init(source: Source) {
         self.coreContext = .init(source: source)
+        self.channel = source.channel
     }
 
     /// Larger bodies are refused with 413 before they are read.
