@@ -41,7 +41,7 @@ enum ReservedNames {
         "APIError", "Access", "AllowedOrigins", "AllowedOriginsMiddleware", "AccessCase", "AccessScene", "AppConfiguration", "AppHooks", "AppTests", "AuthController",
         "AuthMiddleware", "AuthTests", "BadToken", "CallerCache", "CalendarDate", "Caller", "CheckCase", "Checksum", "Comparison",
         "ConfigurationError", "ConnectionGuard", "ConnectionGuardHandler", "ConnectionLimits", "ConstraintViolation", "CustomTests", "DatabaseConnection", "Drain", "DrainingApplication", "EntityHooks",
-        "EmbeddedFiles", "Entities", "EntitySpec", "EntityTests", "ErrorMiddleware", "FieldChange", "FieldError", "FieldValue", "Fixtures", "HealthStatus", "HookContext", "Includes",
+        "EmbeddedFiles", "Entities", "EntitySpec", "EntityTests", "ErrorMiddleware", "FieldChange", "FieldError", "FieldValue", "Fixtures", "HealthStatus", "HookContext", "IdentityFolding", "Includes",
         "InputReader", "JSONParser", "JSONParserTests", "JSONReadable", "JSONResponse", "JSONText", "JSONValue",
         "JSONWritable", "JSONWriter", "JSONWriterTests", "ListQuery", "LoopConnections", "MemoryThrottleStore", "MigrationError", "Migrator", "NewValues",
         "NoHooks", "OpenAPIDocument", "OracleEntity", "OracleField", "OracleRow", "OracleRule", "OracleScene",

@@ -346,6 +346,7 @@ extension Generator {
             "roleJSON": .text(auth.roleField.flatMap { entity.field(named: $0)?.jsonName } ?? ""),
             "roleColumn": auth.roleField.flatMap { entity.field(named: $0)?.column }.map(TemplateValue.text) ?? .flag(false),
             "identityJSON": .text(identity.jsonName),
+            "identityIsFolded": .flag(schema.isCaseFoldedIdentity(identity, of: entity)),
             "identityWords": .text(Naming.words(identity.name).joined(separator: " ").lowercased()),
             "passwordJSON": .text(password.jsonName),
             "tokenLifetime": .text(String(auth.tokenLifetimeSeconds)),

@@ -17,8 +17,28 @@ struct MigrationWriter {
         case .postgres: postgresStatements(&statements, &foreignKeys)
         case .sqlite: sqliteStatements(&statements)
         }
+        for change in diff.kept {
+            for (old, new) in change.columns where old.caseFolded != true && new.caseFolded == true {
+                statements += foldCase(of: new.name, in: change.new.name)
+            }
+        }
         return statements.map { $0 + ";\n" }.joined(separator: "\n")
             + (foreignKeys.isEmpty ? "" : "\n" + foreignKeys.map { $0 + ";\n" }.joined())
+    }
+
+    /// An email identity from now on kept trimmed and in lower case: the rows are rewritten,
+    /// unless two would then be equal, which stops the migration with the name of an index
+    /// that says why (the rows are then the operator's to merge or rename).
+    private func foldCase(of column: String, in table: String) -> [String] {
+        let folded = "lower(trim(\(SQLDialect.quote(column))))"
+        let check = SQLDialect.quote("\(table)_\(column)_must_be_unique_ignoring_case")
+        return [
+            "-- \"\(column)\" signs in and is compared in lower case from now on. If this index cannot be made,\n"
+                + "-- two rows differ only in case or spaces: merge or change one, then start the server again.\n"
+                + "CREATE UNIQUE INDEX \(check) ON \(SQLDialect.quote(table)) (\(folded))",
+            "DROP INDEX \(check)",
+            "UPDATE \(SQLDialect.quote(table)) SET \(SQLDialect.quote(column)) = \(folded) WHERE \(SQLDialect.quote(column)) <> \(folded)",
+        ]
     }
 
     // MARK: SQLite

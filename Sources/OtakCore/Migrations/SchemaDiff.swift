@@ -233,6 +233,9 @@ extension SchemaDiff {
                 || old.defaultValue != new.defaultValue || old.enumCases != new.enumCases {
                 steps.append("change_\(subject)_\(name(new))")
             }
+            for (old, new) in change.columns where old.caseFolded != true && new.caseFolded == true {
+                steps.append("fold_\(subject)_\(name(new))_case")
+            }
             let mapped = change.old.indexes.map { index in index.columns.map { change.newName(ofColumn: $0) ?? $0 } }
             steps += change.new.indexes.filter { !mapped.contains($0.columns) }.map { "add_" + $0.name }
             if steps.allSatisfy({ $0.hasPrefix("add_") && $0.hasSuffix("_idx") }),

@@ -54,6 +54,9 @@ public struct ColumnSnapshot: Codable, Sendable, Equatable {
     public var defaultValue: DialectSQL?
     /// The cases an enum column may hold.
     public var enumCases: [String]?
+    /// `true` for an email identity, kept trimmed and in lower case; absent otherwise (and in
+    /// snapshots written before identities were folded).
+    public var caseFolded: Bool?
 }
 
 /// One piece of SQL written for each dialect; `nil` where a dialect has none.
@@ -121,7 +124,8 @@ extension Table {
                 DialectSQL(sqlite: Table.defaultSQL(field, .sqlite), postgres: Table.defaultSQL(field, .postgres))
             }
             return ColumnSnapshot(name: field.column ?? field.name, field: field.name, type: ColumnType(field.kind).rawValue,
-                                  isOptional: field.isOptional, defaultValue: defaults, enumCases: enumCases)
+                                  isOptional: field.isOptional, defaultValue: defaults, enumCases: enumCases,
+                                  caseFolded: schema.isCaseFoldedIdentity(field, of: entity) ? true : nil)
         }
         // Every check of either dialect, by name, in the order of the first dialect that has it.
         let sqliteChecks = checks(.sqlite)

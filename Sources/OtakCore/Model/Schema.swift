@@ -57,3 +57,13 @@ public struct AuthConfiguration: Sendable, Equatable {
 
     public static let defaultTokenLifetimeSeconds = 86_400
 }
+
+extension Schema {
+    /// Whether `field` of `entity` is an email that signs in: such identities are trimmed and
+    /// lowercased where they are written and looked up, so that `A@Example.com` and
+    /// `a@example.com` are one account.
+    public func isCaseFoldedIdentity(_ field: Field, of entity: Entity) -> Bool {
+        guard let auth else { return false }
+        return auth.entity == entity.name && auth.identityField == field.name && field.isEmail
+    }
+}

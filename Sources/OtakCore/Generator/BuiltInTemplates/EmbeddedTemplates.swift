@@ -416,6 +416,10 @@ id, when they were issued and when they expire ({{tokenLifetime}} seconds, from 
   to read the row on every request. To sign everyone out, change `JWT_SECRET`.
 - Passwords are hashed with bcrypt and never returned. A sign-in with an unknown
   {{identityWords}} takes as long as one with a wrong password.
+{{#identityIsFolded}}
+- The {{identityWords}} is kept trimmed and in lower case wherever it is written, and sign-ins
+  look it up the same way: `Ann@Example.com ` and `ann@example.com` are one account.
+{{/identityIsFolded}}
 - **Guessing passwords is throttled** (`Sources/OtakRuntime/HTTP/Throttle.swift`). After
   `AUTH_THROTTLE_ATTEMPTS` (5) wrong passwords for one {{identityWords}}, or four times as many
   from one client address for any, each further one makes it wait 1 s, then 2, 4… up to 15
@@ -735,7 +739,9 @@ struct AuthController {
         let password = input.required("{{auth.passwordJSON}}", as: String.self)
         input.refuseUnknown(known: ["{{auth.identityJSON}}", "{{auth.passwordJSON}}"])
         try input.finish()
-        guard let identity, let password else { throw APIError.badRequest("the body is incomplete") }
+        guard {{#auth.identityIsFolded}}let identity = identity.map(IdentityFolding.fold){{/auth.identityIsFolded}}{{^auth.identityIsFolded}}let identity{{/auth.identityIsFolded}}, let password else {
+            throw APIError.badRequest("the body is incomplete")
+        }
         let identityKey = "login:" + identity
         let addressKey = "login-from:" + clientAddress(request, context)
         try await throttle.check([identityKey, addressKey])
@@ -3210,7 +3216,8 @@ public struct Migrator {
         } catch {
             try? await connection.execute("ROLLBACK")
             if sqlite { try? await connection.execute("PRAGMA foreign_keys = ON") }
-            throw MigrationError.failed(migration.name, "\(error)")
+            // PostgresNIO hides the server's message from `description`: the operator needs it here.
+            throw MigrationError.failed(migration.name, String(reflecting: error))
         }
         if sqlite { try await connection.execute("PRAGMA foreign_keys = ON") }
     }
@@ -4211,6 +4218,14 @@ extension ConnectionLimits {
 {{> runtimeHeader}}
 import Foundation
 import Hummingbird
+
+/// How email identities are kept and looked up: trimmed and in lower case, so that
+/// `A@Example.com ` and `a@example.com` are one account.
+public enum IdentityFolding {
+    public static func fold(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+}
 
 /// Reads a JSON object from a request body field by field, collecting every problem:
 /// malformed values (answered 400) and broken rules (answered 422, with the validation's).
@@ -6652,6 +6667,30 @@ import Testing
     }
     {{/auth.canRegister}}
 
+    {{#auth.identityIsFolded}}
+    @Test func emailIdentitiesIgnoreCaseAndSpaces() async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            var body = try await fixtures.{{auth.variable}}Body()
+            let email = try #require(body["{{auth.identityJSON}}"]?.stringValue).lowercased()
+            body["{{auth.identityJSON}}"] = .string(" " + email.uppercased() + " ")
+            let created = try await request(client, .post, "/{{auth.route}}", body: body)
+            #expect(created.status == .created)
+            #expect(created.body["{{auth.identityJSON}}"] == .string(email), "kept trimmed and in lower case")
+            let login = try await request(client, .post, "/auth/login", body: .object([
+                "{{auth.identityJSON}}": .string(email.uppercased()), "{{auth.passwordJSON}}": body["{{auth.passwordJSON}}"] ?? .null,
+            ]))
+            #expect(login.status == .ok)
+            var again = try await fixtures.{{auth.variable}}Body()
+            again["{{auth.identityJSON}}"] = .string(email)
+            #expect(try await request(client, .post, "/{{auth.route}}", body: again).status == .conflict, "one account")
+            let id = try #require(created.body["id"]?.stringValue)
+            let patched = try await request(client, .patch, "/{{auth.route}}/\(id)", body: .object(["{{auth.identityJSON}}": .string("Changed." + email.uppercased())]))
+            #expect(patched.body["{{auth.identityJSON}}"] == .string("changed." + email))
+        }
+    }
+
+    {{/auth.identityIsFolded}}
     /// Creates {{auth.aDisplayName}} with `POST /{{auth.route}}` and returns its id.
     private func createUser(_ client: any TestClientProtocol) async throws -> UUID {
         var fixtures = Fixtures(client)

@@ -228,6 +228,10 @@ struct EntityContext {
     }
 
     private func createRead(_ field: Field) -> String {
+        schema.isCaseFoldedIdentity(field, of: entity) ? plainCreateRead(field) + ".map(IdentityFolding.fold)" : plainCreateRead(field)
+    }
+
+    private func plainCreateRead(_ field: Field) -> String {
         let type = SwiftCode.baseType(field.kind)
         if field.isOwner {
             return "input.required(\"\(field.jsonName)\", as: \(type).self, otherwise: owner)"
@@ -241,9 +245,10 @@ struct EntityContext {
 
     private func patchRead(_ field: Field) -> String {
         let type = SwiftCode.baseType(field.kind)
+        let folded = schema.isCaseFoldedIdentity(field, of: entity)
         return field.isOptional
-            ? "input.optionalChange(\"\(field.jsonName)\", as: \(type).self)"
-            : "input.ifSent(\"\(field.jsonName)\", as: \(type).self)"
+            ? "input.optionalChange(\"\(field.jsonName)\", as: \(type).self)" + (folded ? ".map { $0.map(IdentityFolding.fold) }" : "")
+            : "input.ifSent(\"\(field.jsonName)\", as: \(type).self)" + (folded ? ".map(IdentityFolding.fold)" : "")
     }
 
     /// The value a new row's field takes: the client's, else its default.

@@ -180,6 +180,28 @@ import Testing
         }
     }
 
+    @Test func emailIdentitiesIgnoreCaseAndSpaces() async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            var body = try await fixtures.accountBody()
+            let email = try #require(body["email"]?.stringValue).lowercased()
+            body["email"] = .string(" " + email.uppercased() + " ")
+            let created = try await request(client, .post, "/accounts", body: body)
+            #expect(created.status == .created)
+            #expect(created.body["email"] == .string(email), "kept trimmed and in lower case")
+            let login = try await request(client, .post, "/auth/login", body: .object([
+                "email": .string(email.uppercased()), "password": body["password"] ?? .null,
+            ]))
+            #expect(login.status == .ok)
+            var again = try await fixtures.accountBody()
+            again["email"] = .string(email)
+            #expect(try await request(client, .post, "/accounts", body: again).status == .conflict, "one account")
+            let id = try #require(created.body["id"]?.stringValue)
+            let patched = try await request(client, .patch, "/accounts/\(id)", body: .object(["email": .string("Changed." + email.uppercased())]))
+            #expect(patched.body["email"] == .string("changed." + email))
+        }
+    }
+
     /// Creates an account with `POST /accounts` and returns its id.
     private func createUser(_ client: any TestClientProtocol) async throws -> UUID {
         var fixtures = Fixtures(client)

@@ -212,6 +212,28 @@ import Testing
         }
     }
 
+    @Test func emailIdentitiesIgnoreCaseAndSpaces() async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            var body = try await fixtures.guestBody()
+            let email = try #require(body["email"]?.stringValue).lowercased()
+            body["email"] = .string(" " + email.uppercased() + " ")
+            let created = try await request(client, .post, "/guests", body: body)
+            #expect(created.status == .created)
+            #expect(created.body["email"] == .string(email), "kept trimmed and in lower case")
+            let login = try await request(client, .post, "/auth/login", body: .object([
+                "email": .string(email.uppercased()), "password": body["password"] ?? .null,
+            ]))
+            #expect(login.status == .ok)
+            var again = try await fixtures.guestBody()
+            again["email"] = .string(email)
+            #expect(try await request(client, .post, "/guests", body: again).status == .conflict, "one account")
+            let id = try #require(created.body["id"]?.stringValue)
+            let patched = try await request(client, .patch, "/guests/\(id)", body: .object(["email": .string("Changed." + email.uppercased())]))
+            #expect(patched.body["email"] == .string("changed." + email))
+        }
+    }
+
     /// Creates a guest with `POST /guests` and returns its id.
     private func createUser(_ client: any TestClientProtocol) async throws -> UUID {
         var fixtures = Fixtures(client)

@@ -14,7 +14,7 @@ struct AccountCreate: ResourceCreate {
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
     static func read(_ input: inout InputReader, owner: UUID?) -> AccountCreate? {
-        let email = input.required("email", as: String.self)
+        let email = input.required("email", as: String.self).map(IdentityFolding.fold)
         let password = input.required("password", as: String.self)
         let displayName = input.required("displayName", as: String.self)
         let avatar = input.optional("avatar", as: String.self)
@@ -57,7 +57,7 @@ struct AccountPatch: ResourcePatch {
         input.refuseReadOnly(["id", "verified", "lastSeen"])
         input.refuseUnknown(known: AccountCreate.knownFields)
         return AccountPatch(
-            email: input.ifSent("email", as: String.self),
+            email: input.ifSent("email", as: String.self).map(IdentityFolding.fold),
             password: input.ifSent("password", as: String.self),
             displayName: input.ifSent("displayName", as: String.self),
             avatar: input.optionalChange("avatar", as: String.self)

@@ -2,6 +2,14 @@
 import Foundation
 import Hummingbird
 
+/// How email identities are kept and looked up: trimmed and in lower case, so that
+/// `A@Example.com ` and `a@example.com` are one account.
+public enum IdentityFolding {
+    public static func fold(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+}
+
 /// Reads a JSON object from a request body field by field, collecting every problem:
 /// malformed values (answered 400) and broken rules (answered 422, with the validation's).
 public struct InputReader {

@@ -43,7 +43,9 @@ struct AuthController {
         let password = input.required("password", as: String.self)
         input.refuseUnknown(known: ["email", "password"])
         try input.finish()
-        guard let identity, let password else { throw APIError.badRequest("the body is incomplete") }
+        guard let identity = identity.map(IdentityFolding.fold), let password else {
+            throw APIError.badRequest("the body is incomplete")
+        }
         let identityKey = "login:" + identity
         let addressKey = "login-from:" + clientAddress(request, context)
         try await throttle.check([identityKey, addressKey])

@@ -17,7 +17,7 @@ struct GuestCreate: ResourceCreate {
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
     static func read(_ input: inout InputReader, owner: UUID?) -> GuestCreate? {
-        let email = input.required("email", as: String.self)
+        let email = input.required("email", as: String.self).map(IdentityFolding.fold)
         let password = input.required("password", as: String.self)
         let name = input.required("name", as: String.self)
         let phone = input.optional("phone", as: String.self)
@@ -70,7 +70,7 @@ struct GuestPatch: ResourcePatch {
         input.refuseReadOnly(["id"])
         input.refuseUnknown(known: GuestCreate.knownFields)
         return GuestPatch(
-            email: input.ifSent("email", as: String.self),
+            email: input.ifSent("email", as: String.self).map(IdentityFolding.fold),
             password: input.ifSent("password", as: String.self),
             name: input.ifSent("name", as: String.self),
             phone: input.optionalChange("phone", as: String.self),

@@ -18,7 +18,7 @@ struct UserCreate: ResourceCreate {
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
     static func read(_ input: inout InputReader, owner: UUID?) -> UserCreate? {
-        let email = input.required("email", as: String.self)
+        let email = input.required("email", as: String.self).map(IdentityFolding.fold)
         let handle = input.required("handle", as: String.self)
         let password = input.required("password", as: String.self)
         let name = input.required("name", as: String.self)
@@ -76,7 +76,7 @@ struct UserPatch: ResourcePatch {
         input.refuseReadOnly(["id", "joined"])
         input.refuseUnknown(known: UserCreate.knownFields)
         return UserPatch(
-            email: input.ifSent("email", as: String.self),
+            email: input.ifSent("email", as: String.self).map(IdentityFolding.fold),
             handle: input.ifSent("handle", as: String.self),
             password: input.ifSent("password", as: String.self),
             name: input.ifSent("name", as: String.self),

@@ -87,7 +87,8 @@ public struct Migrator {
         } catch {
             try? await connection.execute("ROLLBACK")
             if sqlite { try? await connection.execute("PRAGMA foreign_keys = ON") }
-            throw MigrationError.failed(migration.name, "\(error)")
+            // PostgresNIO hides the server's message from `description`: the operator needs it here.
+            throw MigrationError.failed(migration.name, String(reflecting: error))
         }
         if sqlite { try await connection.execute("PRAGMA foreign_keys = ON") }
     }
