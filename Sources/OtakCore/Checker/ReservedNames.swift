@@ -50,7 +50,7 @@ enum ReservedNames {
         "ReadProblem", "RelatedRows", "RequestLogMiddleware", "Routes", "RowCondition", "RuleCase", "RuleOperation", "RuleOracle",
         "RuleTerm", "RuleValue", "SeededRandom", "SerialAccess", "ServerTests", "SignedIn", "SignedInUser", "SQL",
         "SQLBuilder", "SQLDecodable", "SQLDecodingError", "SQLDialect", "SQLLogic", "SQLRow", "SQLRowTests",
-        "SQLScript", "SQLValue", "SecurityHeaders", "SecurityHeadersMiddleware", "SignInLimits", "Throttle", "ThrottlePolicy", "ThrottleStore", "PostgresThrottleStore", "SplitMix", "TestCaller", "TestClock", "Timestamp", "TokenService", "UUIDTextTests",
+        "SQLScript", "SQLValue", "SessionStore", "SecurityHeaders", "SecurityHeadersMiddleware", "SignInLimits", "Throttle", "ThrottlePolicy", "ThrottleStore", "PostgresThrottleStore", "SplitMix", "TestCaller", "TestClock", "Timestamp", "TokenService", "UUIDTextTests",
         "UnavailableConnectionError", "UniqueConstraint", "Validator", "VariedField",
     ]
 

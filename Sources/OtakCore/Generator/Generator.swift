@@ -268,6 +268,7 @@ public struct Generator: Sendable {
     static let authTemplates = [
         "Sources/App/Auth/AuthController.swift",
         "Sources/App/Auth/CallerCache.swift",
+        "Sources/App/Auth/SessionStore.swift",
         "Sources/App/Auth/TokenService.swift",
         "Tests/AppTests/AuthTests.swift",
         "Tests/AppTests/PermissionPropertyTests.swift",
@@ -349,6 +350,7 @@ extension Generator {
             "identityIsFolded": .flag(schema.isCaseFoldedIdentity(identity, of: entity)),
             "identityWords": .text(Naming.words(identity.name).joined(separator: " ").lowercased()),
             "passwordJSON": .text(password.jsonName),
+            "passwordSwift": .text(password.swiftName),
             "tokenLifetime": .text(String(auth.tokenLifetimeSeconds)),
             "canRegister": .flag(!entity.rules(for: .create).isEmpty),
         ])
@@ -399,6 +401,9 @@ struct RouteTable {
             }
             result += [
                 Route(method: "POST", path: "/auth/login", summary: "Sign in: a token for an identity and password"),
+                Route(method: "POST", path: "/auth/refresh", summary: "New tokens for a refresh token, which stops working"),
+                Route(method: "POST", path: "/auth/logout", summary: "Ends the session of the token"),
+                Route(method: "POST", path: "/auth/logout-all", summary: "Ends every session of the signed-in user"),
                 Route(method: "GET", path: "/auth/me", summary: "The signed-in \(entity.displayName)"),
             ]
         }

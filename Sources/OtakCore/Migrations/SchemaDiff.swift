@@ -114,8 +114,14 @@ public struct SchemaDiff: Sendable {
                 pairs.append((oldColumn, newColumn))
             }
         }
+        // The other columns (of `otak_sessions`; join tables have none) pair up by name.
+        var added: [ColumnSnapshot] = []
+        for column in newTable.columns where !pairs.contains(where: { $0.new.name == column.name }) {
+            if let old = oldTable.column(named: column.name) { pairs.append((old, column)) } else { added.append(column) }
+        }
+        let dropped = oldTable.columns.filter { old in !pairs.contains { $0.old.name == old.name } }
         tableNames[oldTable.name] = newTable.name
-        kept.append(TableChange(old: oldTable, new: newTable, columns: pairs, added: [], dropped: []))
+        kept.append(TableChange(old: oldTable, new: newTable, columns: pairs, added: added, dropped: dropped))
     }
 
     // MARK: Problems

@@ -111,7 +111,26 @@ extension SchemaSnapshot {
                 ],
                 indexes: [IndexSnapshot(name: join.name + "_" + join.secondColumn + "_idx", columns: [join.secondColumn])])
         }
-        self.init(format: Self.currentFormat, tables: entityTables + joinTables)
+        self.init(format: Self.currentFormat, tables: entityTables + joinTables + [Self.sessionsTable(schema)].compactMap { $0 })
+    }
+
+    /// `otak_sessions`, with an `auth` block: one row per signed-in device, holding the hash of
+    /// its current refresh token (and of the one before, to notice a stolen token used twice).
+    static func sessionsTable(_ schema: Schema) -> TableSnapshot? {
+        guard let auth = schema.auth, let users = schema.entity(named: auth.entity) else { return nil }
+        func column(_ name: String, _ type: ColumnType, optional: Bool = false) -> ColumnSnapshot {
+            ColumnSnapshot(name: name, field: nil, type: type.rawValue, isOptional: optional)
+        }
+        return TableSnapshot(
+            name: "otak_sessions", entity: nil,
+            columns: [
+                column("id", .uuid), column("user_id", .uuid), column("token_hash", .text),
+                column("previous_token_hash", .text, optional: true), column("created_at", .timestamp),
+                column("expires_at", .timestamp), column("revoked_at", .timestamp, optional: true),
+            ],
+            primaryKey: ["id"], uniques: [], checks: [],
+            foreignKeys: [ForeignKeySnapshot(name: nil, column: "user_id", table: users.names.table, onDelete: "CASCADE")],
+            indexes: [IndexSnapshot(name: "otak_sessions_user_id_idx", columns: ["user_id"])])
     }
 }
 

@@ -345,6 +345,7 @@ Everything comes from the environment:
 {{#hasAuth}}
 | `JWT_SECRET` | none | the key tokens are signed with, at least 32 bytes (`openssl rand -base64 48`); required in production |
 | `AUTH_CACHE_SECONDS` | `1` | how long a signed-in user's row is reused before it is read again (0 to 60; 0 reads it on every request) |
+| `ACCESS_TOKEN_SECONDS` | `900` | how long an access token lives (10 to 86,400); a session lasts {{auth.tokenLifetime}} seconds (the schema's `token`) without a refresh |
 | `AUTH_THROTTLE_ATTEMPTS` | `5` | wrong passwords for one identity before each further one makes it wait (see below); from one address, and sign-ups from one address an hour, four times as many |
 | `TRUSTED_PROXY_HEADER` | none | behind a proxy, the header holding the client's address (`X-Forwarded-For`, whose last address is read, or `X-Real-IP`); set it only behind a proxy that sets it |
 {{/hasAuth}}
@@ -402,9 +403,21 @@ copied into responses as they are (`JSONText`; `.value` parses one). Types of yo
 ## Signing in and permissions
 
 `POST /auth/register`{{^canRegister}} (absent: the schema lets nobody create {{aDisplayName}}){{/canRegister}} creates {{aDisplayName}} and `POST /auth/login` with
-`{"{{identityJSON}}": …, "{{passwordJSON}}": …}` answers `{"token": …, "tokenType": "Bearer", "expiresAt": …, "user": {…}}`.
+`{"{{identityJSON}}": …, "{{passwordJSON}}": …}` answers `{"token": …, "tokenType": "Bearer", "expiresAt": …, "refreshToken": …, "user": {…}}`.
 Send the token as `Authorization: Bearer <token>`. Tokens are JWTs (HS256) holding the user's
-id, when they were issued and when they expire ({{tokenLifetime}} seconds, from the schema).
+id, their session, when they were issued and when they expire (`ACCESS_TOKEN_SECONDS`, 15
+minutes by default).
+
+- **Sessions.** Each sign-in starts a session (a row of `otak_sessions`, made by the
+  migrations) on one device. Before the access token expires, `POST /auth/refresh` with
+  `{"refreshToken": …}` answers new tokens; the refresh token sent stops working, and a session
+  not refreshed for {{tokenLifetime}} seconds (the schema's `token`) ends. A refresh token used
+  a second time means two parties hold it (one stole it): the session ends for both. Only
+  SHA-256 hashes of refresh tokens are stored. `POST /auth/logout` ends the token's session,
+  `POST /auth/logout-all` every session of the user, and so does a new password or deleting
+  the user. **An ended session's access tokens stop working at once** (on other instances
+  within `AUTH_CACHE_SECONDS`): the server checks the session with the user's row. Tokens made
+  by a server from before sessions name none and work until they expire.
 
 - **Role changes and deleted users take effect at the next request.** A token carries only
   the user's id: the server reads the user's row (one prepared lookup by primary key, without
@@ -560,7 +573,7 @@ func buildApplication(
     } else {
         throw ConfigurationError("JWT_SECRET is not set: give it a random value of at least 32 bytes (e.g. `openssl rand -base64 48`), or set APP_ENV=development")
     }
-    let tokens = TokenService(secret: secret, lifetime: configuration.tokenLifetime)
+    let tokens = TokenService(secret: secret, lifetime: configuration.accessTokenLifetime)
     let decoyPassword = (0..<24).map { _ in String(UInt8.random(in: 97...122), radix: 36) }.joined()
     let decoyHash = try await NIOThreadPool.singleton.runIfActive { [cost = configuration.bcryptCost] in
         Bcrypt.hash(decoyPassword, cost: UInt8(cost))
@@ -575,10 +588,13 @@ func buildApplication(
     let connections = ConnectionGuard(limits: configuration.connections, logger: logger)
     {{#hasAuth}}
     let throttle = Throttle(database: database, clock: configuration.clock)
+    let sessions = SessionStore(database: database, lifetime: configuration.sessionLifetime)
     {{/hasAuth}}
     let router = buildRouter(
         configuration, database: database, connections: connections, hooks: hooks,
-        auth: AuthMiddleware({{#hasAuth}}database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), {{/hasAuth}}callerWithoutToken: callerWithoutToken){{#hasAuth}},
+        auth: AuthMiddleware({{#hasAuth}}
+            database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), sessions: sessions,
+            {{/hasAuth}}callerWithoutToken: callerWithoutToken){{#hasAuth}},
         decoyHash: decoyHash, throttle: throttle{{/hasAuth}}
     )
     var app = Application(
@@ -633,7 +649,7 @@ func buildRouter(
     AuthController(
         database: database, tokens: auth.tokens,
         users: ResourceController<{{type}}>(database: database, hooks: hooks.{{variable}}, bcryptCost: configuration.bcryptCost, changed: auth.callers.forget), decoyHash: decoyHash,
-        throttle: throttle, limits: configuration.signInLimits
+        throttle: throttle, limits: configuration.signInLimits, sessions: auth.sessions, callers: auth.callers
     ).addRoutes(to: router)
     {{/auth}}
     addCustomRoutes(to: router, database: database, hooks: hooks)
@@ -697,8 +713,8 @@ import Hummingbird
 import HummingbirdBcrypt
 import NIOPosix
 
-/// Signing up, signing in, and who is signed in: {{#auth.canRegister}}`POST /auth/register`, {{/auth.canRegister}}`POST /auth/login`
-/// and `GET /auth/me`.
+/// Signing up, signing in and out, and who is signed in: {{#auth.canRegister}}`POST /auth/register`, {{/auth.canRegister}}`POST /auth/login`,
+/// `POST /auth/refresh`, `POST /auth/logout`, `POST /auth/logout-all` and `GET /auth/me`.
 struct AuthController {
     let database: Database
     let tokens: TokenService
@@ -709,6 +725,9 @@ struct AuthController {
     /// Counts wrong passwords{{#auth.canRegister}} and sign-ups{{/auth.canRegister}}, and answers 429 to those who have had too many.
     let throttle: Throttle
     let limits: SignInLimits
+    let sessions: SessionStore
+    /// Forgets the sessions kept as on when one ends.
+    let callers: CallerCache
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("auth")
@@ -716,6 +735,9 @@ struct AuthController {
         group.post("register", use: register)
         {{/auth.canRegister}}
         group.post("login", use: login)
+        group.post("refresh", use: refresh)
+        group.post("logout", use: logout)
+        group.post("logout-all", use: logoutAll)
         group.get("me", use: me)
     }
     {{#auth.canRegister}}
@@ -727,8 +749,8 @@ struct AuthController {
         try await throttle.check([address])
         try await throttle.fail([(address, limits.registration)])
         let created = try await users.create(request, context: context)
-        let token = tokens.issue(for: created.responseGenerator.id)
-        return EditedResponse(status: .created, headers: created.headers, response: SignedIn(token: token, user: created.responseGenerator))
+        let signedIn = try await signIn(created.responseGenerator)
+        return EditedResponse(status: .created, headers: created.headers, response: signedIn)
     }
     {{/auth.canRegister}}
 
@@ -758,7 +780,59 @@ struct AuthController {
         guard let row = try await database.read({{auth.type}}Queries.find, [.uuid(id)]).first else {
             throw APIError.unauthorized("the {{auth.identityWords}} or the password is wrong")
         }
-        return SignedIn(token: tokens.issue(for: id), user: try {{auth.type}}(row: row))
+        return try await signIn(try {{auth.type}}(row: row))
+    }
+
+    /// A new session for `user`, and its tokens.
+    private func signIn(_ user: {{auth.type}}) async throws -> SignedIn {
+        let refreshToken = try await sessions.start(for: user.id)
+        return SignedIn(token: tokens.issue(for: user.id, session: refreshToken.session), refreshToken: refreshToken, user: user)
+    }
+
+    /// `POST /auth/refresh` with `{"refreshToken": …}`: a new access token and a new refresh
+    /// token; the one sent stops working. Sent again, it ends its session (someone else holds it).
+    @Sendable func refresh(_ request: Request, context: AppRequestContext) async throws -> SignedIn {
+        var input = try await InputReader(request: request, context: context)
+        let text = input.required("refreshToken", as: String.self)
+        input.refuseUnknown(known: ["refreshToken"])
+        try input.finish()
+        guard let text else { throw APIError.badRequest("the body is incomplete") }
+        guard let presented = SessionStore.RefreshToken(text) else {
+            throw APIError.unauthorized("the refresh token is invalid or has expired", invalidToken: true)
+        }
+        switch try await sessions.refresh(presented) {
+        case .rotated(let id, let next):
+            guard let row = try await database.read({{auth.type}}Queries.find, [.uuid(id)]).first else {
+                throw APIError.unauthorized("the token's user no longer exists", invalidToken: true)
+            }
+            return SignedIn(token: tokens.issue(for: id, session: next.session), refreshToken: next, user: try {{auth.type}}(row: row))
+        case .reused:
+            callers.forgetSessions()
+            context.logger.warning("a refresh token was used twice: its session is ended", metadata: ["session": "\(presented.session)"])
+            throw APIError.unauthorized("this refresh token was used before: the session has ended, sign in again", invalidToken: true)
+        case .refused:
+            throw APIError.unauthorized("the refresh token is invalid or has expired", invalidToken: true)
+        }
+    }
+
+    /// `POST /auth/logout`: ends the session of the token sent; its access and refresh tokens
+    /// stop working. 204.
+    @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        guard let id = context.caller.userID else { throw APIError.unauthorized("sign in to sign out") }
+        if let session = context.session {
+            try await sessions.end(session, of: id)
+            callers.forgetSessions()
+        }
+        return .noContent
+    }
+
+    /// `POST /auth/logout-all`: ends every session of the signed-in {{auth.displayName}}, on every
+    /// device. 204.
+    @Sendable func logoutAll(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        guard let id = context.caller.userID else { throw APIError.unauthorized("sign in to sign out") }
+        try await sessions.endAll(of: id)
+        callers.forgetSessions()
+        return .noContent
     }
 
     /// The client's address: from the trusted proxy's header when there is one (the last
@@ -781,23 +855,27 @@ struct AuthController {
     }
 }
 
-/// The answer to signing up or in: `{"token": …, "tokenType": "Bearer", "expiresAt": …, "user": {…}}`.
+/// The answer to signing up, in or refreshing: `{"token": …, "tokenType": "Bearer", "expiresAt": …,
+/// "refreshToken": …, "user": {…}}`.
 struct SignedIn: JSONResponse, Sendable {
     let token: String
     let tokenType: String
     let expiresAt: Date
+    let refreshToken: String
     let user: {{auth.type}}
 
-    init(token: TokenService.Token, user: {{auth.type}}) {
+    init(token: TokenService.Token, refreshToken: SessionStore.RefreshToken, user: {{auth.type}}) {
         self.token = token.text
         self.tokenType = "Bearer"
         self.expiresAt = token.expiresAt
+        self.refreshToken = refreshToken.text
         self.user = user
     }
 
     func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("expiresAt", expiresAt)
+        json.field("refreshToken", refreshToken)
         json.field("token", token)
         json.field("tokenType", tokenType)
         json.field("user", user)
@@ -826,6 +904,7 @@ struct AuthMiddleware: RouterMiddleware {
     let database: Database
     let tokens: TokenService
     let callers: CallerCache
+    let sessions: SessionStore
     {{/hasAuth}}
     /// Who a request without a token is: anonymous, except in tests of behaviour other than
     /// permissions.
@@ -839,9 +918,17 @@ struct AuthMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         guard header.count > 7, header.prefix(7).lowercased() == "bearer ",
-              let id = tokens.userID(from: header.dropFirst(7))
+              let subject = tokens.subject(of: header.dropFirst(7))
         else {
             throw APIError.unauthorized("the token is invalid or has expired", invalidToken: true)
+        }
+        let (id, session) = subject
+        if let session, !callers.isKnownActive(session) {
+            let generation = callers.generation
+            guard try await sessions.isActive(session, of: id) else {
+                throw APIError.unauthorized("the session has ended: sign in again", invalidToken: true)
+            }
+            callers.rememberActive(session, readAt: generation)
         }
         let record: {{auth.type}}Record
         if let kept = callers.record(of: id) {
@@ -855,6 +942,7 @@ struct AuthMiddleware: RouterMiddleware {
             callers.remember(record, of: id, readAt: generation)
         }
         context.caller = .user(SignedInUser(id: id, record: record))
+        context.session = session
         {{/hasAuth}}
         {{^hasAuth}}
         context.caller = callerWithoutToken(request)
@@ -964,6 +1052,8 @@ import NIOConcurrencyHelpers
 final class CallerCache: Sendable {
     private struct State {
         var entries: [UUID: (record: {{auth.type}}Record, expires: ContinuousClock.Instant)] = [:]
+        /// Sessions found on, until when.
+        var sessions: [UUID: ContinuousClock.Instant] = [:]
         /// Counts `forget` calls: a lookup that began before one must not be kept.
         var generation = 0
     }
@@ -1007,11 +1097,40 @@ final class CallerCache: Sendable {
         }
     }
 
-    /// Drops the row of `id`: call it after a change to a user's row commits.
+    /// Whether `session` was found on within the lifetime.
+    func isKnownActive(_ session: UUID) -> Bool {
+        guard isEnabled else { return false }
+        let now = ContinuousClock.now
+        return state.withLockedValue { ($0.sessions[session] ?? now) > now }
+    }
+
+    /// Keeps that `session` is on, if no session ended since `generation`.
+    func rememberActive(_ session: UUID, readAt generation: Int) {
+        guard isEnabled else { return }
+        let now = ContinuousClock.now
+        state.withLockedValue { state in
+            guard state.generation == generation else { return }
+            if state.sessions.count >= capacity { state.sessions = state.sessions.filter { $0.value > now } }
+            state.sessions[session] = now + lifetime
+        }
+    }
+
+    /// Forgets every session kept: call it after one ends (they are rare; the others are read
+    /// again once).
+    func forgetSessions() {
+        state.withLockedValue { state in
+            state.generation += 1
+            state.sessions.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Drops the row of `id`, and the sessions kept (a new password ends the user's): call it
+    /// after a change to a user's row commits.
     func forget(_ id: UUID) {
         state.withLockedValue { state in
             state.generation += 1
             state.entries[id] = nil
+            state.sessions.removeAll(keepingCapacity: true)
         }
     }
 }
@@ -1036,6 +1155,115 @@ struct Permission: Sendable {
     var exact: (@Sendable (SignedInUser?, NewValues) -> Access)? = nil
     /// What the rules allow a signed-in user, or an anonymous caller (`nil`).
     let rule: @Sendable (SignedInUser?) -> Access
+}
+
+"""#,
+        "Sources/App/Auth/SessionStore.swift.mustache": #"""
+{{> header}}
+import Crypto
+import ExtrasBase64
+import Foundation
+
+/// Signed-in devices: one row of `otak_sessions` each (created by the migrations). A session
+/// holds the SHA-256 of its refresh token, which changes at every `POST /auth/refresh`, and of
+/// the one before: that one coming back means two parties hold the session's tokens (one
+/// stole them), and the session ends. Access tokens name their session (`sid`); a session that
+/// ended refuses them at once (within `AUTH_CACHE_SECONDS` on other instances).
+struct SessionStore: Sendable {
+    let database: Database
+    /// How long a session lasts without a refresh (the schema's `token` lifetime).
+    let lifetime: TimeInterval
+
+    /// A refresh token: the session's id and a secret of 256 random bits, `<id>.<secret>`.
+    struct RefreshToken: Sendable {
+        let session: UUID
+        let secret: String
+
+        var text: String { session.uuidString + "." + secret }
+
+        static func random(for session: UUID) -> RefreshToken {
+            var generator = SystemRandomNumberGenerator()
+            let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+            return RefreshToken(session: session, secret: Base64.encodeToString(bytes: bytes, options: [.base64UrlAlphabet, .omitPaddingCharacter]))
+        }
+
+        init(session: UUID, secret: String) {
+            self.session = session
+            self.secret = secret
+        }
+
+        init?(_ text: String) {
+            guard let dot = text.firstIndex(of: "."), let session = UUID(text: String(text[..<dot])) else { return nil }
+            self.init(session: session, secret: String(text[text.index(after: dot)...]))
+        }
+
+        var hash: String { SHA256.hash(data: Array(secret.utf8)).map { String(format: "%02x", $0) }.joined() }
+    }
+
+    /// What `refresh` found.
+    enum Refreshed: Sendable {
+        case rotated(user: UUID, token: RefreshToken)
+        /// The token before the current one came back: the session is ended.
+        case reused
+        case refused
+    }
+
+    /// Starts a session for `user`; returns its first refresh token.
+    func start(for user: UUID, now: Date = Date()) async throws -> RefreshToken {
+        let token = RefreshToken.random(for: UUID())
+        try await database.query(Self.insert, [
+            .uuid(token.session), .uuid(user), .text(token.hash), .timestamp(now), .timestamp(now.addingTimeInterval(lifetime)),
+        ])
+        return token
+    }
+
+    /// Exchanges a refresh token for the next one of its session.
+    func refresh(_ presented: RefreshToken, now: Date = Date()) async throws -> Refreshed {
+        let next = RefreshToken.random(for: presented.session)
+        if let row = try await database.query(Self.rotate, [
+            .uuid(presented.session), .text(next.hash), .timestamp(now.addingTimeInterval(lifetime)), .text(presented.hash), .timestamp(now),
+        ]).first {
+            return .rotated(user: try row.decode(0), token: next)
+        }
+        let reused = try await database.query(Self.endReused, [.uuid(presented.session), .timestamp(now), .text(presented.hash)])
+        return reused.isEmpty ? .refused : .reused
+    }
+
+    /// Ends one session of `user`.
+    func end(_ session: UUID, of user: UUID, now: Date = Date()) async throws {
+        try await database.query(Self.revoke, [.uuid(session), .timestamp(now), .uuid(user)])
+    }
+
+    /// Ends every session of `user` (sign out everywhere, a new password).
+    func endAll(of user: UUID, now: Date = Date()) async throws {
+        try await database.query(Self.revokeAll, [.uuid(user), .timestamp(now)])
+    }
+
+    /// Whether `session` of `user` is still on.
+    func isActive(_ session: UUID, of user: UUID, now: Date = Date()) async throws -> Bool {
+        try await !database.read(Self.active, [.uuid(session), .uuid(user), .timestamp(now)]).isEmpty
+    }
+
+    static let insert = SQL(
+        sqlite: #"INSERT INTO "otak_sessions" ("id", "user_id", "token_hash", "created_at", "expires_at") VALUES (?1, ?2, ?3, ?4, ?5)"#,
+        postgres: #"INSERT INTO "otak_sessions" ("id", "user_id", "token_hash", "created_at", "expires_at") VALUES ($1, $2, $3, $4, $5)"#)
+    /// Rotates a session's token if the presented one is current; one statement, so that two
+    /// refreshes with one token cannot both succeed.
+    static let rotate = SQL(
+        sqlite: #"UPDATE "otak_sessions" SET "previous_token_hash" = "token_hash", "token_hash" = ?2, "expires_at" = ?3 WHERE "id" = ?1 AND "token_hash" = ?4 AND "revoked_at" IS NULL AND "expires_at" > ?5 RETURNING "user_id""#,
+        postgres: #"UPDATE "otak_sessions" SET "previous_token_hash" = "token_hash", "token_hash" = $2, "expires_at" = $3 WHERE "id" = $1 AND "token_hash" = $4 AND "revoked_at" IS NULL AND "expires_at" > $5 RETURNING "user_id""#)
+    static let endReused = SQL(
+        sqlite: #"UPDATE "otak_sessions" SET "revoked_at" = ?2 WHERE "id" = ?1 AND "previous_token_hash" = ?3 AND "revoked_at" IS NULL RETURNING "id""#,
+        postgres: #"UPDATE "otak_sessions" SET "revoked_at" = $2 WHERE "id" = $1 AND "previous_token_hash" = $3 AND "revoked_at" IS NULL RETURNING "id""#)
+    static let revoke = SQL(
+        sqlite: #"UPDATE "otak_sessions" SET "revoked_at" = ?2 WHERE "id" = ?1 AND "user_id" = ?3 AND "revoked_at" IS NULL"#,
+        postgres: #"UPDATE "otak_sessions" SET "revoked_at" = $2 WHERE "id" = $1 AND "user_id" = $3 AND "revoked_at" IS NULL"#)
+    static let revokeAll = SQL(
+        sqlite: #"UPDATE "otak_sessions" SET "revoked_at" = ?2 WHERE "user_id" = ?1 AND "revoked_at" IS NULL"#,
+        postgres: #"UPDATE "otak_sessions" SET "revoked_at" = $2 WHERE "user_id" = $1 AND "revoked_at" IS NULL"#)
+    static let active = SQL(
+        sqlite: #"SELECT 1 FROM "otak_sessions" WHERE "id" = ?1 AND "user_id" = ?2 AND "revoked_at" IS NULL AND "expires_at" > ?3"#,
+        postgres: #"SELECT 1 FROM "otak_sessions" WHERE "id" = $1 AND "user_id" = $2 AND "revoked_at" IS NULL AND "expires_at" > $3"#)
 }
 
 """#,
@@ -1074,10 +1302,12 @@ struct TokenService: Sendable {
         self.lifetime = lifetime
     }
 
-    func issue(for id: UUID, at now: Date = Date()) -> Token {
+    /// An access token for user `id`, naming its session (`sid`) when it has one.
+    func issue(for id: UUID, session: UUID? = nil, at now: Date = Date()) -> Token {
         let issuedAt = Int(now.timeIntervalSince1970.rounded(.down))
         let expiresAt = issuedAt + Int(lifetime.rounded(.up))
-        return Token(text: sign(payload: #"{"exp":\#(expiresAt),"iat":\#(issuedAt),"sub":"\#(id.uuidString)"}"#),
+        let sid = session.map { #","sid":"\#($0.uuidString)""# } ?? ""
+        return Token(text: sign(payload: #"{"exp":\#(expiresAt),"iat":\#(issuedAt)\#(sid),"sub":"\#(id.uuidString)"}"#),
                      expiresAt: Date(timeIntervalSince1970: TimeInterval(expiresAt)))
     }
 
@@ -1092,6 +1322,11 @@ struct TokenService: Sendable {
     /// The user id of a valid token; `nil` if it is malformed, tampered with, expired, not yet
     /// valid, unsigned (`alg: none`) or signed with another key or algorithm.
     func userID(from token: Substring, now: Date = Date()) -> UUID? {
+        subject(of: token, now: now)?.user
+    }
+
+    /// The user and session of a valid token (tokens issued before sessions have none).
+    func subject(of token: Substring, now: Date = Date()) -> (user: UUID, session: UUID?)? {
         guard case .object(let claims)? = verifiedClaims(token),
               case .string(let subject)? = claims["sub"], let id = UUID(text: subject),
               let expiry = claims["exp"]?.seconds, now.timeIntervalSince1970 < expiry
@@ -1099,7 +1334,12 @@ struct TokenService: Sendable {
         if let notBefore = claims["nbf"] {
             guard let seconds = notBefore.seconds, seconds <= now.timeIntervalSince1970 else { return nil }
         }
-        return id
+        var session: UUID?
+        if let sid = claims["sid"] {
+            guard case .string(let text) = sid, let parsed = UUID(text: text) else { return nil }
+            session = parsed
+        }
+        return (id, session)
     }
 
     /// The claims of a token whose header says HS256 and whose signature is ours.
@@ -1187,6 +1427,8 @@ import PostgresNIO
 /// - `AUTH_CACHE_SECONDS`: how long a signed-in user's row is reused before it is read again,
 ///   0 to 60 (default 1; 0 reads it on every request). Changes made through this server's
 ///   routes are seen at once; others (another instance, SQL of your own) within this time;
+/// - `ACCESS_TOKEN_SECONDS`: how long an access token lives (default 900); a session lasts
+///   the schema's `token` lifetime without a refresh;
 /// - `AUTH_THROTTLE_ATTEMPTS`: wrong passwords for one identity before each further one makes
 ///   it wait, 1 s, then twice as long each time up to 15 minutes (default 5; from one client
 ///   address, for any identities, four times as many; sign-ups from one address: four times as
@@ -1237,8 +1479,10 @@ struct AppConfiguration: Sendable {
     {{/usesPasswords}}
     {{#hasAuth}}
     var jwtSecret: [UInt8]?
-    /// How long a token lives, from the schema's `auth` block.
-    var tokenLifetime: TimeInterval = {{auth.tokenLifetime}}
+    /// How long a session lasts without a refresh, from the schema's `auth` block (`token`).
+    var sessionLifetime: TimeInterval = {{auth.tokenLifetime}}
+    /// How long an access token lives (`ACCESS_TOKEN_SECONDS`); a refresh token gets the next.
+    var accessTokenLifetime: TimeInterval = 900
     var authCacheLifetime = Duration.seconds(1)
     var signInLimits = SignInLimits()
     /// The time now, for throttling: tests pass a clock of their own.
@@ -1299,6 +1543,10 @@ struct AppConfiguration: Sendable {
         if let seconds = environment.get("AUTH_CACHE_SECONDS") {
             guard let number = Double(seconds), (0...60).contains(number) else { throw ConfigurationError("AUTH_CACHE_SECONDS must be from 0 to 60") }
             authCacheLifetime = .milliseconds(Int((number * 1000).rounded()))
+        }
+        if let seconds = environment.get("ACCESS_TOKEN_SECONDS") {
+            guard let number = Int(seconds), (10...86_400).contains(number) else { throw ConfigurationError("ACCESS_TOKEN_SECONDS must be from 10 to 86400") }
+            accessTokenLifetime = TimeInterval(number)
         }
         if let attempts = environment.get("AUTH_THROTTLE_ATTEMPTS") {
             guard let number = Int(attempts), (1...1000).contains(number) else { throw ConfigurationError("AUTH_THROTTLE_ATTEMPTS must be from 1 to 1000") }
@@ -1468,6 +1716,15 @@ extension {{type}}: Resource {
         {{/passwordFields}}
     }
 
+    {{#isAuthEntity}}
+    /// A new password ends every session of the user (a stolen one among them).
+    static func didUpdate(_ id: UUID, with patch: {{type}}Patch, on connection: DatabaseConnection) async throws {
+        if patch.{{auth.passwordSwift}} != nil {
+            try await connection.query(SessionStore.revokeAll, [.uuid(id), .timestamp(Date())])
+        }
+    }
+
+    {{/isAuthEntity}}
     /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
     private static func hash(_ password: String, cost: Int) async throws -> String {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: UInt8(cost)) }
@@ -1527,6 +1784,9 @@ protocol Resource: JSONResponse, Sendable {
     /// Replaces the passwords of a new row or of a patch by their bcrypt hashes.
     static func hashPasswords(_ record: inout Record, cost: Int) async throws
     static func hashPasswords(_ patch: inout Patch, cost: Int) async throws
+    /// Runs in the transaction of an update, after it: the signed-in users' entity ends their
+    /// sessions when the password changes.
+    static func didUpdate(_ id: UUID, with patch: Patch, on connection: DatabaseConnection) async throws
 }
 
 /// A belongs-to field: its JSON name, the target's name in messages and the statement that
@@ -1546,6 +1806,7 @@ extension Resource {
     static func validatePasswords(_ patch: Patch, into validator: inout Validator) {}
     static func hashPasswords(_ record: inout Record, cost: Int) async throws {}
     static func hashPasswords(_ patch: inout Patch, cost: Int) async throws {}
+    static func didUpdate(_ id: UUID, with patch: Patch, on connection: DatabaseConnection) async throws {}
 }
 
 extension Resource where Detail == Self {
@@ -1779,6 +2040,7 @@ struct ResourceController<Entity: Resource>: Sendable {
                 throw Self.notFound(id)
             }
             let updated = try Entity(row: row)
+            try await Entity.didUpdate(id, with: patch, on: connection)
             try await hooks.didUpdate(updated, context: hookContext)
             return updated
         }
@@ -2020,6 +2282,10 @@ struct AppRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     /// Who sends the request, set by `AuthMiddleware`.
     var caller = Caller.anonymous
+    {{#hasAuth}}
+    /// The session of the caller's token, if it names one.
+    var session: UUID?
+    {{/hasAuth}}
     /// The connection the request came on (`channel.remoteAddress`: the client's, or a proxy's).
     let channel: any Channel
 
@@ -6691,6 +6957,90 @@ import Testing
     }
 
     {{/auth.identityIsFolded}}
+    @Test func refreshTokensRotateAndOneUsedTwiceEndsTheSession() async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let signedIn = try #require(try await signIn(client, &fixtures).first)
+            let first = try #require(signedIn["refreshToken"]?.stringValue)
+            let firstAccess = try #require(signedIn["token"]?.stringValue)
+            let refreshed = try await refresh(client, first)
+            #expect(refreshed.status == .ok)
+            let second = try #require(refreshed.body["refreshToken"]?.stringValue)
+            let access = try #require(refreshed.body["token"]?.stringValue)
+            #expect(second != first)
+            #expect(refreshed.body["user"]?["id"] == signedIn["user"]?["id"])
+            #expect(try await request(client, .get, "/auth/me", token: access).status == .ok)
+            #expect(try await request(client, .get, "/auth/me", token: firstAccess).status == .ok, "an access token lives its lifetime")
+
+            // The first token again: two parties hold the session, which ends for both.
+            #expect(try await refresh(client, first).status == .unauthorized)
+            #expect(try await refresh(client, second).status == .unauthorized)
+            #expect(try await request(client, .get, "/auth/me", token: access).status == .unauthorized)
+            #expect(try await request(client, .get, "/auth/me", token: firstAccess).status == .unauthorized)
+            for forged in ["\(UUID().uuidString).not-a-secret", "garbage", ""] {
+                #expect(try await refresh(client, forged).status == .unauthorized, "\(forged)")
+            }
+        }
+    }
+
+    @Test func signingOutEndsOneSessionOrEvery() async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let devices = try await signIn(client, &fixtures, devices: 3)
+            let access = try devices.map { try #require($0["token"]?.stringValue) }
+            let refreshTokens = try devices.map { try #require($0["refreshToken"]?.stringValue) }
+            #expect(try await request(client, .post, "/auth/logout", token: access[0]).status == .noContent)
+            #expect(try await request(client, .get, "/auth/me", token: access[0]).status == .unauthorized)
+            #expect(try await refresh(client, refreshTokens[0]).status == .unauthorized)
+            #expect(try await request(client, .get, "/auth/me", token: access[1]).status == .ok, "the other devices stay signed in")
+
+            #expect(try await request(client, .post, "/auth/logout-all", token: access[1]).status == .noContent)
+            for index in 1..<3 {
+                #expect(try await request(client, .get, "/auth/me", token: access[index]).status == .unauthorized)
+                #expect(try await refresh(client, refreshTokens[index]).status == .unauthorized)
+            }
+            #expect(try await request(client, .post, "/auth/logout", anonymous: true).status == .unauthorized)
+        }
+    }
+
+    @Test func aNewPasswordOrADeletedUserEndsTheSessions() async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let signedIn = try #require(try await signIn(client, &fixtures).first)
+            let id = try #require(signedIn["user"]?["id"]?.stringValue)
+            let access = try #require(signedIn["token"]?.stringValue)
+            let patched = try await request(client, .patch, "/{{auth.route}}/\(id)", body: .object(["{{auth.passwordJSON}}": .string("a new password, long enough")]))
+            #expect(patched.status == .ok)
+            #expect(try await request(client, .get, "/auth/me", token: access).status == .unauthorized)
+            #expect(try await refresh(client, try #require(signedIn["refreshToken"]?.stringValue)).status == .unauthorized)
+
+            let other = try #require(try await signIn(client, &fixtures).first)
+            let otherID = try #require(other["user"]?["id"]?.stringValue)
+            #expect(try await request(client, .delete, "/{{auth.route}}/\(otherID)").status == .noContent)
+            #expect(try await refresh(client, try #require(other["refreshToken"]?.stringValue)).status == .unauthorized)
+        }
+    }
+
+    /// Creates {{auth.aDisplayName}} with `POST /{{auth.route}}` and signs in from `devices` devices:
+    /// the body of each sign-in.
+    private func signIn(_ client: any TestClientProtocol, _ fixtures: inout Fixtures, devices: Int = 1) async throws -> [JSONValue] {
+        let body = try await fixtures.{{auth.variable}}Body()
+        #expect(try await request(client, .post, "/{{auth.route}}", body: body).status == .created)
+        var sessions: [JSONValue] = []
+        for _ in 0..<devices {
+            let login = try await request(client, .post, "/auth/login", body: .object([
+                "{{auth.identityJSON}}": body["{{auth.identityJSON}}"] ?? .null, "{{auth.passwordJSON}}": body["{{auth.passwordJSON}}"] ?? .null,
+            ]))
+            #expect(login.status == .ok)
+            sessions.append(login.body)
+        }
+        return sessions
+    }
+
+    private func refresh(_ client: any TestClientProtocol, _ token: String) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
+        try await request(client, .post, "/auth/refresh", body: .object(["refreshToken": .string(token)]))
+    }
+
     /// Creates {{auth.aDisplayName}} with `POST /{{auth.route}}` and returns its id.
     private func createUser(_ client: any TestClientProtocol) async throws -> UUID {
         var fixtures = Fixtures(client)

@@ -638,6 +638,21 @@ extension OpenAPIWriter {
                         ("415", errorResponse("The body is not sent as application/json")),
                         ("422", errorResponse("A field is missing")),
                         ("429", tooManyAttempts("Too many wrong passwords for this identity or from this address"))]))])))
+        paths.append(("/auth/refresh", .object([("post", operation(
+            "refresh", summary: "A new access token and refresh token for a refresh token, which stops working", secured: false,
+            body: "RefreshRequest",
+            responses: [("200", response("New tokens", ref: "SignedIn")),
+                        ("400", errorResponse("The body is not a JSON object, or a field has the wrong type or is unknown")),
+                        ("401", errorResponse("The refresh token is invalid, expired, or was used before (its session has ended)")),
+                        ("413", errorResponse("The body is too large")),
+                        ("415", errorResponse("The body is not sent as application/json")),
+                        ("422", errorResponse("A field is missing"))]))])))
+        paths.append(("/auth/logout", .object([("post", operation(
+            "logout", summary: "Ends the session of the token sent",
+            responses: [("204", .object([("description", .string("Signed out"))]))]))])))
+        paths.append(("/auth/logout-all", .object([("post", operation(
+            "logoutAll", summary: "Ends every session of the signed-in \(entity.displayName)",
+            responses: [("204", .object([("description", .string("Signed out everywhere"))]))]))])))
         paths.append(("/auth/me", .object([("get", operation(
             "me", summary: "The signed-in \(entity.displayName)",
             responses: [("200", response("The signed-in \(entity.displayName)", ref: type))]))])))
@@ -654,8 +669,12 @@ extension OpenAPIWriter {
                 ("token", .object([("type", .string("string"))])),
                 ("tokenType", .object([("type", .string("string")), ("const", .string("Bearer"))])),
                 ("expiresAt", .object([("type", .string("string")), ("format", .string("date-time"))])),
+                ("refreshToken", .object([("type", .string("string"))])),
                 ("user", ref(entity.names.type)),
-            ], required: ["token", "tokenType", "expiresAt", "user"])),
+            ], required: ["token", "tokenType", "expiresAt", "refreshToken", "user"])),
+            ("RefreshRequest", objectSchema([
+                ("refreshToken", .object([("type", .string("string"))])),
+            ], required: ["refreshToken"], closed: true)),
             ("Credentials", objectSchema([
                 (identity.jsonName, valueSchema(identity)),
                 (password.jsonName, valueSchema(password)),

@@ -234,6 +234,90 @@ import Testing
         }
     }
 
+    @Test func refreshTokensRotateAndOneUsedTwiceEndsTheSession() async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let signedIn = try #require(try await signIn(client, &fixtures).first)
+            let first = try #require(signedIn["refreshToken"]?.stringValue)
+            let firstAccess = try #require(signedIn["token"]?.stringValue)
+            let refreshed = try await refresh(client, first)
+            #expect(refreshed.status == .ok)
+            let second = try #require(refreshed.body["refreshToken"]?.stringValue)
+            let access = try #require(refreshed.body["token"]?.stringValue)
+            #expect(second != first)
+            #expect(refreshed.body["user"]?["id"] == signedIn["user"]?["id"])
+            #expect(try await request(client, .get, "/auth/me", token: access).status == .ok)
+            #expect(try await request(client, .get, "/auth/me", token: firstAccess).status == .ok, "an access token lives its lifetime")
+
+            // The first token again: two parties hold the session, which ends for both.
+            #expect(try await refresh(client, first).status == .unauthorized)
+            #expect(try await refresh(client, second).status == .unauthorized)
+            #expect(try await request(client, .get, "/auth/me", token: access).status == .unauthorized)
+            #expect(try await request(client, .get, "/auth/me", token: firstAccess).status == .unauthorized)
+            for forged in ["\(UUID().uuidString).not-a-secret", "garbage", ""] {
+                #expect(try await refresh(client, forged).status == .unauthorized, "\(forged)")
+            }
+        }
+    }
+
+    @Test func signingOutEndsOneSessionOrEvery() async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let devices = try await signIn(client, &fixtures, devices: 3)
+            let access = try devices.map { try #require($0["token"]?.stringValue) }
+            let refreshTokens = try devices.map { try #require($0["refreshToken"]?.stringValue) }
+            #expect(try await request(client, .post, "/auth/logout", token: access[0]).status == .noContent)
+            #expect(try await request(client, .get, "/auth/me", token: access[0]).status == .unauthorized)
+            #expect(try await refresh(client, refreshTokens[0]).status == .unauthorized)
+            #expect(try await request(client, .get, "/auth/me", token: access[1]).status == .ok, "the other devices stay signed in")
+
+            #expect(try await request(client, .post, "/auth/logout-all", token: access[1]).status == .noContent)
+            for index in 1..<3 {
+                #expect(try await request(client, .get, "/auth/me", token: access[index]).status == .unauthorized)
+                #expect(try await refresh(client, refreshTokens[index]).status == .unauthorized)
+            }
+            #expect(try await request(client, .post, "/auth/logout", anonymous: true).status == .unauthorized)
+        }
+    }
+
+    @Test func aNewPasswordOrADeletedUserEndsTheSessions() async throws {
+        try await withServer { client in
+            var fixtures = Fixtures(client)
+            let signedIn = try #require(try await signIn(client, &fixtures).first)
+            let id = try #require(signedIn["user"]?["id"]?.stringValue)
+            let access = try #require(signedIn["token"]?.stringValue)
+            let patched = try await request(client, .patch, "/users/\(id)", body: .object(["password": .string("a new password, long enough")]))
+            #expect(patched.status == .ok)
+            #expect(try await request(client, .get, "/auth/me", token: access).status == .unauthorized)
+            #expect(try await refresh(client, try #require(signedIn["refreshToken"]?.stringValue)).status == .unauthorized)
+
+            let other = try #require(try await signIn(client, &fixtures).first)
+            let otherID = try #require(other["user"]?["id"]?.stringValue)
+            #expect(try await request(client, .delete, "/users/\(otherID)").status == .noContent)
+            #expect(try await refresh(client, try #require(other["refreshToken"]?.stringValue)).status == .unauthorized)
+        }
+    }
+
+    /// Creates a user with `POST /users` and signs in from `devices` devices:
+    /// the body of each sign-in.
+    private func signIn(_ client: any TestClientProtocol, _ fixtures: inout Fixtures, devices: Int = 1) async throws -> [JSONValue] {
+        let body = try await fixtures.userBody()
+        #expect(try await request(client, .post, "/users", body: body).status == .created)
+        var sessions: [JSONValue] = []
+        for _ in 0..<devices {
+            let login = try await request(client, .post, "/auth/login", body: .object([
+                "email": body["email"] ?? .null, "password": body["password"] ?? .null,
+            ]))
+            #expect(login.status == .ok)
+            sessions.append(login.body)
+        }
+        return sessions
+    }
+
+    private func refresh(_ client: any TestClientProtocol, _ token: String) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
+        try await request(client, .post, "/auth/refresh", body: .object(["refreshToken": .string(token)]))
+    }
+
     /// Creates a user with `POST /users` and returns its id.
     private func createUser(_ client: any TestClientProtocol) async throws -> UUID {
         var fixtures = Fixtures(client)

@@ -29,7 +29,7 @@ func buildApplication(
     } else {
         throw ConfigurationError("JWT_SECRET is not set: give it a random value of at least 32 bytes (e.g. `openssl rand -base64 48`), or set APP_ENV=development")
     }
-    let tokens = TokenService(secret: secret, lifetime: configuration.tokenLifetime)
+    let tokens = TokenService(secret: secret, lifetime: configuration.accessTokenLifetime)
     let decoyPassword = (0..<24).map { _ in String(UInt8.random(in: 97...122), radix: 36) }.joined()
     let decoyHash = try await NIOThreadPool.singleton.runIfActive { [cost = configuration.bcryptCost] in
         Bcrypt.hash(decoyPassword, cost: UInt8(cost))
@@ -42,9 +42,12 @@ func buildApplication(
     }
     let connections = ConnectionGuard(limits: configuration.connections, logger: logger)
     let throttle = Throttle(database: database, clock: configuration.clock)
+    let sessions = SessionStore(database: database, lifetime: configuration.sessionLifetime)
     let router = buildRouter(
         configuration, database: database, connections: connections, hooks: hooks,
-        auth: AuthMiddleware(database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), callerWithoutToken: callerWithoutToken),
+        auth: AuthMiddleware(
+            database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), sessions: sessions,
+            callerWithoutToken: callerWithoutToken),
         decoyHash: decoyHash, throttle: throttle
     )
     var app = Application(
@@ -96,7 +99,7 @@ func buildRouter(
     AuthController(
         database: database, tokens: auth.tokens,
         users: ResourceController<User>(database: database, hooks: hooks.user, bcryptCost: configuration.bcryptCost, changed: auth.callers.forget), decoyHash: decoyHash,
-        throttle: throttle, limits: configuration.signInLimits
+        throttle: throttle, limits: configuration.signInLimits, sessions: auth.sessions, callers: auth.callers
     ).addRoutes(to: router)
     addCustomRoutes(to: router, database: database, hooks: hooks)
     return router

@@ -39,6 +39,8 @@ import PostgresNIO
 /// - `AUTH_CACHE_SECONDS`: how long a signed-in user's row is reused before it is read again,
 ///   0 to 60 (default 1; 0 reads it on every request). Changes made through this server's
 ///   routes are seen at once; others (another instance, SQL of your own) within this time;
+/// - `ACCESS_TOKEN_SECONDS`: how long an access token lives (default 900); a session lasts
+///   the schema's `token` lifetime without a refresh;
 /// - `AUTH_THROTTLE_ATTEMPTS`: wrong passwords for one identity before each further one makes
 ///   it wait, 1 s, then twice as long each time up to 15 minutes (default 5; from one client
 ///   address, for any identities, four times as many; sign-ups from one address: four times as
@@ -85,8 +87,10 @@ struct AppConfiguration: Sendable {
     var allowedOrigins: AllowedOrigins?
     var bcryptCost = 12
     var jwtSecret: [UInt8]?
-    /// How long a token lives, from the schema's `auth` block.
-    var tokenLifetime: TimeInterval = 604800
+    /// How long a session lasts without a refresh, from the schema's `auth` block (`token`).
+    var sessionLifetime: TimeInterval = 604800
+    /// How long an access token lives (`ACCESS_TOKEN_SECONDS`); a refresh token gets the next.
+    var accessTokenLifetime: TimeInterval = 900
     var authCacheLifetime = Duration.seconds(1)
     var signInLimits = SignInLimits()
     /// The time now, for throttling: tests pass a clock of their own.
@@ -143,6 +147,10 @@ struct AppConfiguration: Sendable {
         if let seconds = environment.get("AUTH_CACHE_SECONDS") {
             guard let number = Double(seconds), (0...60).contains(number) else { throw ConfigurationError("AUTH_CACHE_SECONDS must be from 0 to 60") }
             authCacheLifetime = .milliseconds(Int((number * 1000).rounded()))
+        }
+        if let seconds = environment.get("ACCESS_TOKEN_SECONDS") {
+            guard let number = Int(seconds), (10...86_400).contains(number) else { throw ConfigurationError("ACCESS_TOKEN_SECONDS must be from 10 to 86400") }
+            accessTokenLifetime = TimeInterval(number)
         }
         if let attempts = environment.get("AUTH_THROTTLE_ATTEMPTS") {
             guard let number = Int(attempts), (1...1000).contains(number) else { throw ConfigurationError("AUTH_THROTTLE_ATTEMPTS must be from 1 to 1000") }

@@ -12,6 +12,7 @@ struct AuthMiddleware: RouterMiddleware {
     let database: Database
     let tokens: TokenService
     let callers: CallerCache
+    let sessions: SessionStore
     /// Who a request without a token is: anonymous, except in tests of behaviour other than
     /// permissions.
     var callerWithoutToken: @Sendable (Request) -> Caller = { _ in .anonymous }
@@ -23,9 +24,17 @@ struct AuthMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         guard header.count > 7, header.prefix(7).lowercased() == "bearer ",
-              let id = tokens.userID(from: header.dropFirst(7))
+              let subject = tokens.subject(of: header.dropFirst(7))
         else {
             throw APIError.unauthorized("the token is invalid or has expired", invalidToken: true)
+        }
+        let (id, session) = subject
+        if let session, !callers.isKnownActive(session) {
+            let generation = callers.generation
+            guard try await sessions.isActive(session, of: id) else {
+                throw APIError.unauthorized("the session has ended: sign in again", invalidToken: true)
+            }
+            callers.rememberActive(session, readAt: generation)
         }
         let record: AccountRecord
         if let kept = callers.record(of: id) {
@@ -39,6 +48,7 @@ struct AuthMiddleware: RouterMiddleware {
             callers.remember(record, of: id, readAt: generation)
         }
         context.caller = .user(SignedInUser(id: id, record: record))
+        context.session = session
         return try await next(request, context)
     }
 }

@@ -33,10 +33,12 @@ struct TokenService: Sendable {
         self.lifetime = lifetime
     }
 
-    func issue(for id: UUID, at now: Date = Date()) -> Token {
+    /// An access token for user `id`, naming its session (`sid`) when it has one.
+    func issue(for id: UUID, session: UUID? = nil, at now: Date = Date()) -> Token {
         let issuedAt = Int(now.timeIntervalSince1970.rounded(.down))
         let expiresAt = issuedAt + Int(lifetime.rounded(.up))
-        return Token(text: sign(payload: #"{"exp":\#(expiresAt),"iat":\#(issuedAt),"sub":"\#(id.uuidString)"}"#),
+        let sid = session.map { #","sid":"\#($0.uuidString)""# } ?? ""
+        return Token(text: sign(payload: #"{"exp":\#(expiresAt),"iat":\#(issuedAt)\#(sid),"sub":"\#(id.uuidString)"}"#),
                      expiresAt: Date(timeIntervalSince1970: TimeInterval(expiresAt)))
     }
 
@@ -51,6 +53,11 @@ struct TokenService: Sendable {
     /// The user id of a valid token; `nil` if it is malformed, tampered with, expired, not yet
     /// valid, unsigned (`alg: none`) or signed with another key or algorithm.
     func userID(from token: Substring, now: Date = Date()) -> UUID? {
+        subject(of: token, now: now)?.user
+    }
+
+    /// The user and session of a valid token (tokens issued before sessions have none).
+    func subject(of token: Substring, now: Date = Date()) -> (user: UUID, session: UUID?)? {
         guard case .object(let claims)? = verifiedClaims(token),
               case .string(let subject)? = claims["sub"], let id = UUID(text: subject),
               let expiry = claims["exp"]?.seconds, now.timeIntervalSince1970 < expiry
@@ -58,7 +65,12 @@ struct TokenService: Sendable {
         if let notBefore = claims["nbf"] {
             guard let seconds = notBefore.seconds, seconds <= now.timeIntervalSince1970 else { return nil }
         }
-        return id
+        var session: UUID?
+        if let sid = claims["sid"] {
+            guard case .string(let text) = sid, let parsed = UUID(text: text) else { return nil }
+            session = parsed
+        }
+        return (id, session)
     }
 
     /// The claims of a token whose header says HS256 and whose signature is ours.

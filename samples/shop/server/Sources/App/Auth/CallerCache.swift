@@ -13,6 +13,8 @@ import NIOConcurrencyHelpers
 final class CallerCache: Sendable {
     private struct State {
         var entries: [UUID: (record: UserRecord, expires: ContinuousClock.Instant)] = [:]
+        /// Sessions found on, until when.
+        var sessions: [UUID: ContinuousClock.Instant] = [:]
         /// Counts `forget` calls: a lookup that began before one must not be kept.
         var generation = 0
     }
@@ -56,11 +58,40 @@ final class CallerCache: Sendable {
         }
     }
 
-    /// Drops the row of `id`: call it after a change to a user's row commits.
+    /// Whether `session` was found on within the lifetime.
+    func isKnownActive(_ session: UUID) -> Bool {
+        guard isEnabled else { return false }
+        let now = ContinuousClock.now
+        return state.withLockedValue { ($0.sessions[session] ?? now) > now }
+    }
+
+    /// Keeps that `session` is on, if no session ended since `generation`.
+    func rememberActive(_ session: UUID, readAt generation: Int) {
+        guard isEnabled else { return }
+        let now = ContinuousClock.now
+        state.withLockedValue { state in
+            guard state.generation == generation else { return }
+            if state.sessions.count >= capacity { state.sessions = state.sessions.filter { $0.value > now } }
+            state.sessions[session] = now + lifetime
+        }
+    }
+
+    /// Forgets every session kept: call it after one ends (they are rare; the others are read
+    /// again once).
+    func forgetSessions() {
+        state.withLockedValue { state in
+            state.generation += 1
+            state.sessions.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Drops the row of `id`, and the sessions kept (a new password ends the user's): call it
+    /// after a change to a user's row commits.
     func forget(_ id: UUID) {
         state.withLockedValue { state in
             state.generation += 1
             state.entries[id] = nil
+            state.sessions.removeAll(keepingCapacity: true)
         }
     }
 }

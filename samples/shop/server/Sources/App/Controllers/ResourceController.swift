@@ -142,6 +142,7 @@ struct ResourceController<Entity: Resource>: Sendable {
                 throw Self.notFound(id)
             }
             let updated = try Entity(row: row)
+            try await Entity.didUpdate(id, with: patch, on: connection)
             try await hooks.didUpdate(updated, context: hookContext)
             return updated
         }

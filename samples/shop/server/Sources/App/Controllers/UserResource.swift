@@ -39,6 +39,13 @@ extension User: Resource {
         if let password = patch.password { patch.password = try await hash(password, cost: cost) }
     }
 
+    /// A new password ends every session of the user (a stolen one among them).
+    static func didUpdate(_ id: UUID, with patch: UserPatch, on connection: DatabaseConnection) async throws {
+        if patch.password != nil {
+            try await connection.query(SessionStore.revokeAll, [.uuid(id), .timestamp(Date())])
+        }
+    }
+
     /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
     private static func hash(_ password: String, cost: Int) async throws -> String {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: UInt8(cost)) }

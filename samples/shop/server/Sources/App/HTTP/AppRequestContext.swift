@@ -9,6 +9,8 @@ struct AppRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     /// Who sends the request, set by `AuthMiddleware`.
     var caller = Caller.anonymous
+    /// The session of the caller's token, if it names one.
+    var session: UUID?
     /// The connection the request came on (`channel.remoteAddress`: the client's, or a proxy's).
     let channel: any Channel
 

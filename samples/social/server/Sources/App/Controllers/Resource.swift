@@ -49,6 +49,9 @@ protocol Resource: JSONResponse, Sendable {
     /// Replaces the passwords of a new row or of a patch by their bcrypt hashes.
     static func hashPasswords(_ record: inout Record, cost: Int) async throws
     static func hashPasswords(_ patch: inout Patch, cost: Int) async throws
+    /// Runs in the transaction of an update, after it: the signed-in users' entity ends their
+    /// sessions when the password changes.
+    static func didUpdate(_ id: UUID, with patch: Patch, on connection: DatabaseConnection) async throws
 }
 
 /// A belongs-to field: its JSON name, the target's name in messages and the statement that
@@ -68,6 +71,7 @@ extension Resource {
     static func validatePasswords(_ patch: Patch, into validator: inout Validator) {}
     static func hashPasswords(_ record: inout Record, cost: Int) async throws {}
     static func hashPasswords(_ patch: inout Patch, cost: Int) async throws {}
+    static func didUpdate(_ id: UUID, with patch: Patch, on connection: DatabaseConnection) async throws {}
 }
 
 extension Resource where Detail == Self {

@@ -5,8 +5,8 @@ import Hummingbird
 import HummingbirdBcrypt
 import NIOPosix
 
-/// Signing up, signing in, and who is signed in: `POST /auth/register`, `POST /auth/login`
-/// and `GET /auth/me`.
+/// Signing up, signing in and out, and who is signed in: `POST /auth/register`, `POST /auth/login`,
+/// `POST /auth/refresh`, `POST /auth/logout`, `POST /auth/logout-all` and `GET /auth/me`.
 struct AuthController {
     let database: Database
     let tokens: TokenService
@@ -17,11 +17,17 @@ struct AuthController {
     /// Counts wrong passwords and sign-ups, and answers 429 to those who have had too many.
     let throttle: Throttle
     let limits: SignInLimits
+    let sessions: SessionStore
+    /// Forgets the sessions kept as on when one ends.
+    let callers: CallerCache
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("auth")
         group.post("register", use: register)
         group.post("login", use: login)
+        group.post("refresh", use: refresh)
+        group.post("logout", use: logout)
+        group.post("logout-all", use: logoutAll)
         group.get("me", use: me)
     }
 
@@ -32,8 +38,8 @@ struct AuthController {
         try await throttle.check([address])
         try await throttle.fail([(address, limits.registration)])
         let created = try await users.create(request, context: context)
-        let token = tokens.issue(for: created.responseGenerator.id)
-        return EditedResponse(status: .created, headers: created.headers, response: SignedIn(token: token, user: created.responseGenerator))
+        let signedIn = try await signIn(created.responseGenerator)
+        return EditedResponse(status: .created, headers: created.headers, response: signedIn)
     }
 
     /// `POST /auth/login` with `{"email": …, "password": …}`: a token, or 401.
@@ -62,7 +68,59 @@ struct AuthController {
         guard let row = try await database.read(UserQueries.find, [.uuid(id)]).first else {
             throw APIError.unauthorized("the email or the password is wrong")
         }
-        return SignedIn(token: tokens.issue(for: id), user: try User(row: row))
+        return try await signIn(try User(row: row))
+    }
+
+    /// A new session for `user`, and its tokens.
+    private func signIn(_ user: User) async throws -> SignedIn {
+        let refreshToken = try await sessions.start(for: user.id)
+        return SignedIn(token: tokens.issue(for: user.id, session: refreshToken.session), refreshToken: refreshToken, user: user)
+    }
+
+    /// `POST /auth/refresh` with `{"refreshToken": …}`: a new access token and a new refresh
+    /// token; the one sent stops working. Sent again, it ends its session (someone else holds it).
+    @Sendable func refresh(_ request: Request, context: AppRequestContext) async throws -> SignedIn {
+        var input = try await InputReader(request: request, context: context)
+        let text = input.required("refreshToken", as: String.self)
+        input.refuseUnknown(known: ["refreshToken"])
+        try input.finish()
+        guard let text else { throw APIError.badRequest("the body is incomplete") }
+        guard let presented = SessionStore.RefreshToken(text) else {
+            throw APIError.unauthorized("the refresh token is invalid or has expired", invalidToken: true)
+        }
+        switch try await sessions.refresh(presented) {
+        case .rotated(let id, let next):
+            guard let row = try await database.read(UserQueries.find, [.uuid(id)]).first else {
+                throw APIError.unauthorized("the token's user no longer exists", invalidToken: true)
+            }
+            return SignedIn(token: tokens.issue(for: id, session: next.session), refreshToken: next, user: try User(row: row))
+        case .reused:
+            callers.forgetSessions()
+            context.logger.warning("a refresh token was used twice: its session is ended", metadata: ["session": "\(presented.session)"])
+            throw APIError.unauthorized("this refresh token was used before: the session has ended, sign in again", invalidToken: true)
+        case .refused:
+            throw APIError.unauthorized("the refresh token is invalid or has expired", invalidToken: true)
+        }
+    }
+
+    /// `POST /auth/logout`: ends the session of the token sent; its access and refresh tokens
+    /// stop working. 204.
+    @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        guard let id = context.caller.userID else { throw APIError.unauthorized("sign in to sign out") }
+        if let session = context.session {
+            try await sessions.end(session, of: id)
+            callers.forgetSessions()
+        }
+        return .noContent
+    }
+
+    /// `POST /auth/logout-all`: ends every session of the signed-in user, on every
+    /// device. 204.
+    @Sendable func logoutAll(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        guard let id = context.caller.userID else { throw APIError.unauthorized("sign in to sign out") }
+        try await sessions.endAll(of: id)
+        callers.forgetSessions()
+        return .noContent
     }
 
     /// The client's address: from the trusted proxy's header when there is one (the last
@@ -85,23 +143,27 @@ struct AuthController {
     }
 }
 
-/// The answer to signing up or in: `{"token": …, "tokenType": "Bearer", "expiresAt": …, "user": {…}}`.
+/// The answer to signing up, in or refreshing: `{"token": …, "tokenType": "Bearer", "expiresAt": …,
+/// "refreshToken": …, "user": {…}}`.
 struct SignedIn: JSONResponse, Sendable {
     let token: String
     let tokenType: String
     let expiresAt: Date
+    let refreshToken: String
     let user: User
 
-    init(token: TokenService.Token, user: User) {
+    init(token: TokenService.Token, refreshToken: SessionStore.RefreshToken, user: User) {
         self.token = token.text
         self.tokenType = "Bearer"
         self.expiresAt = token.expiresAt
+        self.refreshToken = refreshToken.text
         self.user = user
     }
 
     func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("expiresAt", expiresAt)
+        json.field("refreshToken", refreshToken)
         json.field("token", token)
         json.field("tokenType", tokenType)
         json.field("user", user)
