@@ -777,16 +777,25 @@ struct AuthController {
             throw APIError.unauthorized("the {{auth.identityWords}} or the password is wrong")
         }
         try await throttle.succeed(identityKey)
-        guard let row = try await database.read({{auth.type}}Queries.find, [.uuid(id)]).first else {
+        guard let user = try await user(id) else {
             throw APIError.unauthorized("the {{auth.identityWords}} or the password is wrong")
         }
-        return try await signIn(try {{auth.type}}(row: row))
+        return try await signIn(user)
     }
 
     /// A new session for `user`, and its tokens.
     private func signIn(_ user: {{auth.type}}) async throws -> SignedIn {
-        let refreshToken = try await sessions.start(for: user.id)
-        return SignedIn(token: tokens.issue(for: user.id, session: refreshToken.session), refreshToken: refreshToken, user: user)
+        signedIn(user, refreshToken: try await sessions.start(for: user.id))
+    }
+
+    /// An access token for `refreshToken`'s session, with the refresh token and the user.
+    private func signedIn(_ user: {{auth.type}}, refreshToken: SessionStore.RefreshToken) -> SignedIn {
+        SignedIn(token: tokens.issue(for: user.id, session: refreshToken.session), refreshToken: refreshToken, user: user)
+    }
+
+    /// The row of user `id`, if there is one.
+    private func user(_ id: UUID) async throws -> {{auth.type}}? {
+        try await database.read({{auth.type}}Queries.find, [.uuid(id)]).first.map({{auth.type}}.init(row:))
     }
 
     /// `POST /auth/refresh` with `{"refreshToken": …}`: a new access token and a new refresh
@@ -802,10 +811,10 @@ struct AuthController {
         }
         switch try await sessions.refresh(presented) {
         case .rotated(let id, let next):
-            guard let row = try await database.read({{auth.type}}Queries.find, [.uuid(id)]).first else {
+            guard let user = try await user(id) else {
                 throw APIError.unauthorized("the token's user no longer exists", invalidToken: true)
             }
-            return SignedIn(token: tokens.issue(for: id, session: next.session), refreshToken: next, user: try {{auth.type}}(row: row))
+            return signedIn(user, refreshToken: next)
         case .reused:
             callers.forgetSessions()
             context.logger.warning("a refresh token was used twice: its session is ended", metadata: ["session": "\(presented.session)"])
@@ -848,10 +857,10 @@ struct AuthController {
     /// `GET /auth/me`: the signed-in {{auth.displayName}}.
     @Sendable func me(_ request: Request, context: AppRequestContext) async throws -> {{auth.type}} {
         guard let id = context.caller.userID else { throw APIError.unauthorized("sign in to see who you are") }
-        guard let row = try await database.read({{auth.type}}Queries.find, [.uuid(id)]).first else {
+        guard let user = try await user(id) else {
             throw APIError.unauthorized("the token's user no longer exists", invalidToken: true)
         }
-        return try {{auth.type}}(row: row)
+        return user
     }
 }
 
@@ -1101,7 +1110,10 @@ final class CallerCache: Sendable {
     func isKnownActive(_ session: UUID) -> Bool {
         guard isEnabled else { return false }
         let now = ContinuousClock.now
-        return state.withLockedValue { ($0.sessions[session] ?? now) > now }
+        return state.withLockedValue { state in
+            guard let until = state.sessions[session] else { return false }
+            return until > now
+        }
     }
 
     /// Keeps that `session` is on, if no session ended since `generation`.
@@ -2295,7 +2307,7 @@ struct AppRequestContext: RequestContext {
     }
 
     /// Larger bodies are refused with 413 before they are read.
-    var maxUploadSize: Int { 1 << 20 }
+    var maxUploadSize: Int { ConnectionLimits.defaultMaximumBodySize }
 
     /// For `ResponseEncodable` types of your own (custom routes): keys sorted and timestamps
     /// with milliseconds, as the generated routes write them with `JSONWriter`.
@@ -4017,7 +4029,10 @@ public struct ConnectionLimits: Sendable {
     /// connection closes the one that has waited longest for a request.
     public var maximumConnections = 1000
     /// Bodies declaring more bytes than this are answered 413 before any of it is read.
-    public var maximumBodySize = 1 << 20
+    public var maximumBodySize = Self.defaultMaximumBodySize
+
+    /// 1 MiB: also what a route reads of a body at most (`AppRequestContext.maxUploadSize`).
+    public static let defaultMaximumBodySize = 1 << 20
 
     public init() {}
 

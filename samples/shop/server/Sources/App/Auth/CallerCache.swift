@@ -62,7 +62,10 @@ final class CallerCache: Sendable {
     func isKnownActive(_ session: UUID) -> Bool {
         guard isEnabled else { return false }
         let now = ContinuousClock.now
-        return state.withLockedValue { ($0.sessions[session] ?? now) > now }
+        return state.withLockedValue { state in
+            guard let until = state.sessions[session] else { return false }
+            return until > now
+        }
     }
 
     /// Keeps that `session` is on, if no session ended since `generation`.

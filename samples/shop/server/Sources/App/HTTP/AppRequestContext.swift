@@ -20,7 +20,7 @@ struct AppRequestContext: RequestContext {
     }
 
     /// Larger bodies are refused with 413 before they are read.
-    var maxUploadSize: Int { 1 << 20 }
+    var maxUploadSize: Int { ConnectionLimits.defaultMaximumBodySize }
 
     /// For `ResponseEncodable` types of your own (custom routes): keys sorted and timestamps
     /// with milliseconds, as the generated routes write them with `JSONWriter`.

@@ -20,7 +20,10 @@ public struct ConnectionLimits: Sendable {
     /// connection closes the one that has waited longest for a request.
     public var maximumConnections = 1000
     /// Bodies declaring more bytes than this are answered 413 before any of it is read.
-    public var maximumBodySize = 1 << 20
+    public var maximumBodySize = Self.defaultMaximumBodySize
+
+    /// 1 MiB: also what a route reads of a body at most (`AppRequestContext.maxUploadSize`).
+    public static let defaultMaximumBodySize = 1 << 20
 
     public init() {}
 

@@ -65,16 +65,25 @@ struct AuthController {
             throw APIError.unauthorized("the email or the password is wrong")
         }
         try await throttle.succeed(identityKey)
-        guard let row = try await database.read(UserQueries.find, [.uuid(id)]).first else {
+        guard let user = try await user(id) else {
             throw APIError.unauthorized("the email or the password is wrong")
         }
-        return try await signIn(try User(row: row))
+        return try await signIn(user)
     }
 
     /// A new session for `user`, and its tokens.
     private func signIn(_ user: User) async throws -> SignedIn {
-        let refreshToken = try await sessions.start(for: user.id)
-        return SignedIn(token: tokens.issue(for: user.id, session: refreshToken.session), refreshToken: refreshToken, user: user)
+        signedIn(user, refreshToken: try await sessions.start(for: user.id))
+    }
+
+    /// An access token for `refreshToken`'s session, with the refresh token and the user.
+    private func signedIn(_ user: User, refreshToken: SessionStore.RefreshToken) -> SignedIn {
+        SignedIn(token: tokens.issue(for: user.id, session: refreshToken.session), refreshToken: refreshToken, user: user)
+    }
+
+    /// The row of user `id`, if there is one.
+    private func user(_ id: UUID) async throws -> User? {
+        try await database.read(UserQueries.find, [.uuid(id)]).first.map(User.init(row:))
     }
 
     /// `POST /auth/refresh` with `{"refreshToken": …}`: a new access token and a new refresh
@@ -90,10 +99,10 @@ struct AuthController {
         }
         switch try await sessions.refresh(presented) {
         case .rotated(let id, let next):
-            guard let row = try await database.read(UserQueries.find, [.uuid(id)]).first else {
+            guard let user = try await user(id) else {
                 throw APIError.unauthorized("the token's user no longer exists", invalidToken: true)
             }
-            return SignedIn(token: tokens.issue(for: id, session: next.session), refreshToken: next, user: try User(row: row))
+            return signedIn(user, refreshToken: next)
         case .reused:
             callers.forgetSessions()
             context.logger.warning("a refresh token was used twice: its session is ended", metadata: ["session": "\(presented.session)"])
@@ -136,10 +145,10 @@ struct AuthController {
     /// `GET /auth/me`: the signed-in user.
     @Sendable func me(_ request: Request, context: AppRequestContext) async throws -> User {
         guard let id = context.caller.userID else { throw APIError.unauthorized("sign in to see who you are") }
-        guard let row = try await database.read(UserQueries.find, [.uuid(id)]).first else {
+        guard let user = try await user(id) else {
             throw APIError.unauthorized("the token's user no longer exists", invalidToken: true)
         }
-        return try User(row: row)
+        return user
     }
 }
 
