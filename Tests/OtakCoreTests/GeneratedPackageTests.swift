@@ -52,7 +52,7 @@ import Testing
             #expect(file.contents.contains(marker), "\(file.path)")
         }
         #expect(files.filter { $0.ownership == .user }.map(\.path).allSatisfy {
-            ["Sources/App/App.swift", "Sources/App/CustomRoutes.swift", "Tests/AppTests/CustomTests.swift"].contains($0)
+            ["Sources/App/App.swift", "Sources/App/CustomRoutes.swift", "Sources/App/Mailer.swift", "Tests/AppTests/CustomTests.swift"].contains($0)
                 || $0.hasPrefix("Sources/App/Hooks/")
         })
         #expect(files.filter { $0.ownership == .history }.allSatisfy { $0.path.hasPrefix("Migrations/") })

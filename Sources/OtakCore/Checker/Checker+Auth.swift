@@ -1,5 +1,5 @@
 extension Checker {
-    static let authSettings = ["entity", "identity", "password", "role", "token"]
+    static let authSettings = ["entity", "identity", "password", "role", "token", "reset", "verify"]
 
     /// Checks the `auth` block against the entity it names.
     mutating func checkAuth() {
@@ -68,8 +68,53 @@ extension Checker {
             lifetime = seconds
         }
         guard let identity, let password, values["role"] == nil || role != nil else { return }
+        // `reset password` and `verify email` name the fields they act on, and mail the identity.
+        let resets = mailedSetting(values["reset"], naming: password, identity: identity, in: entity)
+        let verifies = mailedSetting(values["verify"], naming: identity, identity: identity, in: entity)
+        guard let resets, let verifies else { return }
+        if verifies, !declareVerifiedField(in: entity, at: values["verify"]!.1.range) { return }
         auth = AuthConfiguration(entity: entity, identityField: identity, passwordField: password,
-                                 roleField: role, roleEnum: roleEnum, tokenLifetimeSeconds: lifetime)
+                                 roleField: role, roleEnum: roleEnum, tokenLifetimeSeconds: lifetime,
+                                 resetsPasswords: resets, verifiesEmail: verifies)
+    }
+
+    /// Whether `reset password` or `verify email` is declared (`nil` after an error): its value
+    /// must name `field`, and the identity must be an `@email` field, where the mail goes.
+    private mutating func mailedSetting(_ value: (Identifier?, ExpressionSyntax)?, naming field: String, identity: String,
+                                        in entity: String) -> Bool? {
+        guard let value else { return false }
+        guard let name = value.0 else { return nil }
+        guard name.name == field else {
+            diagnostics.error(.authMailedField(name.name, field), at: name.range,
+                              hints: ["write '\(field)': the auth block's \(field == identity ? "identity" : "password") field"])
+            return nil
+        }
+        guard draft(entity, identity)?.field.isEmail == true else {
+            diagnostics.error(.authNeedsEmailIdentity(identity), at: name.range,
+                              notes: draft(entity, identity)?.syntax.map { [Note("'\(identity)' is declared here", at: $0.range)] } ?? [],
+                              hints: ["mark '\(identity)' @email: the server mails its links there"])
+            return nil
+        }
+        return true
+    }
+
+    /// Adds `emailVerified` (Bool, read-only, false until a link mailed to the identity is
+    /// opened) to the auth entity, for rules (`auth.emailVerified`) and clients to read.
+    private mutating func declareVerifiedField(in entity: String, at range: SourceRange) -> Bool {
+        let name = AuthConfiguration.verifiedField
+        if let existing = draft(entity, name) {
+            diagnostics.error(.duplicate("field", name), at: existing.syntax?.name.range ?? range,
+                              notes: [Note("'verify' declares '\(name)' on '\(entity)'", at: range)],
+                              hints: ["remove the field: the server keeps it"])
+            return false
+        }
+        let field = Field(
+            name: name, swiftName: name, jsonName: name, column: Naming.snakeCase(name), kind: .scalar(.bool),
+            isOptional: false, isUnique: false, defaultValue: .bool(false), length: nil, range: nil, pattern: nil,
+            isEmail: false, isURL: false, isReadOnly: true, isHidden: false, isOwner: false, isPrimaryKey: false)
+        fieldPositions[entity]![name] = fields[entity]!.count
+        fields[entity]!.append(FieldDraft(syntax: nil, field: field))
+        return true
     }
 
     private mutating func authField(_ name: Identifier?, in entity: String, key: String, expected: String,

@@ -281,6 +281,9 @@ public struct Checker {
         let candidates = fields[entity]?.map(\.field.name) ?? []
         var hints = extra.isEmpty ? Suggestions.hint(for: name.name, among: candidates) : extra
         if hints.isEmpty, let habit = Habits.name(name.name) { hints = [habit] }
+        if name.name == AuthConfiguration.verifiedField, entity == auth?.entity {
+            hints = ["add 'verify email' to the auth block: the server then keeps '\(name.name)'"]
+        }
         // `role == admin`, as other tools spell it: an enum case needs its leading dot here.
         if hints.isEmpty, let owner = enumDeclarations.values.sorted(by: { $0.name.name < $1.name.name })
             .first(where: { $0.cases.contains { $0.name.name == name.name } }) {

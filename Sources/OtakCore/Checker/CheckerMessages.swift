@@ -15,6 +15,12 @@ extension Message {
     static func authFieldType(_ key: String, _ field: String, _ expected: String) -> Message {
         Message(id: "auth-field-type", "the \(key) field '\(field)' must be \(expected)")
     }
+    static func authMailedField(_ written: String, _ expected: String) -> Message {
+        Message(id: "auth-mailed-field", "'\(written)' is not the field this setting acts on: '\(expected)'")
+    }
+    static func authNeedsEmailIdentity(_ identity: String) -> Message {
+        Message(id: "auth-needs-email-identity", "password reset and email verification need an @email identity, and '\(identity)' is not one")
+    }
     static func badRange(_ detail: String) -> Message {
         Message(id: "invalid-range", detail)
     }

@@ -52,6 +52,7 @@ enum ReservedNames {
         "SQLBuilder", "SQLDecodable", "SQLDecodingError", "SQLDialect", "SQLLogic", "SQLRow", "SQLRowTests",
         "SQLScript", "SQLValue", "SessionStore", "SecurityHeaders", "SecurityHeadersMiddleware", "SignInLimits", "Throttle", "ThrottlePolicy", "ThrottleStore", "PostgresThrottleStore", "SplitMix", "TestCaller", "TestClock", "Timestamp", "TokenService", "UUIDTextTests",
         "UnavailableConnectionError", "UniqueConstraint", "Validator", "VariedField",
+        "AccountMail", "AccountMailQueue", "AccountMailSettings", "AccountTokens", "LogMailer", "MailBox", "Mailer", "Secret",
     ]
 
     /// What the generated code appends to an entity's name for its other types and files

@@ -73,7 +73,8 @@ public struct Generator: Sendable {
         let scripts = SQLDialect.allCases.map { MigrationWriter(diff: diff, dialect: $0).script() }
         let migrationName = String(format: "%04d_", history.nextMigrationNumber) + (history.migrations.isEmpty ? "init" : diff.migrationName)
         let jobs: [Job] = (scripts.allSatisfy(\.isEmpty) ? [] : zip(SQLDialect.allCases, scripts).map { Job.migration($0, $1, migrationName) })
-            + (Self.packageTemplates + (schema.auth == nil ? [] : Self.authTemplates)).map(Job.package)
+            + (Self.packageTemplates + (schema.auth == nil ? [] : Self.authTemplates)
+                + (schema.auth?.sendsMail == true ? Self.mailTemplates : [])).map(Job.package)
             + Self.clientTemplates.map(Job.client)
             + Self.runtimeTemplates.map(Job.runtime)
             + schema.entities.indices.map(Job.entity)
@@ -262,7 +263,9 @@ public struct Generator: Sendable {
     ]
 
     /// Package templates whose output is the user's once created.
-    static let userTemplates: Set = ["Sources/App/App.swift", "Sources/App/CustomRoutes.swift", "Tests/AppTests/CustomTests.swift"]
+    static let userTemplates: Set = [
+        "Sources/App/App.swift", "Sources/App/CustomRoutes.swift", "Sources/App/Mailer.swift", "Tests/AppTests/CustomTests.swift",
+    ]
 
     /// Templates rendered once for a schema with an `auth` block.
     static let authTemplates = [
@@ -275,6 +278,9 @@ public struct Generator: Sendable {
         "Tests/AppTests/RuleOracle.swift",
         "Tests/AppTests/RuleSchema.swift",
     ]
+
+    /// Templates rendered for an `auth` block that declares `reset password` or `verify email`.
+    static let mailTemplates = ["Sources/App/Auth/AccountMail.swift", "Sources/App/Mailer.swift"]
 
     private func rootValue(_ schema: Schema, entityValues: [[String: TemplateValue]]) -> [String: TemplateValue] {
         let kebab = Naming.kebabCase(schema.name)
@@ -294,6 +300,7 @@ public struct Generator: Sendable {
             "databaseFile": .text(Naming.snakeCase(schema.name) + ".sqlite"),
             "usesPasswords": .flag(usesPasswords),
             "hasAuth": .flag(schema.auth != nil),
+            "sendsMail": .flag(schema.auth?.sendsMail == true),
             "hasDecimalFields": .flag(schema.hasDecimalFields),
             "auth": authValue(schema),
             "firstRoute": .text(schema.entities.first?.routePath ?? "health"),
@@ -336,6 +343,15 @@ extension Generator {
             "variable": .text(entity.names.variable),
             "table": .text(entity.names.table),
             "identityColumn": .text(identity.column ?? identity.name),
+            "identitySwift": .text(identity.swiftName),
+            "passwordColumn": .text(password.column ?? password.name),
+            "resetsPasswords": .flag(auth.resetsPasswords),
+            "verifiesEmail": .flag(auth.verifiesEmail),
+            "sendsMail": .flag(auth.sendsMail),
+            "verifiedField": .text(AuthConfiguration.verifiedField),
+            // A password one character shorter than the field allows, for tests of validation.
+            "shortPassword": password.length?.minimum.flatMap { $0 > 1 ? .text(String(repeating: "x", count: $0 - 1)) : nil } ?? .flag(false),
+            "verifiedColumn": .text(Naming.snakeCase(AuthConfiguration.verifiedField)),
             "roleCases": .list(roleCases.map { .object(["name": .text($0)]) }),
             "hasRoleCases": .flag(!roleCases.isEmpty),
             "roleChanges": roleChanges(schema, entity: entity, cases: roleCases),
@@ -406,6 +422,18 @@ struct RouteTable {
                 Route(method: "POST", path: "/auth/logout-all", summary: "Ends every session of the signed-in user"),
                 Route(method: "GET", path: "/auth/me", summary: "The signed-in \(entity.displayName)"),
             ]
+            if auth.resetsPasswords {
+                result += [
+                    Route(method: "POST", path: "/auth/password-reset", summary: "Mails a link to choose a new password, if an account has the address"),
+                    Route(method: "POST", path: "/auth/password-reset/confirm", summary: "Sets the password with a mailed link's token"),
+                ]
+            }
+            if auth.verifiesEmail {
+                result += [
+                    Route(method: "POST", path: "/auth/verify-email", summary: "Mails the signed-in user a link to confirm their address"),
+                    Route(method: "POST", path: "/auth/verify-email/confirm", summary: "Confirms an address with a mailed link's token"),
+                ]
+            }
         }
         for entity in schema.entities {
             let base = entity.names.route

@@ -111,16 +111,14 @@ extension SchemaSnapshot {
                 ],
                 indexes: [IndexSnapshot(name: join.name + "_" + join.secondColumn + "_idx", columns: [join.secondColumn])])
         }
-        self.init(format: Self.currentFormat, tables: entityTables + joinTables + [Self.sessionsTable(schema)].compactMap { $0 })
+        self.init(format: Self.currentFormat,
+                  tables: entityTables + joinTables + [Self.sessionsTable(schema), Self.accountTokensTable(schema)].compactMap { $0 })
     }
 
     /// `otak_sessions`, with an `auth` block: one row per signed-in device, holding the hash of
     /// its current refresh token (and of the one before, to notice a stolen token used twice).
     static func sessionsTable(_ schema: Schema) -> TableSnapshot? {
         guard let auth = schema.auth, let users = schema.entity(named: auth.entity) else { return nil }
-        func column(_ name: String, _ type: ColumnType, optional: Bool = false) -> ColumnSnapshot {
-            ColumnSnapshot(name: name, field: nil, type: type.rawValue, isOptional: optional)
-        }
         return TableSnapshot(
             name: "otak_sessions", entity: nil,
             columns: [
@@ -131,6 +129,26 @@ extension SchemaSnapshot {
             primaryKey: ["id"], uniques: [], checks: [],
             foreignKeys: [ForeignKeySnapshot(name: nil, column: "user_id", table: users.names.table, onDelete: "CASCADE")],
             indexes: [IndexSnapshot(name: "otak_sessions_user_id_idx", columns: ["user_id"])])
+    }
+
+    /// A column of a table the server keeps for itself (not a field's).
+    private static func column(_ name: String, _ type: ColumnType, optional: Bool = false) -> ColumnSnapshot {
+        ColumnSnapshot(name: name, field: nil, type: type.rawValue, isOptional: optional)
+    }
+
+    /// `otak_account_tokens`, with `reset password` or `verify email`: the links mailed to users,
+    /// by the SHA-256 of their token, each for one purpose and address, used at most once.
+    static func accountTokensTable(_ schema: Schema) -> TableSnapshot? {
+        guard let auth = schema.auth, auth.sendsMail, let users = schema.entity(named: auth.entity) else { return nil }
+        return TableSnapshot(
+            name: "otak_account_tokens", entity: nil,
+            columns: [
+                column("token_hash", .text), column("user_id", .uuid), column("purpose", .text), column("email", .text),
+                column("created_at", .timestamp), column("expires_at", .timestamp), column("used_at", .timestamp, optional: true),
+            ],
+            primaryKey: ["token_hash"], uniques: [], checks: [],
+            foreignKeys: [ForeignKeySnapshot(name: nil, column: "user_id", table: users.names.table, onDelete: "CASCADE")],
+            indexes: [IndexSnapshot(name: "otak_account_tokens_user_id_idx", columns: ["user_id"])])
     }
 }
 

@@ -54,8 +54,17 @@ public struct AuthConfiguration: Sendable, Equatable {
     public var roleField: String?
     public var roleEnum: String?
     public var tokenLifetimeSeconds: Int
+    /// `reset password`: `POST /auth/password-reset` mails a link to choose a new password.
+    public var resetsPasswords = false
+    /// `verify email`: a link mailed at sign-up (and on request) sets `emailVerified`.
+    public var verifiesEmail = false
+
+    /// Whether the server mails anything (and needs a mailer in production).
+    public var sendsMail: Bool { resetsPasswords || verifiesEmail }
 
     public static let defaultTokenLifetimeSeconds = 86_400
+    /// The read-only Bool field `verify email` adds to the auth entity.
+    public static let verifiedField = "emailVerified"
 }
 
 extension Schema {

@@ -349,6 +349,11 @@ Everything comes from the environment:
 | `AUTH_THROTTLE_ATTEMPTS` | `5` | wrong passwords for one identity before each further one makes it wait (see below); from one address, and sign-ups from one address an hour, four times as many |
 | `TRUSTED_PROXY_HEADER` | none | behind a proxy, the header holding the client's address (`X-Forwarded-For`, whose last address is read, or `X-Real-IP`); set it only behind a proxy that sets it |
 {{/hasAuth}}
+{{#sendsMail}}
+| `APP_URL` | the server's address in development | your web app's address, where mailed links point (`https://app.example.com`); required in production |
+| `PASSWORD_RESET_SECONDS` | `3600` | how long a password reset link works (60 to 2,592,000) |
+| `EMAIL_VERIFICATION_SECONDS` | `259200` | how long a link confirming an address works (60 to 2,592,000) |
+{{/sendsMail}}
 
 A value out of range, or a database that cannot be reached, stops the server at start with one
 line on standard error and exit status 1. The `catch` that does it is in `Sources/App/App.swift`,
@@ -442,6 +447,28 @@ minutes by default).
   PostgreSQL the counts are in the table `otak_throttle`, shared by every instance; on SQLite,
   in the server. Behind a proxy, set `TRUSTED_PROXY_HEADER`, or every client shares the
   proxy's address.
+{{#resetsPasswords}}
+- **Forgotten passwords.** `POST /auth/password-reset` with `{"{{identityJSON}}": …}` answers 202 at
+  once, whether an account has the address or not: finding the account and mailing it a link
+  happen afterwards, in `AccountMailQueue`, so neither the answer nor its time tells. The link
+  (`APP_URL/reset-password?token=…`) works once, for `PASSWORD_RESET_SECONDS` (an hour), and
+  only while the account has the address it went to; only the token's SHA-256 is stored. Your
+  page posts `{"token": …, "{{passwordJSON}}": …}` to `POST /auth/password-reset/confirm`: 204, the
+  password is set (checked as a sign-up's) and every session ends; a bad, used or expired
+  token is 422. Requests are throttled per address and per client like sign-ups.
+{{/resetsPasswords}}
+{{#verifiesEmail}}
+- **Confirmed addresses.** {{aDisplayName}} has a read-only `{{verifiedField}}`, false until a mailed
+  link (`APP_URL/verify-email?token=…`, valid `EMAIL_VERIFICATION_SECONDS`, three days) is
+  posted to `POST /auth/verify-email/confirm` as `{"token": …}`. One is mailed at sign-up and on
+  `POST /auth/verify-email`; a changed address is unconfirmed again. Unconfirmed users may sign
+  in; rules can ask for `auth.{{verifiedField}}`.
+{{/verifiesEmail}}
+{{#sendsMail}}
+- **Mail** leaves through the `Mailer` that `makeMailer` in `Sources/App/Mailer.swift` (yours)
+  returns: write one for your provider's API or SMTP relay. Without one, development mode logs
+  each message with its link, and production refuses to start. Set `APP_URL` to your web app.
+{{/sendsMail}}
 - No token where a rule needs one: 401 with `WWW-Authenticate: Bearer`. A bad or expired
   token: 401 on any route. Signed in but not allowed: 403. A row the caller may not read: 404.
 - The rules of `{{schemaFile}}` are compiled into `Sources/App/Permissions/`: what depends on
@@ -553,10 +580,12 @@ import ServiceLifecycle
 
 /// Builds the server that `App` runs and the tests exercise: database, migrations, middleware, routes.
 /// `hooks` is the business logic (none in the generated tests); `callerWithoutToken` says who a request without a token is: anonymous, except in tests of
-/// behaviour other than permissions; `database`, one already open (tests that read it), else the configured one.
+/// behaviour other than permissions; `database`, one already open (tests that read it), else the configured one.{{#sendsMail}}
+/// `mailer` sends account mail: by default the one `makeMailer` (in `Mailer.swift`) makes.{{/sendsMail}}
 func buildApplication(
     _ configuration: AppConfiguration, hooks: AppHooks = AppHooks(),
-    callerWithoutToken: @escaping @Sendable (Request) -> Caller = { _ in .anonymous }, database given: Database? = nil
+    callerWithoutToken: @escaping @Sendable (Request) -> Caller = { _ in .anonymous }, database given: Database? = nil{{#sendsMail}},
+    mailer chosen: (any Mailer)? = nil{{/sendsMail}}
 ) async throws -> some ApplicationProtocol {
     let logger = {
         var logger = Logger(label: "{{executableName}}")
@@ -574,6 +603,16 @@ func buildApplication(
         throw ConfigurationError("JWT_SECRET is not set: give it a random value of at least 32 bytes (e.g. `openssl rand -base64 48`), or set APP_ENV=development")
     }
     let tokens = TokenService(secret: secret, lifetime: configuration.accessTokenLifetime)
+    {{#sendsMail}}
+    let mailer: any Mailer
+    if let chosen = chosen ?? makeMailer(configuration, logger: logger) {
+        mailer = chosen
+    } else if configuration.isDevelopment {
+        mailer = LogMailer(logger: logger)
+    } else {
+        throw ConfigurationError("no mailer: this server mails links to reset passwords or confirm addresses; return one from makeMailer in Sources/App/Mailer.swift")
+    }
+    {{/sendsMail}}
     let decoyPassword = (0..<24).map { _ in String(UInt8.random(in: 97...122), radix: 36) }.joined()
     let decoyHash = try await NIOThreadPool.singleton.runIfActive { [cost = configuration.bcryptCost] in
         Bcrypt.hash(decoyPassword, cost: UInt8(cost))
@@ -590,12 +629,15 @@ func buildApplication(
     let throttle = Throttle(database: database, clock: configuration.clock)
     let sessions = SessionStore(database: database, lifetime: configuration.sessionLifetime)
     {{/hasAuth}}
+    {{#sendsMail}}
+    let mail = AccountMailQueue(database: database, mailer: mailer, settings: configuration.accountMail, clock: configuration.clock, logger: logger)
+    {{/sendsMail}}
     let router = buildRouter(
         configuration, database: database, connections: connections, hooks: hooks,
         auth: AuthMiddleware({{#hasAuth}}
             database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), sessions: sessions,
             {{/hasAuth}}callerWithoutToken: callerWithoutToken){{#hasAuth}},
-        decoyHash: decoyHash, throttle: throttle{{/hasAuth}}
+        decoyHash: decoyHash, throttle: throttle{{/hasAuth}}{{#sendsMail}}, mail: mail{{/sendsMail}}
     )
     var app = Application(
         router: router,
@@ -606,6 +648,10 @@ func buildApplication(
         logger: logger
     )
     app.addServices(database.service)
+    {{#sendsMail}}
+    // After the database: services stop in reverse order, so the waiting mail is sent first.
+    app.addServices(mail)
+    {{/sendsMail}}
     app.beforeServerStarts {
         try await Migrator(database: database, migrations: EmbeddedFiles.migrations(for: database.dialect), logger: logger).migrate()
         {{#hasAuth}}
@@ -619,7 +665,7 @@ func buildApplication(
 /// security headers, CORS (for the configuration's allowed origins), JSON error mapping and sign-in.
 func buildRouter(
     _ configuration: AppConfiguration, database: Database, connections: ConnectionGuard, hooks: AppHooks,
-    auth: AuthMiddleware{{#hasAuth}}, decoyHash: String, throttle: Throttle{{/hasAuth}}
+    auth: AuthMiddleware{{#hasAuth}}, decoyHash: String, throttle: Throttle{{/hasAuth}}{{#sendsMail}}, mail: AccountMailQueue{{/sendsMail}}
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
@@ -649,7 +695,8 @@ func buildRouter(
     AuthController(
         database: database, tokens: auth.tokens,
         users: ResourceController<{{type}}>(database: database, hooks: hooks.{{variable}}, bcryptCost: configuration.bcryptCost, changed: auth.callers.forget), decoyHash: decoyHash,
-        throttle: throttle, limits: configuration.signInLimits, sessions: auth.sessions, callers: auth.callers
+        throttle: throttle, limits: configuration.signInLimits, sessions: auth.sessions, callers: auth.callers{{#sendsMail}},
+        mail: mail, clock: configuration.clock{{/sendsMail}}
     ).addRoutes(to: router)
     {{/auth}}
     addCustomRoutes(to: router, database: database, hooks: hooks)
@@ -706,6 +753,211 @@ enum OpenAPIDocument {
 }
 
 """#,
+        "Sources/App/Auth/AccountMail.swift.mustache": #"""
+{{> header}}
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// A message about an account: a link to choose a new password, or to confirm an email
+/// address. The server writes it; a `Mailer` sends it (yours: `Sources/App/Mailer.swift`).
+struct AccountMail: Sendable {
+    enum Purpose: String, Sendable {
+        case passwordReset = "password-reset"
+        case emailVerification = "email-verification"
+    }
+
+    let purpose: Purpose
+    /// The address it goes to: the account's {{auth.identityWords}}.
+    let recipient: String
+    /// The page to open: `APP_URL` followed by `/reset-password?token=…` or
+    /// `/verify-email?token=…`. Your web app posts the token to `POST /auth/password-reset/confirm`
+    /// or `POST /auth/verify-email/confirm`.
+    let link: String
+    /// The token in the link, for mailers that build links of their own.
+    let token: String
+    let expiresAt: Date
+
+    var subject: String {
+        switch purpose {
+        case .passwordReset: "Choose a new password for {{appName}}"
+        case .emailVerification: "Confirm your email address for {{appName}}"
+        }
+    }
+
+    /// The message as plain text.
+    var text: String {
+        let until = "It works once, until \(Timestamp.format(expiresAt)) (UTC)."
+        return switch purpose {
+        case .passwordReset:
+            "Someone, we hope you, asked to choose a new password for your {{appName}} account. Open this link to choose it:\n\n"
+                + "\(link)\n\n\(until) If you did not ask, ignore this message: your password stays as it is.\n"
+        case .emailVerification:
+            "Open this link to confirm that \(recipient) is your address for {{appName}}:\n\n\(link)\n\n\(until)\n"
+        }
+    }
+}
+
+/// Sends account mail: implement it in `Sources/App/Mailer.swift` with your provider's HTTP
+/// API or an SMTP relay. A failure is logged, not retried: the user can ask again.
+protocol Mailer: Sendable {
+    func send(_ mail: AccountMail) async throws
+}
+
+/// The mailer of development mode when `makeMailer` gives none: it logs each message with its
+/// link instead of sending it.
+struct LogMailer: Mailer {
+    let logger: Logger
+
+    func send(_ mail: AccountMail) async throws {
+        logger.notice("mail to \(mail.recipient): \(mail.subject): \(mail.link)")
+    }
+}
+
+/// Where mailed links point and how long they work (`APP_URL`, `PASSWORD_RESET_SECONDS`,
+/// `EMAIL_VERIFICATION_SECONDS`).
+struct AccountMailSettings: Sendable {
+    /// The web app's address, links start with it; in development, the server's by default.
+    var appURL: String?
+    var passwordResetLifetime: TimeInterval = 3600
+    var emailVerificationLifetime: TimeInterval = 3 * 86_400
+}
+
+/// The tokens of mailed links: one row of `otak_account_tokens` each, by the SHA-256 of a
+/// 256-bit secret, for one purpose and one address, expiring, used at most once.
+enum AccountTokens {
+    /// Uses `token` for `purpose` in `connection`'s transaction: the user and address it was
+    /// mailed to, or `nil` when it is unknown, used, expired or for another purpose.
+    static func use(
+        _ token: String, for purpose: AccountMail.Purpose, on connection: DatabaseConnection, now: Date
+    ) async throws -> (user: UUID, email: String)? {
+        guard let row = try await connection.query(consume, [.text(Secret.hash(token)), .text(purpose.rawValue), .timestamp(now)]).first else {
+            return nil
+        }
+        return (try row.decode(0), try row.decode(1))
+    }
+
+    /// Whether `token` would be accepted for `purpose` now (it is not used).
+    static func isUsable(_ token: String, for purpose: AccountMail.Purpose, in database: Database, now: Date) async throws -> Bool {
+        try await !database.read(usable, [.text(Secret.hash(token)), .text(purpose.rawValue), .timestamp(now)]).isEmpty
+    }
+
+    static let insert = SQL(
+        sqlite: #"INSERT INTO "otak_account_tokens" ("token_hash", "user_id", "purpose", "email", "created_at", "expires_at") VALUES (?1, ?2, ?3, ?4, ?5, ?6)"#,
+        postgres: #"INSERT INTO "otak_account_tokens" ("token_hash", "user_id", "purpose", "email", "created_at", "expires_at") VALUES ($1, $2, $3, $4, $5, $6)"#)
+    /// Marks a token used if it can be, in one statement: two requests with one token cannot
+    /// both succeed.
+    static let consume = SQL(
+        sqlite: #"UPDATE "otak_account_tokens" SET "used_at" = ?3 WHERE "token_hash" = ?1 AND "purpose" = ?2 AND "used_at" IS NULL AND "expires_at" > ?3 RETURNING "user_id", "email""#,
+        postgres: #"UPDATE "otak_account_tokens" SET "used_at" = $3 WHERE "token_hash" = $1 AND "purpose" = $2 AND "used_at" IS NULL AND "expires_at" > $3 RETURNING "user_id", "email""#)
+    static let usable = SQL(
+        sqlite: #"SELECT 1 FROM "otak_account_tokens" WHERE "token_hash" = ?1 AND "purpose" = ?2 AND "used_at" IS NULL AND "expires_at" > ?3"#,
+        postgres: #"SELECT 1 FROM "otak_account_tokens" WHERE "token_hash" = $1 AND "purpose" = $2 AND "used_at" IS NULL AND "expires_at" > $3"#)
+    /// Ends the other tokens of a user for a purpose (a password was chosen with one of them).
+    static let useAll = SQL(
+        sqlite: #"UPDATE "otak_account_tokens" SET "used_at" = ?3 WHERE "user_id" = ?1 AND "purpose" = ?2 AND "used_at" IS NULL"#,
+        postgres: #"UPDATE "otak_account_tokens" SET "used_at" = $3 WHERE "user_id" = $1 AND "purpose" = $2 AND "used_at" IS NULL"#)
+    /// The address of a user{{#auth.verifiesEmail}}, and whether it is confirmed{{/auth.verifiesEmail}}.
+    static let address = SQL(
+        sqlite: #"SELECT "{{auth.identityColumn}}"{{#auth.verifiesEmail}}, "{{auth.verifiedColumn}}"{{/auth.verifiesEmail}} FROM "{{auth.table}}" WHERE "id" = ?1"#,
+        postgres: #"SELECT "{{auth.identityColumn}}"{{#auth.verifiesEmail}}, "{{auth.verifiedColumn}}"{{/auth.verifiesEmail}} FROM "{{auth.table}}" WHERE "id" = $1"#)
+    {{#auth.resetsPasswords}}
+    /// Sets a user's password hash if the account still has the address the link went to{{#auth.verifiesEmail}}
+    /// (which the link proves theirs){{/auth.verifiesEmail}}.
+    static let setPassword = SQL(
+        sqlite: #"UPDATE "{{auth.table}}" SET "{{auth.passwordColumn}}" = ?3{{#auth.verifiesEmail}}, "{{auth.verifiedColumn}}" = 1{{/auth.verifiesEmail}} WHERE "id" = ?1 AND "{{auth.identityColumn}}" = ?2 RETURNING "id""#,
+        postgres: #"UPDATE "{{auth.table}}" SET "{{auth.passwordColumn}}" = $3{{#auth.verifiesEmail}}, "{{auth.verifiedColumn}}" = TRUE{{/auth.verifiesEmail}} WHERE "id" = $1 AND "{{auth.identityColumn}}" = $2 RETURNING "id""#)
+    {{/auth.resetsPasswords}}
+    {{#auth.verifiesEmail}}
+    /// Confirms a user's address if the account still has the one the link went to.
+    static let setVerified = SQL(
+        sqlite: #"UPDATE "{{auth.table}}" SET "{{auth.verifiedColumn}}" = 1 WHERE "id" = ?1 AND "{{auth.identityColumn}}" = ?2 RETURNING "id""#,
+        postgres: #"UPDATE "{{auth.table}}" SET "{{auth.verifiedColumn}}" = TRUE WHERE "id" = $1 AND "{{auth.identityColumn}}" = $2 RETURNING "id""#)
+    {{/auth.verifiesEmail}}
+}
+
+/// Writes and sends account mail off the request path, one message at a time, in order.
+/// `POST /auth/password-reset` answers at once and alike whether an account has the address or
+/// not: the lookup, the token and the sending happen here, so that neither the answer nor the
+/// time it takes tells. At shutdown, what is waiting is sent before the database closes.
+final class AccountMailQueue: Service {
+    enum Job: Sendable {
+        case passwordReset(identity: String)
+        case emailVerification(user: UUID)
+    }
+
+    /// The most messages waiting; past it, new ones are dropped (and logged): the throttle keeps
+    /// honest clients far below it.
+    static let capacity = 1_000
+
+    private let database: Database
+    private let mailer: any Mailer
+    private let settings: AccountMailSettings
+    private let clock: @Sendable () -> Date
+    private let logger: Logger
+    private let jobs: AsyncStream<Job>
+    private let waiting: AsyncStream<Job>.Continuation
+
+    init(database: Database, mailer: any Mailer, settings: AccountMailSettings, clock: @escaping @Sendable () -> Date, logger: Logger) {
+        self.database = database
+        self.mailer = mailer
+        self.settings = settings
+        self.clock = clock
+        self.logger = logger
+        (jobs, waiting) = AsyncStream.makeStream(of: Job.self, bufferingPolicy: .bufferingOldest(Self.capacity))
+    }
+
+    func enqueue(_ job: Job) {
+        if case .dropped = waiting.yield(job) {
+            logger.warning("account mail dropped: \(Self.capacity) messages are waiting to be sent")
+        }
+    }
+
+    func run() async {
+        await withGracefulShutdownHandler {
+            for await job in jobs { await send(job) }
+        } onGracefulShutdown: { [waiting] in
+            waiting.finish()
+        }
+    }
+
+    private func send(_ job: Job) async {
+        do {
+            guard let mail = try await write(job) else { return }
+            try await mailer.send(mail)
+        } catch {
+            logger.error("account mail was not sent", metadata: ["error": "\(String(reflecting: error))"])
+        }
+    }
+
+    /// The message for `job`: none for an address no account has{{#auth.verifiesEmail}}, or one confirmed already{{/auth.verifiesEmail}}.
+    private func write(_ job: Job) async throws -> AccountMail? {
+        switch job {
+        case .passwordReset(let identity):
+            guard let row = try await database.read({{auth.type}}Queries.selectCredentials, [.text(identity)]).first else { return nil }
+            return try await mail(.passwordReset, to: try row.decode(0), at: identity, path: "reset-password", lifetime: settings.passwordResetLifetime)
+        case .emailVerification(let user):
+            guard let row = try await database.read(AccountTokens.address, [.uuid(user)]).first{{#auth.verifiesEmail}}, try !row.decode(1, as: Bool.self){{/auth.verifiesEmail}} else { return nil }
+            return try await mail(.emailVerification, to: user, at: try row.decode(0), path: "verify-email", lifetime: settings.emailVerificationLifetime)
+        }
+    }
+
+    /// A new token for `user` at `address`, and the message with its link.
+    private func mail(
+        _ purpose: AccountMail.Purpose, to user: UUID, at address: String, path: String, lifetime: TimeInterval
+    ) async throws -> AccountMail {
+        let now = clock()
+        let token = Secret.random()
+        let expiresAt = now.addingTimeInterval(lifetime)
+        try await database.query(AccountTokens.insert, [
+            .text(Secret.hash(token)), .uuid(user), .text(purpose.rawValue), .text(address), .timestamp(now), .timestamp(expiresAt),
+        ])
+        let link = (settings.appURL ?? "") + "/\(path)?token=" + token
+        return AccountMail(purpose: purpose, recipient: address, link: link, token: token, expiresAt: expiresAt)
+    }
+}
+
+"""#,
         "Sources/App/Auth/AuthController.swift.mustache": #"""
 {{> header}}
 import Foundation
@@ -714,7 +966,9 @@ import HummingbirdBcrypt
 import NIOPosix
 
 /// Signing up, signing in and out, and who is signed in: {{#auth.canRegister}}`POST /auth/register`, {{/auth.canRegister}}`POST /auth/login`,
-/// `POST /auth/refresh`, `POST /auth/logout`, `POST /auth/logout-all` and `GET /auth/me`.
+/// `POST /auth/refresh`, `POST /auth/logout`, `POST /auth/logout-all` and `GET /auth/me`{{#auth.resetsPasswords}};
+/// `POST /auth/password-reset` and `/auth/password-reset/confirm`{{/auth.resetsPasswords}}{{#auth.verifiesEmail}}; `POST /auth/verify-email` and
+/// `/auth/verify-email/confirm`{{/auth.verifiesEmail}}.
 struct AuthController {
     let database: Database
     let tokens: TokenService
@@ -728,6 +982,12 @@ struct AuthController {
     let sessions: SessionStore
     /// Forgets the sessions kept as on when one ends.
     let callers: CallerCache
+    {{#sendsMail}}
+    /// Writes and sends the links of account mail, off the request path.
+    let mail: AccountMailQueue
+    /// The time now, for mailed links: tests pass a clock of their own.
+    let clock: @Sendable () -> Date
+    {{/sendsMail}}
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("auth")
@@ -739,16 +999,27 @@ struct AuthController {
         group.post("logout", use: logout)
         group.post("logout-all", use: logoutAll)
         group.get("me", use: me)
+        {{#auth.resetsPasswords}}
+        group.post("password-reset", use: requestPasswordReset)
+        group.post("password-reset/confirm", use: confirmPasswordReset)
+        {{/auth.resetsPasswords}}
+        {{#auth.verifiesEmail}}
+        group.post("verify-email", use: requestVerification)
+        group.post("verify-email/confirm", use: confirmVerification)
+        {{/auth.verifiesEmail}}
     }
     {{#auth.canRegister}}
 
     /// `POST /auth/register`: creates {{auth.aDisplayName}} as `POST /{{auth.route}}` does (same rules, same
-    /// errors) and signs them in: 201 with a token.
+    /// errors) and signs them in: 201 with a token.{{#auth.verifiesEmail}} A link to confirm their address is mailed to them.{{/auth.verifiesEmail}}
     @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<SignedIn> {
         let address = "register-from:" + clientAddress(request, context)
         try await throttle.check([address])
         try await throttle.fail([(address, limits.registration)])
         let created = try await users.create(request, context: context)
+        {{#auth.verifiesEmail}}
+        mail.enqueue(.emailVerification(user: created.responseGenerator.id))
+        {{/auth.verifiesEmail}}
         let signedIn = try await signIn(created.responseGenerator)
         return EditedResponse(status: .created, headers: created.headers, response: signedIn)
     }
@@ -844,6 +1115,98 @@ struct AuthController {
         return .noContent
     }
 
+    {{#auth.resetsPasswords}}
+    /// `POST /auth/password-reset` with `{"{{auth.identityJSON}}": …}`: 202 whether an account has this
+    /// {{auth.identityWords}} or not (and as fast); if one has, a link to choose a new password is mailed to it.
+    @Sendable func requestPasswordReset(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        var input = try await InputReader(request: request, context: context)
+        let identity = input.required("{{auth.identityJSON}}", as: String.self)
+        input.refuseUnknown(known: ["{{auth.identityJSON}}"])
+        var validator = Validator()
+        validator.email(identity, "{{auth.identityJSON}}")
+        try input.finish(validation: validator.errors)
+        guard let identity = identity.map(IdentityFolding.fold) else { throw APIError.badRequest("the body is incomplete") }
+        try await throttleMail(account: "reset:" + identity, request, context)
+        mail.enqueue(.passwordReset(identity: identity))
+        return .accepted
+    }
+
+    /// `POST /auth/password-reset/confirm` with `{"token": …, "{{auth.passwordJSON}}": …}`: sets the
+    /// password (checked as a sign-up's), ends every session{{#auth.verifiesEmail}}, confirms the address{{/auth.verifiesEmail}} and makes the link
+    /// unusable: 204. A token unknown, used, expired, or mailed to an address the account no
+    /// longer has: 422.
+    @Sendable func confirmPasswordReset(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        var input = try await InputReader(request: request, context: context)
+        let token = input.required("token", as: String.self)
+        var patch = {{auth.type}}Patch({{auth.passwordSwift}}: input.required("{{auth.passwordJSON}}", as: String.self))
+        input.refuseUnknown(known: ["token", "{{auth.passwordJSON}}"])
+        var validator = Validator()
+        {{auth.type}}.validatePasswords(patch, into: &validator)
+        try input.finish(validation: validator.errors)
+        guard let token, patch.{{auth.passwordSwift}} != nil else { throw APIError.badRequest("the body is incomplete") }
+        let now = clock()
+        // bcrypt only for a token that may work: a bad one costs no hash.
+        guard try await AccountTokens.isUsable(token, for: .passwordReset, in: database, now: now) else { throw Self.unusableLink }
+        try await {{auth.type}}.hashPasswords(&patch, cost: users.bcryptCost)
+        let user = try await database.transaction { [patch] connection in
+            guard let (user, address) = try await AccountTokens.use(token, for: .passwordReset, on: connection, now: now),
+                  let hash = patch.{{auth.passwordSwift}},
+                  try await !connection.query(AccountTokens.setPassword, [.uuid(user), .text(address), .text(hash)]).isEmpty
+            else { throw Self.unusableLink }
+            try await {{auth.type}}.didUpdate(user, with: patch, on: connection)
+            try await connection.query(AccountTokens.useAll, [.uuid(user), .text(AccountMail.Purpose.passwordReset.rawValue), .timestamp(now)])
+            return user
+        }
+        callers.forget(user)
+        return .noContent
+    }
+    {{/auth.resetsPasswords}}
+    {{#auth.verifiesEmail}}
+
+    /// `POST /auth/verify-email`: mails the signed-in user a new link to confirm their address
+    /// (one went at sign-up): 202. Nothing is mailed for an address confirmed already.
+    @Sendable func requestVerification(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        guard let id = context.caller.userID else { throw APIError.unauthorized("sign in to confirm your address") }
+        try await throttleMail(account: "verify:" + id.uuidString, request, context)
+        mail.enqueue(.emailVerification(user: id))
+        return .accepted
+    }
+
+    /// `POST /auth/verify-email/confirm` with `{"token": …}`: sets `{{auth.verifiedField}}` if the account still
+    /// has the address the link went to: 204, else 422. No sign-in needed: the link may be
+    /// opened anywhere.
+    @Sendable func confirmVerification(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        var input = try await InputReader(request: request, context: context)
+        let token = input.required("token", as: String.self)
+        input.refuseUnknown(known: ["token"])
+        try input.finish()
+        guard let token else { throw APIError.badRequest("the body is incomplete") }
+        let user = try await database.transaction { [now = clock()] connection in
+            guard let (user, address) = try await AccountTokens.use(token, for: .emailVerification, on: connection, now: now),
+                  try await !connection.query(AccountTokens.setVerified, [.uuid(user), .text(address)]).isEmpty
+            else { throw Self.unusableLink }
+            return user
+        }
+        callers.forget(user)
+        return .noContent
+    }
+    {{/auth.verifiesEmail}}
+    {{#sendsMail}}
+
+    /// Counts a request for mail about `account`, and from the client's address; 429 past the limits.
+    private func throttleMail(account: String, _ request: Request, _ context: AppRequestContext) async throws {
+        let address = "mail-from:" + clientAddress(request, context)
+        try await throttle.check([account, address])
+        try await throttle.fail([(account, limits.mailPerAccount), (address, limits.mailPerAddress)])
+    }
+
+    /// 422: the token is well formed JSON but opens nothing.
+    static let unusableLink = APIError(
+        status: .unprocessableContent, code: "invalid_link",
+        message: "this link is unknown, used or expired, or the address changed since: ask for a new one",
+        fields: [FieldError(field: "token", rule: "link", message: "is unknown, used or expired")])
+
+    {{/sendsMail}}
     /// The client's address: from the trusted proxy's header when there is one (the last
     /// address of `X-Forwarded-For`, the one the proxy added), else the connection's.
     func clientAddress(_ request: Request, _ context: AppRequestContext) -> String {
@@ -1176,6 +1539,23 @@ import Crypto
 import ExtrasBase64
 import Foundation
 
+/// The random secrets of refresh tokens and mailed links, and how they are stored: only their
+/// SHA-256 is kept, so that a copy of the database signs nobody in. (A fast hash is enough:
+/// 256 random bits cannot be guessed, unlike a password.)
+enum Secret {
+    /// 256 random bits, in base64url (43 characters).
+    static func random() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Base64.encodeToString(bytes: bytes, options: [.base64UrlAlphabet, .omitPaddingCharacter])
+    }
+
+    /// The SHA-256 of `secret`, in hexadecimal.
+    static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Array(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
 /// Signed-in devices: one row of `otak_sessions` each (created by the migrations). A session
 /// holds the SHA-256 of its refresh token, which changes at every `POST /auth/refresh`, and of
 /// the one before: that one coming back means two parties hold the session's tokens (one
@@ -1194,9 +1574,7 @@ struct SessionStore: Sendable {
         var text: String { session.uuidString + "." + secret }
 
         static func random(for session: UUID) -> RefreshToken {
-            var generator = SystemRandomNumberGenerator()
-            let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-            return RefreshToken(session: session, secret: Base64.encodeToString(bytes: bytes, options: [.base64UrlAlphabet, .omitPaddingCharacter]))
+            RefreshToken(session: session, secret: Secret.random())
         }
 
         init(session: UUID, secret: String) {
@@ -1209,7 +1587,7 @@ struct SessionStore: Sendable {
             self.init(session: session, secret: String(text[text.index(after: dot)...]))
         }
 
-        var hash: String { SHA256.hash(data: Array(secret.utf8)).map { String(format: "%02x", $0) }.joined() }
+        var hash: String { Secret.hash(secret) }
     }
 
     /// What `refresh` found.
@@ -1444,12 +1822,20 @@ import PostgresNIO
 /// - `AUTH_THROTTLE_ATTEMPTS`: wrong passwords for one identity before each further one makes
 ///   it wait, 1 s, then twice as long each time up to 15 minutes (default 5; from one client
 ///   address, for any identities, four times as many; sign-ups from one address: four times as
-///   many an hour);
+///   many an hour{{#sendsMail}}; mail asked for one account or address, as many an hour, and
+///   four times as many from one client address{{/sendsMail}});
 /// - `TRUSTED_PROXY_HEADER`: behind a proxy, the header it puts the client's address in
 ///   (`X-Forwarded-For`, of which the last address is read, or `X-Real-IP` and the like); unset,
 ///   the address is the connection's. Set it only behind a proxy that sets the header: a
 ///   client could send it too.
 {{/hasAuth}}
+{{#sendsMail}}
+/// - `APP_URL`: the address of your web app (`https://app.example.com`), which mailed links
+///   open: `/reset-password?token=…` and `/verify-email?token=…`. Required in production; in
+///   development, the server's own address;
+/// - `PASSWORD_RESET_SECONDS` (default 3600) and `EMAIL_VERIFICATION_SECONDS` (default 259200,
+///   three days): how long a mailed link works.
+{{/sendsMail}}
 struct AppConfiguration: Sendable {
     enum DatabaseLocation: Sendable, Equatable {
         case sqlite(path: String)
@@ -1500,6 +1886,9 @@ struct AppConfiguration: Sendable {
     /// The time now, for throttling: tests pass a clock of their own.
     var clock: @Sendable () -> Date = { Date() }
     {{/hasAuth}}
+    {{#sendsMail}}
+    var accountMail = AccountMailSettings()
+    {{/sendsMail}}
 
     #if DEBUG
     static let isDebugBuild = true
@@ -1569,16 +1958,45 @@ struct AppConfiguration: Sendable {
             signInLimits.trustedProxyHeader = name
         }
         {{/hasAuth}}
+        {{#sendsMail}}
+        try readAccountMailSettings(environment)
+        {{/sendsMail}}
+    }
+    {{#sendsMail}}
+
+    private mutating func readAccountMailSettings(_ environment: Environment) throws {
+        if let url = environment.get("APP_URL") {
+            guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme ?? ""),
+                  components.host?.isEmpty == false, components.query == nil
+            else {
+                throw ConfigurationError("APP_URL must be the address of your web app, such as https://app.example.com")
+            }
+            accountMail.appURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        } else if isDevelopment {
+            accountMail.appURL = "http://\(host):\(port)"
+        } else {
+            throw ConfigurationError("APP_URL is not set: mailed links (password reset, email confirmation) open your web app at this address")
+        }
+        if let lifetime = try Self.seconds("PASSWORD_RESET_SECONDS", in: 60...2_592_000, environment) {
+            accountMail.passwordResetLifetime = TimeInterval(lifetime)
+        }
+        if let lifetime = try Self.seconds("EMAIL_VERIFICATION_SECONDS", in: 60...2_592_000, environment) {
+            accountMail.emailVerificationLifetime = TimeInterval(lifetime)
+        }
+    }
+    {{/sendsMail}}
+
+    /// A setting in whole seconds, if set.
+    private static func seconds(_ name: String, in range: ClosedRange<Int>, _ environment: Environment) throws -> Int? {
+        guard let value = environment.get(name) else { return nil }
+        guard let number = Int(value), range.contains(number) else {
+            throw ConfigurationError("\(name) must be a whole number of seconds from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
     }
 
     private mutating func readConnectionLimits(_ environment: Environment) throws {
-        func seconds(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
-            guard let value = environment.get(name) else { return nil }
-            guard let number = Int(value), range.contains(number) else {
-                throw ConfigurationError("\(name) must be a whole number of seconds from \(range.lowerBound) to \(range.upperBound)")
-            }
-            return number
-        }
+        func seconds(_ name: String, in range: ClosedRange<Int>) throws -> Int? { try Self.seconds(name, in: range, environment) }
         if let header = try seconds("REQUEST_HEADER_TIMEOUT", in: 1...3600) { connections.headerTimeout = .seconds(Int64(header)) }
         if let body = try seconds("REQUEST_BODY_TIMEOUT", in: 1...3600) { connections.bodyTimeout = .seconds(Int64(body)) }
         if let idle = try seconds("KEEP_ALIVE_TIMEOUT", in: 1...3600) { connections.keepAliveTimeout = .seconds(Int64(idle)) }
@@ -1628,6 +2046,12 @@ struct SignInLimits: Sendable {
     var address: ThrottlePolicy { ThrottlePolicy(freeFailures: attempts * 4, window: 15 * 60) }
     /// Sign-ups from one client address, right or wrong.
     var registration: ThrottlePolicy { ThrottlePolicy(freeFailures: attempts * 4, window: 60 * 60) }
+    {{#sendsMail}}
+    /// Mail asked for one account (a password reset or a confirmation link), right or wrong.
+    var mailPerAccount: ThrottlePolicy { ThrottlePolicy(freeFailures: attempts, window: 60 * 60) }
+    /// Mail asked for from one client address, whatever the account.
+    var mailPerAddress: ThrottlePolicy { ThrottlePolicy(freeFailures: attempts * 4, window: 60 * 60) }
+    {{/sendsMail}}
 }
 
 {{/hasAuth}}
@@ -1736,6 +2160,13 @@ extension {{type}}: Resource {
         }
     }
 
+    {{#auth.verifiesEmail}}
+    /// A new {{auth.identityWords}} is not confirmed until a link mailed to it is opened.
+    static func adjust(_ record: inout {{type}}Record, from old: {{type}}Record) {
+        if record.{{auth.identitySwift}} != old.{{auth.identitySwift}} { record.{{auth.verifiedField}} = false }
+    }
+
+    {{/auth.verifiesEmail}}
     {{/isAuthEntity}}
     /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
     private static func hash(_ password: String, cost: Int) async throws -> String {
@@ -1799,6 +2230,9 @@ protocol Resource: JSONResponse, Sendable {
     /// Runs in the transaction of an update, after it: the signed-in users' entity ends their
     /// sessions when the password changes.
     static func didUpdate(_ id: UUID, with patch: Patch, on connection: DatabaseConnection) async throws
+    /// What the server itself changes in a row being updated, before the rules see it: a new
+    /// address of a signed-in user is not confirmed.
+    static func adjust(_ record: inout Record, from old: Record)
 }
 
 /// A belongs-to field: its JSON name, the target's name in messages and the statement that
@@ -1819,6 +2253,7 @@ extension Resource {
     static func hashPasswords(_ record: inout Record, cost: Int) async throws {}
     static func hashPasswords(_ patch: inout Patch, cost: Int) async throws {}
     static func didUpdate(_ id: UUID, with patch: Patch, on connection: DatabaseConnection) async throws {}
+    static func adjust(_ record: inout Record, from old: Record) {}
 }
 
 extension Resource where Detail == Self {
@@ -2036,6 +2471,7 @@ struct ResourceController<Entity: Resource>: Sendable {
             let problems = try await hooks.validate(record, id: id, context: hookContext)
             if !problems.isEmpty { throw APIError.validationFailed(problems) }
             try await hooks.willUpdate(&record, old: old, id: id, context: hookContext)
+            Entity.adjust(&record, from: old)
             let action = Entity.Permissions.update.action
             if Entity.updateReadsNewValues {
                 // The rules read the values this update sends: with them, they must hold for the
@@ -2385,6 +2821,30 @@ struct {{type}}Hooks: EntityHooks {
     /// then commits or rolls back with the write. While false, creates and deletes run as one
     /// statement, without a transaction.
     let usesDatabase = false
+}
+
+"""#,
+        "Sources/App/Mailer.swift.mustache": #"""
+{{> userHeader}}
+import Logging
+
+/// The mailer that sends account mail ({{#auth.resetsPasswords}}password reset links{{/auth.resetsPasswords}}{{#auth.resetsPasswords}}{{#auth.verifiesEmail}}, {{/auth.verifiesEmail}}{{/auth.resetsPasswords}}{{#auth.verifiesEmail}}email confirmation links{{/auth.verifiesEmail}}).
+///
+/// Return one that sends through your provider: its HTTP API (add async-http-client to the
+/// package) or an SMTP relay. With `nil`, development mode logs each message with its link,
+/// and production refuses to start: a user who asks for a link would never get it.
+///
+///     struct ProviderMailer: Mailer {
+///         let apiKey: String
+///         func send(_ mail: AccountMail) async throws {
+///             // POST mail.recipient, mail.subject and mail.text to the provider with apiKey.
+///         }
+///     }
+///
+///     guard let key = ProcessInfo.processInfo.environment["MAIL_API_KEY"] else { return nil }
+///     return ProviderMailer(apiKey: key)
+func makeMailer(_ configuration: AppConfiguration, logger: Logger) -> (any Mailer)? {
+    nil
 }
 
 """#,
@@ -6387,7 +6847,7 @@ import Testing
         #expect(configured.connections.keepAliveTimeout == .seconds(9))
         #expect(configured.connections.maximumConnections == 100)
         #expect(configured.drainTime == .seconds(3))
-        #expect(try AppConfiguration(environment: Environment(values: ["APP_ENV": "production"])).drainTime == .seconds(5))
+        #expect(try AppConfiguration(environment: Environment(values: ["APP_ENV": "production"{{#sendsMail}}, "APP_URL": "https://app.example.com"{{/sendsMail}}])).drainTime == .seconds(5))
         #expect(try AppConfiguration(environment: Environment(values: ["APP_ENV": "development"])).drainTime == .zero)
         let defaults = try AppConfiguration(environment: Environment(values: [:]))
         #expect((10...10_000).contains(defaults.connections.maximumConnections))
@@ -6829,11 +7289,27 @@ import Testing
             try AppConfiguration(environment: Environment(values: ["AUTH_CACHE_SECONDS": "61"]))
         }
         #expect(try AppConfiguration(environment: Environment(values: ["AUTH_CACHE_SECONDS": "0.5"])).authCacheLifetime == .milliseconds(500))
-        let production = try AppConfiguration(environment: Environment(values: ["APP_ENV": "production"]))
+        let production = try AppConfiguration(environment: Environment(values: ["APP_ENV": "production"{{#sendsMail}}, "APP_URL": "https://app.example.com/"{{/sendsMail}}]))
         #expect(production.jwtSecret == nil && !production.isDevelopment)
         await #expect(throws: ConfigurationError.self) {
             _ = try await buildApplication(production)
         }
+        {{#sendsMail}}
+        #expect(production.accountMail.appURL == "https://app.example.com")
+        // Production mails links to a web app, through a mailer of the user's.
+        #expect(throws: ConfigurationError.self) {
+            try AppConfiguration(environment: Environment(values: ["APP_ENV": "production"]))
+        }
+        #expect(throws: ConfigurationError.self) {
+            try AppConfiguration(environment: Environment(values: ["APP_URL": "app.example.com"]))
+        }
+        var secret = production
+        secret.jwtSecret = testSecret
+        secret.bcryptCost = 4
+        await #expect(throws: ConfigurationError.self, "no mailer") {
+            _ = try await buildApplication(secret)  // refused before it opens the database
+        }
+        {{/sendsMail}}
     }
 
     @Test func anonymousCallersAreAskedToSignIn() async throws {
@@ -7036,6 +7512,173 @@ import Testing
         }
     }
 
+    {{#auth.resetsPasswords}}
+    @Test func passwordResetAnswersAlikeAndMailsOnlyAnAccount() async throws {
+        let mailBox = MailBox()
+        try await withServer(mailer: mailBox) { client in
+            var fixtures = Fixtures(client)
+            let body = try await fixtures.{{auth.variable}}Body()
+            #expect(try await request(client, .post, "/{{auth.route}}", body: body).status == .created)
+            let address = try #require(body["{{auth.identityJSON}}"]?.stringValue)
+            // While the mailer hangs, the answer for an account still comes at once: nothing the
+            // answer waits for depends on whether the account exists.
+            mailBox.isHeld = true
+            let unknown = try await resetPassword(client, "nobody." + address)
+            let known = try await resetPassword(client, address.uppercased())
+            #expect(unknown.status == .accepted)
+            #expect(known.status == unknown.status && known.body == unknown.body)
+            let headerNames = { (headers: HTTPFields) in headers.map(\.name.canonicalName).sorted() }
+            #expect(headerNames(known.headers) == headerNames(unknown.headers))
+            mailBox.isHeld = false
+            // Mail goes out in order: once the account's has, the unknown address's would have.
+            let sent = try await mailBox.sent(atLeast: 1)
+            #expect(sent.count == 1)
+            let mail = try #require(sent.first)
+            #expect(mail.recipient == address.lowercased() && mail.purpose == .passwordReset)
+            #expect(mail.link.hasSuffix("/reset-password?token=" + mail.token) && mail.text.contains(mail.link))
+        }
+    }
+
+    @Test func aResetLinkSetsThePasswordOnceAndEndsTheSessions() async throws {
+        let mailBox = MailBox()
+        try await withServer(mailer: mailBox) { client in
+            var fixtures = Fixtures(client)
+            let body = try await fixtures.{{auth.variable}}Body()
+            #expect(try await request(client, .post, "/{{auth.route}}", body: body).status == .created)
+            let address = try #require(body["{{auth.identityJSON}}"]?.stringValue)
+            let signedIn = try await login(client, address, body["{{auth.passwordJSON}}"] ?? .null).body
+            #expect(try await resetPassword(client, address).status == .accepted)
+            let token = try #require(try await mailBox.sent(atLeast: 1).first?.token)
+            {{#auth.shortPassword}}
+            let short = try await confirmReset(client, token, "{{auth.shortPassword}}")
+            #expect(short.status == .unprocessableContent, "checked as a sign-up's: \(short.body)")
+            {{/auth.shortPassword}}
+            let newPassword = "a new password, long enough"
+            #expect(try await confirmReset(client, token, newPassword).status == .noContent)
+            let again = try await confirmReset(client, token, newPassword + "!")
+            #expect(again.status == .unprocessableContent && again.body["error"]?["code"] == .string("invalid_link"), "used once")
+            #expect(try await confirmReset(client, "not-a-token", newPassword).status == .unprocessableContent)
+
+            #expect(try await login(client, address, body["{{auth.passwordJSON}}"] ?? .null).status == .unauthorized)
+            #expect(try await login(client, address, .string(newPassword)).status == .ok)
+            #expect(try await request(client, .get, "/auth/me", token: try #require(signedIn["token"]?.stringValue)).status == .unauthorized)
+            #expect(try await refresh(client, try #require(signedIn["refreshToken"]?.stringValue)).status == .unauthorized)
+            {{#auth.verifiesEmail}}
+            let me = try await login(client, address, .string(newPassword))
+            #expect(me.body["user"]?["{{auth.verifiedField}}"] == .bool(true), "the link proved the address")
+            {{/auth.verifiesEmail}}
+        }
+    }
+
+    @Test func aResetLinkExpiresAndNeedsTheAddressItWentTo() async throws {
+        let clock = TestClock()
+        let mailBox = MailBox()
+        try await withServer(configure: { $0.clock = { clock.now() } }, mailer: mailBox) { client in
+            var fixtures = Fixtures(client)
+            let created = try await fixtures.create{{auth.type}}()
+            let id = try created.id
+            let address = try #require(created["{{auth.identityJSON}}"]?.stringValue)
+            #expect(try await resetPassword(client, address).status == .accepted)
+            let expiring = try #require(try await mailBox.sent(atLeast: 1).first?.token)
+            clock.advance(by: AccountMailSettings().passwordResetLifetime + 1)
+            #expect(try await confirmReset(client, expiring, "a new password, long enough").status == .unprocessableContent)
+
+            #expect(try await resetPassword(client, address).status == .accepted)
+            let token = try #require(try await mailBox.sent(atLeast: 2).last?.token)
+            let moved = try await request(client, .patch, "/{{auth.route}}/\(id)", body: .object(["{{auth.identityJSON}}": .string("moved." + address)]))
+            #expect(moved.status == .ok)
+            #expect(try await confirmReset(client, token, "a new password, long enough").status == .unprocessableContent)
+        }
+    }
+
+    @Test func resetRequestsWait() async throws {
+        let clock = TestClock()
+        try await withServer(configure: {
+            $0.signInLimits.attempts = 1
+            $0.clock = { clock.now() }
+        }) { client in
+            for _ in 0..<2 { #expect(try await resetPassword(client, "someone@example.com").status == .accepted) }
+            let waiting = try await resetPassword(client, "someone@example.com")
+            #expect(waiting.status == .tooManyRequests && waiting.headers[.retryAfter] == "1")
+            clock.advance(by: 1.5)
+            #expect(try await resetPassword(client, "someone@example.com").status == .accepted)
+        }
+    }
+
+    private func resetPassword(_ client: any TestClientProtocol, _ address: String) async throws
+        -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
+        try await request(client, .post, "/auth/password-reset", anonymous: true, body: .object(["{{auth.identityJSON}}": .string(address)]))
+    }
+
+    private func confirmReset(_ client: any TestClientProtocol, _ token: String, _ password: String) async throws
+        -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
+        try await request(client, .post, "/auth/password-reset/confirm", anonymous: true, body: .object([
+            "token": .string(token), "{{auth.passwordJSON}}": .string(password),
+        ]))
+    }
+
+    private func login(_ client: any TestClientProtocol, _ address: String, _ password: JSONValue) async throws
+        -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
+        try await request(client, .post, "/auth/login", body: .object(["{{auth.identityJSON}}": .string(address), "{{auth.passwordJSON}}": password]))
+    }
+
+    {{/auth.resetsPasswords}}
+    {{#auth.verifiesEmail}}
+    @Test func aMailedLinkConfirmsTheAddressUntilItChanges() async throws {
+        let mailBox = MailBox()
+        try await withServer(mailer: mailBox) { client in
+            var fixtures = Fixtures(client)
+            let signedIn = try #require(try await signIn(client, &fixtures).first)
+            let id = try #require(signedIn["user"]?["id"]?.stringValue)
+            let access = try #require(signedIn["token"]?.stringValue)
+            #expect(signedIn["user"]?["{{auth.verifiedField}}"] == .bool(false))
+            #expect(try await request(client, .post, "/auth/verify-email", anonymous: true).status == .unauthorized)
+            for _ in 0..<2 { #expect(try await request(client, .post, "/auth/verify-email", token: access).status == .accepted) }
+            let links = try await mailBox.sent(atLeast: 2)
+            let address = try #require(signedIn["user"]?["{{auth.identityJSON}}"]?.stringValue)
+            #expect(links.map(\.recipient) == [address, address] && links.allSatisfy { $0.purpose == .emailVerification })
+            #expect(links[0].link.hasSuffix("/verify-email?token=" + links[0].token))
+            #expect(try await confirmVerification(client, links[0].token).status == .noContent)
+            #expect(try await confirmVerification(client, links[0].token).status == .unprocessableContent, "used once")
+            let me = try await request(client, .get, "/auth/me", token: access)
+            #expect(me.body["{{auth.verifiedField}}"] == .bool(true), "seen at once: \(me.body)")
+            // Nothing is mailed for an address confirmed already (the next mail shows it).
+            #expect(try await request(client, .post, "/auth/verify-email", token: access).status == .accepted)
+
+            // A client cannot set it; a new address is not confirmed, nor is it by a link to the old one.
+            let forged = try await request(client, .patch, "/{{auth.route}}/\(id)", token: access, body: .object(["{{auth.verifiedField}}": .bool(true)]))
+            #expect(forged.status == .badRequest || forged.status == .unprocessableContent, "\(forged.body)")
+            let moved = try await request(client, .patch, "/{{auth.route}}/\(id)", body: .object(["{{auth.identityJSON}}": .string("moved." + address)]))
+            #expect(moved.status == .ok && moved.body["{{auth.verifiedField}}"] == .bool(false))
+            #expect(try await confirmVerification(client, links[1].token).status == .unprocessableContent)
+            #expect(try await request(client, .post, "/auth/verify-email", token: access).status == .accepted)
+            let sent = try await mailBox.sent(atLeast: 3)
+            #expect(sent.count == 3 && sent.last?.recipient == "moved." + address)
+        }
+    }
+    {{#auth.canRegister}}
+
+    @Test func signingUpMailsALink() async throws {
+        let mailBox = MailBox()
+        try await withServer(as: .anonymous, mailer: mailBox) { client in
+            var fixtures = Fixtures(client)
+            let registered = try await request(client, .post, "/auth/register", body: try await fixtures.{{auth.variable}}Body())
+            #expect(registered.status == .created)
+            let mail = try #require(try await mailBox.sent(atLeast: 1).first)
+            #expect(mail.recipient == registered.body["user"]?["{{auth.identityJSON}}"]?.stringValue)
+            #expect(try await confirmVerification(client, mail.token).status == .noContent)
+            let me = try await request(client, .get, "/auth/me", token: try #require(registered.body["token"]?.stringValue))
+            #expect(me.body["{{auth.verifiedField}}"] == .bool(true))
+        }
+    }
+    {{/auth.canRegister}}
+
+    private func confirmVerification(_ client: any TestClientProtocol, _ token: String) async throws
+        -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
+        try await request(client, .post, "/auth/verify-email/confirm", anonymous: true, body: .object(["token": .string(token)]))
+    }
+
+    {{/auth.verifiesEmail}}
     /// Creates {{auth.aDisplayName}} with `POST /{{auth.route}}` and signs in from `devices` devices:
     /// the body of each sign-in.
     private func signIn(_ client: any TestClientProtocol, _ fixtures: inout Fixtures, devices: Int = 1) async throws -> [JSONValue] {
@@ -8602,6 +9245,38 @@ final class TestClock: Sendable {
     func now() -> Date { time.withLockedValue { $0 } }
     func advance(by seconds: TimeInterval) { time.withLockedValue { $0.addTimeInterval(seconds) } }
 }
+{{#sendsMail}}
+
+/// A mailer that keeps what it is given, for tests to read; while `isHeld`, sending waits.
+final class MailBox: Mailer {
+    private struct State {
+        var sent: [AccountMail] = []
+        var isHeld = false
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    var isHeld: Bool {
+        get { state.withLockedValue { $0.isHeld } }
+        set { state.withLockedValue { $0.isHeld = newValue } }
+    }
+
+    func send(_ mail: AccountMail) async throws {
+        while isHeld { try await Task.sleep(for: .milliseconds(5)) }
+        state.withLockedValue { $0.sent.append(mail) }
+    }
+
+    /// What was sent, once at least `count` messages were (or 10 s passed).
+    func sent(atLeast count: Int) async throws -> [AccountMail] {
+        for _ in 0..<1_000 {
+            let sent = state.withLockedValue { $0.sent }
+            if sent.count >= count { return sent }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return state.withLockedValue { $0.sent }
+    }
+}
+{{/sendsMail}}
 
 {{/hasAuth}}
 /// Runs `test` against a fresh server with an empty database: in-memory SQLite, or, when
@@ -8611,17 +9286,22 @@ final class TestClock: Sendable {
 /// tests of behaviour other than permissions, `.anonymous` for tests of permissions. A request
 /// with the header `x-test-caller: anonymous` is anonymous either way. The generated tests run
 /// without business logic (`AppHooks.none`); tests of your hooks pass `hooks: AppHooks()`.
-/// `configure` changes the configuration (settings the environment would give).
+/// `configure` changes the configuration (settings the environment would give).{{#sendsMail}} Account mail
+/// goes to `mailer` (by default, nowhere).{{/sendsMail}}
 func withServer(
-    as caller: Caller = .system, hooks: AppHooks = .none, configure: (inout AppConfiguration) -> Void = { _ in },
+    as caller: Caller = .system, hooks: AppHooks = .none, configure: (inout AppConfiguration) -> Void = { _ in },{{#sendsMail}}
+    mailer: any Mailer = MailBox(),{{/sendsMail}}
     _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
-    try await withServerAndDatabase(as: caller, hooks: hooks, configure: configure) { client, _ in try await test(client) }
+    try await withServerAndDatabase(as: caller, hooks: hooks, configure: configure{{#sendsMail}}, mailer: mailer{{/sendsMail}}) { client, _ in
+        try await test(client)
+    }
 }
 
 /// `withServer`, with the server's database for tests that write to it directly, as an operator would.
 func withServerAndDatabase(
-    as caller: Caller = .system, hooks: AppHooks = .none, configure: (inout AppConfiguration) -> Void = { _ in },
+    as caller: Caller = .system, hooks: AppHooks = .none, configure: (inout AppConfiguration) -> Void = { _ in },{{#sendsMail}}
+    mailer: any Mailer = MailBox(),{{/sendsMail}}
     _ test: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void
 ) async throws {
     var configuration = AppConfiguration()
@@ -8642,7 +9322,7 @@ func withServerAndDatabase(
         let database = try await openDatabase(configuration.database, logger: logger)
         let app = try await buildApplication(
             configuration, hooks: hooks, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller },
-            database: database)
+            database: database{{#sendsMail}}, mailer: mailer{{/sendsMail}})
         try await app.test(.router) { client in try await test(client, database) }
     }
     guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"],

@@ -656,7 +656,39 @@ extension OpenAPIWriter {
         paths.append(("/auth/me", .object([("get", operation(
             "me", summary: "The signed-in \(entity.displayName)",
             responses: [("200", response("The signed-in \(entity.displayName)", ref: type))]))])))
+        if auth.resetsPasswords {
+            paths.append(("/auth/password-reset", .object([("post", operation(
+                "requestPasswordReset", summary: "Mails a link to choose a new password, if an account has this address",
+                secured: false, body: "PasswordResetRequest",
+                responses: [("202", .object([("description", .string("Asked: the same answer whether an account has the address or not"))])),
+                            ("429", tooManyAttempts("Too many requests for this address or from this client"))]
+                    + bodyErrors(unprocessable: "The address is missing or not an email address")))])))
+            paths.append(("/auth/password-reset/confirm", .object([("post", operation(
+                "confirmPasswordReset", summary: "Sets the password with a mailed link's token and ends every session",
+                secured: false, body: "PasswordResetConfirmation",
+                responses: [("204", .object([("description", .string("The password is set"))]))]
+                    + bodyErrors(unprocessable: "The link is unknown, used or expired, or the password breaks the field's rules")))])))
+        }
+        if auth.verifiesEmail {
+            paths.append(("/auth/verify-email", .object([("post", operation(
+                "requestEmailVerification", summary: "Mails the signed-in \(entity.displayName) a link to confirm their address",
+                responses: [("202", .object([("description", .string("Asked (nothing is mailed for an address confirmed already)"))])),
+                            ("429", tooManyAttempts("Too many requests for this account or from this client"))]))])))
+            paths.append(("/auth/verify-email/confirm", .object([("post", operation(
+                "confirmEmailVerification", summary: "Confirms an address with a mailed link's token",
+                secured: false, body: "VerificationConfirmation",
+                responses: [("204", .object([("description", .string("The address is confirmed"))]))]
+                    + bodyErrors(unprocessable: "The link is unknown, used or expired, or the address changed since")))])))
+        }
         return paths
+    }
+
+    /// The answers to a JSON body the server cannot take.
+    private func bodyErrors(unprocessable: String) -> [(String, JSON)] {
+        [("400", errorResponse("The body is not a JSON object, or a field has the wrong type or is unknown")),
+         ("413", errorResponse("The body is too large")),
+         ("415", errorResponse("The body is not sent as application/json")),
+         ("422", errorResponse(unprocessable))]
     }
 
     /// `SignedIn` and `Credentials`, with a schema that has an `auth` block.
@@ -679,6 +711,18 @@ extension OpenAPIWriter {
                 (identity.jsonName, valueSchema(identity)),
                 (password.jsonName, valueSchema(password)),
             ], required: [identity.jsonName, password.jsonName], closed: true)),
-        ]
+        ] + (auth.resetsPasswords ? [
+            ("PasswordResetRequest", objectSchema([
+                (identity.jsonName, .object([("type", .string("string")), ("format", .string("email"))])),
+            ], required: [identity.jsonName], closed: true)),
+            ("PasswordResetConfirmation", objectSchema([
+                ("token", .object([("type", .string("string"))])),
+                (password.jsonName, valueSchema(password)),
+            ], required: ["token", password.jsonName], closed: true)),
+        ] : []) + (auth.verifiesEmail ? [
+            ("VerificationConfirmation", objectSchema([
+                ("token", .object([("type", .string("string"))])),
+            ], required: ["token"], closed: true)),
+        ] : [])
     }
 }

@@ -162,14 +162,17 @@ struct AppConfiguration: Sendable {
         }
     }
 
-    private mutating func readConnectionLimits(_ environment: Environment) throws {
-        func seconds(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
-            guard let value = environment.get(name) else { return nil }
-            guard let number = Int(value), range.contains(number) else {
-                throw ConfigurationError("\(name) must be a whole number of seconds from \(range.lowerBound) to \(range.upperBound)")
-            }
-            return number
+    /// A setting in whole seconds, if set.
+    private static func seconds(_ name: String, in range: ClosedRange<Int>, _ environment: Environment) throws -> Int? {
+        guard let value = environment.get(name) else { return nil }
+        guard let number = Int(value), range.contains(number) else {
+            throw ConfigurationError("\(name) must be a whole number of seconds from \(range.lowerBound) to \(range.upperBound)")
         }
+        return number
+    }
+
+    private mutating func readConnectionLimits(_ environment: Environment) throws {
+        func seconds(_ name: String, in range: ClosedRange<Int>) throws -> Int? { try Self.seconds(name, in: range, environment) }
         if let header = try seconds("REQUEST_HEADER_TIMEOUT", in: 1...3600) { connections.headerTimeout = .seconds(Int64(header)) }
         if let body = try seconds("REQUEST_BODY_TIMEOUT", in: 1...3600) { connections.bodyTimeout = .seconds(Int64(body)) }
         if let idle = try seconds("KEEP_ALIVE_TIMEOUT", in: 1...3600) { connections.keepAliveTimeout = .seconds(Int64(idle)) }

@@ -34,7 +34,9 @@ func withServer(
     as caller: Caller = .system, hooks: AppHooks = .none, configure: (inout AppConfiguration) -> Void = { _ in },
     _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
-    try await withServerAndDatabase(as: caller, hooks: hooks, configure: configure) { client, _ in try await test(client) }
+    try await withServerAndDatabase(as: caller, hooks: hooks, configure: configure) { client, _ in
+        try await test(client)
+    }
 }
 
 /// `withServer`, with the server's database for tests that write to it directly, as an operator would.

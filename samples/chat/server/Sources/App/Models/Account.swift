@@ -8,8 +8,8 @@ struct Account: Sendable, Equatable {
     var email: String
     var displayName: String
     var avatar: String?
-    var verified: Bool
     var lastSeen: Date?
+    var emailVerified: Bool
 }
 
 extension Account: JSONResponse {
@@ -19,9 +19,9 @@ extension Account: JSONResponse {
         json.field("avatar", avatar)
         json.field("displayName", displayName)
         json.field("email", email)
+        json.field("emailVerified", emailVerified)
         json.field("id", id)
         json.field("lastSeen", lastSeen)
-        json.field("verified", verified)
         json.endObject()
     }
 }
@@ -33,8 +33,8 @@ extension Account {
         email = try row.decode(1)
         displayName = try row.decode(2)
         avatar = try row.decode(3)
-        verified = try row.decode(4)
-        lastSeen = try row.decode(5)
+        lastSeen = try row.decode(4)
+        emailVerified = try row.decode(5)
     }
 }
 
@@ -44,8 +44,8 @@ struct AccountRecord: ResourceRecord {
     var password: String
     var displayName: String
     var avatar: String?
-    var verified: Bool
     var lastSeen: Date?
+    var emailVerified: Bool
 
     /// Reads a row selected with `AccountQueries.selectRecord`.
     init(row: SQLRow) throws {
@@ -53,17 +53,17 @@ struct AccountRecord: ResourceRecord {
         password = try row.decode(1)
         displayName = try row.decode(2)
         avatar = try row.decode(3)
-        verified = try row.decode(4)
-        lastSeen = try row.decode(5)
+        lastSeen = try row.decode(4)
+        emailVerified = try row.decode(5)
     }
 
-    init(email: String, password: String, displayName: String, avatar: String?, verified: Bool, lastSeen: Date?) {
+    init(email: String, password: String, displayName: String, avatar: String?, lastSeen: Date?, emailVerified: Bool) {
         self.email = email
         self.password = password
         self.displayName = displayName
         self.avatar = avatar
-        self.verified = verified
         self.lastSeen = lastSeen
+        self.emailVerified = emailVerified
     }
 
     /// The parameters of `AccountQueries.insert` and `.update` after the id.
@@ -73,8 +73,8 @@ struct AccountRecord: ResourceRecord {
             .text(password),
             .text(displayName),
             avatar.map { .text($0) } ?? .null,
-            .bool(verified),
             lastSeen.map { .timestamp($0) } ?? .null,
+            .bool(emailVerified),
         ]
     }
 

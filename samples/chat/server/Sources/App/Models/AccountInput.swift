@@ -10,7 +10,7 @@ struct AccountCreate: ResourceCreate {
     var avatar: String?
 
     /// Every field name a body may hold: writable and read-only ones (the latter are refused with 422).
-    static let knownFields: Set<String> = ["id", "email", "password", "displayName", "avatar", "verified", "lastSeen"]
+    static let knownFields: Set<String> = ["id", "email", "password", "displayName", "avatar", "lastSeen", "emailVerified"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
     static func read(_ input: inout InputReader, owner: UUID?) -> AccountCreate? {
@@ -18,7 +18,7 @@ struct AccountCreate: ResourceCreate {
         let password = input.required("password", as: String.self)
         let displayName = input.required("displayName", as: String.self)
         let avatar = input.optional("avatar", as: String.self)
-        input.refuseReadOnly(["id", "verified", "lastSeen"])
+        input.refuseReadOnly(["id", "lastSeen", "emailVerified"])
         input.refuseUnknown(known: knownFields)
         guard let email, let password, let displayName else { return nil }
         return AccountCreate(email: email, password: password, displayName: displayName, avatar: avatar)
@@ -31,8 +31,8 @@ struct AccountCreate: ResourceCreate {
             password: self.password,
             displayName: self.displayName,
             avatar: self.avatar,
-            verified: false,
-            lastSeen: nil
+            lastSeen: nil,
+            emailVerified: false
         )
     }
 }
@@ -54,7 +54,7 @@ struct AccountPatch: ResourcePatch {
     }
 
     static func read(_ input: inout InputReader) -> AccountPatch {
-        input.refuseReadOnly(["id", "verified", "lastSeen"])
+        input.refuseReadOnly(["id", "lastSeen", "emailVerified"])
         input.refuseUnknown(known: AccountCreate.knownFields)
         return AccountPatch(
             email: input.ifSent("email", as: String.self).map(IdentityFolding.fold),

@@ -16,9 +16,9 @@ enum ConversationPermissions: ResourcePermissions {
         (user.map { user in Access(#""conversations"."creator_id" = ?"#, .uuid(user.id)) } ?? .none)
     }
 
-    /// `auth.verified`
+    /// `auth.emailVerified`
     static let create: Permission = Permission(action: "create conversations", refersToCaller: true) { user in
-        Access(user.map { user in SQLLogic.equal(user.record.verified, true) == true } ?? false)
+        Access(user.map { user in SQLLogic.equal(user.record.emailVerified, true) == true } ?? false)
     }
 
     /// `owner`

@@ -18,10 +18,10 @@ enum MessagePermissions: ResourcePermissions {
             || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "messages"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
-    /// `authenticated && auth.verified`
+    /// `authenticated && auth.emailVerified`
     static let create: Permission = Permission(action: "create messages", refersToCaller: true) { user in
         Access(user != nil)
-            && Access(user.map { user in SQLLogic.equal(user.record.verified, true) == true } ?? false)
+            && Access(user.map { user in SQLLogic.equal(user.record.emailVerified, true) == true } ?? false)
     }
 
     /// `owner && kind == .text`

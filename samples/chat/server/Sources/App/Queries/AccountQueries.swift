@@ -7,38 +7,38 @@
 enum AccountQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select: SQL = SQL(
-        sqlite: #"SELECT "accounts"."id", "accounts"."email", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts""#,
-        postgres: #"SELECT "accounts"."id", "accounts"."email", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts""#
+        sqlite: #"SELECT "accounts"."id", "accounts"."email", "accounts"."display_name", "accounts"."avatar", "accounts"."last_seen", "accounts"."email_verified" FROM "accounts""#,
+        postgres: #"SELECT "accounts"."id", "accounts"."email", "accounts"."display_name", "accounts"."avatar", "accounts"."last_seen", "accounts"."email_verified" FROM "accounts""#
     )
 
     /// One row by id.
     static let find: SQL = SQL(
-        sqlite: #"SELECT "accounts"."id", "accounts"."email", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts" WHERE "accounts"."id" = ?1"#,
-        postgres: #"SELECT "accounts"."id", "accounts"."email", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts" WHERE "accounts"."id" = $1"#
+        sqlite: #"SELECT "accounts"."id", "accounts"."email", "accounts"."display_name", "accounts"."avatar", "accounts"."last_seen", "accounts"."email_verified" FROM "accounts" WHERE "accounts"."id" = ?1"#,
+        postgres: #"SELECT "accounts"."id", "accounts"."email", "accounts"."display_name", "accounts"."avatar", "accounts"."last_seen", "accounts"."email_verified" FROM "accounts" WHERE "accounts"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord: SQL = SQL(
-        sqlite: #"SELECT "accounts"."email", "accounts"."password", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts" WHERE "accounts"."id" = ?1"#,
-        postgres: #"SELECT "accounts"."email", "accounts"."password", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts" WHERE "accounts"."id" = $1"#
+        sqlite: #"SELECT "accounts"."email", "accounts"."password", "accounts"."display_name", "accounts"."avatar", "accounts"."last_seen", "accounts"."email_verified" FROM "accounts" WHERE "accounts"."id" = ?1"#,
+        postgres: #"SELECT "accounts"."email", "accounts"."password", "accounts"."display_name", "accounts"."avatar", "accounts"."last_seen", "accounts"."email_verified" FROM "accounts" WHERE "accounts"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
     static let newRow: SQL = SQL(
-        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "email", ?3 AS "password", ?4 AS "display_name", ?5 AS "avatar", ?6 AS "verified", ?7 AS "last_seen") AS "accounts""#,
-        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "email", $3::text AS "password", $4::text AS "display_name", $5::text AS "avatar", $6::boolean AS "verified", $7::timestamptz AS "last_seen") AS "accounts""#
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "email", ?3 AS "password", ?4 AS "display_name", ?5 AS "avatar", ?6 AS "last_seen", ?7 AS "email_verified") AS "accounts""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "email", $3::text AS "password", $4::text AS "display_name", $5::text AS "avatar", $6::timestamptz AS "last_seen", $7::boolean AS "email_verified") AS "accounts""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
     static let insert: SQL = SQL(
-        sqlite: #"INSERT INTO "accounts" ("id", "email", "password", "display_name", "avatar", "verified", "last_seen") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING "id", "email", "display_name", "avatar", "verified", "last_seen""#,
-        postgres: #"INSERT INTO "accounts" ("id", "email", "password", "display_name", "avatar", "verified", "last_seen") VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "id", "email", "display_name", "avatar", "verified", "last_seen""#
+        sqlite: #"INSERT INTO "accounts" ("id", "email", "password", "display_name", "avatar", "last_seen", "email_verified") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING "id", "email", "display_name", "avatar", "last_seen", "email_verified""#,
+        postgres: #"INSERT INTO "accounts" ("id", "email", "password", "display_name", "avatar", "last_seen", "email_verified") VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "id", "email", "display_name", "avatar", "last_seen", "email_verified""#
     )
 
     /// Writes every column of the record to the row with the id.
     static let update: SQL = SQL(
-        sqlite: #"UPDATE "accounts" SET "email" = ?2, "password" = ?3, "display_name" = ?4, "avatar" = ?5, "verified" = ?6, "last_seen" = ?7 WHERE "id" = ?1 RETURNING "id", "email", "display_name", "avatar", "verified", "last_seen""#,
-        postgres: #"UPDATE "accounts" SET "email" = $2, "password" = $3, "display_name" = $4, "avatar" = $5, "verified" = $6, "last_seen" = $7 WHERE "id" = $1 RETURNING "id", "email", "display_name", "avatar", "verified", "last_seen""#
+        sqlite: #"UPDATE "accounts" SET "email" = ?2, "password" = ?3, "display_name" = ?4, "avatar" = ?5, "last_seen" = ?6, "email_verified" = ?7 WHERE "id" = ?1 RETURNING "id", "email", "display_name", "avatar", "last_seen", "email_verified""#,
+        postgres: #"UPDATE "accounts" SET "email" = $2, "password" = $3, "display_name" = $4, "avatar" = $5, "last_seen" = $6, "email_verified" = $7 WHERE "id" = $1 RETURNING "id", "email", "display_name", "avatar", "last_seen", "email_verified""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
@@ -61,8 +61,8 @@ enum AccountQueries: ResourceQueries {
 
     /// The signed-in user's row as rules and hooks see it, read on every request with a token; password hashes stay unread.
     static let selectCaller: SQL = SQL(
-        sqlite: #"SELECT "accounts"."email", '' AS "password", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts" WHERE "accounts"."id" = ?1"#,
-        postgres: #"SELECT "accounts"."email", '' AS "password", "accounts"."display_name", "accounts"."avatar", "accounts"."verified", "accounts"."last_seen" FROM "accounts" WHERE "accounts"."id" = $1"#
+        sqlite: #"SELECT "accounts"."email", '' AS "password", "accounts"."display_name", "accounts"."avatar", "accounts"."last_seen", "accounts"."email_verified" FROM "accounts" WHERE "accounts"."id" = ?1"#,
+        postgres: #"SELECT "accounts"."email", '' AS "password", "accounts"."display_name", "accounts"."avatar", "accounts"."last_seen", "accounts"."email_verified" FROM "accounts" WHERE "accounts"."id" = $1"#
     )
 
     /// The columns `sort=` may name, by JSON name.
@@ -71,8 +71,8 @@ enum AccountQueries: ResourceQueries {
         "email": #""accounts"."email""#,
         "displayName": #""accounts"."display_name""#,
         "avatar": #""accounts"."avatar""#,
-        "verified": #""accounts"."verified""#,
         "lastSeen": #""accounts"."last_seen""#,
+        "emailVerified": #""accounts"."email_verified""#,
     ]
 
     /// The fields filters may name, by JSON name.
@@ -81,8 +81,8 @@ enum AccountQueries: ResourceQueries {
         "email": .init(column: #""accounts"."email""#, kind: .text),
         "displayName": .init(column: #""accounts"."display_name""#, kind: .text),
         "avatar": .init(column: #""accounts"."avatar""#, kind: .text),
-        "verified": .init(column: #""accounts"."verified""#, kind: .bool),
         "lastSeen": .init(column: #""accounts"."last_seen""#, kind: .timestamp),
+        "emailVerified": .init(column: #""accounts"."email_verified""#, kind: .bool),
     ]
 
     /// Unique constraints, to name the fields of a 409.

@@ -89,9 +89,9 @@ extension OracleEntities {
             "password": .value(key: "password"),
             "displayName": .value(key: "displayName"),
             "avatar": .value(key: "avatar"),
-            "verified": .value(key: "verified"),
             "lastSeen": .value(key: "lastSeen"),
             "memberships": .hasMany(target: "Member", inverse: "account"),
+            "emailVerified": .value(key: "emailVerified"),
         ],
         rules: [
             OracleRule([.create], .isPublic),
@@ -100,9 +100,9 @@ extension OracleEntities {
         ],
         guarded: [.create: [], .update: ["password"]],
         ownerKey: nil,
-        defaults: ["verified": .bool(false)],
+        defaults: ["emailVerified": .bool(false)],
         varied: [
-            VariedField(key: "verified", domain: .values([.bool(true), .bool(false)]), statement: SQL(sqlite: #"UPDATE "accounts" SET "verified" = ?1 WHERE "id" = ?2"#, postgres: #"UPDATE "accounts" SET "verified" = $1 WHERE "id" = $2"#)),
+            VariedField(key: "emailVerified", domain: .values([.bool(true), .bool(false)]), statement: SQL(sqlite: #"UPDATE "accounts" SET "email_verified" = ?1 WHERE "id" = ?2"#, postgres: #"UPDATE "accounts" SET "email_verified" = $1 WHERE "id" = $2"#)),
         ],
         body: { fixtures, changes in try await fixtures.accountBody(changes) }
     )

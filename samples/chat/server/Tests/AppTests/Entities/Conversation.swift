@@ -74,7 +74,7 @@ extension OracleEntities {
             "messages": .hasMany(target: "Message", inverse: "conversation"),
         ],
         rules: [
-            OracleRule([.create], .isTrue(.authField(["verified"]))),
+            OracleRule([.create], .isTrue(.authField(["emailVerified"]))),
             OracleRule([.list, .read, .update, .delete], .compare(.field(["creator"]), .equal, .auth)),
         ],
         guarded: [.create: ["creatorId"], .update: ["creatorId"]],

@@ -91,7 +91,7 @@ extension OracleEntities {
         ],
         rules: [
             OracleRule([.list, .read], .or(.compare(.field(["sender"]), .equal, .auth), .compare(.field(["conversation", "creator"]), .equal, .auth))),
-            OracleRule([.create], .and(.authenticated, .isTrue(.authField(["verified"])))),
+            OracleRule([.create], .and(.authenticated, .isTrue(.authField(["emailVerified"])))),
             OracleRule([.create], fields: ["kind"], .compare(.field(["kind"]), .notEqual, .literal(.string("system")))),
             OracleRule([.update], .and(.compare(.field(["sender"]), .equal, .auth), .compare(.field(["kind"]), .equal, .literal(.string("text"))))),
             OracleRule([.delete], .or(.compare(.field(["sender"]), .equal, .auth), .compare(.field(["conversation", "creator"]), .equal, .auth))),

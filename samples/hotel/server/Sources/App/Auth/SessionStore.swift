@@ -4,6 +4,23 @@ import Crypto
 import ExtrasBase64
 import Foundation
 
+/// The random secrets of refresh tokens and mailed links, and how they are stored: only their
+/// SHA-256 is kept, so that a copy of the database signs nobody in. (A fast hash is enough:
+/// 256 random bits cannot be guessed, unlike a password.)
+enum Secret {
+    /// 256 random bits, in base64url (43 characters).
+    static func random() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Base64.encodeToString(bytes: bytes, options: [.base64UrlAlphabet, .omitPaddingCharacter])
+    }
+
+    /// The SHA-256 of `secret`, in hexadecimal.
+    static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Array(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
 /// Signed-in devices: one row of `otak_sessions` each (created by the migrations). A session
 /// holds the SHA-256 of its refresh token, which changes at every `POST /auth/refresh`, and of
 /// the one before: that one coming back means two parties hold the session's tokens (one
@@ -22,9 +39,7 @@ struct SessionStore: Sendable {
         var text: String { session.uuidString + "." + secret }
 
         static func random(for session: UUID) -> RefreshToken {
-            var generator = SystemRandomNumberGenerator()
-            let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-            return RefreshToken(session: session, secret: Base64.encodeToString(bytes: bytes, options: [.base64UrlAlphabet, .omitPaddingCharacter]))
+            RefreshToken(session: session, secret: Secret.random())
         }
 
         init(session: UUID, secret: String) {
@@ -37,7 +52,7 @@ struct SessionStore: Sendable {
             self.init(session: session, secret: String(text[text.index(after: dot)...]))
         }
 
-        var hash: String { SHA256.hash(data: Array(secret.utf8)).map { String(format: "%02x", $0) }.joined() }
+        var hash: String { Secret.hash(secret) }
     }
 
     /// What `refresh` found.

@@ -52,6 +52,9 @@ protocol Resource: JSONResponse, Sendable {
     /// Runs in the transaction of an update, after it: the signed-in users' entity ends their
     /// sessions when the password changes.
     static func didUpdate(_ id: UUID, with patch: Patch, on connection: DatabaseConnection) async throws
+    /// What the server itself changes in a row being updated, before the rules see it: a new
+    /// address of a signed-in user is not confirmed.
+    static func adjust(_ record: inout Record, from old: Record)
 }
 
 /// A belongs-to field: its JSON name, the target's name in messages and the statement that
@@ -72,6 +75,7 @@ extension Resource {
     static func hashPasswords(_ record: inout Record, cost: Int) async throws {}
     static func hashPasswords(_ patch: inout Patch, cost: Int) async throws {}
     static func didUpdate(_ id: UUID, with patch: Patch, on connection: DatabaseConnection) async throws {}
+    static func adjust(_ record: inout Record, from old: Record) {}
 }
 
 extension Resource where Detail == Self {

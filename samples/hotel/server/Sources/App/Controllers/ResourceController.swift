@@ -126,6 +126,7 @@ struct ResourceController<Entity: Resource>: Sendable {
             let problems = try await hooks.validate(record, id: id, context: hookContext)
             if !problems.isEmpty { throw APIError.validationFailed(problems) }
             try await hooks.willUpdate(&record, old: old, id: id, context: hookContext)
+            Entity.adjust(&record, from: old)
             let action = Entity.Permissions.update.action
             if Entity.updateReadsNewValues {
                 // The rules read the values this update sends: with them, they must hold for the

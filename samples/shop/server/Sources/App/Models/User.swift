@@ -9,6 +9,7 @@ struct User: Sendable, Equatable {
     var name: String
     var role: Role
     var joined: Date
+    var emailVerified: Bool
 }
 
 extension User: JSONResponse {
@@ -16,6 +17,7 @@ extension User: JSONResponse {
     func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("email", email)
+        json.field("emailVerified", emailVerified)
         json.field("id", id)
         json.field("joined", joined)
         json.field("name", name)
@@ -32,6 +34,7 @@ extension User {
         name = try row.decode(2)
         role = try row.decode(3)
         joined = try row.decode(4)
+        emailVerified = try row.decode(5)
     }
 }
 
@@ -42,6 +45,7 @@ struct UserRecord: ResourceRecord {
     var name: String
     var role: Role
     var joined: Date
+    var emailVerified: Bool
 
     /// Reads a row selected with `UserQueries.selectRecord`.
     init(row: SQLRow) throws {
@@ -50,14 +54,16 @@ struct UserRecord: ResourceRecord {
         name = try row.decode(2)
         role = try row.decode(3)
         joined = try row.decode(4)
+        emailVerified = try row.decode(5)
     }
 
-    init(email: String, password: String, name: String, role: Role, joined: Date) {
+    init(email: String, password: String, name: String, role: Role, joined: Date, emailVerified: Bool) {
         self.email = email
         self.password = password
         self.name = name
         self.role = role
         self.joined = joined
+        self.emailVerified = emailVerified
     }
 
     /// The parameters of `UserQueries.insert` and `.update` after the id.
@@ -68,6 +74,7 @@ struct UserRecord: ResourceRecord {
             .text(name),
             .text(role.rawValue),
             .timestamp(joined),
+            .bool(emailVerified),
         ]
     }
 

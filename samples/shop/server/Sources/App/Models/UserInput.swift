@@ -10,7 +10,7 @@ struct UserCreate: ResourceCreate {
     var role: Role
 
     /// Every field name a body may hold: writable and read-only ones (the latter are refused with 422).
-    static let knownFields: Set<String> = ["id", "email", "password", "name", "role", "joined"]
+    static let knownFields: Set<String> = ["id", "email", "password", "name", "role", "joined", "emailVerified"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
     static func read(_ input: inout InputReader, owner: UUID?) -> UserCreate? {
@@ -18,7 +18,7 @@ struct UserCreate: ResourceCreate {
         let password = input.required("password", as: String.self)
         let name = input.required("name", as: String.self)
         let role = input.ifSent("role", as: Role.self) ?? Role.customer
-        input.refuseReadOnly(["id", "joined"])
+        input.refuseReadOnly(["id", "joined", "emailVerified"])
         input.refuseUnknown(known: knownFields)
         guard let email, let password, let name else { return nil }
         return UserCreate(email: email, password: password, name: name, role: role)
@@ -31,7 +31,8 @@ struct UserCreate: ResourceCreate {
             password: self.password,
             name: self.name,
             role: self.role,
-            joined: Timestamp.now()
+            joined: Timestamp.now(),
+            emailVerified: false
         )
     }
 }
@@ -53,7 +54,7 @@ struct UserPatch: ResourcePatch {
     }
 
     static func read(_ input: inout InputReader) -> UserPatch {
-        input.refuseReadOnly(["id", "joined"])
+        input.refuseReadOnly(["id", "joined", "emailVerified"])
         input.refuseUnknown(known: UserCreate.knownFields)
         return UserPatch(
             email: input.ifSent("email", as: String.self).map(IdentityFolding.fold),

@@ -7,38 +7,38 @@
 enum UserQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select: SQL = SQL(
-        sqlite: #"SELECT "users"."id", "users"."email", "users"."name", "users"."role", "users"."joined" FROM "users""#,
-        postgres: #"SELECT "users"."id", "users"."email", "users"."name", "users"."role", "users"."joined" FROM "users""#
+        sqlite: #"SELECT "users"."id", "users"."email", "users"."name", "users"."role", "users"."joined", "users"."email_verified" FROM "users""#,
+        postgres: #"SELECT "users"."id", "users"."email", "users"."name", "users"."role", "users"."joined", "users"."email_verified" FROM "users""#
     )
 
     /// One row by id.
     static let find: SQL = SQL(
-        sqlite: #"SELECT "users"."id", "users"."email", "users"."name", "users"."role", "users"."joined" FROM "users" WHERE "users"."id" = ?1"#,
-        postgres: #"SELECT "users"."id", "users"."email", "users"."name", "users"."role", "users"."joined" FROM "users" WHERE "users"."id" = $1"#
+        sqlite: #"SELECT "users"."id", "users"."email", "users"."name", "users"."role", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = ?1"#,
+        postgres: #"SELECT "users"."id", "users"."email", "users"."name", "users"."role", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord: SQL = SQL(
-        sqlite: #"SELECT "users"."email", "users"."password", "users"."name", "users"."role", "users"."joined" FROM "users" WHERE "users"."id" = ?1"#,
-        postgres: #"SELECT "users"."email", "users"."password", "users"."name", "users"."role", "users"."joined" FROM "users" WHERE "users"."id" = $1"#
+        sqlite: #"SELECT "users"."email", "users"."password", "users"."name", "users"."role", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = ?1"#,
+        postgres: #"SELECT "users"."email", "users"."password", "users"."name", "users"."role", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
     static let newRow: SQL = SQL(
-        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "email", ?3 AS "password", ?4 AS "name", ?5 AS "role", ?6 AS "joined") AS "users""#,
-        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "email", $3::text AS "password", $4::text AS "name", $5::text AS "role", $6::timestamptz AS "joined") AS "users""#
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "email", ?3 AS "password", ?4 AS "name", ?5 AS "role", ?6 AS "joined", ?7 AS "email_verified") AS "users""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "email", $3::text AS "password", $4::text AS "name", $5::text AS "role", $6::timestamptz AS "joined", $7::boolean AS "email_verified") AS "users""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
     static let insert: SQL = SQL(
-        sqlite: #"INSERT INTO "users" ("id", "email", "password", "name", "role", "joined") VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING "id", "email", "name", "role", "joined""#,
-        postgres: #"INSERT INTO "users" ("id", "email", "password", "name", "role", "joined") VALUES ($1, $2, $3, $4, $5, $6) RETURNING "id", "email", "name", "role", "joined""#
+        sqlite: #"INSERT INTO "users" ("id", "email", "password", "name", "role", "joined", "email_verified") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING "id", "email", "name", "role", "joined", "email_verified""#,
+        postgres: #"INSERT INTO "users" ("id", "email", "password", "name", "role", "joined", "email_verified") VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "id", "email", "name", "role", "joined", "email_verified""#
     )
 
     /// Writes every column of the record to the row with the id.
     static let update: SQL = SQL(
-        sqlite: #"UPDATE "users" SET "email" = ?2, "password" = ?3, "name" = ?4, "role" = ?5, "joined" = ?6 WHERE "id" = ?1 RETURNING "id", "email", "name", "role", "joined""#,
-        postgres: #"UPDATE "users" SET "email" = $2, "password" = $3, "name" = $4, "role" = $5, "joined" = $6 WHERE "id" = $1 RETURNING "id", "email", "name", "role", "joined""#
+        sqlite: #"UPDATE "users" SET "email" = ?2, "password" = ?3, "name" = ?4, "role" = ?5, "joined" = ?6, "email_verified" = ?7 WHERE "id" = ?1 RETURNING "id", "email", "name", "role", "joined", "email_verified""#,
+        postgres: #"UPDATE "users" SET "email" = $2, "password" = $3, "name" = $4, "role" = $5, "joined" = $6, "email_verified" = $7 WHERE "id" = $1 RETURNING "id", "email", "name", "role", "joined", "email_verified""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
@@ -61,8 +61,8 @@ enum UserQueries: ResourceQueries {
 
     /// The signed-in user's row as rules and hooks see it, read on every request with a token; password hashes stay unread.
     static let selectCaller: SQL = SQL(
-        sqlite: #"SELECT "users"."email", '' AS "password", "users"."name", "users"."role", "users"."joined" FROM "users" WHERE "users"."id" = ?1"#,
-        postgres: #"SELECT "users"."email", '' AS "password", "users"."name", "users"."role", "users"."joined" FROM "users" WHERE "users"."id" = $1"#
+        sqlite: #"SELECT "users"."email", '' AS "password", "users"."name", "users"."role", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = ?1"#,
+        postgres: #"SELECT "users"."email", '' AS "password", "users"."name", "users"."role", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = $1"#
     )
 
     /// The columns `sort=` may name, by JSON name.
@@ -72,6 +72,7 @@ enum UserQueries: ResourceQueries {
         "name": #""users"."name""#,
         "role": #""users"."role""#,
         "joined": #""users"."joined""#,
+        "emailVerified": #""users"."email_verified""#,
     ]
 
     /// The fields filters may name, by JSON name.
@@ -81,6 +82,7 @@ enum UserQueries: ResourceQueries {
         "name": .init(column: #""users"."name""#, kind: .text),
         "role": .init(column: #""users"."role""#, kind: .enumeration(["admin", "staff", "customer"])),
         "joined": .init(column: #""users"."joined""#, kind: .timestamp),
+        "emailVerified": .init(column: #""users"."email_verified""#, kind: .bool),
     ]
 
     /// Unique constraints, to name the fields of a 409.

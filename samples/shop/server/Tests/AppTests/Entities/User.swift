@@ -93,6 +93,7 @@ extension OracleEntities {
             "role": .value(key: "role"),
             "joined": .value(key: "joined"),
             "orders": .hasMany(target: "Order", inverse: "customer"),
+            "emailVerified": .value(key: "emailVerified"),
         ],
         rules: [
             OracleRule([.create], .isPublic),
@@ -103,7 +104,7 @@ extension OracleEntities {
         ],
         guarded: [.create: ["role"], .update: ["password", "role"]],
         ownerKey: nil,
-        defaults: ["role": .string("customer")],
+        defaults: ["role": .string("customer"), "emailVerified": .bool(false)],
         varied: [
             VariedField(key: "role", domain: .values([.string("admin"), .string("staff"), .string("customer")]), statement: nil),
         ],
