@@ -125,6 +125,7 @@ extension SchemaSnapshot {
                 column("id", .uuid), column("user_id", .uuid), column("token_hash", .text),
                 column("previous_token_hash", .text, optional: true), column("created_at", .timestamp),
                 column("expires_at", .timestamp), column("revoked_at", .timestamp, optional: true),
+                column("rotated_at", .timestamp, optional: true),
             ],
             primaryKey: ["id"], uniques: [], checks: [],
             foreignKeys: [ForeignKeySnapshot(name: nil, column: "user_id", table: users.names.table, onDelete: "CASCADE")],

@@ -52,7 +52,7 @@ func buildApplication(
     }
     let connections = ConnectionGuard(limits: configuration.connections, logger: logger)
     let throttle = Throttle(database: database, clock: configuration.clock)
-    let sessions = SessionStore(database: database, lifetime: configuration.sessionLifetime)
+    let sessions = SessionStore(database: database, lifetime: configuration.sessionLifetime, secret: secret, clock: configuration.clock)
     let mail = AccountMailQueue(database: database, mailer: mailer, settings: configuration.accountMail, clock: configuration.clock, logger: logger)
     let router = buildRouter(
         configuration, database: database, connections: connections, hooks: hooks,

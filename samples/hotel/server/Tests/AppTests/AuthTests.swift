@@ -95,10 +95,24 @@ import Testing
             try AppConfiguration(environment: Environment(values: ["AUTH_CACHE_SECONDS": "61"]))
         }
         #expect(try AppConfiguration(environment: Environment(values: ["AUTH_CACHE_SECONDS": "0.5"])).authCacheLifetime == .milliseconds(500))
-        let production = try AppConfiguration(environment: Environment(values: ["APP_ENV": "production"]))
+        let production = try AppConfiguration(environment: Environment(values: ["APP_ENV": "production", "APP_URL": "https://app.example.com/"]))
         #expect(production.jwtSecret == nil && !production.isDevelopment)
         await #expect(throws: ConfigurationError.self) {
             _ = try await buildApplication(production)
+        }
+        #expect(production.accountMail.appURL == "https://app.example.com")
+        // Production mails links to a web app, through a mailer of the user's.
+        #expect(throws: ConfigurationError.self) {
+            try AppConfiguration(environment: Environment(values: ["APP_ENV": "production"]))
+        }
+        #expect(throws: ConfigurationError.self) {
+            try AppConfiguration(environment: Environment(values: ["APP_URL": "app.example.com"]))
+        }
+        var secret = production
+        secret.jwtSecret = testSecret
+        secret.bcryptCost = 4
+        await #expect(throws: ConfigurationError.self, "no mailer") {
+            _ = try await buildApplication(secret)  // refused before it opens the database
         }
     }
 
@@ -235,7 +249,8 @@ import Testing
     }
 
     @Test func refreshTokensRotateAndOneUsedTwiceEndsTheSession() async throws {
-        try await withServer { client in
+        let clock = TestClock()
+        try await withServer(configure: { $0.clock = { clock.now() } }) { client in
             var fixtures = Fixtures(client)
             let signedIn = try #require(try await signIn(client, &fixtures).first)
             let first = try #require(signedIn["refreshToken"]?.stringValue)
@@ -249,7 +264,12 @@ import Testing
             #expect(try await request(client, .get, "/auth/me", token: access).status == .ok)
             #expect(try await request(client, .get, "/auth/me", token: firstAccess).status == .ok, "an access token lives its lifetime")
 
-            // The first token again: two parties hold the session, which ends for both.
+            // Sent again at once (two tabs, a retry): the same next token, the session goes on.
+            let repeated = try await refresh(client, first)
+            #expect(repeated.status == .ok && repeated.body["refreshToken"]?.stringValue == second)
+
+            // The first token later: two parties hold the session, which ends for both.
+            clock.advance(by: SessionStore.reuseInterval + 1)
             #expect(try await refresh(client, first).status == .unauthorized)
             #expect(try await refresh(client, second).status == .unauthorized)
             #expect(try await request(client, .get, "/auth/me", token: access).status == .unauthorized)
@@ -296,6 +316,163 @@ import Testing
             #expect(try await request(client, .delete, "/guests/\(otherID)").status == .noContent)
             #expect(try await refresh(client, try #require(other["refreshToken"]?.stringValue)).status == .unauthorized)
         }
+    }
+
+    @Test func passwordResetAnswersAlikeAndMailsOnlyAnAccount() async throws {
+        let mailBox = MailBox()
+        try await withServer(mailer: mailBox) { client in
+            var fixtures = Fixtures(client)
+            let body = try await fixtures.guestBody()
+            #expect(try await request(client, .post, "/guests", body: body).status == .created)
+            let address = try #require(body["email"]?.stringValue)
+            // While the mailer hangs, the answer for an account still comes at once: nothing the
+            // answer waits for depends on whether the account exists.
+            mailBox.isHeld = true
+            let unknown = try await resetPassword(client, "nobody." + address)
+            let known = try await resetPassword(client, address.uppercased())
+            #expect(unknown.status == .accepted)
+            #expect(known.status == unknown.status && known.body == unknown.body)
+            let headerNames = { (headers: HTTPFields) in headers.map(\.name.canonicalName).sorted() }
+            #expect(headerNames(known.headers) == headerNames(unknown.headers))
+            mailBox.isHeld = false
+            // Mail goes out in order: once the account's has, the unknown address's would have.
+            let sent = try await mailBox.sent(atLeast: 1)
+            #expect(sent.count == 1)
+            let mail = try #require(sent.first)
+            #expect(mail.recipient == address.lowercased() && mail.purpose == .passwordReset)
+            #expect(mail.link.hasSuffix("/reset-password?token=" + mail.token) && mail.text.contains(mail.link))
+        }
+    }
+
+    @Test func aResetLinkSetsThePasswordOnceAndEndsTheSessions() async throws {
+        let mailBox = MailBox()
+        try await withServer(mailer: mailBox) { client in
+            var fixtures = Fixtures(client)
+            let body = try await fixtures.guestBody()
+            #expect(try await request(client, .post, "/guests", body: body).status == .created)
+            let address = try #require(body["email"]?.stringValue)
+            let signedIn = try await login(client, address, body["password"] ?? .null).body
+            #expect(try await resetPassword(client, address).status == .accepted)
+            let token = try #require(try await mailBox.sent(atLeast: 1).first?.token)
+            let short = try await confirmReset(client, token, "xxxxxxxxx")
+            #expect(short.status == .unprocessableContent, "checked as a sign-up's: \(short.body)")
+            let newPassword = "a new password, long enough"
+            #expect(try await confirmReset(client, token, newPassword).status == .noContent)
+            let again = try await confirmReset(client, token, newPassword + "!")
+            #expect(again.status == .unprocessableContent && again.body["error"]?["code"] == .string("invalid_link"), "used once")
+            #expect(try await confirmReset(client, "not-a-token", newPassword).status == .unprocessableContent)
+
+            #expect(try await login(client, address, body["password"] ?? .null).status == .unauthorized)
+            #expect(try await login(client, address, .string(newPassword)).status == .ok)
+            #expect(try await request(client, .get, "/auth/me", token: try #require(signedIn["token"]?.stringValue)).status == .unauthorized)
+            #expect(try await refresh(client, try #require(signedIn["refreshToken"]?.stringValue)).status == .unauthorized)
+            let me = try await login(client, address, .string(newPassword))
+            #expect(me.body["user"]?["emailVerified"] == .bool(true), "the link proved the address")
+        }
+    }
+
+    @Test func aResetLinkExpiresAndNeedsTheAddressItWentTo() async throws {
+        let clock = TestClock()
+        let mailBox = MailBox()
+        try await withServer(configure: { $0.clock = { clock.now() } }, mailer: mailBox) { client in
+            var fixtures = Fixtures(client)
+            let created = try await fixtures.createGuest()
+            let id = try created.id
+            let address = try #require(created["email"]?.stringValue)
+            #expect(try await resetPassword(client, address).status == .accepted)
+            let expiring = try #require(try await mailBox.sent(atLeast: 1).first?.token)
+            clock.advance(by: AccountMailSettings().passwordResetLifetime + 1)
+            #expect(try await confirmReset(client, expiring, "a new password, long enough").status == .unprocessableContent)
+
+            #expect(try await resetPassword(client, address).status == .accepted)
+            let token = try #require(try await mailBox.sent(atLeast: 2).last?.token)
+            let moved = try await request(client, .patch, "/guests/\(id)", body: .object(["email": .string("moved." + address)]))
+            #expect(moved.status == .ok)
+            #expect(try await confirmReset(client, token, "a new password, long enough").status == .unprocessableContent)
+        }
+    }
+
+    @Test func resetRequestsWait() async throws {
+        let clock = TestClock()
+        try await withServer(configure: {
+            $0.signInLimits.attempts = 1
+            $0.clock = { clock.now() }
+        }) { client in
+            for _ in 0..<2 { #expect(try await resetPassword(client, "someone@example.com").status == .accepted) }
+            let waiting = try await resetPassword(client, "someone@example.com")
+            #expect(waiting.status == .tooManyRequests && waiting.headers[.retryAfter] == "1")
+            clock.advance(by: 1.5)
+            #expect(try await resetPassword(client, "someone@example.com").status == .accepted)
+        }
+    }
+
+    private func resetPassword(_ client: any TestClientProtocol, _ address: String) async throws
+        -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
+        try await request(client, .post, "/auth/password-reset", anonymous: true, body: .object(["email": .string(address)]))
+    }
+
+    private func confirmReset(_ client: any TestClientProtocol, _ token: String, _ password: String) async throws
+        -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
+        try await request(client, .post, "/auth/password-reset/confirm", anonymous: true, body: .object([
+            "token": .string(token), "password": .string(password),
+        ]))
+    }
+
+    private func login(_ client: any TestClientProtocol, _ address: String, _ password: JSONValue) async throws
+        -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
+        try await request(client, .post, "/auth/login", body: .object(["email": .string(address), "password": password]))
+    }
+
+    @Test func aMailedLinkConfirmsTheAddressUntilItChanges() async throws {
+        let mailBox = MailBox()
+        try await withServer(mailer: mailBox) { client in
+            var fixtures = Fixtures(client)
+            let signedIn = try #require(try await signIn(client, &fixtures).first)
+            let id = try #require(signedIn["user"]?["id"]?.stringValue)
+            let access = try #require(signedIn["token"]?.stringValue)
+            #expect(signedIn["user"]?["emailVerified"] == .bool(false))
+            #expect(try await request(client, .post, "/auth/verify-email", anonymous: true).status == .unauthorized)
+            for _ in 0..<2 { #expect(try await request(client, .post, "/auth/verify-email", token: access).status == .accepted) }
+            let links = try await mailBox.sent(atLeast: 2)
+            let address = try #require(signedIn["user"]?["email"]?.stringValue)
+            #expect(links.map(\.recipient) == [address, address] && links.allSatisfy { $0.purpose == .emailVerification })
+            #expect(links[0].link.hasSuffix("/verify-email?token=" + links[0].token))
+            #expect(try await confirmVerification(client, links[0].token).status == .noContent)
+            #expect(try await confirmVerification(client, links[0].token).status == .unprocessableContent, "used once")
+            let me = try await request(client, .get, "/auth/me", token: access)
+            #expect(me.body["emailVerified"] == .bool(true), "seen at once: \(me.body)")
+            // Nothing is mailed for an address confirmed already (the next mail shows it).
+            #expect(try await request(client, .post, "/auth/verify-email", token: access).status == .accepted)
+
+            // A client cannot set it; a new address is not confirmed, nor is it by a link to the old one.
+            let forged = try await request(client, .patch, "/guests/\(id)", token: access, body: .object(["emailVerified": .bool(true)]))
+            #expect(forged.status == .badRequest || forged.status == .unprocessableContent, "\(forged.body)")
+            let moved = try await request(client, .patch, "/guests/\(id)", body: .object(["email": .string("moved." + address)]))
+            #expect(moved.status == .ok && moved.body["emailVerified"] == .bool(false))
+            #expect(try await confirmVerification(client, links[1].token).status == .unprocessableContent)
+            #expect(try await request(client, .post, "/auth/verify-email", token: access).status == .accepted)
+            let sent = try await mailBox.sent(atLeast: 3)
+            #expect(sent.count == 3 && sent.last?.recipient == "moved." + address)
+        }
+    }
+
+    @Test func signingUpMailsALink() async throws {
+        let mailBox = MailBox()
+        try await withServer(as: .anonymous, mailer: mailBox) { client in
+            var fixtures = Fixtures(client)
+            let registered = try await request(client, .post, "/auth/register", body: try await fixtures.guestBody())
+            #expect(registered.status == .created)
+            let mail = try #require(try await mailBox.sent(atLeast: 1).first)
+            #expect(mail.recipient == registered.body["user"]?["email"]?.stringValue)
+            #expect(try await confirmVerification(client, mail.token).status == .noContent)
+            let me = try await request(client, .get, "/auth/me", token: try #require(registered.body["token"]?.stringValue))
+            #expect(me.body["emailVerified"] == .bool(true))
+        }
+    }
+
+    private func confirmVerification(_ client: any TestClientProtocol, _ token: String) async throws
+        -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
+        try await request(client, .post, "/auth/verify-email/confirm", anonymous: true, body: .object(["token": .string(token)]))
     }
 
     /// Creates a guest with `POST /guests` and signs in from `devices` devices:

@@ -22,6 +22,36 @@ final class TestClock: Sendable {
     func advance(by seconds: TimeInterval) { time.withLockedValue { $0.addTimeInterval(seconds) } }
 }
 
+/// A mailer that keeps what it is given, for tests to read; while `isHeld`, sending waits.
+final class MailBox: Mailer {
+    private struct State {
+        var sent: [AccountMail] = []
+        var isHeld = false
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    var isHeld: Bool {
+        get { state.withLockedValue { $0.isHeld } }
+        set { state.withLockedValue { $0.isHeld = newValue } }
+    }
+
+    func send(_ mail: AccountMail) async throws {
+        while isHeld { try await Task.sleep(for: .milliseconds(5)) }
+        state.withLockedValue { $0.sent.append(mail) }
+    }
+
+    /// What was sent, once at least `count` messages were (or 10 s passed).
+    func sent(atLeast count: Int) async throws -> [AccountMail] {
+        for _ in 0..<1_000 {
+            let sent = state.withLockedValue { $0.sent }
+            if sent.count >= count { return sent }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return state.withLockedValue { $0.sent }
+    }
+}
+
 /// Runs `test` against a fresh server with an empty database: in-memory SQLite, or, when
 /// `DATABASE_URL` names PostgreSQL, a new schema of that database, dropped afterwards.
 ///
@@ -29,12 +59,14 @@ final class TestClock: Sendable {
 /// tests of behaviour other than permissions, `.anonymous` for tests of permissions. A request
 /// with the header `x-test-caller: anonymous` is anonymous either way. The generated tests run
 /// without business logic (`AppHooks.none`); tests of your hooks pass `hooks: AppHooks()`.
-/// `configure` changes the configuration (settings the environment would give).
+/// `configure` changes the configuration (settings the environment would give). Account mail
+/// goes to `mailer` (by default, nowhere).
 func withServer(
     as caller: Caller = .system, hooks: AppHooks = .none, configure: (inout AppConfiguration) -> Void = { _ in },
+    mailer: any Mailer = MailBox(),
     _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
-    try await withServerAndDatabase(as: caller, hooks: hooks, configure: configure) { client, _ in
+    try await withServerAndDatabase(as: caller, hooks: hooks, configure: configure, mailer: mailer) { client, _ in
         try await test(client)
     }
 }
@@ -42,6 +74,7 @@ func withServer(
 /// `withServer`, with the server's database for tests that write to it directly, as an operator would.
 func withServerAndDatabase(
     as caller: Caller = .system, hooks: AppHooks = .none, configure: (inout AppConfiguration) -> Void = { _ in },
+    mailer: any Mailer = MailBox(),
     _ test: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void
 ) async throws {
     var configuration = AppConfiguration()
@@ -56,7 +89,7 @@ func withServerAndDatabase(
         let database = try await openDatabase(configuration.database, logger: logger)
         let app = try await buildApplication(
             configuration, hooks: hooks, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller },
-            database: database)
+            database: database, mailer: mailer)
         try await app.test(.router) { client in try await test(client, database) }
     }
     guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"],

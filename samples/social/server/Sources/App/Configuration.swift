@@ -44,11 +44,17 @@ import PostgresNIO
 /// - `AUTH_THROTTLE_ATTEMPTS`: wrong passwords for one identity before each further one makes
 ///   it wait, 1 s, then twice as long each time up to 15 minutes (default 5; from one client
 ///   address, for any identities, four times as many; sign-ups from one address: four times as
-///   many an hour);
+///   many an hour; mail asked for one account or address, as many an hour, and
+///   four times as many from one client address);
 /// - `TRUSTED_PROXY_HEADER`: behind a proxy, the header it puts the client's address in
 ///   (`X-Forwarded-For`, of which the last address is read, or `X-Real-IP` and the like); unset,
 ///   the address is the connection's. Set it only behind a proxy that sets the header: a
 ///   client could send it too.
+/// - `APP_URL`: the address of your web app (`https://app.example.com`), which mailed links
+///   open: `/reset-password?token=…` and `/verify-email?token=…`. Required in production; in
+///   development, the server's own address;
+/// - `PASSWORD_RESET_SECONDS` (default 3600) and `EMAIL_VERIFICATION_SECONDS` (default 259200,
+///   three days): how long a mailed link works.
 struct AppConfiguration: Sendable {
     enum DatabaseLocation: Sendable, Equatable {
         case sqlite(path: String)
@@ -95,6 +101,7 @@ struct AppConfiguration: Sendable {
     var signInLimits = SignInLimits()
     /// The time now, for throttling: tests pass a clock of their own.
     var clock: @Sendable () -> Date = { Date() }
+    var accountMail = AccountMailSettings()
 
     #if DEBUG
     static let isDebugBuild = true
@@ -160,6 +167,28 @@ struct AppConfiguration: Sendable {
             guard let name = HTTPField.Name(header) else { throw ConfigurationError("TRUSTED_PROXY_HEADER '\(header)' is not a header name") }
             signInLimits.trustedProxyHeader = name
         }
+        try readAccountMailSettings(environment)
+    }
+
+    private mutating func readAccountMailSettings(_ environment: Environment) throws {
+        if let url = environment.get("APP_URL") {
+            guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme ?? ""),
+                  components.host?.isEmpty == false, components.query == nil
+            else {
+                throw ConfigurationError("APP_URL must be the address of your web app, such as https://app.example.com")
+            }
+            accountMail.appURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        } else if isDevelopment {
+            accountMail.appURL = "http://\(host):\(port)"
+        } else {
+            throw ConfigurationError("APP_URL is not set: mailed links (password reset, email confirmation) open your web app at this address")
+        }
+        if let lifetime = try Self.seconds("PASSWORD_RESET_SECONDS", in: 60...2_592_000, environment) {
+            accountMail.passwordResetLifetime = TimeInterval(lifetime)
+        }
+        if let lifetime = try Self.seconds("EMAIL_VERIFICATION_SECONDS", in: 60...2_592_000, environment) {
+            accountMail.emailVerificationLifetime = TimeInterval(lifetime)
+        }
     }
 
     /// A setting in whole seconds, if set.
@@ -221,6 +250,10 @@ struct SignInLimits: Sendable {
     var address: ThrottlePolicy { ThrottlePolicy(freeFailures: attempts * 4, window: 15 * 60) }
     /// Sign-ups from one client address, right or wrong.
     var registration: ThrottlePolicy { ThrottlePolicy(freeFailures: attempts * 4, window: 60 * 60) }
+    /// Mail asked for one account (a password reset or a confirmation link), right or wrong.
+    var mailPerAccount: ThrottlePolicy { ThrottlePolicy(freeFailures: attempts, window: 60 * 60) }
+    /// Mail asked for from one client address, whatever the account.
+    var mailPerAddress: ThrottlePolicy { ThrottlePolicy(freeFailures: attempts * 4, window: 60 * 60) }
 }
 
 struct ConfigurationError: Error, CustomStringConvertible {

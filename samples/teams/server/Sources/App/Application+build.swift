@@ -11,9 +11,11 @@ import ServiceLifecycle
 /// Builds the server that `App` runs and the tests exercise: database, migrations, middleware, routes.
 /// `hooks` is the business logic (none in the generated tests); `callerWithoutToken` says who a request without a token is: anonymous, except in tests of
 /// behaviour other than permissions; `database`, one already open (tests that read it), else the configured one.
+/// `mailer` sends account mail: by default the one `makeMailer` (in `Mailer.swift`) makes.
 func buildApplication(
     _ configuration: AppConfiguration, hooks: AppHooks = AppHooks(),
-    callerWithoutToken: @escaping @Sendable (Request) -> Caller = { _ in .anonymous }, database given: Database? = nil
+    callerWithoutToken: @escaping @Sendable (Request) -> Caller = { _ in .anonymous }, database given: Database? = nil,
+    mailer chosen: (any Mailer)? = nil
 ) async throws -> some ApplicationProtocol {
     let logger = {
         var logger = Logger(label: "teams-server")
@@ -30,6 +32,14 @@ func buildApplication(
         throw ConfigurationError("JWT_SECRET is not set: give it a random value of at least 32 bytes (e.g. `openssl rand -base64 48`), or set APP_ENV=development")
     }
     let tokens = TokenService(secret: secret, lifetime: configuration.accessTokenLifetime)
+    let mailer: any Mailer
+    if let chosen = chosen ?? makeMailer(configuration, logger: logger) {
+        mailer = chosen
+    } else if configuration.isDevelopment {
+        mailer = LogMailer(logger: logger)
+    } else {
+        throw ConfigurationError("no mailer: this server mails links to reset passwords or confirm addresses; return one from makeMailer in Sources/App/Mailer.swift")
+    }
     let decoyPassword = (0..<24).map { _ in String(UInt8.random(in: 97...122), radix: 36) }.joined()
     let decoyHash = try await NIOThreadPool.singleton.runIfActive { [cost = configuration.bcryptCost] in
         Bcrypt.hash(decoyPassword, cost: UInt8(cost))
@@ -42,13 +52,14 @@ func buildApplication(
     }
     let connections = ConnectionGuard(limits: configuration.connections, logger: logger)
     let throttle = Throttle(database: database, clock: configuration.clock)
-    let sessions = SessionStore(database: database, lifetime: configuration.sessionLifetime)
+    let sessions = SessionStore(database: database, lifetime: configuration.sessionLifetime, secret: secret, clock: configuration.clock)
+    let mail = AccountMailQueue(database: database, mailer: mailer, settings: configuration.accountMail, clock: configuration.clock, logger: logger)
     let router = buildRouter(
         configuration, database: database, connections: connections, hooks: hooks,
         auth: AuthMiddleware(
             database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), sessions: sessions,
             callerWithoutToken: callerWithoutToken),
-        decoyHash: decoyHash, throttle: throttle
+        decoyHash: decoyHash, throttle: throttle, mail: mail
     )
     var app = Application(
         router: router,
@@ -59,6 +70,8 @@ func buildApplication(
         logger: logger
     )
     app.addServices(database.service)
+    // After the database: services stop in reverse order, so the waiting mail is sent first.
+    app.addServices(mail)
     app.beforeServerStarts {
         try await Migrator(database: database, migrations: EmbeddedFiles.migrations(for: database.dialect), logger: logger).migrate()
         try await throttle.prepare()
@@ -70,7 +83,7 @@ func buildApplication(
 /// security headers, CORS (for the configuration's allowed origins), JSON error mapping and sign-in.
 func buildRouter(
     _ configuration: AppConfiguration, database: Database, connections: ConnectionGuard, hooks: AppHooks,
-    auth: AuthMiddleware, decoyHash: String, throttle: Throttle
+    auth: AuthMiddleware, decoyHash: String, throttle: Throttle, mail: AccountMailQueue
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
@@ -102,7 +115,8 @@ func buildRouter(
     AuthController(
         database: database, tokens: auth.tokens,
         users: ResourceController<User>(database: database, hooks: hooks.user, bcryptCost: configuration.bcryptCost, changed: auth.callers.forget), decoyHash: decoyHash,
-        throttle: throttle, limits: configuration.signInLimits, sessions: auth.sessions, callers: auth.callers
+        throttle: throttle, limits: configuration.signInLimits, sessions: auth.sessions, callers: auth.callers,
+        mail: mail, clock: configuration.clock
     ).addRoutes(to: router)
     addCustomRoutes(to: router, database: database, hooks: hooks)
     return router

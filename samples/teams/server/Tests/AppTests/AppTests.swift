@@ -29,7 +29,7 @@ import Testing
         #expect(configured.connections.keepAliveTimeout == .seconds(9))
         #expect(configured.connections.maximumConnections == 100)
         #expect(configured.drainTime == .seconds(3))
-        #expect(try AppConfiguration(environment: Environment(values: ["APP_ENV": "production"])).drainTime == .seconds(5))
+        #expect(try AppConfiguration(environment: Environment(values: ["APP_ENV": "production", "APP_URL": "https://app.example.com"])).drainTime == .seconds(5))
         #expect(try AppConfiguration(environment: Environment(values: ["APP_ENV": "development"])).drainTime == .zero)
         let defaults = try AppConfiguration(environment: Environment(values: [:]))
         #expect((10...10_000).contains(defaults.connections.maximumConnections))

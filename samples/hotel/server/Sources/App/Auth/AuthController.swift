@@ -6,7 +6,9 @@ import HummingbirdBcrypt
 import NIOPosix
 
 /// Signing up, signing in and out, and who is signed in: `POST /auth/register`, `POST /auth/login`,
-/// `POST /auth/refresh`, `POST /auth/logout`, `POST /auth/logout-all` and `GET /auth/me`.
+/// `POST /auth/refresh`, `POST /auth/logout`, `POST /auth/logout-all` and `GET /auth/me`;
+/// `POST /auth/password-reset` and `/auth/password-reset/confirm`; `POST /auth/verify-email` and
+/// `/auth/verify-email/confirm`.
 struct AuthController {
     let database: Database
     let tokens: TokenService
@@ -20,6 +22,10 @@ struct AuthController {
     let sessions: SessionStore
     /// Forgets the sessions kept as on when one ends.
     let callers: CallerCache
+    /// Writes and sends the links of account mail, off the request path.
+    let mail: AccountMailQueue
+    /// The time now, for mailed links: tests pass a clock of their own.
+    let clock: @Sendable () -> Date
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("auth")
@@ -29,15 +35,20 @@ struct AuthController {
         group.post("logout", use: logout)
         group.post("logout-all", use: logoutAll)
         group.get("me", use: me)
+        group.post("password-reset", use: requestPasswordReset)
+        group.post("password-reset/confirm", use: confirmPasswordReset)
+        group.post("verify-email", use: requestVerification)
+        group.post("verify-email/confirm", use: confirmVerification)
     }
 
     /// `POST /auth/register`: creates a guest as `POST /guests` does (same rules, same
-    /// errors) and signs them in: 201 with a token.
+    /// errors) and signs them in: 201 with a token. A link to confirm their address is mailed to them.
     @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<SignedIn> {
         let address = "register-from:" + clientAddress(request, context)
         try await throttle.check([address])
         try await throttle.fail([(address, limits.registration)])
         let created = try await users.create(request, context: context)
+        mail.enqueue(.emailVerification(user: created.responseGenerator.id))
         let signedIn = try await signIn(created.responseGenerator)
         return EditedResponse(status: .created, headers: created.headers, response: signedIn)
     }
@@ -131,6 +142,92 @@ struct AuthController {
         callers.forgetSessions()
         return .noContent
     }
+
+    /// `POST /auth/password-reset` with `{"email": …}`: 202 whether an account has this
+    /// email or not (and as fast); if one has, a link to choose a new password is mailed to it.
+    @Sendable func requestPasswordReset(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        var input = try await InputReader(request: request, context: context)
+        let identity = input.required("email", as: String.self)
+        input.refuseUnknown(known: ["email"])
+        var validator = Validator()
+        validator.email(identity, "email")
+        try input.finish(validation: validator.errors)
+        guard let identity = identity.map(IdentityFolding.fold) else { throw APIError.badRequest("the body is incomplete") }
+        try await throttleMail(account: "reset:" + identity, request, context)
+        mail.enqueue(.passwordReset(identity: identity))
+        return .accepted
+    }
+
+    /// `POST /auth/password-reset/confirm` with `{"token": …, "password": …}`: sets the
+    /// password (checked as a sign-up's), ends every session, confirms the address and makes the link
+    /// unusable: 204. A token unknown, used, expired, or mailed to an address the account no
+    /// longer has: 422.
+    @Sendable func confirmPasswordReset(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        var input = try await InputReader(request: request, context: context)
+        let token = input.required("token", as: String.self)
+        var patch = GuestPatch(password: input.required("password", as: String.self))
+        input.refuseUnknown(known: ["token", "password"])
+        var validator = Validator()
+        Guest.validatePasswords(patch, into: &validator)
+        try input.finish(validation: validator.errors)
+        guard let token, patch.password != nil else { throw APIError.badRequest("the body is incomplete") }
+        let now = clock()
+        // bcrypt only for a token that may work: a bad one costs no hash.
+        guard try await AccountTokens.isUsable(token, for: .passwordReset, in: database, now: now) else { throw Self.unusableLink }
+        try await Guest.hashPasswords(&patch, cost: users.bcryptCost)
+        let user = try await database.transaction { [patch] connection in
+            guard let (user, address) = try await AccountTokens.use(token, for: .passwordReset, on: connection, now: now),
+                  let hash = patch.password,
+                  try await !connection.query(AccountTokens.setPassword, [.uuid(user), .text(address), .text(hash)]).isEmpty
+            else { throw Self.unusableLink }
+            try await Guest.didUpdate(user, with: patch, on: connection)
+            try await connection.query(AccountTokens.useAll, [.uuid(user), .text(AccountMail.Purpose.passwordReset.rawValue), .timestamp(now)])
+            return user
+        }
+        callers.forget(user)
+        return .noContent
+    }
+
+    /// `POST /auth/verify-email`: mails the signed-in user a new link to confirm their address
+    /// (one went at sign-up): 202. Nothing is mailed for an address confirmed already.
+    @Sendable func requestVerification(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        guard let id = context.caller.userID else { throw APIError.unauthorized("sign in to confirm your address") }
+        try await throttleMail(account: "verify:" + id.uuidString, request, context)
+        mail.enqueue(.emailVerification(user: id))
+        return .accepted
+    }
+
+    /// `POST /auth/verify-email/confirm` with `{"token": …}`: sets `emailVerified` if the account still
+    /// has the address the link went to: 204, else 422. No sign-in needed: the link may be
+    /// opened anywhere.
+    @Sendable func confirmVerification(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
+        var input = try await InputReader(request: request, context: context)
+        let token = input.required("token", as: String.self)
+        input.refuseUnknown(known: ["token"])
+        try input.finish()
+        guard let token else { throw APIError.badRequest("the body is incomplete") }
+        let user = try await database.transaction { [now = clock()] connection in
+            guard let (user, address) = try await AccountTokens.use(token, for: .emailVerification, on: connection, now: now),
+                  try await !connection.query(AccountTokens.setVerified, [.uuid(user), .text(address)]).isEmpty
+            else { throw Self.unusableLink }
+            return user
+        }
+        callers.forget(user)
+        return .noContent
+    }
+
+    /// Counts a request for mail about `account`, and from the client's address; 429 past the limits.
+    private func throttleMail(account: String, _ request: Request, _ context: AppRequestContext) async throws {
+        let address = "mail-from:" + clientAddress(request, context)
+        try await throttle.check([account, address])
+        try await throttle.fail([(account, limits.mailPerAccount), (address, limits.mailPerAddress)])
+    }
+
+    /// 422: the token is well formed JSON but opens nothing.
+    static let unusableLink = APIError(
+        status: .unprocessableContent, code: "invalid_link",
+        message: "this link is unknown, used or expired, or the address changed since: ask for a new one",
+        fields: [FieldError(field: "token", rule: "link", message: "is unknown, used or expired")])
 
     /// The client's address: from the trusted proxy's header when there is one (the last
     /// address of `X-Forwarded-For`, the one the proxy added), else the connection's.

@@ -10,6 +10,7 @@ struct Guest: Sendable, Equatable {
     var phone: String?
     var role: Role
     var vip: Bool
+    var emailVerified: Bool
 }
 
 extension Guest: JSONResponse {
@@ -17,6 +18,7 @@ extension Guest: JSONResponse {
     func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("email", email)
+        json.field("emailVerified", emailVerified)
         json.field("id", id)
         json.field("name", name)
         json.field("phone", phone)
@@ -35,6 +37,7 @@ extension Guest {
         phone = try row.decode(3)
         role = try row.decode(4)
         vip = try row.decode(5)
+        emailVerified = try row.decode(6)
     }
 }
 
@@ -47,6 +50,7 @@ struct GuestRecord: ResourceRecord {
     var role: Role
     var vip: Bool
     var notes: String?
+    var emailVerified: Bool
 
     /// Reads a row selected with `GuestQueries.selectRecord`.
     init(row: SQLRow) throws {
@@ -57,9 +61,10 @@ struct GuestRecord: ResourceRecord {
         role = try row.decode(4)
         vip = try row.decode(5)
         notes = try row.decode(6)
+        emailVerified = try row.decode(7)
     }
 
-    init(email: String, password: String, name: String, phone: String?, role: Role, vip: Bool, notes: String?) {
+    init(email: String, password: String, name: String, phone: String?, role: Role, vip: Bool, notes: String?, emailVerified: Bool) {
         self.email = email
         self.password = password
         self.name = name
@@ -67,6 +72,7 @@ struct GuestRecord: ResourceRecord {
         self.role = role
         self.vip = vip
         self.notes = notes
+        self.emailVerified = emailVerified
     }
 
     /// The parameters of `GuestQueries.insert` and `.update` after the id.
@@ -79,6 +85,7 @@ struct GuestRecord: ResourceRecord {
             .text(role.rawValue),
             .bool(vip),
             notes.map { .text($0) } ?? .null,
+            .bool(emailVerified),
         ]
     }
 

@@ -13,7 +13,7 @@ struct GuestCreate: ResourceCreate {
     var notes: String?
 
     /// Every field name a body may hold: writable and read-only ones (the latter are refused with 422).
-    static let knownFields: Set<String> = ["id", "email", "password", "name", "phone", "role", "vip", "notes"]
+    static let knownFields: Set<String> = ["id", "email", "password", "name", "phone", "role", "vip", "notes", "emailVerified"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
     static func read(_ input: inout InputReader, owner: UUID?) -> GuestCreate? {
@@ -24,7 +24,7 @@ struct GuestCreate: ResourceCreate {
         let role = input.ifSent("role", as: Role.self) ?? Role.guest
         let vip = input.ifSent("vip", as: Bool.self) ?? false
         let notes = input.optional("notes", as: String.self)
-        input.refuseReadOnly(["id"])
+        input.refuseReadOnly(["id", "emailVerified"])
         input.refuseUnknown(known: knownFields)
         guard let email, let password, let name else { return nil }
         return GuestCreate(email: email, password: password, name: name, phone: phone, role: role, vip: vip, notes: notes)
@@ -39,7 +39,8 @@ struct GuestCreate: ResourceCreate {
             phone: self.phone,
             role: self.role,
             vip: self.vip,
-            notes: self.notes
+            notes: self.notes,
+            emailVerified: false
         )
     }
 }
@@ -67,7 +68,7 @@ struct GuestPatch: ResourcePatch {
     }
 
     static func read(_ input: inout InputReader) -> GuestPatch {
-        input.refuseReadOnly(["id"])
+        input.refuseReadOnly(["id", "emailVerified"])
         input.refuseUnknown(known: GuestCreate.knownFields)
         return GuestPatch(
             email: input.ifSent("email", as: String.self).map(IdentityFolding.fold),

@@ -7,38 +7,38 @@
 enum GuestQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select: SQL = SQL(
-        sqlite: #"SELECT "guests"."id", "guests"."email", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip" FROM "guests""#,
-        postgres: #"SELECT "guests"."id", "guests"."email", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip" FROM "guests""#
+        sqlite: #"SELECT "guests"."id", "guests"."email", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip", "guests"."email_verified" FROM "guests""#,
+        postgres: #"SELECT "guests"."id", "guests"."email", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip", "guests"."email_verified" FROM "guests""#
     )
 
     /// One row by id.
     static let find: SQL = SQL(
-        sqlite: #"SELECT "guests"."id", "guests"."email", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip" FROM "guests" WHERE "guests"."id" = ?1"#,
-        postgres: #"SELECT "guests"."id", "guests"."email", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip" FROM "guests" WHERE "guests"."id" = $1"#
+        sqlite: #"SELECT "guests"."id", "guests"."email", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip", "guests"."email_verified" FROM "guests" WHERE "guests"."id" = ?1"#,
+        postgres: #"SELECT "guests"."id", "guests"."email", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip", "guests"."email_verified" FROM "guests" WHERE "guests"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord: SQL = SQL(
-        sqlite: #"SELECT "guests"."email", "guests"."password", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip", "guests"."notes" FROM "guests" WHERE "guests"."id" = ?1"#,
-        postgres: #"SELECT "guests"."email", "guests"."password", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip", "guests"."notes" FROM "guests" WHERE "guests"."id" = $1"#
+        sqlite: #"SELECT "guests"."email", "guests"."password", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip", "guests"."notes", "guests"."email_verified" FROM "guests" WHERE "guests"."id" = ?1"#,
+        postgres: #"SELECT "guests"."email", "guests"."password", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip", "guests"."notes", "guests"."email_verified" FROM "guests" WHERE "guests"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
     static let newRow: SQL = SQL(
-        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "email", ?3 AS "password", ?4 AS "name", ?5 AS "phone", ?6 AS "role", ?7 AS "vip", ?8 AS "notes") AS "guests""#,
-        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "email", $3::text AS "password", $4::text AS "name", $5::text AS "phone", $6::text AS "role", $7::boolean AS "vip", $8::text AS "notes") AS "guests""#
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "email", ?3 AS "password", ?4 AS "name", ?5 AS "phone", ?6 AS "role", ?7 AS "vip", ?8 AS "notes", ?9 AS "email_verified") AS "guests""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "email", $3::text AS "password", $4::text AS "name", $5::text AS "phone", $6::text AS "role", $7::boolean AS "vip", $8::text AS "notes", $9::boolean AS "email_verified") AS "guests""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
     static let insert: SQL = SQL(
-        sqlite: #"INSERT INTO "guests" ("id", "email", "password", "name", "phone", "role", "vip", "notes") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING "id", "email", "name", "phone", "role", "vip""#,
-        postgres: #"INSERT INTO "guests" ("id", "email", "password", "name", "phone", "role", "vip", "notes") VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING "id", "email", "name", "phone", "role", "vip""#
+        sqlite: #"INSERT INTO "guests" ("id", "email", "password", "name", "phone", "role", "vip", "notes", "email_verified") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING "id", "email", "name", "phone", "role", "vip", "email_verified""#,
+        postgres: #"INSERT INTO "guests" ("id", "email", "password", "name", "phone", "role", "vip", "notes", "email_verified") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING "id", "email", "name", "phone", "role", "vip", "email_verified""#
     )
 
     /// Writes every column of the record to the row with the id.
     static let update: SQL = SQL(
-        sqlite: #"UPDATE "guests" SET "email" = ?2, "password" = ?3, "name" = ?4, "phone" = ?5, "role" = ?6, "vip" = ?7, "notes" = ?8 WHERE "id" = ?1 RETURNING "id", "email", "name", "phone", "role", "vip""#,
-        postgres: #"UPDATE "guests" SET "email" = $2, "password" = $3, "name" = $4, "phone" = $5, "role" = $6, "vip" = $7, "notes" = $8 WHERE "id" = $1 RETURNING "id", "email", "name", "phone", "role", "vip""#
+        sqlite: #"UPDATE "guests" SET "email" = ?2, "password" = ?3, "name" = ?4, "phone" = ?5, "role" = ?6, "vip" = ?7, "notes" = ?8, "email_verified" = ?9 WHERE "id" = ?1 RETURNING "id", "email", "name", "phone", "role", "vip", "email_verified""#,
+        postgres: #"UPDATE "guests" SET "email" = $2, "password" = $3, "name" = $4, "phone" = $5, "role" = $6, "vip" = $7, "notes" = $8, "email_verified" = $9 WHERE "id" = $1 RETURNING "id", "email", "name", "phone", "role", "vip", "email_verified""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
@@ -61,8 +61,8 @@ enum GuestQueries: ResourceQueries {
 
     /// The signed-in user's row as rules and hooks see it, read on every request with a token; password hashes stay unread.
     static let selectCaller: SQL = SQL(
-        sqlite: #"SELECT "guests"."email", '' AS "password", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip", "guests"."notes" FROM "guests" WHERE "guests"."id" = ?1"#,
-        postgres: #"SELECT "guests"."email", '' AS "password", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip", "guests"."notes" FROM "guests" WHERE "guests"."id" = $1"#
+        sqlite: #"SELECT "guests"."email", '' AS "password", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip", "guests"."notes", "guests"."email_verified" FROM "guests" WHERE "guests"."id" = ?1"#,
+        postgres: #"SELECT "guests"."email", '' AS "password", "guests"."name", "guests"."phone", "guests"."role", "guests"."vip", "guests"."notes", "guests"."email_verified" FROM "guests" WHERE "guests"."id" = $1"#
     )
 
     /// The columns `sort=` may name, by JSON name.
@@ -73,6 +73,7 @@ enum GuestQueries: ResourceQueries {
         "phone": #""guests"."phone""#,
         "role": #""guests"."role""#,
         "vip": #""guests"."vip""#,
+        "emailVerified": #""guests"."email_verified""#,
     ]
 
     /// The fields filters may name, by JSON name.
@@ -83,6 +84,7 @@ enum GuestQueries: ResourceQueries {
         "phone": .init(column: #""guests"."phone""#, kind: .text),
         "role": .init(column: #""guests"."role""#, kind: .enumeration(["manager", "receptionist", "guest"])),
         "vip": .init(column: #""guests"."vip""#, kind: .bool),
+        "emailVerified": .init(column: #""guests"."email_verified""#, kind: .bool),
     ]
 
     /// Unique constraints, to name the fields of a 409.

@@ -96,6 +96,7 @@ extension OracleEntities {
             "vip": .value(key: "vip"),
             "notes": .value(key: "notes"),
             "bookings": .hasMany(target: "Booking", inverse: "guest"),
+            "emailVerified": .value(key: "emailVerified"),
         ],
         rules: [
             OracleRule([.create], .isPublic),
@@ -107,7 +108,7 @@ extension OracleEntities {
         ],
         guarded: [.create: ["role"], .update: ["password", "role", "vip"]],
         ownerKey: nil,
-        defaults: ["role": .string("guest"), "vip": .bool(false)],
+        defaults: ["role": .string("guest"), "vip": .bool(false), "emailVerified": .bool(false)],
         varied: [
             VariedField(key: "role", domain: .values([.string("manager"), .string("receptionist"), .string("guest")]), statement: nil),
         ],

@@ -11,8 +11,12 @@ enum Secret {
     /// 256 random bits, in base64url (43 characters).
     static func random() -> String {
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Base64.encodeToString(bytes: bytes, options: [.base64UrlAlphabet, .omitPaddingCharacter])
+        return text((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+    }
+
+    /// 32 bytes as a secret: in base64url, without padding.
+    static func text(_ bytes: [UInt8]) -> String {
+        Base64.encodeToString(bytes: bytes, options: [.base64UrlAlphabet, .omitPaddingCharacter])
     }
 
     /// The SHA-256 of `secret`, in hexadecimal.
@@ -26,10 +30,30 @@ enum Secret {
 /// the one before: that one coming back means two parties hold the session's tokens (one
 /// stole them), and the session ends. Access tokens name their session (`sid`); a session that
 /// ended refuses them at once (within `AUTH_CACHE_SECONDS` on other instances).
+///
+/// A client that sends two refreshes at once (two tabs, a retry after a lost answer) would end
+/// its own session: for `reuseInterval` after a rotation, the token before it gets the same
+/// next token again, which only the server can compute (an HMAC of the token under its key).
 struct SessionStore: Sendable {
     let database: Database
     /// How long a session lasts without a refresh (the schema's `token` lifetime).
     let lifetime: TimeInterval
+    /// Derives each refresh token from the one before.
+    let key: SymmetricKey
+    /// The time now: tests pass a clock of their own.
+    let clock: @Sendable () -> Date
+
+    /// `secret`: the key tokens are signed with (`JWT_SECRET`).
+    init(database: Database, lifetime: TimeInterval, secret: [UInt8], clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.lifetime = lifetime
+        self.key = SymmetricKey(data: secret)
+        self.clock = clock
+    }
+
+    /// How long after a rotation the token before it still gets the next one, not the end of
+    /// the session (Supabase's default reuse interval).
+    static let reuseInterval: TimeInterval = 10
 
     /// A refresh token: the session's id and a secret of 256 random bits, `<id>.<secret>`.
     struct RefreshToken: Sendable {
@@ -53,6 +77,12 @@ struct SessionStore: Sendable {
         }
 
         var hash: String { Secret.hash(secret) }
+
+        /// The token that replaces this one: the same for every refresh with it.
+        func next(under key: SymmetricKey) -> RefreshToken {
+            let code = HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: key)
+            return RefreshToken(session: session, secret: Secret.text(Array(code)))
+        }
     }
 
     /// What `refresh` found.
@@ -64,7 +94,8 @@ struct SessionStore: Sendable {
     }
 
     /// Starts a session for `user`; returns its first refresh token.
-    func start(for user: UUID, now: Date = Date()) async throws -> RefreshToken {
+    func start(for user: UUID) async throws -> RefreshToken {
+        let now = clock()
         let token = RefreshToken.random(for: UUID())
         try await database.query(Self.insert, [
             .uuid(token.session), .uuid(user), .text(token.hash), .timestamp(now), .timestamp(now.addingTimeInterval(lifetime)),
@@ -73,10 +104,16 @@ struct SessionStore: Sendable {
     }
 
     /// Exchanges a refresh token for the next one of its session.
-    func refresh(_ presented: RefreshToken, now: Date = Date()) async throws -> Refreshed {
-        let next = RefreshToken.random(for: presented.session)
+    func refresh(_ presented: RefreshToken) async throws -> Refreshed {
+        let now = clock()
+        let next = presented.next(under: key)
         if let row = try await database.query(Self.rotate, [
             .uuid(presented.session), .text(next.hash), .timestamp(now.addingTimeInterval(lifetime)), .text(presented.hash), .timestamp(now),
+        ]).first {
+            return .rotated(user: try row.decode(0), token: next)
+        }
+        if let row = try await database.read(Self.rotatedJustNow, [
+            .uuid(presented.session), .text(presented.hash), .text(next.hash), .timestamp(now.addingTimeInterval(-Self.reuseInterval)), .timestamp(now),
         ]).first {
             return .rotated(user: try row.decode(0), token: next)
         }
@@ -85,18 +122,18 @@ struct SessionStore: Sendable {
     }
 
     /// Ends one session of `user`.
-    func end(_ session: UUID, of user: UUID, now: Date = Date()) async throws {
-        try await database.query(Self.revoke, [.uuid(session), .timestamp(now), .uuid(user)])
+    func end(_ session: UUID, of user: UUID) async throws {
+        try await database.query(Self.revoke, [.uuid(session), .timestamp(clock()), .uuid(user)])
     }
 
     /// Ends every session of `user` (sign out everywhere, a new password).
-    func endAll(of user: UUID, now: Date = Date()) async throws {
-        try await database.query(Self.revokeAll, [.uuid(user), .timestamp(now)])
+    func endAll(of user: UUID) async throws {
+        try await database.query(Self.revokeAll, [.uuid(user), .timestamp(clock())])
     }
 
     /// Whether `session` of `user` is still on.
-    func isActive(_ session: UUID, of user: UUID, now: Date = Date()) async throws -> Bool {
-        try await !database.read(Self.active, [.uuid(session), .uuid(user), .timestamp(now)]).isEmpty
+    func isActive(_ session: UUID, of user: UUID) async throws -> Bool {
+        try await !database.read(Self.active, [.uuid(session), .uuid(user), .timestamp(clock())]).isEmpty
     }
 
     static let insert = SQL(
@@ -105,8 +142,13 @@ struct SessionStore: Sendable {
     /// Rotates a session's token if the presented one is current; one statement, so that two
     /// refreshes with one token cannot both succeed.
     static let rotate = SQL(
-        sqlite: #"UPDATE "otak_sessions" SET "previous_token_hash" = "token_hash", "token_hash" = ?2, "expires_at" = ?3 WHERE "id" = ?1 AND "token_hash" = ?4 AND "revoked_at" IS NULL AND "expires_at" > ?5 RETURNING "user_id""#,
-        postgres: #"UPDATE "otak_sessions" SET "previous_token_hash" = "token_hash", "token_hash" = $2, "expires_at" = $3 WHERE "id" = $1 AND "token_hash" = $4 AND "revoked_at" IS NULL AND "expires_at" > $5 RETURNING "user_id""#)
+        sqlite: #"UPDATE "otak_sessions" SET "previous_token_hash" = "token_hash", "token_hash" = ?2, "expires_at" = ?3, "rotated_at" = ?5 WHERE "id" = ?1 AND "token_hash" = ?4 AND "revoked_at" IS NULL AND "expires_at" > ?5 RETURNING "user_id""#,
+        postgres: #"UPDATE "otak_sessions" SET "previous_token_hash" = "token_hash", "token_hash" = $2, "expires_at" = $3, "rotated_at" = $5 WHERE "id" = $1 AND "token_hash" = $4 AND "revoked_at" IS NULL AND "expires_at" > $5 RETURNING "user_id""#)
+    /// The session a token rotated away from within the reuse interval, whose token is still
+    /// the one it rotated to.
+    static let rotatedJustNow = SQL(
+        sqlite: #"SELECT "user_id" FROM "otak_sessions" WHERE "id" = ?1 AND "previous_token_hash" = ?2 AND "token_hash" = ?3 AND "rotated_at" > ?4 AND "revoked_at" IS NULL AND "expires_at" > ?5"#,
+        postgres: #"SELECT "user_id" FROM "otak_sessions" WHERE "id" = $1 AND "previous_token_hash" = $2 AND "token_hash" = $3 AND "rotated_at" > $4 AND "revoked_at" IS NULL AND "expires_at" > $5"#)
     static let endReused = SQL(
         sqlite: #"UPDATE "otak_sessions" SET "revoked_at" = ?2 WHERE "id" = ?1 AND "previous_token_hash" = ?3 AND "revoked_at" IS NULL RETURNING "id""#,
         postgres: #"UPDATE "otak_sessions" SET "revoked_at" = $2 WHERE "id" = $1 AND "previous_token_hash" = $3 AND "revoked_at" IS NULL RETURNING "id""#)

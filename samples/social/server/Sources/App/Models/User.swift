@@ -13,6 +13,7 @@ struct User: Sendable, Equatable {
     var role: Role
     var suspended: Bool
     var joined: Date
+    var emailVerified: Bool
 }
 
 extension User: JSONResponse {
@@ -21,6 +22,7 @@ extension User: JSONResponse {
         json.beginObject()
         json.field("bio", bio)
         json.field("email", email)
+        json.field("emailVerified", emailVerified)
         json.field("handle", handle)
         json.field("id", id)
         json.field("joined", joined)
@@ -44,6 +46,7 @@ extension User {
         role = try row.decode(6)
         suspended = try row.decode(7)
         joined = try row.decode(8)
+        emailVerified = try row.decode(9)
     }
 }
 
@@ -58,6 +61,7 @@ struct UserRecord: ResourceRecord {
     var role: Role
     var suspended: Bool
     var joined: Date
+    var emailVerified: Bool
 
     /// Reads a row selected with `UserQueries.selectRecord`.
     init(row: SQLRow) throws {
@@ -70,9 +74,10 @@ struct UserRecord: ResourceRecord {
         role = try row.decode(6)
         suspended = try row.decode(7)
         joined = try row.decode(8)
+        emailVerified = try row.decode(9)
     }
 
-    init(email: String, handle: String, password: String, name: String, bio: String?, website: String?, role: Role, suspended: Bool, joined: Date) {
+    init(email: String, handle: String, password: String, name: String, bio: String?, website: String?, role: Role, suspended: Bool, joined: Date, emailVerified: Bool) {
         self.email = email
         self.handle = handle
         self.password = password
@@ -82,6 +87,7 @@ struct UserRecord: ResourceRecord {
         self.role = role
         self.suspended = suspended
         self.joined = joined
+        self.emailVerified = emailVerified
     }
 
     /// The parameters of `UserQueries.insert` and `.update` after the id.
@@ -96,6 +102,7 @@ struct UserRecord: ResourceRecord {
             .text(role.rawValue),
             .bool(suspended),
             .timestamp(joined),
+            .bool(emailVerified),
         ]
     }
 

@@ -61,8 +61,8 @@ enum PostQueries: ResourceQueries {
 
     /// The User rows linked to the id through `post_liked_by`.
     static let selectLikedBy: SQL = SQL(
-        sqlite: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" JOIN "post_liked_by" ON "post_liked_by"."user_id" = "users"."id" WHERE "post_liked_by"."post_id" = ?1"#,
-        postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined" FROM "users" JOIN "post_liked_by" ON "post_liked_by"."user_id" = "users"."id" WHERE "post_liked_by"."post_id" = $1"#
+        sqlite: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" JOIN "post_liked_by" ON "post_liked_by"."user_id" = "users"."id" WHERE "post_liked_by"."post_id" = ?1"#,
+        postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" JOIN "post_liked_by" ON "post_liked_by"."user_id" = "users"."id" WHERE "post_liked_by"."post_id" = $1"#
     )
 
     /// Links the id to a User; linking twice changes nothing.

@@ -127,6 +127,7 @@ extension OracleEntities {
             "followers": .manyToMany(target: "User", segment: "followers"),
             "following": .manyToMany(target: "User", segment: "following"),
             "likes": .manyToMany(target: "Post", segment: "likes"),
+            "emailVerified": .value(key: "emailVerified"),
         ],
         rules: [
             OracleRule([.create], .isPublic),
@@ -137,7 +138,7 @@ extension OracleEntities {
         ],
         guarded: [.create: ["role"], .update: ["password", "role", "suspended"]],
         ownerKey: nil,
-        defaults: ["role": .string("member"), "suspended": .bool(false)],
+        defaults: ["role": .string("member"), "suspended": .bool(false), "emailVerified": .bool(false)],
         varied: [
             VariedField(key: "role", domain: .values([.string("admin"), .string("moderator"), .string("member")]), statement: nil),
             VariedField(key: "suspended", domain: .values([.bool(true), .bool(false)]), statement: nil),

@@ -48,6 +48,11 @@ extension User: Resource {
         }
     }
 
+    /// A new email is not confirmed until a link mailed to it is opened.
+    static func adjust(_ record: inout UserRecord, from old: UserRecord) {
+        if record.email != old.email { record.emailVerified = false }
+    }
+
     /// bcrypt is slow on purpose: it runs on the thread pool, not on the event loop.
     private static func hash(_ password: String, cost: Int) async throws -> String {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: UInt8(cost)) }

@@ -8,6 +8,7 @@ struct User: Sendable, Equatable {
     var email: String
     var name: String
     var suspended: Bool
+    var emailVerified: Bool
 }
 
 extension User: JSONResponse {
@@ -15,6 +16,7 @@ extension User: JSONResponse {
     func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("email", email)
+        json.field("emailVerified", emailVerified)
         json.field("id", id)
         json.field("name", name)
         json.field("suspended", suspended)
@@ -29,6 +31,7 @@ extension User {
         email = try row.decode(1)
         name = try row.decode(2)
         suspended = try row.decode(3)
+        emailVerified = try row.decode(4)
     }
 }
 
@@ -38,6 +41,7 @@ struct UserRecord: ResourceRecord {
     var password: String
     var name: String
     var suspended: Bool
+    var emailVerified: Bool
 
     /// Reads a row selected with `UserQueries.selectRecord`.
     init(row: SQLRow) throws {
@@ -45,13 +49,15 @@ struct UserRecord: ResourceRecord {
         password = try row.decode(1)
         name = try row.decode(2)
         suspended = try row.decode(3)
+        emailVerified = try row.decode(4)
     }
 
-    init(email: String, password: String, name: String, suspended: Bool) {
+    init(email: String, password: String, name: String, suspended: Bool, emailVerified: Bool) {
         self.email = email
         self.password = password
         self.name = name
         self.suspended = suspended
+        self.emailVerified = emailVerified
     }
 
     /// The parameters of `UserQueries.insert` and `.update` after the id.
@@ -61,6 +67,7 @@ struct UserRecord: ResourceRecord {
             .text(password),
             .text(name),
             .bool(suspended),
+            .bool(emailVerified),
         ]
     }
 

@@ -9,14 +9,14 @@ struct UserCreate: ResourceCreate {
     var name: String
 
     /// Every field name a body may hold: writable and read-only ones (the latter are refused with 422).
-    static let knownFields: Set<String> = ["id", "email", "password", "name", "suspended"]
+    static let knownFields: Set<String> = ["id", "email", "password", "name", "suspended", "emailVerified"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
     static func read(_ input: inout InputReader, owner: UUID?) -> UserCreate? {
         let email = input.required("email", as: String.self).map(IdentityFolding.fold)
         let password = input.required("password", as: String.self)
         let name = input.required("name", as: String.self)
-        input.refuseReadOnly(["id", "suspended"])
+        input.refuseReadOnly(["id", "suspended", "emailVerified"])
         input.refuseUnknown(known: knownFields)
         guard let email, let password, let name else { return nil }
         return UserCreate(email: email, password: password, name: name)
@@ -28,7 +28,8 @@ struct UserCreate: ResourceCreate {
             email: self.email,
             password: self.password,
             name: self.name,
-            suspended: false
+            suspended: false,
+            emailVerified: false
         )
     }
 }
@@ -48,7 +49,7 @@ struct UserPatch: ResourcePatch {
     }
 
     static func read(_ input: inout InputReader) -> UserPatch {
-        input.refuseReadOnly(["id", "suspended"])
+        input.refuseReadOnly(["id", "suspended", "emailVerified"])
         input.refuseUnknown(known: UserCreate.knownFields)
         return UserPatch(
             email: input.ifSent("email", as: String.self).map(IdentityFolding.fold),

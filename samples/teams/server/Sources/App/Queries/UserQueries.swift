@@ -7,38 +7,38 @@
 enum UserQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select: SQL = SQL(
-        sqlite: #"SELECT "users"."id", "users"."email", "users"."name", "users"."suspended" FROM "users""#,
-        postgres: #"SELECT "users"."id", "users"."email", "users"."name", "users"."suspended" FROM "users""#
+        sqlite: #"SELECT "users"."id", "users"."email", "users"."name", "users"."suspended", "users"."email_verified" FROM "users""#,
+        postgres: #"SELECT "users"."id", "users"."email", "users"."name", "users"."suspended", "users"."email_verified" FROM "users""#
     )
 
     /// One row by id.
     static let find: SQL = SQL(
-        sqlite: #"SELECT "users"."id", "users"."email", "users"."name", "users"."suspended" FROM "users" WHERE "users"."id" = ?1"#,
-        postgres: #"SELECT "users"."id", "users"."email", "users"."name", "users"."suspended" FROM "users" WHERE "users"."id" = $1"#
+        sqlite: #"SELECT "users"."id", "users"."email", "users"."name", "users"."suspended", "users"."email_verified" FROM "users" WHERE "users"."id" = ?1"#,
+        postgres: #"SELECT "users"."id", "users"."email", "users"."name", "users"."suspended", "users"."email_verified" FROM "users" WHERE "users"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord: SQL = SQL(
-        sqlite: #"SELECT "users"."email", "users"."password", "users"."name", "users"."suspended" FROM "users" WHERE "users"."id" = ?1"#,
-        postgres: #"SELECT "users"."email", "users"."password", "users"."name", "users"."suspended" FROM "users" WHERE "users"."id" = $1"#
+        sqlite: #"SELECT "users"."email", "users"."password", "users"."name", "users"."suspended", "users"."email_verified" FROM "users" WHERE "users"."id" = ?1"#,
+        postgres: #"SELECT "users"."email", "users"."password", "users"."name", "users"."suspended", "users"."email_verified" FROM "users" WHERE "users"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
     static let newRow: SQL = SQL(
-        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "email", ?3 AS "password", ?4 AS "name", ?5 AS "suspended") AS "users""#,
-        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "email", $3::text AS "password", $4::text AS "name", $5::boolean AS "suspended") AS "users""#
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "email", ?3 AS "password", ?4 AS "name", ?5 AS "suspended", ?6 AS "email_verified") AS "users""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "email", $3::text AS "password", $4::text AS "name", $5::boolean AS "suspended", $6::boolean AS "email_verified") AS "users""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
     static let insert: SQL = SQL(
-        sqlite: #"INSERT INTO "users" ("id", "email", "password", "name", "suspended") VALUES (?1, ?2, ?3, ?4, ?5) RETURNING "id", "email", "name", "suspended""#,
-        postgres: #"INSERT INTO "users" ("id", "email", "password", "name", "suspended") VALUES ($1, $2, $3, $4, $5) RETURNING "id", "email", "name", "suspended""#
+        sqlite: #"INSERT INTO "users" ("id", "email", "password", "name", "suspended", "email_verified") VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING "id", "email", "name", "suspended", "email_verified""#,
+        postgres: #"INSERT INTO "users" ("id", "email", "password", "name", "suspended", "email_verified") VALUES ($1, $2, $3, $4, $5, $6) RETURNING "id", "email", "name", "suspended", "email_verified""#
     )
 
     /// Writes every column of the record to the row with the id.
     static let update: SQL = SQL(
-        sqlite: #"UPDATE "users" SET "email" = ?2, "password" = ?3, "name" = ?4, "suspended" = ?5 WHERE "id" = ?1 RETURNING "id", "email", "name", "suspended""#,
-        postgres: #"UPDATE "users" SET "email" = $2, "password" = $3, "name" = $4, "suspended" = $5 WHERE "id" = $1 RETURNING "id", "email", "name", "suspended""#
+        sqlite: #"UPDATE "users" SET "email" = ?2, "password" = ?3, "name" = ?4, "suspended" = ?5, "email_verified" = ?6 WHERE "id" = ?1 RETURNING "id", "email", "name", "suspended", "email_verified""#,
+        postgres: #"UPDATE "users" SET "email" = $2, "password" = $3, "name" = $4, "suspended" = $5, "email_verified" = $6 WHERE "id" = $1 RETURNING "id", "email", "name", "suspended", "email_verified""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
@@ -61,8 +61,8 @@ enum UserQueries: ResourceQueries {
 
     /// The signed-in user's row as rules and hooks see it, read on every request with a token; password hashes stay unread.
     static let selectCaller: SQL = SQL(
-        sqlite: #"SELECT "users"."email", '' AS "password", "users"."name", "users"."suspended" FROM "users" WHERE "users"."id" = ?1"#,
-        postgres: #"SELECT "users"."email", '' AS "password", "users"."name", "users"."suspended" FROM "users" WHERE "users"."id" = $1"#
+        sqlite: #"SELECT "users"."email", '' AS "password", "users"."name", "users"."suspended", "users"."email_verified" FROM "users" WHERE "users"."id" = ?1"#,
+        postgres: #"SELECT "users"."email", '' AS "password", "users"."name", "users"."suspended", "users"."email_verified" FROM "users" WHERE "users"."id" = $1"#
     )
 
     /// The columns `sort=` may name, by JSON name.
@@ -71,6 +71,7 @@ enum UserQueries: ResourceQueries {
         "email": #""users"."email""#,
         "name": #""users"."name""#,
         "suspended": #""users"."suspended""#,
+        "emailVerified": #""users"."email_verified""#,
     ]
 
     /// The fields filters may name, by JSON name.
@@ -79,6 +80,7 @@ enum UserQueries: ResourceQueries {
         "email": .init(column: #""users"."email""#, kind: .text),
         "name": .init(column: #""users"."name""#, kind: .text),
         "suspended": .init(column: #""users"."suspended""#, kind: .bool),
+        "emailVerified": .init(column: #""users"."email_verified""#, kind: .bool),
     ]
 
     /// Unique constraints, to name the fields of a 409.

@@ -96,6 +96,7 @@ extension OracleEntities {
             "memberships": .hasMany(target: "Membership", inverse: "user"),
             "comments": .hasMany(target: "Comment", inverse: "author"),
             "todos": .hasMany(target: "Todo", inverse: "assignee"),
+            "emailVerified": .value(key: "emailVerified"),
         ],
         rules: [
             OracleRule([.create], .isPublic),
@@ -105,7 +106,7 @@ extension OracleEntities {
         ],
         guarded: [.create: [], .update: ["password"]],
         ownerKey: nil,
-        defaults: ["suspended": .bool(false)],
+        defaults: ["suspended": .bool(false), "emailVerified": .bool(false)],
         varied: [
             VariedField(key: "suspended", domain: .values([.bool(true), .bool(false)]), statement: SQL(sqlite: #"UPDATE "users" SET "suspended" = ?1 WHERE "id" = ?2"#, postgres: #"UPDATE "users" SET "suspended" = $1 WHERE "id" = $2"#)),
         ],
