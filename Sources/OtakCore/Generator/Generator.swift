@@ -304,6 +304,7 @@ public struct Generator: Sendable {
             "hasDecimalFields": .flag(schema.hasDecimalFields),
             "auth": authValue(schema),
             "firstRoute": .text(schema.entities.first?.routePath ?? "health"),
+            "commitExample": commitExample(schema, entityValues: entityValues),
             "fixtures": .list(entityValues.map(TemplateValue.object)),
             "oracle": schema.auth == nil ? .flag(false) : .object(OracleWriter(
                 schema: schema, creatable: Set(zip(schema.entities, entityValues).compactMap { entity, value in
@@ -370,6 +371,16 @@ extension Generator {
             "tokenLifetime": .text(String(auth.tokenLifetimeSeconds)),
             "canRegister": .flag(!entity.rules(for: .create).isEmpty),
         ])
+    }
+
+    /// The entity the test of `didCommit` writes: the first the fixtures can create, other than
+    /// the signed-in users' if there is one.
+    private func commitExample(_ schema: Schema, entityValues: [[String: TemplateValue]]) -> TemplateValue {
+        let creatable = zip(schema.entities, entityValues).filter { _, value in
+            if case .flag(true) = value["canCreate"] { true } else { false }
+        }.map(\.0)
+        guard let entity = creatable.first(where: { $0.name != schema.auth?.entity }) ?? creatable.first else { return .flag(false) }
+        return .object(["type": .text(entity.names.type), "variable": .text(entity.names.variable), "route": .text(entity.routePath)])
     }
 
     /// What the client package's README and configuration name.

@@ -523,8 +523,12 @@ overwritten:
   it. A hook that reads or writes the database (`context.connection`) needs
   `let usesDatabase = true` in its type (the default of files made before it existed): the
   write then runs in a transaction the hook's statements join. With `false`, as new files say,
-  a create or a delete is one statement without `BEGIN` and `COMMIT`, and `context.connection`
-  refuses statements.
+  a create or a delete is one statement without `BEGIN` and `COMMIT`, `context.connection`
+  refuses statements, and what `didCreate` or `didDelete` throws no longer undoes the write.
+  `didCommit` runs after a create, update or delete committed, never for one rolled back, with
+  the change and a `CommitContext` (database, caller, logger): the place for calls to other
+  services, which must not hold a transaction open. It runs before the response is sent; what
+  it throws is logged, and the write stands.
 - `Sources/App/CustomRoutes.swift`: routes of your own, behind the same middleware.
 - `Tests/AppTests/CustomTests.swift`: their tests. `withServer(hooks: AppHooks())` serves with
   your hooks; the generated tests run without them.
@@ -2473,6 +2477,7 @@ struct ResourceController<Entity: Resource>: Sendable {
             try await hooks.didCreate(created, context: hookContext)
             return created
         }
+        await committed(.created(created), context)
         return EditedResponse(status: .created, headers: [.location: "/\(Entity.route)/\(id.uuidString)"], response: created)
     }
 
@@ -2492,7 +2497,7 @@ struct ResourceController<Entity: Resource>: Sendable {
         Entity.validatePasswords(patch, into: &validator)
         try input.finish(validation: validator.errors)
         try await Entity.hashPasswords(&patch, cost: bcryptCost)
-        return try await write(references: patch.references) { [patch] connection in
+        let updated = try await write(references: patch.references) { [patch] connection in
             let hookContext = hooks.context(on: connection, caller: context.caller)
             var lookup = SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])
             lookup.restrict(to: access)
@@ -2535,6 +2540,8 @@ struct ResourceController<Entity: Resource>: Sendable {
             try await hooks.didUpdate(updated, context: hookContext)
             return updated
         }
+        await committed(.updated(updated), context)
+        return updated
     }
 
     /// `DELETE /<route>/{id}`: 204, or 409 while other rows still point at it. The rule is part
@@ -2559,7 +2566,17 @@ struct ResourceController<Entity: Resource>: Sendable {
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the \(Entity.displayName) is still referenced by other rows; delete or change them first")
         }
+        await committed(.deleted(id: id), context)
         return .noContent
+    }
+
+    /// Runs `didCommit` for a write that committed; what it throws is logged.
+    private func committed(_ change: CommittedChange<Entity>, _ context: AppRequestContext) async {
+        do {
+            try await hooks.didCommit(change, context: CommitContext(database: database, caller: context.caller, logger: context.logger))
+        } catch {
+            context.logger.error("didCommit failed; the write stands", metadata: ["entity": "\(Entity.displayName)", "error": "\(String(reflecting: error))"])
+        }
     }
 
     /// `GET /<route>/{id}/<relation>`: the `Related` rows of one row that `statement` selects (by
@@ -2853,16 +2870,18 @@ struct ErrorMiddleware: RouterMiddleware {
 import Foundation
 
 /// The business logic of {{aDisplayName}}. Implement any method of `EntityHooks` here:
-/// `validate`, `willCreate`, `didCreate`, `willUpdate`, `didUpdate`, `willDelete`, `didDelete`.
-/// Each runs within the write (`context.caller` says who asked; with `usesDatabase`,
-/// `context.connection` is the write's transaction); throwing an `APIError` cancels it.
+/// `validate`, `willCreate`, `didCreate`, `willUpdate`, `didUpdate`, `willDelete`, `didDelete`
+/// run within the write (`context.caller` says who asked; with `usesDatabase`,
+/// `context.connection` is the write's transaction), and throwing an `APIError` cancels it;
+/// `didCommit` runs once it committed, for calls to other services.
 struct {{type}}Hooks: EntityHooks {
     typealias Model = {{type}}
     typealias Record = {{type}}Record
 
     /// Set to true when a hook reads or writes the database (`context.connection`): its work
     /// then commits or rolls back with the write. While false, creates and deletes run as one
-    /// statement, without a transaction.
+    /// statement, without a transaction (`didCreate` and `didDelete` then run after it: what they
+    /// throw is answered, but the write stands).
     let usesDatabase = false
 }
 
@@ -3268,6 +3287,7 @@ struct AppHooks: Sendable {
         "Sources/App/Support/EntityHooks.swift.mustache": #"""
 {{> header}}
 import Foundation
+import Logging
 
 /// The business logic of an entity: each method runs within the write, so throwing (an
 /// `APIError` for the client to see) cancels it, and, for hooks that use the database, what
@@ -3283,7 +3303,8 @@ protocol EntityHooks<Model, Record>: Sendable {
 
     /// Whether the hooks read or write the database through `context.connection` (by default,
     /// they may). When they do not, a create or a delete runs without `BEGIN` and `COMMIT`: one
-    /// statement, two round trips fewer; `context.connection` then refuses every statement.
+    /// statement, two round trips fewer; `context.connection` then refuses every statement, and
+    /// what `didCreate` or `didDelete` throws is answered but no longer undoes the write.
     var usesDatabase: Bool { get }
 
     /// Checks beyond the schema's rules, after them; the errors are answered with 422 in the
@@ -3307,6 +3328,26 @@ protocol EntityHooks<Model, Record>: Sendable {
 
     /// After a row is deleted, in the same transaction.
     func didDelete(id: UUID, context: HookContext) async throws
+
+    /// After a write committed, never for one rolled back: the place for calls to other
+    /// services (a payment gateway, a message), which must not hold the transaction. It runs
+    /// before the response is sent; what it throws is logged, not answered (the write stands).
+    func didCommit(_ change: CommittedChange<Model>, context: CommitContext) async throws
+}
+
+/// A write that committed, as `didCommit` sees it.
+enum CommittedChange<Model: Sendable>: Sendable {
+    case created(Model)
+    case updated(Model)
+    case deleted(id: UUID)
+}
+
+/// What `didCommit` is given besides the change: who asked, and the database (not in the
+/// write's transaction, which has ended).
+struct CommitContext: Sendable {
+    let database: Database
+    let caller: Caller
+    let logger: Logger
 }
 
 extension EntityHooks {
@@ -3325,6 +3366,7 @@ extension EntityHooks {
     func didUpdate(_ model: Model, context: HookContext) async throws {}
     func willDelete(id: UUID, context: HookContext) async throws {}
     func didDelete(id: UUID, context: HookContext) async throws {}
+    func didCommit(_ change: CommittedChange<Model>, context: CommitContext) async throws {}
 }
 
 /// What a hook is given besides the row.
@@ -6867,6 +6909,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import NIOConcurrencyHelpers
 import PostgresNIO
 import Testing
 
@@ -7016,6 +7059,28 @@ import Testing
         try await database.close()
     }
 
+    {{#commitExample}}
+    @Test func didCommitRunsForCommittedWritesOnly() async throws {
+        let recorder = CommitRecorder()
+        var hooks = AppHooks.none
+        hooks.{{variable}} = recorder
+        try await withServer(hooks: hooks) { client in
+            var fixtures = Fixtures(client)
+            let created = try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body())
+            #expect(created.status == .created)
+            let id = try #require(created.body["id"]?.stringValue.flatMap(UUID.init(uuidString:)))
+            recorder.refusesCreates = true
+            let refused = try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body())
+            #expect(refused.status == .conflict, "didCreate refused it, so it rolled back")
+            recorder.refusesCreates = false
+            recorder.failsAfterCommit = true
+            #expect(try await request(client, .patch, "/{{route}}/\(id)", body: .object([:])).status == .ok, "a failing didCommit is logged")
+            #expect(try await request(client, .delete, "/{{route}}/\(id)").status == .noContent)
+            #expect(recorder.changes == ["created \(id)", "updated \(id)", "deleted \(id)"])
+        }
+    }
+
+    {{/commitExample}}
     @Test func theOpenAPIDocumentIsServed() async throws {
         try await withServer { client in
             let (status, body) = try await send(client, .get, "/openapi.json")
@@ -7229,6 +7294,47 @@ private extension Int {
         self >= 0 ? self / divisor : (self - divisor + 1) / divisor
     }
 }
+{{#commitExample}}
+
+/// Hooks of {{type}} that record what `didCommit` is told; they refuse creates, or fail after
+/// commits, when told to.
+private final class CommitRecorder: EntityHooks {
+    typealias Model = {{type}}
+    typealias Record = {{type}}Record
+
+    private struct State {
+        var changes: [String] = []
+        var refusesCreates = false
+        var failsAfterCommit = false
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    var changes: [String] { state.withLockedValue { $0.changes } }
+    var refusesCreates: Bool {
+        get { state.withLockedValue { $0.refusesCreates } }
+        set { state.withLockedValue { $0.refusesCreates = newValue } }
+    }
+    var failsAfterCommit: Bool {
+        get { state.withLockedValue { $0.failsAfterCommit } }
+        set { state.withLockedValue { $0.failsAfterCommit = newValue } }
+    }
+
+    func didCreate(_ model: {{type}}, context: HookContext) async throws {
+        if refusesCreates { throw APIError.conflict("refused by the test") }
+    }
+
+    func didCommit(_ change: CommittedChange<{{type}}>, context: CommitContext) async throws {
+        let line = switch change {
+        case .created(let model): "created \(model.id)"
+        case .updated(let model): "updated \(model.id)"
+        case .deleted(let id): "deleted \(id)"
+        }
+        state.withLockedValue { $0.changes.append(line) }
+        if failsAfterCommit { throw APIError.conflict("failed by the test") }
+    }
+}
+{{/commitExample}}
 
 """#,
         "Tests/AppTests/AuthTests.swift.mustache": ##"""

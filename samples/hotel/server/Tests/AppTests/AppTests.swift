@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import NIOConcurrencyHelpers
 import PostgresNIO
 import Testing
 
@@ -152,6 +153,26 @@ import Testing
             #expect(rows.count == 1)
         }
         try await database.close()
+    }
+
+    @Test func didCommitRunsForCommittedWritesOnly() async throws {
+        let recorder = CommitRecorder()
+        var hooks = AppHooks.none
+        hooks.room = recorder
+        try await withServer(hooks: hooks) { client in
+            var fixtures = Fixtures(client)
+            let created = try await request(client, .post, "/rooms", body: try await fixtures.roomBody())
+            #expect(created.status == .created)
+            let id = try #require(created.body["id"]?.stringValue.flatMap(UUID.init(uuidString:)))
+            recorder.refusesCreates = true
+            let refused = try await request(client, .post, "/rooms", body: try await fixtures.roomBody())
+            #expect(refused.status == .conflict, "didCreate refused it, so it rolled back")
+            recorder.refusesCreates = false
+            recorder.failsAfterCommit = true
+            #expect(try await request(client, .patch, "/rooms/\(id)", body: .object([:])).status == .ok, "a failing didCommit is logged")
+            #expect(try await request(client, .delete, "/rooms/\(id)").status == .noContent)
+            #expect(recorder.changes == ["created \(id)", "updated \(id)", "deleted \(id)"])
+        }
     }
 
     @Test func theOpenAPIDocumentIsServed() async throws {
@@ -365,5 +386,44 @@ private extension Int {
     /// The quotient rounded down, for negative values too.
     func quotient(_ divisor: Int) -> Int {
         self >= 0 ? self / divisor : (self - divisor + 1) / divisor
+    }
+}
+
+/// Hooks of Room that record what `didCommit` is told; they refuse creates, or fail after
+/// commits, when told to.
+private final class CommitRecorder: EntityHooks {
+    typealias Model = Room
+    typealias Record = RoomRecord
+
+    private struct State {
+        var changes: [String] = []
+        var refusesCreates = false
+        var failsAfterCommit = false
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    var changes: [String] { state.withLockedValue { $0.changes } }
+    var refusesCreates: Bool {
+        get { state.withLockedValue { $0.refusesCreates } }
+        set { state.withLockedValue { $0.refusesCreates = newValue } }
+    }
+    var failsAfterCommit: Bool {
+        get { state.withLockedValue { $0.failsAfterCommit } }
+        set { state.withLockedValue { $0.failsAfterCommit = newValue } }
+    }
+
+    func didCreate(_ model: Room, context: HookContext) async throws {
+        if refusesCreates { throw APIError.conflict("refused by the test") }
+    }
+
+    func didCommit(_ change: CommittedChange<Room>, context: CommitContext) async throws {
+        let line = switch change {
+        case .created(let model): "created \(model.id)"
+        case .updated(let model): "updated \(model.id)"
+        case .deleted(let id): "deleted \(id)"
+        }
+        state.withLockedValue { $0.changes.append(line) }
+        if failsAfterCommit { throw APIError.conflict("failed by the test") }
     }
 }

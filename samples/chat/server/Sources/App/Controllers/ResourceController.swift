@@ -85,6 +85,7 @@ struct ResourceController<Entity: Resource>: Sendable {
             try await hooks.didCreate(created, context: hookContext)
             return created
         }
+        await committed(.created(created), context)
         return EditedResponse(status: .created, headers: [.location: "/\(Entity.route)/\(id.uuidString)"], response: created)
     }
 
@@ -104,7 +105,7 @@ struct ResourceController<Entity: Resource>: Sendable {
         Entity.validatePasswords(patch, into: &validator)
         try input.finish(validation: validator.errors)
         try await Entity.hashPasswords(&patch, cost: bcryptCost)
-        return try await write(references: patch.references) { [patch] connection in
+        let updated = try await write(references: patch.references) { [patch] connection in
             let hookContext = hooks.context(on: connection, caller: context.caller)
             var lookup = SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])
             lookup.restrict(to: access)
@@ -147,6 +148,8 @@ struct ResourceController<Entity: Resource>: Sendable {
             try await hooks.didUpdate(updated, context: hookContext)
             return updated
         }
+        await committed(.updated(updated), context)
+        return updated
     }
 
     /// `DELETE /<route>/{id}`: 204, or 409 while other rows still point at it. The rule is part
@@ -171,7 +174,17 @@ struct ResourceController<Entity: Resource>: Sendable {
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the \(Entity.displayName) is still referenced by other rows; delete or change them first")
         }
+        await committed(.deleted(id: id), context)
         return .noContent
+    }
+
+    /// Runs `didCommit` for a write that committed; what it throws is logged.
+    private func committed(_ change: CommittedChange<Entity>, _ context: AppRequestContext) async {
+        do {
+            try await hooks.didCommit(change, context: CommitContext(database: database, caller: context.caller, logger: context.logger))
+        } catch {
+            context.logger.error("didCommit failed; the write stands", metadata: ["entity": "\(Entity.displayName)", "error": "\(String(reflecting: error))"])
+        }
     }
 
     /// `GET /<route>/{id}/<relation>`: the `Related` rows of one row that `statement` selects (by
