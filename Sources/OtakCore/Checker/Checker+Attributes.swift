@@ -5,7 +5,7 @@ extension Checker {
         "default", "email", "hidden", "inverse", "length", "onDelete", "owner", "pattern", "range", "readonly",
         "renamedFrom", "unique", "url",
     ]
-    static let entityAttributes = ["check", "index", "renamedFrom", "unique"]
+    static let entityAttributes = ["check", "events", "index", "renamedFrom", "unique"]
 
     // MARK: Field attributes
 
@@ -418,6 +418,27 @@ extension Checker {
                         condition: condition, message: message,
                         name: Self.sqlName([entity.names.table, "check", String(entity.checks.count + 1)])))
                 }
+            case "events":
+                if entity.eventRetentionSeconds != nil {
+                    diagnostics.error(.duplicate("attribute", "@@events"), at: attribute.range)
+                    continue
+                }
+                let arguments = attribute.arguments ?? []
+                guard arguments.count <= 1 else {
+                    diagnostics.error(.attributeArguments("@@events", "at most one duration: how long events are kept"),
+                                      at: attribute.range, hints: ["for example @@events(30d); without one, events are kept 7d"])
+                    continue
+                }
+                guard let argument = arguments.first else {
+                    entity.eventRetentionSeconds = Entity.defaultEventRetentionSeconds
+                    continue
+                }
+                guard let seconds = durationSeconds(argument) else {
+                    diagnostics.error(.attributeArguments("@@events", "a duration such as 30d (at most 365d)"), at: argument.range,
+                                      hints: ["write a whole number and a unit: 12h, 7d, 2w"])
+                    continue
+                }
+                entity.eventRetentionSeconds = seconds
             default:
                 var hints = Suggestions.hint(for: name, among: Self.entityAttributes)
                 if Self.fieldAttributes.contains(name) {

@@ -133,7 +133,7 @@ extension Checker {
         return name.name
     }
 
-    private func durationSeconds(_ expression: ExpressionSyntax) -> Int? {
+    func durationSeconds(_ expression: ExpressionSyntax) -> Int? {
         guard case .duration(let text) = expression.kind, let unit = text.last,
               let amount = Int(text.dropLast()), amount > 0 else { return nil }
         let scale = ["s": 1, "m": 60, "h": 3_600, "d": 86_400, "w": 604_800][String(unit)] ?? 0

@@ -396,7 +396,7 @@ extension Checker {
             return nil
         case .duration:
             diagnostics.error(.expectedValue("a duration"), at: expression.range,
-                              hints: ["durations are used only for the auth block's token lifetime"])
+                              hints: ["durations are used only for the auth block's token lifetime and @@events"])
             return nil
         case .range:
             diagnostics.error(.expectedValue("a range"), at: expression.range,

@@ -74,7 +74,8 @@ public struct Generator: Sendable {
         let migrationName = String(format: "%04d_", history.nextMigrationNumber) + (history.migrations.isEmpty ? "init" : diff.migrationName)
         let jobs: [Job] = (scripts.allSatisfy(\.isEmpty) ? [] : zip(SQLDialect.allCases, scripts).map { Job.migration($0, $1, migrationName) })
             + (Self.packageTemplates + (schema.auth == nil ? [] : Self.authTemplates)
-                + (schema.auth?.sendsMail == true ? Self.mailTemplates : [])).map(Job.package)
+                + (schema.auth?.sendsMail == true ? Self.mailTemplates : [])
+                + (schema.entities.contains { $0.eventRetentionSeconds != nil } ? Self.eventTemplates : [])).map(Job.package)
             + Self.clientTemplates.map(Job.client)
             + Self.runtimeTemplates.map(Job.runtime)
             + schema.entities.indices.map(Job.entity)
@@ -279,6 +280,9 @@ public struct Generator: Sendable {
         "Tests/AppTests/RuleSchema.swift",
     ]
 
+    /// Templates rendered when an entity has `@@events`.
+    static let eventTemplates = ["Sources/App/Database/EventLog.swift"]
+
     /// Templates rendered for an `auth` block that declares `reset password` or `verify email`.
     static let mailTemplates = ["Sources/App/Auth/AccountMail.swift", "Sources/App/Mailer.swift"]
 
@@ -301,10 +305,15 @@ public struct Generator: Sendable {
             "usesPasswords": .flag(usesPasswords),
             "hasAuth": .flag(schema.auth != nil),
             "sendsMail": .flag(schema.auth?.sendsMail == true),
+            "hasEvents": .flag(schema.entities.contains { $0.eventRetentionSeconds != nil }),
+            "eventEntities": .list(schema.entities.compactMap { entity in
+                entity.eventRetentionSeconds.map { .object(["type": .text(entity.names.type), "retention": .text(String($0))]) }
+            }),
             "hasDecimalFields": .flag(schema.hasDecimalFields),
             "auth": authValue(schema),
             "firstRoute": .text(schema.entities.first?.routePath ?? "health"),
             "commitExample": commitExample(schema, entityValues: entityValues),
+            "eventExample": commitExample(schema, entityValues: entityValues) { $0.eventRetentionSeconds != nil },
             "fixtures": .list(entityValues.map(TemplateValue.object)),
             "oracle": schema.auth == nil ? .flag(false) : .object(OracleWriter(
                 schema: schema, creatable: Set(zip(schema.entities, entityValues).compactMap { entity, value in
@@ -373,11 +382,13 @@ extension Generator {
         ])
     }
 
-    /// The entity the test of `didCommit` writes: the first the fixtures can create, other than
-    /// the signed-in users' if there is one.
-    private func commitExample(_ schema: Schema, entityValues: [[String: TemplateValue]]) -> TemplateValue {
-        let creatable = zip(schema.entities, entityValues).filter { _, value in
-            if case .flag(true) = value["canCreate"] { true } else { false }
+    /// The entity the test of `didCommit` (or of the outbox) writes: the first the fixtures can
+    /// create (with `@@events`), other than the signed-in users' if there is one.
+    private func commitExample(
+        _ schema: Schema, entityValues: [[String: TemplateValue]], where chosen: (Entity) -> Bool = { _ in true }
+    ) -> TemplateValue {
+        let creatable = zip(schema.entities, entityValues).filter { entity, value in
+            if case .flag(true) = value["canCreate"] { chosen(entity) } else { false }
         }.map(\.0)
         guard let entity = creatable.first(where: { $0.name != schema.auth?.entity }) ?? creatable.first else { return .flag(false) }
         return .object(["type": .text(entity.names.type), "variable": .text(entity.names.variable), "route": .text(entity.routePath)])

@@ -234,7 +234,11 @@ struct MigrationWriter {
     private func columnDefinition(_ column: ColumnSnapshot, in table: TableSnapshot) -> String {
         let type = ColumnType(rawValue: column.type).map(dialect.columnType) ?? column.type
         var definition = "\(SQLDialect.quote(column.name)) \(type)"
-        if table.primaryKey == [column.name] { return definition + " NOT NULL PRIMARY KEY" }
+        if table.primaryKey == [column.name] {
+            // AUTOINCREMENT: SQLite never reuses an id, even once the newest row is deleted.
+            let autoincrement = dialect == .sqlite && column.type == ColumnType.sequence.rawValue ? " AUTOINCREMENT" : ""
+            return definition + " NOT NULL PRIMARY KEY" + autoincrement
+        }
         if !column.isOptional { definition += " NOT NULL" }
         if let value = column.defaultValue?[dialect] { definition += " DEFAULT " + value }
         if let key = table.foreignKeys.first(where: { $0.name == nil && $0.column == column.name }) {

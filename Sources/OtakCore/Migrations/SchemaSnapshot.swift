@@ -111,8 +111,8 @@ extension SchemaSnapshot {
                 ],
                 indexes: [IndexSnapshot(name: join.name + "_" + join.secondColumn + "_idx", columns: [join.secondColumn])])
         }
-        self.init(format: Self.currentFormat,
-                  tables: entityTables + joinTables + [Self.sessionsTable(schema), Self.accountTokensTable(schema)].compactMap { $0 })
+        self.init(format: Self.currentFormat, tables: entityTables + joinTables
+                  + [Self.sessionsTable(schema), Self.accountTokensTable(schema), Self.eventsTable(schema)].compactMap { $0 })
     }
 
     /// `otak_sessions`, with an `auth` block: one row per signed-in device, holding the hash of
@@ -135,6 +135,20 @@ extension SchemaSnapshot {
     /// A column of a table the server keeps for itself (not a field's).
     private static func column(_ name: String, _ type: ColumnType, optional: Bool = false) -> ColumnSnapshot {
         ColumnSnapshot(name: name, field: nil, type: type.rawValue, isOptional: optional)
+    }
+
+    /// `otak_events`, the outbox, when an entity says `@@events`: one row per committed write,
+    /// appended in the write's transaction, with ids in commit order.
+    static func eventsTable(_ schema: Schema) -> TableSnapshot? {
+        guard schema.entities.contains(where: { $0.eventRetentionSeconds != nil }) else { return nil }
+        return TableSnapshot(
+            name: "otak_events", entity: nil,
+            columns: [
+                column("id", .sequence), column("entity", .text), column("kind", .text), column("row_id", .uuid),
+                column("data", .json), column("caller_id", .uuid, optional: true), column("created_at", .timestamp),
+            ],
+            primaryKey: ["id"], uniques: [], checks: [], foreignKeys: [],
+            indexes: [IndexSnapshot(name: "otak_events_created_at_idx", columns: ["created_at"])])
     }
 
     /// `otak_account_tokens`, with `reset password` or `verify email`: the links mailed to users,

@@ -12,6 +12,12 @@ public struct Entity: Sendable, Equatable {
     public var rules: [Rule]
     /// `@@renamedFrom("Post")`: the entity's earlier name, so that a migration renames its table.
     public var renamedFrom: String? = nil
+    /// `@@events` or `@@events(30d)`: every committed write appends an event to the outbox
+    /// (`otak_events`), kept this many seconds.
+    public var eventRetentionSeconds: Int? = nil
+
+    /// How long events are kept when `@@events` gives no duration: a week.
+    public static let defaultEventRetentionSeconds = 7 * 86_400
 
     public func field(named name: String) -> Field? {
         fields.first { $0.name == name }

@@ -529,6 +529,15 @@ overwritten:
   the change and a `CommitContext` (database, caller, logger): the place for calls to other
   services, which must not hold a transaction open. It runs before the response is sent; what
   it throws is logged, and the write stands.
+{{#hasEvents}}
+- **The outbox.** Each committed create, update and delete of an entity with `@@events`
+  ({{#eventEntities}}`{{type}}` {{/eventEntities}}) appends a row to `otak_events` in the write's own transaction
+  (`Sources/App/Database/EventLog.swift`): ids increase in commit order (on PostgreSQL an
+  advisory lock orders the appends until their commit), with the kind, the row's id, the row
+  as the API writes it (before the delete, for a delete), the caller and the time. A rolled-back
+  write leaves none. Old events are deleted hourly after the schema's duration. Writes a hook
+  makes with SQL of its own append nothing.
+{{/hasEvents}}
 - `Sources/App/CustomRoutes.swift`: routes of your own, behind the same middleware.
 - `Tests/AppTests/CustomTests.swift`: their tests. `withServer(hooks: AppHooks())` serves with
   your hooks; the generated tests run without them.
@@ -653,6 +662,9 @@ func buildApplication(
         logger: logger
     )
     app.addServices(database.service)
+    {{#hasEvents}}
+    app.addServices(EventRetention(database: database, logger: logger))
+    {{/hasEvents}}
     {{#sendsMail}}
     // After the database: services stop in reverse order, so the waiting mail is sent first.
     app.addServices(mail)
@@ -2132,6 +2144,9 @@ extension {{type}}: Resource {
 
     static let route: String = "{{route}}"
     static let displayName: String = "{{displayName}}"
+    {{#emitsEvents}}
+    static let emitsEvents = true
+    {{/emitsEvents}}
     static let idColumn: String = {{idColumn}}
     {{#hasIncludes}}
     static let includable: Set<String> = [{{#includes}}"{{name}}"{{^last}}, {{/last}}{{/includes}}]
@@ -2280,6 +2295,10 @@ protocol Resource: JSONResponse, Sendable {
     /// What the server itself changes in a row being updated, before the rules see it: a new
     /// address of a signed-in user is not confirmed.
     static func adjust(_ record: inout Record, from old: Record)
+    {{#hasEvents}}
+    /// Whether its writes append events to the outbox (`@@events`).
+    static var emitsEvents: Bool { get }
+    {{/hasEvents}}
 }
 
 /// A belongs-to field: its JSON name, the target's name in messages and the statement that
@@ -2301,6 +2320,9 @@ extension Resource {
     static func hashPasswords(_ patch: inout Patch, cost: Int) async throws {}
     static func didUpdate(_ id: UUID, with patch: Patch, on connection: DatabaseConnection) async throws {}
     static func adjust(_ record: inout Record, from old: Record) {}
+    {{#hasEvents}}
+    static var emitsEvents: Bool { false }
+    {{/hasEvents}}
 }
 
 extension Resource where Detail == Self {
@@ -2463,7 +2485,7 @@ struct ResourceController<Entity: Resource>: Sendable {
         let fieldAccess = try context.caller.fieldAccess(Entity.Permissions.createFields, sent: guarded)
         try await Entity.hashPasswords(&record, cost: bcryptCost)
         let id = UUID()
-        let created = try await write(references: record.references, inTransaction: hooks.usesDatabase) { [record] connection in
+        let created = try await write(references: record.references, inTransaction: hooks.usesDatabase{{#hasEvents}} || Entity.emitsEvents{{/hasEvents}}) { [record] connection in
             var record = record
             let hookContext = hooks.context(on: connection, caller: context.caller)
             let problems = try await hooks.validate(record, id: id, context: hookContext)
@@ -2475,6 +2497,9 @@ struct ResourceController<Entity: Resource>: Sendable {
             }
             let created = try Entity(row: row)
             try await hooks.didCreate(created, context: hookContext)
+            {{#hasEvents}}
+            try await Self.appendEvent(.created, id: id, row: created, context, on: connection)
+            {{/hasEvents}}
             return created
         }
         await committed(.created(created), context)
@@ -2538,6 +2563,9 @@ struct ResourceController<Entity: Resource>: Sendable {
             let updated = try Entity(row: row)
             try await Entity.didUpdate(id, with: patch, on: connection)
             try await hooks.didUpdate(updated, context: hookContext)
+            {{#hasEvents}}
+            try await Self.appendEvent(.updated, id: id, row: updated, context, on: connection)
+            {{/hasEvents}}
             return updated
         }
         await committed(.updated(updated), context)
@@ -2552,9 +2580,15 @@ struct ResourceController<Entity: Resource>: Sendable {
         defer { changed?(id) }  // once the row is gone (or the delete failed)
         do {
             // One statement, unless the hooks use the database too.
-            try await database.transaction(if: hooks.usesDatabase) { connection in
+            try await database.transaction(if: hooks.usesDatabase{{#hasEvents}} || Entity.emitsEvents{{/hasEvents}}) { connection in
                 let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
+                {{#hasEvents}}
+                // The event of a delete holds the row as it was.
+                let before = Entity.emitsEvents
+                    ? try await connection.query(SQLBuilder(connection.dialect, Entity.Queries.find, values: [.uuid(id)])).first.map(Entity.init(row:))
+                    : nil
+                {{/hasEvents}}
                 var delete = SQLBuilder(connection.dialect, Entity.Queries.delete, values: [.uuid(id)])
                 delete.restrict(to: access)
                 delete.append(#" RETURNING "id""#)
@@ -2562,6 +2596,9 @@ struct ResourceController<Entity: Resource>: Sendable {
                     throw try await notFoundOrForbidden(id, Entity.Permissions.delete, context, connection)
                 }
                 try await hooks.didDelete(id: id, context: hookContext)
+                {{#hasEvents}}
+                if let before { try await Self.appendEvent(.deleted, id: id, row: before, context, on: connection) }
+                {{/hasEvents}}
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the \(Entity.displayName) is still referenced by other rows; delete or change them first")
@@ -2570,6 +2607,16 @@ struct ResourceController<Entity: Resource>: Sendable {
         return .noContent
     }
 
+    {{#hasEvents}}
+    /// Appends a write's event to the outbox, in its transaction, if the entity has `@@events`.
+    private static func appendEvent(
+        _ kind: EventLog.Kind, id: UUID, row: Entity, _ context: AppRequestContext, on connection: DatabaseConnection
+    ) async throws {
+        guard Entity.emitsEvents else { return }
+        try await EventLog.append(kind, of: String(describing: Entity.self), id: id, row: row, caller: context.caller, on: connection)
+    }
+
+    {{/hasEvents}}
     /// Runs `didCommit` for a write that committed; what it throws is logged.
     private func committed(_ change: CommittedChange<Entity>, _ context: AppRequestContext) async {
         do {
@@ -2776,6 +2823,79 @@ enum EmbeddedFiles {
 
     {{/migrations}}
     static let openAPIDocument: String = {{openAPI}}
+}
+
+"""#,
+        "Sources/App/Database/EventLog.swift.mustache": #"""
+{{> header}}
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// The outbox: each committed create, update and delete of an entity with `@@events` appends
+/// one row to `otak_events` in the write's own transaction, so a rolled-back write leaves none
+/// and a committed one always has its event. Ids increase in commit order: on PostgreSQL an
+/// append first takes a transaction-level advisory lock, held until the commit, so that no
+/// event commits with a smaller id than one already readable (SQLite has a single writer).
+enum EventLog {
+    enum Kind: String, Sendable {
+        case created, updated, deleted
+    }
+
+    /// Appends the event of a write: the row after it (before it, for a delete), the caller.
+    static func append(
+        _ kind: Kind, of entity: String, id: UUID, row: some JSONWritable, caller: Caller, on connection: DatabaseConnection
+    ) async throws {
+        var json = JSONWriter()
+        row.write(to: &json)
+        if connection.dialect == .postgres { try await connection.query(inCommitOrder) }
+        try await connection.query(insert, [
+            .text(entity), .text(kind.rawValue), .uuid(id), .text(json.text), caller.userID.map(SQLValue.uuid) ?? .null, .timestamp(Date()),
+        ])
+    }
+
+    /// How long each entity's events are kept (`@@events(…)`), in seconds.
+    static let retention: [(entity: String, seconds: TimeInterval)] = [
+        {{#eventEntities}}
+        ("{{type}}", {{retention}}),
+        {{/eventEntities}}
+    ]
+
+    static let insert = SQL(
+        sqlite: #"INSERT INTO "otak_events" ("entity", "kind", "row_id", "data", "caller_id", "created_at") VALUES (?1, ?2, ?3, ?4, ?5, ?6)"#,
+        postgres: #"INSERT INTO "otak_events" ("entity", "kind", "row_id", "data", "caller_id", "created_at") VALUES ($1, $2, $3, $4::json, $5, $6)"#)
+    /// PostgreSQL only: one appender at a time from here to the commit.
+    static let inCommitOrder = SQL(sqlite: "", postgres: "SELECT pg_advisory_xact_lock(7404001)")
+    static let deleteOld = SQL(
+        sqlite: #"DELETE FROM "otak_events" WHERE "entity" = ?1 AND "created_at" < ?2"#,
+        postgres: #"DELETE FROM "otak_events" WHERE "entity" = $1 AND "created_at" < $2"#)
+}
+
+/// Deletes the events past their entity's retention: a minute after start (the migrations
+/// have run), then every hour.
+struct EventRetention: Service {
+    let database: Database
+    let logger: Logger
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            try await Task.sleep(for: .seconds(60))
+            while true {
+                await sweep()
+                try await Task.sleep(for: .seconds(3600))
+            }
+        }
+    }
+
+    func sweep(now: Date = Date()) async {
+        for (entity, seconds) in EventLog.retention {
+            do {
+                try await database.query(EventLog.deleteOld, [.text(entity), .timestamp(now.addingTimeInterval(-seconds))])
+            } catch {
+                logger.error("old events were not deleted", metadata: ["entity": "\(entity)", "error": "\(String(reflecting: error))"])
+            }
+        }
+    }
 }
 
 """#,
@@ -7081,6 +7201,37 @@ import Testing
     }
 
     {{/commitExample}}
+    {{#eventExample}}
+    @Test func committedWritesAppendEventsInCommitOrder() async throws {
+        let gate = CreateGate<{{type}}, {{type}}Record>()
+        var hooks = AppHooks.none
+        hooks.{{variable}} = gate
+        try await withServerAndDatabase(hooks: hooks) { client, database in
+            var fixtures = Fixtures(client)
+            let created = try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body())
+            #expect(created.status == .created)
+            let id = try #require(created.body["id"]?.stringValue.flatMap(UUID.init(uuidString:)))
+            gate.refuses = true
+            #expect(try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body()).status == .conflict)
+            gate.refuses = false
+            #expect(try await request(client, .patch, "/{{route}}/\(id)", body: .object([:])).status == .ok)
+            #expect(try await request(client, .delete, "/{{route}}/\(id)").status == .noContent)
+
+            let events = try await database.read(SQL(
+                sqlite: #"SELECT "id", "entity", "kind", "row_id", "data" FROM "otak_events" ORDER BY "id""#,
+                postgres: #"SELECT "id", "entity", "kind", "row_id", "data"::text FROM "otak_events" ORDER BY "id""#))
+            let kinds = try events.map { "\(try $0.decode(1, as: String.self)) \(try $0.decode(2, as: String.self)) \(try $0.decode(3, as: UUID.self))" }
+            #expect(kinds == ["{{type}} created \(id)", "{{type}} updated \(id)", "{{type}} deleted \(id)"], "none for the refused create")
+            let ids = try events.map { try $0.decode(0, as: Int.self) }
+            #expect(ids == ids.sorted() && Set(ids).count == ids.count)
+            for event in events {
+                let data = try JSONValue(parsing: Array(try event.decode(4, as: String.self).utf8))
+                #expect(data["id"]?.stringValue.flatMap(UUID.init(uuidString:)) == id, "the row, as the API writes it")
+            }
+        }
+    }
+
+    {{/eventExample}}
     @Test func theOpenAPIDocumentIsServed() async throws {
         try await withServer { client in
             let (status, body) = try await send(client, .get, "/openapi.json")
@@ -7335,6 +7486,22 @@ private final class CommitRecorder: EntityHooks {
     }
 }
 {{/commitExample}}
+{{#eventExample}}
+
+/// Hooks that refuse creates (after the insert: the write rolls back) while told to.
+private final class CreateGate<Model: Sendable, Record: Sendable>: EntityHooks {
+    private let refusing = NIOLockedValueBox(false)
+
+    var refuses: Bool {
+        get { refusing.withLockedValue { $0 } }
+        set { refusing.withLockedValue { $0 = newValue } }
+    }
+
+    func didCreate(_ model: Model, context: HookContext) async throws {
+        if refuses { throw APIError.conflict("refused by the test") }
+    }
+}
+{{/eventExample}}
 
 """#,
         "Tests/AppTests/AuthTests.swift.mustache": ##"""

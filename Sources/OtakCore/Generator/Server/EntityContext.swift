@@ -122,6 +122,7 @@ struct EntityContext {
             "guardedDefaults": .list(guardedDefaults.map { .object(["jsonName": .text($0.jsonName), "binding": .text($0.binding)]) }),
             "hasGuardedDefaults": .flag(!guardedDefaults.isEmpty),
             "isAuthEntity": .flag(entity.name == schema.auth?.entity),
+            "emitsEvents": .flag(entity.eventRetentionSeconds != nil),
             "statements": .list(QueryWriter(context: self).statements().map { statement in
                 .object([
                     "name": .text(statement.name), "doc": .text(statement.doc),
@@ -216,7 +217,7 @@ struct EntityContext {
         }
         switch ColumnType(field.kind) {
         case .text: return ".text"
-        case .integer: return ".integer"
+        case .integer, .sequence: return ".integer"
         case .double: return ".double"
         case .decimal: return ".decimal"
         case .bool: return ".bool"

@@ -41,7 +41,7 @@ enum SQLDialect: String, CaseIterable, Sendable {
     func columnType(_ type: ColumnType) -> String {
         switch (self, type) {
         case (.sqlite, .text), (.sqlite, .uuid), (.sqlite, .date), (.sqlite, .timestamp), (.sqlite, .json): "TEXT"
-        case (.sqlite, .integer), (.sqlite, .bool): "INTEGER"
+        case (.sqlite, .integer), (.sqlite, .bool), (.sqlite, .sequence): "INTEGER"
         case (.sqlite, .double): "REAL"
         case (.sqlite, .decimal): "NUMERIC"
         case (.postgres, .text): "text"
@@ -54,6 +54,7 @@ enum SQLDialect: String, CaseIterable, Sendable {
         case (.postgres, .timestamp): "timestamptz"
         // `json`, not `jsonb`: jsonb cannot hold the string escape \u0000, which JSON allows.
         case (.postgres, .json): "json"
+        case (.postgres, .sequence): "bigint GENERATED ALWAYS AS IDENTITY"
         }
     }
 
@@ -76,6 +77,8 @@ enum SQLDialect: String, CaseIterable, Sendable {
 /// How a stored field is kept in SQL and bound from Swift.
 enum ColumnType: String, Sendable, Equatable {
     case text, integer, double, decimal, bool, uuid, date, timestamp, json
+    /// An integer key the database assigns in increasing order (the outbox's event ids).
+    case sequence
 
     init(_ kind: FieldKind) {
         switch kind {

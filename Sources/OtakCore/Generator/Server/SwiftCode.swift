@@ -136,7 +136,7 @@ enum SwiftCode {
         case .text:
             if case .enumeration = kind { return { ".text(\($0).rawValue)" } }
             return { ".text(\($0))" }
-        case .integer: return { ".integer(\($0))" }
+        case .integer, .sequence: return { ".integer(\($0))" }
         case .double: return { ".double(\($0))" }
         case .decimal: return { ".decimal(\($0))" }
         case .bool: return { ".bool(\($0))" }

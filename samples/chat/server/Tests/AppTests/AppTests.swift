@@ -175,6 +175,35 @@ import Testing
         }
     }
 
+    @Test func committedWritesAppendEventsInCommitOrder() async throws {
+        let gate = CreateGate<Message, MessageRecord>()
+        var hooks = AppHooks.none
+        hooks.message = gate
+        try await withServerAndDatabase(hooks: hooks) { client, database in
+            var fixtures = Fixtures(client)
+            let created = try await request(client, .post, "/messages", body: try await fixtures.messageBody())
+            #expect(created.status == .created)
+            let id = try #require(created.body["id"]?.stringValue.flatMap(UUID.init(uuidString:)))
+            gate.refuses = true
+            #expect(try await request(client, .post, "/messages", body: try await fixtures.messageBody()).status == .conflict)
+            gate.refuses = false
+            #expect(try await request(client, .patch, "/messages/\(id)", body: .object([:])).status == .ok)
+            #expect(try await request(client, .delete, "/messages/\(id)").status == .noContent)
+
+            let events = try await database.read(SQL(
+                sqlite: #"SELECT "id", "entity", "kind", "row_id", "data" FROM "otak_events" ORDER BY "id""#,
+                postgres: #"SELECT "id", "entity", "kind", "row_id", "data"::text FROM "otak_events" ORDER BY "id""#))
+            let kinds = try events.map { "\(try $0.decode(1, as: String.self)) \(try $0.decode(2, as: String.self)) \(try $0.decode(3, as: UUID.self))" }
+            #expect(kinds == ["Message created \(id)", "Message updated \(id)", "Message deleted \(id)"], "none for the refused create")
+            let ids = try events.map { try $0.decode(0, as: Int.self) }
+            #expect(ids == ids.sorted() && Set(ids).count == ids.count)
+            for event in events {
+                let data = try JSONValue(parsing: Array(try event.decode(4, as: String.self).utf8))
+                #expect(data["id"]?.stringValue.flatMap(UUID.init(uuidString:)) == id, "the row, as the API writes it")
+            }
+        }
+    }
+
     @Test func theOpenAPIDocumentIsServed() async throws {
         try await withServer { client in
             let (status, body) = try await send(client, .get, "/openapi.json")
@@ -425,5 +454,19 @@ private final class CommitRecorder: EntityHooks {
         }
         state.withLockedValue { $0.changes.append(line) }
         if failsAfterCommit { throw APIError.conflict("failed by the test") }
+    }
+}
+
+/// Hooks that refuse creates (after the insert: the write rolls back) while told to.
+private final class CreateGate<Model: Sendable, Record: Sendable>: EntityHooks {
+    private let refusing = NIOLockedValueBox(false)
+
+    var refuses: Bool {
+        get { refusing.withLockedValue { $0 } }
+        set { refusing.withLockedValue { $0 = newValue } }
+    }
+
+    func didCreate(_ model: Model, context: HookContext) async throws {
+        if refuses { throw APIError.conflict("refused by the test") }
     }
 }

@@ -70,6 +70,7 @@ func buildApplication(
         logger: logger
     )
     app.addServices(database.service)
+    app.addServices(EventRetention(database: database, logger: logger))
     // After the database: services stop in reverse order, so the waiting mail is sent first.
     app.addServices(mail)
     app.beforeServerStarts {

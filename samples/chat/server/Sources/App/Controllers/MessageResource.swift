@@ -13,6 +13,7 @@ extension Message: Resource {
 
     static let route: String = "messages"
     static let displayName: String = "message"
+    static let emitsEvents = true
     static let idColumn: String = #""messages"."id""#
     static let includable: Set<String> = ["conversation", "sender"]
     static let references: [Reference] = [

@@ -71,7 +71,7 @@ struct ResourceController<Entity: Resource>: Sendable {
         let fieldAccess = try context.caller.fieldAccess(Entity.Permissions.createFields, sent: guarded)
         try await Entity.hashPasswords(&record, cost: bcryptCost)
         let id = UUID()
-        let created = try await write(references: record.references, inTransaction: hooks.usesDatabase) { [record] connection in
+        let created = try await write(references: record.references, inTransaction: hooks.usesDatabase || Entity.emitsEvents) { [record] connection in
             var record = record
             let hookContext = hooks.context(on: connection, caller: context.caller)
             let problems = try await hooks.validate(record, id: id, context: hookContext)
@@ -83,6 +83,7 @@ struct ResourceController<Entity: Resource>: Sendable {
             }
             let created = try Entity(row: row)
             try await hooks.didCreate(created, context: hookContext)
+            try await Self.appendEvent(.created, id: id, row: created, context, on: connection)
             return created
         }
         await committed(.created(created), context)
@@ -146,6 +147,7 @@ struct ResourceController<Entity: Resource>: Sendable {
             let updated = try Entity(row: row)
             try await Entity.didUpdate(id, with: patch, on: connection)
             try await hooks.didUpdate(updated, context: hookContext)
+            try await Self.appendEvent(.updated, id: id, row: updated, context, on: connection)
             return updated
         }
         await committed(.updated(updated), context)
@@ -160,9 +162,13 @@ struct ResourceController<Entity: Resource>: Sendable {
         defer { changed?(id) }  // once the row is gone (or the delete failed)
         do {
             // One statement, unless the hooks use the database too.
-            try await database.transaction(if: hooks.usesDatabase) { connection in
+            try await database.transaction(if: hooks.usesDatabase || Entity.emitsEvents) { connection in
                 let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
+                // The event of a delete holds the row as it was.
+                let before = Entity.emitsEvents
+                    ? try await connection.query(SQLBuilder(connection.dialect, Entity.Queries.find, values: [.uuid(id)])).first.map(Entity.init(row:))
+                    : nil
                 var delete = SQLBuilder(connection.dialect, Entity.Queries.delete, values: [.uuid(id)])
                 delete.restrict(to: access)
                 delete.append(#" RETURNING "id""#)
@@ -170,12 +176,21 @@ struct ResourceController<Entity: Resource>: Sendable {
                     throw try await notFoundOrForbidden(id, Entity.Permissions.delete, context, connection)
                 }
                 try await hooks.didDelete(id: id, context: hookContext)
+                if let before { try await Self.appendEvent(.deleted, id: id, row: before, context, on: connection) }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the \(Entity.displayName) is still referenced by other rows; delete or change them first")
         }
         await committed(.deleted(id: id), context)
         return .noContent
+    }
+
+    /// Appends a write's event to the outbox, in its transaction, if the entity has `@@events`.
+    private static func appendEvent(
+        _ kind: EventLog.Kind, id: UUID, row: Entity, _ context: AppRequestContext, on connection: DatabaseConnection
+    ) async throws {
+        guard Entity.emitsEvents else { return }
+        try await EventLog.append(kind, of: String(describing: Entity.self), id: id, row: row, caller: context.caller, on: connection)
     }
 
     /// Runs `didCommit` for a write that committed; what it throws is logged.

@@ -14,6 +14,7 @@ extension Order: Resource {
 
     static let route: String = "orders"
     static let displayName: String = "order"
+    static let emitsEvents = true
     static let idColumn: String = #""orders"."id""#
     static let includable: Set<String> = ["customer"]
     static let references: [Reference] = [

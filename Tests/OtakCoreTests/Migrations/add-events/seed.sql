@@ -1,0 +1,1 @@
+INSERT INTO "notes" ("id", "text") VALUES ('00000000-0000-0000-0000-000000000001', 'kept');
