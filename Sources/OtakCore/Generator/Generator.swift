@@ -306,6 +306,8 @@ public struct Generator: Sendable {
             "hasAuth": .flag(schema.auth != nil),
             "sendsMail": .flag(schema.auth?.sendsMail == true),
             "hasEvents": .flag(schema.entities.contains { $0.eventRetentionSeconds != nil }),
+            "eventEntityNames": .text(schema.entities.filter { $0.eventRetentionSeconds != nil }.map { "`\($0.names.type)`" }
+                .joined(separator: ", ")),
             "eventEntities": .list(schema.entities.compactMap { entity in
                 entity.eventRetentionSeconds.map { .object(["type": .text(entity.names.type), "retention": .text(String($0))]) }
             }),

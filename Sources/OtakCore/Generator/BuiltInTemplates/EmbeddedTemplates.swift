@@ -531,12 +531,12 @@ overwritten:
   it throws is logged, and the write stands.
 {{#hasEvents}}
 - **The outbox.** Each committed create, update and delete of an entity with `@@events`
-  ({{#eventEntities}}`{{type}}` {{/eventEntities}}) appends a row to `otak_events` in the write's own transaction
+  ({{eventEntityNames}}) appends a row to `otak_events` in the write's own transaction
   (`Sources/App/Database/EventLog.swift`): ids increase in commit order (on PostgreSQL an
   advisory lock orders the appends until their commit), with the kind, the row's id, the row
   as the API writes it (before the delete, for a delete), the caller and the time. A rolled-back
-  write leaves none. Old events are deleted hourly after the schema's duration. Writes a hook
-  makes with SQL of its own append nothing.
+  write leaves none. Old events are deleted hourly after the schema's duration. Links of
+  many-to-many relations, and writes a hook makes with SQL of its own, append nothing yet.
 {{/hasEvents}}
 - `Sources/App/CustomRoutes.swift`: routes of your own, behind the same middleware.
 - `Tests/AppTests/CustomTests.swift`: their tests. `withServer(hooks: AppHooks())` serves with
