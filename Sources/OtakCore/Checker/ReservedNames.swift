@@ -53,7 +53,7 @@ enum ReservedNames {
         "SQLScript", "SQLValue", "SessionStore", "SecurityHeaders", "SecurityHeadersMiddleware", "SignInLimits", "Throttle", "ThrottlePolicy", "ThrottleStore", "PostgresThrottleStore", "SplitMix", "TestCaller", "TestClock", "Timestamp", "TokenService", "UUIDTextTests",
         "UnavailableConnectionError", "UniqueConstraint", "Validator", "VariedField",
         "AccountMail", "AccountMailQueue", "AccountMailSettings", "AccountTokens", "LogMailer", "MailBox", "Mailer", "Secret",
-        "CommitContext", "CommitRecorder", "CommittedChange", "CreateGate", "EventLog", "EventRetention",
+        "CommitContext", "CommittedChange", "EventLog", "EventRetention", "RecordingHooks",
     ]
 
     /// What the generated code appends to an entity's name for its other types and files

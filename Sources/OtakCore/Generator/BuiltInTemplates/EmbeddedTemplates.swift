@@ -7181,7 +7181,7 @@ import Testing
 
     {{#commitExample}}
     @Test func didCommitRunsForCommittedWritesOnly() async throws {
-        let recorder = CommitRecorder()
+        let recorder = RecordingHooks<{{type}}>()
         var hooks = AppHooks.none
         hooks.{{variable}} = recorder
         try await withServer(hooks: hooks) { client in
@@ -7203,17 +7203,17 @@ import Testing
     {{/commitExample}}
     {{#eventExample}}
     @Test func committedWritesAppendEventsInCommitOrder() async throws {
-        let gate = CreateGate<{{type}}, {{type}}Record>()
+        let recorder = RecordingHooks<{{type}}>()
         var hooks = AppHooks.none
-        hooks.{{variable}} = gate
+        hooks.{{variable}} = recorder
         try await withServerAndDatabase(hooks: hooks) { client, database in
             var fixtures = Fixtures(client)
             let created = try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body())
             #expect(created.status == .created)
             let id = try #require(created.body["id"]?.stringValue.flatMap(UUID.init(uuidString:)))
-            gate.refuses = true
+            recorder.refusesCreates = true
             #expect(try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body()).status == .conflict)
-            gate.refuses = false
+            recorder.refusesCreates = false
             #expect(try await request(client, .patch, "/{{route}}/\(id)", body: .object([:])).status == .ok)
             #expect(try await request(client, .delete, "/{{route}}/\(id)").status == .noContent)
 
@@ -7447,11 +7447,10 @@ private extension Int {
 }
 {{#commitExample}}
 
-/// Hooks of {{type}} that record what `didCommit` is told; they refuse creates, or fail after
-/// commits, when told to.
-private final class CommitRecorder: EntityHooks {
-    typealias Model = {{type}}
-    typealias Record = {{type}}Record
+/// Hooks that record what `didCommit` is told; they refuse creates (after the insert: the
+/// write rolls back), or fail after commits, when told to.
+private final class RecordingHooks<Model: Resource>: EntityHooks {
+    typealias Record = Model.Record
 
     private struct State {
         var changes: [String] = []
@@ -7471,11 +7470,11 @@ private final class CommitRecorder: EntityHooks {
         set { state.withLockedValue { $0.failsAfterCommit = newValue } }
     }
 
-    func didCreate(_ model: {{type}}, context: HookContext) async throws {
+    func didCreate(_ model: Model, context: HookContext) async throws {
         if refusesCreates { throw APIError.conflict("refused by the test") }
     }
 
-    func didCommit(_ change: CommittedChange<{{type}}>, context: CommitContext) async throws {
+    func didCommit(_ change: CommittedChange<Model>, context: CommitContext) async throws {
         let line = switch change {
         case .created(let model): "created \(model.id)"
         case .updated(let model): "updated \(model.id)"
@@ -7486,22 +7485,6 @@ private final class CommitRecorder: EntityHooks {
     }
 }
 {{/commitExample}}
-{{#eventExample}}
-
-/// Hooks that refuse creates (after the insert: the write rolls back) while told to.
-private final class CreateGate<Model: Sendable, Record: Sendable>: EntityHooks {
-    private let refusing = NIOLockedValueBox(false)
-
-    var refuses: Bool {
-        get { refusing.withLockedValue { $0 } }
-        set { refusing.withLockedValue { $0 = newValue } }
-    }
-
-    func didCreate(_ model: Model, context: HookContext) async throws {
-        if refuses { throw APIError.conflict("refused by the test") }
-    }
-}
-{{/eventExample}}
 
 """#,
         "Tests/AppTests/AuthTests.swift.mustache": ##"""

@@ -156,7 +156,7 @@ import Testing
     }
 
     @Test func didCommitRunsForCommittedWritesOnly() async throws {
-        let recorder = CommitRecorder()
+        let recorder = RecordingHooks<Room>()
         var hooks = AppHooks.none
         hooks.room = recorder
         try await withServer(hooks: hooks) { client in
@@ -389,11 +389,10 @@ private extension Int {
     }
 }
 
-/// Hooks of Room that record what `didCommit` is told; they refuse creates, or fail after
-/// commits, when told to.
-private final class CommitRecorder: EntityHooks {
-    typealias Model = Room
-    typealias Record = RoomRecord
+/// Hooks that record what `didCommit` is told; they refuse creates (after the insert: the
+/// write rolls back), or fail after commits, when told to.
+private final class RecordingHooks<Model: Resource>: EntityHooks {
+    typealias Record = Model.Record
 
     private struct State {
         var changes: [String] = []
@@ -413,11 +412,11 @@ private final class CommitRecorder: EntityHooks {
         set { state.withLockedValue { $0.failsAfterCommit = newValue } }
     }
 
-    func didCreate(_ model: Room, context: HookContext) async throws {
+    func didCreate(_ model: Model, context: HookContext) async throws {
         if refusesCreates { throw APIError.conflict("refused by the test") }
     }
 
-    func didCommit(_ change: CommittedChange<Room>, context: CommitContext) async throws {
+    func didCommit(_ change: CommittedChange<Model>, context: CommitContext) async throws {
         let line = switch change {
         case .created(let model): "created \(model.id)"
         case .updated(let model): "updated \(model.id)"

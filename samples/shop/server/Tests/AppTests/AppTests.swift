@@ -156,7 +156,7 @@ import Testing
     }
 
     @Test func didCommitRunsForCommittedWritesOnly() async throws {
-        let recorder = CommitRecorder()
+        let recorder = RecordingHooks<Category>()
         var hooks = AppHooks.none
         hooks.category = recorder
         try await withServer(hooks: hooks) { client in
@@ -176,17 +176,17 @@ import Testing
     }
 
     @Test func committedWritesAppendEventsInCommitOrder() async throws {
-        let gate = CreateGate<Order, OrderRecord>()
+        let recorder = RecordingHooks<Order>()
         var hooks = AppHooks.none
-        hooks.order = gate
+        hooks.order = recorder
         try await withServerAndDatabase(hooks: hooks) { client, database in
             var fixtures = Fixtures(client)
             let created = try await request(client, .post, "/orders", body: try await fixtures.orderBody())
             #expect(created.status == .created)
             let id = try #require(created.body["id"]?.stringValue.flatMap(UUID.init(uuidString:)))
-            gate.refuses = true
+            recorder.refusesCreates = true
             #expect(try await request(client, .post, "/orders", body: try await fixtures.orderBody()).status == .conflict)
-            gate.refuses = false
+            recorder.refusesCreates = false
             #expect(try await request(client, .patch, "/orders/\(id)", body: .object([:])).status == .ok)
             #expect(try await request(client, .delete, "/orders/\(id)").status == .noContent)
 
@@ -418,11 +418,10 @@ private extension Int {
     }
 }
 
-/// Hooks of Category that record what `didCommit` is told; they refuse creates, or fail after
-/// commits, when told to.
-private final class CommitRecorder: EntityHooks {
-    typealias Model = Category
-    typealias Record = CategoryRecord
+/// Hooks that record what `didCommit` is told; they refuse creates (after the insert: the
+/// write rolls back), or fail after commits, when told to.
+private final class RecordingHooks<Model: Resource>: EntityHooks {
+    typealias Record = Model.Record
 
     private struct State {
         var changes: [String] = []
@@ -442,11 +441,11 @@ private final class CommitRecorder: EntityHooks {
         set { state.withLockedValue { $0.failsAfterCommit = newValue } }
     }
 
-    func didCreate(_ model: Category, context: HookContext) async throws {
+    func didCreate(_ model: Model, context: HookContext) async throws {
         if refusesCreates { throw APIError.conflict("refused by the test") }
     }
 
-    func didCommit(_ change: CommittedChange<Category>, context: CommitContext) async throws {
+    func didCommit(_ change: CommittedChange<Model>, context: CommitContext) async throws {
         let line = switch change {
         case .created(let model): "created \(model.id)"
         case .updated(let model): "updated \(model.id)"
@@ -454,19 +453,5 @@ private final class CommitRecorder: EntityHooks {
         }
         state.withLockedValue { $0.changes.append(line) }
         if failsAfterCommit { throw APIError.conflict("failed by the test") }
-    }
-}
-
-/// Hooks that refuse creates (after the insert: the write rolls back) while told to.
-private final class CreateGate<Model: Sendable, Record: Sendable>: EntityHooks {
-    private let refusing = NIOLockedValueBox(false)
-
-    var refuses: Bool {
-        get { refusing.withLockedValue { $0 } }
-        set { refusing.withLockedValue { $0 = newValue } }
-    }
-
-    func didCreate(_ model: Model, context: HookContext) async throws {
-        if refuses { throw APIError.conflict("refused by the test") }
     }
 }
