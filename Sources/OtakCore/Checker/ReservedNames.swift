@@ -53,7 +53,8 @@ enum ReservedNames {
         "SQLScript", "SQLValue", "SessionStore", "SecurityHeaders", "SecurityHeadersMiddleware", "SignInLimits", "Throttle", "ThrottlePolicy", "ThrottleStore", "PostgresThrottleStore", "SplitMix", "TestCaller", "TestClock", "Timestamp", "TokenService", "UUIDTextTests",
         "UnavailableConnectionError", "UniqueConstraint", "Validator", "VariedField",
         "AccountMail", "AccountMailQueue", "AccountMailSettings", "AccountTokens", "LogMailer", "MailBox", "Mailer", "Secret",
-        "CommitContext", "CommittedChange", "EventLog", "EventRetention", "RecordingHooks",
+        "CommitContext", "CommittedChange", "EventFeed", "EventLog", "EventRetention", "EventStreamTests", "RecordingHooks", "RowImage",
+        "RowMatch",
     ]
 
     /// What the generated code appends to an entity's name for its other types and files

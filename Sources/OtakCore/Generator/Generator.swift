@@ -228,6 +228,7 @@ public struct Generator: Sendable {
         "Sources/OtakRuntime/Database/ConstraintViolation.swift",
         "Sources/OtakRuntime/Database/Database.swift",
         "Sources/OtakRuntime/Database/Migrator.swift",
+        "Sources/OtakRuntime/Database/RowMatch.swift",
         "Sources/OtakRuntime/Database/SQL.swift",
         "Sources/OtakRuntime/Database/SQLRow.swift",
         "Sources/OtakRuntime/HTTP/APIError.swift",
@@ -281,7 +282,9 @@ public struct Generator: Sendable {
     ]
 
     /// Templates rendered when an entity has `@@events`.
-    static let eventTemplates = ["Sources/App/Database/EventLog.swift"]
+    static let eventTemplates = [
+        "Sources/App/Database/EventFeed.swift", "Sources/App/Database/EventLog.swift", "Tests/AppTests/EventStreamTests.swift",
+    ]
 
     /// Templates rendered for an `auth` block that declares `reset password` or `verify email`.
     static let mailTemplates = ["Sources/App/Auth/AccountMail.swift", "Sources/App/Mailer.swift"]
@@ -327,6 +330,7 @@ public struct Generator: Sendable {
                     "type": .text(entity.names.type), "variable": .text(entity.names.variable), "route": .text(entity.routePath),
                     "hasPasswordFields": .flag(entity.fields.contains { $0.kind == .scalar(.password) }),
                     "isAuthEntity": .flag(entity.name == schema.auth?.entity),
+                    "emitsEvents": .flag(entity.eventRetentionSeconds != nil),
                 ])
             }),
             "routes": .list(RouteTable(schema: schema).routes.map { route in
@@ -465,6 +469,11 @@ struct RouteTable {
             result += [
                 Route(method: "GET", path: base, summary: "List \(Naming.plural(name))"),
                 Route(method: "POST", path: base, summary: "Create \(Naming.withArticle(name))"),
+            ]
+            if entity.eventRetentionSeconds != nil {
+                result.append(Route(method: "GET", path: base + "/events", summary: "Stream the changes of the \(Naming.plural(name)) the caller may list"))
+            }
+            result += [
                 Route(method: "GET", path: base + "/{id}", summary: "Get \(Naming.withArticle(name))"),
                 Route(method: "PATCH", path: base + "/{id}", summary: "Update \(Naming.withArticle(name))"),
                 Route(method: "DELETE", path: base + "/{id}", summary: "Delete \(Naming.withArticle(name))"),

@@ -146,6 +146,7 @@ extension SchemaSnapshot {
             columns: [
                 column("id", .sequence), column("entity", .text), column("kind", .text), column("row_id", .uuid),
                 column("data", .json), column("caller_id", .uuid, optional: true), column("created_at", .timestamp),
+                column("image", .json, optional: true), column("previous", .json, optional: true),
             ],
             primaryKey: ["id"], uniques: [], checks: [], foreignKeys: [],
             indexes: [IndexSnapshot(name: "otak_events_created_at_idx", columns: ["created_at"])])

@@ -86,6 +86,11 @@ public struct OperationIDs: Sendable, Equatable {
         delete = "delete" + type
     }
 
+    /// `GET /orders/events`: `watchOrders`.
+    public static func watch(_ entity: Entity) -> String {
+        "watch" + Naming.upperCamelCase(entity.names.pluralVariable)
+    }
+
     /// `GET /orders/{id}/items`: `listItemsOfOrder`.
     public static func listRelated(_ field: Field, of entity: Entity) -> String {
         relation("list", field, entity)

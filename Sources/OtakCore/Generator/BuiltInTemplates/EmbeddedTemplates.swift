@@ -537,6 +537,21 @@ overwritten:
   as the API writes it (before the delete, for a delete), the caller and the time. A rolled-back
   write leaves none. Old events are deleted hourly after the schema's duration. Links of
   many-to-many relations, and writes a hook makes with SQL of its own, append nothing yet.
+- **Live changes.** `GET /<route>/events` of those entities streams, as Server-Sent Events,
+  the changes of the rows the caller may list (the same `list` rules, and the same filters as
+  the list: `?status=paid`): `created`, `updated` and `deleted` with the row as JSON, `added`
+  when a change brings a row into the caller's list and `removed` (with its id only) when it
+  takes one out. Each event has the outbox's id: a client that reconnects with
+  `Last-Event-ID` (browsers' `EventSource` does) gets what it missed, without gaps or
+  repeats, for as long as events are kept. A stream ends when the caller's token expires and
+  after `EVENT_STREAM_SECONDS`, so that clients reconnect (to any instance behind a load
+  balancer); a client that falls `EVENT_BUFFER` changes behind is disconnected, never the
+  server's memory. Every instance follows the outbox (woken by PostgreSQL's `NOTIFY`), and
+  who may see a change is one query per event and rule, whatever the number of subscribers
+  (`Sources/App/Database/EventFeed.swift`). Whether a row is visible is decided when its
+  event is sent: a rule that reads other rows reads them as they are then. `curl -N -H
+  "Authorization: Bearer $TOKEN" localhost:8080/<route>/events` shows a stream; a browser's
+  `EventSource` cannot send the header (use a fetch-based client).
 {{/hasEvents}}
 - `Sources/App/CustomRoutes.swift`: routes of your own, behind the same middleware.
 - `Tests/AppTests/CustomTests.swift`: their tests. `withServer(hooks: AppHooks())` serves with
@@ -595,10 +610,12 @@ import ServiceLifecycle
 /// Builds the server that `App` runs and the tests exercise: database, migrations, middleware, routes.
 /// `hooks` is the business logic (none in the generated tests); `callerWithoutToken` says who a request without a token is: anonymous, except in tests of
 /// behaviour other than permissions; `database`, one already open (tests that read it), else the configured one.{{#sendsMail}}
-/// `mailer` sends account mail: by default the one `makeMailer` (in `Mailer.swift`) makes.{{/sendsMail}}
+/// `mailer` sends account mail: by default the one `makeMailer` (in `Mailer.swift`) makes.{{/sendsMail}}{{#hasEvents}}
+/// `feed` delivers the streams of changes: a test's own, to watch it, or a new one.{{/hasEvents}}
 func buildApplication(
     _ configuration: AppConfiguration, hooks: AppHooks = AppHooks(),
-    callerWithoutToken: @escaping @Sendable (Request) -> Caller = { _ in .anonymous }, database given: Database? = nil{{#sendsMail}},
+    callerWithoutToken: @escaping @Sendable (Request) -> Caller = { _ in .anonymous }, database given: Database? = nil{{#hasEvents}},
+    feed chosenFeed: EventFeed? = nil{{/hasEvents}}{{#sendsMail}},
     mailer chosen: (any Mailer)? = nil{{/sendsMail}}
 ) async throws -> some ApplicationProtocol {
     let logger = {
@@ -639,6 +656,10 @@ func buildApplication(
         database = try await openDatabase(configuration.database, logger: logger)
     }
     let connections = ConnectionGuard(limits: configuration.connections, logger: logger)
+    {{#hasEvents}}
+    let feed = chosenFeed ?? EventFeed(
+        database: database, settings: configuration.events, isDraining: { connections.isDraining }, logger: logger)
+    {{/hasEvents}}
     {{#hasAuth}}
     let throttle = Throttle(database: database, clock: configuration.clock)
     let sessions = SessionStore(database: database, lifetime: configuration.sessionLifetime, secret: secret, clock: configuration.clock)
@@ -647,7 +668,7 @@ func buildApplication(
     let mail = AccountMailQueue(database: database, mailer: mailer, settings: configuration.accountMail, clock: configuration.clock, logger: logger)
     {{/sendsMail}}
     let router = buildRouter(
-        configuration, database: database, connections: connections, hooks: hooks,
+        configuration, database: database, connections: connections, hooks: hooks,{{#hasEvents}} feed: feed,{{/hasEvents}}
         auth: AuthMiddleware({{#hasAuth}}
             database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), sessions: sessions,
             {{/hasAuth}}callerWithoutToken: callerWithoutToken){{#hasAuth}},
@@ -663,7 +684,7 @@ func buildApplication(
     )
     app.addServices(database.service)
     {{#hasEvents}}
-    app.addServices(EventRetention(database: database, logger: logger))
+    app.addServices(EventRetention(database: database, logger: logger), feed)
     {{/hasEvents}}
     {{#sendsMail}}
     // After the database: services stop in reverse order, so the waiting mail is sent first.
@@ -681,7 +702,7 @@ func buildApplication(
 /// The routes of every entity and those of `CustomRoutes.swift`, behind request logging,
 /// security headers, CORS (for the configuration's allowed origins), JSON error mapping and sign-in.
 func buildRouter(
-    _ configuration: AppConfiguration, database: Database, connections: ConnectionGuard, hooks: AppHooks,
+    _ configuration: AppConfiguration, database: Database, connections: ConnectionGuard, hooks: AppHooks,{{#hasEvents}} feed: EventFeed,{{/hasEvents}}
     auth: AuthMiddleware{{#hasAuth}}, decoyHash: String, throttle: Throttle{{/hasAuth}}{{#sendsMail}}, mail: AccountMailQueue{{/sendsMail}}
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
@@ -706,7 +727,7 @@ func buildRouter(
         OpenAPIDocument.response()
     }
     {{#entities}}
-    ResourceController<{{type}}>(database: database, hooks: hooks.{{variable}}{{#hasPasswordFields}}, bcryptCost: configuration.bcryptCost{{/hasPasswordFields}}{{#isAuthEntity}}, changed: auth.callers.forget{{/isAuthEntity}}).addRoutes(to: router)
+    ResourceController<{{type}}>(database: database, hooks: hooks.{{variable}}{{#hasPasswordFields}}, bcryptCost: configuration.bcryptCost{{/hasPasswordFields}}{{#isAuthEntity}}, changed: auth.callers.forget{{/isAuthEntity}}{{#emitsEvents}}, events: feed{{/emitsEvents}}).addRoutes(to: router)
     {{/entities}}
     {{#auth}}
     AuthController(
@@ -1311,7 +1332,7 @@ struct AuthMiddleware: RouterMiddleware {
         else {
             throw APIError.unauthorized("the token is invalid or has expired", invalidToken: true)
         }
-        let (id, session) = subject
+        let (id, session, expires) = subject
         if let session, !callers.isKnownActive(session) {
             let generation = callers.generation
             guard try await sessions.isActive(session, of: id) else {
@@ -1332,6 +1353,7 @@ struct AuthMiddleware: RouterMiddleware {
         }
         context.caller = .user(SignedInUser(id: id, record: record))
         context.session = session
+        context.tokenExpires = expires
         {{/hasAuth}}
         {{^hasAuth}}
         context.caller = callerWithoutToken(request)
@@ -1774,8 +1796,9 @@ struct TokenService: Sendable {
         subject(of: token, now: now)?.user
     }
 
-    /// The user and session of a valid token (tokens issued before sessions have none).
-    func subject(of token: Substring, now: Date = Date()) -> (user: UUID, session: UUID?)? {
+    /// The user and session of a valid token (tokens issued before sessions have none), and
+    /// when it expires.
+    func subject(of token: Substring, now: Date = Date()) -> (user: UUID, session: UUID?, expires: Date)? {
         guard case .object(let claims)? = verifiedClaims(token),
               case .string(let subject)? = claims["sub"], let id = UUID(text: subject),
               let expiry = claims["exp"]?.seconds, now.timeIntervalSince1970 < expiry
@@ -1788,7 +1811,7 @@ struct TokenService: Sendable {
             guard case .string(let text) = sid, let parsed = UUID(text: text) else { return nil }
             session = parsed
         }
-        return (id, session)
+        return (id, session, Date(timeIntervalSince1970: expiry))
     }
 
     /// The claims of a token whose header says HS256 and whose signature is ours.
@@ -1867,6 +1890,13 @@ import PostgresNIO
 /// - `SHUTDOWN_DRAIN_SECONDS`: on SIGTERM or SIGINT, how long the server goes on answering
 ///   (closing each connection after its response, `GET /health` answering 503) before it stops
 ///   accepting and finishes what is in progress (default 5 in production, 0 in development);
+{{#hasEvents}}
+/// - `EVENT_STREAM_SECONDS` (default 3600): how long a stream of changes (`GET /<route>/events`)
+///   lasts before the client reconnects (with `Last-Event-ID`); it ends sooner when the caller's
+///   token expires; `EVENT_HEARTBEAT_SECONDS` (default 15): how often a quiet stream gets a
+///   comment line; `EVENT_BUFFER` (default 256): changes waiting for a slow client before its
+///   stream ends;
+{{/hasEvents}}
 {{#usesPasswords}}
 /// - `BCRYPT_COST`: the work factor of password hashes, 4 to 31 (default 12).
 {{/usesPasswords}}
@@ -1948,6 +1978,9 @@ struct AppConfiguration: Sendable {
     {{#sendsMail}}
     var accountMail = AccountMailSettings()
     {{/sendsMail}}
+    {{#hasEvents}}
+    var events = EventFeed.Settings()
+    {{/hasEvents}}
 
     #if DEBUG
     static let isDebugBuild = true
@@ -2020,6 +2053,14 @@ struct AppConfiguration: Sendable {
         {{#sendsMail}}
         try readAccountMailSettings(environment)
         {{/sendsMail}}
+        {{#hasEvents}}
+        if let lifetime = try Self.seconds("EVENT_STREAM_SECONDS", in: 1...86_400, environment) { events.lifetime = TimeInterval(lifetime) }
+        if let heartbeat = try Self.seconds("EVENT_HEARTBEAT_SECONDS", in: 1...3600, environment) { events.heartbeat = TimeInterval(heartbeat) }
+        if let buffer = environment.get("EVENT_BUFFER") {
+            guard let number = Int(buffer), (1...100_000).contains(number) else { throw ConfigurationError("EVENT_BUFFER must be a number from 1 to 100000") }
+            events.buffer = number
+        }
+        {{/hasEvents}}
     }
     {{#sendsMail}}
 
@@ -2427,11 +2468,18 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// Called with the id of every row a change reaches (committed or not): for the signed-in
     /// users' rows that `AuthMiddleware` keeps.
     var changed: (@Sendable (UUID) -> Void)?
+    {{#hasEvents}}
+    /// The live feed, for an entity with `@@events`: `GET /<route>/events`.
+    var events: EventFeed?
+    {{/hasEvents}}
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group(RouterPath(Entity.route))
         group.get(use: list)
         group.post(use: create)
+        {{#hasEvents}}
+        if Entity.emitsEvents, events != nil { group.get("events", use: stream) }
+        {{/hasEvents}}
         group.get("{id}", use: get)
         group.patch("{id}", use: update)
         group.delete("{id}", use: delete)
@@ -2451,6 +2499,45 @@ struct ResourceController<Entity: Resource>: Sendable {
         return try await Self.page(of: Entity.self, Entity.Queries.select, query: query, access: access, request, context, database)
     }
 
+    {{#hasEvents}}
+    /// `GET /<route>/events`: the changes of the rows the caller may list (and the filters
+    /// select), as Server-Sent Events: `created`, `updated`, `deleted`, and `added` or `removed`
+    /// when a change brings a row into the caller's list or takes it out. `Last-Event-ID` resumes
+    /// after an event; without it, the stream starts now. It ends when the caller's token
+    /// expires or after `EVENT_STREAM_SECONDS`, for the client to reconnect.
+    @Sendable func stream(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let events else { throw APIError.notFound("no route") }
+        let access = try context.caller.access(Entity.Permissions.list)
+        let query = try ListQuery(request.uri, sortable: [:], filterable: Entity.Queries.filterable, pages: false)
+        var after: Int64
+        if let header = request.headers[.lastEventID] {
+            guard let id = Int64(header), id >= 0 else {
+                throw APIError.badRequest("Last-Event-ID is not an event id", fields: [
+                    FieldError(field: "Last-Event-ID", rule: "type", message: "must be the id of an event this stream sent"),
+                ])
+            }
+            after = id
+        } else {
+            after = try await events.lastEventID()
+        }
+        var deadline = Date().addingTimeInterval(events.settings.lifetime)
+        {{#hasAuth}}
+        if let expires = context.tokenExpires { deadline = min(deadline, expires) }
+        {{/hasAuth}}
+        let subscription = EventFeed.Subscription(
+            entity: String(describing: Entity.self), condition: access && query.condition, after: after, deadline: deadline)
+        let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache", .accelBuffering: "no"]
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            // The headers go out at once, and the client learns how soon to reconnect.
+            try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
+            try await events.serve(subscription) { delivery in
+                try await writer.write(ByteBuffer(string: delivery.text))
+            }
+            try await writer.finish(nil)
+        })
+    }
+
+    {{/hasEvents}}
     /// `GET /<route>/{id}`, with the related rows `include=` names (null where the caller may not
     /// read them). A row the caller may not read is not found.
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Entity.Detail {
@@ -2498,7 +2585,7 @@ struct ResourceController<Entity: Resource>: Sendable {
             let created = try Entity(row: row)
             try await hooks.didCreate(created, context: hookContext)
             {{#hasEvents}}
-            try await Self.appendEvent(.created, id: id, row: created, context, on: connection)
+            try await Self.appendEvent(.created, id: id, row: created, image: [.uuid(id)] + record.bindings, context, on: connection)
             {{/hasEvents}}
             return created
         }
@@ -2564,7 +2651,9 @@ struct ResourceController<Entity: Resource>: Sendable {
             try await Entity.didUpdate(id, with: patch, on: connection)
             try await hooks.didUpdate(updated, context: hookContext)
             {{#hasEvents}}
-            try await Self.appendEvent(.updated, id: id, row: updated, context, on: connection)
+            try await Self.appendEvent(
+                .updated, id: id, row: updated, image: [.uuid(id)] + record.bindings, previous: [.uuid(id)] + old.bindings, context,
+                on: connection)
             {{/hasEvents}}
             return updated
         }
@@ -2584,10 +2673,16 @@ struct ResourceController<Entity: Resource>: Sendable {
                 let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
                 {{#hasEvents}}
-                // The event of a delete holds the row as it was.
-                let before = Entity.emitsEvents
-                    ? try await connection.query(SQLBuilder(connection.dialect, Entity.Queries.find, values: [.uuid(id)])).first.map(Entity.init(row:))
-                    : nil
+                // The event of a delete holds the row as it was (locked until the delete).
+                var before: (row: Entity, record: Entity.Record)?
+                if Entity.emitsEvents {
+                    var lookup = SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])
+                    lookup.lockForUpdate()
+                    if let stored = try await connection.query(lookup).first,
+                       let row = try await connection.query(SQLBuilder(connection.dialect, Entity.Queries.find, values: [.uuid(id)])).first {
+                        before = (try Entity(row: row), try Entity.Record(row: stored))
+                    }
+                }
                 {{/hasEvents}}
                 var delete = SQLBuilder(connection.dialect, Entity.Queries.delete, values: [.uuid(id)])
                 delete.restrict(to: access)
@@ -2597,7 +2692,9 @@ struct ResourceController<Entity: Resource>: Sendable {
                 }
                 try await hooks.didDelete(id: id, context: hookContext)
                 {{#hasEvents}}
-                if let before { try await Self.appendEvent(.deleted, id: id, row: before, context, on: connection) }
+                if let before {
+                    try await Self.appendEvent(.deleted, id: id, row: before.row, previous: [.uuid(id)] + before.record.bindings, context, on: connection)
+                }
                 {{/hasEvents}}
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
@@ -2610,15 +2707,21 @@ struct ResourceController<Entity: Resource>: Sendable {
     {{#hasEvents}}
     /// Appends a write's event to the outbox, in its transaction, if the entity has `@@events`.
     private static func appendEvent(
-        _ kind: EventLog.Kind, id: UUID, row: Entity, _ context: AppRequestContext, on connection: DatabaseConnection
+        _ kind: EventLog.Kind, id: UUID, row: Entity, image: [SQLValue]? = nil, previous: [SQLValue]? = nil,
+        _ context: AppRequestContext, on connection: DatabaseConnection
     ) async throws {
         guard Entity.emitsEvents else { return }
-        try await EventLog.append(kind, of: String(describing: Entity.self), id: id, row: row, caller: context.caller, on: connection)
+        try await EventLog.append(
+            kind, of: String(describing: Entity.self), id: id, row: row, image: image, previous: previous, caller: context.caller,
+            on: connection)
     }
 
     {{/hasEvents}}
     /// Runs `didCommit` for a write that committed; what it throws is logged.
     private func committed(_ change: CommittedChange<Entity>, _ context: AppRequestContext) async {
+        {{#hasEvents}}
+        if Entity.emitsEvents { events?.wake() }
+        {{/hasEvents}}
         do {
             try await hooks.didCommit(change, context: CommitContext(database: database, caller: context.caller, logger: context.logger))
         } catch {
@@ -2826,6 +2929,350 @@ enum EmbeddedFiles {
 }
 
 """#,
+        "Sources/App/Database/EventFeed.swift.mustache": ##"""
+{{> header}}
+import Foundation
+import HTTPTypes
+import Logging
+import NIOConcurrencyHelpers
+import ServiceLifecycle
+
+/// Live subscriptions (`GET /<route>/events`): the outbox's events, each sent to the
+/// subscribers whose list rule and filters let them see the row, as Server-Sent Events.
+///
+/// One reader per instance follows `otak_events`, woken by this instance's writes, by
+/// PostgreSQL's `NOTIFY` from every instance, and every second. Who may see a change is decided
+/// once per event and per rule, not per subscriber: what the caller alone decides was decided
+/// in Swift when they subscribed, and what the row decides is one query over the row's image
+/// for all the callers of one rule (`RowMatch`). A row that starts matching is `added`, one that
+/// stops `removed`; visibility that depends on other rows is decided when the event is sent.
+///
+/// A subscriber resuming (`Last-Event-ID`) first reads the outbox itself, then joins the live
+/// feed where it is, so that nothing is missed or sent twice. Each has a bounded buffer: a
+/// client that falls behind by more is disconnected (it can resume), never the server's memory.
+final class EventFeed: Service {
+    /// How streams behave: `EVENT_HEARTBEAT_SECONDS`, `EVENT_STREAM_SECONDS`, `EVENT_BUFFER`.
+    struct Settings: Sendable {
+        /// A comment line this often keeps proxies from closing a quiet stream.
+        var heartbeat: TimeInterval = 15
+        /// A stream ends after this long (or when the caller's token expires); the client
+        /// reconnects with `Last-Event-ID`, perhaps to another instance.
+        var lifetime: TimeInterval = 3600
+        /// Deliveries waiting for a slow client; one more ends its stream.
+        var buffer = 256
+    }
+
+    /// What a subscriber is sent.
+    enum Delivery: Sendable, Equatable {
+        /// A change: `created`, `updated`, `deleted`, `added` or `removed`, with the event's id.
+        case event(id: Int64, name: String, data: String)
+        case heartbeat
+
+        /// The delivery as Server-Sent Events.
+        var text: String {
+            switch self {
+            case .event(let id, let name, let data): "id: \(id)\nevent: \(name)\ndata: \(data)\n\n"
+            case .heartbeat: ": heartbeat\n\n"
+            }
+        }
+    }
+
+    /// The changes of one entity that a caller may see: `condition` is their list rule and
+    /// filters; events after `after` are sent until `deadline`.
+    struct Subscription: Sendable {
+        let entity: String
+        let condition: Access
+        let after: Int64
+        let deadline: Date
+    }
+
+    /// One event of the outbox.
+    private struct Event: Sendable {
+        let id: Int64
+        let entity: String
+        let kind: String
+        let rowID: UUID
+        let data: String
+        let image: [SQLValue]?
+        let previous: [SQLValue]?
+
+        init(row: SQLRow) throws {
+            id = Int64(try row.decode(0, as: Int.self))
+            entity = try row.decode(1, as: String.self)
+            kind = try row.decode(2, as: String.self)
+            rowID = try row.decode(3, as: UUID.self)
+            data = try row.decode(4, as: String.self)
+            image = try row.decode(5, as: String?.self).flatMap(RowImage.values)
+            previous = try row.decode(6, as: String?.self).flatMap(RowImage.values)
+        }
+    }
+
+    private struct Subscriber: Sendable {
+        let subscription: Subscription
+        let continuation: AsyncStream<Delivery>.Continuation
+        /// The last event handled for it.
+        var cursor: Int64
+    }
+
+    private struct State {
+        /// The subscribers the reader serves, by the id of their stream.
+        var live: [Int: Subscriber] = [:]
+        var nextID = 0
+        /// Every event up to this id was handed to the live subscribers (nil: none is live).
+        var position: Int64?
+        /// The last id of the events being handed out, while they are.
+        var inFlight: Int64?
+        var lastHeartbeat = Date()
+    }
+
+    let settings: Settings
+    private let database: Database
+    private let isDraining: @Sendable () -> Bool
+    private let logger: Logger
+    private let state = NIOLockedValueBox(State())
+    private let wakeups: AsyncStream<Void>
+    private let wakeup: AsyncStream<Void>.Continuation
+    /// PostgreSQL: the task that listens for other instances' writes, from the first subscriber on.
+    private let listener = NIOLockedValueBox<Task<Void, Never>?>(nil)
+    private static let batch = 500
+
+    init(database: Database, settings: Settings = Settings(), isDraining: @escaping @Sendable () -> Bool = { false }, logger: Logger) {
+        (self.database, self.settings, self.isDraining, self.logger) = (database, settings, isDraining, logger)
+        (wakeups, wakeup) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Asks the reader to look for new events (after a write of this instance commits).
+    func wake() {
+        wakeup.yield()
+    }
+
+    /// The id of the last event (0 for none): where a subscription without `Last-Event-ID` starts.
+    func lastEventID() async throws -> Int64 {
+        Int64(try await database.read(EventLog.last).first?.decode(0, as: Int.self) ?? 0)
+    }
+
+    /// Sends `subscription`'s events to `write` until the deadline, the server's drain or
+    /// shutdown, or a full buffer; returns when the stream ends, throws what `write` throws.
+    func serve(_ subscription: Subscription, _ write: (Delivery) async throws -> Void) async throws {
+        let (stream, continuation) = AsyncStream.makeStream(of: Delivery.self, bufferingPolicy: .bufferingOldest(settings.buffer))
+        var cursor = subscription.after
+        var key: Int?
+        defer {
+            continuation.finish()
+            if let key { _ = state.withLockedValue { $0.live.removeValue(forKey: key) } }
+        }
+        // Catch up from the outbox until the reader's position is reached, then join it.
+        while key == nil {
+            let high = try await lastEventID()
+            var rows: [SQLRow]
+            repeat {
+                rows = try await database.read(EventLog.entityAfter, [
+                    .integer(Int(cursor)), .integer(Int(high)), .text(subscription.entity), .integer(Self.batch),
+                ])
+                for row in rows {
+                    let event = try Event(row: row)
+                    if let delivery = try await deliveries(of: event, to: [subscription.condition])[0] {
+                        try await write(delivery)
+                    }
+                    cursor = event.id
+                }
+            } while rows.count == Self.batch
+            cursor = max(cursor, high)
+            key = state.withLockedValue { state -> Int? in
+                // Not yet where the reader is (or what it is handing out): read more first.
+                if let reached = state.inFlight ?? (state.live.isEmpty ? nil : state.position), cursor < reached { return nil }
+                if state.live.isEmpty, state.inFlight == nil { state.position = cursor }
+                state.nextID += 1
+                state.live[state.nextID] = Subscriber(subscription: subscription, continuation: continuation, cursor: cursor)
+                return state.nextID
+            }
+        }
+        startListening()
+        wake()
+        for await delivery in stream {
+            try await write(delivery)
+        }
+    }
+
+    /// The number of live subscribers (for tests and logs).
+    var subscriberCount: Int {
+        state.withLockedValue { $0.live.count }
+    }
+
+    /// The last event handed to the live subscribers, if any is live.
+    var position: Int64? {
+        state.withLockedValue { $0.position }
+    }
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: .seconds(1))
+                        self.wakeup.yield()
+                    }
+                }
+                for await _ in self.wakeups {
+                    await self.deliverNew()
+                    self.tend()
+                }
+                group.cancelAll()
+            }
+        }
+        listener.withLockedValue { $0?.cancel() }
+        endAll()
+    }
+
+    /// Ends every stream (at shutdown; tests).
+    func endAll() {
+        state.withLockedValue { state in
+            for subscriber in state.live.values { subscriber.continuation.finish() }
+            state.live = [:]
+        }
+    }
+
+    /// PostgreSQL: listens for the notifications of every instance's writes, on a connection of
+    /// the pool held for it, once someone subscribes (a server nobody follows holds none).
+    private func startListening() {
+        guard database.dialect == .postgres else { return }
+        listener.withLockedValue { task in
+            if task == nil { task = Task { await self.listen() } }
+        }
+    }
+
+    /// After a lost connection, again a second later (the ticks cover the gap).
+    private func listen() async {
+        while !Task.isCancelled {
+            do {
+                try await database.listen(on: "otak_events") { self.wakeup.yield() }
+            } catch {
+                if Task.isCancelled { return }
+                logger.warning("listening for events failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            try? await Task.sleep(for: .seconds(1))
+        }
+    }
+
+    /// Hands the events after the position to the live subscribers, in order.
+    private func deliverNew() async {
+        while true {
+            guard let from = state.withLockedValue({ $0.live.isEmpty ? nil : $0.position }) else { return }
+            let events: [Event]
+            do {
+                events = try await database.read(EventLog.after, [.integer(Int(from)), .integer(Self.batch)]).map(Event.init(row:))
+            } catch {
+                logger.error("reading events failed", metadata: ["error": "\(String(reflecting: error))"])
+                return
+            }
+            guard let last = events.last else { return }
+            let live = state.withLockedValue { state in
+                state.inFlight = last.id
+                return state.live
+            }
+            var handed: [(key: Int, id: Int64, delivery: Delivery)] = []
+            for event in events {
+                let subscribers = live.filter { $0.value.subscription.entity == event.entity && $0.value.cursor < event.id }
+                guard !subscribers.isEmpty else { continue }
+                let keys = Array(subscribers.keys)
+                do {
+                    let deliveries = try await deliveries(of: event, to: keys.map { subscribers[$0]!.subscription.condition })
+                    for (position, delivery) in deliveries.enumerated() {
+                        if let delivery { handed.append((keys[position], event.id, delivery)) }
+                    }
+                } catch {
+                    logger.error("deciding who sees an event failed", metadata: ["event": "\(event.id)", "error": "\(String(reflecting: error))"])
+                    state.withLockedValue { $0.inFlight = nil }
+                    return  // tried again at the next wake-up
+                }
+            }
+            state.withLockedValue { state in
+                for (key, id, delivery) in handed {
+                    guard var subscriber = state.live[key], subscriber.cursor < id else { continue }
+                    if case .dropped = subscriber.continuation.yield(delivery) {
+                        logger.info("a subscriber fell behind; its stream ends", metadata: ["entity": "\(subscriber.subscription.entity)"])
+                        subscriber.continuation.finish()
+                        state.live[key] = nil
+                        continue
+                    }
+                    subscriber.cursor = id
+                    state.live[key] = subscriber
+                }
+                state.position = last.id
+                state.inFlight = nil
+            }
+            if events.count < Self.batch { return }
+        }
+    }
+
+    /// Ends the streams past their deadline (all of them while the server drains) and sends
+    /// heartbeats when due.
+    private func tend() {
+        let now = Date()
+        let draining = isDraining()
+        state.withLockedValue { state in
+            let beat = now.timeIntervalSince(state.lastHeartbeat) >= settings.heartbeat
+            if beat { state.lastHeartbeat = now }
+            for (key, subscriber) in state.live {
+                if draining || subscriber.subscription.deadline <= now {
+                    subscriber.continuation.finish()
+                    state.live[key] = nil
+                } else if beat, case .dropped = subscriber.continuation.yield(.heartbeat) {
+                    subscriber.continuation.finish()
+                    state.live[key] = nil
+                }
+            }
+            if state.live.isEmpty { state.position = nil }
+        }
+    }
+
+    /// What each condition's subscriber is sent for `event`, by position (nil: nothing).
+    private func deliveries(of event: Event, to conditions: [Access]) async throws -> [Delivery?] {
+        let after = try await matching(conditions, event.image, of: event.entity)
+        let before = try await matching(conditions, event.previous, of: event.entity)
+        return conditions.indices.map { position in
+            let name: String? = switch (event.kind, before.contains(position), after.contains(position)) {
+            case ("created", _, true): "created"
+            case ("updated", true, true): "updated"
+            case ("updated", false, true): "added"
+            case ("updated", true, false): "removed"
+            case ("deleted", true, _): "deleted"
+            default: nil
+            }
+            guard let name else { return nil }
+            let data = name == "removed" ? #"{"id":"\#(event.rowID.uuidString)"}"# : event.data
+            return .event(id: event.id, name: name, data: data)
+        }
+    }
+
+    /// The positions of the conditions that the row of `image` meets: one query per rule.
+    private func matching(_ conditions: [Access], _ image: [SQLValue]?, of entity: String) async throws -> Set<Int> {
+        guard let image, let rowStatement = EventLog.rowStatements[entity] else { return [] }
+        var matched: Set<Int> = []
+        var groups: [String: [(position: Int, condition: RowCondition)]] = [:]
+        for (position, condition) in conditions.enumerated() {
+            switch condition {
+            case .all: matched.insert(position)
+            case .none: break
+            case .rows(let rows): groups[rows.text, default: []].append((position, rows))
+            }
+        }
+        for group in groups.values {
+            let found = try await RowMatch.matching(group.map(\.condition), row: rowStatement, image: image, in: database)
+            for index in found { matched.insert(group[index].position) }
+        }
+        return matched
+    }
+}
+
+extension HTTPField.Name {
+    /// Where a reconnecting client resumes a stream of changes.
+    static let lastEventID = Self("Last-Event-ID")!
+    /// `no`: nginx passes the stream on as it comes rather than buffering it.
+    static let accelBuffering = Self("X-Accel-Buffering")!
+}
+
+"""##,
         "Sources/App/Database/EventLog.swift.mustache": #"""
 {{> header}}
 import Foundation
@@ -2842,15 +3289,19 @@ enum EventLog {
         case created, updated, deleted
     }
 
-    /// Appends the event of a write: the row after it (before it, for a delete), the caller.
+    /// Appends the event of a write: the row after it as the API writes it (before it, for a
+    /// delete), the caller, and the row's columns after and before the write (`RowImage`), from
+    /// which `EventFeed` decides who may see the change.
     static func append(
-        _ kind: Kind, of entity: String, id: UUID, row: some JSONWritable, caller: Caller, on connection: DatabaseConnection
+        _ kind: Kind, of entity: String, id: UUID, row: some JSONWritable, image: [SQLValue]?, previous: [SQLValue]?,
+        caller: Caller, on connection: DatabaseConnection
     ) async throws {
         var json = JSONWriter()
         row.write(to: &json)
         if connection.dialect == .postgres { try await connection.query(inCommitOrder) }
         try await connection.query(insert, [
             .text(entity), .text(kind.rawValue), .uuid(id), .text(json.text), caller.userID.map(SQLValue.uuid) ?? .null, .timestamp(Date()),
+            image.map { .text(RowImage.text($0)) } ?? .null, previous.map { .text(RowImage.text($0)) } ?? .null,
         ])
     }
 
@@ -2861,11 +3312,32 @@ enum EventLog {
         {{/eventEntities}}
     ]
 
+    /// The statement (an entity's `newRow`) that makes a row of an image's values, by entity.
+    static let rowStatements: [String: SQL] = [
+        {{#eventEntities}}
+        "{{type}}": {{type}}Queries.newRow,
+        {{/eventEntities}}
+    ]
+
     static let insert = SQL(
-        sqlite: #"INSERT INTO "otak_events" ("entity", "kind", "row_id", "data", "caller_id", "created_at") VALUES (?1, ?2, ?3, ?4, ?5, ?6)"#,
-        postgres: #"INSERT INTO "otak_events" ("entity", "kind", "row_id", "data", "caller_id", "created_at") VALUES ($1, $2, $3, $4::json, $5, $6)"#)
-    /// PostgreSQL only: one appender at a time from here to the commit.
-    static let inCommitOrder = SQL(sqlite: "", postgres: "SELECT pg_advisory_xact_lock(7404001)")
+        sqlite: #"INSERT INTO "otak_events" ("entity", "kind", "row_id", "data", "caller_id", "created_at", "image", "previous") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"#,
+        postgres: #"INSERT INTO "otak_events" ("entity", "kind", "row_id", "data", "caller_id", "created_at", "image", "previous") VALUES ($1, $2, $3, $4::json, $5, $6, $7::json, $8::json)"#)
+    /// PostgreSQL only: one appender at a time from here to the commit, and a notification for
+    /// every instance's `EventFeed` (sent when the transaction commits, never if it rolls back).
+    static let inCommitOrder = SQL(sqlite: "", postgres: "SELECT pg_advisory_xact_lock(7404001), pg_notify('otak_events', '')")
+    /// The events after an id, in order: what `EventFeed` delivers.
+    static let after = SQL(
+        sqlite: #"SELECT "id", "entity", "kind", "row_id", "data", "image", "previous" FROM "otak_events" WHERE "id" > ?1 ORDER BY "id" LIMIT ?2"#,
+        postgres: #"SELECT "id", "entity", "kind", "row_id", "data"::text, "image"::text, "previous"::text FROM "otak_events" WHERE "id" > $1 ORDER BY "id" LIMIT $2"#)
+    /// The events of one entity after an id and up to another, in order: what a subscriber
+    /// resuming reads.
+    static let entityAfter = SQL(
+        sqlite: #"SELECT "id", "entity", "kind", "row_id", "data", "image", "previous" FROM "otak_events" WHERE "id" > ?1 AND "id" <= ?2 AND "entity" = ?3 ORDER BY "id" LIMIT ?4"#,
+        postgres: #"SELECT "id", "entity", "kind", "row_id", "data"::text, "image"::text, "previous"::text FROM "otak_events" WHERE "id" > $1 AND "id" <= $2 AND "entity" = $3 ORDER BY "id" LIMIT $4"#)
+    /// The last event's id (0 when there is none).
+    static let last = SQL(
+        sqlite: #"SELECT COALESCE(MAX("id"), 0) FROM "otak_events""#,
+        postgres: #"SELECT COALESCE(MAX("id"), 0)::int8 FROM "otak_events""#)
     static let deleteOld = SQL(
         sqlite: #"DELETE FROM "otak_events" WHERE "entity" = ?1 AND "created_at" < ?2"#,
         postgres: #"DELETE FROM "otak_events" WHERE "entity" = $1 AND "created_at" < $2"#)
@@ -2913,6 +3385,8 @@ struct AppRequestContext: RequestContext {
     {{#hasAuth}}
     /// The session of the caller's token, if it names one.
     var session: UUID?
+    /// When the caller's token expires: a stream of changes ends then.
+    var tokenExpires: Date?
     {{/hasAuth}}
     /// The connection the request came on (`channel.remoteAddress`: the client's, or a proxy's).
     let channel: any Channel
@@ -3365,10 +3839,17 @@ enum Routes {
 
     static func allowedMethods(for path: String) -> [HTTPRequest.Method] {
         let segments = path.split(separator: "/").map(String.init)
-        return all.filter { route in
+        let matching = all.filter { route in
             route.path.count == segments.count
                 && zip(route.path, segments).allSatisfy { pattern, segment in pattern.hasPrefix("{") || pattern == segment }
-        }.map(\.method)
+        }
+        // As in the router, a literal segment wins over a parameter: `/orders/events` is not
+        // `/orders/{id}`.
+        func literals(_ route: (method: HTTPRequest.Method, path: [String])) -> [Int] {
+            route.path.map { $0.hasPrefix("{") ? 0 : 1 }
+        }
+        guard let best = matching.map(literals).max(by: { $0.lexicographicallyPrecedes($1) }) else { return [] }
+        return matching.filter { literals($0) == best }.map(\.method)
     }
 }
 
@@ -3781,6 +4262,18 @@ public final class Database: Sendable {
         case .postgres(let client, let statements):
             return try await client.withConnection { connection in
                 try await body(DatabaseConnection(kind: .postgres(connection, logger, statements)))
+            }
+        }
+    }
+
+    /// PostgreSQL: calls `notified` for each notification on `channel` (`NOTIFY`), holding one
+    /// connection of the pool, until cancelled or the connection is lost. SQLite, which has no
+    /// other writer than this process: returns at once.
+    public func listen(on channel: String, _ notified: @escaping @Sendable () -> Void) async throws {
+        guard case .postgres(let client, _) = backend else { return }
+        try await client.withConnection { connection in
+            try await connection.listen(on: channel) { notifications in
+                for try await _ in notifications { notified() }
             }
         }
     }
@@ -4258,6 +4751,190 @@ public enum Checksum {
 }
 
 """#,
+        "Sources/OtakRuntime/Database/RowMatch.swift.mustache": ##"""
+{{> runtimeHeader}}
+import Foundation
+
+/// A row's columns as the database holds them (the id, then a record's bindings), kept as JSON
+/// text in the outbox so that rules can be checked against the row as a write left it, later
+/// and on any instance. Each value carries its type: `["u","…"]`, `["t","2026-…Z"]`, `null`.
+public enum RowImage {
+    public static func text(_ values: [SQLValue]) -> String {
+        var json = JSONWriter(capacity: 256)
+        json.beginArray()
+        for value in values {
+            switch value {
+            case .null: json.null()
+            case .integer(let number): tagged(&json, "i") { $0.integer(number) }
+            case .double(let number): tagged(&json, "f") { $0.double(number) }
+            case .decimal(let number): tagged(&json, "n") { $0.string("\(number)") }
+            case .text(let text): tagged(&json, "s") { $0.string(text) }
+            case .bool(let flag): tagged(&json, "b") { $0.bool(flag) }
+            case .uuid(let id): tagged(&json, "u") { $0.uuid(id) }
+            case .timestamp(let date): tagged(&json, "t") { $0.string(Timestamp.format(date)) }
+            }
+        }
+        json.endArray()
+        return json.text
+    }
+
+    /// The values `text(_:)` wrote; `nil` for anything else.
+    public static func values(_ text: String) -> [SQLValue]? {
+        guard case .array(let items)? = try? JSONParser.parse(Array(text.utf8)) else { return nil }
+        var values: [SQLValue] = []
+        values.reserveCapacity(items.count)
+        for item in items {
+            if item == .null {
+                values.append(.null)
+                continue
+            }
+            guard case .array(let pair) = item, pair.count == 2, case .string(let tag) = pair[0] else { return nil }
+            let value: SQLValue? = switch (tag, pair[1]) {
+            case ("i", .integer(let number)): .integer(number)
+            case ("f", .double(let number)): .double(number)
+            case ("f", .integer(let number)): .double(Double(number))
+            case ("n", .string(let text)): Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")).map(SQLValue.decimal)
+            case ("s", .string(let text)): .text(text)
+            case ("b", .bool(let flag)): .bool(flag)
+            case ("u", .string(let text)): UUID(uuidString: text).map(SQLValue.uuid)
+            case ("t", .string(let text)): Timestamp.parse(text).map(SQLValue.timestamp)
+            default: nil
+            }
+            guard let value else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
+    private static func tagged(_ json: inout JSONWriter, _ tag: StaticString, _ write: (inout JSONWriter) -> Void) {
+        json.beginArray()
+        json.string("\(tag)")
+        write(&json)
+        json.endArray()
+    }
+}
+
+/// Which of many callers' conditions one row meets, in one statement: the row comes from its
+/// image (`rowStatement`, an entity's `newRow`, which selects from a row made of parameters),
+/// the callers' values from one JSON parameter, one element per distinct set of values. So a
+/// change seen by a thousand subscribers whose rules differ only in the caller costs one query.
+public enum RowMatch {
+    /// The positions in `conditions` (one condition text, the values of each caller) that the
+    /// row of `image` meets.
+    public static func matching(
+        _ conditions: [RowCondition], row rowStatement: SQL, image: [SQLValue], in database: Database
+    ) async throws -> Set<Int> {
+        guard let first = conditions.first else { return [] }
+        // Callers with the same values are asked once.
+        var positions: [String: [Int]] = [:]
+        var tuples: [String] = []
+        for (position, condition) in conditions.enumerated() {
+            precondition(condition.text == first.text, "RowMatch takes conditions of one text")
+            let key = tuple(condition.values, database.dialect)
+            if positions[key] == nil { tuples.append(key) }
+            positions[key, default: []].append(position)
+        }
+        let dialect = database.dialect
+        let start = rowStatement.text(for: dialect)
+        precondition(start.hasPrefix("SELECT 1 FROM "), "a row statement selects 1 from a row of parameters")
+        let head = #"SELECT "_s"."n" FROM "# + start.dropFirst("SELECT 1 FROM ".count)
+        var statement = SQLBuilder(dialect, SQL(sqlite: head, postgres: head), values: image, inWhereClause: false)
+        switch dialect {
+        case .sqlite:
+            statement.append(#", (SELECT "key" AS "n", "value" AS "v" FROM json_each("#)
+            statement.bind(.text("[" + tuples.joined(separator: ",") + "]"))
+            statement.append(#")) AS "_s""#)
+        case .postgres:
+            statement.append(#", (SELECT "n" - 1 AS "n", "v" FROM json_array_elements("#)
+            statement.bind(.text("[" + tuples.joined(separator: ",") + "]"), cast: "::json")
+            statement.append(#") WITH ORDINALITY AS "_e"("v", "n")) AS "_s""#)
+        }
+        statement.appendCondition("(" + columns(first.text, types: types(conditions), dialect) + ")")
+        var matched: Set<Int> = []
+        for row in try await database.read(statement) {
+            let index = try row.decode(0, as: Int.self)
+            guard tuples.indices.contains(index) else { continue }
+            matched.formUnion(positions[tuples[index]] ?? [])
+        }
+        return matched
+    }
+
+    /// One caller's values as a JSON array, each as the dialect compares it.
+    private static func tuple(_ values: [SQLValue], _ dialect: SQLDialect) -> String {
+        var json = JSONWriter(capacity: 64)
+        json.beginArray()
+        for value in values {
+            switch value {
+            case .null: json.null()
+            case .integer(let number): json.integer(number)
+            case .double(let number): json.double(number)
+            case .decimal(let number): json.string("\(number)")
+            case .text(let text): json.string(text)
+            case .bool(let flag): dialect == .sqlite ? json.integer(flag ? 1 : 0) : json.bool(flag)
+            case .uuid(let id): json.string(id.uuidString.lowercased())
+            case .timestamp(let date): json.string(Timestamp.format(date))
+            }
+        }
+        json.endArray()
+        return json.text
+    }
+
+    /// The PostgreSQL type of each parameter, from the first caller whose value is not null.
+    private static func types(_ conditions: [RowCondition]) -> [String?] {
+        let count = conditions.map(\.values.count).max() ?? 0
+        return (0..<count).map { position in
+            for condition in conditions where position < condition.values.count {
+                if let type = postgresType(condition.values[position]) { return type }
+            }
+            return nil
+        }
+    }
+
+    private static func postgresType(_ value: SQLValue) -> String? {
+        switch value {
+        case .null: nil
+        case .integer: "int8"
+        case .double: "float8"
+        case .decimal: "numeric"
+        case .text: "text"
+        case .bool: "bool"
+        case .uuid: "uuid"
+        case .timestamp: "timestamptz"
+        }
+    }
+
+    /// The condition with its `n`th `?` read from the caller's values (`"_s"."v"`), keeping
+    /// PostgreSQL's casts for PostgreSQL only, as `SQLBuilder` does.
+    private static func columns(_ text: String, types: [String?], _ dialect: SQLDialect) -> String {
+        var result = ""
+        var rest = Substring(text)
+        var position = 0
+        while let marker = rest.firstIndex(of: "?") {
+            result += rest[..<marker]
+            rest = rest[rest.index(after: marker)...]
+            var cast = ""
+            if rest.hasPrefix("::") {
+                let end = rest.dropFirst(2).firstIndex { !$0.isLetter } ?? rest.endIndex
+                cast = String(rest[..<end])
+                rest = rest[end...]
+            }
+            switch dialect {
+            case .sqlite:
+                result += #"json_extract("_s"."v", '$[\#(position)]')"#
+            case .postgres:
+                if let type = position < types.count ? types[position] : nil {
+                    result += #"("_s"."v"->>\#(position))::\#(type)\#(cast)"#
+                } else {
+                    result += "NULL" + cast
+                }
+            }
+            position += 1
+        }
+        return result + rest
+    }
+}
+
+"""##,
         "Sources/OtakRuntime/Database/SQL.swift.mustache": #"""
 {{> runtimeHeader}}
 import Foundation
@@ -5455,13 +6132,16 @@ public struct ListQuery {
         }
     }
 
-    public init(_ uri: URI, sortable: [String: String], filterable: [String: Filterable]) throws(APIError) {
+    /// Reads the query string; with `pages` false (a stream of changes), only filters.
+    public init(_ uri: URI, sortable: [String: String], filterable: [String: Filterable], pages: Bool = true) throws(APIError) {
         var errors: [FieldError] = []
         for (key, value) in uri.queryParameters {
             // Hummingbird decodes values but not keys: `price%5Bgte%5D` is `price[gte]`.
             let key = String(key).removingPercentEncoding ?? String(key)
             let value = String(value)
             switch key {
+            case _ where !pages && ["limit", "offset", "sort"].contains(key):
+                errors.append(FieldError(field: key, rule: "unknown", message: "a stream of changes takes filters only"))
             case "limit":
                 guard let number = Int(value), (1...Self.maximumLimit).contains(number) else {
                     errors.append(FieldError(field: "limit", rule: "range", message: "must be an integer from 1 to \(Self.maximumLimit)"))
@@ -5535,6 +6215,15 @@ public struct ListQuery {
         case .timestamp: Timestamp.parse(text).map(SQLValue.timestamp)
         case .date: CalendarDate(text).map { SQLValue.text($0.description) }
         case .enumeration(let cases): cases.contains(text) ? .text(text) : nil
+        }
+    }
+
+    /// The filters as one condition (`.all` for none), for a stream of changes.
+    public var condition: Access {
+        filters.reduce(Access.all) { access, filter in
+            let marks = Array(repeating: "?" + filter.field.cast, count: filter.values.count).joined(separator: ", ")
+            let text = filter.field.column + filter.operator.sql + (filter.operator == .in ? "(" + marks + ")" : marks)
+            return access && .rows(RowCondition(text: text, values: filter.values))
         }
     }
 
@@ -8541,6 +9230,117 @@ struct RelatedRows: Sendable, CustomTestStringConvertible {
 }
 
 """#,
+        "Tests/AppTests/EventStreamTests.swift.mustache": #"""
+{{> header}}
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@testable import App
+
+/// The streams of changes (`GET /<route>/events`) over HTTP, and the limits of the feed. Who
+/// receives what is checked against the rules by `PermissionPropertyTests`.
+@Suite struct EventStreamTests {
+    {{#eventExample}}
+    @Test func aStreamSendsTheChangesAsServerSentEventsAndResumes() async throws {
+        try await withServerAndFeed(configure: { $0.events.lifetime = 1 }) { client, _, feed in
+            var fixtures = Fixtures(client)
+            let start = try await feed.lastEventID()
+            let created = try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body())
+            #expect(created.status == .created)
+            let id = try created.body.id
+            #expect(try await request(client, .patch, "/{{route}}/\(id)", body: .object([:])).status == .ok)
+            #expect(try await request(client, .delete, "/{{route}}/\(id)").status == .noContent)
+
+            // From before the writes: the three, in order; resuming after the first: the two
+            // others; with a filter no row meets: none. (Each stream ends after a second.)
+            async let all = stream(client, "/{{route}}/events", after: start)
+            async let resumed = stream(client, "/{{route}}/events", after: start + 1)
+            async let filtered = stream(client, "/{{route}}/events?id=\(UUID().uuidString)", after: start)
+            let (every, rest, none) = try await (all, resumed, filtered)
+            #expect(every.status == .ok)
+            #expect(every.headers[.contentType] == "text/event-stream")
+            #expect(every.events.map(\.name) == ["created", "updated", "deleted"])
+            #expect(every.events.allSatisfy { $0.data["id"]?.stringValue == id })
+            #expect(every.events.map(\.id) == [start + 1, start + 2, start + 3], "ids in commit order, none skipped")
+            #expect(rest.events.map(\.name) == ["updated", "deleted"])
+            #expect(none.status == .ok && none.events.isEmpty)
+        }
+    }
+
+    @Test func aStreamRefusesPagesAndBadResumePoints() async throws {
+        try await withServer { client in
+            let requests: [(uri: String, headers: HTTPFields)] = [
+                ("/{{route}}/events?limit=5", [:]), ("/{{route}}/events?sort=id", [:]), ("/{{route}}/events", [.lastEventID: "soon"]),
+            ]
+            for (uri, headers) in requests {
+                let response = try await request(client, .get, uri, headers: headers)
+                #expect(response.status == .badRequest, "\(uri) \(headers)")
+            }
+            // Not `/{{route}}/{id}`: GET alone.
+            let other = try await request(client, .delete, "/{{route}}/events")
+            #expect(other.status == .methodNotAllowed && other.headers[.allow] == "GET")
+        }
+    }
+
+    /// A client that stops reading is disconnected once its buffer is full: the server keeps no
+    /// more for it (it can resume from the last event it read).
+    @Test func aSubscriberThatDoesNotReadIsDisconnected() async throws {
+        try await withServerAndFeed(configure: { $0.events.buffer = 4 }) { client, _, feed in
+            var fixtures = Fixtures(client)
+            let subscription = EventFeed.Subscription(
+                entity: "{{type}}", condition: .all, after: try await feed.lastEventID(), deadline: .distantFuture)
+            let reader = Task {
+                try await feed.serve(subscription) { _ in try await Task.sleep(for: .seconds(3600)) }
+            }
+            defer { reader.cancel() }
+            try await waitUntil { feed.subscriberCount == 1 }
+            for _ in 0..<8 {
+                #expect(try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body()).status == .created)
+            }
+            // One being written, four waiting, the sixth refused: the stream ends.
+            try await waitUntil { feed.subscriberCount == 0 }
+        }
+    }
+    {{/eventExample}}
+
+    /// An event as a client reads it.
+    struct Received {
+        let id: Int64
+        let name: String
+        let data: JSONValue
+    }
+
+    /// `GET uri` with `Last-Event-ID`, read to its end: the status, headers and events.
+    private func stream(
+        _ client: any TestClientProtocol, _ uri: String, after: Int64
+    ) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, events: [Received]) {
+        try await client.execute(uri: uri, method: .get, headers: [.lastEventID: String(after)]) { response in
+            var events: [Received] = []
+            for block in String(buffer: response.body).components(separatedBy: "\n\n") {
+                var fields: [String: String] = [:]
+                for line in block.split(separator: "\n") where !line.hasPrefix(":") {
+                    let parts = line.split(separator: ":", maxSplits: 1)
+                    if parts.count == 2 { fields[String(parts[0])] = String(parts[1].dropFirst()) }
+                }
+                guard let id = fields["id"].flatMap({ Int64($0) }), let name = fields["event"], let data = fields["data"] else { continue }
+                events.append(Received(id: id, name: name, data: try JSONValue(parsing: Array(data.utf8))))
+            }
+            return (response.status, response.headers, events)
+        }
+    }
+
+    /// Waits up to ten seconds for `condition`.
+    private func waitUntil(_ condition: () -> Bool) async throws {
+        for _ in 0..<1000 where !condition() {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(condition())
+    }
+}
+
+"""#,
         "Tests/AppTests/Fixtures.swift.mustache": #"""
 {{> header}}
 import Foundation
@@ -8589,6 +9389,9 @@ extension EntitySpec {
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+{{#hasEvents}}
+import NIOConcurrencyHelpers
+{{/hasEvents}}
 import Testing
 
 @testable import App
@@ -8602,7 +9405,12 @@ import Testing
 
     @Test(arguments: seeds)
     func theServerAnswersAsTheRulesSay(seed: UInt64) async throws {
+        {{#hasEvents}}
+        try await withServerAndFeed(as: .system) { client, database, feed in
+        {{/hasEvents}}
+        {{^hasEvents}}
         try await withServerAndDatabase(as: .system) { client, database in
+        {{/hasEvents}}
             var run = PropertyRun(schema: ruleSchema, client: client, database: database, seed: seed)
             try await run.buildScene()
             try await run.checkReads()
@@ -8610,6 +9418,9 @@ import Testing
             try await run.checkCreates()
             try await run.checkLinks()
             try await run.checkDeletes()
+            {{#eventEntities}}
+            try await run.checkEvents({{type}}.self, feed)
+            {{/eventEntities}}
             #expect(run.checked > 0)
             let agrees = run.mismatches.isEmpty
             let report = "seed \(seed): \(run.mismatches.count) of \(run.checked) answers differ from the rules:\n"
@@ -8919,6 +9730,112 @@ struct PropertyRun {
         }
     }
 
+    {{#hasEvents}}
+    /// Every caller who may list `Entity` subscribes to its changes; random creates, updates and
+    /// deletes by random callers follow. Each subscriber must receive, in order, exactly the
+    /// changes of its list: what `GET /<route>` answers it before and after each write.
+    mutating func checkEvents<Entity: Resource>(_ type: Entity.Type, _ feed: EventFeed) async throws {
+        guard let entity = schema.entities.first(where: { $0.route == Entity.route }) else { return }
+        let start = try await feed.lastEventID()
+        var subscribers: [(caller: String?, received: NIOLockedValueBox<[EventFeed.Delivery]>)] = []
+        var lists: [[String: JSONValue]] = []
+        var expected: [[(name: String, data: JSONValue)]] = []
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for caller in callers {
+                guard let access = try? await signedIn(caller).access(Entity.Permissions.list) else { continue }
+                let received = NIOLockedValueBox<[EventFeed.Delivery]>([])
+                let subscription = EventFeed.Subscription(entity: "\(Entity.self)", condition: access, after: start, deadline: .distantFuture)
+                group.addTask {
+                    try await feed.serve(subscription) { delivery in
+                        if case .event = delivery { received.withLockedValue { $0.append(delivery) } }
+                    }
+                }
+                subscribers.append((caller, received))
+                lists.append(try await list(entity, as: caller))
+                expected.append([])
+            }
+            for _ in 0..<100 where feed.subscriberCount < subscribers.count {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            for _ in 0..<20 {
+                guard let (method, written) = try await randomWrite(entity) else { continue }
+                for (index, subscriber) in subscribers.enumerated() {
+                    let after = try await list(entity, as: subscriber.caller)
+                    switch (lists[index][written], after[written]) {
+                    case (nil, let row?): expected[index].append((method == .post ? "created" : "added", row))
+                    case (let row?, nil): expected[index].append(method == .delete ? ("deleted", row) : ("removed", .object(["id": .string(written)])))
+                    case (_?, let row?): expected[index].append(("updated", row))
+                    case (nil, nil): break
+                    }
+                    lists[index] = after
+                }
+            }
+            // Every event handed out, the streams end and the tasks return.
+            let last = try await feed.lastEventID()
+            for _ in 0..<1000 where (feed.position ?? 0) < last {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            feed.endAll()
+            try await group.waitForAll()
+        }
+        for (index, subscriber) in subscribers.enumerated() {
+            let received = subscriber.received.withLockedValue { $0 }.compactMap { delivery -> (name: String, data: JSONValue)? in
+                guard case .event(_, let name, let data) = delivery else { return nil }
+                return (name, (try? JSONValue(parsing: Array(data.utf8))) ?? .null)
+            }
+            let agrees = received.map(\.name) == expected[index].map(\.name) && received.map(\.data) == expected[index].map(\.data)
+            record(agrees, subscriber.caller, "GET /\(entity.route)/events", got: 200,
+                   expected: "\(expected[index].map(\.name)), received \(received.map(\.name))")
+        }
+    }
+
+    /// A random create, update or delete of `entity` by a random caller; the method and the
+    /// row's id if it succeeded.
+    private mutating func randomWrite(_ entity: OracleEntity) async throws -> (HTTPRequest.Method, String)? {
+        let caller = callers[random.int(in: 0...(callers.count - 1))]
+        let choice = random.int(in: 0...4)
+        if choice < 2, let makeBody = entity.body {
+            var changes = randomValues(entity)
+            if let owner = entity.ownerKey, let caller, random.int(in: 0...1) == 0 { changes[owner] = .string(caller) }
+            let (status, created) = try await send(.post, "/\(entity.route)", as: caller, body: try await makeBody(&fixtures, changes))
+            guard status == 201 else { return nil }
+            let id = try created.id
+            try await refresh(entity, id)
+            return (.post, id)
+        }
+        guard let id = pick(entity.name) else { return nil }
+        if choice < 4 {
+            let patch = randomValues(entity, sparse: true)
+            let (status, _) = try await send(.patch, "/\(entity.route)/\(id)", as: caller, body: .object(patch))
+            guard status == 200 else { return nil }
+            try await refresh(entity, id)
+            return (.patch, id)
+        }
+        let (status, _) = try await send(.delete, "/\(entity.route)/\(id)", as: caller)
+        guard status == 204 else { return nil }
+        try await reload()
+        return (.delete, id)
+    }
+
+    /// The rows `caller` lists, by id.
+    private func list(_ entity: OracleEntity, as caller: String?) async throws -> [String: JSONValue] {
+        let (status, page) = try await send(.get, "/\(entity.route)?limit=200", as: caller)
+        guard status == 200 else { return [:] }
+        var rows: [String: JSONValue] = [:]
+        for row in page["items"]?.arrayValue ?? [] {
+            if let id = row["id"]?.stringValue { rows[id] = row }
+        }
+        return rows
+    }
+
+    /// The caller as the routes see it: anonymous, or a user with their row.
+    private func signedIn(_ caller: String?) async throws -> Caller {
+        guard let caller, let id = UUID(uuidString: caller) else { return .anonymous }
+        let row = try #require(try await database.read({{#auth}}{{type}}{{/auth}}Queries.selectCaller, [.uuid(id)]).first)
+        return .user(SignedInUser(id: id, record: try {{#auth}}{{type}}{{/auth}}Record(row: row)))
+    }
+
+    {{/hasEvents}}
     // MARK: - Requests
 
     /// Sends a request as a user (with a token) or, for `nil`, as anonymous.
@@ -9610,6 +10527,26 @@ func withServerAndDatabase(
     mailer: any Mailer = MailBox(),{{/sendsMail}}
     _ test: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void
 ) async throws {
+    try await withTestServer(as: caller, hooks: hooks, configure: configure{{#sendsMail}}, mailer: mailer{{/sendsMail}}) { client, database{{#hasEvents}}, _{{/hasEvents}} in
+        try await test(client, database)
+    }
+}
+{{#hasEvents}}
+
+/// `withServerAndDatabase`, with the server's feed of changes, for tests that subscribe to it.
+func withServerAndFeed(
+    as caller: Caller = .system, hooks: AppHooks = .none, configure: (inout AppConfiguration) -> Void = { _ in },
+    _ test: @escaping @Sendable (any TestClientProtocol, Database, EventFeed) async throws -> Void
+) async throws {
+    try await withTestServer(as: caller, hooks: hooks, configure: configure, test)
+}
+{{/hasEvents}}
+
+private func withTestServer(
+    as caller: Caller, hooks: AppHooks, configure: (inout AppConfiguration) -> Void,{{#sendsMail}}
+    mailer: any Mailer = MailBox(),{{/sendsMail}}
+    _ test: @escaping @Sendable (any TestClientProtocol, Database{{#hasEvents}}, EventFeed{{/hasEvents}}) async throws -> Void
+) async throws {
     var configuration = AppConfiguration()
     {{#hasAuth}}
     // Tests sign in and up many times from one address; those of throttling set a low limit.
@@ -9626,10 +10563,13 @@ func withServerAndDatabase(
     func run() async throws {
         let logger = Logger(label: "tests")
         let database = try await openDatabase(configuration.database, logger: logger)
+        {{#hasEvents}}
+        let feed = EventFeed(database: database, settings: configuration.events, logger: logger)
+        {{/hasEvents}}
         let app = try await buildApplication(
             configuration, hooks: hooks, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller },
-            database: database{{#sendsMail}}, mailer: mailer{{/sendsMail}})
-        try await app.test(.router) { client in try await test(client, database) }
+            database: database{{#hasEvents}}, feed: feed{{/hasEvents}}{{#sendsMail}}, mailer: mailer{{/sendsMail}})
+        try await app.test(.router) { client in try await test(client, database{{#hasEvents}}, feed{{/hasEvents}}) }
     }
     guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"],
           case .postgres(var location) = try AppConfiguration.databaseLocation(url)

@@ -165,7 +165,30 @@ struct OpenAPIWriter {
                 break
             }
         }
+        if entity.eventRetentionSeconds != nil { paths.append((base + "/events", eventStream(entity))) }
         return paths
+    }
+
+    /// `GET /<route>/events`: the changes the caller may see, as Server-Sent Events.
+    private func eventStream(_ entity: Entity) -> JSON {
+        let plural = Naming.plural(entity.displayName)
+        let lastEventID = JSON.object([
+            ("name", .string("Last-Event-ID")), ("in", .string("header")),
+            ("description", .string("Resume after this event (the `id:` of the last one received)")),
+            ("schema", .object([("type", .string("integer")), ("format", .string("int64")), ("minimum", .integer(0))])),
+        ])
+        let stream = JSON.object([
+            ("description", .string(
+                "Server-Sent Events, one per change: `id:` (the event's id), `event:` (`created`, `updated`, `deleted`, "
+                    + "`added` or `removed`) and `data:` (the \(entity.displayName) as JSON; for `removed`, its id alone). "
+                    + "The stream ends when the token expires or after the server's stream lifetime: reconnect with `Last-Event-ID`")),
+            ("content", .object([("text/event-stream", .object([("schema", .object([("type", .string("string"))]))]))])),
+        ])
+        let filters = Array(listParameterReferences(entity).dropFirst(3))
+        return .object([("get", operation(
+            OperationIDs.watch(entity), summary: "Streams the changes of the \(plural) the caller may list",
+            parameters: [lastEventID] + filters,
+            responses: [("200", stream), ("400", errorResponse("The query string or Last-Event-ID is invalid"))]))])
     }
 
     /// The sort and filter parameters of an entity's lists, named `Type.sort`, `Type.field`,

@@ -9,7 +9,9 @@ CREATE TABLE "otak_events" (
     "row_id" TEXT NOT NULL,
     "data" TEXT NOT NULL,
     "caller_id" TEXT,
-    "created_at" TEXT NOT NULL
+    "created_at" TEXT NOT NULL,
+    "image" TEXT,
+    "previous" TEXT
 );
 
 CREATE INDEX "otak_events_created_at_idx" ON "otak_events" ("created_at");
@@ -23,7 +25,9 @@ CREATE TABLE "otak_events" (
     "row_id" uuid NOT NULL,
     "data" json NOT NULL,
     "caller_id" uuid,
-    "created_at" timestamptz NOT NULL
+    "created_at" timestamptz NOT NULL,
+    "image" json,
+    "previous" json
 );
 
 CREATE INDEX "otak_events_created_at_idx" ON "otak_events" ("created_at");

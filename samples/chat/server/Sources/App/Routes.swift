@@ -40,6 +40,7 @@ enum Routes {
         "DELETE /members/{id}",
         "GET /messages",
         "POST /messages",
+        "GET /messages/events",
         "GET /messages/{id}",
         "PATCH /messages/{id}",
         "DELETE /messages/{id}",
@@ -54,9 +55,16 @@ enum Routes {
 
     static func allowedMethods(for path: String) -> [HTTPRequest.Method] {
         let segments = path.split(separator: "/").map(String.init)
-        return all.filter { route in
+        let matching = all.filter { route in
             route.path.count == segments.count
                 && zip(route.path, segments).allSatisfy { pattern, segment in pattern.hasPrefix("{") || pattern == segment }
-        }.map(\.method)
+        }
+        // As in the router, a literal segment wins over a parameter: `/orders/events` is not
+        // `/orders/{id}`.
+        func literals(_ route: (method: HTTPRequest.Method, path: [String])) -> [Int] {
+            route.path.map { $0.hasPrefix("{") ? 0 : 1 }
+        }
+        guard let best = matching.map(literals).max(by: { $0.lexicographicallyPrecedes($1) }) else { return [] }
+        return matching.filter { literals($0) == best }.map(\.method)
     }
 }

@@ -77,6 +77,16 @@ func withServerAndDatabase(
     mailer: any Mailer = MailBox(),
     _ test: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void
 ) async throws {
+    try await withTestServer(as: caller, hooks: hooks, configure: configure, mailer: mailer) { client, database in
+        try await test(client, database)
+    }
+}
+
+private func withTestServer(
+    as caller: Caller, hooks: AppHooks, configure: (inout AppConfiguration) -> Void,
+    mailer: any Mailer = MailBox(),
+    _ test: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void
+) async throws {
     var configuration = AppConfiguration()
     // Tests sign in and up many times from one address; those of throttling set a low limit.
     configuration.signInLimits.attempts = 1000

@@ -28,7 +28,7 @@ struct AuthMiddleware: RouterMiddleware {
         else {
             throw APIError.unauthorized("the token is invalid or has expired", invalidToken: true)
         }
-        let (id, session) = subject
+        let (id, session, expires) = subject
         if let session, !callers.isKnownActive(session) {
             let generation = callers.generation
             guard try await sessions.isActive(session, of: id) else {
@@ -49,6 +49,7 @@ struct AuthMiddleware: RouterMiddleware {
         }
         context.caller = .user(SignedInUser(id: id, record: record))
         context.session = session
+        context.tokenExpires = expires
         return try await next(request, context)
     }
 }

@@ -56,8 +56,9 @@ struct TokenService: Sendable {
         subject(of: token, now: now)?.user
     }
 
-    /// The user and session of a valid token (tokens issued before sessions have none).
-    func subject(of token: Substring, now: Date = Date()) -> (user: UUID, session: UUID?)? {
+    /// The user and session of a valid token (tokens issued before sessions have none), and
+    /// when it expires.
+    func subject(of token: Substring, now: Date = Date()) -> (user: UUID, session: UUID?, expires: Date)? {
         guard case .object(let claims)? = verifiedClaims(token),
               case .string(let subject)? = claims["sub"], let id = UUID(text: subject),
               let expiry = claims["exp"]?.seconds, now.timeIntervalSince1970 < expiry
@@ -70,7 +71,7 @@ struct TokenService: Sendable {
             guard case .string(let text) = sid, let parsed = UUID(text: text) else { return nil }
             session = parsed
         }
-        return (id, session)
+        return (id, session, Date(timeIntervalSince1970: expiry))
     }
 
     /// The claims of a token whose header says HS256 and whose signature is ours.

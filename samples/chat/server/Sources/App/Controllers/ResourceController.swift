@@ -13,11 +13,14 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// Called with the id of every row a change reaches (committed or not): for the signed-in
     /// users' rows that `AuthMiddleware` keeps.
     var changed: (@Sendable (UUID) -> Void)?
+    /// The live feed, for an entity with `@@events`: `GET /<route>/events`.
+    var events: EventFeed?
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group(RouterPath(Entity.route))
         group.get(use: list)
         group.post(use: create)
+        if Entity.emitsEvents, events != nil { group.get("events", use: stream) }
         group.get("{id}", use: get)
         group.patch("{id}", use: update)
         group.delete("{id}", use: delete)
@@ -35,6 +38,41 @@ struct ResourceController<Entity: Resource>: Sendable {
         let access = try context.caller.access(Entity.Permissions.list)
         let query = try ListQuery(request.uri, sortable: Entity.Queries.sortable, filterable: Entity.Queries.filterable)
         return try await Self.page(of: Entity.self, Entity.Queries.select, query: query, access: access, request, context, database)
+    }
+
+    /// `GET /<route>/events`: the changes of the rows the caller may list (and the filters
+    /// select), as Server-Sent Events: `created`, `updated`, `deleted`, and `added` or `removed`
+    /// when a change brings a row into the caller's list or takes it out. `Last-Event-ID` resumes
+    /// after an event; without it, the stream starts now. It ends when the caller's token
+    /// expires or after `EVENT_STREAM_SECONDS`, for the client to reconnect.
+    @Sendable func stream(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let events else { throw APIError.notFound("no route") }
+        let access = try context.caller.access(Entity.Permissions.list)
+        let query = try ListQuery(request.uri, sortable: [:], filterable: Entity.Queries.filterable, pages: false)
+        var after: Int64
+        if let header = request.headers[.lastEventID] {
+            guard let id = Int64(header), id >= 0 else {
+                throw APIError.badRequest("Last-Event-ID is not an event id", fields: [
+                    FieldError(field: "Last-Event-ID", rule: "type", message: "must be the id of an event this stream sent"),
+                ])
+            }
+            after = id
+        } else {
+            after = try await events.lastEventID()
+        }
+        var deadline = Date().addingTimeInterval(events.settings.lifetime)
+        if let expires = context.tokenExpires { deadline = min(deadline, expires) }
+        let subscription = EventFeed.Subscription(
+            entity: String(describing: Entity.self), condition: access && query.condition, after: after, deadline: deadline)
+        let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache", .accelBuffering: "no"]
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            // The headers go out at once, and the client learns how soon to reconnect.
+            try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
+            try await events.serve(subscription) { delivery in
+                try await writer.write(ByteBuffer(string: delivery.text))
+            }
+            try await writer.finish(nil)
+        })
     }
 
     /// `GET /<route>/{id}`, with the related rows `include=` names (null where the caller may not
@@ -83,7 +121,7 @@ struct ResourceController<Entity: Resource>: Sendable {
             }
             let created = try Entity(row: row)
             try await hooks.didCreate(created, context: hookContext)
-            try await Self.appendEvent(.created, id: id, row: created, context, on: connection)
+            try await Self.appendEvent(.created, id: id, row: created, image: [.uuid(id)] + record.bindings, context, on: connection)
             return created
         }
         await committed(.created(created), context)
@@ -147,7 +185,9 @@ struct ResourceController<Entity: Resource>: Sendable {
             let updated = try Entity(row: row)
             try await Entity.didUpdate(id, with: patch, on: connection)
             try await hooks.didUpdate(updated, context: hookContext)
-            try await Self.appendEvent(.updated, id: id, row: updated, context, on: connection)
+            try await Self.appendEvent(
+                .updated, id: id, row: updated, image: [.uuid(id)] + record.bindings, previous: [.uuid(id)] + old.bindings, context,
+                on: connection)
             return updated
         }
         await committed(.updated(updated), context)
@@ -165,10 +205,16 @@ struct ResourceController<Entity: Resource>: Sendable {
             try await database.transaction(if: hooks.usesDatabase || Entity.emitsEvents) { connection in
                 let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
-                // The event of a delete holds the row as it was.
-                let before = Entity.emitsEvents
-                    ? try await connection.query(SQLBuilder(connection.dialect, Entity.Queries.find, values: [.uuid(id)])).first.map(Entity.init(row:))
-                    : nil
+                // The event of a delete holds the row as it was (locked until the delete).
+                var before: (row: Entity, record: Entity.Record)?
+                if Entity.emitsEvents {
+                    var lookup = SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])
+                    lookup.lockForUpdate()
+                    if let stored = try await connection.query(lookup).first,
+                       let row = try await connection.query(SQLBuilder(connection.dialect, Entity.Queries.find, values: [.uuid(id)])).first {
+                        before = (try Entity(row: row), try Entity.Record(row: stored))
+                    }
+                }
                 var delete = SQLBuilder(connection.dialect, Entity.Queries.delete, values: [.uuid(id)])
                 delete.restrict(to: access)
                 delete.append(#" RETURNING "id""#)
@@ -176,7 +222,9 @@ struct ResourceController<Entity: Resource>: Sendable {
                     throw try await notFoundOrForbidden(id, Entity.Permissions.delete, context, connection)
                 }
                 try await hooks.didDelete(id: id, context: hookContext)
-                if let before { try await Self.appendEvent(.deleted, id: id, row: before, context, on: connection) }
+                if let before {
+                    try await Self.appendEvent(.deleted, id: id, row: before.row, previous: [.uuid(id)] + before.record.bindings, context, on: connection)
+                }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the \(Entity.displayName) is still referenced by other rows; delete or change them first")
@@ -187,14 +235,18 @@ struct ResourceController<Entity: Resource>: Sendable {
 
     /// Appends a write's event to the outbox, in its transaction, if the entity has `@@events`.
     private static func appendEvent(
-        _ kind: EventLog.Kind, id: UUID, row: Entity, _ context: AppRequestContext, on connection: DatabaseConnection
+        _ kind: EventLog.Kind, id: UUID, row: Entity, image: [SQLValue]? = nil, previous: [SQLValue]? = nil,
+        _ context: AppRequestContext, on connection: DatabaseConnection
     ) async throws {
         guard Entity.emitsEvents else { return }
-        try await EventLog.append(kind, of: String(describing: Entity.self), id: id, row: row, caller: context.caller, on: connection)
+        try await EventLog.append(
+            kind, of: String(describing: Entity.self), id: id, row: row, image: image, previous: previous, caller: context.caller,
+            on: connection)
     }
 
     /// Runs `didCommit` for a write that committed; what it throws is logged.
     private func committed(_ change: CommittedChange<Entity>, _ context: AppRequestContext) async {
+        if Entity.emitsEvents { events?.wake() }
         do {
             try await hooks.didCommit(change, context: CommitContext(database: database, caller: context.caller, logger: context.logger))
         } catch {

@@ -6,22 +6,22 @@ import Foundation
 /// decides in Swift what the caller alone decides, and leaves what depends on the row to a SQL
 /// condition that the routes add to their statements.
 enum MessagePermissions: ResourcePermissions {
-    /// `owner || conversation.creator == auth`
+    /// `conversation.creator == auth || conversation.members.any(account == auth)`
     static let list: Permission = Permission(action: "list messages", refersToCaller: true) { user in
-        (user.map { user in Access(#""messages"."sender_id" = ?"#, .uuid(user.id)) } ?? .none)
-            || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "messages"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
+        (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "messages"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
+            || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "members" AS "_r1" WHERE "_r1"."conversation_id" = "messages"."conversation_id" AND "_r1"."account_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
-    /// `owner || conversation.creator == auth`
+    /// `conversation.creator == auth || conversation.members.any(account == auth)`
     static let read: Permission = Permission(action: "read messages", refersToCaller: true) { user in
-        (user.map { user in Access(#""messages"."sender_id" = ?"#, .uuid(user.id)) } ?? .none)
-            || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "messages"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
+        (user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "messages"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none)
+            || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "members" AS "_r1" WHERE "_r1"."conversation_id" = "messages"."conversation_id" AND "_r1"."account_id" = ?)"#, .uuid(user.id)) } ?? .none)
     }
 
-    /// `authenticated && auth.emailVerified`
+    /// `auth.emailVerified && (conversation.creator == auth || conversation.members.any(account == auth))`
     static let create: Permission = Permission(action: "create messages", refersToCaller: true) { user in
-        Access(user != nil)
-            && Access(user.map { user in SQLLogic.equal(user.record.emailVerified, true) == true } ?? false)
+        Access(user.map { user in SQLLogic.equal(user.record.emailVerified, true) == true } ?? false)
+            && ((user.map { user in Access(#"EXISTS (SELECT 1 FROM "conversations" AS "_r1" WHERE "_r1"."id" = "messages"."conversation_id" AND "_r1"."creator_id" = ?)"#, .uuid(user.id)) } ?? .none) || (user.map { user in Access(#"EXISTS (SELECT 1 FROM "members" AS "_r1" WHERE "_r1"."conversation_id" = "messages"."conversation_id" AND "_r1"."account_id" = ?)"#, .uuid(user.id)) } ?? .none))
     }
 
     /// `owner && kind == .text`

@@ -90,8 +90,8 @@ extension OracleEntities {
             "edited": .value(key: "edited"),
         ],
         rules: [
-            OracleRule([.list, .read], .or(.compare(.field(["sender"]), .equal, .auth), .compare(.field(["conversation", "creator"]), .equal, .auth))),
-            OracleRule([.create], .and(.authenticated, .isTrue(.authField(["emailVerified"])))),
+            OracleRule([.list, .read], .or(.compare(.field(["conversation", "creator"]), .equal, .auth), .any(["conversation", "members"], .compare(.field(["account"]), .equal, .auth)))),
+            OracleRule([.create], .and(.isTrue(.authField(["emailVerified"])), .or(.compare(.field(["conversation", "creator"]), .equal, .auth), .any(["conversation", "members"], .compare(.field(["account"]), .equal, .auth))))),
             OracleRule([.create], fields: ["kind"], .compare(.field(["kind"]), .notEqual, .literal(.string("system")))),
             OracleRule([.update], .and(.compare(.field(["sender"]), .equal, .auth), .compare(.field(["kind"]), .equal, .literal(.string("text"))))),
             OracleRule([.delete], .or(.compare(.field(["sender"]), .equal, .auth), .compare(.field(["conversation", "creator"]), .equal, .auth))),

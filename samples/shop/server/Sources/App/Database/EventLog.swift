@@ -14,15 +14,19 @@ enum EventLog {
         case created, updated, deleted
     }
 
-    /// Appends the event of a write: the row after it (before it, for a delete), the caller.
+    /// Appends the event of a write: the row after it as the API writes it (before it, for a
+    /// delete), the caller, and the row's columns after and before the write (`RowImage`), from
+    /// which `EventFeed` decides who may see the change.
     static func append(
-        _ kind: Kind, of entity: String, id: UUID, row: some JSONWritable, caller: Caller, on connection: DatabaseConnection
+        _ kind: Kind, of entity: String, id: UUID, row: some JSONWritable, image: [SQLValue]?, previous: [SQLValue]?,
+        caller: Caller, on connection: DatabaseConnection
     ) async throws {
         var json = JSONWriter()
         row.write(to: &json)
         if connection.dialect == .postgres { try await connection.query(inCommitOrder) }
         try await connection.query(insert, [
             .text(entity), .text(kind.rawValue), .uuid(id), .text(json.text), caller.userID.map(SQLValue.uuid) ?? .null, .timestamp(Date()),
+            image.map { .text(RowImage.text($0)) } ?? .null, previous.map { .text(RowImage.text($0)) } ?? .null,
         ])
     }
 
@@ -31,11 +35,30 @@ enum EventLog {
         ("Order", 2592000),
     ]
 
+    /// The statement (an entity's `newRow`) that makes a row of an image's values, by entity.
+    static let rowStatements: [String: SQL] = [
+        "Order": OrderQueries.newRow,
+    ]
+
     static let insert = SQL(
-        sqlite: #"INSERT INTO "otak_events" ("entity", "kind", "row_id", "data", "caller_id", "created_at") VALUES (?1, ?2, ?3, ?4, ?5, ?6)"#,
-        postgres: #"INSERT INTO "otak_events" ("entity", "kind", "row_id", "data", "caller_id", "created_at") VALUES ($1, $2, $3, $4::json, $5, $6)"#)
-    /// PostgreSQL only: one appender at a time from here to the commit.
-    static let inCommitOrder = SQL(sqlite: "", postgres: "SELECT pg_advisory_xact_lock(7404001)")
+        sqlite: #"INSERT INTO "otak_events" ("entity", "kind", "row_id", "data", "caller_id", "created_at", "image", "previous") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"#,
+        postgres: #"INSERT INTO "otak_events" ("entity", "kind", "row_id", "data", "caller_id", "created_at", "image", "previous") VALUES ($1, $2, $3, $4::json, $5, $6, $7::json, $8::json)"#)
+    /// PostgreSQL only: one appender at a time from here to the commit, and a notification for
+    /// every instance's `EventFeed` (sent when the transaction commits, never if it rolls back).
+    static let inCommitOrder = SQL(sqlite: "", postgres: "SELECT pg_advisory_xact_lock(7404001), pg_notify('otak_events', '')")
+    /// The events after an id, in order: what `EventFeed` delivers.
+    static let after = SQL(
+        sqlite: #"SELECT "id", "entity", "kind", "row_id", "data", "image", "previous" FROM "otak_events" WHERE "id" > ?1 ORDER BY "id" LIMIT ?2"#,
+        postgres: #"SELECT "id", "entity", "kind", "row_id", "data"::text, "image"::text, "previous"::text FROM "otak_events" WHERE "id" > $1 ORDER BY "id" LIMIT $2"#)
+    /// The events of one entity after an id and up to another, in order: what a subscriber
+    /// resuming reads.
+    static let entityAfter = SQL(
+        sqlite: #"SELECT "id", "entity", "kind", "row_id", "data", "image", "previous" FROM "otak_events" WHERE "id" > ?1 AND "id" <= ?2 AND "entity" = ?3 ORDER BY "id" LIMIT ?4"#,
+        postgres: #"SELECT "id", "entity", "kind", "row_id", "data"::text, "image"::text, "previous"::text FROM "otak_events" WHERE "id" > $1 AND "id" <= $2 AND "entity" = $3 ORDER BY "id" LIMIT $4"#)
+    /// The last event's id (0 when there is none).
+    static let last = SQL(
+        sqlite: #"SELECT COALESCE(MAX("id"), 0) FROM "otak_events""#,
+        postgres: #"SELECT COALESCE(MAX("id"), 0)::int8 FROM "otak_events""#)
     static let deleteOld = SQL(
         sqlite: #"DELETE FROM "otak_events" WHERE "entity" = ?1 AND "created_at" < ?2"#,
         postgres: #"DELETE FROM "otak_events" WHERE "entity" = $1 AND "created_at" < $2"#)

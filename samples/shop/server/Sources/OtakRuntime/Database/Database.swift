@@ -127,6 +127,18 @@ public final class Database: Sendable {
         }
     }
 
+    /// PostgreSQL: calls `notified` for each notification on `channel` (`NOTIFY`), holding one
+    /// connection of the pool, until cancelled or the connection is lost. SQLite, which has no
+    /// other writer than this process: returns at once.
+    public func listen(on channel: String, _ notified: @escaping @Sendable () -> Void) async throws {
+        guard case .postgres(let client, _) = backend else { return }
+        try await client.withConnection { connection in
+            try await connection.listen(on: channel) { notifications in
+                for try await _ in notifications { notified() }
+            }
+        }
+    }
+
     /// Closes SQLite's connection; PostgreSQL's pool closes when its service stops.
     public func close() async throws {
         if case .sqlite(let writer, _, let reader) = backend {

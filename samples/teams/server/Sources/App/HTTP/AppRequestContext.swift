@@ -11,6 +11,8 @@ struct AppRequestContext: RequestContext {
     var caller = Caller.anonymous
     /// The session of the caller's token, if it names one.
     var session: UUID?
+    /// When the caller's token expires: a stream of changes ends then.
+    var tokenExpires: Date?
     /// The connection the request came on (`channel.remoteAddress`: the client's, or a proxy's).
     let channel: any Channel
 

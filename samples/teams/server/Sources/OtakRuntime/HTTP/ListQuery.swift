@@ -57,13 +57,16 @@ public struct ListQuery {
         }
     }
 
-    public init(_ uri: URI, sortable: [String: String], filterable: [String: Filterable]) throws(APIError) {
+    /// Reads the query string; with `pages` false (a stream of changes), only filters.
+    public init(_ uri: URI, sortable: [String: String], filterable: [String: Filterable], pages: Bool = true) throws(APIError) {
         var errors: [FieldError] = []
         for (key, value) in uri.queryParameters {
             // Hummingbird decodes values but not keys: `price%5Bgte%5D` is `price[gte]`.
             let key = String(key).removingPercentEncoding ?? String(key)
             let value = String(value)
             switch key {
+            case _ where !pages && ["limit", "offset", "sort"].contains(key):
+                errors.append(FieldError(field: key, rule: "unknown", message: "a stream of changes takes filters only"))
             case "limit":
                 guard let number = Int(value), (1...Self.maximumLimit).contains(number) else {
                     errors.append(FieldError(field: "limit", rule: "range", message: "must be an integer from 1 to \(Self.maximumLimit)"))
@@ -137,6 +140,15 @@ public struct ListQuery {
         case .timestamp: Timestamp.parse(text).map(SQLValue.timestamp)
         case .date: CalendarDate(text).map { SQLValue.text($0.description) }
         case .enumeration(let cases): cases.contains(text) ? .text(text) : nil
+        }
+    }
+
+    /// The filters as one condition (`.all` for none), for a stream of changes.
+    public var condition: Access {
+        filters.reduce(Access.all) { access, filter in
+            let marks = Array(repeating: "?" + filter.field.cast, count: filter.values.count).joined(separator: ", ")
+            let text = filter.field.column + filter.operator.sql + (filter.operator == .in ? "(" + marks + ")" : marks)
+            return access && .rows(RowCondition(text: text, values: filter.values))
         }
     }
 
