@@ -319,6 +319,7 @@ public struct Generator: Sendable {
             "firstRoute": .text(schema.entities.first?.routePath ?? "health"),
             "commitExample": commitExample(schema, entityValues: entityValues),
             "eventExample": commitExample(schema, entityValues: entityValues) { $0.eventRetentionSeconds != nil },
+            "linkEventExample": linkEventExample(schema, entityValues: entityValues),
             "fixtures": .list(entityValues.map(TemplateValue.object)),
             "oracle": schema.auth == nil ? .flag(false) : .object(OracleWriter(
                 schema: schema, creatable: Set(zip(schema.entities, entityValues).compactMap { entity, value in
@@ -398,6 +399,26 @@ extension Generator {
         }.map(\.0)
         guard let entity = creatable.first(where: { $0.name != schema.auth?.entity }) ?? creatable.first else { return .flag(false) }
         return .object(["type": .text(entity.names.type), "variable": .text(entity.names.variable), "route": .text(entity.routePath)])
+    }
+
+    /// An entity with `@@events` and a many-to-many relation, both ends of which the tests can
+    /// create: its link events are tested.
+    private func linkEventExample(_ schema: Schema, entityValues: [[String: TemplateValue]]) -> TemplateValue {
+        let creatable = Set(zip(schema.entities, entityValues).compactMap { entity, value in
+            if case .flag(true) = value["canCreate"] { entity.name } else { nil }
+        })
+        for entity in schema.entities where entity.eventRetentionSeconds != nil && creatable.contains(entity.name) {
+            for field in entity.fields {
+                guard case .manyToMany(let targetName, _, _) = field.kind, creatable.contains(targetName),
+                      let target = schema.entity(named: targetName) else { continue }
+                return .object([
+                    "type": .text(entity.names.type), "variable": .text(entity.names.variable), "route": .text(entity.routePath),
+                    "targetVariable": .text(target.names.variable), "targetRoute": .text(target.routePath),
+                    "segment": .text(Naming.kebabCase(field.name)), "relation": .text(field.jsonName),
+                ])
+            }
+        }
+        return .flag(false)
     }
 
     /// What the client package's README and configuration name.

@@ -535,13 +535,15 @@ overwritten:
   (`Sources/App/Database/EventLog.swift`): ids increase in commit order (on PostgreSQL an
   advisory lock orders the appends until their commit), with the kind, the row's id, the row
   as the API writes it (before the delete, for a delete), the caller and the time. A rolled-back
-  write leaves none. Old events are deleted hourly after the schema's duration. Links of
-  many-to-many relations, and writes a hook makes with SQL of its own, append nothing yet.
+  write leaves none. Old events are deleted hourly after the schema's duration. A link or an
+  unlink of a many-to-many relation appends `linked` or `unlinked` (the relation and the other
+  row's id); writes a hook makes with SQL of its own append nothing yet.
 - **Live changes.** `GET /<route>/events` of those entities streams, as Server-Sent Events,
   the changes of the rows the caller may list (the same `list` rules, and the same filters as
   the list: `?status=paid`): `created`, `updated` and `deleted` with the row as JSON, `added`
   when a change brings a row into the caller's list and `removed` (with its id only) when it
-  takes one out. Each event has the outbox's id: a client that reconnects with
+  takes one out; `linked` and `unlinked` (`{"id", "relation", "otherId"}`) when a row the
+  caller may list gains or loses a link. Each event has the outbox's id: a client that reconnects with
   `Last-Event-ID` (browsers' `EventSource` does) gets what it missed, without gaps or
   repeats, for as long as events are kept. A stream ends when the caller's token expires and
   after `EVENT_STREAM_SECONDS`, so that clients reconnect (to any instance behind a load
@@ -2222,8 +2224,8 @@ extension {{type}}: Resource {
         {{/hasMany}}
         {{#manyToMany}}
         group.get("{id}/{{route}}", use: controller.related({{targetType}}.self, {{type}}Queries.{{selectStatement}}))
-        group.put("{id}/{{route}}/{otherID}", use: controller.link({{targetType}}.self, {{type}}Queries.{{linkStatement}}))
-        group.delete("{id}/{{route}}/{otherID}", use: controller.unlink({{targetType}}.self, {{type}}Queries.{{unlinkStatement}}))
+        group.put("{id}/{{route}}/{otherID}", use: controller.link({{targetType}}.self, {{type}}Queries.{{linkStatement}}, relation: "{{relation}}"))
+        group.delete("{id}/{{route}}/{otherID}", use: controller.unlink({{targetType}}.self, {{type}}Queries.{{unlinkStatement}}, relation: "{{relation}}"))
         {{/manyToMany}}
     }
     {{/hasRelatedRoutes}}
@@ -2762,15 +2764,26 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// linking twice is harmless). Linking changes the row: the caller needs its update rule, and
     /// must be able to read the other row.
     func link<Other: Resource>(
-        _ type: Other.Type, _ statement: SQL
+        _ type: Other.Type, _ statement: SQL, relation: String
     ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
         { request, context in
             let (id, otherID) = try await checkLink(Other.self, context)
             do {
-                try await database.query(statement, [.uuid(id), .uuid(otherID)])
+                try await database.transaction(if: {{#hasEvents}}Entity.emitsEvents{{/hasEvents}}{{^hasEvents}}false{{/hasEvents}}) { connection in
+                    let linked = try await connection.query(statement, [.uuid(id), .uuid(otherID)])
+                    {{#hasEvents}}
+                    if !linked.isEmpty { try await Self.appendLinkEvent(.linked, id: id, relation: relation, otherID: otherID, context, on: connection) }
+                    {{/hasEvents}}
+                    {{^hasEvents}}
+                    _ = linked
+                    {{/hasEvents}}
+                }
             } catch let error where ConstraintViolation(error) == .foreignKey {
                 throw APIError.notFound("no \(Entity.displayName) \(id.uuidString) or no \(Other.displayName) \(otherID.uuidString)")
             }
+            {{#hasEvents}}
+            if Entity.emitsEvents { events?.wake() }
+            {{/hasEvents}}
             return .noContent
         }
     }
@@ -2778,16 +2791,41 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// `DELETE /<route>/{id}/<relation>/{otherID}`: unlinks the two rows with `statement` (204, or
     /// 404 if they were not linked).
     func unlink<Other: Resource>(
-        _ type: Other.Type, _ statement: SQL
+        _ type: Other.Type, _ statement: SQL, relation: String
     ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
         { request, context in
             let (id, otherID) = try await checkLink(Other.self, context)
-            guard try await database.query(statement, [.uuid(id), .uuid(otherID)]).first != nil else {
-                throw APIError.notFound("\(Entity.displayName) \(id.uuidString) is not linked to \(Other.displayName) \(otherID.uuidString)")
+            try await database.transaction(if: {{#hasEvents}}Entity.emitsEvents{{/hasEvents}}{{^hasEvents}}false{{/hasEvents}}) { connection in
+                guard try await connection.query(statement, [.uuid(id), .uuid(otherID)]).first != nil else {
+                    throw APIError.notFound("\(Entity.displayName) \(id.uuidString) is not linked to \(Other.displayName) \(otherID.uuidString)")
+                }
+                {{#hasEvents}}
+                try await Self.appendLinkEvent(.unlinked, id: id, relation: relation, otherID: otherID, context, on: connection)
+                {{/hasEvents}}
             }
+            {{#hasEvents}}
+            if Entity.emitsEvents { events?.wake() }
+            {{/hasEvents}}
             return .noContent
         }
     }
+    {{#hasEvents}}
+
+    /// Appends the event of a link or an unlink, if the entity has `@@events`: the relation and
+    /// the other row's id, with the row's columns as they are (who may see the row sees it).
+    private static func appendLinkEvent(
+        _ kind: EventLog.Kind, id: UUID, relation: String, otherID: UUID, _ context: AppRequestContext,
+        on connection: DatabaseConnection
+    ) async throws {
+        guard Entity.emitsEvents,
+              let stored = try await connection.query(SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])).first
+        else { return }
+        let image = [.uuid(id)] + (try Entity.Record(row: stored)).bindings
+        try await EventLog.append(
+            kind, of: String(describing: Entity.self), id: id, row: EventLog.Link(id: id, relation: relation, otherID: otherID), image: image,
+            previous: image, caller: context.caller, on: connection)
+    }
+    {{/hasEvents}}
 
     /// Runs a write (in a transaction unless told otherwise) and turns constraint violations
     /// into 409 and 422 answers; `references` are the ids the write sets, by field, to name one
@@ -3064,6 +3102,8 @@ final class EventFeed: Service {
         // Catch up from the outbox until the reader's position is reached, then join it.
         while key == nil {
             let high = try await lastEventID()
+            // Ids are the database's: one past its last event was never sent by any instance.
+            cursor = min(cursor, high)
             var rows: [SQLRow]
             repeat {
                 rows = try await database.read(EventLog.entityAfter, [
@@ -3237,6 +3277,8 @@ final class EventFeed: Service {
             case ("updated", false, true): "added"
             case ("updated", true, false): "removed"
             case ("deleted", true, _): "deleted"
+            case ("linked", _, true): "linked"
+            case ("unlinked", _, true): "unlinked"
             default: nil
             }
             guard let name else { return nil }
@@ -3287,6 +3329,8 @@ import ServiceLifecycle
 enum EventLog {
     enum Kind: String, Sendable {
         case created, updated, deleted
+        /// A many-to-many relation of the row gained or lost a link.
+        case linked, unlinked
     }
 
     /// Appends the event of a write: the row after it as the API writes it (before it, for a
@@ -3303,6 +3347,21 @@ enum EventLog {
             .text(entity), .text(kind.rawValue), .uuid(id), .text(json.text), caller.userID.map(SQLValue.uuid) ?? .null, .timestamp(Date()),
             image.map { .text(RowImage.text($0)) } ?? .null, previous.map { .text(RowImage.text($0)) } ?? .null,
         ])
+    }
+
+    /// The data of a link or an unlink event: `{"id":…,"relation":"tags","otherId":…}`.
+    struct Link: JSONWritable {
+        let id: UUID
+        let relation: String
+        let otherID: UUID
+
+        func write(to json: inout JSONWriter) {
+            json.beginObject()
+            json.field("id", id)
+            json.field("relation", relation)
+            json.field("otherId", otherID)
+            json.endObject()
+        }
     }
 
     /// How long each entity's events are kept (`@@events(…)`), in seconds.
@@ -9304,6 +9363,25 @@ import Testing
         }
     }
     {{/eventExample}}
+    {{#linkEventExample}}
+
+    @Test func linksAndUnlinksAreStreamed() async throws {
+        try await withServerAndFeed(configure: { $0.events.lifetime = 1 }) { client, _, feed in
+            var fixtures = Fixtures(client)
+            let row = try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body())
+            let other = try await request(client, .post, "/{{targetRoute}}", body: try await fixtures.{{targetVariable}}Body())
+            let (id, otherID) = (try row.body.id, try other.body.id)
+            let start = try await feed.lastEventID()
+            for method in [HTTPRequest.Method.put, .put, .delete] {
+                #expect(try await request(client, method, "/{{route}}/\(id)/{{segment}}/\(otherID)").status == .noContent)
+            }
+            // Linking twice changes nothing: one event.
+            let streamed = try await stream(client, "/{{route}}/events", after: start)
+            #expect(streamed.events.map(\.name) == ["linked", "unlinked"])
+            #expect(streamed.events.allSatisfy { $0.data["otherId"]?.stringValue == otherID && $0.data["relation"] == .string("{{relation}}") })
+        }
+    }
+    {{/linkEventExample}}
 
     /// An event as a client reads it.
     struct Received {
@@ -9789,15 +9867,19 @@ struct PropertyRun {
         }
     }
 
-    /// A random create, update or delete of `entity` by a random caller; the method and the
-    /// row's id if it succeeded.
+    /// A random create, update or delete of `entity`, by a random caller or (half of the time,
+    /// so that more writes succeed) the system; the method and the row's id if it succeeded.
     private mutating func randomWrite(_ entity: OracleEntity) async throws -> (HTTPRequest.Method, String)? {
         let caller = callers[random.int(in: 0...(callers.count - 1))]
+        let bySystem = random.int(in: 0...1) == 0
+        func write(_ method: HTTPRequest.Method, _ uri: String, body: JSONValue? = nil) async throws -> (status: Int, body: JSONValue) {
+            bySystem ? try await system(method, uri, body: body) : try await send(method, uri, as: caller, body: body)
+        }
         let choice = random.int(in: 0...4)
         if choice < 2, let makeBody = entity.body {
             var changes = randomValues(entity)
             if let owner = entity.ownerKey, let caller, random.int(in: 0...1) == 0 { changes[owner] = .string(caller) }
-            let (status, created) = try await send(.post, "/\(entity.route)", as: caller, body: try await makeBody(&fixtures, changes))
+            let (status, created) = try await write(.post, "/\(entity.route)", body: try await makeBody(&fixtures, changes))
             guard status == 201 else { return nil }
             let id = try created.id
             try await refresh(entity, id)
@@ -9806,12 +9888,12 @@ struct PropertyRun {
         guard let id = pick(entity.name) else { return nil }
         if choice < 4 {
             let patch = randomValues(entity, sparse: true)
-            let (status, _) = try await send(.patch, "/\(entity.route)/\(id)", as: caller, body: .object(patch))
+            let (status, _) = try await write(.patch, "/\(entity.route)/\(id)", body: .object(patch))
             guard status == 200 else { return nil }
             try await refresh(entity, id)
             return (.patch, id)
         }
-        let (status, _) = try await send(.delete, "/\(entity.route)/\(id)", as: caller)
+        let (status, _) = try await write(.delete, "/\(entity.route)/\(id)")
         guard status == 204 else { return nil }
         try await reload()
         return (.delete, id)

@@ -180,7 +180,8 @@ struct OpenAPIWriter {
         let stream = JSON.object([
             ("description", .string(
                 "Server-Sent Events, one per change: `id:` (the event's id), `event:` (`created`, `updated`, `deleted`, "
-                    + "`added` or `removed`) and `data:` (the \(entity.displayName) as JSON; for `removed`, its id alone). "
+                    + "`added`, `removed`, `linked` or `unlinked`) and `data:` (the \(entity.displayName) as JSON; for `removed`, its id "
+                    + "alone; for `linked` and `unlinked`, its id, the relation and the other row's id). "
                     + "The stream ends when the token expires or after the server's stream lifetime: reconnect with `Last-Event-ID`")),
             ("content", .object([("text/event-stream", .object([("schema", .object([("type", .string("string"))]))]))])),
         ])

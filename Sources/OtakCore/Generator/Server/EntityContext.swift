@@ -189,6 +189,7 @@ struct EntityContext {
                     "selectStatement": .text("select" + upper),
                     "linkStatement": .text("link" + upper),
                     "unlinkStatement": .text("unlink" + upper),
+                    "relation": .text(field.jsonName),
                 ]) { first, _ in first })
             }),
         ]

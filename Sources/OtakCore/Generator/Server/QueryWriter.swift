@@ -99,8 +99,8 @@ struct QueryWriter {
                     + "JOIN \(joinTable) ON \(joinTable).\(other) = \(target.qualified("id")) "
                     + "WHERE \(joinTable).\(own) = \(dialect.placeholder(1, for: .uuid))"
             })
-            result.append(both("link" + upper, "Links the id to \(Naming.withArticle(target.names.type)); linking twice changes nothing.") { dialect in
-                "INSERT INTO \(joinTable) (\(own), \(other)) VALUES (\(dialect.placeholder(1, for: .uuid)), \(dialect.placeholder(2, for: .uuid))) ON CONFLICT DO NOTHING"
+            result.append(both("link" + upper, "Links the id to \(Naming.withArticle(target.names.type)); linking twice changes nothing (and returns no row).") { dialect in
+                "INSERT INTO \(joinTable) (\(own), \(other)) VALUES (\(dialect.placeholder(1, for: .uuid)), \(dialect.placeholder(2, for: .uuid))) ON CONFLICT DO NOTHING RETURNING \(own)"
             })
             result.append(both("unlink" + upper, "Unlinks the id from \(Naming.withArticle(target.names.type)).") { dialect in
                 "DELETE FROM \(joinTable) WHERE \(own) = \(dialect.placeholder(1, for: .uuid)) AND \(other) = \(dialect.placeholder(2, for: .uuid)) RETURNING \(own)"

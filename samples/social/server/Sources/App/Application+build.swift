@@ -12,9 +12,11 @@ import ServiceLifecycle
 /// `hooks` is the business logic (none in the generated tests); `callerWithoutToken` says who a request without a token is: anonymous, except in tests of
 /// behaviour other than permissions; `database`, one already open (tests that read it), else the configured one.
 /// `mailer` sends account mail: by default the one `makeMailer` (in `Mailer.swift`) makes.
+/// `feed` delivers the streams of changes: a test's own, to watch it, or a new one.
 func buildApplication(
     _ configuration: AppConfiguration, hooks: AppHooks = AppHooks(),
     callerWithoutToken: @escaping @Sendable (Request) -> Caller = { _ in .anonymous }, database given: Database? = nil,
+    feed chosenFeed: EventFeed? = nil,
     mailer chosen: (any Mailer)? = nil
 ) async throws -> some ApplicationProtocol {
     let logger = {
@@ -51,11 +53,13 @@ func buildApplication(
         database = try await openDatabase(configuration.database, logger: logger)
     }
     let connections = ConnectionGuard(limits: configuration.connections, logger: logger)
+    let feed = chosenFeed ?? EventFeed(
+        database: database, settings: configuration.events, isDraining: { connections.isDraining }, logger: logger)
     let throttle = Throttle(database: database, clock: configuration.clock)
     let sessions = SessionStore(database: database, lifetime: configuration.sessionLifetime, secret: secret, clock: configuration.clock)
     let mail = AccountMailQueue(database: database, mailer: mailer, settings: configuration.accountMail, clock: configuration.clock, logger: logger)
     let router = buildRouter(
-        configuration, database: database, connections: connections, hooks: hooks,
+        configuration, database: database, connections: connections, hooks: hooks, feed: feed,
         auth: AuthMiddleware(
             database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), sessions: sessions,
             callerWithoutToken: callerWithoutToken),
@@ -70,6 +74,7 @@ func buildApplication(
         logger: logger
     )
     app.addServices(database.service)
+    app.addServices(EventRetention(database: database, logger: logger), feed)
     // After the database: services stop in reverse order, so the waiting mail is sent first.
     app.addServices(mail)
     app.beforeServerStarts {
@@ -82,7 +87,7 @@ func buildApplication(
 /// The routes of every entity and those of `CustomRoutes.swift`, behind request logging,
 /// security headers, CORS (for the configuration's allowed origins), JSON error mapping and sign-in.
 func buildRouter(
-    _ configuration: AppConfiguration, database: Database, connections: ConnectionGuard, hooks: AppHooks,
+    _ configuration: AppConfiguration, database: Database, connections: ConnectionGuard, hooks: AppHooks, feed: EventFeed,
     auth: AuthMiddleware, decoyHash: String, throttle: Throttle, mail: AccountMailQueue
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
@@ -107,7 +112,7 @@ func buildRouter(
         OpenAPIDocument.response()
     }
     ResourceController<User>(database: database, hooks: hooks.user, bcryptCost: configuration.bcryptCost, changed: auth.callers.forget).addRoutes(to: router)
-    ResourceController<Post>(database: database, hooks: hooks.post).addRoutes(to: router)
+    ResourceController<Post>(database: database, hooks: hooks.post, events: feed).addRoutes(to: router)
     ResourceController<Comment>(database: database, hooks: hooks.comment).addRoutes(to: router)
     AuthController(
         database: database, tokens: auth.tokens,

@@ -33,6 +33,11 @@ import PostgresNIO
 /// - `SHUTDOWN_DRAIN_SECONDS`: on SIGTERM or SIGINT, how long the server goes on answering
 ///   (closing each connection after its response, `GET /health` answering 503) before it stops
 ///   accepting and finishes what is in progress (default 5 in production, 0 in development);
+/// - `EVENT_STREAM_SECONDS` (default 3600): how long a stream of changes (`GET /<route>/events`)
+///   lasts before the client reconnects (with `Last-Event-ID`); it ends sooner when the caller's
+///   token expires; `EVENT_HEARTBEAT_SECONDS` (default 15): how often a quiet stream gets a
+///   comment line; `EVENT_BUFFER` (default 256): changes waiting for a slow client before its
+///   stream ends;
 /// - `BCRYPT_COST`: the work factor of password hashes, 4 to 31 (default 12).
 /// - `JWT_SECRET`: the key tokens are signed with, at least 32 bytes. Required unless in
 ///   development mode, where a random key is made at each start;
@@ -102,6 +107,7 @@ struct AppConfiguration: Sendable {
     /// The time now, for throttling: tests pass a clock of their own.
     var clock: @Sendable () -> Date = { Date() }
     var accountMail = AccountMailSettings()
+    var events = EventFeed.Settings()
 
     #if DEBUG
     static let isDebugBuild = true
@@ -168,6 +174,12 @@ struct AppConfiguration: Sendable {
             signInLimits.trustedProxyHeader = name
         }
         try readAccountMailSettings(environment)
+        if let lifetime = try Self.seconds("EVENT_STREAM_SECONDS", in: 1...86_400, environment) { events.lifetime = TimeInterval(lifetime) }
+        if let heartbeat = try Self.seconds("EVENT_HEARTBEAT_SECONDS", in: 1...3600, environment) { events.heartbeat = TimeInterval(heartbeat) }
+        if let buffer = environment.get("EVENT_BUFFER") {
+            guard let number = Int(buffer), (1...100_000).contains(number) else { throw ConfigurationError("EVENT_BUFFER must be a number from 1 to 100000") }
+            events.buffer = number
+        }
     }
 
     private mutating func readAccountMailSettings(_ environment: Environment) throws {

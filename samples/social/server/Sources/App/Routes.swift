@@ -38,6 +38,7 @@ enum Routes {
         "DELETE /users/{id}/likes/{otherID}",
         "GET /posts",
         "POST /posts",
+        "GET /posts/events",
         "GET /posts/{id}",
         "PATCH /posts/{id}",
         "DELETE /posts/{id}",

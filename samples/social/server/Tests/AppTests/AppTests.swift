@@ -175,6 +175,35 @@ import Testing
         }
     }
 
+    @Test func committedWritesAppendEventsInCommitOrder() async throws {
+        let recorder = RecordingHooks<Post>()
+        var hooks = AppHooks.none
+        hooks.post = recorder
+        try await withServerAndDatabase(hooks: hooks) { client, database in
+            var fixtures = Fixtures(client)
+            let created = try await request(client, .post, "/posts", body: try await fixtures.postBody())
+            #expect(created.status == .created)
+            let id = try #require(created.body["id"]?.stringValue.flatMap(UUID.init(uuidString:)))
+            recorder.refusesCreates = true
+            #expect(try await request(client, .post, "/posts", body: try await fixtures.postBody()).status == .conflict)
+            recorder.refusesCreates = false
+            #expect(try await request(client, .patch, "/posts/\(id)", body: .object([:])).status == .ok)
+            #expect(try await request(client, .delete, "/posts/\(id)").status == .noContent)
+
+            let events = try await database.read(SQL(
+                sqlite: #"SELECT "id", "entity", "kind", "row_id", "data" FROM "otak_events" ORDER BY "id""#,
+                postgres: #"SELECT "id", "entity", "kind", "row_id", "data"::text FROM "otak_events" ORDER BY "id""#))
+            let kinds = try events.map { "\(try $0.decode(1, as: String.self)) \(try $0.decode(2, as: String.self)) \(try $0.decode(3, as: UUID.self))" }
+            #expect(kinds == ["Post created \(id)", "Post updated \(id)", "Post deleted \(id)"], "none for the refused create")
+            let ids = try events.map { try $0.decode(0, as: Int.self) }
+            #expect(ids == ids.sorted() && Set(ids).count == ids.count)
+            for event in events {
+                let data = try JSONValue(parsing: Array(try event.decode(4, as: String.self).utf8))
+                #expect(data["id"]?.stringValue.flatMap(UUID.init(uuidString:)) == id, "the row, as the API writes it")
+            }
+        }
+    }
+
     @Test func theOpenAPIDocumentIsServed() async throws {
         try await withServer { client in
             let (status, body) = try await send(client, .get, "/openapi.json")

@@ -3,6 +3,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import NIOConcurrencyHelpers
 import Testing
 
 @testable import App
@@ -16,7 +17,7 @@ import Testing
 
     @Test(arguments: seeds)
     func theServerAnswersAsTheRulesSay(seed: UInt64) async throws {
-        try await withServerAndDatabase(as: .system) { client, database in
+        try await withServerAndFeed(as: .system) { client, database, feed in
             var run = PropertyRun(schema: ruleSchema, client: client, database: database, seed: seed)
             try await run.buildScene()
             try await run.checkReads()
@@ -24,6 +25,7 @@ import Testing
             try await run.checkCreates()
             try await run.checkLinks()
             try await run.checkDeletes()
+            try await run.checkEvents(Post.self, feed)
             #expect(run.checked > 0)
             let agrees = run.mismatches.isEmpty
             let report = "seed \(seed): \(run.mismatches.count) of \(run.checked) answers differ from the rules:\n"
@@ -331,6 +333,114 @@ struct PropertyRun {
                 }
             }
         }
+    }
+
+    /// Every caller who may list `Entity` subscribes to its changes; random creates, updates and
+    /// deletes by random callers follow. Each subscriber must receive, in order, exactly the
+    /// changes of its list: what `GET /<route>` answers it before and after each write.
+    mutating func checkEvents<Entity: Resource>(_ type: Entity.Type, _ feed: EventFeed) async throws {
+        guard let entity = schema.entities.first(where: { $0.route == Entity.route }) else { return }
+        let start = try await feed.lastEventID()
+        var subscribers: [(caller: String?, received: NIOLockedValueBox<[EventFeed.Delivery]>)] = []
+        var lists: [[String: JSONValue]] = []
+        var expected: [[(name: String, data: JSONValue)]] = []
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for caller in callers {
+                guard let access = try? await signedIn(caller).access(Entity.Permissions.list) else { continue }
+                let received = NIOLockedValueBox<[EventFeed.Delivery]>([])
+                let subscription = EventFeed.Subscription(entity: "\(Entity.self)", condition: access, after: start, deadline: .distantFuture)
+                group.addTask {
+                    try await feed.serve(subscription) { delivery in
+                        if case .event = delivery { received.withLockedValue { $0.append(delivery) } }
+                    }
+                }
+                subscribers.append((caller, received))
+                lists.append(try await list(entity, as: caller))
+                expected.append([])
+            }
+            for _ in 0..<100 where feed.subscriberCount < subscribers.count {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            for _ in 0..<20 {
+                guard let (method, written) = try await randomWrite(entity) else { continue }
+                for (index, subscriber) in subscribers.enumerated() {
+                    let after = try await list(entity, as: subscriber.caller)
+                    switch (lists[index][written], after[written]) {
+                    case (nil, let row?): expected[index].append((method == .post ? "created" : "added", row))
+                    case (let row?, nil): expected[index].append(method == .delete ? ("deleted", row) : ("removed", .object(["id": .string(written)])))
+                    case (_?, let row?): expected[index].append(("updated", row))
+                    case (nil, nil): break
+                    }
+                    lists[index] = after
+                }
+            }
+            // Every event handed out, the streams end and the tasks return.
+            let last = try await feed.lastEventID()
+            for _ in 0..<1000 where (feed.position ?? 0) < last {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            feed.endAll()
+            try await group.waitForAll()
+        }
+        for (index, subscriber) in subscribers.enumerated() {
+            let received = subscriber.received.withLockedValue { $0 }.compactMap { delivery -> (name: String, data: JSONValue)? in
+                guard case .event(_, let name, let data) = delivery else { return nil }
+                return (name, (try? JSONValue(parsing: Array(data.utf8))) ?? .null)
+            }
+            let agrees = received.map(\.name) == expected[index].map(\.name) && received.map(\.data) == expected[index].map(\.data)
+            record(agrees, subscriber.caller, "GET /\(entity.route)/events", got: 200,
+                   expected: "\(expected[index].map(\.name)), received \(received.map(\.name))")
+        }
+    }
+
+    /// A random create, update or delete of `entity`, by a random caller or (half of the time,
+    /// so that more writes succeed) the system; the method and the row's id if it succeeded.
+    private mutating func randomWrite(_ entity: OracleEntity) async throws -> (HTTPRequest.Method, String)? {
+        let caller = callers[random.int(in: 0...(callers.count - 1))]
+        let bySystem = random.int(in: 0...1) == 0
+        func write(_ method: HTTPRequest.Method, _ uri: String, body: JSONValue? = nil) async throws -> (status: Int, body: JSONValue) {
+            bySystem ? try await system(method, uri, body: body) : try await send(method, uri, as: caller, body: body)
+        }
+        let choice = random.int(in: 0...4)
+        if choice < 2, let makeBody = entity.body {
+            var changes = randomValues(entity)
+            if let owner = entity.ownerKey, let caller, random.int(in: 0...1) == 0 { changes[owner] = .string(caller) }
+            let (status, created) = try await write(.post, "/\(entity.route)", body: try await makeBody(&fixtures, changes))
+            guard status == 201 else { return nil }
+            let id = try created.id
+            try await refresh(entity, id)
+            return (.post, id)
+        }
+        guard let id = pick(entity.name) else { return nil }
+        if choice < 4 {
+            let patch = randomValues(entity, sparse: true)
+            let (status, _) = try await write(.patch, "/\(entity.route)/\(id)", body: .object(patch))
+            guard status == 200 else { return nil }
+            try await refresh(entity, id)
+            return (.patch, id)
+        }
+        let (status, _) = try await write(.delete, "/\(entity.route)/\(id)")
+        guard status == 204 else { return nil }
+        try await reload()
+        return (.delete, id)
+    }
+
+    /// The rows `caller` lists, by id.
+    private func list(_ entity: OracleEntity, as caller: String?) async throws -> [String: JSONValue] {
+        let (status, page) = try await send(.get, "/\(entity.route)?limit=200", as: caller)
+        guard status == 200 else { return [:] }
+        var rows: [String: JSONValue] = [:]
+        for row in page["items"]?.arrayValue ?? [] {
+            if let id = row["id"]?.stringValue { rows[id] = row }
+        }
+        return rows
+    }
+
+    /// The caller as the routes see it: anonymous, or a user with their row.
+    private func signedIn(_ caller: String?) async throws -> Caller {
+        guard let caller, let id = UUID(uuidString: caller) else { return .anonymous }
+        let row = try #require(try await database.read(UserQueries.selectCaller, [.uuid(id)]).first)
+        return .user(SignedInUser(id: id, record: try UserRecord(row: row)))
     }
 
     // MARK: - Requests

@@ -77,15 +77,23 @@ func withServerAndDatabase(
     mailer: any Mailer = MailBox(),
     _ test: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void
 ) async throws {
-    try await withTestServer(as: caller, hooks: hooks, configure: configure, mailer: mailer) { client, database in
+    try await withTestServer(as: caller, hooks: hooks, configure: configure, mailer: mailer) { client, database, _ in
         try await test(client, database)
     }
+}
+
+/// `withServerAndDatabase`, with the server's feed of changes, for tests that subscribe to it.
+func withServerAndFeed(
+    as caller: Caller = .system, hooks: AppHooks = .none, configure: (inout AppConfiguration) -> Void = { _ in },
+    _ test: @escaping @Sendable (any TestClientProtocol, Database, EventFeed) async throws -> Void
+) async throws {
+    try await withTestServer(as: caller, hooks: hooks, configure: configure, test)
 }
 
 private func withTestServer(
     as caller: Caller, hooks: AppHooks, configure: (inout AppConfiguration) -> Void,
     mailer: any Mailer = MailBox(),
-    _ test: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void
+    _ test: @escaping @Sendable (any TestClientProtocol, Database, EventFeed) async throws -> Void
 ) async throws {
     var configuration = AppConfiguration()
     // Tests sign in and up many times from one address; those of throttling set a low limit.
@@ -97,10 +105,11 @@ private func withTestServer(
     func run() async throws {
         let logger = Logger(label: "tests")
         let database = try await openDatabase(configuration.database, logger: logger)
+        let feed = EventFeed(database: database, settings: configuration.events, logger: logger)
         let app = try await buildApplication(
             configuration, hooks: hooks, callerWithoutToken: { $0.headers[.testCaller] == "anonymous" ? .anonymous : caller },
-            database: database, mailer: mailer)
-        try await app.test(.router) { client in try await test(client, database) }
+            database: database, feed: feed, mailer: mailer)
+        try await app.test(.router) { client in try await test(client, database, feed) }
     }
     guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"],
           case .postgres(var location) = try AppConfiguration.databaseLocation(url)

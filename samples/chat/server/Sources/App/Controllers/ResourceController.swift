@@ -287,15 +287,19 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// linking twice is harmless). Linking changes the row: the caller needs its update rule, and
     /// must be able to read the other row.
     func link<Other: Resource>(
-        _ type: Other.Type, _ statement: SQL
+        _ type: Other.Type, _ statement: SQL, relation: String
     ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
         { request, context in
             let (id, otherID) = try await checkLink(Other.self, context)
             do {
-                try await database.query(statement, [.uuid(id), .uuid(otherID)])
+                try await database.transaction(if: Entity.emitsEvents) { connection in
+                    let linked = try await connection.query(statement, [.uuid(id), .uuid(otherID)])
+                    if !linked.isEmpty { try await Self.appendLinkEvent(.linked, id: id, relation: relation, otherID: otherID, context, on: connection) }
+                }
             } catch let error where ConstraintViolation(error) == .foreignKey {
                 throw APIError.notFound("no \(Entity.displayName) \(id.uuidString) or no \(Other.displayName) \(otherID.uuidString)")
             }
+            if Entity.emitsEvents { events?.wake() }
             return .noContent
         }
     }
@@ -303,15 +307,34 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// `DELETE /<route>/{id}/<relation>/{otherID}`: unlinks the two rows with `statement` (204, or
     /// 404 if they were not linked).
     func unlink<Other: Resource>(
-        _ type: Other.Type, _ statement: SQL
+        _ type: Other.Type, _ statement: SQL, relation: String
     ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
         { request, context in
             let (id, otherID) = try await checkLink(Other.self, context)
-            guard try await database.query(statement, [.uuid(id), .uuid(otherID)]).first != nil else {
-                throw APIError.notFound("\(Entity.displayName) \(id.uuidString) is not linked to \(Other.displayName) \(otherID.uuidString)")
+            try await database.transaction(if: Entity.emitsEvents) { connection in
+                guard try await connection.query(statement, [.uuid(id), .uuid(otherID)]).first != nil else {
+                    throw APIError.notFound("\(Entity.displayName) \(id.uuidString) is not linked to \(Other.displayName) \(otherID.uuidString)")
+                }
+                try await Self.appendLinkEvent(.unlinked, id: id, relation: relation, otherID: otherID, context, on: connection)
             }
+            if Entity.emitsEvents { events?.wake() }
             return .noContent
         }
+    }
+
+    /// Appends the event of a link or an unlink, if the entity has `@@events`: the relation and
+    /// the other row's id, with the row's columns as they are (who may see the row sees it).
+    private static func appendLinkEvent(
+        _ kind: EventLog.Kind, id: UUID, relation: String, otherID: UUID, _ context: AppRequestContext,
+        on connection: DatabaseConnection
+    ) async throws {
+        guard Entity.emitsEvents,
+              let stored = try await connection.query(SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])).first
+        else { return }
+        let image = [.uuid(id)] + (try Entity.Record(row: stored)).bindings
+        try await EventLog.append(
+            kind, of: String(describing: Entity.self), id: id, row: EventLog.Link(id: id, relation: relation, otherID: otherID), image: image,
+            previous: image, caller: context.caller, on: connection)
     }
 
     /// Runs a write (in a transaction unless told otherwise) and turns constraint violations

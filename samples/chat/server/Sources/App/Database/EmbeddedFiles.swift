@@ -2868,7 +2868,7 @@ ALTER TABLE "otak_events" ADD COLUMN "previous" json;
         ],
         "responses": {
           "200": {
-            "description": "Server-Sent Events, one per change: `id:` (the event's id), `event:` (`created`, `updated`, `deleted`, `added` or `removed`) and `data:` (the message as JSON; for `removed`, its id alone). The stream ends when the token expires or after the server's stream lifetime: reconnect with `Last-Event-ID`",
+            "description": "Server-Sent Events, one per change: `id:` (the event's id), `event:` (`created`, `updated`, `deleted`, `added`, `removed`, `linked` or `unlinked`) and `data:` (the message as JSON; for `removed`, its id alone; for `linked` and `unlinked`, its id, the relation and the other row's id). The stream ends when the token expires or after the server's stream lifetime: reconnect with `Last-Event-ID`",
             "content": {
               "text/event-stream": {
                 "schema": {"type": "string"}

@@ -133,6 +133,8 @@ final class EventFeed: Service {
         // Catch up from the outbox until the reader's position is reached, then join it.
         while key == nil {
             let high = try await lastEventID()
+            // Ids are the database's: one past its last event was never sent by any instance.
+            cursor = min(cursor, high)
             var rows: [SQLRow]
             repeat {
                 rows = try await database.read(EventLog.entityAfter, [
@@ -306,6 +308,8 @@ final class EventFeed: Service {
             case ("updated", false, true): "added"
             case ("updated", true, false): "removed"
             case ("deleted", true, _): "deleted"
+            case ("linked", _, true): "linked"
+            case ("unlinked", _, true): "unlinked"
             default: nil
             }
             guard let name else { return nil }

@@ -12,6 +12,8 @@ import ServiceLifecycle
 enum EventLog {
     enum Kind: String, Sendable {
         case created, updated, deleted
+        /// A many-to-many relation of the row gained or lost a link.
+        case linked, unlinked
     }
 
     /// Appends the event of a write: the row after it as the API writes it (before it, for a
@@ -28,6 +30,21 @@ enum EventLog {
             .text(entity), .text(kind.rawValue), .uuid(id), .text(json.text), caller.userID.map(SQLValue.uuid) ?? .null, .timestamp(Date()),
             image.map { .text(RowImage.text($0)) } ?? .null, previous.map { .text(RowImage.text($0)) } ?? .null,
         ])
+    }
+
+    /// The data of a link or an unlink event: `{"id":…,"relation":"tags","otherId":…}`.
+    struct Link: JSONWritable {
+        let id: UUID
+        let relation: String
+        let otherID: UUID
+
+        func write(to json: inout JSONWriter) {
+            json.beginObject()
+            json.field("id", id)
+            json.field("relation", relation)
+            json.field("otherId", otherID)
+            json.endObject()
+        }
     }
 
     /// How long each entity's events are kept (`@@events(…)`), in seconds.

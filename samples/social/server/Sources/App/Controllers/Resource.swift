@@ -55,6 +55,8 @@ protocol Resource: JSONResponse, Sendable {
     /// What the server itself changes in a row being updated, before the rules see it: a new
     /// address of a signed-in user is not confirmed.
     static func adjust(_ record: inout Record, from old: Record)
+    /// Whether its writes append events to the outbox (`@@events`).
+    static var emitsEvents: Bool { get }
 }
 
 /// A belongs-to field: its JSON name, the target's name in messages and the statement that
@@ -76,6 +78,7 @@ extension Resource {
     static func hashPasswords(_ patch: inout Patch, cost: Int) async throws {}
     static func didUpdate(_ id: UUID, with patch: Patch, on connection: DatabaseConnection) async throws {}
     static func adjust(_ record: inout Record, from old: Record) {}
+    static var emitsEvents: Bool { false }
 }
 
 extension Resource where Detail == Self {

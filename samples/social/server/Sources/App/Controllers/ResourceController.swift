@@ -13,11 +13,14 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// Called with the id of every row a change reaches (committed or not): for the signed-in
     /// users' rows that `AuthMiddleware` keeps.
     var changed: (@Sendable (UUID) -> Void)?
+    /// The live feed, for an entity with `@@events`: `GET /<route>/events`.
+    var events: EventFeed?
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group(RouterPath(Entity.route))
         group.get(use: list)
         group.post(use: create)
+        if Entity.emitsEvents, events != nil { group.get("events", use: stream) }
         group.get("{id}", use: get)
         group.patch("{id}", use: update)
         group.delete("{id}", use: delete)
@@ -35,6 +38,41 @@ struct ResourceController<Entity: Resource>: Sendable {
         let access = try context.caller.access(Entity.Permissions.list)
         let query = try ListQuery(request.uri, sortable: Entity.Queries.sortable, filterable: Entity.Queries.filterable)
         return try await Self.page(of: Entity.self, Entity.Queries.select, query: query, access: access, request, context, database)
+    }
+
+    /// `GET /<route>/events`: the changes of the rows the caller may list (and the filters
+    /// select), as Server-Sent Events: `created`, `updated`, `deleted`, and `added` or `removed`
+    /// when a change brings a row into the caller's list or takes it out. `Last-Event-ID` resumes
+    /// after an event; without it, the stream starts now. It ends when the caller's token
+    /// expires or after `EVENT_STREAM_SECONDS`, for the client to reconnect.
+    @Sendable func stream(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let events else { throw APIError.notFound("no route") }
+        let access = try context.caller.access(Entity.Permissions.list)
+        let query = try ListQuery(request.uri, sortable: [:], filterable: Entity.Queries.filterable, pages: false)
+        var after: Int64
+        if let header = request.headers[.lastEventID] {
+            guard let id = Int64(header), id >= 0 else {
+                throw APIError.badRequest("Last-Event-ID is not an event id", fields: [
+                    FieldError(field: "Last-Event-ID", rule: "type", message: "must be the id of an event this stream sent"),
+                ])
+            }
+            after = id
+        } else {
+            after = try await events.lastEventID()
+        }
+        var deadline = Date().addingTimeInterval(events.settings.lifetime)
+        if let expires = context.tokenExpires { deadline = min(deadline, expires) }
+        let subscription = EventFeed.Subscription(
+            entity: String(describing: Entity.self), condition: access && query.condition, after: after, deadline: deadline)
+        let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache", .accelBuffering: "no"]
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            // The headers go out at once, and the client learns how soon to reconnect.
+            try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
+            try await events.serve(subscription) { delivery in
+                try await writer.write(ByteBuffer(string: delivery.text))
+            }
+            try await writer.finish(nil)
+        })
     }
 
     /// `GET /<route>/{id}`, with the related rows `include=` names (null where the caller may not
@@ -71,7 +109,7 @@ struct ResourceController<Entity: Resource>: Sendable {
         let fieldAccess = try context.caller.fieldAccess(Entity.Permissions.createFields, sent: guarded)
         try await Entity.hashPasswords(&record, cost: bcryptCost)
         let id = UUID()
-        let created = try await write(references: record.references, inTransaction: hooks.usesDatabase) { [record] connection in
+        let created = try await write(references: record.references, inTransaction: hooks.usesDatabase || Entity.emitsEvents) { [record] connection in
             var record = record
             let hookContext = hooks.context(on: connection, caller: context.caller)
             let problems = try await hooks.validate(record, id: id, context: hookContext)
@@ -83,6 +121,7 @@ struct ResourceController<Entity: Resource>: Sendable {
             }
             let created = try Entity(row: row)
             try await hooks.didCreate(created, context: hookContext)
+            try await Self.appendEvent(.created, id: id, row: created, image: [.uuid(id)] + record.bindings, context, on: connection)
             return created
         }
         await committed(.created(created), context)
@@ -146,6 +185,9 @@ struct ResourceController<Entity: Resource>: Sendable {
             let updated = try Entity(row: row)
             try await Entity.didUpdate(id, with: patch, on: connection)
             try await hooks.didUpdate(updated, context: hookContext)
+            try await Self.appendEvent(
+                .updated, id: id, row: updated, image: [.uuid(id)] + record.bindings, previous: [.uuid(id)] + old.bindings, context,
+                on: connection)
             return updated
         }
         await committed(.updated(updated), context)
@@ -160,9 +202,19 @@ struct ResourceController<Entity: Resource>: Sendable {
         defer { changed?(id) }  // once the row is gone (or the delete failed)
         do {
             // One statement, unless the hooks use the database too.
-            try await database.transaction(if: hooks.usesDatabase) { connection in
+            try await database.transaction(if: hooks.usesDatabase || Entity.emitsEvents) { connection in
                 let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
+                // The event of a delete holds the row as it was (locked until the delete).
+                var before: (row: Entity, record: Entity.Record)?
+                if Entity.emitsEvents {
+                    var lookup = SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])
+                    lookup.lockForUpdate()
+                    if let stored = try await connection.query(lookup).first,
+                       let row = try await connection.query(SQLBuilder(connection.dialect, Entity.Queries.find, values: [.uuid(id)])).first {
+                        before = (try Entity(row: row), try Entity.Record(row: stored))
+                    }
+                }
                 var delete = SQLBuilder(connection.dialect, Entity.Queries.delete, values: [.uuid(id)])
                 delete.restrict(to: access)
                 delete.append(#" RETURNING "id""#)
@@ -170,6 +222,9 @@ struct ResourceController<Entity: Resource>: Sendable {
                     throw try await notFoundOrForbidden(id, Entity.Permissions.delete, context, connection)
                 }
                 try await hooks.didDelete(id: id, context: hookContext)
+                if let before {
+                    try await Self.appendEvent(.deleted, id: id, row: before.row, previous: [.uuid(id)] + before.record.bindings, context, on: connection)
+                }
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the \(Entity.displayName) is still referenced by other rows; delete or change them first")
@@ -178,8 +233,20 @@ struct ResourceController<Entity: Resource>: Sendable {
         return .noContent
     }
 
+    /// Appends a write's event to the outbox, in its transaction, if the entity has `@@events`.
+    private static func appendEvent(
+        _ kind: EventLog.Kind, id: UUID, row: Entity, image: [SQLValue]? = nil, previous: [SQLValue]? = nil,
+        _ context: AppRequestContext, on connection: DatabaseConnection
+    ) async throws {
+        guard Entity.emitsEvents else { return }
+        try await EventLog.append(
+            kind, of: String(describing: Entity.self), id: id, row: row, image: image, previous: previous, caller: context.caller,
+            on: connection)
+    }
+
     /// Runs `didCommit` for a write that committed; what it throws is logged.
     private func committed(_ change: CommittedChange<Entity>, _ context: AppRequestContext) async {
+        if Entity.emitsEvents { events?.wake() }
         do {
             try await hooks.didCommit(change, context: CommitContext(database: database, caller: context.caller, logger: context.logger))
         } catch {
@@ -220,15 +287,19 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// linking twice is harmless). Linking changes the row: the caller needs its update rule, and
     /// must be able to read the other row.
     func link<Other: Resource>(
-        _ type: Other.Type, _ statement: SQL
+        _ type: Other.Type, _ statement: SQL, relation: String
     ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
         { request, context in
             let (id, otherID) = try await checkLink(Other.self, context)
             do {
-                try await database.query(statement, [.uuid(id), .uuid(otherID)])
+                try await database.transaction(if: Entity.emitsEvents) { connection in
+                    let linked = try await connection.query(statement, [.uuid(id), .uuid(otherID)])
+                    if !linked.isEmpty { try await Self.appendLinkEvent(.linked, id: id, relation: relation, otherID: otherID, context, on: connection) }
+                }
             } catch let error where ConstraintViolation(error) == .foreignKey {
                 throw APIError.notFound("no \(Entity.displayName) \(id.uuidString) or no \(Other.displayName) \(otherID.uuidString)")
             }
+            if Entity.emitsEvents { events?.wake() }
             return .noContent
         }
     }
@@ -236,15 +307,34 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// `DELETE /<route>/{id}/<relation>/{otherID}`: unlinks the two rows with `statement` (204, or
     /// 404 if they were not linked).
     func unlink<Other: Resource>(
-        _ type: Other.Type, _ statement: SQL
+        _ type: Other.Type, _ statement: SQL, relation: String
     ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
         { request, context in
             let (id, otherID) = try await checkLink(Other.self, context)
-            guard try await database.query(statement, [.uuid(id), .uuid(otherID)]).first != nil else {
-                throw APIError.notFound("\(Entity.displayName) \(id.uuidString) is not linked to \(Other.displayName) \(otherID.uuidString)")
+            try await database.transaction(if: Entity.emitsEvents) { connection in
+                guard try await connection.query(statement, [.uuid(id), .uuid(otherID)]).first != nil else {
+                    throw APIError.notFound("\(Entity.displayName) \(id.uuidString) is not linked to \(Other.displayName) \(otherID.uuidString)")
+                }
+                try await Self.appendLinkEvent(.unlinked, id: id, relation: relation, otherID: otherID, context, on: connection)
             }
+            if Entity.emitsEvents { events?.wake() }
             return .noContent
         }
+    }
+
+    /// Appends the event of a link or an unlink, if the entity has `@@events`: the relation and
+    /// the other row's id, with the row's columns as they are (who may see the row sees it).
+    private static func appendLinkEvent(
+        _ kind: EventLog.Kind, id: UUID, relation: String, otherID: UUID, _ context: AppRequestContext,
+        on connection: DatabaseConnection
+    ) async throws {
+        guard Entity.emitsEvents,
+              let stored = try await connection.query(SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])).first
+        else { return }
+        let image = [.uuid(id)] + (try Entity.Record(row: stored)).bindings
+        try await EventLog.append(
+            kind, of: String(describing: Entity.self), id: id, row: EventLog.Link(id: id, relation: relation, otherID: otherID), image: image,
+            previous: image, caller: context.caller, on: connection)
     }
 
     /// Runs a write (in a transaction unless told otherwise) and turns constraint violations

@@ -65,10 +65,10 @@ enum PostQueries: ResourceQueries {
         postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" JOIN "post_liked_by" ON "post_liked_by"."user_id" = "users"."id" WHERE "post_liked_by"."post_id" = $1"#
     )
 
-    /// Links the id to a User; linking twice changes nothing.
+    /// Links the id to a User; linking twice changes nothing (and returns no row).
     static let linkLikedBy: SQL = SQL(
-        sqlite: #"INSERT INTO "post_liked_by" ("post_id", "user_id") VALUES (?1, ?2) ON CONFLICT DO NOTHING"#,
-        postgres: #"INSERT INTO "post_liked_by" ("post_id", "user_id") VALUES ($1, $2) ON CONFLICT DO NOTHING"#
+        sqlite: #"INSERT INTO "post_liked_by" ("post_id", "user_id") VALUES (?1, ?2) ON CONFLICT DO NOTHING RETURNING "post_id""#,
+        postgres: #"INSERT INTO "post_liked_by" ("post_id", "user_id") VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING "post_id""#
     )
 
     /// Unlinks the id from a User.

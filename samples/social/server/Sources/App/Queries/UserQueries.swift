@@ -71,10 +71,10 @@ enum UserQueries: ResourceQueries {
         postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" JOIN "user_followers" ON "user_followers"."followers_id" = "users"."id" WHERE "user_followers"."following_id" = $1"#
     )
 
-    /// Links the id to a User; linking twice changes nothing.
+    /// Links the id to a User; linking twice changes nothing (and returns no row).
     static let linkFollowers: SQL = SQL(
-        sqlite: #"INSERT INTO "user_followers" ("following_id", "followers_id") VALUES (?1, ?2) ON CONFLICT DO NOTHING"#,
-        postgres: #"INSERT INTO "user_followers" ("following_id", "followers_id") VALUES ($1, $2) ON CONFLICT DO NOTHING"#
+        sqlite: #"INSERT INTO "user_followers" ("following_id", "followers_id") VALUES (?1, ?2) ON CONFLICT DO NOTHING RETURNING "following_id""#,
+        postgres: #"INSERT INTO "user_followers" ("following_id", "followers_id") VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING "following_id""#
     )
 
     /// Unlinks the id from a User.
@@ -89,10 +89,10 @@ enum UserQueries: ResourceQueries {
         postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" JOIN "user_followers" ON "user_followers"."following_id" = "users"."id" WHERE "user_followers"."followers_id" = $1"#
     )
 
-    /// Links the id to a User; linking twice changes nothing.
+    /// Links the id to a User; linking twice changes nothing (and returns no row).
     static let linkFollowing: SQL = SQL(
-        sqlite: #"INSERT INTO "user_followers" ("followers_id", "following_id") VALUES (?1, ?2) ON CONFLICT DO NOTHING"#,
-        postgres: #"INSERT INTO "user_followers" ("followers_id", "following_id") VALUES ($1, $2) ON CONFLICT DO NOTHING"#
+        sqlite: #"INSERT INTO "user_followers" ("followers_id", "following_id") VALUES (?1, ?2) ON CONFLICT DO NOTHING RETURNING "followers_id""#,
+        postgres: #"INSERT INTO "user_followers" ("followers_id", "following_id") VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING "followers_id""#
     )
 
     /// Unlinks the id from a User.
@@ -107,10 +107,10 @@ enum UserQueries: ResourceQueries {
         postgres: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media"::text, "posts"."posted", "posts"."edited" FROM "posts" JOIN "post_liked_by" ON "post_liked_by"."post_id" = "posts"."id" WHERE "post_liked_by"."user_id" = $1"#
     )
 
-    /// Links the id to a Post; linking twice changes nothing.
+    /// Links the id to a Post; linking twice changes nothing (and returns no row).
     static let linkLikes: SQL = SQL(
-        sqlite: #"INSERT INTO "post_liked_by" ("user_id", "post_id") VALUES (?1, ?2) ON CONFLICT DO NOTHING"#,
-        postgres: #"INSERT INTO "post_liked_by" ("user_id", "post_id") VALUES ($1, $2) ON CONFLICT DO NOTHING"#
+        sqlite: #"INSERT INTO "post_liked_by" ("user_id", "post_id") VALUES (?1, ?2) ON CONFLICT DO NOTHING RETURNING "user_id""#,
+        postgres: #"INSERT INTO "post_liked_by" ("user_id", "post_id") VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING "user_id""#
     )
 
     /// Unlinks the id from a Post.
