@@ -2503,15 +2503,16 @@ struct ResourceController<Entity: Resource>: Sendable {
 
     {{#hasEvents}}
     /// `GET /<route>/events`: the changes of the rows the caller may list (and the filters
-    /// select), as Server-Sent Events: `created`, `updated`, `deleted`, and `added` or `removed`
-    /// when a change brings a row into the caller's list or takes it out. `Last-Event-ID` resumes
-    /// after an event; without it, the stream starts now. It ends when the caller's token
-    /// expires or after `EVENT_STREAM_SECONDS`, for the client to reconnect.
+    /// select), as Server-Sent Events: `created`, `updated`, `deleted`, `added` or `removed`
+    /// when a change brings a row into the caller's list or takes it out, `linked` or
+    /// `unlinked`. `Last-Event-ID` resumes after an event; without it, the stream starts now.
+    /// It ends when the caller's token expires or after `EVENT_STREAM_SECONDS`, for the client
+    /// to reconnect.
     @Sendable func stream(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let events else { throw APIError.notFound("no route") }
         let access = try context.caller.access(Entity.Permissions.list)
         let query = try ListQuery(request.uri, sortable: [:], filterable: Entity.Queries.filterable, pages: false)
-        var after: Int64
+        let after: Int64
         if let header = request.headers[.lastEventID] {
             guard let id = Int64(header), id >= 0 else {
                 throw APIError.badRequest("Last-Event-ID is not an event id", fields: [
@@ -4497,7 +4498,7 @@ extension SQLValue {
 
     /// The PostgreSQL type of the value as it is bound, for the cast that fixes a prepared
     /// parameter's type (`nil` for null, which fits any).
-    fileprivate var postgresType: String? {
+    public var postgresType: String? {
         switch self {
         case .null: nil
         case .integer: "int8"
@@ -4942,23 +4943,7 @@ public enum RowMatch {
     private static func types(_ conditions: [RowCondition]) -> [String?] {
         let count = conditions.map(\.values.count).max() ?? 0
         return (0..<count).map { position in
-            for condition in conditions where position < condition.values.count {
-                if let type = postgresType(condition.values[position]) { return type }
-            }
-            return nil
-        }
-    }
-
-    private static func postgresType(_ value: SQLValue) -> String? {
-        switch value {
-        case .null: nil
-        case .integer: "int8"
-        case .double: "float8"
-        case .decimal: "numeric"
-        case .text: "text"
-        case .bool: "bool"
-        case .uuid: "uuid"
-        case .timestamp: "timestamptz"
+            conditions.lazy.compactMap { position < $0.values.count ? $0.values[position].postgresType : nil }.first
         }
     }
 

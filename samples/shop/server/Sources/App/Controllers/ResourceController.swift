@@ -41,15 +41,16 @@ struct ResourceController<Entity: Resource>: Sendable {
     }
 
     /// `GET /<route>/events`: the changes of the rows the caller may list (and the filters
-    /// select), as Server-Sent Events: `created`, `updated`, `deleted`, and `added` or `removed`
-    /// when a change brings a row into the caller's list or takes it out. `Last-Event-ID` resumes
-    /// after an event; without it, the stream starts now. It ends when the caller's token
-    /// expires or after `EVENT_STREAM_SECONDS`, for the client to reconnect.
+    /// select), as Server-Sent Events: `created`, `updated`, `deleted`, `added` or `removed`
+    /// when a change brings a row into the caller's list or takes it out, `linked` or
+    /// `unlinked`. `Last-Event-ID` resumes after an event; without it, the stream starts now.
+    /// It ends when the caller's token expires or after `EVENT_STREAM_SECONDS`, for the client
+    /// to reconnect.
     @Sendable func stream(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let events else { throw APIError.notFound("no route") }
         let access = try context.caller.access(Entity.Permissions.list)
         let query = try ListQuery(request.uri, sortable: [:], filterable: Entity.Queries.filterable, pages: false)
-        var after: Int64
+        let after: Int64
         if let header = request.headers[.lastEventID] {
             guard let id = Int64(header), id >= 0 else {
                 throw APIError.badRequest("Last-Event-ID is not an event id", fields: [

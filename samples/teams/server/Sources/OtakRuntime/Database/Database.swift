@@ -299,7 +299,7 @@ extension SQLValue {
 
     /// The PostgreSQL type of the value as it is bound, for the cast that fixes a prepared
     /// parameter's type (`nil` for null, which fits any).
-    fileprivate var postgresType: String? {
+    public var postgresType: String? {
         switch self {
         case .null: nil
         case .integer: "int8"

@@ -129,23 +129,7 @@ public enum RowMatch {
     private static func types(_ conditions: [RowCondition]) -> [String?] {
         let count = conditions.map(\.values.count).max() ?? 0
         return (0..<count).map { position in
-            for condition in conditions where position < condition.values.count {
-                if let type = postgresType(condition.values[position]) { return type }
-            }
-            return nil
-        }
-    }
-
-    private static func postgresType(_ value: SQLValue) -> String? {
-        switch value {
-        case .null: nil
-        case .integer: "int8"
-        case .double: "float8"
-        case .decimal: "numeric"
-        case .text: "text"
-        case .bool: "bool"
-        case .uuid: "uuid"
-        case .timestamp: "timestamptz"
+            conditions.lazy.compactMap { position < $0.values.count ? $0.values[position].postgresType : nil }.first
         }
     }
 
