@@ -51,6 +51,24 @@ import Testing
         }
     }
 
+    /// A stream ends when the caller's token expires (long before the stream's lifetime): the
+    /// client must come back with a valid token, and the rules see its user again.
+    @Test func aStreamEndsWhenTheTokenExpires() async throws {
+        try await withServerAndFeed(configure: { $0.events.lifetime = 60 }) { client, _, _ in
+            var fixtures = Fixtures(client)
+            let user = try await request(client, .post, "/accounts", body: try await fixtures.accountBody())
+            let id = try #require(UUID(uuidString: try user.body.id))
+            let token = TokenService(secret: testSecret, lifetime: 1).issue(for: id).text
+            let started = Date()
+            let status = try await client.execute(
+                uri: "/messages/events", method: .get, headers: [.authorization: "Bearer " + token]
+            ) { $0.status }
+            // The rules may refuse this user the list; when they let them follow it, it ends early.
+            if status == .ok { #expect(Date().timeIntervalSince(started) < 15, "the stream outlived its token") }
+            #expect([.ok, .unauthorized, .forbidden].contains(status))
+        }
+    }
+
     /// A client that stops reading is disconnected once its buffer is full: the server keeps no
     /// more for it (it can resume from the last event it read).
     @Test func aSubscriberThatDoesNotReadIsDisconnected() async throws {
