@@ -2224,8 +2224,8 @@ extension {{type}}: Resource {
         {{/hasMany}}
         {{#manyToMany}}
         group.get("{id}/{{route}}", use: controller.related({{targetType}}.self, {{type}}Queries.{{selectStatement}}))
-        group.put("{id}/{{route}}/{otherID}", use: controller.link({{targetType}}.self, {{type}}Queries.{{linkStatement}}, relation: "{{relation}}"))
-        group.delete("{id}/{{route}}/{otherID}", use: controller.unlink({{targetType}}.self, {{type}}Queries.{{unlinkStatement}}, relation: "{{relation}}"))
+        group.put("{id}/{{route}}/{otherID}", use: controller.link({{targetType}}.self, {{type}}Queries.{{linkStatement}}{{#hasEvents}}, relation: "{{relation}}"{{/hasEvents}}))
+        group.delete("{id}/{{route}}/{otherID}", use: controller.unlink({{targetType}}.self, {{type}}Queries.{{unlinkStatement}}{{#hasEvents}}, relation: "{{relation}}"{{/hasEvents}}))
         {{/manyToMany}}
     }
     {{/hasRelatedRoutes}}
@@ -2765,20 +2765,22 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// linking twice is harmless). Linking changes the row: the caller needs its update rule, and
     /// must be able to read the other row.
     func link<Other: Resource>(
-        _ type: Other.Type, _ statement: SQL, relation: String
+        _ type: Other.Type, _ statement: SQL{{#hasEvents}}, relation: String{{/hasEvents}}
     ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
         { request, context in
             let (id, otherID) = try await checkLink(Other.self, context)
             do {
-                try await database.transaction(if: {{#hasEvents}}Entity.emitsEvents{{/hasEvents}}{{^hasEvents}}false{{/hasEvents}}) { connection in
-                    let linked = try await connection.query(statement, [.uuid(id), .uuid(otherID)])
-                    {{#hasEvents}}
-                    if !linked.isEmpty { try await Self.appendLinkEvent(.linked, id: id, relation: relation, otherID: otherID, context, on: connection) }
-                    {{/hasEvents}}
-                    {{^hasEvents}}
-                    _ = linked
-                    {{/hasEvents}}
+                {{#hasEvents}}
+                try await database.transaction(if: Entity.emitsEvents) { connection in
+                    // The statement returns a row only when it made the link.
+                    if try await !connection.query(statement, [.uuid(id), .uuid(otherID)]).isEmpty {
+                        try await Self.appendLinkEvent(.linked, id: id, relation: relation, otherID: otherID, context, on: connection)
+                    }
                 }
+                {{/hasEvents}}
+                {{^hasEvents}}
+                try await database.query(statement, [.uuid(id), .uuid(otherID)])
+                {{/hasEvents}}
             } catch let error where ConstraintViolation(error) == .foreignKey {
                 throw APIError.notFound("no \(Entity.displayName) \(id.uuidString) or no \(Other.displayName) \(otherID.uuidString)")
             }
@@ -2792,20 +2794,23 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// `DELETE /<route>/{id}/<relation>/{otherID}`: unlinks the two rows with `statement` (204, or
     /// 404 if they were not linked).
     func unlink<Other: Resource>(
-        _ type: Other.Type, _ statement: SQL, relation: String
+        _ type: Other.Type, _ statement: SQL{{#hasEvents}}, relation: String{{/hasEvents}}
     ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
         { request, context in
             let (id, otherID) = try await checkLink(Other.self, context)
-            try await database.transaction(if: {{#hasEvents}}Entity.emitsEvents{{/hasEvents}}{{^hasEvents}}false{{/hasEvents}}) { connection in
+            {{#hasEvents}}
+            try await database.transaction(if: Entity.emitsEvents) { connection in
                 guard try await connection.query(statement, [.uuid(id), .uuid(otherID)]).first != nil else {
                     throw APIError.notFound("\(Entity.displayName) \(id.uuidString) is not linked to \(Other.displayName) \(otherID.uuidString)")
                 }
-                {{#hasEvents}}
                 try await Self.appendLinkEvent(.unlinked, id: id, relation: relation, otherID: otherID, context, on: connection)
-                {{/hasEvents}}
             }
-            {{#hasEvents}}
             if Entity.emitsEvents { events?.wake() }
+            {{/hasEvents}}
+            {{^hasEvents}}
+            guard try await database.query(statement, [.uuid(id), .uuid(otherID)]).first != nil else {
+                throw APIError.notFound("\(Entity.displayName) \(id.uuidString) is not linked to \(Other.displayName) \(otherID.uuidString)")
+            }
             {{/hasEvents}}
             return .noContent
         }
@@ -3029,7 +3034,7 @@ final class EventFeed: Service {
     private struct Event: Sendable {
         let id: Int64
         let entity: String
-        let kind: String
+        let kind: EventLog.Kind
         let rowID: UUID
         let data: String
         let image: [SQLValue]?
@@ -3038,7 +3043,9 @@ final class EventFeed: Service {
         init(row: SQLRow) throws {
             id = Int64(try row.decode(0, as: Int.self))
             entity = try row.decode(1, as: String.self)
-            kind = try row.decode(2, as: String.self)
+            let kind = try row.decode(2, as: String.self)
+            guard let known = EventLog.Kind(rawValue: kind) else { throw SQLDecodingError(expected: "an event kind", found: kind) }
+            self.kind = known
             rowID = try row.decode(3, as: UUID.self)
             data = try row.decode(4, as: String.self)
             image = try row.decode(5, as: String?.self).flatMap(RowImage.values)
@@ -3272,14 +3279,12 @@ final class EventFeed: Service {
         let after = try await matching(conditions, event.image, of: event.entity)
         let before = try await matching(conditions, event.previous, of: event.entity)
         return conditions.indices.map { position in
+            // The rows an update moves into the caller's list are `added`, out of it `removed`.
             let name: String? = switch (event.kind, before.contains(position), after.contains(position)) {
-            case ("created", _, true): "created"
-            case ("updated", true, true): "updated"
-            case ("updated", false, true): "added"
-            case ("updated", true, false): "removed"
-            case ("deleted", true, _): "deleted"
-            case ("linked", _, true): "linked"
-            case ("unlinked", _, true): "unlinked"
+            case (.updated, false, true): "added"
+            case (.updated, true, false): "removed"
+            case (.updated, true, true), (.created, _, true), (.linked, _, true), (.unlinked, _, true), (.deleted, true, _):
+                event.kind.rawValue
             default: nil
             }
             guard let name else { return nil }

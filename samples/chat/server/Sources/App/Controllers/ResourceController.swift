@@ -294,8 +294,10 @@ struct ResourceController<Entity: Resource>: Sendable {
             let (id, otherID) = try await checkLink(Other.self, context)
             do {
                 try await database.transaction(if: Entity.emitsEvents) { connection in
-                    let linked = try await connection.query(statement, [.uuid(id), .uuid(otherID)])
-                    if !linked.isEmpty { try await Self.appendLinkEvent(.linked, id: id, relation: relation, otherID: otherID, context, on: connection) }
+                    // The statement returns a row only when it made the link.
+                    if try await !connection.query(statement, [.uuid(id), .uuid(otherID)]).isEmpty {
+                        try await Self.appendLinkEvent(.linked, id: id, relation: relation, otherID: otherID, context, on: connection)
+                    }
                 }
             } catch let error where ConstraintViolation(error) == .foreignKey {
                 throw APIError.notFound("no \(Entity.displayName) \(id.uuidString) or no \(Other.displayName) \(otherID.uuidString)")

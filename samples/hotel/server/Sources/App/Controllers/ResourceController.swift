@@ -220,15 +220,12 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// linking twice is harmless). Linking changes the row: the caller needs its update rule, and
     /// must be able to read the other row.
     func link<Other: Resource>(
-        _ type: Other.Type, _ statement: SQL, relation: String
+        _ type: Other.Type, _ statement: SQL
     ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
         { request, context in
             let (id, otherID) = try await checkLink(Other.self, context)
             do {
-                try await database.transaction(if: false) { connection in
-                    let linked = try await connection.query(statement, [.uuid(id), .uuid(otherID)])
-                    _ = linked
-                }
+                try await database.query(statement, [.uuid(id), .uuid(otherID)])
             } catch let error where ConstraintViolation(error) == .foreignKey {
                 throw APIError.notFound("no \(Entity.displayName) \(id.uuidString) or no \(Other.displayName) \(otherID.uuidString)")
             }
@@ -239,14 +236,12 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// `DELETE /<route>/{id}/<relation>/{otherID}`: unlinks the two rows with `statement` (204, or
     /// 404 if they were not linked).
     func unlink<Other: Resource>(
-        _ type: Other.Type, _ statement: SQL, relation: String
+        _ type: Other.Type, _ statement: SQL
     ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
         { request, context in
             let (id, otherID) = try await checkLink(Other.self, context)
-            try await database.transaction(if: false) { connection in
-                guard try await connection.query(statement, [.uuid(id), .uuid(otherID)]).first != nil else {
-                    throw APIError.notFound("\(Entity.displayName) \(id.uuidString) is not linked to \(Other.displayName) \(otherID.uuidString)")
-                }
+            guard try await database.query(statement, [.uuid(id), .uuid(otherID)]).first != nil else {
+                throw APIError.notFound("\(Entity.displayName) \(id.uuidString) is not linked to \(Other.displayName) \(otherID.uuidString)")
             }
             return .noContent
         }

@@ -59,7 +59,7 @@ final class EventFeed: Service {
     private struct Event: Sendable {
         let id: Int64
         let entity: String
-        let kind: String
+        let kind: EventLog.Kind
         let rowID: UUID
         let data: String
         let image: [SQLValue]?
@@ -68,7 +68,9 @@ final class EventFeed: Service {
         init(row: SQLRow) throws {
             id = Int64(try row.decode(0, as: Int.self))
             entity = try row.decode(1, as: String.self)
-            kind = try row.decode(2, as: String.self)
+            let kind = try row.decode(2, as: String.self)
+            guard let known = EventLog.Kind(rawValue: kind) else { throw SQLDecodingError(expected: "an event kind", found: kind) }
+            self.kind = known
             rowID = try row.decode(3, as: UUID.self)
             data = try row.decode(4, as: String.self)
             image = try row.decode(5, as: String?.self).flatMap(RowImage.values)
@@ -302,14 +304,12 @@ final class EventFeed: Service {
         let after = try await matching(conditions, event.image, of: event.entity)
         let before = try await matching(conditions, event.previous, of: event.entity)
         return conditions.indices.map { position in
+            // The rows an update moves into the caller's list are `added`, out of it `removed`.
             let name: String? = switch (event.kind, before.contains(position), after.contains(position)) {
-            case ("created", _, true): "created"
-            case ("updated", true, true): "updated"
-            case ("updated", false, true): "added"
-            case ("updated", true, false): "removed"
-            case ("deleted", true, _): "deleted"
-            case ("linked", _, true): "linked"
-            case ("unlinked", _, true): "unlinked"
+            case (.updated, false, true): "added"
+            case (.updated, true, false): "removed"
+            case (.updated, true, true), (.created, _, true), (.linked, _, true), (.unlinked, _, true), (.deleted, true, _):
+                event.kind.rawValue
             default: nil
             }
             guard let name else { return nil }
