@@ -115,7 +115,7 @@ import Testing
         let auth = try #require(try shop().auth)
         #expect(auth == AuthConfiguration(entity: "User", identityField: "email", passwordField: "password",
                                           roleField: "role", roleEnum: "Role", tokenLifetimeSeconds: 7 * 86_400,
-                                          resetsPasswords: true, verifiesEmail: true))
+                                          resetsPasswords: true, verifiesEmail: true, admin: .hasRole(["admin"])))
         // `verify email` gives the auth entity a read-only Bool, false until a mailed link is opened.
         let verified = try #require(try shop().entity(named: "User")?.field(named: "emailVerified"))
         #expect(verified.kind == .scalar(.bool) && verified.isReadOnly && verified.defaultValue == .bool(false))

@@ -5,7 +5,7 @@ extension Checker {
         "default", "email", "hidden", "inverse", "length", "onDelete", "owner", "pattern", "range", "readonly",
         "renamedFrom", "unique", "url",
     ]
-    static let entityAttributes = ["check", "events", "index", "renamedFrom", "unique"]
+    static let entityAttributes = ["check", "events", "index", "renamedFrom", "unique", "webhook"]
 
     // MARK: Field attributes
 
@@ -374,6 +374,13 @@ extension Checker {
     // MARK: Entity attributes
 
     mutating func checkEntityAttributes(_ declaration: EntityDeclaration, into entity: inout Entity) {
+        var firstWebhook: SourceRange?
+        defer {
+            if let firstWebhook, entity.eventRetentionSeconds == nil {
+                diagnostics.error(.webhookWithoutEvents(entity.name), at: firstWebhook,
+                                  hints: ["add @@events: webhooks send the events of the outbox, after the write commits"])
+            }
+        }
         for case .attribute(let attribute) in declaration.members {
             let name = attribute.name.name
             guard !name.isEmpty, !attribute.containsError else { continue }
@@ -439,6 +446,9 @@ extension Checker {
                     continue
                 }
                 entity.eventRetentionSeconds = seconds
+            case "webhook":
+                firstWebhook = firstWebhook ?? attribute.range
+                if let webhook = checkWebhook(attribute, entity: entity) { entity.webhooks.append(webhook) }
             default:
                 var hints = Suggestions.hint(for: name, among: Self.entityAttributes)
                 if Self.fieldAttributes.contains(name) {

@@ -1,5 +1,5 @@
 extension Checker {
-    static let authSettings = ["entity", "identity", "password", "role", "token", "reset", "verify"]
+    static let authSettings = ["entity", "identity", "password", "role", "token", "reset", "verify", "admin"]
 
     /// Checks the `auth` block against the entity it names.
     mutating func checkAuth() {
@@ -21,7 +21,7 @@ extension Checker {
                 values[key] = (nil, entry.value)
                 continue
             }
-            if key == "token" {
+            if key == "token" || key == "admin" {
                 values[key] = (nil, entry.value)
             } else if case .name(let name) = entry.value.kind {
                 values[key] = (Identifier(name: name, range: entry.value.range), entry.value)
@@ -76,6 +76,10 @@ extension Checker {
         auth = AuthConfiguration(entity: entity, identityField: identity, passwordField: password,
                                  roleField: role, roleEnum: roleEnum, tokenLifetimeSeconds: lifetime,
                                  resetsPasswords: resets, verifiesEmail: verifies)
+        if let admin = values["admin"]?.1 {
+            let condition: RuleExpression? = if case .error = admin.kind { nil } else { checkAdmin(admin, in: entity) }
+            auth?.admin = condition
+        }
     }
 
     /// Whether `reset password` or `verify email` is declared (`nil` after an error): its value

@@ -24,6 +24,8 @@ public struct Checker {
     var auth: AuthConfiguration?
     /// Patterns already compiled, with the compiler's error if they failed.
     var compiledPatterns: [String: String?] = [:]
+    /// Where each `@@webhook` name is declared: they share the environment.
+    var webhookNames: [String: SourceRange] = [:]
 
     /// A field during checking: its syntax, the model being filled in, and for lists the target entity.
     struct FieldDraft {

@@ -34,6 +34,14 @@ extension Message {
     static func conditionNotAllowed(_ name: String, _ context: String) -> Message {
         Message(id: "condition-not-allowed", "'\(name)' cannot be used in \(context)")
     }
+    static func webhookName(_ name: String) -> Message {
+        Message(id: "webhook-name", "'\(name)' cannot name a webhook")
+    }
+    static let adminNotOnCaller = Message(
+        id: "admin-not-on-caller", "'admin' is a condition on the signed-in caller alone, not on a row or on everyone")
+    static func webhookWithoutEvents(_ entity: String) -> Message {
+        Message(id: "webhook-without-events", "'\(entity)' has a @@webhook but no @@events")
+    }
     static func duplicate(_ kind: String, _ name: String) -> Message {
         Message(id: "duplicate-declaration", "duplicate \(kind) '\(name)'")
     }

@@ -54,7 +54,8 @@ enum ReservedNames {
         "UnavailableConnectionError", "UniqueConstraint", "Validator", "VariedField",
         "AccountMail", "AccountMailQueue", "AccountMailSettings", "AccountTokens", "LogMailer", "MailBox", "Mailer", "Secret",
         "CommitContext", "CommittedChange", "EventFeed", "EventLog", "EventRetention", "EventStreamTests", "RecordingHooks", "RowImage",
-        "RowMatch",
+        "RowMatch", "Webhook", "WebhookController", "WebhookDelivery", "WebhookDispatcher", "WebhookLog", "WebhookSettings",
+        "WebhookSignature", "WebhookTests", "Claim", "Received", "Receiver", "Target",
     ]
 
     /// What the generated code appends to an entity's name for its other types and files

@@ -75,7 +75,8 @@ public struct Generator: Sendable {
         let jobs: [Job] = (scripts.allSatisfy(\.isEmpty) ? [] : zip(SQLDialect.allCases, scripts).map { Job.migration($0, $1, migrationName) })
             + (Self.packageTemplates + (schema.auth == nil ? [] : Self.authTemplates)
                 + (schema.auth?.sendsMail == true ? Self.mailTemplates : [])
-                + (schema.entities.contains { $0.eventRetentionSeconds != nil } ? Self.eventTemplates : [])).map(Job.package)
+                + (schema.entities.contains { $0.eventRetentionSeconds != nil } ? Self.eventTemplates : [])
+                + (schema.webhooks.isEmpty ? [] : Self.webhookTemplates)).map(Job.package)
             + Self.clientTemplates.map(Job.client)
             + Self.runtimeTemplates.map(Job.runtime)
             + schema.entities.indices.map(Job.entity)
@@ -286,6 +287,9 @@ public struct Generator: Sendable {
         "Sources/App/Database/EventFeed.swift", "Sources/App/Database/EventLog.swift", "Tests/AppTests/EventStreamTests.swift",
     ]
 
+    /// Templates rendered when an entity has a `@@webhook`.
+    static let webhookTemplates = ["Sources/App/Database/Webhooks.swift", "Tests/AppTests/WebhookTests.swift"]
+
     /// Templates rendered for an `auth` block that declares `reset password` or `verify email`.
     static let mailTemplates = ["Sources/App/Auth/AccountMail.swift", "Sources/App/Mailer.swift"]
 
@@ -314,12 +318,18 @@ public struct Generator: Sendable {
             "eventEntities": .list(schema.entities.compactMap { entity in
                 entity.eventRetentionSeconds.map { .object(["type": .text(entity.names.type), "retention": .text(String($0))]) }
             }),
+            "hasWebhooks": .flag(!schema.webhooks.isEmpty),
+            "usesCrypto": .flag(schema.auth != nil || !schema.webhooks.isEmpty),
+            "webhookNames": .text(schema.webhooks.map { "`\($0.webhook.name)`" }.joined(separator: ", ")),
+            "webhooks": .list(schema.webhooks.map { webhookValue($1, of: $0, in: schema) }),
+            "webhookLog": webhookLogValue(schema),
             "hasDecimalFields": .flag(schema.hasDecimalFields),
             "auth": authValue(schema),
             "firstRoute": .text(schema.entities.first?.routePath ?? "health"),
             "commitExample": commitExample(schema, entityValues: entityValues),
             "eventExample": commitExample(schema, entityValues: entityValues) { $0.eventRetentionSeconds != nil },
             "linkEventExample": linkEventExample(schema, entityValues: entityValues),
+            "webhookExample": commitExample(schema, entityValues: entityValues) { !$0.webhooks.isEmpty },
             "fixtures": .list(entityValues.map(TemplateValue.object)),
             "oracle": schema.auth == nil ? .flag(false) : .object(OracleWriter(
                 schema: schema, creatable: Set(zip(schema.entities, entityValues).compactMap { entity, value in
@@ -346,6 +356,33 @@ public struct Generator: Sendable {
 }
 
 extension Generator {
+    /// A `@@webhook`: its name, entity, kinds (`.created, .updated`) and condition as `Access`.
+    private func webhookValue(_ webhook: Webhook, of entity: Entity, in schema: Schema) -> TemplateValue {
+        let condition = webhook.condition.map { condition in
+            RuleWriter(entity: entity, schema: schema).access([Rule(operations: [.list], fields: [], condition: condition)])
+        }
+        var words = ["\"\(webhook.name)\""] + webhook.kinds.map(\.rawValue)
+        if let described = webhook.condition.map({ RuleWriter.describe($0) }) { words.append(described) }
+        return .object([
+            "name": .text(webhook.name),
+            "entity": .text(entity.names.type),
+            "kinds": .text(webhook.kinds.map { "." + $0.rawValue }.joined(separator: ", ")),
+            "condition": .text(condition ?? ".all"),
+            "description": .text("@@webhook(" + words.joined(separator: ", ") + ")"),
+        ])
+    }
+
+    /// Who reads the webhooks' delivery log (`admin` in the auth block), with a webhook only.
+    private func webhookLogValue(_ schema: Schema) -> TemplateValue {
+        guard let auth = schema.auth, let admin = auth.admin, let entity = schema.entity(named: auth.entity), !schema.webhooks.isEmpty
+        else { return .flag(false) }
+        let rule = Rule(operations: [.read], fields: [], condition: admin)
+        return .object([
+            "description": .text(RuleWriter.describe(admin)),
+            "access": .text(RuleWriter(entity: entity, schema: schema).access([rule], indent: "        ")),
+        ])
+    }
+
     /// The `auth` block's names, or `false` without one.
     private func authValue(_ schema: Schema) -> TemplateValue {
         guard let auth = schema.auth, let entity = schema.entity(named: auth.entity),
@@ -483,6 +520,12 @@ struct RouteTable {
                     Route(method: "POST", path: "/auth/verify-email/confirm", summary: "Confirms an address with a mailed link's token"),
                 ]
             }
+        }
+        if schema.auth?.admin != nil, !schema.webhooks.isEmpty {
+            result += [
+                Route(method: "GET", path: "/webhook-deliveries", summary: "List the webhooks' deliveries (admin)"),
+                Route(method: "POST", path: "/webhook-deliveries/{id}/retry", summary: "Send a webhook delivery again (admin)"),
+            ]
         }
         for entity in schema.entities {
             let base = entity.names.route

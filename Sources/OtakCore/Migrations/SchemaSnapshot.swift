@@ -112,7 +112,8 @@ extension SchemaSnapshot {
                 indexes: [IndexSnapshot(name: join.name + "_" + join.secondColumn + "_idx", columns: [join.secondColumn])])
         }
         self.init(format: Self.currentFormat, tables: entityTables + joinTables
-                  + [Self.sessionsTable(schema), Self.accountTokensTable(schema), Self.eventsTable(schema)].compactMap { $0 })
+                  + [Self.sessionsTable(schema), Self.accountTokensTable(schema), Self.eventsTable(schema)].compactMap { $0 }
+                  + Self.webhookTables(schema))
     }
 
     /// `otak_sessions`, with an `auth` block: one row per signed-in device, holding the hash of
@@ -150,6 +151,30 @@ extension SchemaSnapshot {
             ],
             primaryKey: ["id"], uniques: [], checks: [], foreignKeys: [],
             indexes: [IndexSnapshot(name: "otak_events_created_at_idx", columns: ["created_at"])])
+    }
+
+    /// With a `@@webhook`: `otak_webhook_cursors`, how far each webhook has read the outbox, and
+    /// `otak_deliveries`, one row per event to send (sent, waiting for a retry, or given up).
+    static func webhookTables(_ schema: Schema) -> [TableSnapshot] {
+        guard !schema.webhooks.isEmpty else { return [] }
+        return [
+            TableSnapshot(
+                name: "otak_webhook_cursors", entity: nil,
+                columns: [column("webhook", .text), column("event_id", .integer)],
+                primaryKey: ["webhook"], uniques: [], checks: [], foreignKeys: [], indexes: []),
+            TableSnapshot(
+                name: "otak_deliveries", entity: nil,
+                columns: [
+                    column("id", .sequence), column("webhook", .text), column("event_id", .integer), column("body", .text),
+                    column("status", .text), column("attempts", .integer), column("next_attempt_at", .timestamp),
+                    column("last_status", .integer, optional: true), column("last_error", .text, optional: true),
+                    column("created_at", .timestamp), column("delivered_at", .timestamp, optional: true),
+                ],
+                primaryKey: ["id"],
+                uniques: [IndexSnapshot(name: "otak_deliveries_webhook_event_id_key", columns: ["webhook", "event_id"])],
+                checks: [], foreignKeys: [],
+                indexes: [IndexSnapshot(name: "otak_deliveries_status_next_attempt_at_idx", columns: ["status", "next_attempt_at"])]),
+        ]
     }
 
     /// `otak_account_tokens`, with `reset password` or `verify email`: the links mailed to users,

@@ -15,6 +15,8 @@ public struct Entity: Sendable, Equatable {
     /// `@@events` or `@@events(30d)`: every committed write appends an event to the outbox
     /// (`otak_events`), kept this many seconds.
     public var eventRetentionSeconds: Int? = nil
+    /// `@@webhook("ORDER_PAID", updated, status == .paid)`: the outbox's events sent on to a URL.
+    public var webhooks: [Webhook] = []
 
     /// How long events are kept when `@@events` gives no duration: a week.
     public static let defaultEventRetentionSeconds = 7 * 86_400
@@ -37,6 +39,25 @@ public struct Entity: Sendable, Equatable {
     public func denyRules(for operation: RuleOperation) -> [Rule] {
         rules.filter { $0.operations.contains(operation) && $0.isDeny }
     }
+}
+
+/// `@@webhook("ORDER_PAID", updated, status == .paid)`: some of an entity's events, POSTed
+/// (signed) to the URL in the environment variable `<name>_URL` with the key `<name>_SECRET`.
+public struct Webhook: Sendable, Equatable {
+    /// The kinds of event a webhook can follow.
+    public enum Kind: String, Sendable, CaseIterable {
+        case created, updated, deleted, linked, unlinked
+    }
+
+    /// `ORDER_PAID`: the prefix of its environment variables, and its name in payloads and logs.
+    public var name: String
+    /// In the order declared; without any, `created`, `updated` and `deleted`.
+    public var kinds: [Kind]
+    /// Over the row, without the caller. For `updated`, the change must make it true: it holds
+    /// after the write and did not before; for `deleted`, it held before; otherwise it holds.
+    public var condition: RuleExpression?
+
+    public static let defaultKinds: [Kind] = [.created, .updated, .deleted]
 }
 
 /// Every name an emitter needs for an entity.

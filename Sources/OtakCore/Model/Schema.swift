@@ -33,6 +33,11 @@ public struct Schema: Sendable, Equatable {
         Dictionary(entities.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Every entity's `@@webhook`s, with their entity.
+    public var webhooks: [(entity: Entity, webhook: Webhook)] {
+        entities.flatMap { entity in entity.webhooks.map { (entity, $0) } }
+    }
+
     public func enumType(named name: String) -> EnumType? {
         enums.first { $0.name == name }
     }
@@ -58,6 +63,9 @@ public struct AuthConfiguration: Sendable, Equatable {
     public var resetsPasswords = false
     /// `verify email`: a link mailed at sign-up (and on request) sets `emailVerified`.
     public var verifiesEmail = false
+    /// `admin role(admin)`: the callers who run the server, who read the webhooks' delivery log
+    /// and send a dead delivery again. A condition on the caller alone.
+    public var admin: RuleExpression? = nil
 
     /// Whether the server mails anything (and needs a mailer in production).
     public var sendsMail: Bool { resetsPasswords || verifiesEmail }

@@ -208,10 +208,15 @@ let package = Package(
         {{#usesPasswords}}
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         {{/usesPasswords}}
-        {{#hasAuth}}
+        {{#usesCrypto}}
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        {{/usesCrypto}}
+        {{#hasAuth}}
         .package(url: "https://github.com/swift-extras/swift-extras-base64.git", from: "1.2.0"),
         {{/hasAuth}}
+        {{#hasWebhooks}}
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        {{/hasWebhooks}}
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.4.0"),
@@ -233,10 +238,15 @@ let package = Package(
                 {{#usesPasswords}}
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 {{/usesPasswords}}
-                {{#hasAuth}}
+                {{#usesCrypto}}
                 .product(name: "Crypto", package: "swift-crypto"),
+                {{/usesCrypto}}
+                {{#hasAuth}}
                 .product(name: "ExtrasBase64", package: "swift-extras-base64"),
                 {{/hasAuth}}
+                {{#hasWebhooks}}
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                {{/hasWebhooks}}
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -272,9 +282,9 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
-                {{#hasAuth}}
+                {{#usesCrypto}}
                 .product(name: "Crypto", package: "swift-crypto"),
-                {{/hasAuth}}
+                {{/usesCrypto}}
             ]
         ),
     ]
@@ -658,9 +668,12 @@ func buildApplication(
         database = try await openDatabase(configuration.database, logger: logger)
     }
     let connections = ConnectionGuard(limits: configuration.connections, logger: logger)
+    {{#hasWebhooks}}
+    let webhooks = WebhookDispatcher(database: database, settings: configuration.webhooks, logger: logger)
+    {{/hasWebhooks}}
     {{#hasEvents}}
     let feed = chosenFeed ?? EventFeed(
-        database: database, settings: configuration.events, isDraining: { connections.isDraining }, logger: logger)
+        database: database, settings: configuration.events, isDraining: { connections.isDraining },{{#hasWebhooks}} committed: webhooks.wake,{{/hasWebhooks}} logger: logger)
     {{/hasEvents}}
     {{#hasAuth}}
     let throttle = Throttle(database: database, clock: configuration.clock)
@@ -670,7 +683,7 @@ func buildApplication(
     let mail = AccountMailQueue(database: database, mailer: mailer, settings: configuration.accountMail, clock: configuration.clock, logger: logger)
     {{/sendsMail}}
     let router = buildRouter(
-        configuration, database: database, connections: connections, hooks: hooks,{{#hasEvents}} feed: feed,{{/hasEvents}}
+        configuration, database: database, connections: connections, hooks: hooks,{{#hasEvents}} feed: feed,{{/hasEvents}}{{#webhookLog}} webhooks: webhooks,{{/webhookLog}}
         auth: AuthMiddleware({{#hasAuth}}
             database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), sessions: sessions,
             {{/hasAuth}}callerWithoutToken: callerWithoutToken){{#hasAuth}},
@@ -688,6 +701,9 @@ func buildApplication(
     {{#hasEvents}}
     app.addServices(EventRetention(database: database, logger: logger), feed)
     {{/hasEvents}}
+    {{#hasWebhooks}}
+    app.addServices(webhooks)
+    {{/hasWebhooks}}
     {{#sendsMail}}
     // After the database: services stop in reverse order, so the waiting mail is sent first.
     app.addServices(mail)
@@ -704,7 +720,7 @@ func buildApplication(
 /// The routes of every entity and those of `CustomRoutes.swift`, behind request logging,
 /// security headers, CORS (for the configuration's allowed origins), JSON error mapping and sign-in.
 func buildRouter(
-    _ configuration: AppConfiguration, database: Database, connections: ConnectionGuard, hooks: AppHooks,{{#hasEvents}} feed: EventFeed,{{/hasEvents}}
+    _ configuration: AppConfiguration, database: Database, connections: ConnectionGuard, hooks: AppHooks,{{#hasEvents}} feed: EventFeed,{{/hasEvents}}{{#webhookLog}} webhooks: WebhookDispatcher,{{/webhookLog}}
     auth: AuthMiddleware{{#hasAuth}}, decoyHash: String, throttle: Throttle{{/hasAuth}}{{#sendsMail}}, mail: AccountMailQueue{{/sendsMail}}
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
@@ -739,6 +755,9 @@ func buildRouter(
         mail: mail, clock: configuration.clock{{/sendsMail}}
     ).addRoutes(to: router)
     {{/auth}}
+    {{#webhookLog}}
+    WebhookController(database: database, dispatcher: webhooks).addRoutes(to: router)
+    {{/webhookLog}}
     addCustomRoutes(to: router, database: database, hooks: hooks)
     return router
 }
@@ -1899,6 +1918,14 @@ import PostgresNIO
 ///   comment line; `EVENT_BUFFER` (default 256): changes waiting for a slow client before its
 ///   stream ends;
 {{/hasEvents}}
+{{#hasWebhooks}}
+/// - for each webhook ({{webhookNames}}), `<NAME>_URL`, where it POSTs (http or https; unset,
+///   the webhook sends nothing), and `<NAME>_SECRET`, the key of its signature, at least 32
+///   bytes, required with the URL; `WEBHOOK_MAX_ATTEMPTS` (default 15): attempts before a
+///   delivery is given up; `WEBHOOK_RETRY_SECONDS` (default 10): the wait before the first
+///   retry, doubling each time up to 6 hours; `WEBHOOK_TIMEOUT_SECONDS` (default 10): how
+///   long a receiver has to answer;
+{{/hasWebhooks}}
 {{#usesPasswords}}
 /// - `BCRYPT_COST`: the work factor of password hashes, 4 to 31 (default 12).
 {{/usesPasswords}}
@@ -1983,6 +2010,9 @@ struct AppConfiguration: Sendable {
     {{#hasEvents}}
     var events = EventFeed.Settings()
     {{/hasEvents}}
+    {{#hasWebhooks}}
+    var webhooks = WebhookSettings()
+    {{/hasWebhooks}}
 
     #if DEBUG
     static let isDebugBuild = true
@@ -2063,7 +2093,33 @@ struct AppConfiguration: Sendable {
             events.buffer = number
         }
         {{/hasEvents}}
+        {{#hasWebhooks}}
+        try readWebhookSettings(environment)
+        {{/hasWebhooks}}
     }
+    {{#hasWebhooks}}
+
+    private mutating func readWebhookSettings(_ environment: Environment) throws {
+        for webhook in Webhook.declared {
+            guard let url = environment.get("\(webhook.name)_URL") else { continue }
+            guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme ?? ""),
+                  components.host?.isEmpty == false
+            else {
+                throw ConfigurationError("\(webhook.name)_URL must be an http or https address, such as https://example.com/hooks/orders")
+            }
+            guard let secret = environment.get("\(webhook.name)_SECRET"), secret.utf8.count >= 32 else {
+                throw ConfigurationError("\(webhook.name)_SECRET must be set with \(webhook.name)_URL, at least 32 bytes long (e.g. `openssl rand -hex 32`): the receiver checks the signature with it")
+            }
+            webhooks.targets[webhook.name] = WebhookSettings.Target(url: url, secret: Array(secret.utf8))
+        }
+        if let attempts = environment.get("WEBHOOK_MAX_ATTEMPTS") {
+            guard let number = Int(attempts), (1...100).contains(number) else { throw ConfigurationError("WEBHOOK_MAX_ATTEMPTS must be from 1 to 100") }
+            webhooks.maxAttempts = number
+        }
+        if let delay = try Self.seconds("WEBHOOK_RETRY_SECONDS", in: 1...86_400, environment) { webhooks.retryDelay = TimeInterval(delay) }
+        if let timeout = try Self.seconds("WEBHOOK_TIMEOUT_SECONDS", in: 1...300, environment) { webhooks.timeout = TimeInterval(timeout) }
+    }
+    {{/hasWebhooks}}
     {{#sendsMail}}
 
     private mutating func readAccountMailSettings(_ environment: Environment) throws {
@@ -3030,29 +3086,6 @@ final class EventFeed: Service {
         let deadline: Date
     }
 
-    /// One event of the outbox.
-    private struct Event: Sendable {
-        let id: Int64
-        let entity: String
-        let kind: EventLog.Kind
-        let rowID: UUID
-        let data: String
-        let image: [SQLValue]?
-        let previous: [SQLValue]?
-
-        init(row: SQLRow) throws {
-            id = Int64(try row.decode(0, as: Int.self))
-            entity = try row.decode(1, as: String.self)
-            let kind = try row.decode(2, as: String.self)
-            guard let known = EventLog.Kind(rawValue: kind) else { throw SQLDecodingError(expected: "an event kind", found: kind) }
-            self.kind = known
-            rowID = try row.decode(3, as: UUID.self)
-            data = try row.decode(4, as: String.self)
-            image = try row.decode(5, as: String?.self).flatMap(RowImage.values)
-            previous = try row.decode(6, as: String?.self).flatMap(RowImage.values)
-        }
-    }
-
     private struct Subscriber: Sendable {
         let subscription: Subscription
         let continuation: AsyncStream<Delivery>.Continuation
@@ -3082,14 +3115,21 @@ final class EventFeed: Service {
     private let listener = NIOLockedValueBox<Task<Void, Never>?>(nil)
     private static let batch = 500
 
-    init(database: Database, settings: Settings = Settings(), isDraining: @escaping @Sendable () -> Bool = { false }, logger: Logger) {
-        (self.database, self.settings, self.isDraining, self.logger) = (database, settings, isDraining, logger)
+    /// Called with each commit of an event on this instance, after the reader is woken.
+    private let committed: @Sendable () -> Void
+
+    init(
+        database: Database, settings: Settings = Settings(), isDraining: @escaping @Sendable () -> Bool = { false },
+        committed: @escaping @Sendable () -> Void = {}, logger: Logger
+    ) {
+        (self.database, self.settings, self.isDraining, self.committed, self.logger) = (database, settings, isDraining, committed, logger)
         (wakeups, wakeup) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
     /// Asks the reader to look for new events (after a write of this instance commits).
     func wake() {
         wakeup.yield()
+        committed()
     }
 
     /// The id of the last event (0 for none): where a subscription without `Last-Event-ID` starts.
@@ -3118,7 +3158,7 @@ final class EventFeed: Service {
                     .integer(Int(cursor)), .integer(Int(high)), .text(subscription.entity), .integer(Self.batch),
                 ])
                 for row in rows {
-                    let event = try Event(row: row)
+                    let event = try EventLog.Event(row: row)
                     if let delivery = try await deliveries(of: event, to: [subscription.condition])[0] {
                         try await write(delivery)
                     }
@@ -3136,7 +3176,7 @@ final class EventFeed: Service {
             }
         }
         startListening()
-        wake()
+        wakeup.yield()
         for await delivery in stream {
             try await write(delivery)
         }
@@ -3206,9 +3246,9 @@ final class EventFeed: Service {
     private func deliverNew() async {
         while true {
             guard let from = state.withLockedValue({ $0.live.isEmpty ? nil : $0.position }) else { return }
-            let events: [Event]
+            let events: [EventLog.Event]
             do {
-                events = try await database.read(EventLog.after, [.integer(Int(from)), .integer(Self.batch)]).map(Event.init(row:))
+                events = try await database.read(EventLog.after, [.integer(Int(from)), .integer(Self.batch)]).map(EventLog.Event.init(row:))
             } catch {
                 logger.error("reading events failed", metadata: ["error": "\(String(reflecting: error))"])
                 return
@@ -3275,7 +3315,7 @@ final class EventFeed: Service {
     }
 
     /// What each condition's subscriber is sent for `event`, by position (nil: nothing).
-    private func deliveries(of event: Event, to conditions: [Access]) async throws -> [Delivery?] {
+    private func deliveries(of event: EventLog.Event, to conditions: [Access]) async throws -> [Delivery?] {
         let after = try await matching(conditions, event.image, of: event.entity)
         let before = try await matching(conditions, event.previous, of: event.entity)
         return conditions.indices.map { position in
@@ -3355,6 +3395,44 @@ enum EventLog {
         ])
     }
 
+    /// One event of the outbox, as `after` and `entityAfter` read it.
+    struct Event: Sendable {
+        let id: Int64
+        let entity: String
+        let kind: Kind
+        let rowID: UUID
+        /// The row as the API writes it (before the write, for a delete).
+        let data: String
+        /// The row's columns after and before the write (`RowImage`).
+        let image: [SQLValue]?
+        let previous: [SQLValue]?
+        let createdAt: Date
+
+        init(row: SQLRow) throws {
+            id = Int64(try row.decode(0, as: Int.self))
+            entity = try row.decode(1, as: String.self)
+            let kind = try row.decode(2, as: String.self)
+            guard let known = Kind(rawValue: kind) else { throw SQLDecodingError(expected: "an event kind", found: kind) }
+            self.kind = known
+            rowID = try row.decode(3, as: UUID.self)
+            data = try row.decode(4, as: String.self)
+            image = try row.decode(5, as: String?.self).flatMap(RowImage.values)
+            previous = try row.decode(6, as: String?.self).flatMap(RowImage.values)
+            createdAt = try row.decode(7, as: Date.self)
+        }
+    }
+
+    /// Whether the row of `image` (of `entity`) meets `condition`, a condition on rows alone.
+    static func meets(_ condition: Access, _ image: [SQLValue]?, of entity: String, in database: Database) async throws -> Bool {
+        switch condition {
+        case .all: return image != nil
+        case .none: return false
+        case .rows(let rows):
+            guard let image, let rowStatement = rowStatements[entity] else { return false }
+            return try await !RowMatch.matching([rows], row: rowStatement, image: image, in: database).isEmpty
+        }
+    }
+
     /// The data of a link or an unlink event: `{"id":…,"relation":"tags","otherId":…}`.
     struct Link: JSONWritable {
         let id: UUID
@@ -3392,13 +3470,13 @@ enum EventLog {
     static let inCommitOrder = SQL(sqlite: "", postgres: "SELECT pg_advisory_xact_lock(7404001), pg_notify('otak_events', '')")
     /// The events after an id, in order: what `EventFeed` delivers.
     static let after = SQL(
-        sqlite: #"SELECT "id", "entity", "kind", "row_id", "data", "image", "previous" FROM "otak_events" WHERE "id" > ?1 ORDER BY "id" LIMIT ?2"#,
-        postgres: #"SELECT "id", "entity", "kind", "row_id", "data"::text, "image"::text, "previous"::text FROM "otak_events" WHERE "id" > $1 ORDER BY "id" LIMIT $2"#)
+        sqlite: #"SELECT "id", "entity", "kind", "row_id", "data", "image", "previous", "created_at" FROM "otak_events" WHERE "id" > ?1 ORDER BY "id" LIMIT ?2"#,
+        postgres: #"SELECT "id", "entity", "kind", "row_id", "data"::text, "image"::text, "previous"::text, "created_at" FROM "otak_events" WHERE "id" > $1 ORDER BY "id" LIMIT $2"#)
     /// The events of one entity after an id and up to another, in order: what a subscriber
-    /// resuming reads.
+    /// resuming reads, and webhooks.
     static let entityAfter = SQL(
-        sqlite: #"SELECT "id", "entity", "kind", "row_id", "data", "image", "previous" FROM "otak_events" WHERE "id" > ?1 AND "id" <= ?2 AND "entity" = ?3 ORDER BY "id" LIMIT ?4"#,
-        postgres: #"SELECT "id", "entity", "kind", "row_id", "data"::text, "image"::text, "previous"::text FROM "otak_events" WHERE "id" > $1 AND "id" <= $2 AND "entity" = $3 ORDER BY "id" LIMIT $4"#)
+        sqlite: #"SELECT "id", "entity", "kind", "row_id", "data", "image", "previous", "created_at" FROM "otak_events" WHERE "id" > ?1 AND "id" <= ?2 AND "entity" = ?3 ORDER BY "id" LIMIT ?4"#,
+        postgres: #"SELECT "id", "entity", "kind", "row_id", "data"::text, "image"::text, "previous"::text, "created_at" FROM "otak_events" WHERE "id" > $1 AND "id" <= $2 AND "entity" = $3 ORDER BY "id" LIMIT $4"#)
     /// The last event's id (0 when there is none).
     static let last = SQL(
         sqlite: #"SELECT COALESCE(MAX("id"), 0) FROM "otak_events""#,
@@ -3408,8 +3486,29 @@ enum EventLog {
         postgres: #"DELETE FROM "otak_events" WHERE "entity" = $1 AND "created_at" < $2"#)
 }
 
-/// Deletes the events past their entity's retention: a minute after start (the migrations
-/// have run), then every hour.
+{{#hasWebhooks}}
+extension Webhook {
+    /// The schema's `@@webhook`s.
+    static let declared: [Webhook] = [
+        {{#webhooks}}
+        /// `{{description}}`
+        Webhook(name: "{{name}}", entity: "{{entity}}", kinds: [{{kinds}}], condition: {{condition}}),
+        {{/webhooks}}
+    ]
+}
+{{#webhookLog}}
+
+extension WebhookLog {
+    /// `admin {{description}}`: who reads the delivery log and sends a delivery again.
+    static let admin: Permission = Permission(action: "read the webhooks' deliveries", refersToCaller: true) { user in
+        {{access}}
+    }
+}
+{{/webhookLog}}
+
+{{/hasWebhooks}}
+/// Deletes the events past their entity's retention{{#hasWebhooks}} (and the deliveries of their webhooks,
+/// sent or given up){{/hasWebhooks}}: a minute after start (the migrations have run), then every hour.
 struct EventRetention: Service {
     let database: Database
     let logger: Logger
@@ -3428,12 +3527,464 @@ struct EventRetention: Service {
         for (entity, seconds) in EventLog.retention {
             do {
                 try await database.query(EventLog.deleteOld, [.text(entity), .timestamp(now.addingTimeInterval(-seconds))])
+                {{#hasWebhooks}}
+                // A webhook's deliveries, sent or given up, are kept as long as its entity's events.
+                for webhook in Webhook.declared where webhook.entity == entity {
+                    try await database.query(WebhookLog.deleteOld, [.text(webhook.name), .timestamp(now.addingTimeInterval(-seconds))])
+                }
+                {{/hasWebhooks}}
             } catch {
                 logger.error("old events were not deleted", metadata: ["entity": "\(entity)", "error": "\(String(reflecting: error))"])
             }
         }
     }
 }
+
+"""#,
+        "Sources/App/Database/Webhooks.swift.mustache": #"""
+{{> header}}
+import AsyncHTTPClient
+import Crypto
+import Foundation
+import Hummingbird
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import ServiceLifecycle
+
+/// A `@@webhook` of the schema: the events of one entity that it POSTs to its URL.
+struct Webhook: Sendable {
+    /// `ORDER_PAID`: the prefix of its settings (`ORDER_PAID_URL`, `ORDER_PAID_SECRET`).
+    let name: String
+    let entity: String
+    let kinds: Set<EventLog.Kind>
+    /// The schema's condition on the row (`.all` without one). An update is sent when it makes
+    /// the condition true (it holds after the write, not before); a delete when it held before.
+    let condition: Access
+}
+
+/// Where a webhook sends, read from the environment: `<NAME>_URL` and `<NAME>_SECRET`, and the
+/// retries of every webhook: `WEBHOOK_MAX_ATTEMPTS`, `WEBHOOK_RETRY_SECONDS`, `WEBHOOK_TIMEOUT_SECONDS`.
+struct WebhookSettings: Sendable {
+    struct Target: Sendable {
+        let url: String
+        /// The HMAC-SHA256 key of the signature header, at least 32 bytes.
+        let secret: [UInt8]
+    }
+
+    /// By webhook name; a webhook without a target sends nothing (and reads no events).
+    var targets: [String: Target] = [:]
+    /// Attempts before a delivery is given up (`dead`); a dead one can be sent again by an admin.
+    var maxAttempts = 15
+    /// The wait before the first retry; each next one waits twice as long, up to `maxRetryDelay`,
+    /// less a random part of up to half (so that retries of many deliveries spread out).
+    var retryDelay: TimeInterval = 10
+    var maxRetryDelay: TimeInterval = 6 * 3600
+    /// How long a receiver has to answer.
+    var timeout: TimeInterval = 10
+    /// Deliveries sent at once.
+    var concurrency = 8
+}
+
+/// Sends the outbox's events to the webhooks, after their writes commit: at least once, with a
+/// stable id (the event's) for receivers to ignore a repeat, and signed.
+///
+/// Two steps, both in the database so that a crash loses nothing: each webhook's new events
+/// that match it become rows of `otak_deliveries`, in the transaction that moves the webhook's
+/// cursor through the outbox (an instance that finds the cursor moved by another does nothing);
+/// then due deliveries are claimed (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so instances share
+/// them) by moving their next attempt past the time a send can take, and POSTed. A 2xx answer
+/// delivers; anything else, a timeout or a refused connection is retried later, with
+/// exponential backoff and jitter, until `maxAttempts`, then the delivery is `dead`. An instance
+/// killed in the middle of a send leaves its claims to expire: they are sent again.
+///
+/// The request: `Content-Type: application/json`, `Otak-Event-Id` (the outbox's id),
+/// `Otak-Webhook` (its name) and `Otak-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of
+/// "<t>.<body>" with the webhook's secret>`, as Stripe signs; the body:
+/// `{"id":…,"webhook":"ORDER_PAID","type":"updated","entity":"Order","createdAt":"…","data":{…}}`.
+final class WebhookDispatcher: Service {
+    private let database: Database
+    private let webhooks: [Webhook]
+    private let settings: WebhookSettings
+    /// The time now: tests pass a clock of their own.
+    let clock: @Sendable () -> Date
+    private let logger: Logger
+    private let client: HTTPClient
+    private let wakeups: AsyncStream<Void>
+    private let wakeup: AsyncStream<Void>.Continuation
+    private static let batch = 500
+
+    /// `webhooks`: the schema's, less those without a target in `settings`.
+    init(
+        database: Database, webhooks: [Webhook] = Webhook.declared, settings: WebhookSettings,
+        clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger
+    ) {
+        (self.database, self.settings, self.clock, self.logger) = (database, settings, clock, logger)
+        self.webhooks = webhooks.filter { settings.targets[$0.name] != nil }
+        // Redirects are not followed: a receiver answers where it was configured.
+        client = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+            configuration: .init(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5))),
+            backgroundActivityLogger: logger)
+        (wakeups, wakeup) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Asks for a round now (after a write of this instance commits); otherwise one a second.
+    func wake() {
+        wakeup.yield()
+    }
+
+    func run() async throws {
+        for webhook in Webhook.declared where settings.targets[webhook.name] == nil {
+            logger.notice("\(webhook.name)_URL is not set: the webhook \(webhook.name) sends nothing")
+        }
+        if webhooks.isEmpty {
+            try? await gracefulShutdown()
+        } else {
+            // A shutdown lets the sends in progress finish (each within the timeout).
+            await withGracefulShutdownHandler {
+                await withTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        while !Task.isCancelled {
+                            try? await Task.sleep(for: .seconds(1))
+                            self.wakeup.yield()
+                        }
+                    }
+                    for await _ in self.wakeups { await self.dispatch() }
+                    group.cancelAll()
+                }
+            } onGracefulShutdown: {
+                self.wakeup.finish()
+            }
+        }
+        try await shutdown()
+    }
+
+    /// Closes the HTTP client (`run` does when it returns).
+    func shutdown() async throws {
+        try await client.shutdown()
+    }
+
+    /// One round: the new events become deliveries, then the due deliveries are sent, until
+    /// none is due. Errors are logged; the next round tries again.
+    func dispatch() async {
+        do {
+            try await enqueue()
+            while try await deliverDue() > 0 {}
+        } catch {
+            logger.error("webhooks: a round failed", metadata: ["error": "\(String(reflecting: error))"])
+        }
+    }
+
+    // MARK: Events to deliveries
+
+    /// Turns each webhook's new events into deliveries.
+    func enqueue() async throws {
+        for webhook in webhooks {
+            while try await enqueue(webhook) {}
+        }
+    }
+
+    /// One batch of `webhook`'s events; whether there may be more.
+    private func enqueue(_ webhook: Webhook) async throws -> Bool {
+        let high = Int64(try await database.read(EventLog.last).first?.decode(0, as: Int.self) ?? 0)
+        // A webhook starts with the events after the moment it is first configured.
+        try await database.query(WebhookLog.startCursor, [.text(webhook.name), .integer(Int(high))])
+        guard let cursorRow = try await database.read(WebhookLog.cursor, [.text(webhook.name)]).first else { return false }
+        let cursor = Int64(try cursorRow.decode(0, as: Int.self))
+        guard cursor < high else { return false }
+        let events = try await database.read(EventLog.entityAfter, [
+            .integer(Int(cursor)), .integer(Int(high)), .text(webhook.entity), .integer(Self.batch),
+        ]).map(EventLog.Event.init(row:))
+        // Past every event read; to `high` when the entity has no more up to it.
+        let reached = events.count == Self.batch ? events.last!.id : high
+        var bodies: [(id: Int64, body: String)] = []
+        for event in events where try await sends(webhook, event) {
+            bodies.append((event.id, body(of: event, for: webhook)))
+        }
+        let now = clock()
+        try await database.transaction { connection in
+            // Another instance that moved the cursor first made these deliveries.
+            guard try await !connection.query(WebhookLog.moveCursor, [.text(webhook.name), .integer(Int(cursor)), .integer(Int(reached))]).isEmpty
+            else { return }
+            for (id, body) in bodies {
+                try await connection.query(WebhookLog.insert, [.text(webhook.name), .integer(Int(id)), .text(body), .timestamp(now)])
+            }
+        }
+        return reached < high
+    }
+
+    /// Whether `webhook` sends `event`: its kind, and its condition on the row (made true by an update).
+    private func sends(_ webhook: Webhook, _ event: EventLog.Event) async throws -> Bool {
+        guard webhook.kinds.contains(event.kind) else { return false }
+        if case .all = webhook.condition { return true }
+        switch event.kind {
+        case .deleted:
+            return try await EventLog.meets(webhook.condition, event.previous, of: event.entity, in: database)
+        case .updated:
+            guard try await EventLog.meets(webhook.condition, event.image, of: event.entity, in: database) else { return false }
+            return try await !EventLog.meets(webhook.condition, event.previous, of: event.entity, in: database)
+        case .created, .linked, .unlinked:
+            return try await EventLog.meets(webhook.condition, event.image, of: event.entity, in: database)
+        }
+    }
+
+    private func body(of event: EventLog.Event, for webhook: Webhook) -> String {
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("createdAt", event.createdAt)
+        json.key("data")
+        json.raw(event.data)
+        json.field("entity", event.entity)
+        json.field("id", Int(event.id))
+        json.field("type", event.kind.rawValue)
+        json.field("webhook", webhook.name)
+        json.endObject()
+        return json.text
+    }
+
+    // MARK: Sending
+
+    /// Claims the due deliveries (at most `concurrency`) and sends them; how many it claimed.
+    func deliverDue() async throws -> Int {
+        let now = clock()
+        // A claim lasts longer than a send can: an instance that dies leaves it to expire.
+        let claimedUntil = now.addingTimeInterval(settings.timeout + 30)
+        let claimed = try await database.query(WebhookLog.claim, [
+            .timestamp(claimedUntil), .timestamp(now), .integer(settings.concurrency),
+        ]).map(Claim.init(row:))
+        await withTaskGroup(of: Void.self) { group in
+            for delivery in claimed {
+                group.addTask { await self.send(delivery) }
+            }
+        }
+        return claimed.count
+    }
+
+    private struct Claim: Sendable {
+        let id: Int
+        let webhook: String
+        let eventID: Int
+        let body: String
+        let attempts: Int
+
+        init(row: SQLRow) throws {
+            id = try row.decode(0, as: Int.self)
+            webhook = try row.decode(1, as: String.self)
+            eventID = try row.decode(2, as: Int.self)
+            body = try row.decode(3, as: String.self)
+            attempts = try row.decode(4, as: Int.self)
+        }
+    }
+
+    private func send(_ delivery: Claim) async {
+        guard let target = settings.targets[delivery.webhook] else { return }
+        let sentAt = clock()
+        var request = HTTPClientRequest(url: target.url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "{{executableName}} webhooks")
+        request.headers.add(name: "Otak-Event-Id", value: String(delivery.eventID))
+        request.headers.add(name: "Otak-Webhook", value: delivery.webhook)
+        request.headers.add(name: "Otak-Signature", value: WebhookSignature.header(body: delivery.body, secret: target.secret, at: sentAt))
+        request.body = .bytes(ByteBuffer(string: delivery.body))
+        var status: Int?
+        var failure: String?
+        do {
+            let response = try await client.execute(request, timeout: .milliseconds(Int64(settings.timeout * 1000)))
+            status = Int(response.status.code)
+            if !(200..<300).contains(Int(response.status.code)) {
+                let answer = (try? await response.body.collect(upTo: 2048)).map { String(buffer: $0).prefix(500) } ?? ""
+                failure = "answered \(response.status.code)" + (answer.isEmpty ? "" : ": " + answer)
+            }
+        } catch {
+            failure = String(describing: error)
+        }
+        do {
+            try await record(delivery, status: status, failure: failure)
+        } catch {
+            logger.error("webhooks: a delivery's result was not recorded; it will be sent again",
+                         metadata: ["delivery": "\(delivery.id)", "error": "\(String(reflecting: error))"])
+        }
+    }
+
+    private func record(_ delivery: Claim, status: Int?, failure: String?) async throws {
+        let now = clock()
+        let code = status.map(SQLValue.integer) ?? .null
+        guard let failure else {
+            try await database.query(WebhookLog.delivered, [.integer(delivery.id), .timestamp(now), code])
+            return
+        }
+        if delivery.attempts >= settings.maxAttempts {
+            logger.error("webhooks: a delivery is given up", metadata: [
+                "webhook": "\(delivery.webhook)", "event": "\(delivery.eventID)", "attempts": "\(delivery.attempts)", "error": "\(failure)",
+            ])
+            try await database.query(WebhookLog.failed, [.integer(delivery.id), .text(WebhookDelivery.Status.dead.rawValue), .timestamp(now), code, .text(failure)])
+        } else {
+            logger.warning("webhooks: a delivery failed; it will be retried", metadata: [
+                "webhook": "\(delivery.webhook)", "event": "\(delivery.eventID)", "attempts": "\(delivery.attempts)", "error": "\(failure)",
+            ])
+            let next = now.addingTimeInterval(retryDelay(after: delivery.attempts))
+            try await database.query(WebhookLog.failed, [.integer(delivery.id), .text(WebhookDelivery.Status.pending.rawValue), .timestamp(next), code, .text(failure)])
+        }
+    }
+
+    /// The wait after `attempts` failed attempts: doubling from `retryDelay`, at most
+    /// `maxRetryDelay`, less a random part of up to half of it.
+    func retryDelay(after attempts: Int) -> TimeInterval {
+        let full = min(settings.maxRetryDelay, settings.retryDelay * pow(2, Double(min(attempts - 1, 40))))
+        return full * Double.random(in: 0.5...1)
+    }
+}
+
+/// The `Otak-Signature` header: `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. A receiver
+/// computes the same over the body it got, compares in constant time, and refuses a `t` too
+/// far from its own clock (a replay).
+enum WebhookSignature {
+    static func header(body: String, secret: [UInt8], at time: Date) -> String {
+        let timestamp = String(Int(time.timeIntervalSince1970))
+        let code = HMAC<SHA256>.authenticationCode(for: Array((timestamp + "." + body).utf8), using: SymmetricKey(data: secret))
+        return "t=\(timestamp),v1=" + code.map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// A row of the delivery log, as `GET /webhook-deliveries` writes it.
+struct WebhookDelivery: JSONResponse, Sendable {
+    enum Status: String, CaseIterable, Sendable {
+        /// To be sent (again) at `nextAttemptAt`.
+        case pending
+        case delivered
+        /// Given up after `WEBHOOK_MAX_ATTEMPTS`.
+        case dead
+    }
+
+    let id: Int
+    let webhook: String
+    let eventID: Int
+    let body: String
+    let status: String
+    let attempts: Int
+    let nextAttemptAt: Date
+    let lastStatus: Int?
+    let lastError: String?
+    let createdAt: Date
+    let deliveredAt: Date?
+
+    init(row: SQLRow) throws {
+        id = try row.decode(0, as: Int.self)
+        webhook = try row.decode(1, as: String.self)
+        eventID = try row.decode(2, as: Int.self)
+        body = try row.decode(3, as: String.self)
+        status = try row.decode(4, as: String.self)
+        attempts = try row.decode(5, as: Int.self)
+        nextAttemptAt = try row.decode(6, as: Date.self)
+        lastStatus = try row.decode(7, as: Int?.self)
+        lastError = try row.decode(8, as: String?.self)
+        createdAt = try row.decode(9, as: Date.self)
+        deliveredAt = try row.decode(10, as: Date?.self)
+    }
+
+    var estimatedSize: Int { 512 + body.utf8.count }
+
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("attempts", attempts)
+        json.field("createdAt", createdAt)
+        json.field("deliveredAt", orNull: deliveredAt)
+        json.field("eventId", eventID)
+        json.field("id", id)
+        json.field("lastError", orNull: lastError)
+        json.field("lastStatus", orNull: lastStatus)
+        json.field("nextAttemptAt", nextAttemptAt)
+        json.key("payload")
+        json.raw(body)
+        json.field("status", status)
+        json.field("webhook", webhook)
+        json.endObject()
+    }
+}
+
+/// The statements of the delivery log (`otak_deliveries`) and of the webhooks' cursors.
+enum WebhookLog {
+    static let columns = #""id", "webhook", "event_id", "body", "status", "attempts", "next_attempt_at", "last_status", "last_error", "created_at", "delivered_at""#
+    static let startCursor = SQL(
+        sqlite: #"INSERT INTO "otak_webhook_cursors" ("webhook", "event_id") VALUES (?1, ?2) ON CONFLICT DO NOTHING"#,
+        postgres: #"INSERT INTO "otak_webhook_cursors" ("webhook", "event_id") VALUES ($1, $2) ON CONFLICT DO NOTHING"#)
+    static let cursor = SQL(
+        sqlite: #"SELECT "event_id" FROM "otak_webhook_cursors" WHERE "webhook" = ?1"#,
+        postgres: #"SELECT "event_id" FROM "otak_webhook_cursors" WHERE "webhook" = $1"#)
+    /// Moves a cursor from where it was read; no row if another instance moved it first.
+    static let moveCursor = SQL(
+        sqlite: #"UPDATE "otak_webhook_cursors" SET "event_id" = ?3 WHERE "webhook" = ?1 AND "event_id" = ?2 RETURNING "webhook""#,
+        postgres: #"UPDATE "otak_webhook_cursors" SET "event_id" = $3 WHERE "webhook" = $1 AND "event_id" = $2 RETURNING "webhook""#)
+    static let insert = SQL(
+        sqlite: #"INSERT INTO "otak_deliveries" ("webhook", "event_id", "body", "status", "attempts", "next_attempt_at", "created_at") VALUES (?1, ?2, ?3, 'pending', 0, ?4, ?4) ON CONFLICT DO NOTHING"#,
+        postgres: #"INSERT INTO "otak_deliveries" ("webhook", "event_id", "body", "status", "attempts", "next_attempt_at", "created_at") VALUES ($1, $2, $3, 'pending', 0, $4, $4) ON CONFLICT DO NOTHING"#)
+    /// Takes the due deliveries: their next attempt moves to the end of the claim ($1).
+    static let claim = SQL(
+        sqlite: #"UPDATE "otak_deliveries" SET "next_attempt_at" = ?1, "attempts" = "attempts" + 1 WHERE "id" IN (SELECT "id" FROM "otak_deliveries" WHERE "status" = 'pending' AND "next_attempt_at" <= ?2 ORDER BY "next_attempt_at", "id" LIMIT ?3) RETURNING "id", "webhook", "event_id", "body", "attempts""#,
+        postgres: #"UPDATE "otak_deliveries" SET "next_attempt_at" = $1, "attempts" = "attempts" + 1 WHERE "id" IN (SELECT "id" FROM "otak_deliveries" WHERE "status" = 'pending' AND "next_attempt_at" <= $2 ORDER BY "next_attempt_at", "id" LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING "id", "webhook", "event_id", "body", "attempts""#)
+    static let delivered = SQL(
+        sqlite: #"UPDATE "otak_deliveries" SET "status" = 'delivered', "delivered_at" = ?2, "last_status" = ?3, "last_error" = NULL WHERE "id" = ?1"#,
+        postgres: #"UPDATE "otak_deliveries" SET "status" = 'delivered', "delivered_at" = $2, "last_status" = $3, "last_error" = NULL WHERE "id" = $1"#)
+    /// A failed attempt: `pending` with the next attempt's time, or `dead`.
+    static let failed = SQL(
+        sqlite: #"UPDATE "otak_deliveries" SET "status" = ?2, "next_attempt_at" = ?3, "last_status" = ?4, "last_error" = ?5 WHERE "id" = ?1"#,
+        postgres: #"UPDATE "otak_deliveries" SET "status" = $2, "next_attempt_at" = $3, "last_status" = $4, "last_error" = $5 WHERE "id" = $1"#)
+    static let select = SQL(
+        sqlite: "SELECT \(columns) FROM \"otak_deliveries\"",
+        postgres: "SELECT \(columns) FROM \"otak_deliveries\"")
+    /// Sends a delivery again, from its first attempt, now.
+    static let retry = SQL(
+        sqlite: #"UPDATE "otak_deliveries" SET "status" = 'pending', "attempts" = 0, "next_attempt_at" = ?2 WHERE "id" = ?1 RETURNING "# + columns,
+        postgres: #"UPDATE "otak_deliveries" SET "status" = 'pending', "attempts" = 0, "next_attempt_at" = $2 WHERE "id" = $1 RETURNING "# + columns)
+    /// Deliveries done with (sent or given up) before a time, of one webhook.
+    static let deleteOld = SQL(
+        sqlite: #"DELETE FROM "otak_deliveries" WHERE "webhook" = ?1 AND "status" <> 'pending' AND "created_at" < ?2"#,
+        postgres: #"DELETE FROM "otak_deliveries" WHERE "webhook" = $1 AND "status" <> 'pending' AND "created_at" < $2"#)
+
+    static let sortable = ["id": #""id""#, "createdAt": #""created_at""#, "nextAttemptAt": #""next_attempt_at""#]
+    static let filterable: [String: ListQuery.Filterable] = [
+        "webhook": .init(column: #""webhook""#, kind: .enumeration(Webhook.declared.map(\.name))),
+        "status": .init(column: #""status""#, kind: .enumeration(WebhookDelivery.Status.allCases.map(\.rawValue))),
+        "eventId": .init(column: #""event_id""#, kind: .integer),
+    ]
+}
+{{#webhookLog}}
+
+/// The delivery log, for the callers the auth block's `admin` names: `GET /webhook-deliveries`
+/// (filters `webhook`, `status`, `eventId`; `sort=-id` for the newest first) and
+/// `POST /webhook-deliveries/{id}/retry`, which sends a delivery again from its first attempt.
+struct WebhookController: Sendable {
+    let database: Database
+    let dispatcher: WebhookDispatcher
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        let group = router.group("webhook-deliveries")
+        group.get(use: list)
+        group.post("{id}/retry", use: retry)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Page<WebhookDelivery> {
+        _ = try context.caller.access(WebhookLog.admin)
+        let query = try ListQuery(request.uri, sortable: WebhookLog.sortable, filterable: WebhookLog.filterable)
+        var builder = SQLBuilder(database.dialect, WebhookLog.select)
+        query.apply(to: &builder, tieBreaker: #""id""#)
+        return Page(rows: try await database.read(builder).map(WebhookDelivery.init(row:)), query: query)
+    }
+
+    @Sendable func retry(_ request: Request, context: AppRequestContext) async throws -> WebhookDelivery {
+        _ = try context.caller.access(WebhookLog.admin)
+        let text = try context.parameters.require("id")
+        guard let id = Int(text), id > 0 else { throw APIError.notFound("no webhook delivery \(text)") }
+        guard let row = try await database.query(WebhookLog.retry, [.integer(id), .timestamp(dispatcher.clock())]).first else {
+            throw APIError.notFound("no webhook delivery \(id)")
+        }
+        dispatcher.wake()
+        return try WebhookDelivery(row: row)
+    }
+}
+{{/webhookLog}}
 
 """#,
         "Sources/App/HTTP/AppRequestContext.swift.mustache": #"""
@@ -10541,25 +11092,23 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
-{{#hasAuth}}
 import NIOConcurrencyHelpers
-{{/hasAuth}}
 import PostgresNIO
 import Testing
 
 @testable import App
 
-{{#hasAuth}}
-/// The key test servers sign tokens with, so that tests can make their own.
-let testSecret = Array("a test secret that is at least 32 bytes long".utf8)
-
-/// A clock that tests move by hand (throttling).
+/// A clock that tests move by hand (throttling, webhooks' retries).
 final class TestClock: Sendable {
     private let time = NIOLockedValueBox(Date())
 
     func now() -> Date { time.withLockedValue { $0 } }
     func advance(by seconds: TimeInterval) { time.withLockedValue { $0.addTimeInterval(seconds) } }
 }
+
+{{#hasAuth}}
+/// The key test servers sign tokens with, so that tests can make their own.
+let testSecret = Array("a test secret that is at least 32 bytes long".utf8)
 {{#sendsMail}}
 
 /// A mailer that keeps what it is given, for tests to read; while `isHeld`, sending waits.
@@ -10934,6 +11483,278 @@ struct AccessScene {
     }
 }
 {{/auth}}
+
+"""#,
+        "Tests/AppTests/WebhookTests.swift.mustache": #"""
+{{> header}}
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOConcurrencyHelpers
+import Testing
+
+@testable import App
+
+/// Webhooks, sent by a dispatcher of the test's own (with a clock the test moves) to a real
+/// HTTP receiver on a port of this machine: the signature, the body, once per event, retries
+/// with growing waits, the dead letter, recovery, and two instances sharing the work.
+@Suite struct WebhookTests {
+    {{#webhookExample}}
+    @Test func aWebhookIsSignedAndEachEventDeliveredOnce() async throws {
+        try await withServerAndDatabase { client, database in
+            try await withReceiver { receiver, url in
+                let dispatcher = try await started(database, url: url)
+                var fixtures = Fixtures(client)
+                let created = try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body())
+                let id = try created.body.id
+                #expect(try await request(client, .patch, "/{{route}}/\(id)", body: .object([:])).status == .ok)
+                await dispatcher.dispatch()
+                await dispatcher.dispatch()
+                try await dispatcher.shutdown()
+
+                // Sent at once, they may arrive in any order; the ids say the order of the writes.
+                let got = receiver.requests.sorted { ($0.headers[.eventID].flatMap { Int($0) } ?? 0) < ($1.headers[.eventID].flatMap { Int($0) } ?? 0) }
+                #expect(got.map { $0.body["type"]?.stringValue } == ["created", "updated"], "each event once")
+                for request in got {
+                    #expect(request.headers[.contentType] == "application/json")
+                    #expect(request.headers[.webhookName] == "TEST_HOOK")
+                    #expect(request.body["id"] == request.headers[.eventID].flatMap { Int($0) }.map(JSONValue.integer))
+                    #expect(request.body["entity"] == .string("{{type}}"))
+                    #expect(request.body["data"]?["id"]?.stringValue == id)
+                    #expect(request.body["createdAt"]?.stringValue != nil)
+                    #expect(signatureIsValid(request), "the signature does not verify with the secret")
+                }
+                let statuses = try await database.read(SQL(sqlite: #"SELECT "status" FROM "otak_deliveries""#, postgres: #"SELECT "status" FROM "otak_deliveries""#))
+                #expect(try statuses.map { try $0.decode(0, as: String.self) } == ["delivered", "delivered"])
+            }
+        }
+    }
+
+    @Test func aSignatureOfAnotherBodyOrKeyDoesNotVerify() throws {
+        let header = WebhookSignature.header(body: #"{"id":1}"#, secret: Self.secret, at: Date(timeIntervalSince1970: 1_800_000_000))
+        #expect(header.hasPrefix("t=1800000000,v1="))
+        let signed = Received(headers: [.signature: header], text: #"{"id":1}"#)
+        #expect(signatureIsValid(signed))
+        #expect(!signatureIsValid(Received(headers: [.signature: header], text: #"{"id":2}"#)))
+        let otherKey = WebhookSignature.header(body: #"{"id":1}"#, secret: Array(repeating: 7, count: 32), at: Date(timeIntervalSince1970: 1_800_000_000))
+        #expect(!signatureIsValid(Received(headers: [.signature: otherKey], text: #"{"id":1}"#)))
+    }
+
+    @Test func onlyTheKindsAWebhookFollowsAreSent() async throws {
+        try await withServerAndDatabase { client, database in
+            try await withReceiver { receiver, url in
+                let dispatcher = try await started(database, url: url, kinds: [.deleted])
+                var fixtures = Fixtures(client)
+                let id = try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body()).body.id
+                #expect(try await request(client, .patch, "/{{route}}/\(id)", body: .object([:])).status == .ok)
+                #expect(try await request(client, .delete, "/{{route}}/\(id)").status == .noContent)
+                await dispatcher.dispatch()
+                try await dispatcher.shutdown()
+                #expect(receiver.requests.map { $0.body["type"]?.stringValue } == ["deleted"])
+                #expect(receiver.requests.first?.body["data"]?["id"]?.stringValue == id, "a delete sends the row as it was")
+            }
+        }
+    }
+
+    /// The receiver fails twice, then answers: three attempts, each after a longer wait than
+    /// the one before (within its jitter), and nothing is sent before it is due.
+    @Test func aFailingReceiverGetsRetriesWithGrowingWaits() async throws {
+        try await withServerAndDatabase { client, database in
+            try await withReceiver { receiver, url in
+                let clock = TestClock()
+                let dispatcher = try await started(database, url: url, clock: clock) { $0.retryDelay = 10 }
+                receiver.answers = [.serviceUnavailable, .internalServerError]
+                var fixtures = Fixtures(client)
+                #expect(try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body()).status == .created)
+                var waits: [TimeInterval] = []
+                for attempt in 1...3 {
+                    await dispatcher.dispatch()
+                    #expect(receiver.requests.count == attempt)
+                    guard attempt < 3 else { break }
+                    let (status, next) = try await delivery(database)
+                    #expect(status == "pending")
+                    let wait = next.timeIntervalSince(clock.now())
+                    waits.append(wait)
+                    // Not due a second early; due at its time.
+                    clock.advance(by: wait - 1)
+                    await dispatcher.dispatch()
+                    #expect(receiver.requests.count == attempt, "sent before its retry was due")
+                    clock.advance(by: 1.5)
+                }
+                try await dispatcher.shutdown()
+                #expect((5...10).contains(waits[0]) && (10...20).contains(waits[1]), "waits \(waits): 10 s then 20 s, less up to half")
+                #expect(try await delivery(database).status == "delivered")
+                #expect(Set(receiver.requests.compactMap { $0.headers[.eventID] }).count == 1, "one event, sent three times")
+            }
+        }
+    }
+
+    /// A receiver that never answers well: after the last attempt the delivery is dead and
+    /// nothing more is sent{{#webhookLog}}; an admin sends it again once the receiver is back{{/webhookLog}}.
+    @Test func aDeliveryIsGivenUpAfterItsLastAttempt() async throws {
+        try await withServerAndDatabase { client, database in
+            try await withReceiver { receiver, url in
+                let clock = TestClock()
+                let dispatcher = try await started(database, url: url, clock: clock) { $0.maxAttempts = 3 }
+                receiver.answers = Array(repeating: .badGateway, count: 3)
+                var fixtures = Fixtures(client)
+                #expect(try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body()).status == .created)
+                for _ in 0..<6 {
+                    await dispatcher.dispatch()
+                    clock.advance(by: 7 * 3600)
+                }
+                #expect(receiver.requests.count == 3)
+                #expect(try await delivery(database).status == "dead")
+                {{#webhookLog}}
+                let log = try await request(client, .get, "/webhook-deliveries?status=dead")
+                #expect(log.status == .ok)
+                let dead = try #require(log.body["items"]?.arrayValue?.first)
+                #expect(dead["attempts"] == .integer(3) && dead["lastStatus"] == .integer(502))
+                #expect(dead["payload"]?["webhook"] == .string("TEST_HOOK"))
+                let id = try #require(dead["id"].flatMap { if case .integer(let id) = $0 { id } else { nil } })
+                let again = try await request(client, .post, "/webhook-deliveries/\(id)/retry")
+                #expect(again.status == .ok && again.body["status"] == .string("pending") && again.body["attempts"] == .integer(0))
+                await dispatcher.dispatch()
+                #expect(receiver.requests.count == 4)
+                #expect(try await delivery(database).status == "delivered")
+                {{/webhookLog}}
+                try await dispatcher.shutdown()
+            }
+        }
+    }
+
+    /// Two instances (two dispatchers on one database) run their rounds at once: every event
+    /// is delivered, none twice.
+    @Test func twoInstancesShareTheWorkWithoutSendingTwice() async throws {
+        try await withServerAndDatabase { client, database in
+            try await withReceiver { receiver, url in
+                let first = try await started(database, url: url)
+                let second = try await started(database, url: url)
+                var fixtures = Fixtures(client)
+                for _ in 0..<12 {
+                    #expect(try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body()).status == .created)
+                }
+                async let one: Void = first.dispatch()
+                async let two: Void = second.dispatch()
+                _ = await (one, two)
+                await first.dispatch()
+                try await first.shutdown()
+                try await second.shutdown()
+                let ids = receiver.requests.compactMap { $0.headers[.eventID] }
+                #expect(ids.count == 12 && Set(ids).count == 12, "\(ids.count) deliveries of \(Set(ids).count) events")
+            }
+        }
+    }
+    {{/webhookExample}}
+    {{#webhookLog}}
+
+    @Test func theDeliveryLogIsForAdminsOnly() async throws {
+        try await withServer(as: .anonymous) { client in
+            let (list, retry) = try await (request(client, .get, "/webhook-deliveries"), request(client, .post, "/webhook-deliveries/1/retry"))
+            #expect(list.status == .unauthorized && retry.status == .unauthorized)
+        }
+        try await withServer { client in
+            let answers: [(String, HTTPRequest.Method, HTTPResponse.Status)] = [
+                ("/webhook-deliveries", .get, .ok), ("/webhook-deliveries?status=lost", .get, .badRequest),
+                ("/webhook-deliveries/12345/retry", .post, .notFound), ("/webhook-deliveries/x/retry", .post, .notFound),
+            ]
+            for (uri, method, status) in answers {
+                let response = try await request(client, method, uri)
+                #expect(response.status == status, "\(method) \(uri)")
+            }
+        }
+    }
+    {{/webhookLog}}
+
+    // MARK: Support
+
+    static let secret = Array("a webhook secret of at least 32 bytes".utf8)
+
+    /// A dispatcher of one test webhook on `{{webhookExample.type}}` (of the kinds given, without a
+    /// condition), whose outbox cursor starts now.
+    private func started(
+        _ database: Database, url: String, kinds: Set<EventLog.Kind> = [.created, .updated, .deleted], clock: TestClock = TestClock(),
+        configure: (inout WebhookSettings) -> Void = { _ in }
+    ) async throws -> WebhookDispatcher {
+        var settings = WebhookSettings()
+        settings.targets["TEST_HOOK"] = .init(url: url, secret: Self.secret)
+        settings.timeout = 5
+        configure(&settings)
+        let webhook = Webhook(name: "TEST_HOOK", entity: "{{webhookExample.type}}", kinds: kinds, condition: .all)
+        let dispatcher = WebhookDispatcher(
+            database: database, webhooks: [webhook], settings: settings, clock: clock.now, logger: Logger(label: "webhook-tests"))
+        try await dispatcher.enqueue()
+        return dispatcher
+    }
+
+    /// The status and next attempt of the only delivery.
+    private func delivery(_ database: Database) async throws -> (status: String, next: Date) {
+        let sql = #"SELECT "status", "next_attempt_at" FROM "otak_deliveries""#
+        let row = try #require(try await database.read(SQL(sqlite: sql, postgres: sql)).first)
+        return (try row.decode(0, as: String.self), try row.decode(1, as: Date.self))
+    }
+
+    /// What the receiver verifies: `t=…,v1=…`, the HMAC-SHA256 of `t.body` with the secret.
+    private func signatureIsValid(_ request: Received) -> Bool {
+        guard let header = request.headers[.signature] else { return false }
+        var parts: [String: String] = [:]
+        for part in header.split(separator: ",") {
+            let pair = part.split(separator: "=", maxSplits: 1)
+            if pair.count == 2 { parts[String(pair[0])] = String(pair[1]) }
+        }
+        guard let timestamp = parts["t"], let signature = parts["v1"] else { return false }
+        let code = HMAC<SHA256>.authenticationCode(for: Array((timestamp + "." + request.text).utf8), using: SymmetricKey(data: Self.secret))
+        return code.map { String(format: "%02x", $0) }.joined() == signature
+    }
+
+    struct Received: Sendable {
+        let headers: HTTPFields
+        let text: String
+
+        var body: JSONValue { (try? JSONValue(parsing: Array(text.utf8))) ?? .null }
+    }
+
+    /// Keeps what it receives; answers the next of `answers`, then 200.
+    final class Receiver: Sendable {
+        private let state = NIOLockedValueBox<(requests: [Received], answers: [HTTPResponse.Status])>(([], []))
+
+        var requests: [Received] { state.withLockedValue { $0.requests } }
+        var answers: [HTTPResponse.Status] {
+            get { state.withLockedValue { $0.answers } }
+            set { state.withLockedValue { $0.answers = newValue } }
+        }
+
+        func receive(_ request: Received) -> HTTPResponse.Status {
+            state.withLockedValue { state in
+                state.requests.append(request)
+                return state.answers.isEmpty ? .ok : state.answers.removeFirst()
+            }
+        }
+    }
+
+    /// Runs `test` with a receiver listening on a free port of 127.0.0.1, and its URL.
+    private func withReceiver(_ test: @escaping @Sendable (Receiver, String) async throws -> Void) async throws {
+        let receiver = Receiver()
+        let router = Router()
+        router.post("hook") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 1 << 20)
+            return Response(status: receiver.receive(Received(headers: request.headers, text: String(buffer: body))))
+        }
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: Logger(label: "receiver"))
+        try await app.test(.live) { client in
+            try await test(receiver, "http://127.0.0.1:\(try #require(client.port))/hook")
+        }
+    }
+}
+
+extension HTTPField.Name {
+    static let signature = Self("Otak-Signature")!
+    static let eventID = Self("Otak-Event-Id")!
+    static let webhookName = Self("Otak-Webhook")!
+}
 
 """#,
         "clientHeader.mustache": #"""

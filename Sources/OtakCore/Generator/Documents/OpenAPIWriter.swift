@@ -30,6 +30,7 @@ struct OpenAPIWriter {
             schemas += Self.decimalSchemas
         }
         paths += authPaths()
+        paths += webhookLogPaths()
         for entity in schema.entities {
             paths += entityPaths(entity)
             schemas += entitySchemas(entity)
@@ -54,7 +55,7 @@ struct OpenAPIWriter {
                 ]))])),
                 ("required", .array([.string("error")])),
             ])),
-        ] + authSchemas() + [
+        ] + authSchemas() + webhookSchemas() + [
             ("FieldError", .object([
                 ("type", .string("object")),
                 ("properties", .object([
@@ -71,12 +72,121 @@ struct OpenAPIWriter {
             ("servers", .array([.object([("url", .string("http://127.0.0.1:8080")),
                                          ("description", .string("The server as `swift run` starts it"))])])),
             ("paths", .object(paths)),
+        ] + (schema.webhooks.isEmpty ? [] : [("webhooks", .object(webhooks()))]) + [
             ("components", .object([("schemas", .object(schemas)), ("parameters", .object(parameters)),
                                     ("securitySchemes", .object([("bearer", .object([
                                         ("type", .string("http")), ("scheme", .string("bearer")), ("bearerFormat", .string("JWT")),
                                     ]))]))])),
         ])
         return document.render() + "\n"
+    }
+
+    // MARK: Webhooks
+
+    /// OpenAPI 3.1 `webhooks`: what each `@@webhook` POSTs to its receiver.
+    private func webhooks() -> [(String, JSON)] {
+        let header = { (name: String, description: String, type: String) -> JSON in
+            .object([("name", .string(name)), ("in", .string("header")), ("required", .bool(true)),
+                     ("description", .string(description)), ("schema", .object([("type", .string(type))]))])
+        }
+        return schema.webhooks.map { entity, webhook in
+            let kinds = webhook.kinds.map(\.rawValue).joined(separator: ", ")
+            return (webhook.name, .object([("post", .object([
+                ("operationId", .string("receive" + Naming.upperCamelCase(webhook.name.lowercased()))),
+                ("summary", .string("\(entity.names.type) events (\(kinds)), POSTed to \(webhook.name)_URL")),
+                ("parameters", .array([
+                    header("Otak-Event-Id", "The event's id, the same on every attempt: ignore one already handled", "integer"),
+                    header("Otak-Webhook", "The webhook's name", "string"),
+                    header("Otak-Signature", "t=<unix time>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" with \(webhook.name)_SECRET>", "string"),
+                ])),
+                ("requestBody", .object([
+                    ("required", .bool(true)),
+                    ("content", .object([("application/json", .object([("schema", ref(webhookSchemaName(webhook)))]))])),
+                ])),
+                ("responses", .object([("2XX", .object([("description", .string("Delivered; any other answer is retried"))]))])),
+            ]))]))
+        }
+    }
+
+    private func webhookSchemaName(_ webhook: Webhook) -> String {
+        Naming.upperCamelCase(webhook.name.lowercased()) + "Event"
+    }
+
+    /// The body of each webhook, and the delivery log's rows.
+    private func webhookSchemas() -> [(String, JSON)] {
+        guard !schema.webhooks.isEmpty else { return [] }
+        let integer = JSON.object([("type", .string("integer")), ("format", .string("int64"))])
+        let dateTime = JSON.object([("type", .string("string")), ("format", .string("date-time"))])
+        var schemas: [(String, JSON)] = schema.webhooks.map { entity, webhook in
+            let links = webhook.kinds.contains(.linked) || webhook.kinds.contains(.unlinked)
+            return (webhookSchemaName(webhook), objectSchema([
+                ("id", integer),
+                ("webhook", .object([("type", .string("string")), ("const", .string(webhook.name))])),
+                ("type", .object([("type", .string("string")), ("enum", .array(webhook.kinds.map { .string($0.rawValue) }))])),
+                ("entity", .object([("type", .string("string")), ("const", .string(entity.names.type))])),
+                ("createdAt", dateTime),
+                // A link's data is the row's id, the relation and the other row's id.
+                ("data", links ? .object([("type", .string("object"))]) : ref(entity.names.type)),
+            ], required: ["id", "webhook", "type", "entity", "createdAt", "data"]))
+        }
+        guard hasWebhookLog else { return schemas }
+        schemas.append(("WebhookDelivery", objectSchema([
+            ("id", integer),
+            ("webhook", .object([("type", .string("string")), ("enum", .array(schema.webhooks.map { .string($0.webhook.name) }))])),
+            ("eventId", integer),
+            ("status", .object([("type", .string("string")), ("enum", .array(["pending", "delivered", "dead"].map(JSON.string)))])),
+            ("attempts", .object([("type", .string("integer"))])),
+            ("nextAttemptAt", dateTime),
+            ("lastStatus", .object([("type", .array([.string("integer"), .string("null")]))])),
+            ("lastError", .object([("type", .array([.string("string"), .string("null")]))])),
+            ("createdAt", dateTime),
+            ("deliveredAt", .object([("type", .array([.string("string"), .string("null")])), ("format", .string("date-time"))])),
+            ("payload", .object([("type", .string("object")), ("description", .string("The body sent"))])),
+        ], required: ["id", "webhook", "eventId", "status", "attempts", "nextAttemptAt", "lastStatus", "lastError", "createdAt",
+                      "deliveredAt", "payload"])))
+        schemas.append(("WebhookDeliveryPage", objectSchema([
+            ("items", .object([("type", .string("array")), ("items", ref("WebhookDelivery"))])),
+            ("limit", .object([("type", .string("integer"))])),
+            ("offset", .object([("type", .string("integer"))])),
+            ("nextOffset", .object([("type", .array([.string("integer"), .string("null")]))])),
+        ], required: ["items", "limit", "offset", "nextOffset"])))
+        return schemas
+    }
+
+    /// Whether the package serves the delivery log: webhooks, and `admin` in the auth block.
+    private var hasWebhookLog: Bool {
+        !schema.webhooks.isEmpty && schema.auth?.admin != nil
+    }
+
+    /// `GET /webhook-deliveries` and `POST /webhook-deliveries/{id}/retry`, for admins.
+    private func webhookLogPaths() -> [(String, JSON)] {
+        guard hasWebhookLog else { return [] }
+        let enumeration = { (values: [String]) -> JSON in
+            .object([("type", .string("string")), ("enum", .array(values.map(JSON.string)))])
+        }
+        return [
+            ("/webhook-deliveries", .object([("get", operation(
+                "listWebhookDeliveries", summary: "Lists the webhooks' deliveries (admin)",
+                parameters: [
+                    .object([("$ref", .string("#/components/parameters/limit"))]),
+                    .object([("$ref", .string("#/components/parameters/offset"))]),
+                    commaSeparated("sort", "Fields to sort by, each ascending or with - descending", [
+                        "id", "-id", "createdAt", "-createdAt", "nextAttemptAt", "-nextAttemptAt",
+                    ]),
+                    queryParameter("webhook", "Only this webhook's", enumeration(schema.webhooks.map(\.webhook.name))),
+                    queryParameter("status", "Only those in this state", enumeration(["pending", "delivered", "dead"])),
+                    queryParameter("eventId", "Only this event's", .object([("type", .string("integer")), ("format", .string("int64"))])),
+                ],
+                responses: [("200", response("A page of deliveries", ref: "WebhookDeliveryPage")),
+                            ("400", errorResponse("The query string is invalid"))]))])),
+            ("/webhook-deliveries/{id}/retry", .object([("post", operation(
+                "retryWebhookDelivery", summary: "Sends a delivery again, from its first attempt (admin)",
+                parameters: [.object([("name", .string("id")), ("in", .string("path")), ("required", .bool(true)),
+                                      ("description", .string("The delivery's id")),
+                                      ("schema", .object([("type", .string("integer")), ("format", .string("int64"))]))])],
+                responses: [("200", response("The delivery, pending", ref: "WebhookDelivery")),
+                            ("404", errorResponse("No delivery has this id"))]))])),
+        ]
     }
 
     // MARK: Paths

@@ -53,13 +53,14 @@ func buildApplication(
         database = try await openDatabase(configuration.database, logger: logger)
     }
     let connections = ConnectionGuard(limits: configuration.connections, logger: logger)
+    let webhooks = WebhookDispatcher(database: database, settings: configuration.webhooks, logger: logger)
     let feed = chosenFeed ?? EventFeed(
-        database: database, settings: configuration.events, isDraining: { connections.isDraining }, logger: logger)
+        database: database, settings: configuration.events, isDraining: { connections.isDraining }, committed: webhooks.wake, logger: logger)
     let throttle = Throttle(database: database, clock: configuration.clock)
     let sessions = SessionStore(database: database, lifetime: configuration.sessionLifetime, secret: secret, clock: configuration.clock)
     let mail = AccountMailQueue(database: database, mailer: mailer, settings: configuration.accountMail, clock: configuration.clock, logger: logger)
     let router = buildRouter(
-        configuration, database: database, connections: connections, hooks: hooks, feed: feed,
+        configuration, database: database, connections: connections, hooks: hooks, feed: feed, webhooks: webhooks,
         auth: AuthMiddleware(
             database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), sessions: sessions,
             callerWithoutToken: callerWithoutToken),
@@ -75,6 +76,7 @@ func buildApplication(
     )
     app.addServices(database.service)
     app.addServices(EventRetention(database: database, logger: logger), feed)
+    app.addServices(webhooks)
     // After the database: services stop in reverse order, so the waiting mail is sent first.
     app.addServices(mail)
     app.beforeServerStarts {
@@ -87,7 +89,7 @@ func buildApplication(
 /// The routes of every entity and those of `CustomRoutes.swift`, behind request logging,
 /// security headers, CORS (for the configuration's allowed origins), JSON error mapping and sign-in.
 func buildRouter(
-    _ configuration: AppConfiguration, database: Database, connections: ConnectionGuard, hooks: AppHooks, feed: EventFeed,
+    _ configuration: AppConfiguration, database: Database, connections: ConnectionGuard, hooks: AppHooks, feed: EventFeed, webhooks: WebhookDispatcher,
     auth: AuthMiddleware, decoyHash: String, throttle: Throttle, mail: AccountMailQueue
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
@@ -122,6 +124,7 @@ func buildRouter(
         throttle: throttle, limits: configuration.signInLimits, sessions: auth.sessions, callers: auth.callers,
         mail: mail, clock: configuration.clock
     ).addRoutes(to: router)
+    WebhookController(database: database, dispatcher: webhooks).addRoutes(to: router)
     addCustomRoutes(to: router, database: database, hooks: hooks)
     return router
 }

@@ -38,6 +38,12 @@ import PostgresNIO
 ///   token expires; `EVENT_HEARTBEAT_SECONDS` (default 15): how often a quiet stream gets a
 ///   comment line; `EVENT_BUFFER` (default 256): changes waiting for a slow client before its
 ///   stream ends;
+/// - for each webhook (`ORDER_PAID`), `<NAME>_URL`, where it POSTs (http or https; unset,
+///   the webhook sends nothing), and `<NAME>_SECRET`, the key of its signature, at least 32
+///   bytes, required with the URL; `WEBHOOK_MAX_ATTEMPTS` (default 15): attempts before a
+///   delivery is given up; `WEBHOOK_RETRY_SECONDS` (default 10): the wait before the first
+///   retry, doubling each time up to 6 hours; `WEBHOOK_TIMEOUT_SECONDS` (default 10): how
+///   long a receiver has to answer;
 /// - `BCRYPT_COST`: the work factor of password hashes, 4 to 31 (default 12).
 /// - `JWT_SECRET`: the key tokens are signed with, at least 32 bytes. Required unless in
 ///   development mode, where a random key is made at each start;
@@ -108,6 +114,7 @@ struct AppConfiguration: Sendable {
     var clock: @Sendable () -> Date = { Date() }
     var accountMail = AccountMailSettings()
     var events = EventFeed.Settings()
+    var webhooks = WebhookSettings()
 
     #if DEBUG
     static let isDebugBuild = true
@@ -180,6 +187,28 @@ struct AppConfiguration: Sendable {
             guard let number = Int(buffer), (1...100_000).contains(number) else { throw ConfigurationError("EVENT_BUFFER must be a number from 1 to 100000") }
             events.buffer = number
         }
+        try readWebhookSettings(environment)
+    }
+
+    private mutating func readWebhookSettings(_ environment: Environment) throws {
+        for webhook in Webhook.declared {
+            guard let url = environment.get("\(webhook.name)_URL") else { continue }
+            guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme ?? ""),
+                  components.host?.isEmpty == false
+            else {
+                throw ConfigurationError("\(webhook.name)_URL must be an http or https address, such as https://example.com/hooks/orders")
+            }
+            guard let secret = environment.get("\(webhook.name)_SECRET"), secret.utf8.count >= 32 else {
+                throw ConfigurationError("\(webhook.name)_SECRET must be set with \(webhook.name)_URL, at least 32 bytes long (e.g. `openssl rand -hex 32`): the receiver checks the signature with it")
+            }
+            webhooks.targets[webhook.name] = WebhookSettings.Target(url: url, secret: Array(secret.utf8))
+        }
+        if let attempts = environment.get("WEBHOOK_MAX_ATTEMPTS") {
+            guard let number = Int(attempts), (1...100).contains(number) else { throw ConfigurationError("WEBHOOK_MAX_ATTEMPTS must be from 1 to 100") }
+            webhooks.maxAttempts = number
+        }
+        if let delay = try Self.seconds("WEBHOOK_RETRY_SECONDS", in: 1...86_400, environment) { webhooks.retryDelay = TimeInterval(delay) }
+        if let timeout = try Self.seconds("WEBHOOK_TIMEOUT_SECONDS", in: 1...300, environment) { webhooks.timeout = TimeInterval(timeout) }
     }
 
     private mutating func readAccountMailSettings(_ environment: Environment) throws {

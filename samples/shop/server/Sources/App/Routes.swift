@@ -20,6 +20,8 @@ enum Routes {
         "POST /auth/password-reset/confirm",
         "POST /auth/verify-email",
         "POST /auth/verify-email/confirm",
+        "GET /webhook-deliveries",
+        "POST /webhook-deliveries/{id}/retry",
         "GET /users",
         "POST /users",
         "GET /users/{id}",

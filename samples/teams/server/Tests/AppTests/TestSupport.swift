@@ -11,16 +11,16 @@ import Testing
 
 @testable import App
 
-/// The key test servers sign tokens with, so that tests can make their own.
-let testSecret = Array("a test secret that is at least 32 bytes long".utf8)
-
-/// A clock that tests move by hand (throttling).
+/// A clock that tests move by hand (throttling, webhooks' retries).
 final class TestClock: Sendable {
     private let time = NIOLockedValueBox(Date())
 
     func now() -> Date { time.withLockedValue { $0 } }
     func advance(by seconds: TimeInterval) { time.withLockedValue { $0.addTimeInterval(seconds) } }
 }
+
+/// The key test servers sign tokens with, so that tests can make their own.
+let testSecret = Array("a test secret that is at least 32 bytes long".utf8)
 
 /// A mailer that keeps what it is given, for tests to read; while `isHeld`, sending waits.
 final class MailBox: Mailer {

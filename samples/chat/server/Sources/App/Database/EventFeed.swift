@@ -55,29 +55,6 @@ final class EventFeed: Service {
         let deadline: Date
     }
 
-    /// One event of the outbox.
-    private struct Event: Sendable {
-        let id: Int64
-        let entity: String
-        let kind: EventLog.Kind
-        let rowID: UUID
-        let data: String
-        let image: [SQLValue]?
-        let previous: [SQLValue]?
-
-        init(row: SQLRow) throws {
-            id = Int64(try row.decode(0, as: Int.self))
-            entity = try row.decode(1, as: String.self)
-            let kind = try row.decode(2, as: String.self)
-            guard let known = EventLog.Kind(rawValue: kind) else { throw SQLDecodingError(expected: "an event kind", found: kind) }
-            self.kind = known
-            rowID = try row.decode(3, as: UUID.self)
-            data = try row.decode(4, as: String.self)
-            image = try row.decode(5, as: String?.self).flatMap(RowImage.values)
-            previous = try row.decode(6, as: String?.self).flatMap(RowImage.values)
-        }
-    }
-
     private struct Subscriber: Sendable {
         let subscription: Subscription
         let continuation: AsyncStream<Delivery>.Continuation
@@ -107,14 +84,21 @@ final class EventFeed: Service {
     private let listener = NIOLockedValueBox<Task<Void, Never>?>(nil)
     private static let batch = 500
 
-    init(database: Database, settings: Settings = Settings(), isDraining: @escaping @Sendable () -> Bool = { false }, logger: Logger) {
-        (self.database, self.settings, self.isDraining, self.logger) = (database, settings, isDraining, logger)
+    /// Called with each commit of an event on this instance, after the reader is woken.
+    private let committed: @Sendable () -> Void
+
+    init(
+        database: Database, settings: Settings = Settings(), isDraining: @escaping @Sendable () -> Bool = { false },
+        committed: @escaping @Sendable () -> Void = {}, logger: Logger
+    ) {
+        (self.database, self.settings, self.isDraining, self.committed, self.logger) = (database, settings, isDraining, committed, logger)
         (wakeups, wakeup) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
     /// Asks the reader to look for new events (after a write of this instance commits).
     func wake() {
         wakeup.yield()
+        committed()
     }
 
     /// The id of the last event (0 for none): where a subscription without `Last-Event-ID` starts.
@@ -143,7 +127,7 @@ final class EventFeed: Service {
                     .integer(Int(cursor)), .integer(Int(high)), .text(subscription.entity), .integer(Self.batch),
                 ])
                 for row in rows {
-                    let event = try Event(row: row)
+                    let event = try EventLog.Event(row: row)
                     if let delivery = try await deliveries(of: event, to: [subscription.condition])[0] {
                         try await write(delivery)
                     }
@@ -161,7 +145,7 @@ final class EventFeed: Service {
             }
         }
         startListening()
-        wake()
+        wakeup.yield()
         for await delivery in stream {
             try await write(delivery)
         }
@@ -231,9 +215,9 @@ final class EventFeed: Service {
     private func deliverNew() async {
         while true {
             guard let from = state.withLockedValue({ $0.live.isEmpty ? nil : $0.position }) else { return }
-            let events: [Event]
+            let events: [EventLog.Event]
             do {
-                events = try await database.read(EventLog.after, [.integer(Int(from)), .integer(Self.batch)]).map(Event.init(row:))
+                events = try await database.read(EventLog.after, [.integer(Int(from)), .integer(Self.batch)]).map(EventLog.Event.init(row:))
             } catch {
                 logger.error("reading events failed", metadata: ["error": "\(String(reflecting: error))"])
                 return
@@ -300,7 +284,7 @@ final class EventFeed: Service {
     }
 
     /// What each condition's subscriber is sent for `event`, by position (nil: nothing).
-    private func deliveries(of event: Event, to conditions: [Access]) async throws -> [Delivery?] {
+    private func deliveries(of event: EventLog.Event, to conditions: [Access]) async throws -> [Delivery?] {
         let after = try await matching(conditions, event.image, of: event.entity)
         let before = try await matching(conditions, event.previous, of: event.entity)
         return conditions.indices.map { position in

@@ -32,6 +32,44 @@ enum EventLog {
         ])
     }
 
+    /// One event of the outbox, as `after` and `entityAfter` read it.
+    struct Event: Sendable {
+        let id: Int64
+        let entity: String
+        let kind: Kind
+        let rowID: UUID
+        /// The row as the API writes it (before the write, for a delete).
+        let data: String
+        /// The row's columns after and before the write (`RowImage`).
+        let image: [SQLValue]?
+        let previous: [SQLValue]?
+        let createdAt: Date
+
+        init(row: SQLRow) throws {
+            id = Int64(try row.decode(0, as: Int.self))
+            entity = try row.decode(1, as: String.self)
+            let kind = try row.decode(2, as: String.self)
+            guard let known = Kind(rawValue: kind) else { throw SQLDecodingError(expected: "an event kind", found: kind) }
+            self.kind = known
+            rowID = try row.decode(3, as: UUID.self)
+            data = try row.decode(4, as: String.self)
+            image = try row.decode(5, as: String?.self).flatMap(RowImage.values)
+            previous = try row.decode(6, as: String?.self).flatMap(RowImage.values)
+            createdAt = try row.decode(7, as: Date.self)
+        }
+    }
+
+    /// Whether the row of `image` (of `entity`) meets `condition`, a condition on rows alone.
+    static func meets(_ condition: Access, _ image: [SQLValue]?, of entity: String, in database: Database) async throws -> Bool {
+        switch condition {
+        case .all: return image != nil
+        case .none: return false
+        case .rows(let rows):
+            guard let image, let rowStatement = rowStatements[entity] else { return false }
+            return try await !RowMatch.matching([rows], row: rowStatement, image: image, in: database).isEmpty
+        }
+    }
+
     /// The data of a link or an unlink event: `{"id":…,"relation":"tags","otherId":…}`.
     struct Link: JSONWritable {
         let id: UUID
@@ -65,13 +103,13 @@ enum EventLog {
     static let inCommitOrder = SQL(sqlite: "", postgres: "SELECT pg_advisory_xact_lock(7404001), pg_notify('otak_events', '')")
     /// The events after an id, in order: what `EventFeed` delivers.
     static let after = SQL(
-        sqlite: #"SELECT "id", "entity", "kind", "row_id", "data", "image", "previous" FROM "otak_events" WHERE "id" > ?1 ORDER BY "id" LIMIT ?2"#,
-        postgres: #"SELECT "id", "entity", "kind", "row_id", "data"::text, "image"::text, "previous"::text FROM "otak_events" WHERE "id" > $1 ORDER BY "id" LIMIT $2"#)
+        sqlite: #"SELECT "id", "entity", "kind", "row_id", "data", "image", "previous", "created_at" FROM "otak_events" WHERE "id" > ?1 ORDER BY "id" LIMIT ?2"#,
+        postgres: #"SELECT "id", "entity", "kind", "row_id", "data"::text, "image"::text, "previous"::text, "created_at" FROM "otak_events" WHERE "id" > $1 ORDER BY "id" LIMIT $2"#)
     /// The events of one entity after an id and up to another, in order: what a subscriber
-    /// resuming reads.
+    /// resuming reads, and webhooks.
     static let entityAfter = SQL(
-        sqlite: #"SELECT "id", "entity", "kind", "row_id", "data", "image", "previous" FROM "otak_events" WHERE "id" > ?1 AND "id" <= ?2 AND "entity" = ?3 ORDER BY "id" LIMIT ?4"#,
-        postgres: #"SELECT "id", "entity", "kind", "row_id", "data"::text, "image"::text, "previous"::text FROM "otak_events" WHERE "id" > $1 AND "id" <= $2 AND "entity" = $3 ORDER BY "id" LIMIT $4"#)
+        sqlite: #"SELECT "id", "entity", "kind", "row_id", "data", "image", "previous", "created_at" FROM "otak_events" WHERE "id" > ?1 AND "id" <= ?2 AND "entity" = ?3 ORDER BY "id" LIMIT ?4"#,
+        postgres: #"SELECT "id", "entity", "kind", "row_id", "data"::text, "image"::text, "previous"::text, "created_at" FROM "otak_events" WHERE "id" > $1 AND "id" <= $2 AND "entity" = $3 ORDER BY "id" LIMIT $4"#)
     /// The last event's id (0 when there is none).
     static let last = SQL(
         sqlite: #"SELECT COALESCE(MAX("id"), 0) FROM "otak_events""#,
@@ -81,8 +119,23 @@ enum EventLog {
         postgres: #"DELETE FROM "otak_events" WHERE "entity" = $1 AND "created_at" < $2"#)
 }
 
-/// Deletes the events past their entity's retention: a minute after start (the migrations
-/// have run), then every hour.
+extension Webhook {
+    /// The schema's `@@webhook`s.
+    static let declared: [Webhook] = [
+        /// `@@webhook("ORDER_PAID", updated, status == .paid)`
+        Webhook(name: "ORDER_PAID", entity: "Order", kinds: [.updated], condition: Access(#""orders"."status" = 'paid'"#)),
+    ]
+}
+
+extension WebhookLog {
+    /// `admin role(admin)`: who reads the delivery log and sends a delivery again.
+    static let admin: Permission = Permission(action: "read the webhooks' deliveries", refersToCaller: true) { user in
+        Access(user.map { [Role.admin].contains($0.record.role) } ?? false)
+    }
+}
+
+/// Deletes the events past their entity's retention (and the deliveries of their webhooks,
+/// sent or given up): a minute after start (the migrations have run), then every hour.
 struct EventRetention: Service {
     let database: Database
     let logger: Logger
@@ -101,6 +154,10 @@ struct EventRetention: Service {
         for (entity, seconds) in EventLog.retention {
             do {
                 try await database.query(EventLog.deleteOld, [.text(entity), .timestamp(now.addingTimeInterval(-seconds))])
+                // A webhook's deliveries, sent or given up, are kept as long as its entity's events.
+                for webhook in Webhook.declared where webhook.entity == entity {
+                    try await database.query(WebhookLog.deleteOld, [.text(webhook.name), .timestamp(now.addingTimeInterval(-seconds))])
+                }
             } catch {
                 logger.error("old events were not deleted", metadata: ["entity": "\(entity)", "error": "\(String(reflecting: error))"])
             }
