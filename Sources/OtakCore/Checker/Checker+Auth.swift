@@ -79,6 +79,7 @@ extension Checker {
         if let admin = values["admin"]?.1 {
             let condition: RuleExpression? = if case .error = admin.kind { nil } else { checkAdmin(admin, in: entity) }
             auth?.admin = condition
+            if condition != nil { adminRange = admin.range }
         }
     }
 

@@ -26,6 +26,8 @@ public struct Checker {
     var compiledPatterns: [String: String?] = [:]
     /// Where each `@@webhook` name is declared: they share the environment.
     var webhookNames: [String: SourceRange] = [:]
+    /// Where the auth block's `admin` condition is, once checked.
+    var adminRange: SourceRange?
 
     /// A field during checking: its syntax, the model being filled in, and for lists the target entity.
     struct FieldDraft {
@@ -64,6 +66,10 @@ public struct Checker {
             entities.append(buildEntity(name))
         }
         checkDerivedNames(entities)
+        if let adminRange, !entities.contains(where: { !$0.webhooks.isEmpty }) {
+            diagnostics.warning(.redundant("'admin' names who reads the webhooks' delivery log, and no entity has a @@webhook"),
+                                at: adminRange)
+        }
         warnAboutCreateHoles(entities)
         return Schema(
             name: appName ?? "",

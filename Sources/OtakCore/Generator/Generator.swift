@@ -329,6 +329,7 @@ public struct Generator: Sendable {
             "commitExample": commitExample(schema, entityValues: entityValues),
             "eventExample": commitExample(schema, entityValues: entityValues) { $0.eventRetentionSeconds != nil },
             "linkEventExample": linkEventExample(schema, entityValues: entityValues),
+            "inverseLinkEventExample": inverseLinkEventExample(schema, entityValues: entityValues),
             "webhookExample": commitExample(schema, entityValues: entityValues) { !$0.webhooks.isEmpty },
             "fixtures": .list(entityValues.map(TemplateValue.object)),
             "oracle": schema.auth == nil ? .flag(false) : .object(OracleWriter(
@@ -452,6 +453,28 @@ extension Generator {
                     "type": .text(entity.names.type), "variable": .text(entity.names.variable), "route": .text(entity.routePath),
                     "targetVariable": .text(target.names.variable), "targetRoute": .text(target.routePath),
                     "segment": .text(Naming.kebabCase(field.name)), "relation": .text(field.jsonName),
+                ])
+            }
+        }
+        return .flag(false)
+    }
+
+    /// A many-to-many relation whose other side has `@@events`, both ends of which the tests can
+    /// create: a link made from this side is an event of the other row too.
+    private func inverseLinkEventExample(_ schema: Schema, entityValues: [[String: TemplateValue]]) -> TemplateValue {
+        let creatable = Set(zip(schema.entities, entityValues).compactMap { entity, value in
+            if case .flag(true) = value["canCreate"] { entity.name } else { nil }
+        })
+        for entity in schema.entities where creatable.contains(entity.name) {
+            for field in entity.fields {
+                guard case .manyToMany(let targetName, let inverse, _) = field.kind, targetName != entity.name,
+                      creatable.contains(targetName), let target = schema.entity(named: targetName),
+                      target.eventRetentionSeconds != nil else { continue }
+                return .object([
+                    "variable": .text(entity.names.variable), "route": .text(entity.routePath),
+                    "targetVariable": .text(target.names.variable), "targetRoute": .text(target.routePath),
+                    "segment": .text(Naming.kebabCase(field.name)),
+                    "inverse": .text(target.field(named: inverse)?.jsonName ?? inverse),
                 ])
             }
         }

@@ -364,6 +364,13 @@ Everything comes from the environment:
 | `PASSWORD_RESET_SECONDS` | `3600` | how long a password reset link works (60 to 2,592,000) |
 | `EMAIL_VERIFICATION_SECONDS` | `259200` | how long a link confirming an address works (60 to 2,592,000) |
 {{/sendsMail}}
+{{#hasWebhooks}}
+| `<NAME>_URL` | none | for each webhook ({{webhookNames}}): where it POSTs, `http` or `https`; unset, the webhook sends nothing |
+| `<NAME>_SECRET` | none | the key of its `Otak-Signature`, at least 32 bytes (`openssl rand -hex 32`); required with the URL |
+| `WEBHOOK_MAX_ATTEMPTS` | `15` | attempts before a delivery is given up (`dead`), 1 to 100 |
+| `WEBHOOK_RETRY_SECONDS` | `10` | the wait before the first retry; each next one waits twice as long, up to 6 hours, less a random part of up to half |
+| `WEBHOOK_TIMEOUT_SECONDS` | `10` | how long a receiver has to answer (1 to 300) |
+{{/hasWebhooks}}
 
 A value out of range, or a database that cannot be reached, stops the server at start with one
 line on standard error and exit status 1. The `catch` that does it is in `Sources/App/App.swift`,
@@ -547,7 +554,10 @@ overwritten:
   as the API writes it (before the delete, for a delete), the caller and the time. A rolled-back
   write leaves none. Old events are deleted hourly after the schema's duration. A link or an
   unlink of a many-to-many relation appends `linked` or `unlinked` (the relation and the other
-  row's id); writes a hook makes with SQL of its own append nothing yet.
+  row's id) for each of the two rows whose entity has `@@events`. A hook that updates a row with
+  SQL of its own wraps it in `try await context.updating(Order.self, id: id) { connection in … }`
+  to append that row's `updated` event (the row before and after); a statement run on
+  `context.connection` alone appends nothing.
 - **Live changes.** `GET /<route>/events` of those entities streams, as Server-Sent Events,
   the changes of the rows the caller may list (the same `list` rules, and the same filters as
   the list: `?status=paid`): `created`, `updated` and `deleted` with the row as JSON, `added`
@@ -565,6 +575,23 @@ overwritten:
   "Authorization: Bearer $TOKEN" localhost:8080/<route>/events` shows a stream; a browser's
   `EventSource` cannot send the header (use a fetch-based client).
 {{/hasEvents}}
+{{#hasWebhooks}}
+- **Webhooks.** The schema's `@@webhook`s ({{webhookNames}}) send events of the outbox, after
+  their writes commit, to `<NAME>_URL` (`Sources/App/Database/Webhooks.swift`): a POST of
+  `{"id", "webhook", "type", "entity", "createdAt", "data"}` (`data` is the row as the API
+  writes it) with `Otak-Event-Id`, `Otak-Webhook` and `Otak-Signature: t=<unix time>,v1=<hex
+  HMAC-SHA256 of "<t>.<body>" with <NAME>_SECRET>`. A receiver recomputes the HMAC over the
+  raw body, compares it in constant time, refuses a `t` more than a few minutes old, answers
+  2xx, and ignores an `Otak-Event-Id` it has handled (delivery is at least once; several are
+  sent at once, so not always in order: the ids increase in commit order). Any other answer, a
+  timeout or a refused connection is retried with exponential backoff and jitter, up to
+  `WEBHOOK_MAX_ATTEMPTS`; then the delivery is `dead`. Deliveries are rows of
+  `otak_deliveries`, made in the transaction that moves the webhook's place in the outbox, so
+  a crash loses none, and instances on one PostgreSQL database share them (`FOR UPDATE SKIP
+  LOCKED`).{{#webhookLog}} Admins (`admin {{description}}`) read the log, `GET /webhook-deliveries?status=dead`,
+  and send a delivery again, `POST /webhook-deliveries/{id}/retry`.{{/webhookLog}} The OpenAPI document
+  describes each payload under `webhooks`.
+{{/hasWebhooks}}
 - `Sources/App/CustomRoutes.swift`: routes of your own, behind the same middleware.
 - `Tests/AppTests/CustomTests.swift`: their tests. `withServer(hooks: AppHooks())` serves with
   your hooks; the generated tests run without them.
@@ -2280,8 +2307,8 @@ extension {{type}}: Resource {
         {{/hasMany}}
         {{#manyToMany}}
         group.get("{id}/{{route}}", use: controller.related({{targetType}}.self, {{type}}Queries.{{selectStatement}}))
-        group.put("{id}/{{route}}/{otherID}", use: controller.link({{targetType}}.self, {{type}}Queries.{{linkStatement}}{{#hasEvents}}, relation: "{{relation}}"{{/hasEvents}}))
-        group.delete("{id}/{{route}}/{otherID}", use: controller.unlink({{targetType}}.self, {{type}}Queries.{{unlinkStatement}}{{#hasEvents}}, relation: "{{relation}}"{{/hasEvents}}))
+        group.put("{id}/{{route}}/{otherID}", use: controller.link({{targetType}}.self, {{type}}Queries.{{linkStatement}}{{#hasEvents}}, relation: "{{relation}}", inverse: "{{inverse}}"{{/hasEvents}}))
+        group.delete("{id}/{{route}}/{otherID}", use: controller.unlink({{targetType}}.self, {{type}}Queries.{{unlinkStatement}}{{#hasEvents}}, relation: "{{relation}}", inverse: "{{inverse}}"{{/hasEvents}}))
         {{/manyToMany}}
     }
     {{/hasRelatedRoutes}}
@@ -2819,18 +2846,19 @@ struct ResourceController<Entity: Resource>: Sendable {
 
     /// `PUT /<route>/{id}/<relation>/{otherID}`: links the two rows with `statement` (204;
     /// linking twice is harmless). Linking changes the row: the caller needs its update rule, and
-    /// must be able to read the other row.
+    /// must be able to read the other row.{{#hasEvents}} `relation` is the relation's name on this
+    /// side, `inverse` on the other: each row whose entity has `@@events` gets a `linked` event.{{/hasEvents}}
     func link<Other: Resource>(
-        _ type: Other.Type, _ statement: SQL{{#hasEvents}}, relation: String{{/hasEvents}}
+        _ type: Other.Type, _ statement: SQL{{#hasEvents}}, relation: String, inverse: String{{/hasEvents}}
     ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
         { request, context in
             let (id, otherID) = try await checkLink(Other.self, context)
             do {
                 {{#hasEvents}}
-                try await database.transaction(if: Entity.emitsEvents) { connection in
+                try await database.transaction(if: Entity.emitsEvents || Other.emitsEvents) { connection in
                     // The statement returns a row only when it made the link.
                     if try await !connection.query(statement, [.uuid(id), .uuid(otherID)]).isEmpty {
-                        try await Self.appendLinkEvent(.linked, id: id, relation: relation, otherID: otherID, context, on: connection)
+                        try await Self.appendLinkEvents(.linked, id: id, relation: relation, Other.self, otherID, inverse, context, on: connection)
                     }
                 }
                 {{/hasEvents}}
@@ -2841,7 +2869,7 @@ struct ResourceController<Entity: Resource>: Sendable {
                 throw APIError.notFound("no \(Entity.displayName) \(id.uuidString) or no \(Other.displayName) \(otherID.uuidString)")
             }
             {{#hasEvents}}
-            if Entity.emitsEvents { events?.wake() }
+            if Entity.emitsEvents || Other.emitsEvents { events?.wake() }
             {{/hasEvents}}
             return .noContent
         }
@@ -2850,18 +2878,18 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// `DELETE /<route>/{id}/<relation>/{otherID}`: unlinks the two rows with `statement` (204, or
     /// 404 if they were not linked).
     func unlink<Other: Resource>(
-        _ type: Other.Type, _ statement: SQL{{#hasEvents}}, relation: String{{/hasEvents}}
+        _ type: Other.Type, _ statement: SQL{{#hasEvents}}, relation: String, inverse: String{{/hasEvents}}
     ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
         { request, context in
             let (id, otherID) = try await checkLink(Other.self, context)
             {{#hasEvents}}
-            try await database.transaction(if: Entity.emitsEvents) { connection in
+            try await database.transaction(if: Entity.emitsEvents || Other.emitsEvents) { connection in
                 guard try await connection.query(statement, [.uuid(id), .uuid(otherID)]).first != nil else {
                     throw APIError.notFound("\(Entity.displayName) \(id.uuidString) is not linked to \(Other.displayName) \(otherID.uuidString)")
                 }
-                try await Self.appendLinkEvent(.unlinked, id: id, relation: relation, otherID: otherID, context, on: connection)
+                try await Self.appendLinkEvents(.unlinked, id: id, relation: relation, Other.self, otherID, inverse, context, on: connection)
             }
-            if Entity.emitsEvents { events?.wake() }
+            if Entity.emitsEvents || Other.emitsEvents { events?.wake() }
             {{/hasEvents}}
             {{^hasEvents}}
             guard try await database.query(statement, [.uuid(id), .uuid(otherID)]).first != nil else {
@@ -2873,19 +2901,14 @@ struct ResourceController<Entity: Resource>: Sendable {
     }
     {{#hasEvents}}
 
-    /// Appends the event of a link or an unlink, if the entity has `@@events`: the relation and
-    /// the other row's id, with the row's columns as they are (who may see the row sees it).
-    private static func appendLinkEvent(
-        _ kind: EventLog.Kind, id: UUID, relation: String, otherID: UUID, _ context: AppRequestContext,
-        on connection: DatabaseConnection
+    /// Appends the events of a link or an unlink, for each of the two rows whose entity has
+    /// `@@events`: the relation (named from that row's side) and the other row's id.
+    private static func appendLinkEvents<Other: Resource>(
+        _ kind: EventLog.Kind, id: UUID, relation: String, _ other: Other.Type, _ otherID: UUID, _ inverse: String,
+        _ context: AppRequestContext, on connection: DatabaseConnection
     ) async throws {
-        guard Entity.emitsEvents,
-              let stored = try await connection.query(SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])).first
-        else { return }
-        let image = [.uuid(id)] + (try Entity.Record(row: stored)).bindings
-        try await EventLog.append(
-            kind, of: String(describing: Entity.self), id: id, row: EventLog.Link(id: id, relation: relation, otherID: otherID), image: image,
-            previous: image, caller: context.caller, on: connection)
+        try await EventLog.appendLink(kind, Entity.self, id: id, relation: relation, otherID: otherID, caller: context.caller, on: connection)
+        try await EventLog.appendLink(kind, Other.self, id: otherID, relation: inverse, otherID: id, caller: context.caller, on: connection)
     }
     {{/hasEvents}}
 
@@ -3433,6 +3456,20 @@ enum EventLog {
         }
     }
 
+    /// Appends a link or an unlink event of a row, if its entity has `@@events`: the relation and
+    /// the other row's id, with the row's columns as they are (who may see the row sees it).
+    static func appendLink<Row: Resource>(
+        _ kind: Kind, _ row: Row.Type, id: UUID, relation: String, otherID: UUID, caller: Caller, on connection: DatabaseConnection
+    ) async throws {
+        guard Row.emitsEvents,
+              let stored = try await connection.query(SQLBuilder(connection.dialect, Row.Queries.selectRecord, values: [.uuid(id)])).first
+        else { return }
+        let image = [.uuid(id)] + (try Row.Record(row: stored)).bindings
+        try await append(
+            kind, of: String(describing: Row.self), id: id, row: Link(id: id, relation: relation, otherID: otherID), image: image,
+            previous: image, caller: caller, on: connection)
+    }
+
     /// The data of a link or an unlink event: `{"id":…,"relation":"tags","otherId":…}`.
     struct Link: JSONWritable {
         let id: UUID
@@ -3507,6 +3544,29 @@ extension WebhookLog {
 {{/webhookLog}}
 
 {{/hasWebhooks}}
+extension HookContext {
+    /// Runs `change`, SQL of your own that updates the row `id` of `Row` (in the write's
+    /// transaction), and appends the `updated` event of the row as it was and as it is, if
+    /// `Row` has `@@events`: streams and webhooks then see the change as any other update.
+    /// A statement run on `connection` alone appends nothing. The row is locked from the read
+    /// before the change to the commit; if there is no such row, `change` runs all the same.
+    func updating<Row: Resource>(_ row: Row.Type, id: UUID, _ change: (DatabaseConnection) async throws -> Void) async throws {
+        guard Row.emitsEvents else { return try await change(connection) }
+        var lookup = SQLBuilder(connection.dialect, Row.Queries.selectRecord, values: [.uuid(id)])
+        lookup.lockForUpdate()
+        let before = try await connection.query(lookup).first.map(Row.Record.init(row:))
+        try await change(connection)
+        guard let before,
+              let stored = try await connection.query(SQLBuilder(connection.dialect, Row.Queries.selectRecord, values: [.uuid(id)])).first,
+              let found = try await connection.query(SQLBuilder(connection.dialect, Row.Queries.find, values: [.uuid(id)])).first
+        else { return }
+        try await EventLog.append(
+            .updated, of: String(describing: Row.self), id: id, row: try Row(row: found),
+            image: [.uuid(id)] + (try Row.Record(row: stored)).bindings, previous: [.uuid(id)] + before.bindings, caller: caller,
+            on: connection)
+    }
+}
+
 /// Deletes the events past their entity's retention{{#hasWebhooks}} (and the deliveries of their webhooks,
 /// sent or given up){{/hasWebhooks}}: a minute after start (the migrations have run), then every hour.
 struct EventRetention: Service {
@@ -9943,6 +10003,29 @@ import Testing
         }
     }
     {{/linkEventExample}}
+    {{#inverseLinkEventExample}}
+
+    /// A link made from the other side of the relation is an event of this row too, named
+    /// from this side.
+    @Test func aLinkMadeFromTheOtherSideIsStreamed() async throws {
+        try await withServerAndFeed(configure: { $0.events.lifetime = 1 }) { client, _, feed in
+            var fixtures = Fixtures(client)
+            let row = try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body())
+            let other = try await request(client, .post, "/{{targetRoute}}", body: try await fixtures.{{targetVariable}}Body())
+            let (id, otherID) = (try row.body.id, try other.body.id)
+            let start = try await feed.lastEventID()
+            for method in [HTTPRequest.Method.put, .delete] {
+                #expect(try await request(client, method, "/{{route}}/\(id)/{{segment}}/\(otherID)").status == .noContent)
+            }
+            let streamed = try await stream(client, "/{{targetRoute}}/events", after: start)
+            #expect(streamed.events.map(\.name) == ["linked", "unlinked"])
+            #expect(streamed.events.allSatisfy { event in
+                event.data["id"]?.stringValue == otherID && event.data["otherId"]?.stringValue == id
+                    && event.data["relation"] == .string("{{inverse}}")
+            })
+        }
+    }
+    {{/inverseLinkEventExample}}
 
     /// An event as a client reads it.
     struct Received {

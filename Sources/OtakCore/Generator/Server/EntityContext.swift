@@ -181,7 +181,7 @@ struct EntityContext {
                 ]) { first, _ in first })
             }),
             "manyToMany": .list(entity.fields.compactMap { field -> TemplateValue? in
-                guard case .manyToMany(let targetName, _, _) = field.kind, let target = schema.entity(named: targetName) else {
+                guard case .manyToMany(let targetName, let inverse, _) = field.kind, let target = schema.entity(named: targetName) else {
                     return nil
                 }
                 let upper = Naming.upperCamelCase(field.name)
@@ -190,6 +190,7 @@ struct EntityContext {
                     "linkStatement": .text("link" + upper),
                     "unlinkStatement": .text("unlink" + upper),
                     "relation": .text(field.jsonName),
+                    "inverse": .text(target.field(named: inverse)?.jsonName ?? inverse),
                 ]) { first, _ in first })
             }),
         ]

@@ -105,6 +105,41 @@ struct ShopClientTests {
         _ = try await bob.getOrder(path: .init(id: order.id)).notFound
     }
 
+    /// An order marked paid is a delivery of the `ORDER_PAID` webhook in the admin's log; its
+    /// payload reads as the client's type for that webhook (`webhooks` in the document). The
+    /// served shop's `ORDER_PAID_URL` answers nothing, so the delivery stays in the log.
+    @Test func aPaidOrderIsAWebhookDeliveryOfItsDocumentedType() async throws {
+        let admin = try await client(signedInAs: "admin@example.com")
+        let order = try await admin.createOrder(body: .json(.init(note: "webhook"))).created.body.json
+        _ = try await admin.updateOrder(path: .init(id: order.id), body: .json(.init(status: .paid))).ok
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            let format = ISO8601DateFormatter()
+            format.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            guard let date = format.date(from: text) ?? ISO8601DateFormatter().date(from: text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text))
+            }
+            return date
+        }
+        var found: (delivery: Components.Schemas.WebhookDelivery, event: Components.Schemas.OrderPaidEvent)?
+        for _ in 0..<100 where found == nil {
+            let page = try await admin.listWebhookDeliveries(query: .init(sort: [.idDescending], webhook: .orderPaid)).ok.body.json
+            for delivery in page.items {
+                let event = try decoder.decode(Components.Schemas.OrderPaidEvent.self, from: JSONEncoder().encode(delivery.payload))
+                if event.data.id == order.id { found = (delivery, event) }
+            }
+            if found == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        let (delivery, event) = try #require(found, "no delivery of the paid order in the log")
+        #expect(event.data.status == .paid && event.entity == .order && event.webhook == .orderPaid && event._type == .updated)
+        #expect(delivery.eventId == event.id && delivery.webhook == .orderPaid)
+        let retried = try await admin.retryWebhookDelivery(path: .init(id: delivery.id)).ok.body.json
+        #expect(retried.status == .pending && retried.attempts == 0)
+        let (customer, _) = try await newCustomer()
+        _ = try await customer.listWebhookDeliveries().forbidden
+    }
+
     @Test func everyErrorStatusIsItsTypedCase() async throws {
         let admin = try await client(signedInAs: "admin@example.com")
         let (customer, _) = try await newCustomer()

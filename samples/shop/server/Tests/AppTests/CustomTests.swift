@@ -54,6 +54,28 @@ import Testing
         }
     }
 
+    /// The hooks change an order's total with SQL of their own, through `context.updating`:
+    /// the outbox gets the order's `updated` event with the new total, so the order's stream
+    /// (`GET /orders/events`) and webhooks see it.
+    @Test func aTotalTheHooksChangeIsAnEventOfTheOrder() async throws {
+        try await withServerAndDatabase(hooks: AppHooks()) { client, database in
+            var fixtures = Fixtures(client)
+            let product = try #require(try await fixtures.createProduct(["price": .double(2.5), "stock": .integer(10)])["id"]?.stringValue)
+            let order = try #require(try await fixtures.createOrder()["id"]?.stringValue)
+            let (created, _) = try await send(client, .post, "/order-items", body: .object([
+                "orderId": .string(order), "productId": .string(product), "quantity": .integer(2),
+            ]))
+            #expect(created == .created)
+            let events = try await database.read(SQL(
+                sqlite: #"SELECT "kind", "data" FROM "otak_events" WHERE "entity" = 'Order' ORDER BY "id""#,
+                postgres: #"SELECT "kind", "data"::text FROM "otak_events" WHERE "entity" = 'Order' ORDER BY "id""#))
+            let kinds = try events.map { try $0.decode(0, as: String.self) }
+            #expect(kinds == ["created", "updated"])
+            let last = try JSONValue(parsing: Array(try #require(events.last).decode(1, as: String.self).utf8))
+            #expect(last["id"] == .string(order) && decimal(last["total"]) == 5)
+        }
+    }
+
     @Test func moreThanTheStockIsNotSold() async throws {
         try await withServer(hooks: AppHooks()) { client in
             var fixtures = Fixtures(client)

@@ -106,6 +106,27 @@ import Testing
         }
     }
 
+    /// A link made from the other side of the relation is an event of this row too, named
+    /// from this side.
+    @Test func aLinkMadeFromTheOtherSideIsStreamed() async throws {
+        try await withServerAndFeed(configure: { $0.events.lifetime = 1 }) { client, _, feed in
+            var fixtures = Fixtures(client)
+            let row = try await request(client, .post, "/users", body: try await fixtures.userBody())
+            let other = try await request(client, .post, "/posts", body: try await fixtures.postBody())
+            let (id, otherID) = (try row.body.id, try other.body.id)
+            let start = try await feed.lastEventID()
+            for method in [HTTPRequest.Method.put, .delete] {
+                #expect(try await request(client, method, "/users/\(id)/likes/\(otherID)").status == .noContent)
+            }
+            let streamed = try await stream(client, "/posts/events", after: start)
+            #expect(streamed.events.map(\.name) == ["linked", "unlinked"])
+            #expect(streamed.events.allSatisfy { event in
+                event.data["id"]?.stringValue == otherID && event.data["otherId"]?.stringValue == id
+                    && event.data["relation"] == .string("likedBy")
+            })
+        }
+    }
+
     /// An event as a client reads it.
     struct Received {
         let id: Int64

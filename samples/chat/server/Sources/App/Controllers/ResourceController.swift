@@ -286,23 +286,24 @@ struct ResourceController<Entity: Resource>: Sendable {
 
     /// `PUT /<route>/{id}/<relation>/{otherID}`: links the two rows with `statement` (204;
     /// linking twice is harmless). Linking changes the row: the caller needs its update rule, and
-    /// must be able to read the other row.
+    /// must be able to read the other row. `relation` is the relation's name on this
+    /// side, `inverse` on the other: each row whose entity has `@@events` gets a `linked` event.
     func link<Other: Resource>(
-        _ type: Other.Type, _ statement: SQL, relation: String
+        _ type: Other.Type, _ statement: SQL, relation: String, inverse: String
     ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
         { request, context in
             let (id, otherID) = try await checkLink(Other.self, context)
             do {
-                try await database.transaction(if: Entity.emitsEvents) { connection in
+                try await database.transaction(if: Entity.emitsEvents || Other.emitsEvents) { connection in
                     // The statement returns a row only when it made the link.
                     if try await !connection.query(statement, [.uuid(id), .uuid(otherID)]).isEmpty {
-                        try await Self.appendLinkEvent(.linked, id: id, relation: relation, otherID: otherID, context, on: connection)
+                        try await Self.appendLinkEvents(.linked, id: id, relation: relation, Other.self, otherID, inverse, context, on: connection)
                     }
                 }
             } catch let error where ConstraintViolation(error) == .foreignKey {
                 throw APIError.notFound("no \(Entity.displayName) \(id.uuidString) or no \(Other.displayName) \(otherID.uuidString)")
             }
-            if Entity.emitsEvents { events?.wake() }
+            if Entity.emitsEvents || Other.emitsEvents { events?.wake() }
             return .noContent
         }
     }
@@ -310,34 +311,29 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// `DELETE /<route>/{id}/<relation>/{otherID}`: unlinks the two rows with `statement` (204, or
     /// 404 if they were not linked).
     func unlink<Other: Resource>(
-        _ type: Other.Type, _ statement: SQL, relation: String
+        _ type: Other.Type, _ statement: SQL, relation: String, inverse: String
     ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
         { request, context in
             let (id, otherID) = try await checkLink(Other.self, context)
-            try await database.transaction(if: Entity.emitsEvents) { connection in
+            try await database.transaction(if: Entity.emitsEvents || Other.emitsEvents) { connection in
                 guard try await connection.query(statement, [.uuid(id), .uuid(otherID)]).first != nil else {
                     throw APIError.notFound("\(Entity.displayName) \(id.uuidString) is not linked to \(Other.displayName) \(otherID.uuidString)")
                 }
-                try await Self.appendLinkEvent(.unlinked, id: id, relation: relation, otherID: otherID, context, on: connection)
+                try await Self.appendLinkEvents(.unlinked, id: id, relation: relation, Other.self, otherID, inverse, context, on: connection)
             }
-            if Entity.emitsEvents { events?.wake() }
+            if Entity.emitsEvents || Other.emitsEvents { events?.wake() }
             return .noContent
         }
     }
 
-    /// Appends the event of a link or an unlink, if the entity has `@@events`: the relation and
-    /// the other row's id, with the row's columns as they are (who may see the row sees it).
-    private static func appendLinkEvent(
-        _ kind: EventLog.Kind, id: UUID, relation: String, otherID: UUID, _ context: AppRequestContext,
-        on connection: DatabaseConnection
+    /// Appends the events of a link or an unlink, for each of the two rows whose entity has
+    /// `@@events`: the relation (named from that row's side) and the other row's id.
+    private static func appendLinkEvents<Other: Resource>(
+        _ kind: EventLog.Kind, id: UUID, relation: String, _ other: Other.Type, _ otherID: UUID, _ inverse: String,
+        _ context: AppRequestContext, on connection: DatabaseConnection
     ) async throws {
-        guard Entity.emitsEvents,
-              let stored = try await connection.query(SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])).first
-        else { return }
-        let image = [.uuid(id)] + (try Entity.Record(row: stored)).bindings
-        try await EventLog.append(
-            kind, of: String(describing: Entity.self), id: id, row: EventLog.Link(id: id, relation: relation, otherID: otherID), image: image,
-            previous: image, caller: context.caller, on: connection)
+        try await EventLog.appendLink(kind, Entity.self, id: id, relation: relation, otherID: otherID, caller: context.caller, on: connection)
+        try await EventLog.appendLink(kind, Other.self, id: otherID, relation: inverse, otherID: id, caller: context.caller, on: connection)
     }
 
     /// Runs a write (in a transaction unless told otherwise) and turns constraint violations

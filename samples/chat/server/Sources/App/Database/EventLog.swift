@@ -70,6 +70,20 @@ enum EventLog {
         }
     }
 
+    /// Appends a link or an unlink event of a row, if its entity has `@@events`: the relation and
+    /// the other row's id, with the row's columns as they are (who may see the row sees it).
+    static func appendLink<Row: Resource>(
+        _ kind: Kind, _ row: Row.Type, id: UUID, relation: String, otherID: UUID, caller: Caller, on connection: DatabaseConnection
+    ) async throws {
+        guard Row.emitsEvents,
+              let stored = try await connection.query(SQLBuilder(connection.dialect, Row.Queries.selectRecord, values: [.uuid(id)])).first
+        else { return }
+        let image = [.uuid(id)] + (try Row.Record(row: stored)).bindings
+        try await append(
+            kind, of: String(describing: Row.self), id: id, row: Link(id: id, relation: relation, otherID: otherID), image: image,
+            previous: image, caller: caller, on: connection)
+    }
+
     /// The data of a link or an unlink event: `{"id":…,"relation":"tags","otherId":…}`.
     struct Link: JSONWritable {
         let id: UUID
@@ -117,6 +131,29 @@ enum EventLog {
     static let deleteOld = SQL(
         sqlite: #"DELETE FROM "otak_events" WHERE "entity" = ?1 AND "created_at" < ?2"#,
         postgres: #"DELETE FROM "otak_events" WHERE "entity" = $1 AND "created_at" < $2"#)
+}
+
+extension HookContext {
+    /// Runs `change`, SQL of your own that updates the row `id` of `Row` (in the write's
+    /// transaction), and appends the `updated` event of the row as it was and as it is, if
+    /// `Row` has `@@events`: streams and webhooks then see the change as any other update.
+    /// A statement run on `connection` alone appends nothing. The row is locked from the read
+    /// before the change to the commit; if there is no such row, `change` runs all the same.
+    func updating<Row: Resource>(_ row: Row.Type, id: UUID, _ change: (DatabaseConnection) async throws -> Void) async throws {
+        guard Row.emitsEvents else { return try await change(connection) }
+        var lookup = SQLBuilder(connection.dialect, Row.Queries.selectRecord, values: [.uuid(id)])
+        lookup.lockForUpdate()
+        let before = try await connection.query(lookup).first.map(Row.Record.init(row:))
+        try await change(connection)
+        guard let before,
+              let stored = try await connection.query(SQLBuilder(connection.dialect, Row.Queries.selectRecord, values: [.uuid(id)])).first,
+              let found = try await connection.query(SQLBuilder(connection.dialect, Row.Queries.find, values: [.uuid(id)])).first
+        else { return }
+        try await EventLog.append(
+            .updated, of: String(describing: Row.self), id: id, row: try Row(row: found),
+            image: [.uuid(id)] + (try Row.Record(row: stored)).bindings, previous: [.uuid(id)] + before.bindings, caller: caller,
+            on: connection)
+    }
 }
 
 /// Deletes the events past their entity's retention: a minute after start (the migrations have run), then every hour.

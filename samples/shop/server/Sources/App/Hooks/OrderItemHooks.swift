@@ -13,7 +13,7 @@ struct OrderItemHooks: EntityHooks {
     }
 
     func didCreate(_ item: OrderItem, context: HookContext) async throws {
-        try await OrderTotal.update(item.orderID, connection: context.connection)
+        try await OrderTotal.update(item.orderID, context: context)
     }
 
     func willUpdate(_ record: inout OrderItemRecord, old: OrderItemRecord, id: UUID, context: HookContext) async throws {
@@ -23,19 +23,19 @@ struct OrderItemHooks: EntityHooks {
             if record.productID != old.productID { record.price = price }
         }
         if record.orderID != old.orderID {
-            try await OrderTotal.update(old.orderID, without: id, connection: context.connection)
+            try await OrderTotal.update(old.orderID, without: id, context: context)
         }
     }
 
     func didUpdate(_ item: OrderItem, context: HookContext) async throws {
-        try await OrderTotal.update(item.orderID, connection: context.connection)
+        try await OrderTotal.update(item.orderID, context: context)
     }
 
     func willDelete(id: UUID, context: HookContext) async throws {
         guard let row = try await context.connection.query(OrderItemQueries.selectRecord, [.uuid(id)]).first else { return }
         let item = try OrderItemRecord(row: row)
         try await Stock.putBack(item.quantity, of: item.productID, connection: context.connection)
-        try await OrderTotal.update(item.orderID, without: id, connection: context.connection)
+        try await OrderTotal.update(item.orderID, without: id, context: context)
     }
 }
 
@@ -74,19 +74,22 @@ private enum Stock {
 
 /// An order's total: the sum of its items' quantity × price, added up as decimals.
 private enum OrderTotal {
-    /// Recomputes it, leaving out the item `without` (one about to be deleted or moved).
-    static func update(_ order: UUID, without item: UUID? = nil, connection: DatabaseConnection) async throws {
-        let rows = try await connection.query(SQL(
-            sqlite: #"SELECT "id", "quantity", "price" FROM "order_items" WHERE "order_id" = ?1"#,
-            postgres: #"SELECT "id", "quantity", "price" FROM "order_items" WHERE "order_id" = $1"#
-        ), [.uuid(order)])
-        var total = Decimal(0)
-        for row in rows where try row.decode(0, as: UUID.self) != item {
-            total += Decimal(try row.decode(1, as: Int.self)) * (try row.decode(2, as: Decimal.self))
+    /// Recomputes it, leaving out the item `without` (one about to be deleted or moved). Through
+    /// `context.updating`, so that the order's `updated` event (`@@events`) reaches its stream.
+    static func update(_ order: UUID, without item: UUID? = nil, context: HookContext) async throws {
+        try await context.updating(Order.self, id: order) { connection in
+            let rows = try await connection.query(SQL(
+                sqlite: #"SELECT "id", "quantity", "price" FROM "order_items" WHERE "order_id" = ?1"#,
+                postgres: #"SELECT "id", "quantity", "price" FROM "order_items" WHERE "order_id" = $1"#
+            ), [.uuid(order)])
+            var total = Decimal(0)
+            for row in rows where try row.decode(0, as: UUID.self) != item {
+                total += Decimal(try row.decode(1, as: Int.self)) * (try row.decode(2, as: Decimal.self))
+            }
+            try await connection.query(SQL(
+                sqlite: #"UPDATE "orders" SET "total" = ?2 WHERE "id" = ?1"#,
+                postgres: #"UPDATE "orders" SET "total" = $2 WHERE "id" = $1"#
+            ), [.uuid(order), .decimal(total)])
         }
-        try await connection.query(SQL(
-            sqlite: #"UPDATE "orders" SET "total" = ?2 WHERE "id" = ?1"#,
-            postgres: #"UPDATE "orders" SET "total" = $2 WHERE "id" = $1"#
-        ), [.uuid(order), .decimal(total)])
     }
 }

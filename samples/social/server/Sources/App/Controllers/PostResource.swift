@@ -32,7 +32,7 @@ extension Post: Resource {
     static func addRelatedRoutes(to group: RouterGroup<AppRequestContext>, _ controller: ResourceController<Post>) {
         group.get("{id}/comments", use: controller.related(Comment.self, CommentQueries.selectByPost))
         group.get("{id}/liked-by", use: controller.related(User.self, PostQueries.selectLikedBy))
-        group.put("{id}/liked-by/{otherID}", use: controller.link(User.self, PostQueries.linkLikedBy, relation: "likedBy"))
-        group.delete("{id}/liked-by/{otherID}", use: controller.unlink(User.self, PostQueries.unlinkLikedBy, relation: "likedBy"))
+        group.put("{id}/liked-by/{otherID}", use: controller.link(User.self, PostQueries.linkLikedBy, relation: "likedBy", inverse: "likes"))
+        group.delete("{id}/liked-by/{otherID}", use: controller.unlink(User.self, PostQueries.unlinkLikedBy, relation: "likedBy", inverse: "likes"))
     }
 }

@@ -21,14 +21,14 @@ extension User: Resource {
         group.get("{id}/posts", use: controller.related(Post.self, PostQueries.selectByAuthor))
         group.get("{id}/comments", use: controller.related(Comment.self, CommentQueries.selectByAuthor))
         group.get("{id}/followers", use: controller.related(User.self, UserQueries.selectFollowers))
-        group.put("{id}/followers/{otherID}", use: controller.link(User.self, UserQueries.linkFollowers, relation: "followers"))
-        group.delete("{id}/followers/{otherID}", use: controller.unlink(User.self, UserQueries.unlinkFollowers, relation: "followers"))
+        group.put("{id}/followers/{otherID}", use: controller.link(User.self, UserQueries.linkFollowers, relation: "followers", inverse: "following"))
+        group.delete("{id}/followers/{otherID}", use: controller.unlink(User.self, UserQueries.unlinkFollowers, relation: "followers", inverse: "following"))
         group.get("{id}/following", use: controller.related(User.self, UserQueries.selectFollowing))
-        group.put("{id}/following/{otherID}", use: controller.link(User.self, UserQueries.linkFollowing, relation: "following"))
-        group.delete("{id}/following/{otherID}", use: controller.unlink(User.self, UserQueries.unlinkFollowing, relation: "following"))
+        group.put("{id}/following/{otherID}", use: controller.link(User.self, UserQueries.linkFollowing, relation: "following", inverse: "followers"))
+        group.delete("{id}/following/{otherID}", use: controller.unlink(User.self, UserQueries.unlinkFollowing, relation: "following", inverse: "followers"))
         group.get("{id}/likes", use: controller.related(Post.self, UserQueries.selectLikes))
-        group.put("{id}/likes/{otherID}", use: controller.link(Post.self, UserQueries.linkLikes, relation: "likes"))
-        group.delete("{id}/likes/{otherID}", use: controller.unlink(Post.self, UserQueries.unlinkLikes, relation: "likes"))
+        group.put("{id}/likes/{otherID}", use: controller.link(Post.self, UserQueries.linkLikes, relation: "likes", inverse: "likedBy"))
+        group.delete("{id}/likes/{otherID}", use: controller.unlink(Post.self, UserQueries.unlinkLikes, relation: "likes", inverse: "likedBy"))
     }
 
     static func validatePasswords(_ record: UserRecord, into validator: inout Validator) {
