@@ -3672,6 +3672,10 @@ final class WebhookDispatcher: Service {
     private let client: HTTPClient
     private let wakeups: AsyncStream<Void>
     private let wakeup: AsyncStream<Void>.Continuation
+    /// The webhooks whose cursor this dispatcher made sure of.
+    private let started = NIOLockedValueBox<Set<String>>([])
+    /// The configured webhooks' names as a JSON array: the deliveries it claims.
+    private let names: String
     private static let batch = 500
 
     /// `webhooks`: the schema's, less those without a target in `settings`.
@@ -3681,6 +3685,11 @@ final class WebhookDispatcher: Service {
     ) {
         (self.database, self.settings, self.clock, self.logger) = (database, settings, clock, logger)
         self.webhooks = webhooks.filter { settings.targets[$0.name] != nil }
+        var json = JSONWriter()
+        json.beginArray()
+        for webhook in self.webhooks { json.string(webhook.name) }
+        json.endArray()
+        names = json.text
         // Redirects are not followed: a receiver answers where it was configured.
         client = HTTPClient(
             eventLoopGroup: HTTPClient.defaultEventLoopGroup,
@@ -3748,8 +3757,11 @@ final class WebhookDispatcher: Service {
     /// One batch of `webhook`'s events; whether there may be more.
     private func enqueue(_ webhook: Webhook) async throws -> Bool {
         let high = Int64(try await database.read(EventLog.last).first?.decode(0, as: Int.self) ?? 0)
-        // A webhook starts with the events after the moment it is first configured.
-        try await database.query(WebhookLog.startCursor, [.text(webhook.name), .integer(Int(high))])
+        if !started.withLockedValue({ $0.contains(webhook.name) }) {
+            // A webhook starts with the events after the moment it is first configured.
+            try await database.query(WebhookLog.startCursor, [.text(webhook.name), .integer(Int(high))])
+            started.withLockedValue { _ = $0.insert(webhook.name) }
+        }
         guard let cursorRow = try await database.read(WebhookLog.cursor, [.text(webhook.name)]).first else { return false }
         let cursor = Int64(try cursorRow.decode(0, as: Int.self))
         guard cursor < high else { return false }
@@ -3810,8 +3822,9 @@ final class WebhookDispatcher: Service {
         let now = clock()
         // A claim lasts longer than a send can: an instance that dies leaves it to expire.
         let claimedUntil = now.addingTimeInterval(settings.timeout + 30)
+        // Those of configured webhooks only: another's wait until its URL is set.
         let claimed = try await database.query(WebhookLog.claim, [
-            .timestamp(claimedUntil), .timestamp(now), .integer(settings.concurrency),
+            .timestamp(claimedUntil), .timestamp(now), .integer(settings.concurrency), .text(names),
         ]).map(Claim.init(row:))
         await withTaskGroup(of: Void.self) { group in
             for delivery in claimed {
@@ -3980,10 +3993,11 @@ enum WebhookLog {
     static let insert = SQL(
         sqlite: #"INSERT INTO "otak_deliveries" ("webhook", "event_id", "body", "status", "attempts", "next_attempt_at", "created_at") VALUES (?1, ?2, ?3, 'pending', 0, ?4, ?4) ON CONFLICT DO NOTHING"#,
         postgres: #"INSERT INTO "otak_deliveries" ("webhook", "event_id", "body", "status", "attempts", "next_attempt_at", "created_at") VALUES ($1, $2, $3, 'pending', 0, $4, $4) ON CONFLICT DO NOTHING"#)
-    /// Takes the due deliveries: their next attempt moves to the end of the claim ($1).
+    /// Takes the due deliveries of the webhooks named ($4, a JSON array): their next attempt
+    /// moves to the end of the claim ($1).
     static let claim = SQL(
-        sqlite: #"UPDATE "otak_deliveries" SET "next_attempt_at" = ?1, "attempts" = "attempts" + 1 WHERE "id" IN (SELECT "id" FROM "otak_deliveries" WHERE "status" = 'pending' AND "next_attempt_at" <= ?2 ORDER BY "next_attempt_at", "id" LIMIT ?3) RETURNING "id", "webhook", "event_id", "body", "attempts""#,
-        postgres: #"UPDATE "otak_deliveries" SET "next_attempt_at" = $1, "attempts" = "attempts" + 1 WHERE "id" IN (SELECT "id" FROM "otak_deliveries" WHERE "status" = 'pending' AND "next_attempt_at" <= $2 ORDER BY "next_attempt_at", "id" LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING "id", "webhook", "event_id", "body", "attempts""#)
+        sqlite: #"UPDATE "otak_deliveries" SET "next_attempt_at" = ?1, "attempts" = "attempts" + 1 WHERE "id" IN (SELECT "id" FROM "otak_deliveries" WHERE "status" = 'pending' AND "next_attempt_at" <= ?2 AND "webhook" IN (SELECT "value" FROM json_each(?4)) ORDER BY "next_attempt_at", "id" LIMIT ?3) RETURNING "id", "webhook", "event_id", "body", "attempts""#,
+        postgres: #"UPDATE "otak_deliveries" SET "next_attempt_at" = $1, "attempts" = "attempts" + 1 WHERE "id" IN (SELECT "id" FROM "otak_deliveries" WHERE "status" = 'pending' AND "next_attempt_at" <= $2 AND "webhook" IN (SELECT json_array_elements_text($4::json)) ORDER BY "next_attempt_at", "id" LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING "id", "webhook", "event_id", "body", "attempts""#)
     static let delivered = SQL(
         sqlite: #"UPDATE "otak_deliveries" SET "status" = 'delivered', "delivered_at" = ?2, "last_status" = ?3, "last_error" = NULL WHERE "id" = ?1"#,
         postgres: #"UPDATE "otak_deliveries" SET "status" = 'delivered', "delivered_at" = $2, "last_status" = $3, "last_error" = NULL WHERE "id" = $1"#)
@@ -11709,6 +11723,26 @@ import Testing
         }
     }
 
+    /// A dispatcher sends the deliveries of the webhooks it has a URL for: another's wait,
+    /// untouched, for an instance that has its URL.
+    @Test func aDispatcherLeavesTheDeliveriesOfOtherWebhooks() async throws {
+        try await withServerAndDatabase { client, database in
+            try await withReceiver { receiver, url in
+                let first = try await started(database, url: url)
+                let other = try await started(database, url: url, name: "OTHER_HOOK")
+                var fixtures = Fixtures(client)
+                #expect(try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body()).status == .created)
+                try await first.enqueue()
+                await other.dispatch()
+                try await first.shutdown()
+                try await other.shutdown()
+                #expect(receiver.requests.map { $0.headers[.webhookName] } == ["OTHER_HOOK"])
+                let sql = #"SELECT "attempts" FROM "otak_deliveries" WHERE "webhook" = 'TEST_HOOK'"#
+                #expect(try await database.read(SQL(sqlite: sql, postgres: sql)).map { try $0.decode(0, as: Int.self) } == [0])
+            }
+        }
+    }
+
     /// Two instances (two dispatchers on one database) run their rounds at once: every event
     /// is delivered, none twice.
     @Test func twoInstancesShareTheWorkWithoutSendingTwice() async throws {
@@ -11756,17 +11790,17 @@ import Testing
 
     static let secret = Array("a webhook secret of at least 32 bytes".utf8)
 
-    /// A dispatcher of one test webhook on `{{webhookExample.type}}` (of the kinds given, without a
-    /// condition), whose outbox cursor starts now.
+    /// A dispatcher of one test webhook (`TEST_HOOK` unless named) on `{{webhookExample.type}}`, of
+    /// the kinds given, without a condition, whose outbox cursor starts now.
     private func started(
-        _ database: Database, url: String, kinds: Set<EventLog.Kind> = [.created, .updated, .deleted], clock: TestClock = TestClock(),
-        configure: (inout WebhookSettings) -> Void = { _ in }
+        _ database: Database, url: String, name: String = "TEST_HOOK", kinds: Set<EventLog.Kind> = [.created, .updated, .deleted],
+        clock: TestClock = TestClock(), configure: (inout WebhookSettings) -> Void = { _ in }
     ) async throws -> WebhookDispatcher {
         var settings = WebhookSettings()
-        settings.targets["TEST_HOOK"] = .init(url: url, secret: Self.secret)
+        settings.targets[name] = .init(url: url, secret: Self.secret)
         settings.timeout = 5
         configure(&settings)
-        let webhook = Webhook(name: "TEST_HOOK", entity: "{{webhookExample.type}}", kinds: kinds, condition: .all)
+        let webhook = Webhook(name: name, entity: "{{webhookExample.type}}", kinds: kinds, condition: .all)
         let dispatcher = WebhookDispatcher(
             database: database, webhooks: [webhook], settings: settings, clock: clock.now, logger: Logger(label: "webhook-tests"))
         try await dispatcher.enqueue()

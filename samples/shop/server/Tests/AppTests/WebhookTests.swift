@@ -136,6 +136,26 @@ import Testing
         }
     }
 
+    /// A dispatcher sends the deliveries of the webhooks it has a URL for: another's wait,
+    /// untouched, for an instance that has its URL.
+    @Test func aDispatcherLeavesTheDeliveriesOfOtherWebhooks() async throws {
+        try await withServerAndDatabase { client, database in
+            try await withReceiver { receiver, url in
+                let first = try await started(database, url: url)
+                let other = try await started(database, url: url, name: "OTHER_HOOK")
+                var fixtures = Fixtures(client)
+                #expect(try await request(client, .post, "/orders", body: try await fixtures.orderBody()).status == .created)
+                try await first.enqueue()
+                await other.dispatch()
+                try await first.shutdown()
+                try await other.shutdown()
+                #expect(receiver.requests.map { $0.headers[.webhookName] } == ["OTHER_HOOK"])
+                let sql = #"SELECT "attempts" FROM "otak_deliveries" WHERE "webhook" = 'TEST_HOOK'"#
+                #expect(try await database.read(SQL(sqlite: sql, postgres: sql)).map { try $0.decode(0, as: Int.self) } == [0])
+            }
+        }
+    }
+
     /// Two instances (two dispatchers on one database) run their rounds at once: every event
     /// is delivered, none twice.
     @Test func twoInstancesShareTheWorkWithoutSendingTwice() async throws {
@@ -180,17 +200,17 @@ import Testing
 
     static let secret = Array("a webhook secret of at least 32 bytes".utf8)
 
-    /// A dispatcher of one test webhook on `Order` (of the kinds given, without a
-    /// condition), whose outbox cursor starts now.
+    /// A dispatcher of one test webhook (`TEST_HOOK` unless named) on `Order`, of
+    /// the kinds given, without a condition, whose outbox cursor starts now.
     private func started(
-        _ database: Database, url: String, kinds: Set<EventLog.Kind> = [.created, .updated, .deleted], clock: TestClock = TestClock(),
-        configure: (inout WebhookSettings) -> Void = { _ in }
+        _ database: Database, url: String, name: String = "TEST_HOOK", kinds: Set<EventLog.Kind> = [.created, .updated, .deleted],
+        clock: TestClock = TestClock(), configure: (inout WebhookSettings) -> Void = { _ in }
     ) async throws -> WebhookDispatcher {
         var settings = WebhookSettings()
-        settings.targets["TEST_HOOK"] = .init(url: url, secret: Self.secret)
+        settings.targets[name] = .init(url: url, secret: Self.secret)
         settings.timeout = 5
         configure(&settings)
-        let webhook = Webhook(name: "TEST_HOOK", entity: "Order", kinds: kinds, condition: .all)
+        let webhook = Webhook(name: name, entity: "Order", kinds: kinds, condition: .all)
         let dispatcher = WebhookDispatcher(
             database: database, webhooks: [webhook], settings: settings, clock: clock.now, logger: Logger(label: "webhook-tests"))
         try await dispatcher.enqueue()

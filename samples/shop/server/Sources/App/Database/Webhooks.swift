@@ -69,6 +69,10 @@ final class WebhookDispatcher: Service {
     private let client: HTTPClient
     private let wakeups: AsyncStream<Void>
     private let wakeup: AsyncStream<Void>.Continuation
+    /// The webhooks whose cursor this dispatcher made sure of.
+    private let started = NIOLockedValueBox<Set<String>>([])
+    /// The configured webhooks' names as a JSON array: the deliveries it claims.
+    private let names: String
     private static let batch = 500
 
     /// `webhooks`: the schema's, less those without a target in `settings`.
@@ -78,6 +82,11 @@ final class WebhookDispatcher: Service {
     ) {
         (self.database, self.settings, self.clock, self.logger) = (database, settings, clock, logger)
         self.webhooks = webhooks.filter { settings.targets[$0.name] != nil }
+        var json = JSONWriter()
+        json.beginArray()
+        for webhook in self.webhooks { json.string(webhook.name) }
+        json.endArray()
+        names = json.text
         // Redirects are not followed: a receiver answers where it was configured.
         client = HTTPClient(
             eventLoopGroup: HTTPClient.defaultEventLoopGroup,
@@ -145,8 +154,11 @@ final class WebhookDispatcher: Service {
     /// One batch of `webhook`'s events; whether there may be more.
     private func enqueue(_ webhook: Webhook) async throws -> Bool {
         let high = Int64(try await database.read(EventLog.last).first?.decode(0, as: Int.self) ?? 0)
-        // A webhook starts with the events after the moment it is first configured.
-        try await database.query(WebhookLog.startCursor, [.text(webhook.name), .integer(Int(high))])
+        if !started.withLockedValue({ $0.contains(webhook.name) }) {
+            // A webhook starts with the events after the moment it is first configured.
+            try await database.query(WebhookLog.startCursor, [.text(webhook.name), .integer(Int(high))])
+            started.withLockedValue { _ = $0.insert(webhook.name) }
+        }
         guard let cursorRow = try await database.read(WebhookLog.cursor, [.text(webhook.name)]).first else { return false }
         let cursor = Int64(try cursorRow.decode(0, as: Int.self))
         guard cursor < high else { return false }
@@ -207,8 +219,9 @@ final class WebhookDispatcher: Service {
         let now = clock()
         // A claim lasts longer than a send can: an instance that dies leaves it to expire.
         let claimedUntil = now.addingTimeInterval(settings.timeout + 30)
+        // Those of configured webhooks only: another's wait until its URL is set.
         let claimed = try await database.query(WebhookLog.claim, [
-            .timestamp(claimedUntil), .timestamp(now), .integer(settings.concurrency),
+            .timestamp(claimedUntil), .timestamp(now), .integer(settings.concurrency), .text(names),
         ]).map(Claim.init(row:))
         await withTaskGroup(of: Void.self) { group in
             for delivery in claimed {
@@ -377,10 +390,11 @@ enum WebhookLog {
     static let insert = SQL(
         sqlite: #"INSERT INTO "otak_deliveries" ("webhook", "event_id", "body", "status", "attempts", "next_attempt_at", "created_at") VALUES (?1, ?2, ?3, 'pending', 0, ?4, ?4) ON CONFLICT DO NOTHING"#,
         postgres: #"INSERT INTO "otak_deliveries" ("webhook", "event_id", "body", "status", "attempts", "next_attempt_at", "created_at") VALUES ($1, $2, $3, 'pending', 0, $4, $4) ON CONFLICT DO NOTHING"#)
-    /// Takes the due deliveries: their next attempt moves to the end of the claim ($1).
+    /// Takes the due deliveries of the webhooks named ($4, a JSON array): their next attempt
+    /// moves to the end of the claim ($1).
     static let claim = SQL(
-        sqlite: #"UPDATE "otak_deliveries" SET "next_attempt_at" = ?1, "attempts" = "attempts" + 1 WHERE "id" IN (SELECT "id" FROM "otak_deliveries" WHERE "status" = 'pending' AND "next_attempt_at" <= ?2 ORDER BY "next_attempt_at", "id" LIMIT ?3) RETURNING "id", "webhook", "event_id", "body", "attempts""#,
-        postgres: #"UPDATE "otak_deliveries" SET "next_attempt_at" = $1, "attempts" = "attempts" + 1 WHERE "id" IN (SELECT "id" FROM "otak_deliveries" WHERE "status" = 'pending' AND "next_attempt_at" <= $2 ORDER BY "next_attempt_at", "id" LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING "id", "webhook", "event_id", "body", "attempts""#)
+        sqlite: #"UPDATE "otak_deliveries" SET "next_attempt_at" = ?1, "attempts" = "attempts" + 1 WHERE "id" IN (SELECT "id" FROM "otak_deliveries" WHERE "status" = 'pending' AND "next_attempt_at" <= ?2 AND "webhook" IN (SELECT "value" FROM json_each(?4)) ORDER BY "next_attempt_at", "id" LIMIT ?3) RETURNING "id", "webhook", "event_id", "body", "attempts""#,
+        postgres: #"UPDATE "otak_deliveries" SET "next_attempt_at" = $1, "attempts" = "attempts" + 1 WHERE "id" IN (SELECT "id" FROM "otak_deliveries" WHERE "status" = 'pending' AND "next_attempt_at" <= $2 AND "webhook" IN (SELECT json_array_elements_text($4::json)) ORDER BY "next_attempt_at", "id" LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING "id", "webhook", "event_id", "body", "attempts""#)
     static let delivered = SQL(
         sqlite: #"UPDATE "otak_deliveries" SET "status" = 'delivered', "delivered_at" = ?2, "last_status" = ?3, "last_error" = NULL WHERE "id" = ?1"#,
         postgres: #"UPDATE "otak_deliveries" SET "status" = 'delivered', "delivered_at" = $2, "last_status" = $3, "last_error" = NULL WHERE "id" = $1"#)
