@@ -436,7 +436,10 @@ extension Generator {
             if case .flag(true) = value["canCreate"] { chosen(entity) } else { false }
         }.map(\.0)
         guard let entity = creatable.first(where: { $0.name != schema.auth?.entity }) ?? creatable.first else { return .flag(false) }
-        return .object(["type": .text(entity.names.type), "variable": .text(entity.names.variable), "route": .text(entity.routePath)])
+        return .object([
+            "type": .text(entity.names.type), "variable": .text(entity.names.variable), "route": .text(entity.routePath),
+            "table": .text(entity.names.table),
+        ])
     }
 
     /// An entity with `@@events` and a many-to-many relation, both ends of which the tests can

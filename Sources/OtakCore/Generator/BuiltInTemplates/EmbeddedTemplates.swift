@@ -554,10 +554,10 @@ overwritten:
   as the API writes it (before the delete, for a delete), the caller and the time. A rolled-back
   write leaves none. Old events are deleted hourly after the schema's duration. A link or an
   unlink of a many-to-many relation appends `linked` or `unlinked` (the relation and the other
-  row's id) for each of the two rows whose entity has `@@events`. A hook that updates a row with
-  SQL of its own wraps it in `try await context.updating(Order.self, id: id) { connection in … }`
-  to append that row's `updated` event (the row before and after); a statement run on
-  `context.connection` alone appends nothing.
+  row's id) for each of the two rows whose entity has `@@events`. A hook that creates, updates
+  or deletes a row with SQL of its own wraps it in `try await context.changing(Order.self, id:
+  id) { connection in … }` to append that row's event (`created`, `updated` or `deleted`, from
+  the row before and after); a statement run on `context.connection` alone appends nothing.
 - **Live changes.** `GET /<route>/events` of those entities streams, as Server-Sent Events,
   the changes of the rows the caller may list (the same `list` rules, and the same filters as
   the list: `?status=paid`): `created`, `updated` and `deleted` with the row as JSON, `added`
@@ -3545,25 +3545,37 @@ extension WebhookLog {
 
 {{/hasWebhooks}}
 extension HookContext {
-    /// Runs `change`, SQL of your own that updates the row `id` of `Row` (in the write's
-    /// transaction), and appends the `updated` event of the row as it was and as it is, if
-    /// `Row` has `@@events`: streams and webhooks then see the change as any other update.
-    /// A statement run on `connection` alone appends nothing. The row is locked from the read
-    /// before the change to the commit; if there is no such row, `change` runs all the same.
-    func updating<Row: Resource>(_ row: Row.Type, id: UUID, _ change: (DatabaseConnection) async throws -> Void) async throws {
+    /// Runs `change`, SQL of your own that creates, updates or deletes the row `id` of `Row` (in
+    /// the write's transaction), and appends the event of what it did if `Row` has `@@events`:
+    /// `created` when the row is there after and not before, `updated` when it is there both
+    /// times, `deleted` when it is gone. Streams and webhooks then see it as any other write; a
+    /// statement run on `connection` alone appends nothing. The row is locked from the read
+    /// before the change to the commit.
+    func changing<Row: Resource>(_ row: Row.Type, id: UUID, _ change: (DatabaseConnection) async throws -> Void) async throws {
         guard Row.emitsEvents else { return try await change(connection) }
-        var lookup = SQLBuilder(connection.dialect, Row.Queries.selectRecord, values: [.uuid(id)])
-        lookup.lockForUpdate()
-        let before = try await connection.query(lookup).first.map(Row.Record.init(row:))
+        let before = try await stored(Row.self, id: id, locking: true)
         try await change(connection)
-        guard let before,
-              let stored = try await connection.query(SQLBuilder(connection.dialect, Row.Queries.selectRecord, values: [.uuid(id)])).first,
-              let found = try await connection.query(SQLBuilder(connection.dialect, Row.Queries.find, values: [.uuid(id)])).first
-        else { return }
+        let after = try await stored(Row.self, id: id, locking: false)
+        let (kind, shown): (EventLog.Kind, Row)
+        switch (before, after) {
+        case (nil, nil): return
+        case (nil, let after?): (kind, shown) = (.created, after.row)
+        case (_?, let after?): (kind, shown) = (.updated, after.row)
+        case (let before?, nil): (kind, shown) = (.deleted, before.row)
+        }
         try await EventLog.append(
-            .updated, of: String(describing: Row.self), id: id, row: try Row(row: found),
-            image: [.uuid(id)] + (try Row.Record(row: stored)).bindings, previous: [.uuid(id)] + before.bindings, caller: caller,
-            on: connection)
+            kind, of: String(describing: Row.self), id: id, row: shown, image: after.map { [.uuid(id)] + $0.record.bindings },
+            previous: before.map { [.uuid(id)] + $0.record.bindings }, caller: caller, on: connection)
+    }
+
+    /// The row `id` of `Row` as the API writes it and as stored, if there is one.
+    private func stored<Row: Resource>(_ type: Row.Type, id: UUID, locking: Bool) async throws -> (row: Row, record: Row.Record)? {
+        var lookup = SQLBuilder(connection.dialect, Row.Queries.selectRecord, values: [.uuid(id)])
+        if locking { lookup.lockForUpdate() }
+        guard let record = try await connection.query(lookup).first,
+              let row = try await connection.query(SQLBuilder(connection.dialect, Row.Queries.find, values: [.uuid(id)])).first
+        else { return nil }
+        return (try Row(row: row), try Row.Record(row: record))
     }
 }
 
@@ -9940,6 +9952,28 @@ import Testing
             #expect(every.events.map(\.id) == [start + 1, start + 2, start + 3], "ids in commit order, none skipped")
             #expect(rest.events.map(\.name) == ["updated", "deleted"])
             #expect(none.status == .ok && none.events.isEmpty)
+        }
+    }
+
+    /// SQL of a hook's own, run through `HookContext.changing`, appends the event of what it did.
+    @Test func aHooksOwnSQLIsStreamedThroughChanging() async throws {
+        try await withServerAndFeed(configure: { $0.events.lifetime = 1 }) { client, database, feed in
+            var fixtures = Fixtures(client)
+            let text = try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body()).body.id
+            let id = try #require(UUID(uuidString: text))
+            let start = try await feed.lastEventID()
+            let touch = #"UPDATE "{{table}}" SET "id" = "id" WHERE "id" = "#
+            let delete = #"DELETE FROM "{{table}}" WHERE "id" = "#
+            try await database.transaction { connection in
+                let context = HookContext(connection: connection, caller: .system)
+                try await context.changing({{type}}.self, id: id) { try await $0.query(SQL(sqlite: touch + "?1", postgres: touch + "$1"), [.uuid(id)]) }
+                try await context.changing({{type}}.self, id: id) { try await $0.query(SQL(sqlite: delete + "?1", postgres: delete + "$1"), [.uuid(id)]) }
+                // Nothing there before or after: no event.
+                try await context.changing({{type}}.self, id: id) { try await $0.query(SQL(sqlite: delete + "?1", postgres: delete + "$1"), [.uuid(id)]) }
+            }
+            let streamed = try await stream(client, "/{{route}}/events", after: start)
+            #expect(streamed.events.map(\.name) == ["updated", "deleted"])
+            #expect(streamed.events.allSatisfy { $0.data["id"]?.stringValue == text })
         }
     }
 

@@ -36,6 +36,28 @@ import Testing
         }
     }
 
+    /// SQL of a hook's own, run through `HookContext.changing`, appends the event of what it did.
+    @Test func aHooksOwnSQLIsStreamedThroughChanging() async throws {
+        try await withServerAndFeed(configure: { $0.events.lifetime = 1 }) { client, database, feed in
+            var fixtures = Fixtures(client)
+            let text = try await request(client, .post, "/messages", body: try await fixtures.messageBody()).body.id
+            let id = try #require(UUID(uuidString: text))
+            let start = try await feed.lastEventID()
+            let touch = #"UPDATE "messages" SET "id" = "id" WHERE "id" = "#
+            let delete = #"DELETE FROM "messages" WHERE "id" = "#
+            try await database.transaction { connection in
+                let context = HookContext(connection: connection, caller: .system)
+                try await context.changing(Message.self, id: id) { try await $0.query(SQL(sqlite: touch + "?1", postgres: touch + "$1"), [.uuid(id)]) }
+                try await context.changing(Message.self, id: id) { try await $0.query(SQL(sqlite: delete + "?1", postgres: delete + "$1"), [.uuid(id)]) }
+                // Nothing there before or after: no event.
+                try await context.changing(Message.self, id: id) { try await $0.query(SQL(sqlite: delete + "?1", postgres: delete + "$1"), [.uuid(id)]) }
+            }
+            let streamed = try await stream(client, "/messages/events", after: start)
+            #expect(streamed.events.map(\.name) == ["updated", "deleted"])
+            #expect(streamed.events.allSatisfy { $0.data["id"]?.stringValue == text })
+        }
+    }
+
     @Test func aStreamRefusesPagesAndBadResumePoints() async throws {
         try await withServer { client in
             let requests: [(uri: String, headers: HTTPFields)] = [

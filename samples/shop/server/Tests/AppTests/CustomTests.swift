@@ -54,7 +54,7 @@ import Testing
         }
     }
 
-    /// The hooks change an order's total with SQL of their own, through `context.updating`:
+    /// The hooks change an order's total with SQL of their own, through `context.changing`:
     /// the outbox gets the order's `updated` event with the new total, so the order's stream
     /// (`GET /orders/events`) and webhooks see it.
     @Test func aTotalTheHooksChangeIsAnEventOfTheOrder() async throws {

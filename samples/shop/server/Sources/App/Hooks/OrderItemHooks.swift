@@ -75,9 +75,9 @@ private enum Stock {
 /// An order's total: the sum of its items' quantity × price, added up as decimals.
 private enum OrderTotal {
     /// Recomputes it, leaving out the item `without` (one about to be deleted or moved). Through
-    /// `context.updating`, so that the order's `updated` event (`@@events`) reaches its stream.
+    /// `context.changing`, so that the order's `updated` event (`@@events`) reaches its stream.
     static func update(_ order: UUID, without item: UUID? = nil, context: HookContext) async throws {
-        try await context.updating(Order.self, id: order) { connection in
+        try await context.changing(Order.self, id: order) { connection in
             let rows = try await connection.query(SQL(
                 sqlite: #"SELECT "id", "quantity", "price" FROM "order_items" WHERE "order_id" = ?1"#,
                 postgres: #"SELECT "id", "quantity", "price" FROM "order_items" WHERE "order_id" = $1"#

@@ -134,25 +134,37 @@ enum EventLog {
 }
 
 extension HookContext {
-    /// Runs `change`, SQL of your own that updates the row `id` of `Row` (in the write's
-    /// transaction), and appends the `updated` event of the row as it was and as it is, if
-    /// `Row` has `@@events`: streams and webhooks then see the change as any other update.
-    /// A statement run on `connection` alone appends nothing. The row is locked from the read
-    /// before the change to the commit; if there is no such row, `change` runs all the same.
-    func updating<Row: Resource>(_ row: Row.Type, id: UUID, _ change: (DatabaseConnection) async throws -> Void) async throws {
+    /// Runs `change`, SQL of your own that creates, updates or deletes the row `id` of `Row` (in
+    /// the write's transaction), and appends the event of what it did if `Row` has `@@events`:
+    /// `created` when the row is there after and not before, `updated` when it is there both
+    /// times, `deleted` when it is gone. Streams and webhooks then see it as any other write; a
+    /// statement run on `connection` alone appends nothing. The row is locked from the read
+    /// before the change to the commit.
+    func changing<Row: Resource>(_ row: Row.Type, id: UUID, _ change: (DatabaseConnection) async throws -> Void) async throws {
         guard Row.emitsEvents else { return try await change(connection) }
-        var lookup = SQLBuilder(connection.dialect, Row.Queries.selectRecord, values: [.uuid(id)])
-        lookup.lockForUpdate()
-        let before = try await connection.query(lookup).first.map(Row.Record.init(row:))
+        let before = try await stored(Row.self, id: id, locking: true)
         try await change(connection)
-        guard let before,
-              let stored = try await connection.query(SQLBuilder(connection.dialect, Row.Queries.selectRecord, values: [.uuid(id)])).first,
-              let found = try await connection.query(SQLBuilder(connection.dialect, Row.Queries.find, values: [.uuid(id)])).first
-        else { return }
+        let after = try await stored(Row.self, id: id, locking: false)
+        let (kind, shown): (EventLog.Kind, Row)
+        switch (before, after) {
+        case (nil, nil): return
+        case (nil, let after?): (kind, shown) = (.created, after.row)
+        case (_?, let after?): (kind, shown) = (.updated, after.row)
+        case (let before?, nil): (kind, shown) = (.deleted, before.row)
+        }
         try await EventLog.append(
-            .updated, of: String(describing: Row.self), id: id, row: try Row(row: found),
-            image: [.uuid(id)] + (try Row.Record(row: stored)).bindings, previous: [.uuid(id)] + before.bindings, caller: caller,
-            on: connection)
+            kind, of: String(describing: Row.self), id: id, row: shown, image: after.map { [.uuid(id)] + $0.record.bindings },
+            previous: before.map { [.uuid(id)] + $0.record.bindings }, caller: caller, on: connection)
+    }
+
+    /// The row `id` of `Row` as the API writes it and as stored, if there is one.
+    private func stored<Row: Resource>(_ type: Row.Type, id: UUID, locking: Bool) async throws -> (row: Row, record: Row.Record)? {
+        var lookup = SQLBuilder(connection.dialect, Row.Queries.selectRecord, values: [.uuid(id)])
+        if locking { lookup.lockForUpdate() }
+        guard let record = try await connection.query(lookup).first,
+              let row = try await connection.query(SQLBuilder(connection.dialect, Row.Queries.find, values: [.uuid(id)])).first
+        else { return nil }
+        return (try Row(row: row), try Row.Record(row: record))
     }
 }
 
