@@ -39,7 +39,7 @@ struct WebhookSettings: Sendable {
     var maxRetryDelay: TimeInterval = 6 * 3600
     /// How long a receiver has to answer.
     var timeout: TimeInterval = 10
-    /// Deliveries sent at once.
+    /// Deliveries sent at once (of the up to 64 a round claims).
     var concurrency = 8
 }
 
@@ -214,22 +214,45 @@ final class WebhookDispatcher: Service {
 
     // MARK: Sending
 
-    /// Claims the due deliveries (at most `concurrency`) and sends them; how many it claimed.
+    /// Claims the due deliveries (at most `claimBatch`), sends them (`concurrency` at a time)
+    /// and records the answers in one transaction; how many it claimed.
     func deliverDue() async throws -> Int {
         let now = clock()
-        // A claim lasts longer than a send can: an instance that dies leaves it to expire.
-        let claimedUntil = now.addingTimeInterval(settings.timeout + 30)
+        // A claim lasts longer than the round's sends can (waves of `concurrency`, each within
+        // the timeout): an instance that dies leaves its claims to expire, and they are sent again.
+        let waves = (Self.claimBatch + settings.concurrency - 1) / settings.concurrency
+        let claimedUntil = now.addingTimeInterval(settings.timeout * Double(waves) + 30)
         // Those of configured webhooks only: another's wait until its URL is set.
         let claimed = try await database.query(WebhookLog.claim, [
-            .timestamp(claimedUntil), .timestamp(now), .integer(settings.concurrency), .text(names),
+            .timestamp(claimedUntil), .timestamp(now), .integer(Self.claimBatch), .text(names),
         ]).map(Claim.init(row:))
-        await withTaskGroup(of: Void.self) { group in
-            for delivery in claimed {
+        let answers = await withTaskGroup(of: Answer.self) { group in
+            var waiting = claimed[...]
+            for _ in 0..<settings.concurrency {
+                guard let delivery = waiting.popFirst() else { break }
                 group.addTask { await self.send(delivery) }
             }
+            var answers: [Answer] = []
+            for await answer in group {
+                answers.append(answer)
+                if let delivery = waiting.popFirst() { group.addTask { await self.send(delivery) } }
+            }
+            return answers
+        }
+        do {
+            // One transaction for the round: on SQLite, one turn of the single writer.
+            try await database.transaction { connection in
+                for answer in answers { try await record(answer, on: connection) }
+            }
+        } catch {
+            logger.error("webhooks: the answers of \(answers.count) deliveries were not recorded; they will be sent again",
+                         metadata: ["error": "\(String(reflecting: error))"])
         }
         return claimed.count
     }
+
+    /// Deliveries claimed at once: the claim and the record of their answers are one write each.
+    private static let claimBatch = 64
 
     private struct Claim: Sendable {
         let id: Int
@@ -247,55 +270,57 @@ final class WebhookDispatcher: Service {
         }
     }
 
-    private func send(_ delivery: Claim) async {
-        guard let target = settings.targets[delivery.webhook] else { return }
-        let sentAt = clock()
+    /// What became of a send: the receiver's status, if it answered, and why it failed, if it did.
+    private struct Answer: Sendable {
+        let delivery: Claim
+        var status: Int?
+        var failure: String?
+    }
+
+    private func send(_ delivery: Claim) async -> Answer {
+        var answer = Answer(delivery: delivery)
+        guard let target = settings.targets[delivery.webhook] else {
+            answer.failure = "\(delivery.webhook)_URL is not set"
+            return answer
+        }
         var request = HTTPClientRequest(url: target.url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "User-Agent", value: "shop-server webhooks")
         request.headers.add(name: "Otak-Event-Id", value: String(delivery.eventID))
         request.headers.add(name: "Otak-Webhook", value: delivery.webhook)
-        request.headers.add(name: "Otak-Signature", value: WebhookSignature.header(body: delivery.body, secret: target.secret, at: sentAt))
+        request.headers.add(name: "Otak-Signature", value: WebhookSignature.header(body: delivery.body, secret: target.secret, at: clock()))
         request.body = .bytes(ByteBuffer(string: delivery.body))
-        var status: Int?
-        var failure: String?
         do {
             let response = try await client.execute(request, timeout: .milliseconds(Int64(settings.timeout * 1000)))
-            status = Int(response.status.code)
+            answer.status = Int(response.status.code)
             if !(200..<300).contains(Int(response.status.code)) {
-                let answer = (try? await response.body.collect(upTo: 2048)).map { String(buffer: $0).prefix(500) } ?? ""
-                failure = "answered \(response.status.code)" + (answer.isEmpty ? "" : ": " + answer)
+                let text = (try? await response.body.collect(upTo: 2048)).map { String(buffer: $0).prefix(500) } ?? ""
+                answer.failure = "answered \(response.status.code)" + (text.isEmpty ? "" : ": " + text)
             }
         } catch {
-            failure = String(describing: error)
+            answer.failure = String(describing: error)
         }
-        do {
-            try await record(delivery, status: status, failure: failure)
-        } catch {
-            logger.error("webhooks: a delivery's result was not recorded; it will be sent again",
-                         metadata: ["delivery": "\(delivery.id)", "error": "\(String(reflecting: error))"])
-        }
+        return answer
     }
 
-    private func record(_ delivery: Claim, status: Int?, failure: String?) async throws {
-        let now = clock()
-        let code = status.map(SQLValue.integer) ?? .null
-        guard let failure else {
-            try await database.query(WebhookLog.delivered, [.integer(delivery.id), .timestamp(now), code])
+    private func record(_ answer: Answer, on connection: DatabaseConnection) async throws {
+        let (delivery, now) = (answer.delivery, clock())
+        let code = answer.status.map(SQLValue.integer) ?? .null
+        guard let failure = answer.failure else {
+            try await connection.query(WebhookLog.delivered, [.integer(delivery.id), .timestamp(now), code])
             return
         }
+        let metadata: Logger.Metadata = [
+            "webhook": "\(delivery.webhook)", "event": "\(delivery.eventID)", "attempts": "\(delivery.attempts)", "error": "\(failure)",
+        ]
         if delivery.attempts >= settings.maxAttempts {
-            logger.error("webhooks: a delivery is given up", metadata: [
-                "webhook": "\(delivery.webhook)", "event": "\(delivery.eventID)", "attempts": "\(delivery.attempts)", "error": "\(failure)",
-            ])
-            try await database.query(WebhookLog.failed, [.integer(delivery.id), .text(WebhookDelivery.Status.dead.rawValue), .timestamp(now), code, .text(failure)])
+            logger.error("webhooks: a delivery is given up", metadata: metadata)
+            try await connection.query(WebhookLog.failed, [.integer(delivery.id), .text(WebhookDelivery.Status.dead.rawValue), .timestamp(now), code, .text(failure)])
         } else {
-            logger.warning("webhooks: a delivery failed; it will be retried", metadata: [
-                "webhook": "\(delivery.webhook)", "event": "\(delivery.eventID)", "attempts": "\(delivery.attempts)", "error": "\(failure)",
-            ])
+            logger.warning("webhooks: a delivery failed; it will be retried", metadata: metadata)
             let next = now.addingTimeInterval(retryDelay(after: delivery.attempts))
-            try await database.query(WebhookLog.failed, [.integer(delivery.id), .text(WebhookDelivery.Status.pending.rawValue), .timestamp(next), code, .text(failure)])
+            try await connection.query(WebhookLog.failed, [.integer(delivery.id), .text(WebhookDelivery.Status.pending.rawValue), .timestamp(next), code, .text(failure)])
         }
     }
 
