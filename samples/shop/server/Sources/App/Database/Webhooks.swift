@@ -49,8 +49,9 @@ struct WebhookSettings: Sendable {
 /// Two steps, both in the database so that a crash loses nothing: each webhook's new events
 /// that match it become rows of `otak_deliveries`, in the transaction that moves the webhook's
 /// cursor through the outbox (an instance that finds the cursor moved by another does nothing);
-/// then due deliveries are claimed (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so instances share
-/// them) by moving their next attempt past the time a send can take, and POSTed. A 2xx answer
+/// then due deliveries are claimed, up to 64 a round (`FOR UPDATE SKIP LOCKED` on PostgreSQL,
+/// so instances share them), by moving their next attempt past the time the round's sends can
+/// take, POSTed 8 at a time, and their answers recorded in one transaction. A 2xx answer
 /// delivers; anything else, a timeout or a refused connection is retried later, with
 /// exponential backoff and jitter, until `maxAttempts`, then the delivery is `dead`. An instance
 /// killed in the middle of a send leaves its claims to expire: they are sent again.
