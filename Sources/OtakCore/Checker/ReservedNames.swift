@@ -55,7 +55,7 @@ enum ReservedNames {
         "AccountMail", "AccountMailQueue", "AccountMailSettings", "AccountTokens", "LogMailer", "MailBox", "Mailer", "Secret",
         "CommitContext", "CommittedChange", "EventFeed", "EventLog", "EventRetention", "EventStreamTests", "RecordingHooks", "RowImage",
         "RowMatch", "Webhook", "WebhookController", "WebhookDelivery", "WebhookDispatcher", "WebhookLog", "WebhookSettings",
-        "WebhookSignature", "WebhookTests", "Claim", "Received", "Receiver", "Target",
+        "WebhookSignature", "WebhookTests",
     ]
 
     /// What the generated code appends to an entity's name for its other types and files
