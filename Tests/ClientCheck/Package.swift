@@ -8,8 +8,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(path: "../../samples/shop/server/Client"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.0"),
     ],
     targets: [
-        .testTarget(name: "ShopClientTests", dependencies: [.product(name: "ShopClient", package: "Client")]),
+        .testTarget(name: "ShopClientTests", dependencies: [
+            .product(name: "ShopClient", package: "Client"),
+            // `HTTPBody`: the bytes of uploads and downloads.
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+        ]),
     ]
 )

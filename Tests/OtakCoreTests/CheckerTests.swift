@@ -102,7 +102,9 @@ import Testing
         #expect(product.field(named: "active")?.defaultValue == .bool(true))
         #expect(product.field(named: "attributes")?.defaultValue == .json("{}"))
         #expect(product.field(named: "description")?.length == Bounds(minimum: nil, maximum: 10000))
-        #expect(product.field(named: "image")?.isURL == true)
+        let image = try #require(product.field(named: "image"))
+        #expect(image.kind == .scalar(.file) && image.isOptional && image.isReadOnly)
+        #expect(image.accept == ["image/png", "image/jpeg", "image/webp"] && image.maxSize == 5 << 20)
         let user = try #require(schema.entity(named: "User"))
         #expect(user.field(named: "email")?.isEmail == true)
         #expect(user.field(named: "role")?.defaultValue == .enumCase("customer"))
@@ -268,6 +270,7 @@ import Testing
               u  UUID?
               j  JSON
               p  Password
+              f  File?
               e  Mood
               allow read: i != 1 && i <= 2 && d < 1.5 && m >= 0 && dt > now && at == now && u == nil
             }
@@ -276,7 +279,7 @@ import Testing
         let kinds = thing.fields.dropFirst().map(\.kind)
         #expect(kinds == ScalarType.allCases.map(FieldKind.scalar) + [.enumeration("Mood")])
         #expect(thing.fields.filter(\.isHidden).map(\.name) == ["t", "p"])
-        #expect(thing.fields.filter(\.isReadOnly).map(\.name) == ["id", "at"])
+        #expect(thing.fields.filter(\.isReadOnly).map(\.name) == ["id", "at", "f"])
         #expect(thing.field(named: "u")?.isOptional == true)
         #expect(thing.field(named: "dt")?.defaultValue == .now)
         var operators: [ComparisonOperator] = []

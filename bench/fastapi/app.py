@@ -5,6 +5,8 @@ pydantic for the request body, PyJWT for the shop's tokens. Served by uvicorn wi
 GET /products/{id} and GET /products?limit=N (first page by id) show active products to
 anonymous callers and customers, every product to admins and staff; POST /products is for
 admins and staff. DATABASE_URL (postgres, search_path honoured) and JWT_SECRET as for the shop.
+GET /products/{id}/image (bench/files) serves a product's image, stored by the shop in
+FILE_STORAGE, with Starlette's FileResponse behind the same rule as GET /products/{id}.
 """
 import os
 import uuid
@@ -17,10 +19,12 @@ import asyncpg
 import jwt
 import orjson
 from fastapi import FastAPI, HTTPException, Request, Response
+from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
 COLUMNS = "id, name, description, sku, price, stock, active, category_id, image, attributes::text"
 SECRET = os.environ.get("JWT_SECRET", "x" * 32)
+STORAGE = os.environ.get("FILE_STORAGE", "files")
 pool: Optional[asyncpg.Pool] = None
 
 
@@ -87,6 +91,16 @@ async def get_product(product_id: uuid.UUID, request: Request) -> Response:
     if row is None:
         raise HTTPException(404)
     return answer(product(row))
+
+
+@app.get("/products/{product_id}/image")
+async def get_product_image(product_id: uuid.UUID, request: Request) -> Response:
+    everything = await role(request) in ("admin", "staff")
+    image = await pool.fetchval("SELECT image::text FROM products WHERE id = $1 AND (active OR $2)", product_id, everything)
+    if image is None:
+        raise HTTPException(404)
+    file = orjson.loads(image)
+    return FileResponse(os.path.join(STORAGE, file["key"]), media_type=file["mediaType"], headers={"etag": f'"{file["sha256"]}"'})
 
 
 @app.get("/products")

@@ -2,8 +2,8 @@ import Foundation
 
 extension Checker {
     static let fieldAttributes = [
-        "default", "email", "hidden", "inverse", "length", "onDelete", "owner", "pattern", "range", "readonly",
-        "renamedFrom", "unique", "url",
+        "accept", "default", "email", "hidden", "inverse", "length", "maxSize", "onDelete", "owner", "pattern", "range",
+        "readonly", "renamedFrom", "unique", "url",
     ]
     static let entityAttributes = ["check", "events", "index", "renamedFrom", "unique", "webhook"]
 
@@ -55,13 +55,13 @@ extension Checker {
         let isRelation: Bool = if case .belongsTo = field.kind { true } else { false }
         switch name {
         case "unique":
-            guard noArguments(attribute), fits(!list && scalar != .json && scalar != .password) else { return }
+            guard noArguments(attribute), fits(!list && scalar != .json && scalar != .password && scalar != .file) else { return }
             field.isUnique = true
         case "readonly":
-            guard noArguments(attribute), fits(!list) else { return }
+            guard noArguments(attribute), fits(!list && scalar != .file) else { return }
             field.isReadOnly = true
         case "hidden":
-            guard noArguments(attribute), fits(!list) else { return }
+            guard noArguments(attribute), fits(!list && scalar != .file) else { return }
             if scalar == .password {
                 diagnostics.warning(.redundant("'@hidden' is redundant: Password fields are never returned"),
                                     at: attribute.range)
@@ -74,7 +74,7 @@ extension Checker {
             guard noArguments(attribute), fits(isRelation) else { return }
             field.isOwner = true
         case "default":
-            guard let argument = singleArgument(attribute, "one value"), fits(!list && !isRelation) else { return }
+            guard let argument = singleArgument(attribute, "one value"), fits(!list && !isRelation && scalar != .file) else { return }
             field.defaultValue = defaultValue(argument, for: field)
         case "length":
             guard let argument = singleArgument(attribute, "a range such as 1...100"),
@@ -112,6 +112,17 @@ extension Checker {
                 return
             }
             field.kind = .belongsTo(entity: target, onDelete: action)
+        case "accept":
+            guard fits(scalar == .file) else { return }
+            field.accept = mediaTypes(attribute)
+        case "maxSize":
+            guard let argument = singleArgument(attribute, "a size such as 5MB"), fits(scalar == .file) else { return }
+            guard case .size(let text) = argument.kind, let bytes = Self.sizeInBytes(text) else {
+                diagnostics.error(.attributeArguments("@maxSize", "a size such as 5MB"), at: argument.range,
+                                  hints: ["a size is a whole number above 0 followed by B, KB, MB or GB (multiples of 1024), up to 1024GB"])
+                return
+            }
+            field.maxSize = bytes
         case "renamedFrom":
             guard let name = earlierName(attribute, current: field.name, example: "title") else { return }
             field.renamedFrom = name
@@ -151,10 +162,58 @@ extension Checker {
         case "email", "url": ["@\(name) applies to String fields"]
         case "owner", "onDelete": ["@\(name) applies to belongs-to relations"]
         case "inverse": ["@inverse applies to list fields"]
-        case "unique": ["@unique applies to single values other than JSON and Password"]
-        case "default": ["relations and lists have no default"]
+        case "unique": ["@unique applies to single values other than JSON, Password and File"]
+        case "default": ["relations, lists and files have no default"]
+        case "readonly", "hidden": ["File fields are written by uploads only, and always returned"]
+        case "accept", "maxSize": ["@\(name) applies to File fields"]
         default: []
         }
+    }
+
+    /// The media types `@accept` lists: `type/subtype` or `type/*`, in lower case, each once.
+    private mutating func mediaTypes(_ attribute: AttributeSyntax) -> [String] {
+        let expected = "media types as strings, such as \"image/png\" or \"image/*\""
+        guard let arguments = attribute.arguments, !arguments.isEmpty else {
+            diagnostics.error(.attributeArguments("@accept", expected), at: attribute.range)
+            return []
+        }
+        var types: [String] = []
+        for argument in arguments {
+            guard case .string(let text, _) = argument.kind else {
+                if case .error = argument.kind { continue }
+                diagnostics.error(.attributeArguments("@accept", expected), at: argument.range)
+                continue
+            }
+            guard Self.isMediaType(text) else {
+                diagnostics.error(.invalidMediaType(text), at: argument.range,
+                                  hints: text == "*/*" ? ["leave @accept out to accept any type"]
+                                      : ["a media type is 'type/subtype' or 'type/*' in lower case, such as \"image/png\""])
+                continue
+            }
+            if types.contains(text) {
+                diagnostics.error(.duplicate("media type", text), at: argument.range)
+                continue
+            }
+            types.append(text)
+        }
+        return types
+    }
+
+    static func isMediaType(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        func token(_ part: Substring) -> Bool {
+            guard let first = part.first, first.isASCII, first.isLetter || first.isNumber else { return false }
+            return part.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || "!#$&^_.+-".contains($0) }
+        }
+        return parts.count == 2 && token(parts[0]) && (parts[1] == "*" || token(parts[1]))
+    }
+
+    /// `5MB` in bytes (units are multiples of 1024), or `nil` unless above 0 and at most 1024GB.
+    static func sizeInBytes(_ text: String) -> Int64? {
+        let digits = text.prefix { $0.isNumber }
+        let scale: Int64 = ["B": 1, "KB": 1 << 10, "MB": 1 << 20, "GB": 1 << 30][String(text.dropFirst(digits.count))] ?? 0
+        guard let amount = Int64(digits), amount > 0, scale > 0, amount <= (1 << 40) / scale else { return nil }
+        return amount * scale
     }
 
     private mutating func noArguments(_ attribute: AttributeSyntax) -> Bool {
@@ -239,6 +298,7 @@ extension Checker {
             case (.bool, _): return mismatch("true or false")
             case (.date, _), (.dateTime, _): return mismatch("now")
             case (.json, _): return mismatch("a string holding JSON, such as \"{}\"")
+            case (.file, _): return nil  // refused before: a file has no default
             case (.uuid, _):
                 return mismatch("set by the server; UUID fields have no default")
             case (.password, _):
@@ -484,9 +544,9 @@ extension Checker {
                 failed = true
                 continue
             }
-            guard let column = field.column, field.kind != .scalar(.json), field.kind != .scalar(.password) else {
+            guard let column = field.column, !field.isOpaque else {
                 diagnostics.error(.attributeDoesNotFit("@@" + attribute.name.name, typeDescription(field)),
-                                  at: argument.range, hints: ["index stored fields other than lists, JSON and Password"])
+                                  at: argument.range, hints: ["index stored fields other than lists, JSON, Password and File"])
                 failed = true
                 continue
             }

@@ -149,7 +149,7 @@ extension Checker {
 
     private func tokenText(_ expression: ExpressionSyntax) -> String {
         switch expression.kind {
-        case .duration(let text), .integer(let text), .decimal(let text), .name(let text): text
+        case .duration(let text), .size(let text), .integer(let text), .decimal(let text), .name(let text): text
         case .string(let text, _): text
         default: "this value"
         }

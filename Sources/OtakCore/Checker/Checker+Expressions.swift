@@ -304,6 +304,12 @@ extension Checker {
     }
 
     private mutating func compatible(_ left: TypedOperand, _ right: TypedOperand, range: SourceRange) -> Bool {
+        // Not even with nil: an upload is not a write the rules see before and after.
+        for side in [left, right] where side.type == .scalar(.file) {
+            diagnostics.error(.incompatibleComparison(side.description, "anything"), at: range,
+                              hints: ["rules and checks do not read File fields: the row's rules decide who uploads and downloads"])
+            return false
+        }
         if left.type == .null || right.type == .null { return true }
         if left.type == .now || right.type == .now {
             let other = left.type == .now ? right.type : left.type
@@ -397,6 +403,10 @@ extension Checker {
         case .duration:
             diagnostics.error(.expectedValue("a duration"), at: expression.range,
                               hints: ["durations are used only for the auth block's token lifetime and @@events"])
+            return nil
+        case .size:
+            diagnostics.error(.expectedValue("a size"), at: expression.range,
+                              hints: ["sizes are used only for @maxSize on File fields"])
             return nil
         case .range:
             diagnostics.error(.expectedValue("a range"), at: expression.range,

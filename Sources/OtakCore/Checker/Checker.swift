@@ -225,7 +225,9 @@ public struct Checker {
             guard entityDeclarations[typeName] != nil else {
                 if ScalarType(rawValue: typeName) != nil || enumDeclarations[typeName] != nil {
                     diagnostics.error(.unsupportedType("lists of \(typeName) are not supported"), at: type.range,
-                                      hints: ["a list holds entities (a relation); store other lists in a JSON field"])
+                                      hints: [typeName == ScalarType.file.rawValue
+                                          ? "for several files, declare an entity with one File field and a relation to it"
+                                          : "a list holds entities (a relation); store other lists in a JSON field"])
                 } else {
                     reportUnknownType(type.name)
                 }
@@ -244,6 +246,13 @@ public struct Checker {
         if let scalar = ScalarType(rawValue: typeName) {
             field.kind = .scalar(scalar)
             field.isHidden = scalar == .password
+            // Uploads write a file, never a body.
+            field.isReadOnly = scalar == .file
+            if scalar == .file, !type.isOptional {
+                diagnostics.error(.unsupportedType("a File field must be optional"), at: type.range,
+                                  hints: ["write 'File?': a row is created first, then its file is uploaded with PUT /<entities>/{id}/\(name)"])
+                field.isOptional = true
+            }
         } else if enumDeclarations[typeName] != nil {
             field.kind = .enumeration(typeName)
         } else if entityDeclarations[typeName] != nil {

@@ -135,6 +135,9 @@ extension Message {
     static func unknownType(_ name: String) -> Message {
         Message(id: "unknown-type", "unknown type '\(name)'")
     }
+    static func invalidMediaType(_ text: String) -> Message {
+        Message(id: "invalid-media-type", "'\(text)' is not a media type")
+    }
     static func unsupportedType(_ detail: String) -> Message {
         Message(id: "unsupported-type", detail)
     }

@@ -56,6 +56,9 @@ enum ReservedNames {
         "CommitContext", "CommittedChange", "EventFeed", "EventLog", "EventRetention", "EventStreamTests", "RecordingHooks", "RowImage",
         "RowMatch", "Webhook", "WebhookController", "WebhookDelivery", "WebhookDispatcher", "WebhookLog", "WebhookSettings",
         "WebhookSignature", "WebhookTests",
+        "ByteRange", "FailingUpdates", "FileController", "FileField", "FileResource", "FileServices", "FileSettings", "FileStorage",
+        "FileSweep", "FileTests", "FileTooLarge", "FileURLSigner", "LocalFileStorage", "MediaSniffer", "PosixError", "PosixFile",
+        "SignedURL", "StoredContent", "StoredFile",
     ]
 
     /// What the generated code appends to an entity's name for its other types and files

@@ -100,7 +100,7 @@ public enum SchemaFormatter {
         case .call(let callee, let arguments): callee.name + "(" + arguments.map(print).joined(separator: ", ") + ")"
         case .method(let base, let name, let arguments):
             print(base) + "." + name.name + "(" + arguments.map(print).joined(separator: ", ") + ")"
-        case .integer(let text), .decimal(let text), .duration(let text): text
+        case .integer(let text), .decimal(let text), .duration(let text), .size(let text): text
         case .string(let value, let raw): raw ? "#\"\(value)\"#" : quoted(value)
         case .bool(let value): value ? "true" : "false"
         case .null: "nil"

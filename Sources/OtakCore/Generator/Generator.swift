@@ -76,7 +76,8 @@ public struct Generator: Sendable {
             + (Self.packageTemplates + (schema.auth == nil ? [] : Self.authTemplates)
                 + (schema.auth?.sendsMail == true ? Self.mailTemplates : [])
                 + (schema.entities.contains { $0.eventRetentionSeconds != nil } ? Self.eventTemplates : [])
-                + (schema.webhooks.isEmpty ? [] : Self.webhookTemplates)).map(Job.package)
+                + (schema.webhooks.isEmpty ? [] : Self.webhookTemplates)
+                + (schema.fileFields.isEmpty ? [] : Self.fileTemplates)).map(Job.package)
             + Self.clientTemplates.map(Job.client)
             + Self.runtimeTemplates.map(Job.runtime)
             + schema.entities.indices.map(Job.entity)
@@ -290,6 +291,12 @@ public struct Generator: Sendable {
     /// Templates rendered when an entity has a `@@webhook`.
     static let webhookTemplates = ["Sources/App/Database/Webhooks.swift", "Tests/AppTests/WebhookTests.swift"]
 
+    /// Templates rendered for a schema with `File` fields.
+    static let fileTemplates = [
+        "Sources/App/Files/FileController.swift", "Sources/App/Files/FileStorage.swift", "Sources/App/Files/FileSweep.swift",
+        "Sources/App/Files/StoredFile.swift", "Tests/AppTests/FileTests.swift",
+    ]
+
     /// Templates rendered for an `auth` block that declares `reset password` or `verify email`.
     static let mailTemplates = ["Sources/App/Auth/AccountMail.swift", "Sources/App/Mailer.swift"]
 
@@ -319,7 +326,14 @@ public struct Generator: Sendable {
                 entity.eventRetentionSeconds.map { .object(["type": .text(entity.names.type), "retention": .text(String($0))]) }
             }),
             "hasWebhooks": .flag(!schema.webhooks.isEmpty),
-            "usesCrypto": .flag(schema.auth != nil || !schema.webhooks.isEmpty),
+            "usesCrypto": .flag(schema.auth != nil || !schema.webhooks.isEmpty || !schema.fileFields.isEmpty),
+            "hasFiles": .flag(!schema.fileFields.isEmpty),
+            "largestFileSize": .text(String(schema.fileFields.map(\.field.maxSize).max() ?? 0)),
+            "fileColumns": .list(schema.fileFields.map { entity, field in
+                let column = entity.qualified(field.column ?? field.name)
+                let select = { (cast: String) in "SELECT \(column)\(cast) FROM \(SQLDialect.quote(entity.names.table)) WHERE \(column) IS NOT NULL" }
+                return .object(["sqlite": .text(SwiftCode.stringLiteral(select(""))), "postgres": .text(SwiftCode.stringLiteral(select("::text")))])
+            }),
             "webhookNames": .text(schema.webhooks.map { "`\($0.webhook.name)`" }.joined(separator: ", ")),
             "webhooks": .list(schema.webhooks.map { webhookValue($1, of: $0, in: schema) }),
             "webhookLog": webhookLogValue(schema),
@@ -331,6 +345,10 @@ public struct Generator: Sendable {
             "linkEventExample": linkEventExample(schema, entityValues: entityValues),
             "inverseLinkEventExample": inverseLinkEventExample(schema, entityValues: entityValues),
             "webhookExample": commitExample(schema, entityValues: entityValues) { !$0.webhooks.isEmpty },
+            "fileExample": fileExample(schema, entityValues: entityValues),
+            "fileRoutes": .list(schema.fileFields.map { entity, field in
+                .object(["entity": .text(entity.name), "segment": .text(Naming.kebabCase(field.name)), "mediaType": .text(Self.testMediaType(field))])
+            }),
             "fixtures": .list(entityValues.map(TemplateValue.object)),
             "oracle": schema.auth == nil ? .flag(false) : .object(OracleWriter(
                 schema: schema, creatable: Set(zip(schema.entities, entityValues).compactMap { entity, value in
@@ -343,6 +361,7 @@ public struct Generator: Sendable {
                     "hasPasswordFields": .flag(entity.fields.contains { $0.kind == .scalar(.password) }),
                     "isAuthEntity": .flag(entity.name == schema.auth?.entity),
                     "emitsEvents": .flag(entity.eventRetentionSeconds != nil),
+                    "hasFiles": .flag(!entity.fileFields.isEmpty),
                 ])
             }),
             "routes": .list(RouteTable(schema: schema).routes.map { route in
@@ -440,6 +459,39 @@ extension Generator {
             "type": .text(entity.names.type), "variable": .text(entity.names.variable), "route": .text(entity.routePath),
             "table": .text(entity.names.table),
         ])
+    }
+
+    /// A `File` field of an entity the tests can create (the one with the smallest `@maxSize`, so
+    /// that the test of the limit sends the least), and the media types its tests upload.
+    private func fileExample(_ schema: Schema, entityValues: [[String: TemplateValue]]) -> TemplateValue {
+        let creatable = Set(zip(schema.entities, entityValues).compactMap { entity, value in
+            if case .flag(true) = value["canCreate"] { entity.name } else { nil }
+        })
+        guard let (entity, field) = schema.fileFields.filter({ creatable.contains($0.entity.name) }).min(by: { $0.field.maxSize < $1.field.maxSize })
+        else { return .flag(false) }
+        let signed = Self.signedMediaTypes
+        let mediaType = Self.testMediaType(field)
+        let other = signed.first { $0 != mediaType && !field.accept.contains($0) } ?? signed.first { $0 != mediaType }
+        return .object([
+            "type": .text(entity.names.type), "variable": .text(entity.names.variable), "route": .text(entity.routePath),
+            "fieldRoute": .text(Naming.kebabCase(field.name)), "jsonName": .text(field.jsonName),
+            "mediaType": .text(mediaType), "maxSize": .text(String(field.maxSize)),
+            "otherMediaType": signed.contains(mediaType) ? .text(other ?? "") : .flag(false),
+            "unaccepted": field.accept.isEmpty ? .flag(false) : .text("x-otak/unaccepted"),
+        ])
+    }
+
+    /// Types whose files start with a signature the server checks (and `fileContent` in the
+    /// generated tests can write).
+    static let signedMediaTypes = [
+        "image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "application/zip", "video/mp4", "audio/mpeg",
+    ]
+
+    /// A media type a `File` field accepts, for its tests' uploads.
+    static func testMediaType(_ field: Field) -> String {
+        let wildcards = ["image/*": "image/png", "video/*": "video/mp4", "audio/*": "audio/mpeg", "application/*": "application/pdf"]
+        guard let first = field.accept.first else { return "application/octet-stream" }
+        return wildcards[first] ?? (first.hasSuffix("/*") ? first.dropLast() + "x-test" : first)
     }
 
     /// An entity with `@@events` and a many-to-many relation, both ends of which the tests can
@@ -574,6 +626,14 @@ struct RouteTable {
                 case .hasMany:
                     result.append(Route(method: "GET", path: "\(base)/{id}/\(Naming.kebabCase(field.name))",
                                         summary: "List the \(relation) of \(Naming.withArticle(name))"))
+                case .scalar(.file):
+                    let path = "\(base)/{id}/\(Naming.kebabCase(field.name))"
+                    result += [
+                        Route(method: "GET", path: path, summary: "Download the \(relation) of \(Naming.withArticle(name))"),
+                        Route(method: "PUT", path: path, summary: "Upload the \(relation) of \(Naming.withArticle(name))"),
+                        Route(method: "DELETE", path: path, summary: "Remove the \(relation) of \(Naming.withArticle(name))"),
+                        Route(method: "GET", path: path + "/url", summary: "A signed URL of the \(relation) of \(Naming.withArticle(name))"),
+                    ]
                 case .manyToMany:
                     let path = "\(base)/{id}/\(Naming.kebabCase(field.name))"
                     result += [

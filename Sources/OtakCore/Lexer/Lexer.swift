@@ -177,9 +177,12 @@ public struct Lexer {
             let unit = file.text(SourceRange(start: unitStart, end: offset))
             if kind == .integer, ["s", "m", "h", "d", "w"].contains(unit) {
                 kind = .duration
+            } else if kind == .integer, ["B", "KB", "MB", "GB"].contains(unit) {
+                kind = .size
             } else {
                 diagnostics.error(.malformedNumber, at: SourceRange(start: start, end: offset),
-                                  hints: ["a duration is a whole number followed by s, m, h, d or w, like 7d"])
+                                  hints: ["a duration is a whole number followed by s, m, h, d or w, like 7d; "
+                                          + "a size is one followed by B, KB, MB or GB, like 5MB"])
                 kind = .invalid
             }
         }

@@ -5,6 +5,8 @@ public enum TokenKind: Sendable, Equatable {
     case decimal
     /// A number with a time unit: `7d`, `12h`, `30m`, `90s`, `2w`.
     case duration
+    /// A number with a size unit: `512KB`, `5MB`, `1GB` (multiples of 1024 bytes), `100B`.
+    case size
     /// A string literal; `Token.value` holds its decoded contents.
     case string
     /// A raw string `#"…"#`, whose backslashes are literal (handy for patterns).
@@ -62,6 +64,7 @@ extension TokenKind {
         case .identifier: "a name"
         case .integer, .decimal: "a number"
         case .duration: "a duration"
+        case .size: "a size"
         case .string, .rawString: "a string"
         case .leftBrace: "'{'"
         case .rightBrace: "'}'"

@@ -84,7 +84,9 @@ struct MigrationWriter {
     /// The old column's value as the new column stores it.
     private func copyExpression(_ old: ColumnSnapshot, _ new: ColumnSnapshot) -> String {
         var value = SQLDialect.quote(old.name)
-        if ColumnConversion(from: old.type, to: new.type) != .none {
+        if ColumnConversion(from: old.type, to: new.type) == .discarding {
+            value = "NULL"
+        } else if ColumnConversion(from: old.type, to: new.type) != .none {
             let affinity = switch new.type {
             case "integer", "bool": "INTEGER"
             case "double": "REAL"
@@ -168,6 +170,7 @@ struct MigrationWriter {
         if typeChanges, let type = ColumnType(rawValue: new.type) {
             var value = SQLDialect.quote(new.name)
             if new.type == "integer", old.type == "double" || old.type == "decimal" { value = "round(\(value))" }
+            if ColumnConversion(from: old.type, to: new.type) == .discarding { value = "NULL" }
             result.append(prefix + "TYPE \(dialect.columnType(type)) USING \(value)::\(dialect.columnType(type))")
         }
         if let newDefault, typeChanges || oldDefault != newDefault {

@@ -156,6 +156,14 @@ public struct SchemaDiff: Sendable {
                     kind: .destructive, entity: entity, field: newColumn.field,
                     message: "changing '\(newColumn.field ?? newColumn.name)' from \(oldColumn.type) to \(newColumn.type) fails or loses data for some values",
                     hint: "pass --allow-destructive if every stored value converts"))
+            case .discarding:
+                let name = newColumn.field ?? newColumn.name
+                problems.append(MigrationProblem(
+                    kind: .destructive, entity: entity, field: newColumn.field,
+                    message: newColumn.type == "file"
+                        ? "changing '\(name)' to a File drops its stored \(oldColumn.type) values: files are uploaded, not converted"
+                        : "changing '\(name)' from a File drops the files it names",
+                    hint: "pass --allow-destructive if the values can go"))
             case .impossible:
                 problems.append(MigrationProblem(
                     kind: .error, entity: entity, field: newColumn.field,
@@ -200,9 +208,12 @@ enum ColumnConversion: Equatable {
     /// Some values fail to convert or lose precision.
     case narrowing
     case impossible
+    /// To or from a `File` field: the values are dropped (a file is uploaded, not converted).
+    case discarding
 
     init(from old: String, to new: String) {
         guard old != new else { self = .none; return }
+        if old == "file" || new == "file" { self = .discarding; return }
         let numbers = ["integer", "double", "decimal"]
         switch (old, new) {
         case ("integer", "double"), ("integer", "decimal"), ("double", "decimal"), ("decimal", "double"):

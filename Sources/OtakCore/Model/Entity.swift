@@ -25,6 +25,11 @@ public struct Entity: Sendable, Equatable {
         fields.first { $0.name == name }
     }
 
+    /// The `File` fields, whose uploads and downloads have routes of their own.
+    public var fileFields: [Field] {
+        fields.filter { $0.kind == .scalar(.file) }
+    }
+
     /// The `@owner` field, if the entity has one.
     public var ownerField: Field? {
         fields.first(where: \.isOwner)
@@ -127,12 +132,23 @@ public struct OperationIDs: Sendable, Equatable {
         relation("unlink", field, entity)
     }
 
-    /// The ids of the routes a field adds: a has-many list, or a many-to-many list, link and unlink.
+    /// `GET`, `PUT` and `DELETE /photos/{id}/image` and `GET …/url`: `downloadImageOfPhoto`,
+    /// `uploadImageOfPhoto`, `removeImageOfPhoto`, `getImageURLOfPhoto`.
+    public static func file(_ field: Field, of entity: Entity) -> (download: String, upload: String, remove: String, url: String) {
+        (relation("download", field, entity), relation("upload", field, entity), relation("remove", field, entity),
+         "get" + Naming.upperCamelCase(field.name) + "URLOf" + entity.names.type)
+    }
+
+    /// The ids of the routes a field adds: a has-many list, a many-to-many list, link and
+    /// unlink, or a file's four.
     public static func routes(of field: Field, in entity: Entity) -> [String] {
         switch field.kind {
-        case .hasMany: [listRelated(field, of: entity)]
-        case .manyToMany: [listRelated(field, of: entity), link(field, of: entity), unlink(field, of: entity)]
-        default: []
+        case .hasMany: return [listRelated(field, of: entity)]
+        case .manyToMany: return [listRelated(field, of: entity), link(field, of: entity), unlink(field, of: entity)]
+        case .scalar(.file):
+            let ids = file(field, of: entity)
+            return [ids.download, ids.upload, ids.remove, ids.url]
+        default: return []
         }
     }
 

@@ -32,9 +32,22 @@ public struct Field: Sendable, Equatable {
     /// `@renamedFrom("title")`: the field's earlier name, so that a migration renames its column
     /// instead of dropping it and adding a new one.
     public var renamedFrom: String? = nil
+    /// `@accept("image/png", "image/*")` on a `File` field: the media types an upload may have;
+    /// empty accepts any.
+    public var accept: [String] = []
+    /// `@maxSize(5MB)` on a `File` field: the largest upload, in bytes.
+    public var maxSize: Int64 = Field.defaultMaxSize
+
+    /// The largest upload of a `File` field without `@maxSize`: 10 MB.
+    public static let defaultMaxSize: Int64 = 10 << 20
 
     /// Whether the field is a column of the entity's table.
     public var isStored: Bool { column != nil }
+
+    /// Whether the field is a scalar whose values are never compared (`ScalarType.isOpaque`).
+    public var isOpaque: Bool {
+        if case .scalar(let scalar) = kind { scalar.isOpaque } else { false }
+    }
 }
 
 public enum FieldKind: Sendable, Equatable {
@@ -60,9 +73,15 @@ public enum ScalarType: String, Sendable, Equatable, CaseIterable {
     case uuid = "UUID"
     case json = "JSON"
     case password = "Password"
+    /// An uploaded file: the row holds its metadata (name, size, media type, SHA-256), the
+    /// server's file storage its content.
+    case file = "File"
 
     public var isNumeric: Bool { self == .int || self == .double || self == .decimal }
     public var isTextual: Bool { self == .string || self == .text || self == .password }
+    /// Whether values are never compared, sorted, filtered on or indexed: passwords (stored
+    /// hashed), JSON documents and files.
+    public var isOpaque: Bool { self == .password || self == .json || self == .file }
     /// Whether `<`, `>` and friends mean the same in Swift and in both SQL dialects.
     public var isOrdered: Bool { isNumeric || self == .date || self == .dateTime }
 }

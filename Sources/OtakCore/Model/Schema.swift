@@ -38,6 +38,11 @@ public struct Schema: Sendable, Equatable {
         entities.flatMap { entity in entity.webhooks.map { (entity, $0) } }
     }
 
+    /// Every `File` field, with its entity.
+    public var fileFields: [(entity: Entity, field: Field)] {
+        entities.flatMap { entity in entity.fileFields.map { (entity, $0) } }
+    }
+
     public func enumType(named name: String) -> EnumType? {
         enums.first { $0.name == name }
     }

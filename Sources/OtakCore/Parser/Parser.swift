@@ -460,6 +460,9 @@ public struct Parser {
         case .duration:
             advance()
             return ExpressionSyntax(.duration(token.value), token.range)
+        case .size:
+            advance()
+            return ExpressionSyntax(.size(token.value), token.range)
         case .string, .rawString:
             advance()
             return ExpressionSyntax(.string(token.value, raw: token.kind == .rawString), token.range)

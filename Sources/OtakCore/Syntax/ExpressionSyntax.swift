@@ -14,6 +14,8 @@ public struct ExpressionSyntax: Sendable {
         case integer(String)
         case decimal(String)
         case duration(String)
+        /// `5MB`: a whole number and its unit, as written.
+        case size(String)
         /// A string literal; `raw` tells whether it was written `#"…"#`.
         case string(String, raw: Bool)
         case bool(Bool)
@@ -40,7 +42,7 @@ public struct ExpressionSyntax: Sendable {
     public var containsError: Bool {
         switch kind {
         case .error: true
-        case .name, .enumCase, .integer, .decimal, .duration, .string, .bool, .null: false
+        case .name, .enumCase, .integer, .decimal, .duration, .size, .string, .bool, .null: false
         case .member(let base, _): base.containsError
         case .call(_, let arguments): arguments.contains(where: \.containsError)
         case .method(let base, _, let arguments): base.containsError || arguments.contains(where: \.containsError)

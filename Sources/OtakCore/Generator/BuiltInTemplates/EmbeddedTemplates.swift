@@ -371,6 +371,13 @@ Everything comes from the environment:
 | `WEBHOOK_RETRY_SECONDS` | `10` | the wait before the first retry; each next one waits twice as long, up to 6 hours, less a random part of up to half |
 | `WEBHOOK_TIMEOUT_SECONDS` | `10` | how long a receiver has to answer (1 to 300) |
 {{/hasWebhooks}}
+{{#hasFiles}}
+| `FILE_STORAGE` | `files` | the folder where uploaded files' contents are kept (shared by every instance: a volume or network share) |
+| `FILE_URL_SECRET` | none | the key of signed download URLs, at least 32 bytes; required in production, random at each start in development |
+| `FILE_URL_SECONDS` | `300` | how long a signed URL works (1 to 604,800) |
+| `FILE_SWEEP_SECONDS` | `3600` | how often contents no row names are removed |
+| `FILE_SWEEP_GRACE_SECONDS` | `900` | how old such a content must be to go: an upload on another instance may be about to commit it |
+{{/hasFiles}}
 
 A value out of range, or a database that cannot be reached, stops the server at start with one
 line on standard error and exit status 1. The `catch` that does it is in `Sources/App/App.swift`,
@@ -400,7 +407,7 @@ sending a body cannot take it over:
   waited longest without a request in progress, so a real client is answered at once even while
   thousands of idle sockets are held (under `ulimit -n 1024`, 1,100 of them: `scripts/hardening`
   in otak's repository).
-- A body whose `Content-Length` is over 1 MiB is answered 413 before any of it is read; what the
+- A body whose `Content-Length` is over {{^hasFiles}}1 MiB{{/hasFiles}}{{#hasFiles}}the largest `@maxSize` ({{largestFileSize}} bytes; a JSON body is read up to 1 MiB){{/hasFiles}} is answered 413 before any of it is read; what the
   HTTP parser refuses (bad bytes, headers over 80 KiB or more than 1,000 of them,
   `Content-Length` with chunked) gets the same JSON error as every other refusal, 400 or 431.
 - On SIGTERM or SIGINT the server drains: for `SHUTDOWN_DRAIN_SECONDS` it goes on answering
@@ -592,6 +599,21 @@ overwritten:
   and send a delivery again, `POST /webhook-deliveries/{id}/retry`.{{/webhookLog}} The OpenAPI document
   describes each payload under `webhooks`.
 {{/hasWebhooks}}
+{{#hasFiles}}
+- **Files.** A `File` field's routes are `GET`, `PUT` and `DELETE /<route>/{id}/<field>` and
+  `GET …/<field>/url` (`Sources/App/Files/`). An upload is the raw body (`curl -T cat.png -H
+  "Content-Type: image/png" -H "Authorization: Bearer $TOKEN" localhost:8080/<route>/{id}/<field>`),
+  streamed to a temporary file while its SHA-256 is computed, refused with 413 as soon as it
+  passes the field's `@maxSize`, with 415 for a type `@accept` does not list and 422 for
+  bytes that are not of the declared type; then synced, renamed under its SHA-256 and written
+  to the row as an update (the row's `update` rule, hooks and events). Downloads follow the
+  row's `read` rule, with `ETag`, `Range`, `If-None-Match` and `Content-Disposition`; signed
+  URLs (`…/url`) let a browser load one for `FILE_URL_SECONDS` without a token. Contents no
+  longer named are removed after the write commits, and by the sweep (at start and every
+  `FILE_SWEEP_SECONDS`). `LocalFileStorage` keeps them in `FILE_STORAGE`; another store (S3 and
+  the like, not among this package's dependencies) implements `FileStorage` and is passed to
+  `buildApplication(fileStorage:)`.
+{{/hasFiles}}
 - `Sources/App/CustomRoutes.swift`: routes of your own, behind the same middleware.
 - `Tests/AppTests/CustomTests.swift`: their tests. `withServer(hooks: AppHooks())` serves with
   your hooks; the generated tests run without them.
@@ -634,6 +656,9 @@ struct App {
 """#,
         "Sources/App/Application+build.swift.mustache": #"""
 {{> header}}
+{{#hasFiles}}
+import Crypto
+{{/hasFiles}}
 import Foundation
 import Hummingbird
 {{#hasAuth}}
@@ -650,12 +675,14 @@ import ServiceLifecycle
 /// `hooks` is the business logic (none in the generated tests); `callerWithoutToken` says who a request without a token is: anonymous, except in tests of
 /// behaviour other than permissions; `database`, one already open (tests that read it), else the configured one.{{#sendsMail}}
 /// `mailer` sends account mail: by default the one `makeMailer` (in `Mailer.swift`) makes.{{/sendsMail}}{{#hasEvents}}
-/// `feed` delivers the streams of changes: a test's own, to watch it, or a new one.{{/hasEvents}}
+/// `feed` delivers the streams of changes: a test's own, to watch it, or a new one.{{/hasEvents}}{{#hasFiles}}
+/// `fileStorage` keeps uploaded files: by default a `LocalFileStorage` in `FILE_STORAGE`.{{/hasFiles}}
 func buildApplication(
     _ configuration: AppConfiguration, hooks: AppHooks = AppHooks(),
     callerWithoutToken: @escaping @Sendable (Request) -> Caller = { _ in .anonymous }, database given: Database? = nil{{#hasEvents}},
     feed chosenFeed: EventFeed? = nil{{/hasEvents}}{{#sendsMail}},
-    mailer chosen: (any Mailer)? = nil{{/sendsMail}}
+    mailer chosen: (any Mailer)? = nil{{/sendsMail}}{{#hasFiles}},
+    fileStorage chosenStorage: (any FileStorage)? = nil{{/hasFiles}}
 ) async throws -> some ApplicationProtocol {
     let logger = {
         var logger = Logger(label: "{{executableName}}")
@@ -695,6 +722,9 @@ func buildApplication(
         database = try await openDatabase(configuration.database, logger: logger)
     }
     let connections = ConnectionGuard(limits: configuration.connections, logger: logger)
+    {{#hasFiles}}
+    let files = try makeFiles(configuration, storage: chosenStorage, database: database, logger: logger)
+    {{/hasFiles}}
     {{#hasWebhooks}}
     let webhooks = WebhookDispatcher(database: database, settings: configuration.webhooks, logger: logger)
     {{/hasWebhooks}}
@@ -710,7 +740,7 @@ func buildApplication(
     let mail = AccountMailQueue(database: database, mailer: mailer, settings: configuration.accountMail, clock: configuration.clock, logger: logger)
     {{/sendsMail}}
     let router = buildRouter(
-        configuration, database: database, connections: connections, hooks: hooks,{{#hasEvents}} feed: feed,{{/hasEvents}}{{#webhookLog}} webhooks: webhooks,{{/webhookLog}}
+        configuration, database: database, connections: connections, hooks: hooks,{{#hasEvents}} feed: feed,{{/hasEvents}}{{#webhookLog}} webhooks: webhooks,{{/webhookLog}}{{#hasFiles}} files: files,{{/hasFiles}}
         auth: AuthMiddleware({{#hasAuth}}
             database: database, tokens: tokens, callers: CallerCache(lifetime: configuration.authCacheLifetime), sessions: sessions,
             {{/hasAuth}}callerWithoutToken: callerWithoutToken){{#hasAuth}},
@@ -731,6 +761,9 @@ func buildApplication(
     {{#hasWebhooks}}
     app.addServices(webhooks)
     {{/hasWebhooks}}
+    {{#hasFiles}}
+    app.addServices(files.sweep)
+    {{/hasFiles}}
     {{#sendsMail}}
     // After the database: services stop in reverse order, so the waiting mail is sent first.
     app.addServices(mail)
@@ -740,6 +773,9 @@ func buildApplication(
         {{#hasAuth}}
         try await throttle.prepare()
         {{/hasAuth}}
+        {{#hasFiles}}
+        await files.sweep.sweepLogging()
+        {{/hasFiles}}
     }
     return DrainingApplication(app, connections: connections, drainTime: configuration.drainTime)
 }
@@ -747,7 +783,7 @@ func buildApplication(
 /// The routes of every entity and those of `CustomRoutes.swift`, behind request logging,
 /// security headers, CORS (for the configuration's allowed origins), JSON error mapping and sign-in.
 func buildRouter(
-    _ configuration: AppConfiguration, database: Database, connections: ConnectionGuard, hooks: AppHooks,{{#hasEvents}} feed: EventFeed,{{/hasEvents}}{{#webhookLog}} webhooks: WebhookDispatcher,{{/webhookLog}}
+    _ configuration: AppConfiguration, database: Database, connections: ConnectionGuard, hooks: AppHooks,{{#hasEvents}} feed: EventFeed,{{/hasEvents}}{{#webhookLog}} webhooks: WebhookDispatcher,{{/webhookLog}}{{#hasFiles}} files: FileServices,{{/hasFiles}}
     auth: AuthMiddleware{{#hasAuth}}, decoyHash: String, throttle: Throttle{{/hasAuth}}{{#sendsMail}}, mail: AccountMailQueue{{/sendsMail}}
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
@@ -772,7 +808,15 @@ func buildRouter(
         OpenAPIDocument.response()
     }
     {{#entities}}
+    {{^hasFiles}}
     ResourceController<{{type}}>(database: database, hooks: hooks.{{variable}}{{#hasPasswordFields}}, bcryptCost: configuration.bcryptCost{{/hasPasswordFields}}{{#isAuthEntity}}, changed: auth.callers.forget{{/isAuthEntity}}{{#emitsEvents}}, events: feed{{/emitsEvents}}).addRoutes(to: router)
+    {{/hasFiles}}
+    {{#hasFiles}}
+    FileController(
+        resource: ResourceController<{{type}}>(database: database, hooks: hooks.{{variable}}{{#hasPasswordFields}}, bcryptCost: configuration.bcryptCost{{/hasPasswordFields}}{{#isAuthEntity}}, changed: auth.callers.forget{{/isAuthEntity}}{{#emitsEvents}}, events: feed{{/emitsEvents}}),
+        storage: files.storage, urls: files.urls
+    ).addRoutes(to: router)
+    {{/hasFiles}}
     {{/entities}}
     {{#auth}}
     AuthController(
@@ -789,6 +833,32 @@ func buildRouter(
     return router
 }
 
+{{#hasFiles}}
+/// What the routes of `File` fields use: the storage, the signer of their URLs, the sweep.
+struct FileServices: Sendable {
+    let storage: any FileStorage
+    let urls: FileURLSigner
+    let sweep: FileSweep
+}
+
+func makeFiles(_ configuration: AppConfiguration, storage chosen: (any FileStorage)?, database: Database, logger: Logger) throws -> FileServices {
+    let settings = configuration.files
+    let key: [UInt8]
+    if let configured = settings.urlSecret {
+        key = configured
+    } else if configuration.isDevelopment {
+        logger.warning("FILE_URL_SECRET is not set: signed file URLs use a random key that lasts until the server stops (development mode)")
+        key = (0..<32).map { _ in UInt8.random(in: .min ... .max) }
+    } else {
+        throw ConfigurationError("FILE_URL_SECRET is not set: give it a random value of at least 32 bytes (e.g. `openssl rand -base64 48`), or set APP_ENV=development")
+    }
+    let storage = try chosen ?? LocalFileStorage(root: URL(fileURLWithPath: settings.folder, isDirectory: true))
+    return FileServices(
+        storage: storage, urls: FileURLSigner(key: SymmetricKey(data: key), lifetime: settings.urlLifetime, clock: settings.clock),
+        sweep: FileSweep(database: database, storage: storage, settings: settings, logger: logger))
+}
+
+{{/hasFiles}}
 func openDatabase(_ location: AppConfiguration.DatabaseLocation, logger: Logger) async throws -> Database {
     switch location {
     case .sqlite(let path):
@@ -1953,6 +2023,15 @@ import PostgresNIO
 ///   retry, doubling each time up to 6 hours; `WEBHOOK_TIMEOUT_SECONDS` (default 10): how
 ///   long a receiver has to answer;
 {{/hasWebhooks}}
+{{#hasFiles}}
+/// - `FILE_STORAGE` (default `files`): the folder where uploaded files' contents are kept;
+///   `FILE_URL_SECRET`: the key of signed download URLs, at least 32 bytes, required unless in
+///   development mode (a random key each start); `FILE_URL_SECONDS` (default 300): how long a
+///   signed URL is valid; `FILE_SWEEP_SECONDS` (default 3600) and `FILE_SWEEP_GRACE_SECONDS`
+///   (default 900): how often contents no row names are removed, and how old they must be.
+///   A body may be as large as the largest `@maxSize` ({{largestFileSize}} bytes), and
+///   `REQUEST_BODY_TIMEOUT` counts from the last bytes that arrived;
+{{/hasFiles}}
 {{#usesPasswords}}
 /// - `BCRYPT_COST`: the work factor of password hashes, 4 to 31 (default 12).
 {{/usesPasswords}}
@@ -2012,7 +2091,18 @@ struct AppConfiguration: Sendable {
     var database = DatabaseLocation.sqlite(path: "{{databaseFile}}")
     var logLevel = Logger.Level.info
     var isDevelopment = Self.isDebugBuild
+    {{^hasFiles}}
     var connections = ConnectionLimits()
+    {{/hasFiles}}
+    {{#hasFiles}}
+    var connections: ConnectionLimits = {
+        // File uploads: bodies up to the largest `@maxSize`, as long as their bytes keep arriving.
+        var limits = ConnectionLimits()
+        limits.maximumBodySize = max(limits.maximumBodySize, {{largestFileSize}})
+        limits.bodyTimeoutRestartsOnData = true
+        return limits
+    }()
+    {{/hasFiles}}
     /// How long the server drains before it stops (`SHUTDOWN_DRAIN_SECONDS`).
     var drainTime = Duration.zero
     /// The origins browsers may call the API from (`CORS_ALLOWED_ORIGINS`); none by default.
@@ -2040,6 +2130,9 @@ struct AppConfiguration: Sendable {
     {{#hasWebhooks}}
     var webhooks = WebhookSettings()
     {{/hasWebhooks}}
+    {{#hasFiles}}
+    var files = FileSettings()
+    {{/hasFiles}}
 
     #if DEBUG
     static let isDebugBuild = true
@@ -2123,6 +2216,9 @@ struct AppConfiguration: Sendable {
         {{#hasWebhooks}}
         try readWebhookSettings(environment)
         {{/hasWebhooks}}
+        {{#hasFiles}}
+        try readFileSettings(environment)
+        {{/hasFiles}}
     }
     {{#hasWebhooks}}
 
@@ -2180,6 +2276,22 @@ struct AppConfiguration: Sendable {
         return number
     }
 
+    {{#hasFiles}}
+    private mutating func readFileSettings(_ environment: Environment) throws {
+        if let folder = environment.get("FILE_STORAGE") {
+            guard !folder.isEmpty else { throw ConfigurationError("FILE_STORAGE must be a folder") }
+            files.folder = folder
+        }
+        if let secret = environment.get("FILE_URL_SECRET") {
+            guard secret.utf8.count >= 32 else { throw ConfigurationError("FILE_URL_SECRET must be at least 32 bytes long") }
+            files.urlSecret = Array(secret.utf8)
+        }
+        if let lifetime = try Self.seconds("FILE_URL_SECONDS", in: 1...604_800, environment) { files.urlLifetime = TimeInterval(lifetime) }
+        if let interval = try Self.seconds("FILE_SWEEP_SECONDS", in: 1...604_800, environment) { files.sweepInterval = interval }
+        if let grace = try Self.seconds("FILE_SWEEP_GRACE_SECONDS", in: 0...604_800, environment) { files.sweepGrace = TimeInterval(grace) }
+    }
+
+    {{/hasFiles}}
     private mutating func readConnectionLimits(_ environment: Environment) throws {
         func seconds(_ name: String, in range: ClosedRange<Int>) throws -> Int? { try Self.seconds(name, in: range, environment) }
         if let header = try seconds("REQUEST_HEADER_TIMEOUT", in: 1...3600) { connections.headerTimeout = .seconds(Int64(header)) }
@@ -2362,6 +2474,17 @@ extension {{type}}: Resource {
     }
     {{/hasPasswordFields}}
 }
+{{#hasFiles}}
+
+/// The `File` fields: `FileController` serves `/{{route}}/{id}/<field>`.
+extension {{type}}: FileResource {
+    static let files: [FileField<{{type}}>] = [
+        {{#fileFields}}
+        FileField(name: "{{jsonName}}", route: "{{route}}", accept: {{accept}}, maxSize: {{maxSize}}, row: \.{{swiftName}}, record: \.{{swiftName}}),
+        {{/fileFields}}
+    ]
+}
+{{/hasFiles}}
 
 """#,
         "Sources/App/Controllers/Resource.swift.mustache": #"""
@@ -2497,6 +2620,8 @@ protocol ResourceCreate: Sendable {
 /// The body of a patch: only the fields sent change.
 protocol ResourcePatch: Sendable {
     associatedtype Record: ResourceRecord
+    /// A patch that changes nothing.
+    init()
     static func read(_ input: inout InputReader) -> Self
     /// The ids the patch sets, by field.
     var references: [String: UUID] { get }
@@ -2557,6 +2682,9 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// The live feed, for an entity with `@@events`: `GET /<route>/events`.
     var events: EventFeed?
     {{/hasEvents}}
+    /// Called once a delete has committed, with the row's columns as they were: an entity's
+    /// `FileController` removes the contents of its files.
+    var deleted: (@Sendable (Entity.Record) async -> Void)?
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group(RouterPath(Entity.route))
@@ -2687,7 +2815,6 @@ struct ResourceController<Entity: Resource>: Sendable {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Entity {
         let access = try context.caller.access(Entity.Permissions.update)
         let id = try Self.id(context)
-        defer { changed?(id) }  // once the change commits (or fails)
         var input = try await InputReader(request: request, context: context)
         var patch = Entity.Patch.read(&input)
         let sent = input.sentFields
@@ -2695,7 +2822,18 @@ struct ResourceController<Entity: Resource>: Sendable {
         Entity.validatePasswords(patch, into: &validator)
         try input.finish(validation: validator.errors)
         try await Entity.hashPasswords(&patch, cost: bcryptCost)
-        let updated = try await write(references: patch.references) { [patch] connection in
+        return try await update(id, access: access, patch: patch, sent: sent, context) { [patch] in patch.apply(to: &$0) }.updated
+    }
+
+    /// An update of the row `id`: `change` makes the record to write from the stored one,
+    /// `patch` is what a body sent (empty for an upload), `sent` the fields it names. Returns
+    /// the row as updated and the record as it was.
+    func update(
+        _ id: UUID, access: Access, patch: Entity.Patch, sent: Set<String>, _ context: AppRequestContext,
+        change: @escaping @Sendable (inout Entity.Record) -> Void
+    ) async throws -> (updated: Entity, old: Entity.Record) {
+        defer { changed?(id) }  // once the change commits (or fails)
+        let (updated, old) = try await write(references: patch.references) { [patch] connection in
             let hookContext = hooks.context(on: connection, caller: context.caller)
             var lookup = SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])
             lookup.restrict(to: access)
@@ -2705,7 +2843,7 @@ struct ResourceController<Entity: Resource>: Sendable {
             }
             let old = try Entity.Record(row: stored)
             var record = old
-            patch.apply(to: &record)
+            change(&record)
             // A guarded field sent with the value it has is no change: it needs no field rule.
             let changed = Caller.changedFields(sent, from: old.guardedValues, to: record.guardedValues)
             // With rules that read the values sent, this refuses the fields no value could
@@ -2741,10 +2879,10 @@ struct ResourceController<Entity: Resource>: Sendable {
                 .updated, id: id, row: updated, image: [.uuid(id)] + record.bindings, previous: [.uuid(id)] + old.bindings, context,
                 on: connection)
             {{/hasEvents}}
-            return updated
+            return (updated, old)
         }
         await committed(.updated(updated), context)
-        return updated
+        return (updated, old)
     }
 
     /// `DELETE /<route>/{id}`: 204, or 409 while other rows still point at it. The rule is part
@@ -2753,21 +2891,23 @@ struct ResourceController<Entity: Resource>: Sendable {
         let access = try context.caller.access(Entity.Permissions.delete)
         let id = try Self.id(context)
         defer { changed?(id) }  // once the row is gone (or the delete failed)
+        let removed: Entity.Record?
         do {
             // One statement, unless the hooks use the database too.
-            try await database.transaction(if: hooks.usesDatabase{{#hasEvents}} || Entity.emitsEvents{{/hasEvents}}) { connection in
+            removed = try await database.transaction(if: hooks.usesDatabase{{#hasEvents}} || Entity.emitsEvents{{/hasEvents}} || deleted != nil) { connection in
                 let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
-                {{#hasEvents}}
-                // The event of a delete holds the row as it was (locked until the delete).
-                var before: (row: Entity, record: Entity.Record)?
-                if Entity.emitsEvents {
+                // The row as it was (locked until the delete), for the delete's event and `deleted`.
+                var before: Entity.Record?
+                if {{#hasEvents}}Entity.emitsEvents || {{/hasEvents}}deleted != nil {
                     var lookup = SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])
                     lookup.lockForUpdate()
-                    if let stored = try await connection.query(lookup).first,
-                       let row = try await connection.query(SQLBuilder(connection.dialect, Entity.Queries.find, values: [.uuid(id)])).first {
-                        before = (try Entity(row: row), try Entity.Record(row: stored))
-                    }
+                    before = try await connection.query(lookup).first.map(Entity.Record.init(row:))
+                }
+                {{#hasEvents}}
+                var beforeRow: Entity?
+                if Entity.emitsEvents, before != nil {
+                    beforeRow = try await connection.query(SQLBuilder(connection.dialect, Entity.Queries.find, values: [.uuid(id)])).first.map(Entity.init(row:))
                 }
                 {{/hasEvents}}
                 var delete = SQLBuilder(connection.dialect, Entity.Queries.delete, values: [.uuid(id)])
@@ -2778,14 +2918,16 @@ struct ResourceController<Entity: Resource>: Sendable {
                 }
                 try await hooks.didDelete(id: id, context: hookContext)
                 {{#hasEvents}}
-                if let before {
-                    try await Self.appendEvent(.deleted, id: id, row: before.row, previous: [.uuid(id)] + before.record.bindings, context, on: connection)
+                if let before, let beforeRow {
+                    try await Self.appendEvent(.deleted, id: id, row: beforeRow, previous: [.uuid(id)] + before.bindings, context, on: connection)
                 }
                 {{/hasEvents}}
+                return before
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the \(Entity.displayName) is still referenced by other rows; delete or change them first")
         }
+        if let removed, let deleted { await deleted(removed) }
         await committed(.deleted(id: id), context)
         return .noContent
     }
@@ -2973,7 +3115,7 @@ struct ResourceController<Entity: Resource>: Sendable {
 
     /// The error for a write that found no row it may change: 403 if the caller may read the
     /// row, else 404, so that a row's existence is not revealed to those who may not see it.
-    private func notFoundOrForbidden(
+    func notFoundOrForbidden(
         _ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection
     ) async throws -> APIError {
         guard let read = try? context.caller.access(Entity.Permissions.read) else { return Self.notFound(id) }
@@ -2999,13 +3141,13 @@ struct ResourceController<Entity: Resource>: Sendable {
         return (id, otherID)
     }
 
-    private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {
+    static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {
         let text = try context.parameters.require(name)
         guard let id = UUID(text: text) else { throw APIError.notFound("no row has the id '\(text)'") }
         return id
     }
 
-    private static func notFound(_ id: UUID) -> APIError {
+    static func notFound(_ id: UUID) -> APIError {
         APIError.notFound("no \(Entity.displayName) has the id \(id.uuidString)")
     }
 }
@@ -4097,6 +4239,796 @@ struct WebhookController: Sendable {
     }
 }
 {{/webhookLog}}
+
+"""#,
+        "Sources/App/Files/FileController.swift.mustache": #"""
+{{> header}}
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// The routes of an entity's `File` fields, beside its `ResourceController`'s: for each field,
+///
+/// - `PUT /<route>/{id}/<field>`: the body is the file (its media type in `Content-Type`, its
+///   name in `Content-Disposition: attachment; filename=…` if given), streamed to storage;
+///   answers the row. Uploading is updating the row: its update rule decides, hooks and events
+///   see an update.
+/// - `GET /<route>/{id}/<field>`: the content, if the caller may read the row (404 otherwise,
+///   as for the row), with `ETag`, `Range` and `If-None-Match`; or, with `expires` and
+///   `signature` from a signed URL, to anyone holding it until it expires.
+/// - `DELETE /<route>/{id}/<field>`: clears the field (204).
+/// - `GET /<route>/{id}/<field>/url`: a signed URL of the content, for an `<img src>`.
+///
+/// Replaced and cleared contents, and those of deleted rows, are removed once the change has
+/// committed; an upload whose change fails is removed at once. `FileSweep` removes the rest
+/// (a crash between the two).
+struct FileController<Entity: FileResource>: Sendable {
+    let resource: ResourceController<Entity>
+    let storage: any FileStorage
+    let urls: FileURLSigner
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        var resource = resource
+        resource.deleted = { [storage] record in
+            await Self.remove(Entity.fileKeys(of: record), from: storage, logger: nil)
+        }
+        resource.addRoutes(to: router)
+        let group = router.group(RouterPath(Entity.route))
+        for field in Entity.files {
+            group.get("{id}/\(field.route)", use: download(field))
+            group.put("{id}/\(field.route)", use: upload(field, resource))
+            group.delete("{id}/\(field.route)", use: clear(field, resource))
+            group.get("{id}/\(field.route)/url", use: signedURL(field))
+        }
+    }
+
+    private func upload(
+        _ field: FileField<Entity>, _ resource: ResourceController<Entity>
+    ) -> @Sendable (Request, AppRequestContext) async throws -> Entity {
+        { [storage] request, context in
+            let access = try context.caller.access(Entity.Permissions.update)
+            let id = try ResourceController<Entity>.id(context)
+            let mediaType = try Self.declaredMediaType(request, field)
+            if let length = request.headers[.contentLength].flatMap(Int64.init), length > field.maxSize {
+                throw Self.tooLarge(field)
+            }
+            // Before reading the body: whether the caller may change the row at all.
+            guard try await resource.database.read(Entity.Queries.exists, id: id, access: access) != nil else {
+                throw try await resource.database.withConnection { connection in
+                    try await resource.notFoundOrForbidden(id, Entity.Permissions.update, context, connection)
+                }
+            }
+            let content: StoredContent
+            do {
+                content = try await storage.store(request.body, limit: field.maxSize) { content in
+                    try MediaSniffer.check(content, declared: mediaType, field: field.name)
+                }
+            } catch is FileTooLarge {
+                throw Self.tooLarge(field)
+            }
+            let file = StoredFile(
+                name: Self.fileName(request, field: field.name, mediaType: mediaType), size: content.size, mediaType: mediaType,
+                sha256: content.sha256, key: content.key)
+            let result: (updated: Entity, old: Entity.Record)
+            do {
+                result = try await resource.update(id, access: access, patch: Entity.Patch(), sent: [field.name], context) {
+                    $0[keyPath: field.record] = file
+                }
+            } catch {
+                await Self.remove([content.key], from: storage, logger: context.logger)
+                throw error
+            }
+            if let old = result.old[keyPath: field.record] {
+                await Self.remove([old.key], from: storage, logger: context.logger)
+            }
+            return result.updated
+        }
+    }
+
+    private func clear(
+        _ field: FileField<Entity>, _ resource: ResourceController<Entity>
+    ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
+        { [storage] request, context in
+            let access = try context.caller.access(Entity.Permissions.update)
+            let id = try ResourceController<Entity>.id(context)
+            let old = try await resource.update(id, access: access, patch: Entity.Patch(), sent: [field.name], context) {
+                $0[keyPath: field.record] = nil
+            }.old
+            if let file = old[keyPath: field.record] {
+                await Self.remove([file.key], from: storage, logger: context.logger)
+            }
+            return .noContent
+        }
+    }
+
+    private func download(_ field: FileField<Entity>) -> @Sendable (Request, AppRequestContext) async throws -> Response {
+        { [storage, urls, database = resource.database] request, context in
+            let id = try ResourceController<Entity>.id(context)
+            let file: StoredFile
+            var cacheControl = "private, no-cache"
+            if let signature = request.uri.queryParameters["signature"] {
+                // A signed URL: the signature is the permission, for the content it was made for.
+                guard let expires = request.uri.queryParameters["expires"].flatMap({ Int64(String($0)) }),
+                      let row = try await database.read(Entity.Queries.find, id: id, access: .all).map(Entity.init(row:)),
+                      let stored = row[keyPath: field.row],
+                      urls.verify(String(signature), path: "\(Entity.route)/\(id.uuidString)/\(field.route)", sha256: stored.sha256, expires: expires)
+                else {
+                    throw APIError.forbidden("the link is invalid or has expired")
+                }
+                file = stored
+                cacheControl = "private, max-age=\(max(0, expires - Int64(urls.clock().timeIntervalSince1970)))"
+            } else {
+                let access = try context.caller.access(Entity.Permissions.read)
+                guard let row = try await database.read(Entity.Queries.find, id: id, access: access).map(Entity.init(row:)) else {
+                    throw ResourceController<Entity>.notFound(id)
+                }
+                guard let stored = row[keyPath: field.row] else {
+                    throw APIError.notFound("the \(Entity.displayName) has no \(field.name)")
+                }
+                file = stored
+            }
+            return try await Self.response(file, request, context, storage: storage, cacheControl: cacheControl)
+        }
+    }
+
+    private func signedURL(_ field: FileField<Entity>) -> @Sendable (Request, AppRequestContext) async throws -> SignedURL {
+        { [urls, database = resource.database] request, context in
+            let id = try ResourceController<Entity>.id(context)
+            let access = try context.caller.access(Entity.Permissions.read)
+            guard let row = try await database.read(Entity.Queries.find, id: id, access: access).map(Entity.init(row:)) else {
+                throw ResourceController<Entity>.notFound(id)
+            }
+            guard let file = row[keyPath: field.row] else {
+                throw APIError.notFound("the \(Entity.displayName) has no \(field.name)")
+            }
+            let path = "\(Entity.route)/\(id.uuidString)/\(field.route)"
+            let (expires, signature) = urls.sign(path: path, sha256: file.sha256)
+            return SignedURL(url: "/\(path)?expires=\(expires)&signature=\(signature)", expiresAt: Date(timeIntervalSince1970: TimeInterval(expires)))
+        }
+    }
+
+    /// The content as a response: 200, 206 for a satisfiable `Range`, 304 when `If-None-Match`
+    /// names it, 416 for a range beyond it.
+    private static func response(
+        _ file: StoredFile, _ request: Request, _ context: AppRequestContext, storage: any FileStorage, cacheControl: String
+    ) async throws -> Response {
+        let etag = "\"\(file.sha256)\""
+        var headers: HTTPFields = [
+            .eTag: etag, .cacheControl: cacheControl, .acceptRanges: "bytes",
+            .contentDisposition: contentDisposition(file),
+        ]
+        // Apple's swift-openapi-runtime percent-encodes header values (`bytes%3D0-7`): read
+        // both spellings.
+        func header(_ name: HTTPField.Name) -> String? {
+            request.headers[name].map { $0.removingPercentEncoding ?? $0 }
+        }
+        if let match = header(.ifNoneMatch), match == "*" || match.split(separator: ",").contains(where: {
+            $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") == etag
+        }) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentType] = file.mediaType
+        var range: ClosedRange<Int64>?
+        if let requested = header(.range), header(.ifRange).map({ $0 == etag }) ?? true {
+            switch ByteRange(requested, size: file.size) {
+            case .whole: break
+            case .part(let part): range = part
+            case .unsatisfiable:
+                headers[.contentRange] = "bytes */\(file.size)"
+                throw APIError(status: .rangeNotSatisfiable, code: "range_not_satisfiable",
+                               message: "the range is beyond the file's \(file.size) bytes", headers: headers)
+            }
+        }
+        let body = try await storage.read(file.key, range: range, context: context)
+        if let range {
+            headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(file.size)"
+            headers[.contentLength] = String(range.count)
+            return Response(status: .partialContent, headers: headers, body: body)
+        }
+        headers[.contentLength] = String(file.size)
+        return Response(status: .ok, headers: headers, body: body)
+    }
+
+    /// `inline` for media a browser shows without running it (images other than SVG, audio,
+    /// video, PDF, plain text); `attachment` for the rest. Every response also has
+    /// `Content-Security-Policy: default-src 'none'` (`SecurityHeadersMiddleware`): an
+    /// uploaded page or SVG opened in a browser runs no script.
+    private static func contentDisposition(_ file: StoredFile) -> String {
+        let inline = ["image/", "audio/", "video/"].contains { file.mediaType.hasPrefix($0) } && file.mediaType != "image/svg+xml"
+            || file.mediaType == "application/pdf" || file.mediaType == "text/plain"
+        let ascii = String(file.name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
+        let encoded = file.name.addingPercentEncoding(withAllowedCharacters: filenameCharacters) ?? ascii
+        return "\(inline ? "inline" : "attachment"); filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
+    }
+
+    /// The upload's media type, from `Content-Type` (without parameters, in lower case): 415
+    /// when it is missing or not one the field accepts.
+    private static func declaredMediaType(_ request: Request, _ field: FileField<Entity>) throws -> String {
+        let declared = request.headers[.contentType].map {
+            String($0.prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces).lowercased()
+        } ?? ""
+        let accepted = field.accept.isEmpty ? "any media type" : field.accept.joined(separator: ", ")
+        guard !declared.isEmpty, declared.contains("/") else {
+            throw APIError(status: .unsupportedMediaType, code: "unsupported_media_type",
+                           message: "send the file's media type in Content-Type (\(accepted))")
+        }
+        guard field.accepts(declared) else {
+            throw APIError(status: .unsupportedMediaType, code: "unsupported_media_type",
+                           message: "\(field.name) accepts \(accepted), not \(declared)")
+        }
+        return declared
+    }
+
+    /// The name in `Content-Disposition: …; filename="…"`, without folders or control
+    /// characters, else the field's name and the media type's usual extension.
+    private static func fileName(_ request: Request, field: String, mediaType: String) -> String {
+        if let header = request.headers[.contentDisposition], let range = header.range(of: "filename=") {
+            var name = String(header[range.upperBound...].prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces)
+            if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
+            name = String(name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
+            name = String(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init)).prefix(255).description
+            if !name.isEmpty, name != ".", name != ".." { return name }
+        }
+        return field + (MediaSniffer.extensions[mediaType].map { "." + $0 } ?? "")
+    }
+
+    private static func tooLarge(_ field: FileField<Entity>) -> APIError {
+        APIError(status: .contentTooLarge, code: "payload_too_large", message: "\(field.name) takes at most \(field.maxSize) bytes")
+    }
+
+    /// Removes contents no row points at any more; a failure is logged, and the sweep retries.
+    private static func remove(_ keys: [String], from storage: any FileStorage, logger: Logger?) async {
+        guard !keys.isEmpty else { return }
+        do {
+            try await storage.remove(keys)
+        } catch {
+            (logger ?? Logger(label: "files")).warning("could not remove a file's content; the sweep will", metadata: ["error": "\(error)"])
+        }
+    }
+}
+
+/// What RFC 8187 lets `filename*` hold unencoded.
+private let filenameCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$&+-.^_`|~")
+
+/// The body of `GET /<route>/{id}/<field>/url`.
+struct SignedURL: JSONResponse {
+    /// The path and query of the download, valid until `expiresAt`.
+    let url: String
+    let expiresAt: Date
+
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("expiresAt", expiresAt)
+        json.field("url", url)
+        json.endObject()
+    }
+}
+
+/// Signs and checks the URLs of `GET /<route>/{id}/<field>/url`: HMAC-SHA256 of the path, the
+/// content's SHA-256 (a replaced file's links stop working) and the expiry.
+struct FileURLSigner: Sendable {
+    let key: SymmetricKey
+    /// How long a URL is valid.
+    let lifetime: TimeInterval
+    let clock: @Sendable () -> Date
+
+    func sign(path: String, sha256: String) -> (expires: Int64, signature: String) {
+        let expires = Int64(clock().addingTimeInterval(lifetime).timeIntervalSince1970.rounded(.up))
+        let code = HMAC<SHA256>.authenticationCode(for: Array(Self.message(path, sha256, expires).utf8), using: key)
+        let base64 = Data(code).base64EncodedString()
+        return (expires, String(base64.compactMap { $0 == "+" ? "-" : $0 == "/" ? "_" : $0 == "=" ? nil : $0 }))
+    }
+
+    func verify(_ signature: String, path: String, sha256: String, expires: Int64) -> Bool {
+        var base64 = String(signature.map { $0 == "-" ? "+" : $0 == "_" ? "/" : $0 })
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard Double(expires) > clock().timeIntervalSince1970, let code = Data(base64Encoded: base64) else { return false }
+        return HMAC<SHA256>.isValidAuthenticationCode(code, authenticating: Array(Self.message(path, sha256, expires).utf8), using: key)
+    }
+
+    private static func message(_ path: String, _ sha256: String, _ expires: Int64) -> String {
+        "\(path)\n\(sha256)\n\(expires)"
+    }
+}
+
+/// A `Range: bytes=…` header against a file of `size` bytes: one range (`a-b`, `a-`, `-n`); a
+/// header this does not read, or several ranges, is answered with the whole file, as RFC 9110
+/// allows.
+enum ByteRange: Equatable {
+    case whole
+    case part(ClosedRange<Int64>)
+    case unsatisfiable
+
+    init(_ header: String, size: Int64) {
+        guard header.hasPrefix("bytes="), !header.contains(",") else { self = .whole; return }
+        let spec = header.dropFirst(6).trimmingCharacters(in: .whitespaces)
+        guard let dash = spec.firstIndex(of: "-") else { self = .whole; return }
+        let first = spec[..<dash], last = spec[spec.index(after: dash)...]
+        if first.isEmpty {
+            guard let count = Int64(last) else { self = .whole; return }
+            self = count > 0 && size > 0 ? .part(max(0, size - count)...(size - 1)) : .unsatisfiable
+            return
+        }
+        guard let start = Int64(first), start >= 0 else { self = .whole; return }
+        guard start < size else { self = .unsatisfiable; return }
+        if last.isEmpty {
+            self = .part(start...(size - 1))
+        } else if let end = Int64(last), end >= start {
+            self = .part(start...min(end, size - 1))
+        } else {
+            self = .whole
+        }
+    }
+}
+
+/// The check of an upload's declared media type against its first bytes, for the formats whose
+/// files start with a signature. Types without one (SVG, text, office documents) cannot be
+/// checked this way; downloads never let a browser run them as a page (`Content-Security-Policy`,
+/// `attachment`).
+enum MediaSniffer {
+    /// The signatures: bytes at an offset (`nil` matches any byte).
+    private static let signatures: [(type: String, offset: Int, bytes: [UInt8?])] = [
+        ("image/png", 0, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
+        ("image/jpeg", 0, [0xFF, 0xD8, 0xFF]),
+        ("image/gif", 0, Array("GIF87a".utf8)), ("image/gif", 0, Array("GIF89a".utf8)),
+        ("image/webp", 0, Array("RIFF".utf8) + [nil, nil, nil, nil] + Array("WEBP".utf8)),
+        ("image/avif", 4, Array("ftyp".utf8)),
+        ("image/heic", 4, Array("ftyp".utf8)),
+        ("image/bmp", 0, Array("BM".utf8)),
+        ("image/tiff", 0, [0x49, 0x49, 0x2A, 0x00]), ("image/tiff", 0, [0x4D, 0x4D, 0x00, 0x2A]),
+        ("application/pdf", 0, Array("%PDF-".utf8)),
+        ("application/zip", 0, [0x50, 0x4B, 0x03, 0x04]),
+        ("application/gzip", 0, [0x1F, 0x8B]),
+        ("audio/wav", 0, Array("RIFF".utf8) + [nil, nil, nil, nil] + Array("WAVE".utf8)),
+        ("audio/ogg", 0, Array("OggS".utf8)),
+        ("audio/mpeg", 0, Array("ID3".utf8)), ("audio/mpeg", 0, [0xFF, 0xFB]), ("audio/mpeg", 0, [0xFF, 0xF3]), ("audio/mpeg", 0, [0xFF, 0xF2]),
+        ("audio/flac", 0, Array("fLaC".utf8)),
+        ("video/webm", 0, [0x1A, 0x45, 0xDF, 0xA3]),
+        // ISO base media files: the brand after `ftyp` varies.
+        ("video/mp4", 4, Array("ftyp".utf8)), ("audio/mp4", 4, Array("ftyp".utf8)), ("video/quicktime", 4, Array("ftyp".utf8)),
+    ]
+
+    /// The usual file extension of a type, for a file uploaded without a name.
+    static let extensions: [String: String] = [
+        "image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", "image/avif": "avif",
+        "image/heic": "heic", "image/bmp": "bmp", "image/tiff": "tiff", "image/svg+xml": "svg", "application/pdf": "pdf",
+        "application/zip": "zip", "application/gzip": "gz", "audio/wav": "wav", "audio/ogg": "ogg", "audio/mpeg": "mp3",
+        "audio/flac": "flac", "video/webm": "webm", "video/mp4": "mp4", "text/plain": "txt", "application/json": "json",
+        "text/csv": "csv",
+    ]
+
+    private static func matches(_ head: [UInt8], _ signature: (type: String, offset: Int, bytes: [UInt8?])) -> Bool {
+        head.count >= signature.offset + signature.bytes.count
+            && zip(head[signature.offset...], signature.bytes).allSatisfy { byte, expected in expected.map { $0 == byte } ?? true }
+    }
+
+    /// Refuses (422) empty content, and content declared as a type with a signature that does
+    /// not start with it.
+    static func check(_ content: StoredContent, declared: String, field: String) throws {
+        func refuse(_ message: String, rule: String) -> APIError {
+            APIError.validationFailed([FieldError(field: field, rule: rule, message: message)])
+        }
+        guard content.size > 0 else { throw refuse("is empty", rule: "size") }
+        let own = signatures.filter { $0.type == declared }
+        guard own.isEmpty || own.contains(where: { matches(content.head, $0) }) else {
+            let seen = signatures.first { matches(content.head, $0) }.map { " (its bytes are those of \($0.type))" } ?? ""
+            throw refuse("the content is not \(declared)\(seen)", rule: "mediaType")
+        }
+    }
+}
+
+"""#,
+        "Sources/App/Files/FileStorage.swift.mustache": #"""
+{{> header}}
+import Crypto
+import Foundation
+import Hummingbird
+import NIOCore
+import NIOPosix
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the contents of uploaded files live, each under a key that a row's `StoredFile`
+/// names. `LocalFileStorage` (a folder) is the default. An S3-compatible store is not in reach
+/// of this package's dependencies; one needs only these operations (an upload to a temporary
+/// object then copied under its key, a ranged GET, DELETE and LIST), so it can be written
+/// against this protocol and passed to `buildApplication`.
+protocol FileStorage: Sendable {
+    /// Stores `body` and returns where. At most `limit` bytes are read: a longer body throws
+    /// `FileTooLarge`. `check` sees the content's size, SHA-256 and first bytes before it is
+    /// kept, and may refuse it by throwing. Nothing is visible under the key unless the whole
+    /// body was stored and made durable.
+    func store<Body: AsyncSequence>(
+        _ body: Body, limit: Int64, check: (StoredContent) throws -> Void
+    ) async throws -> StoredContent where Body.Element == ByteBuffer
+
+    /// The content under `key` (the bytes of `range`, or all of it), as a response body.
+    func read(_ key: String, range: ClosedRange<Int64>?, context: some RequestContext) async throws -> ResponseBody
+
+    /// Removes the contents under `keys`; those already gone are no error.
+    func remove(_ keys: [String]) async throws
+
+    /// The keys of the contents last written before `date`, and of what interrupted writes
+    /// left: what a sweep removes when no row names it.
+    func keys(writtenBefore date: Date) async throws -> [String]
+}
+
+/// A body longer than the field's `@maxSize`.
+struct FileTooLarge: Error {
+    let limit: Int64
+}
+
+/// What `FileStorage.store` kept.
+struct StoredContent: Sendable {
+    var key: String
+    var size: Int64
+    /// In lower-case hex.
+    var sha256: String
+    /// The first bytes (up to 64), to tell the media type.
+    var head: [UInt8]
+}
+
+/// Contents as files in a folder (`FILE_STORAGE`), named by their SHA-256 and a random suffix:
+/// `ab/abcdef…-0123456789abcdef`. Each upload gets a name of its own, so that removing a
+/// replaced file can never remove what a concurrent upload of the same bytes is about to
+/// commit. An upload is written to `.uploads/`, synced, then renamed into place (and the
+/// folder synced): no partial file is ever visible under a key.
+struct LocalFileStorage: FileStorage {
+    let root: URL
+    private var uploads: URL { root.appendingPathComponent(".uploads", isDirectory: true) }
+
+    init(root: URL) throws {
+        self.root = root
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".uploads"), withIntermediateDirectories: true)
+    }
+
+    func store<Body: AsyncSequence>(
+        _ body: Body, limit: Int64, check: (StoredContent) throws -> Void
+    ) async throws -> StoredContent where Body.Element == ByteBuffer {
+        let temporary = uploads.appendingPathComponent(UUID().uuidString).path
+        let file = try await Self.io { try PosixFile(creating: temporary) }
+        var kept = false
+        defer {
+            if !kept { unlink(temporary) }
+        }
+        var hash = SHA256()
+        var size: Int64 = 0
+        var head: [UInt8] = []
+        do {
+            for try await chunk in body {
+                size += Int64(chunk.readableBytes)
+                if size > limit { throw FileTooLarge(limit: limit) }
+                chunk.withUnsafeReadableBytes { hash.update(bufferPointer: $0) }
+                if head.count < 64 { head += chunk.readableBytesView.prefix(64 - head.count) }
+                try await Self.io { try file.append(chunk) }
+            }
+            try await Self.io { try file.sync() }
+        } catch {
+            file.closeDescriptor()
+            throw error
+        }
+        file.closeDescriptor()
+        let sha256 = hash.finalize().map { String(format: "%02x", $0) }.joined()
+        let suffix = (0..<8).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max)) }.joined()
+        let content = StoredContent(key: "\(sha256.prefix(2))/\(sha256)-\(suffix)", size: size, sha256: sha256, head: head)
+        try check(content)
+        let destination = try path(of: content.key)
+        try await Self.io {
+            let folder = (destination as NSString).deletingLastPathComponent
+            if mkdir(folder, 0o755) != 0, errno != EEXIST { throw PosixError("mkdir", errno) }
+            guard rename(temporary, destination) == 0 else { throw PosixError("rename", errno) }
+            try PosixFile.syncFolder(folder)
+        }
+        kept = true
+        return content
+    }
+
+    func read(_ key: String, range: ClosedRange<Int64>?, context: some RequestContext) async throws -> ResponseBody {
+        let path = try path(of: key)
+        if let range {
+            return try await FileIO().loadFile(path: path, range: Int(range.lowerBound)...Int(range.upperBound), context: context)
+        }
+        return try await FileIO().loadFile(path: path, context: context)
+    }
+
+    func remove(_ keys: [String]) async throws {
+        let paths = try keys.map(path(of:))
+        try await Self.io {
+            for path in paths where unlink(path) != 0 && errno != ENOENT { throw PosixError("unlink", errno) }
+        }
+    }
+
+    func keys(writtenBefore date: Date) async throws -> [String] {
+        let root = root
+        return try await Self.io {
+            let manager = FileManager.default
+            var keys: [String] = []
+            func modified(_ url: URL) -> Date {
+                ((try? manager.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) ?? .distantFuture
+            }
+            for folder in try manager.contentsOfDirectory(atPath: root.path) {
+                let url = root.appendingPathComponent(folder, isDirectory: true)
+                for name in (try? manager.contentsOfDirectory(atPath: url.path)) ?? [] {
+                    let key = "\(folder)/\(name)"
+                    guard folder == ".uploads" || Self.isKey(key) else { continue }
+                    if modified(url.appendingPathComponent(name)) < date { keys.append(key) }
+                }
+            }
+            return keys
+        }
+    }
+
+    /// The file of a key, refusing anything but a key this storage makes (or a leftover upload).
+    private func path(of key: String) throws -> String {
+        guard Self.isKey(key) || (key.hasPrefix(".uploads/") && UUID(uuidString: String(key.dropFirst(9))) != nil) else {
+            throw PosixError("key", EINVAL)
+        }
+        return root.appendingPathComponent(key).path
+    }
+
+    /// `ab/` + 64 hex digits starting with `ab` + `-` + 16 hex digits.
+    static func isKey(_ key: String) -> Bool {
+        let bytes = Array(key.utf8)
+        func hex(_ range: Range<Int>) -> Bool {
+            bytes[range].allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+        }
+        return bytes.count == 3 + 64 + 1 + 16 && bytes[2] == UInt8(ascii: "/") && bytes[0..<2] == bytes[3..<5]
+            && hex(0..<2) && hex(3..<67) && bytes[67] == UInt8(ascii: "-") && hex(68..<84)
+    }
+
+    /// Blocking file work, off the event loops.
+    private static func io<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive(work)
+    }
+}
+
+/// A file descriptor being written (POSIX calls: the steps of a durable write, which
+/// Foundation's `FileHandle` does not name, such as syncing a folder).
+private final class PosixFile: Sendable {
+    let descriptor: Int32
+
+    init(creating path: String) throws {
+        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw PosixError("open", errno) }
+    }
+
+    func append(_ buffer: ByteBuffer) throws {
+        try buffer.withUnsafeReadableBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw PosixError("write", errno)
+                }
+                offset += written
+            }
+        }
+    }
+
+    func sync() throws {
+        guard fsync(descriptor) == 0 else { throw PosixError("fsync", errno) }
+    }
+
+    func closeDescriptor() {
+        _ = close(descriptor)
+    }
+
+    /// Makes a rename into `folder` durable.
+    static func syncFolder(_ folder: String) throws {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw PosixError("open", errno) }
+        defer { _ = close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw PosixError("fsync", errno) }
+    }
+}
+
+struct PosixError: Error, CustomStringConvertible {
+    let call: String
+    let code: Int32
+
+    init(_ call: String, _ code: Int32) {
+        self.call = call
+        self.code = code
+    }
+
+    var description: String { "\(call): \(String(cString: strerror(code)))" }
+}
+
+"""#,
+        "Sources/App/Files/FileSweep.swift.mustache": #"""
+{{> header}}
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Removes stored contents that no row names: those of an upload or a replace interrupted by a
+/// crash between storage and database, of rows deleted by a cascade, and leftovers of
+/// interrupted uploads. It runs when the server starts and then every `FILE_SWEEP_SECONDS`.
+///
+/// A content written less than `FILE_SWEEP_GRACE_SECONDS` ago is left alone: an upload on
+/// this or another instance may be about to commit the row that names it.
+struct FileSweep: Service {
+    let database: Database
+    let storage: any FileStorage
+    let settings: FileSettings
+    let logger: Logger
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while true {
+                try await Task.sleep(for: .seconds(settings.sweepInterval))
+                await sweepLogging()
+            }
+        }
+    }
+
+    /// Sweeps, logging what it removed or why it failed.
+    func sweepLogging() async {
+        do {
+            let removed = try await sweep()
+            if removed > 0 { logger.info("removed file contents no row names", metadata: ["count": "\(removed)"]) }
+        } catch {
+            logger.error("the file sweep failed", metadata: ["error": "\(String(reflecting: error))"])
+        }
+    }
+
+    /// Removes the contents written before the grace period that no row names; returns how many.
+    func sweep() async throws -> Int {
+        // Listed before the rows are read: a content listed is older than the grace period, so
+        // a row naming it has committed by now and is seen below.
+        let candidates = try await storage.keys(writtenBefore: settings.clock().addingTimeInterval(-settings.sweepGrace))
+        guard !candidates.isEmpty else { return 0 }
+        var named = Set<String>()
+        for statement in Self.namedFiles {
+            for row in try await database.read(statement) {
+                let file: StoredFile? = try row.decode(0)
+                if let file { named.insert(file.key) }
+            }
+        }
+        let orphans = candidates.filter { !named.contains($0) }
+        try await storage.remove(orphans)
+        return orphans.count
+    }
+
+    /// The stored files of every `File` field.
+    static let namedFiles: [SQL] = [
+        {{#fileColumns}}
+        SQL(sqlite: {{sqlite}}, postgres: {{postgres}}),
+        {{/fileColumns}}
+    ]
+}
+
+/// Where uploaded files go and how long their signed URLs last (`FILE_*` in the environment).
+struct FileSettings: Sendable {
+    /// `FILE_STORAGE`: the folder of `LocalFileStorage`.
+    var folder = "files"
+    /// `FILE_URL_SECRET`: the key of signed URLs (at least 32 bytes); a random one per start
+    /// in development.
+    var urlSecret: [UInt8]?
+    /// `FILE_URL_SECONDS`: how long a signed URL is valid.
+    var urlLifetime: TimeInterval = 300
+    /// `FILE_SWEEP_SECONDS`: the time between two sweeps.
+    var sweepInterval = 3600
+    /// `FILE_SWEEP_GRACE_SECONDS`: how old an unnamed content must be to be removed.
+    var sweepGrace: TimeInterval = 900
+    /// The time now: tests pass a clock of their own.
+    var clock: @Sendable () -> Date = { Date() }
+}
+
+"""#,
+        "Sources/App/Files/StoredFile.swift.mustache": #"""
+{{> header}}
+import Foundation
+import SQLiteNIO
+import PostgresNIO
+
+/// What a row holds of an uploaded file (one JSON object in the field's column) and what
+/// clients see of it: its name, size, media type and SHA-256. The content is in the server's
+/// `FileStorage`, under `key`.
+struct StoredFile: Sendable, Equatable {
+    /// The name the client gave (`Content-Disposition: …; filename=…`), or the field's.
+    var name: String
+    /// In bytes.
+    var size: Int64
+    var mediaType: String
+    /// Of the content, in lower-case hex; the download's `ETag`.
+    var sha256: String
+    /// Where the storage keeps the content; never shown to clients.
+    var key: String
+
+    /// The JSON object the column stores.
+    var text: String {
+        var json = JSONWriter(capacity: 256)
+        json.beginObject()
+        json.field("key", key)
+        json.field("mediaType", mediaType)
+        json.field("name", name)
+        json.field("sha256", sha256)
+        json.field("size", Int(size))
+        json.endObject()
+        return json.text
+    }
+
+    init(name: String, size: Int64, mediaType: String, sha256: String, key: String) {
+        self.name = name
+        self.size = size
+        self.mediaType = mediaType
+        self.sha256 = sha256
+        self.key = key
+    }
+
+    /// Reads the object `text` wrote.
+    init(stored text: String) throws {
+        guard case .object(let members) = try JSONValue(parsing: Array(text.utf8)),
+              case .string(let name)? = members["name"], case .integer(let size)? = members["size"],
+              case .string(let mediaType)? = members["mediaType"], case .string(let sha256)? = members["sha256"],
+              case .string(let key)? = members["key"]
+        else { throw SQLDecodingError(expected: "a stored file", found: text) }
+        self.init(name: name, size: Int64(size), mediaType: mediaType, sha256: sha256, key: key)
+    }
+}
+
+extension StoredFile: SQLDecodable {
+    init(sqlite data: SQLiteData) throws {
+        try self.init(stored: try String(sqlite: data))
+    }
+
+    init(postgres cell: PostgresCell) throws {
+        // Selected as `"column"::text`.
+        try self.init(stored: try cell.decode(String.self))
+    }
+}
+
+extension StoredFile: JSONWritable {
+    /// What clients see: the key stays on the server.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("mediaType", mediaType)
+        json.field("name", name)
+        json.field("sha256", sha256)
+        json.field("size", Int(size))
+        json.endObject()
+    }
+}
+
+/// A `File` field of an entity: its limits, and where its rows and records keep it.
+struct FileField<Entity: FileResource>: Sendable {
+    /// The JSON name, in messages.
+    let name: String
+    /// The last segment of the field's routes (`cover-image`).
+    let route: String
+    /// The media types an upload may have (`type/subtype` or `type/*`); empty accepts any.
+    let accept: [String]
+    /// The largest upload, in bytes.
+    let maxSize: Int64
+    let row: KeyPath<Entity, StoredFile?> & Sendable
+    let record: WritableKeyPath<Entity.Record, StoredFile?> & Sendable
+
+    /// Whether `mediaType` (lower case, without parameters) is one the field accepts.
+    func accepts(_ mediaType: String) -> Bool {
+        accept.isEmpty || accept.contains { pattern in
+            pattern == mediaType || (pattern.hasSuffix("/*") && mediaType.hasPrefix(pattern.dropLast()))
+        }
+    }
+}
+
+/// An entity with `File` fields: `FileController` serves them.
+protocol FileResource: Resource {
+    static var files: [FileField<Self>] { get }
+}
+
+extension FileResource {
+    /// The keys of the contents a record points at.
+    static func fileKeys(of record: Record) -> [String] {
+        files.compactMap { record[keyPath: $0.record]?.key }
+    }
+}
 
 """#,
         "Sources/App/HTTP/AppRequestContext.swift.mustache": #"""
@@ -6075,8 +7007,12 @@ import NIOHTTPTypes
 public struct ConnectionLimits: Sendable {
     /// How long a new connection may take to send its first complete request head.
     public var headerTimeout: TimeAmount = .seconds(10)
-    /// How long a request's body may take to arrive, from the end of its head.
+    /// How long a request's body may take to arrive, from the end of its head (or, with
+    /// `bodyTimeoutRestartsOnData`, from the last bytes of it that arrived).
     public var bodyTimeout: TimeAmount = .seconds(30)
+    /// Set by a server that takes file uploads: a large body may take longer than
+    /// `bodyTimeout` to arrive, as long as its bytes keep arriving.
+    public var bodyTimeoutRestartsOnData = false
     /// How long a connection may wait between a response and the next request's complete head.
     public var keepAliveTimeout: TimeAmount = .seconds(75)
     /// Connections beyond this many wait to be accepted; from nine tenths of it on, each new
@@ -6341,7 +7277,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
             idleOrder = 0
             if let loop { deadline = loop.deadline(in: limits.bodyTimeout) }
         case .body:
-            break
+            if limits.bodyTimeoutRestartsOnData, let loop { deadline = loop.deadline(in: limits.bodyTimeout) }
         case .end:
             readingBody = false
         }
@@ -10137,6 +11073,217 @@ import Testing
 }
 
 """#,
+        "Tests/AppTests/FileTests.swift.mustache": #"""
+{{> header}}
+import Crypto
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Logging
+import Testing
+
+@testable import App
+
+/// `File` fields over HTTP: uploads stored whole and described in the row, downloads with
+/// `ETag`, ranges and `304`, the limits (size, media type, empty), contents removed once a
+/// replace, a clear or a delete commits and never for a write rolled back, signed URLs, and the
+/// sweep. Who may upload and download is checked against the rules by `PermissionPropertyTests`.
+@Suite struct FileTests {
+    {{#fileExample}}
+    @Test func anUploadIsStoredWholeAndDownloadedWithItsHeaders() async throws {
+        try await withFolder { client, folder, _ in
+            let id = try await created(client)
+            let content = fileContent("{{mediaType}}", count: 5000)
+            let uploaded = try await upload(client, "/{{route}}/\(id)/{{fieldRoute}}", content, mediaType: "{{mediaType}}", name: "façade 1.bin")
+            #expect(uploaded.status == .ok)
+            let sha256 = SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
+            let expected: JSONValue = .object([
+                "name": .string("façade 1.bin"), "size": .integer(5000), "mediaType": .string("{{mediaType}}"), "sha256": .string(sha256),
+            ])
+            #expect(uploaded.body["{{jsonName}}"] == expected)
+            #expect(try await request(client, .get, "/{{route}}/\(id)").body["{{jsonName}}"] == expected)
+            #expect(storedKeys(folder).count == 1)
+
+            let whole = try await download(client, "/{{route}}/\(id)/{{fieldRoute}}")
+            #expect(whole.status == .ok)
+            #expect(whole.bytes == content)
+            #expect(whole.headers[.contentType] == "{{mediaType}}")
+            #expect(whole.headers[.contentLength] == "5000")
+            #expect(whole.headers[.eTag] == "\"\(sha256)\"")
+            #expect(whole.headers[.contentDisposition]?.contains("filename*=UTF-8''fa%C3%A7ade%201.bin") == true)
+
+            let part = try await download(client, "/{{route}}/\(id)/{{fieldRoute}}", headers: [.range: "bytes=10-19"])
+            #expect(part.status == .partialContent && part.bytes == Array(content[10...19]))
+            #expect(part.headers[.contentRange] == "bytes 10-19/5000")
+            let suffix = try await download(client, "/{{route}}/\(id)/{{fieldRoute}}", headers: [.range: "bytes=-3"])
+            #expect(suffix.status == .partialContent && suffix.bytes == Array(content[4997...]))
+            let beyond = try await download(client, "/{{route}}/\(id)/{{fieldRoute}}", headers: [.range: "bytes=5000-"])
+            #expect(beyond.status == .rangeNotSatisfiable && beyond.headers[.contentRange] == "bytes */5000")
+            let unchanged = try await download(client, "/{{route}}/\(id)/{{fieldRoute}}", headers: [.ifNoneMatch: "\"\(sha256)\""])
+            #expect(unchanged.status == .notModified && unchanged.bytes.isEmpty)
+            // A range of an older copy (If-Range with another ETag): the whole content.
+            let stale = try await download(client, "/{{route}}/\(id)/{{fieldRoute}}", headers: [.range: "bytes=0-1", .ifRange: "\"old\""])
+            #expect(stale.status == .ok && stale.bytes == content)
+        }
+    }
+
+    @Test func replacingClearingAndDeletingRemoveTheOldContentOnceCommitted() async throws {
+        try await withFolder { client, folder, _ in
+            let id = try await created(client)
+            let uri = "/{{route}}/\(id)/{{fieldRoute}}"
+            #expect(try await upload(client, uri, fileContent("{{mediaType}}", seed: 1), mediaType: "{{mediaType}}").status == .ok)
+            let first = storedKeys(folder)
+            #expect(try await upload(client, uri, fileContent("{{mediaType}}", seed: 2), mediaType: "{{mediaType}}").status == .ok)
+            let second = storedKeys(folder)
+            #expect(second.count == 1 && second.isDisjoint(with: first), "the replaced content is removed")
+            #expect(try await download(client, uri).bytes == fileContent("{{mediaType}}", seed: 2))
+
+            #expect(try await request(client, .delete, uri).status == .noContent)
+            #expect(storedKeys(folder).isEmpty)
+            #expect(try await request(client, .get, "/{{route}}/\(id)").body["{{jsonName}}"] == nil)
+            #expect(try await download(client, uri).status == .notFound)
+            #expect(try await request(client, .delete, uri).status == .noContent, "clearing twice is harmless")
+
+            #expect(try await upload(client, uri, fileContent("{{mediaType}}"), mediaType: "{{mediaType}}").status == .ok)
+            #expect(try await request(client, .delete, "/{{route}}/\(id)").status == .noContent)
+            #expect(storedKeys(folder).isEmpty, "a deleted row's content is removed")
+        }
+    }
+
+    @Test func refusedUploadsStoreNothingAndChangeNothing() async throws {
+        try await withFolder { client, folder, _ in
+            let id = try await created(client)
+            let uri = "/{{route}}/\(id)/{{fieldRoute}}"
+            #expect(try await upload(client, uri, fileContent("{{mediaType}}", seed: 9), mediaType: "{{mediaType}}").status == .ok)
+            let kept = storedKeys(folder)
+            var refusals: [(status: HTTPResponse.Status, bytes: [UInt8], mediaType: String?)] = [
+                (.unsupportedMediaType, fileContent("{{mediaType}}"), nil),
+                (.unprocessableContent, [], "{{mediaType}}"),
+                (.contentTooLarge, fileContent("{{mediaType}}", count: {{maxSize}} + 1), "{{mediaType}}"),
+            ]
+            {{#unaccepted}}
+            refusals.append((.unsupportedMediaType, fileContent("{{mediaType}}"), "{{unaccepted}}"))
+            {{/unaccepted}}
+            {{#otherMediaType}}
+            // Declared as one type, the bytes of another.
+            refusals.append((.unprocessableContent, fileContent("{{otherMediaType}}"), "{{mediaType}}"))
+            {{/otherMediaType}}
+            for refusal in refusals {
+                let answer = try await upload(client, uri, refusal.bytes, mediaType: refusal.mediaType)
+                #expect(answer.status == refusal.status, "\(refusal.mediaType ?? "no type"), \(refusal.bytes.count) bytes: \(answer.body)")
+            }
+            let missing = try await upload(client, "/{{route}}/\(UUID())/{{fieldRoute}}", fileContent("{{mediaType}}"), mediaType: "{{mediaType}}")
+            #expect(missing.status == .notFound)
+            #expect(storedKeys(folder) == kept, "nothing stored, nothing removed")
+            #expect(try await download(client, uri).bytes == fileContent("{{mediaType}}", seed: 9))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/.uploads").isEmpty)
+        }
+    }
+
+    /// A write that fails after the content is stored (here, a hook throws in the transaction):
+    /// the row keeps its file, and the new content is removed.
+    @Test func anUploadWhoseWriteRollsBackLeavesNoContent() async throws {
+        var hooks = AppHooks.none
+        hooks.{{variable}} = FailingUpdates()
+        try await withFolder(hooks: hooks) { client, folder, _ in
+            let id = try await created(client)
+            let answer = try await upload(client, "/{{route}}/\(id)/{{fieldRoute}}", fileContent("{{mediaType}}"), mediaType: "{{mediaType}}")
+            #expect(answer.status == .conflict)
+            #expect(storedKeys(folder).isEmpty)
+            #expect(try await request(client, .get, "/{{route}}/\(id)").body["{{jsonName}}"] == nil)
+        }
+    }
+
+    @Test func aSignedURLWorksUntilItExpiresForItsRowAndContentOnly() async throws {
+        let clock = TestClock()
+        try await withFolder(configure: { $0.files.clock = clock.now; $0.files.urlLifetime = 60 }) { client, _, _ in
+            var fixtures = Fixtures(client)
+            let id = try await created(client, &fixtures)
+            let other = try await created(client, &fixtures)
+            for row in [id, other] {
+                #expect(try await upload(client, "/{{route}}/\(row)/{{fieldRoute}}", fileContent("{{mediaType}}"), mediaType: "{{mediaType}}").status == .ok)
+            }
+            let signed = try await request(client, .get, "/{{route}}/\(id)/{{fieldRoute}}/url")
+            #expect(signed.status == .ok)
+            #expect(signed.body["expiresAt"]?.stringValue != nil)
+            let url = try #require(signed.body["url"]?.stringValue)
+            #expect(try await download(client, url, anonymous: true).status == .ok)
+            #expect(try await download(client, url, anonymous: true).bytes == fileContent("{{mediaType}}"))
+            let tampered = url.replacingOccurrences(of: "expires=", with: "expires=1")
+            #expect(try await download(client, tampered, anonymous: true).status == .forbidden)
+            let elsewhere = url.replacingOccurrences(of: id, with: other)
+            #expect(try await download(client, elsewhere, anonymous: true).status == .forbidden)
+            clock.advance(by: 61)
+            #expect(try await download(client, url, anonymous: true).status == .forbidden, "expired")
+        }
+    }
+
+    /// Contents no row names and older than the grace period go; the rest stay.
+    @Test func theSweepRemovesOnlyOldContentsNoRowNames() async throws {
+        try await withFolder { client, folder, database in
+            let id = try await created(client)
+            #expect(try await upload(client, "/{{route}}/\(id)/{{fieldRoute}}", fileContent("{{mediaType}}"), mediaType: "{{mediaType}}").status == .ok)
+            let named = storedKeys(folder)
+            let orphan = "ab/ab" + String(repeating: "0", count: 62) + "-0123456789abcdef"
+            let young = "cd/cd" + String(repeating: "0", count: 62) + "-0123456789abcdef"
+            for key in [orphan, young] {
+                try FileManager.default.createDirectory(atPath: folder + "/" + key.prefix(2), withIntermediateDirectories: true)
+                #expect(FileManager.default.createFile(atPath: folder + "/" + key, contents: Data([1, 2, 3])))
+            }
+            let old = Date().addingTimeInterval(-7200)
+            for key in named.union([orphan]) {
+                try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: folder + "/" + key)
+            }
+            var settings = FileSettings()
+            settings.sweepGrace = 3600
+            let sweep = FileSweep(
+                database: database, storage: try LocalFileStorage(root: URL(fileURLWithPath: folder)), settings: settings, logger: Logger(label: "tests"))
+            #expect(try await sweep.sweep() == 1)
+            #expect(storedKeys(folder) == named.union([young]))
+            #expect(try await download(client, "/{{route}}/\(id)/{{fieldRoute}}").status == .ok)
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func created(_ client: any TestClientProtocol) async throws -> String {
+        var fixtures = Fixtures(client)
+        return try await created(client, &fixtures)
+    }
+
+    /// A new row; rows made by one `fixtures` differ in their unique fields.
+    private func created(_ client: any TestClientProtocol, _ fixtures: inout Fixtures) async throws -> String {
+        let created = try await request(client, .post, "/{{route}}", body: try await fixtures.{{variable}}Body())
+        #expect(created.status == .created)
+        return try created.body.id
+    }
+
+    /// Runs `test` on a server whose files go to a folder the test can look into.
+    private func withFolder(
+        hooks: AppHooks = .none, configure: @escaping (inout AppConfiguration) -> Void = { _ in },
+        _ test: @escaping @Sendable (any TestClientProtocol, String, Database) async throws -> Void
+    ) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("otak-files-" + UUID().uuidString).path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await withServerAndDatabase(hooks: hooks, configure: { configure(&$0); $0.files.folder = folder }) { client, database in
+            try await test(client, folder, database)
+        }
+    }
+    {{/fileExample}}
+}
+{{#fileExample}}
+
+/// Hooks whose updates fail in their transaction, after the row was written.
+private struct FailingUpdates: EntityHooks {
+    typealias Record = {{type}}Record
+
+    func didUpdate(_ model: {{type}}, context: HookContext) async throws {
+        throw APIError.conflict("refused by a test hook")
+    }
+}
+{{/fileExample}}
+
+"""#,
         "Tests/AppTests/Fixtures.swift.mustache": #"""
 {{> header}}
 import Foundation
@@ -10213,6 +11360,9 @@ import Testing
             try await run.checkUpdates()
             try await run.checkCreates()
             try await run.checkLinks()
+            {{#hasFiles}}
+            try await run.checkFiles()
+            {{/hasFiles}}
             try await run.checkDeletes()
             {{#eventEntities}}
             try await run.checkEvents({{type}}.self, feed)
@@ -10451,6 +11601,36 @@ struct PropertyRun {
         }
     }
 
+    {{#hasFiles}}
+    /// Every caller's download and upload of every row's files (each uploaded by the system
+    /// first): `GET` answers as a `GET` of the row does, `PUT` as an update that sends nothing.
+    mutating func checkFiles() async throws {
+        let files: [(entity: String, segment: String, mediaType: String)] = [
+            {{#fileRoutes}}
+            ("{{entity}}", "{{segment}}", "{{mediaType}}"),
+            {{/fileRoutes}}
+        ]
+        for file in files {
+            guard let entity = schema.entities.first(where: { $0.name == file.entity }), entity.checks else { continue }
+            for id in order[entity.name] ?? [] {
+                let uri = "/\(entity.route)/\(id)/\(file.segment)"
+                let content = fileContent(file.mediaType)
+                let stored = try await upload(client, uri, content, mediaType: file.mediaType)
+                record(stored.status == .ok, nil, "PUT \(uri) as the system", got: Int(stored.status.code), expected: "200")
+                for caller in callers {
+                    let token = caller.flatMap { tokens[$0] }
+                    let read = oracle(caller).read(entity, row(entity, id))
+                    let got = Int(try await download(client, uri, token: token, anonymous: caller == nil).status.code)
+                    record(got == status(of: read, success: 200), caller, "GET \(uri)", got: got, expected: "\(read)")
+                    let update = oracle(caller).update(entity, stored: row(entity, id), new: row(entity, id), sent: []).final
+                    let put = Int(try await upload(client, uri, content, mediaType: file.mediaType, token: token, anonymous: caller == nil).status.code)
+                    record(put == status(of: update, success: 200), caller, "PUT \(uri)", got: put, expected: "\(update)")
+                }
+            }
+        }
+    }
+
+    {{/hasFiles}}
     /// Every caller creates a row of every entity (a user too: a sign-up) with random
     /// references and values; half the time the caller is the owner.
     mutating func checkCreates() async throws {
@@ -11350,6 +12530,13 @@ private func withTestServer(
     // Tests sign in and up many times from one address; those of throttling set a low limit.
     configuration.signInLimits.attempts = 1000
     {{/hasAuth}}
+    {{#hasFiles}}
+    // Uploaded files go to a folder of the test's own (unless `configure` names another).
+    let files = FileManager.default.temporaryDirectory.appendingPathComponent("otak-files-" + UUID().uuidString)
+    configuration.files.folder = files.path
+    configuration.files.urlSecret = Array(repeating: 7, count: 32)
+    defer { try? FileManager.default.removeItem(at: files) }
+    {{/hasFiles}}
     configure(&configuration)
     configuration.logLevel = .warning
     {{#usesPasswords}}
@@ -11438,6 +12625,60 @@ private func onPostgres(_ location: AppConfiguration.PostgresLocation, _ sql: St
     try await connection.close()
 }
 
+{{#hasFiles}}
+/// Uploads `bytes` with `PUT`, as `Content-Type: mediaType` (none if `nil`) and with `name` in
+/// `Content-Disposition`; returns the status and the parsed body.
+func upload(
+    _ client: any TestClientProtocol, _ uri: String, _ bytes: [UInt8], mediaType: String?, name: String? = nil,
+    token: String? = nil, anonymous: Bool = false
+) async throws -> (status: HTTPResponse.Status, body: JSONValue) {
+    var headers: HTTPFields = [:]
+    if let mediaType { headers[.contentType] = mediaType }
+    if let name { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
+    if let token { headers[.authorization] = "Bearer " + token }
+    if anonymous { headers[.testCaller] = "anonymous" }
+    return try await client.execute(uri: uri, method: .put, headers: headers, body: ByteBuffer(bytes: bytes)) { response in
+        let body = Array(buffer: response.body)
+        return (response.status, body.isEmpty ? .null : try JSONValue(parsing: body))
+    }
+}
+
+/// Downloads with `GET`: the status, the headers and the bytes.
+func download(
+    _ client: any TestClientProtocol, _ uri: String, headers given: HTTPFields = [:], token: String? = nil, anonymous: Bool = false
+) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, bytes: [UInt8]) {
+    var headers = given
+    if let token { headers[.authorization] = "Bearer " + token }
+    if anonymous { headers[.testCaller] = "anonymous" }
+    return try await client.execute(uri: uri, method: .get, headers: headers) { response in
+        (response.status, response.headers, Array(buffer: response.body))
+    }
+}
+
+/// Content that starts as a file of `mediaType` does (for the types whose files start with a
+/// signature), `count` bytes long, varying with `seed`.
+func fileContent(_ mediaType: String, count: Int = 2048, seed: UInt8 = 1) -> [UInt8] {
+    let signatures: [String: [UInt8]] = [
+        "image/png": [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "image/jpeg": [0xFF, 0xD8, 0xFF, 0xE0],
+        "image/gif": Array("GIF89a".utf8), "image/webp": Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBP".utf8),
+        "application/pdf": Array("%PDF-1.7".utf8), "application/zip": [0x50, 0x4B, 0x03, 0x04],
+        "video/mp4": [0, 0, 0, 0x18] + Array("ftypmp42".utf8), "audio/mpeg": Array("ID3".utf8),
+    ]
+    let head = signatures[mediaType] ?? []
+    return Array((head + (0..<max(0, count - head.count)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ Int(seed)) }).prefix(count))
+}
+
+/// The contents in a `LocalFileStorage` folder, by key (uploads in progress left out).
+func storedKeys(_ folder: String) -> Set<String> {
+    let manager = FileManager.default
+    var keys = Set<String>()
+    for sub in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where sub != ".uploads" {
+        for name in (try? manager.contentsOfDirectory(atPath: folder + "/" + sub)) ?? [] { keys.insert(sub + "/" + name) }
+    }
+    return keys
+}
+
+{{/hasFiles}}
 /// Sends a request, with a JSON body if one is given, and returns the status and the parsed body.
 @discardableResult
 func send(

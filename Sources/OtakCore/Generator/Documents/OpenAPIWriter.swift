@@ -55,7 +55,7 @@ struct OpenAPIWriter {
                 ]))])),
                 ("required", .array([.string("error")])),
             ])),
-        ] + authSchemas() + webhookSchemas() + [
+        ] + authSchemas() + webhookSchemas() + fileSchemas() + [
             ("FieldError", .object([
                 ("type", .string("object")),
                 ("properties", .object([
@@ -110,6 +110,25 @@ struct OpenAPIWriter {
 
     private func webhookSchemaName(_ webhook: Webhook) -> String {
         Naming.upperCamelCase(webhook.name.lowercased()) + "Event"
+    }
+
+    /// What a row shows of an uploaded file, and the body of a signed URL.
+    private func fileSchemas() -> [(String, JSON)] {
+        guard !schema.fileFields.isEmpty else { return [] }
+        let text = JSON.object([("type", .string("string"))])
+        return [
+            ("StoredFile", objectSchema([
+                ("name", text),
+                ("size", .object([("type", .string("integer")), ("format", .string("int64")), ("description", .string("In bytes"))])),
+                ("mediaType", text),
+                ("sha256", .object([("type", .string("string")), ("pattern", .string("^[0-9a-f]{64}$")),
+                                    ("description", .string("Of the content, in hex; the download's ETag"))])),
+            ], required: ["name", "size", "mediaType", "sha256"])),
+            ("SignedURL", objectSchema([
+                ("url", .object([("type", .string("string")), ("description", .string("The path and query of the download"))])),
+                ("expiresAt", .object([("type", .string("string")), ("format", .string("date-time"))])),
+            ], required: ["url", "expiresAt"])),
+        ]
     }
 
     /// The body of each webhook, and the delivery log's rows.
@@ -271,12 +290,85 @@ struct OpenAPIWriter {
                                         ("404", errorResponse("They were not linked"))])),
                     ])))
                 }
+            case .scalar(.file):
+                paths += filePaths(field, of: entity, path: path, idParameter: idParameter)
             default:
                 break
             }
         }
         if entity.eventRetentionSeconds != nil { paths.append((base + "/events", eventStream(entity))) }
         return paths
+    }
+
+    /// A `File` field's routes: upload (the raw content), download, removal and signed URL.
+    private func filePaths(_ field: Field, of entity: Entity, path: String, idParameter: JSON) -> [(String, JSON)] {
+        let name = entity.displayName
+        let ids = OperationIDs.file(field, of: entity)
+        let words = Naming.words(field.name).joined(separator: " ").lowercased()
+        let types = field.accept.isEmpty ? ["*/*"] : field.accept
+        let binary = JSON.object([("type", .string("string")), ("format", .string("binary"))])
+        let header = { (description: String) in
+            JSON.object([("description", .string(description)), ("schema", .object([("type", .string("string"))]))])
+        }
+        let content = JSON.object([
+            ("description", .string("The content")),
+            ("headers", .object([
+                ("ETag", header("The content's SHA-256, quoted")),
+                ("Content-Disposition", header("inline or attachment, with the file's name")),
+            ])),
+            ("content", .object(types.map { ($0, .object([("schema", binary)])) })),
+        ])
+        let signedQuery = { (parameter: String, description: String, schema: JSON) in
+            JSON.object([("name", .string(parameter)), ("in", .string("query")), ("required", .bool(false)),
+                         ("description", .string(description)), ("schema", schema)])
+        }
+        return [
+            (path, .object([
+                ("parameters", .array([idParameter])),
+                ("get", operation(
+                    ids.download, summary: "Downloads the \(words) of \(Naming.withArticle(name)): anyone who may read it, or anyone with a signed URL",
+                    parameters: [
+                        signedQuery("expires", "From a signed URL: when it expires (Unix time)", .object([("type", .string("integer")), ("format", .string("int64"))])),
+                        signedQuery("signature", "From a signed URL: its signature", .object([("type", .string("string"))])),
+                        .object([("name", .string("Range")), ("in", .string("header")), ("required", .bool(false)),
+                                 ("description", .string("One byte range, such as bytes=0-1023")),
+                                 ("schema", .object([("type", .string("string"))]))]),
+                        .object([("name", .string("If-None-Match")), ("in", .string("header")), ("required", .bool(false)),
+                                 ("description", .string("The ETag of a copy the client has: 304 if it is still the content")),
+                                 ("schema", .object([("type", .string("string"))]))]),
+                    ],
+                    responses: [("200", content), ("206", content),
+                                ("304", .object([("description", .string("The client's copy is the content"))])),
+                                ("404", errorResponse("No \(name) has this id, or it has no \(words)")),
+                                ("416", errorResponse("The range is beyond the content"))])),
+                ("put", {
+                    guard case .object(var fields) = operation(
+                        ids.upload, summary: "Uploads the \(words) of \(Naming.withArticle(name)) (at most \(field.maxSize) bytes), replacing any",
+                        responses: [("200", response("The \(name), with the file's name, size, media type and SHA-256", ref: entity.names.type)),
+                                    ("404", errorResponse("No \(name) has this id")),
+                                    ("413", errorResponse("The file is larger than the field allows")),
+                                    ("415", errorResponse("Content-Type is missing or not a type the field accepts")),
+                                    ("422", errorResponse("The file is empty, or its bytes are not of the type declared"))]) else { return .null }
+                    fields.insert(("requestBody", .object([
+                        ("required", .bool(true)),
+                        ("description", .string("The file's bytes; its name may be given in Content-Disposition (attachment; filename=...)")),
+                        ("content", .object(types.map { ($0, .object([("schema", binary)])) })),
+                    ])), at: fields.count - 1)
+                    return .object(fields)
+                }()),
+                ("delete", operation(
+                    ids.remove, summary: "Removes the \(words) of \(Naming.withArticle(name))",
+                    responses: [("204", .object([("description", .string("Removed, or there was none"))])),
+                                ("404", errorResponse("No \(name) has this id"))])),
+            ])),
+            (path + "/url", .object([
+                ("parameters", .array([idParameter])),
+                ("get", operation(
+                    ids.url, summary: "A signed URL of the \(words) of \(Naming.withArticle(name)), valid for minutes, for an <img src> or a link",
+                    responses: [("200", response("The URL", ref: "SignedURL")),
+                                ("404", errorResponse("No \(name) has this id, or it has no \(words)"))])),
+            ])),
+        ]
     }
 
     /// `GET /<route>/events`: the changes the caller may see, as Server-Sent Events.
@@ -357,7 +449,7 @@ struct OpenAPIWriter {
     }
 
     private func listableFields(_ entity: Entity) -> [Field] {
-        entity.fields.filter { $0.isStored && !$0.isHidden && $0.kind != .scalar(.json) && $0.kind != .scalar(.password) }
+        entity.fields.filter { $0.isStored && !$0.isHidden && !$0.isOpaque }
     }
 
     /// The filter operators a field takes besides equality, with how they read in the
@@ -484,6 +576,8 @@ struct OpenAPIWriter {
                 schema += [("type", .string("string")), ("format", .string("uuid"))]
             case .json:
                 break
+            case .file:
+                schema.append(("$ref", .string("#/components/schemas/StoredFile")))
             }
             if !forFilter, let range = field.range {
                 if let minimum = range.minimum { schema.append(("minimum", .number(minimum))) }

@@ -123,6 +123,15 @@ struct EntityContext {
             "hasGuardedDefaults": .flag(!guardedDefaults.isEmpty),
             "isAuthEntity": .flag(entity.name == schema.auth?.entity),
             "emitsEvents": .flag(entity.eventRetentionSeconds != nil),
+            "hasFiles": .flag(!entity.fileFields.isEmpty),
+            "fileFields": items(entity.fileFields) { _, field in
+                [
+                    "swiftName": .text(field.swiftName), "jsonName": .text(field.jsonName), "name": .text(field.name),
+                    "route": .text(Naming.kebabCase(field.name)),
+                    "accept": .text("[" + field.accept.map(SwiftCode.stringLiteral).joined(separator: ", ") + "]"),
+                    "maxSize": .text(String(field.maxSize)),
+                ]
+            },
             "statements": .list(QueryWriter(context: self).statements().map { statement in
                 .object([
                     "name": .text(statement.name), "doc": .text(statement.doc),
@@ -207,9 +216,9 @@ struct EntityContext {
         }
     }
 
-    /// Fields a list can filter and sort on: stored, visible, and neither JSON nor a password.
+    /// Fields a list can filter and sort on: stored, visible, and neither JSON, a password nor a file.
     private func isListable(_ field: Field) -> Bool {
-        field.isStored && !field.isHidden && field.kind != .scalar(.json) && field.kind != .scalar(.password)
+        field.isStored && !field.isHidden && !field.isOpaque
     }
 
     private func filterKind(_ field: Field) -> String {
@@ -226,7 +235,7 @@ struct EntityContext {
         case .uuid: return ".uuid"
         case .date: return ".date"
         case .timestamp: return ".timestamp"
-        case .json: return ".text"
+        case .json, .file: return ".text"
         }
     }
 

@@ -40,7 +40,7 @@ enum SQLDialect: String, CaseIterable, Sendable {
 
     func columnType(_ type: ColumnType) -> String {
         switch (self, type) {
-        case (.sqlite, .text), (.sqlite, .uuid), (.sqlite, .date), (.sqlite, .timestamp), (.sqlite, .json): "TEXT"
+        case (.sqlite, .text), (.sqlite, .uuid), (.sqlite, .date), (.sqlite, .timestamp), (.sqlite, .json), (.sqlite, .file): "TEXT"
         case (.sqlite, .integer), (.sqlite, .bool), (.sqlite, .sequence): "INTEGER"
         case (.sqlite, .double): "REAL"
         case (.sqlite, .decimal): "NUMERIC"
@@ -53,7 +53,7 @@ enum SQLDialect: String, CaseIterable, Sendable {
         case (.postgres, .date): "date"
         case (.postgres, .timestamp): "timestamptz"
         // `json`, not `jsonb`: jsonb cannot hold the string escape \u0000, which JSON allows.
-        case (.postgres, .json): "json"
+        case (.postgres, .json), (.postgres, .file): "json"
         case (.postgres, .sequence): "bigint GENERATED ALWAYS AS IDENTITY"
         }
     }
@@ -77,6 +77,9 @@ enum SQLDialect: String, CaseIterable, Sendable {
 /// How a stored field is kept in SQL and bound from Swift.
 enum ColumnType: String, Sendable, Equatable {
     case text, integer, double, decimal, bool, uuid, date, timestamp, json
+    /// An uploaded file's metadata, a JSON object: its own type, so that a migration to or from
+    /// a `File` field drops the values instead of converting them.
+    case file
     /// An integer key the database assigns in increasing order (the outbox's event ids).
     case sequence
 
@@ -93,6 +96,7 @@ enum ColumnType: String, Sendable, Equatable {
             case .dateTime: self = .timestamp
             case .uuid: self = .uuid
             case .json: self = .json
+            case .file: self = .file
             }
         case .enumeration: self = .text
         case .belongsTo, .hasMany, .manyToMany: self = .uuid
@@ -103,14 +107,14 @@ enum ColumnType: String, Sendable, Equatable {
     var postgresParameterCast: String {
         switch self {
         case .date: "::date"
-        case .json: "::json"
+        case .json, .file: "::json"
         default: ""
         }
     }
 
     var postgresSelectCast: String {
         switch self {
-        case .date, .json: "::text"
+        case .date, .json, .file: "::text"
         default: ""
         }
     }

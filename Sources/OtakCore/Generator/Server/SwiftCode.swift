@@ -16,6 +16,7 @@ enum SwiftCode {
             case .dateTime: "Date"
             case .uuid: "UUID"
             case .json: "JSONValue"
+            case .file: "StoredFile"
             }
         case .enumeration(let name): name
         case .belongsTo, .hasMany, .manyToMany: "UUID"
@@ -143,7 +144,7 @@ enum SwiftCode {
         case .uuid: return { ".uuid(\($0))" }
         case .date: return { ".text(\($0).description)" }
         case .timestamp: return { ".timestamp(\($0))" }
-        case .json: return { ".text(\($0).text)" }
+        case .json, .file: return { ".text(\($0).text)" }
         }
     }
 

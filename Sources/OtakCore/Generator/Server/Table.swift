@@ -93,7 +93,7 @@ struct Table {
                 add(field, "enum", "\(column) IN (" + cases.map(SQLDialect.stringLiteral).joined(separator: ", ") + ")")
             case .scalar(.bool) where dialect == .sqlite:
                 add(field, "bool", "\(column) IN (0, 1)")
-            case .scalar(.json) where dialect == .sqlite:
+            case .scalar(.json) where dialect == .sqlite, .scalar(.file) where dialect == .sqlite:
                 add(field, "json", "json_valid(\(column))")
             default:
                 break

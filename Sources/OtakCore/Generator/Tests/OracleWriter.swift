@@ -122,7 +122,7 @@ struct OracleWriter {
             values = [".bool(true)", ".bool(false)"]
         case .enumeration(let name) where isReferenced:
             values = (schema.enumType(named: name)?.cases ?? []).map { ".string(\(SwiftCode.stringLiteral($0)))" }
-        case .scalar(let scalar) where isReferenced && literals[key] != nil && scalar != .password && scalar != .json:
+        case .scalar(let scalar) where isReferenced && literals[key] != nil && !scalar.isOpaque:
             values = []
             for literal in literals[key] ?? [] {
                 switch literal {

@@ -39,6 +39,7 @@ struct SampleValues {
             case .dateTime: return ".string(\"2030-\(pad(1 + variant % 12))-\(pad(1 + order % 28))T12:00:00.000Z\")"
             case .uuid: return ".string(\"00000000-0000-4000-8000-\(String(repeating: "0", count: 11))\(variant % 10)\")"
             case .json: return ".object([:])"
+            case .file: return nil  // uploaded, never in a body
             }
         case .enumeration(let name):
             guard let cases = schema.enumType(named: name)?.cases, !cases.isEmpty else { return nil }

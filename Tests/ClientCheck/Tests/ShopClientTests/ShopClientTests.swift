@@ -1,4 +1,8 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import OpenAPIRuntime
 import ShopClient
 import Testing
 
@@ -90,6 +94,37 @@ struct ShopClientTests {
 
         _ = try await admin.deleteProduct(path: .init(id: dune.id)).noContent
         _ = try await anonymous.getProduct(path: .init(id: dune.id)).notFound
+    }
+
+    /// A product's image through the client: uploaded as PNG bytes, described in the product,
+    /// downloaded by anyone who may read the product, by range, by a signed URL, and removed.
+    @Test func aProductImageIsUploadedDownloadedSignedAndRemoved() async throws {
+        let admin = try await client(signedInAs: "admin@example.com")
+        let product = try await admin.createProduct(body: .json(.init(
+            name: "Lamp", sku: "LAMP-\(UUID().uuidString.prefix(8))", price: 10
+        ))).created.body.json
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<5000).map { UInt8(truncatingIfNeeded: $0 * 7) }
+        let uploaded = try await admin.uploadImageOfProduct(path: .init(id: product.id), body: .png(HTTPBody(png))).ok.body.json
+        #expect(uploaded.image?.size == Int64(png.count))
+        #expect(uploaded.image?.mediaType == "image/png")
+
+        let anonymous = Client(server: server)
+        let whole = try await anonymous.downloadImageOfProduct(path: .init(id: product.id)).ok
+        #expect(try await [UInt8](collecting: whole.body.png, upTo: 1 << 20) == png)
+        #expect(whole.headers.eTag == "\"\(uploaded.image?.sha256 ?? "")\"")
+        let part = try await anonymous.downloadImageOfProduct(path: .init(id: product.id), headers: .init(range: "bytes=0-7")).partialContent
+        #expect(try await [UInt8](collecting: part.body.png, upTo: 1 << 20) == Array(png[0...7]))
+
+        let signed = try await admin.getImageURLOfProduct(path: .init(id: product.id)).ok.body.json
+        #expect(signed.expiresAt > Date())
+        let url = try #require(URL(string: server.absoluteString + signed.url))
+        let (data, response) = try await URLSession.shared.data(from: url)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200 && [UInt8](data) == png)
+
+        // A PNG declared as JPEG is refused, and leaves the image as it was.
+        _ = try await admin.uploadImageOfProduct(path: .init(id: product.id), body: .jpeg(HTTPBody(png))).unprocessableContent
+        _ = try await admin.removeImageOfProduct(path: .init(id: product.id)).noContent
+        _ = try await anonymous.downloadImageOfProduct(path: .init(id: product.id)).notFound
     }
 
     @Test func ordersAreTheirCustomers() async throws {

@@ -98,6 +98,11 @@ private func withTestServer(
     var configuration = AppConfiguration()
     // Tests sign in and up many times from one address; those of throttling set a low limit.
     configuration.signInLimits.attempts = 1000
+    // Uploaded files go to a folder of the test's own (unless `configure` names another).
+    let files = FileManager.default.temporaryDirectory.appendingPathComponent("otak-files-" + UUID().uuidString)
+    configuration.files.folder = files.path
+    configuration.files.urlSecret = Array(repeating: 7, count: 32)
+    defer { try? FileManager.default.removeItem(at: files) }
     configure(&configuration)
     configuration.logLevel = .warning
     configuration.bcryptCost = 4
@@ -178,6 +183,58 @@ private func onPostgres(_ location: AppConfiguration.PostgresLocation, _ sql: St
         throw error
     }
     try await connection.close()
+}
+
+/// Uploads `bytes` with `PUT`, as `Content-Type: mediaType` (none if `nil`) and with `name` in
+/// `Content-Disposition`; returns the status and the parsed body.
+func upload(
+    _ client: any TestClientProtocol, _ uri: String, _ bytes: [UInt8], mediaType: String?, name: String? = nil,
+    token: String? = nil, anonymous: Bool = false
+) async throws -> (status: HTTPResponse.Status, body: JSONValue) {
+    var headers: HTTPFields = [:]
+    if let mediaType { headers[.contentType] = mediaType }
+    if let name { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
+    if let token { headers[.authorization] = "Bearer " + token }
+    if anonymous { headers[.testCaller] = "anonymous" }
+    return try await client.execute(uri: uri, method: .put, headers: headers, body: ByteBuffer(bytes: bytes)) { response in
+        let body = Array(buffer: response.body)
+        return (response.status, body.isEmpty ? .null : try JSONValue(parsing: body))
+    }
+}
+
+/// Downloads with `GET`: the status, the headers and the bytes.
+func download(
+    _ client: any TestClientProtocol, _ uri: String, headers given: HTTPFields = [:], token: String? = nil, anonymous: Bool = false
+) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, bytes: [UInt8]) {
+    var headers = given
+    if let token { headers[.authorization] = "Bearer " + token }
+    if anonymous { headers[.testCaller] = "anonymous" }
+    return try await client.execute(uri: uri, method: .get, headers: headers) { response in
+        (response.status, response.headers, Array(buffer: response.body))
+    }
+}
+
+/// Content that starts as a file of `mediaType` does (for the types whose files start with a
+/// signature), `count` bytes long, varying with `seed`.
+func fileContent(_ mediaType: String, count: Int = 2048, seed: UInt8 = 1) -> [UInt8] {
+    let signatures: [String: [UInt8]] = [
+        "image/png": [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "image/jpeg": [0xFF, 0xD8, 0xFF, 0xE0],
+        "image/gif": Array("GIF89a".utf8), "image/webp": Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBP".utf8),
+        "application/pdf": Array("%PDF-1.7".utf8), "application/zip": [0x50, 0x4B, 0x03, 0x04],
+        "video/mp4": [0, 0, 0, 0x18] + Array("ftypmp42".utf8), "audio/mpeg": Array("ID3".utf8),
+    ]
+    let head = signatures[mediaType] ?? []
+    return Array((head + (0..<max(0, count - head.count)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ Int(seed)) }).prefix(count))
+}
+
+/// The contents in a `LocalFileStorage` folder, by key (uploads in progress left out).
+func storedKeys(_ folder: String) -> Set<String> {
+    let manager = FileManager.default
+    var keys = Set<String>()
+    for sub in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where sub != ".uploads" {
+        for name in (try? manager.contentsOfDirectory(atPath: folder + "/" + sub)) ?? [] { keys.insert(sub + "/" + name) }
+    }
+    return keys
 }
 
 /// Sends a request, with a JSON body if one is given, and returns the status and the parsed body.

@@ -127,6 +127,8 @@ protocol ResourceCreate: Sendable {
 /// The body of a patch: only the fields sent change.
 protocol ResourcePatch: Sendable {
     associatedtype Record: ResourceRecord
+    /// A patch that changes nothing.
+    init()
     static func read(_ input: inout InputReader) -> Self
     /// The ids the patch sets, by field.
     var references: [String: UUID] { get }

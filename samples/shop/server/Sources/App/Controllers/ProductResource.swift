@@ -27,3 +27,10 @@ extension Product: Resource {
         return detail
     }
 }
+
+/// The `File` fields: `FileController` serves `/products/{id}/<field>`.
+extension Product: FileResource {
+    static let files: [FileField<Product>] = [
+        FileField(name: "image", route: "image", accept: ["image/png", "image/jpeg", "image/webp"], maxSize: 5242880, row: \.image, record: \.image),
+    ]
+}

@@ -12,7 +12,7 @@ struct Product: Sendable, Equatable {
     var stock: Int
     var active: Bool
     var categoryID: UUID?
-    var image: String?
+    var image: StoredFile?
     var attributes: JSONText
 }
 
@@ -82,7 +82,7 @@ struct ProductRecord: ResourceRecord {
     var stock: Int
     var active: Bool
     var categoryID: UUID?
-    var image: String?
+    var image: StoredFile?
     var attributes: JSONValue
 
     /// Reads a row selected with `ProductQueries.selectRecord`.
@@ -98,7 +98,7 @@ struct ProductRecord: ResourceRecord {
         attributes = try row.decode(8)
     }
 
-    init(name: String, description: String?, sku: String, price: Decimal, stock: Int, active: Bool, categoryID: UUID?, image: String?, attributes: JSONValue) {
+    init(name: String, description: String?, sku: String, price: Decimal, stock: Int, active: Bool, categoryID: UUID?, image: StoredFile?, attributes: JSONValue) {
         self.name = name
         self.description = description
         self.sku = sku
@@ -120,7 +120,7 @@ struct ProductRecord: ResourceRecord {
             .integer(stock),
             .bool(active),
             categoryID.map { .uuid($0) } ?? .null,
-            image.map { .text($0) } ?? .null,
+            image.map { .text($0.text) } ?? .null,
             .text(attributes.text),
         ]
     }
@@ -141,7 +141,6 @@ struct ProductRecord: ResourceRecord {
         validator.pattern(sku, "sku", Self.skuPattern)
         validator.range(price, "price", min: Decimal(0), max: nil)
         validator.range(stock, "stock", min: 0, max: nil)
-        validator.url(image, "image")
         validator.check(SQLLogic.or(SQLLogic.compare(price, Decimal(0), >), SQLLogic.not(active)), "price", "an active product needs a price")
     }
 }

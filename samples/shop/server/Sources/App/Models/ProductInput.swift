@@ -11,7 +11,6 @@ struct ProductCreate: ResourceCreate {
     var stock: Int
     var active: Bool
     var categoryID: UUID?
-    var image: String?
     var attributes: JSONValue
 
     /// Every field name a body may hold: writable and read-only ones (the latter are refused with 422).
@@ -26,12 +25,11 @@ struct ProductCreate: ResourceCreate {
         let stock = input.ifSent("stock", as: Int.self) ?? 0
         let active = input.ifSent("active", as: Bool.self) ?? true
         let categoryID = input.optional("categoryId", as: UUID.self)
-        let image = input.optional("image", as: String.self)
         let attributes = input.ifSent("attributes", as: JSONValue.self) ?? .object([:])
-        input.refuseReadOnly(["id"])
+        input.refuseReadOnly(["id", "image"])
         input.refuseUnknown(known: knownFields)
         guard let name, let sku, let price else { return nil }
-        return ProductCreate(name: name, description: description, sku: sku, price: price, stock: stock, active: active, categoryID: categoryID, image: image, attributes: attributes)
+        return ProductCreate(name: name, description: description, sku: sku, price: price, stock: stock, active: active, categoryID: categoryID, attributes: attributes)
     }
 
     /// The new row's columns: the body's values, and the defaults of the read-only fields.
@@ -44,7 +42,7 @@ struct ProductCreate: ResourceCreate {
             stock: self.stock,
             active: self.active,
             categoryID: self.categoryID,
-            image: self.image,
+            image: nil,
             attributes: self.attributes
         )
     }
@@ -66,8 +64,6 @@ struct ProductPatch: ResourcePatch {
     var active: Bool?
     /// `nil` leaves the field unchanged; `.some(nil)` clears it.
     var categoryID: UUID??
-    /// `nil` leaves the field unchanged; `.some(nil)` clears it.
-    var image: String??
     /// `nil` leaves the field unchanged.
     var attributes: JSONValue?
 
@@ -79,7 +75,7 @@ struct ProductPatch: ResourcePatch {
     }
 
     static func read(_ input: inout InputReader) -> ProductPatch {
-        input.refuseReadOnly(["id"])
+        input.refuseReadOnly(["id", "image"])
         input.refuseUnknown(known: ProductCreate.knownFields)
         return ProductPatch(
             name: input.ifSent("name", as: String.self),
@@ -89,7 +85,6 @@ struct ProductPatch: ResourcePatch {
             stock: input.ifSent("stock", as: Int.self),
             active: input.ifSent("active", as: Bool.self),
             categoryID: input.optionalChange("categoryId", as: UUID.self),
-            image: input.optionalChange("image", as: String.self),
             attributes: input.ifSent("attributes", as: JSONValue.self)
         )
     }
@@ -102,7 +97,6 @@ struct ProductPatch: ResourcePatch {
         if let value = self.stock { record.stock = value }
         if let value = self.active { record.active = value }
         if let value = self.categoryID { record.categoryID = value }
-        if let value = self.image { record.image = value }
         if let value = self.attributes { record.attributes = value }
     }
 }

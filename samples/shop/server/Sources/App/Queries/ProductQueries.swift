@@ -8,37 +8,37 @@ enum ProductQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select: SQL = SQL(
         sqlite: #"SELECT "products"."id", "products"."name", "products"."description", "products"."sku", "products"."price", "products"."stock", "products"."active", "products"."category_id", "products"."image", "products"."attributes" FROM "products""#,
-        postgres: #"SELECT "products"."id", "products"."name", "products"."description", "products"."sku", "products"."price", "products"."stock", "products"."active", "products"."category_id", "products"."image", "products"."attributes"::text FROM "products""#
+        postgres: #"SELECT "products"."id", "products"."name", "products"."description", "products"."sku", "products"."price", "products"."stock", "products"."active", "products"."category_id", "products"."image"::text, "products"."attributes"::text FROM "products""#
     )
 
     /// One row by id.
     static let find: SQL = SQL(
         sqlite: #"SELECT "products"."id", "products"."name", "products"."description", "products"."sku", "products"."price", "products"."stock", "products"."active", "products"."category_id", "products"."image", "products"."attributes" FROM "products" WHERE "products"."id" = ?1"#,
-        postgres: #"SELECT "products"."id", "products"."name", "products"."description", "products"."sku", "products"."price", "products"."stock", "products"."active", "products"."category_id", "products"."image", "products"."attributes"::text FROM "products" WHERE "products"."id" = $1"#
+        postgres: #"SELECT "products"."id", "products"."name", "products"."description", "products"."sku", "products"."price", "products"."stock", "products"."active", "products"."category_id", "products"."image"::text, "products"."attributes"::text FROM "products" WHERE "products"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord: SQL = SQL(
         sqlite: #"SELECT "products"."name", "products"."description", "products"."sku", "products"."price", "products"."stock", "products"."active", "products"."category_id", "products"."image", "products"."attributes" FROM "products" WHERE "products"."id" = ?1"#,
-        postgres: #"SELECT "products"."name", "products"."description", "products"."sku", "products"."price", "products"."stock", "products"."active", "products"."category_id", "products"."image", "products"."attributes"::text FROM "products" WHERE "products"."id" = $1"#
+        postgres: #"SELECT "products"."name", "products"."description", "products"."sku", "products"."price", "products"."stock", "products"."active", "products"."category_id", "products"."image"::text, "products"."attributes"::text FROM "products" WHERE "products"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
     static let newRow: SQL = SQL(
         sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "name", ?3 AS "description", ?4 AS "sku", CAST(?5 AS NUMERIC) AS "price", ?6 AS "stock", ?7 AS "active", ?8 AS "category_id", ?9 AS "image", ?10 AS "attributes") AS "products""#,
-        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "name", $3::text AS "description", $4::text AS "sku", $5::numeric AS "price", $6::bigint AS "stock", $7::boolean AS "active", $8::uuid AS "category_id", $9::text AS "image", $10::json AS "attributes") AS "products""#
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "name", $3::text AS "description", $4::text AS "sku", $5::numeric AS "price", $6::bigint AS "stock", $7::boolean AS "active", $8::uuid AS "category_id", $9::json AS "image", $10::json AS "attributes") AS "products""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
     static let insert: SQL = SQL(
         sqlite: #"INSERT INTO "products" ("id", "name", "description", "sku", "price", "stock", "active", "category_id", "image", "attributes") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING "id", "name", "description", "sku", "price", "stock", "active", "category_id", "image", "attributes""#,
-        postgres: #"INSERT INTO "products" ("id", "name", "description", "sku", "price", "stock", "active", "category_id", "image", "attributes") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::json) RETURNING "id", "name", "description", "sku", "price", "stock", "active", "category_id", "image", "attributes"::text"#
+        postgres: #"INSERT INTO "products" ("id", "name", "description", "sku", "price", "stock", "active", "category_id", "image", "attributes") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::json, $10::json) RETURNING "id", "name", "description", "sku", "price", "stock", "active", "category_id", "image"::text, "attributes"::text"#
     )
 
     /// Writes every column of the record to the row with the id.
     static let update: SQL = SQL(
         sqlite: #"UPDATE "products" SET "name" = ?2, "description" = ?3, "sku" = ?4, "price" = ?5, "stock" = ?6, "active" = ?7, "category_id" = ?8, "image" = ?9, "attributes" = ?10 WHERE "id" = ?1 RETURNING "id", "name", "description", "sku", "price", "stock", "active", "category_id", "image", "attributes""#,
-        postgres: #"UPDATE "products" SET "name" = $2, "description" = $3, "sku" = $4, "price" = $5, "stock" = $6, "active" = $7, "category_id" = $8, "image" = $9, "attributes" = $10::json WHERE "id" = $1 RETURNING "id", "name", "description", "sku", "price", "stock", "active", "category_id", "image", "attributes"::text"#
+        postgres: #"UPDATE "products" SET "name" = $2, "description" = $3, "sku" = $4, "price" = $5, "stock" = $6, "active" = $7, "category_id" = $8, "image" = $9::json, "attributes" = $10::json WHERE "id" = $1 RETURNING "id", "name", "description", "sku", "price", "stock", "active", "category_id", "image"::text, "attributes"::text"#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
@@ -56,7 +56,7 @@ enum ProductQueries: ResourceQueries {
     /// The rows whose `category` is the id; the route appends filters, order and paging.
     static let selectByCategory: SQL = SQL(
         sqlite: #"SELECT "products"."id", "products"."name", "products"."description", "products"."sku", "products"."price", "products"."stock", "products"."active", "products"."category_id", "products"."image", "products"."attributes" FROM "products" WHERE "products"."category_id" = ?1"#,
-        postgres: #"SELECT "products"."id", "products"."name", "products"."description", "products"."sku", "products"."price", "products"."stock", "products"."active", "products"."category_id", "products"."image", "products"."attributes"::text FROM "products" WHERE "products"."category_id" = $1"#
+        postgres: #"SELECT "products"."id", "products"."name", "products"."description", "products"."sku", "products"."price", "products"."stock", "products"."active", "products"."category_id", "products"."image"::text, "products"."attributes"::text FROM "products" WHERE "products"."category_id" = $1"#
     )
 
     /// The columns `sort=` may name, by JSON name.
@@ -69,7 +69,6 @@ enum ProductQueries: ResourceQueries {
         "stock": #""products"."stock""#,
         "active": #""products"."active""#,
         "categoryId": #""products"."category_id""#,
-        "image": #""products"."image""#,
     ]
 
     /// The fields filters may name, by JSON name.
@@ -82,7 +81,6 @@ enum ProductQueries: ResourceQueries {
         "stock": .init(column: #""products"."stock""#, kind: .integer),
         "active": .init(column: #""products"."active""#, kind: .bool),
         "categoryId": .init(column: #""products"."category_id""#, kind: .uuid),
-        "image": .init(column: #""products"."image""#, kind: .text),
     ]
 
     /// Unique constraints, to name the fields of a 409.

@@ -12,8 +12,12 @@ import NIOHTTPTypes
 public struct ConnectionLimits: Sendable {
     /// How long a new connection may take to send its first complete request head.
     public var headerTimeout: TimeAmount = .seconds(10)
-    /// How long a request's body may take to arrive, from the end of its head.
+    /// How long a request's body may take to arrive, from the end of its head (or, with
+    /// `bodyTimeoutRestartsOnData`, from the last bytes of it that arrived).
     public var bodyTimeout: TimeAmount = .seconds(30)
+    /// Set by a server that takes file uploads: a large body may take longer than
+    /// `bodyTimeout` to arrive, as long as its bytes keep arriving.
+    public var bodyTimeoutRestartsOnData = false
     /// How long a connection may wait between a response and the next request's complete head.
     public var keepAliveTimeout: TimeAmount = .seconds(75)
     /// Connections beyond this many wait to be accepted; from nine tenths of it on, each new
@@ -278,7 +282,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
             idleOrder = 0
             if let loop { deadline = loop.deadline(in: limits.bodyTimeout) }
         case .body:
-            break
+            if limits.bodyTimeoutRestartsOnData, let loop { deadline = loop.deadline(in: limits.bodyTimeout) }
         case .end:
             readingBody = false
         }

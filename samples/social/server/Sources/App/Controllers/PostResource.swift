@@ -36,3 +36,10 @@ extension Post: Resource {
         group.delete("{id}/liked-by/{otherID}", use: controller.unlink(User.self, PostQueries.unlinkLikedBy, relation: "likedBy", inverse: "likes"))
     }
 }
+
+/// The `File` fields: `FileController` serves `/posts/{id}/<field>`.
+extension Post: FileResource {
+    static let files: [FileField<Post>] = [
+        FileField(name: "photo", route: "photo", accept: ["image/*"], maxSize: 10485760, row: \.photo, record: \.photo),
+    ]
+}

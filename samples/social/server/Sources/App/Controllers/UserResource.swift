@@ -66,3 +66,10 @@ extension User: Resource {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: UInt8(cost)) }
     }
 }
+
+/// The `File` fields: `FileController` serves `/users/{id}/<field>`.
+extension User: FileResource {
+    static let files: [FileField<User>] = [
+        FileField(name: "avatar", route: "avatar", accept: ["image/png", "image/jpeg", "image/webp"], maxSize: 2097152, row: \.avatar, record: \.avatar),
+    ]
+}

@@ -9,6 +9,7 @@ struct Post: Sendable, Equatable {
     var body: String
     var visibility: Visibility
     var media: JSONText?
+    var photo: StoredFile?
     var posted: Date
     var edited: Date?
 }
@@ -22,6 +23,7 @@ extension Post: JSONResponse {
         json.field("edited", edited)
         json.field("id", id)
         json.field("media", media)
+        json.field("photo", photo)
         json.field("posted", posted)
         json.field("visibility", visibility)
         json.endObject()
@@ -36,8 +38,9 @@ extension Post {
         body = try row.decode(2)
         visibility = try row.decode(3)
         media = try row.decode(4)
-        posted = try row.decode(5)
-        edited = try row.decode(6)
+        photo = try row.decode(5)
+        posted = try row.decode(6)
+        edited = try row.decode(7)
     }
 }
 
@@ -55,6 +58,7 @@ struct PostDetail: JSONResponse, Sendable {
         json.field("edited", post.edited)
         json.field("id", post.id)
         json.field("media", post.media)
+        json.field("photo", post.photo)
         json.field("posted", post.posted)
         json.field("visibility", post.visibility)
         json.endObject()
@@ -67,6 +71,7 @@ struct PostRecord: ResourceRecord {
     var body: String
     var visibility: Visibility
     var media: JSONValue?
+    var photo: StoredFile?
     var posted: Date
     var edited: Date?
 
@@ -76,15 +81,17 @@ struct PostRecord: ResourceRecord {
         body = try row.decode(1)
         visibility = try row.decode(2)
         media = try row.decode(3)
-        posted = try row.decode(4)
-        edited = try row.decode(5)
+        photo = try row.decode(4)
+        posted = try row.decode(5)
+        edited = try row.decode(6)
     }
 
-    init(authorID: UUID, body: String, visibility: Visibility, media: JSONValue?, posted: Date, edited: Date?) {
+    init(authorID: UUID, body: String, visibility: Visibility, media: JSONValue?, photo: StoredFile?, posted: Date, edited: Date?) {
         self.authorID = authorID
         self.body = body
         self.visibility = visibility
         self.media = media
+        self.photo = photo
         self.posted = posted
         self.edited = edited
     }
@@ -96,6 +103,7 @@ struct PostRecord: ResourceRecord {
             .text(body),
             .text(visibility.rawValue),
             media.map { .text($0.text) } ?? .null,
+            photo.map { .text($0.text) } ?? .null,
             .timestamp(posted),
             edited.map { .timestamp($0) } ?? .null,
         ]

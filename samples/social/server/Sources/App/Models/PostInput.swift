@@ -10,7 +10,7 @@ struct PostCreate: ResourceCreate {
     var media: JSONValue?
 
     /// Every field name a body may hold: writable and read-only ones (the latter are refused with 422).
-    static let knownFields: Set<String> = ["id", "authorId", "body", "visibility", "media", "posted", "edited"]
+    static let knownFields: Set<String> = ["id", "authorId", "body", "visibility", "media", "photo", "posted", "edited"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
     /// `authorId` is the caller (`owner`) unless the body names someone.
@@ -19,7 +19,7 @@ struct PostCreate: ResourceCreate {
         let body = input.required("body", as: String.self)
         let visibility = input.ifSent("visibility", as: Visibility.self) ?? Visibility.everyone
         let media = input.optional("media", as: JSONValue.self)
-        input.refuseReadOnly(["id", "posted", "edited"])
+        input.refuseReadOnly(["id", "photo", "posted", "edited"])
         input.refuseUnknown(known: knownFields)
         guard let authorID, let body else { return nil }
         return PostCreate(authorID: authorID, body: body, visibility: visibility, media: media)
@@ -32,6 +32,7 @@ struct PostCreate: ResourceCreate {
             body: self.body,
             visibility: self.visibility,
             media: self.media,
+            photo: nil,
             posted: Timestamp.now(),
             edited: nil
         )
@@ -57,7 +58,7 @@ struct PostPatch: ResourcePatch {
     }
 
     static func read(_ input: inout InputReader) -> PostPatch {
-        input.refuseReadOnly(["id", "posted", "edited"])
+        input.refuseReadOnly(["id", "photo", "posted", "edited"])
         input.refuseUnknown(known: PostCreate.knownFields)
         return PostPatch(
             authorID: input.ifSent("authorId", as: UUID.self),

@@ -10,6 +10,7 @@ struct User: Sendable, Equatable {
     var name: String
     var bio: String?
     var website: String?
+    var avatar: StoredFile?
     var role: Role
     var suspended: Bool
     var joined: Date
@@ -20,6 +21,7 @@ extension User: JSONResponse {
     /// The row as clients see it: keys in byte order, absent optionals left out.
     func write(to json: inout JSONWriter) {
         json.beginObject()
+        json.field("avatar", avatar)
         json.field("bio", bio)
         json.field("email", email)
         json.field("emailVerified", emailVerified)
@@ -43,10 +45,11 @@ extension User {
         name = try row.decode(3)
         bio = try row.decode(4)
         website = try row.decode(5)
-        role = try row.decode(6)
-        suspended = try row.decode(7)
-        joined = try row.decode(8)
-        emailVerified = try row.decode(9)
+        avatar = try row.decode(6)
+        role = try row.decode(7)
+        suspended = try row.decode(8)
+        joined = try row.decode(9)
+        emailVerified = try row.decode(10)
     }
 }
 
@@ -58,6 +61,7 @@ struct UserRecord: ResourceRecord {
     var name: String
     var bio: String?
     var website: String?
+    var avatar: StoredFile?
     var role: Role
     var suspended: Bool
     var joined: Date
@@ -71,19 +75,21 @@ struct UserRecord: ResourceRecord {
         name = try row.decode(3)
         bio = try row.decode(4)
         website = try row.decode(5)
-        role = try row.decode(6)
-        suspended = try row.decode(7)
-        joined = try row.decode(8)
-        emailVerified = try row.decode(9)
+        avatar = try row.decode(6)
+        role = try row.decode(7)
+        suspended = try row.decode(8)
+        joined = try row.decode(9)
+        emailVerified = try row.decode(10)
     }
 
-    init(email: String, handle: String, password: String, name: String, bio: String?, website: String?, role: Role, suspended: Bool, joined: Date, emailVerified: Bool) {
+    init(email: String, handle: String, password: String, name: String, bio: String?, website: String?, avatar: StoredFile?, role: Role, suspended: Bool, joined: Date, emailVerified: Bool) {
         self.email = email
         self.handle = handle
         self.password = password
         self.name = name
         self.bio = bio
         self.website = website
+        self.avatar = avatar
         self.role = role
         self.suspended = suspended
         self.joined = joined
@@ -99,6 +105,7 @@ struct UserRecord: ResourceRecord {
             .text(name),
             bio.map { .text($0) } ?? .null,
             website.map { .text($0) } ?? .null,
+            avatar.map { .text($0.text) } ?? .null,
             .text(role.rawValue),
             .bool(suspended),
             .timestamp(joined),

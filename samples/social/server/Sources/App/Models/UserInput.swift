@@ -14,7 +14,7 @@ struct UserCreate: ResourceCreate {
     var suspended: Bool
 
     /// Every field name a body may hold: writable and read-only ones (the latter are refused with 422).
-    static let knownFields: Set<String> = ["id", "email", "handle", "password", "name", "bio", "website", "role", "suspended", "joined", "emailVerified"]
+    static let knownFields: Set<String> = ["id", "email", "handle", "password", "name", "bio", "website", "avatar", "role", "suspended", "joined", "emailVerified"]
 
     /// Reads the body; problems are collected in `input`, and `nil` is returned if any value is missing.
     static func read(_ input: inout InputReader, owner: UUID?) -> UserCreate? {
@@ -26,7 +26,7 @@ struct UserCreate: ResourceCreate {
         let website = input.optional("website", as: String.self)
         let role = input.ifSent("role", as: Role.self) ?? Role.member
         let suspended = input.ifSent("suspended", as: Bool.self) ?? false
-        input.refuseReadOnly(["id", "joined", "emailVerified"])
+        input.refuseReadOnly(["id", "avatar", "joined", "emailVerified"])
         input.refuseUnknown(known: knownFields)
         guard let email, let handle, let password, let name else { return nil }
         return UserCreate(email: email, handle: handle, password: password, name: name, bio: bio, website: website, role: role, suspended: suspended)
@@ -41,6 +41,7 @@ struct UserCreate: ResourceCreate {
             name: self.name,
             bio: self.bio,
             website: self.website,
+            avatar: nil,
             role: self.role,
             suspended: self.suspended,
             joined: Timestamp.now(),
@@ -74,7 +75,7 @@ struct UserPatch: ResourcePatch {
     }
 
     static func read(_ input: inout InputReader) -> UserPatch {
-        input.refuseReadOnly(["id", "joined", "emailVerified"])
+        input.refuseReadOnly(["id", "avatar", "joined", "emailVerified"])
         input.refuseUnknown(known: UserCreate.knownFields)
         return UserPatch(
             email: input.ifSent("email", as: String.self).map(IdentityFolding.fold),

@@ -7,38 +7,38 @@
 enum PostQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select: SQL = SQL(
-        sqlite: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media", "posts"."posted", "posts"."edited" FROM "posts""#,
-        postgres: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media"::text, "posts"."posted", "posts"."edited" FROM "posts""#
+        sqlite: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media", "posts"."photo", "posts"."posted", "posts"."edited" FROM "posts""#,
+        postgres: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media"::text, "posts"."photo"::text, "posts"."posted", "posts"."edited" FROM "posts""#
     )
 
     /// One row by id.
     static let find: SQL = SQL(
-        sqlite: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media", "posts"."posted", "posts"."edited" FROM "posts" WHERE "posts"."id" = ?1"#,
-        postgres: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media"::text, "posts"."posted", "posts"."edited" FROM "posts" WHERE "posts"."id" = $1"#
+        sqlite: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media", "posts"."photo", "posts"."posted", "posts"."edited" FROM "posts" WHERE "posts"."id" = ?1"#,
+        postgres: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media"::text, "posts"."photo"::text, "posts"."posted", "posts"."edited" FROM "posts" WHERE "posts"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord: SQL = SQL(
-        sqlite: #"SELECT "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media", "posts"."posted", "posts"."edited" FROM "posts" WHERE "posts"."id" = ?1"#,
-        postgres: #"SELECT "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media"::text, "posts"."posted", "posts"."edited" FROM "posts" WHERE "posts"."id" = $1"#
+        sqlite: #"SELECT "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media", "posts"."photo", "posts"."posted", "posts"."edited" FROM "posts" WHERE "posts"."id" = ?1"#,
+        postgres: #"SELECT "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media"::text, "posts"."photo"::text, "posts"."posted", "posts"."edited" FROM "posts" WHERE "posts"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
     static let newRow: SQL = SQL(
-        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "author_id", ?3 AS "body", ?4 AS "visibility", ?5 AS "media", ?6 AS "posted", ?7 AS "edited") AS "posts""#,
-        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "author_id", $3::text AS "body", $4::text AS "visibility", $5::json AS "media", $6::timestamptz AS "posted", $7::timestamptz AS "edited") AS "posts""#
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "author_id", ?3 AS "body", ?4 AS "visibility", ?5 AS "media", ?6 AS "photo", ?7 AS "posted", ?8 AS "edited") AS "posts""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::uuid AS "author_id", $3::text AS "body", $4::text AS "visibility", $5::json AS "media", $6::json AS "photo", $7::timestamptz AS "posted", $8::timestamptz AS "edited") AS "posts""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
     static let insert: SQL = SQL(
-        sqlite: #"INSERT INTO "posts" ("id", "author_id", "body", "visibility", "media", "posted", "edited") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING "id", "author_id", "body", "visibility", "media", "posted", "edited""#,
-        postgres: #"INSERT INTO "posts" ("id", "author_id", "body", "visibility", "media", "posted", "edited") VALUES ($1, $2, $3, $4, $5::json, $6, $7) RETURNING "id", "author_id", "body", "visibility", "media"::text, "posted", "edited""#
+        sqlite: #"INSERT INTO "posts" ("id", "author_id", "body", "visibility", "media", "photo", "posted", "edited") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING "id", "author_id", "body", "visibility", "media", "photo", "posted", "edited""#,
+        postgres: #"INSERT INTO "posts" ("id", "author_id", "body", "visibility", "media", "photo", "posted", "edited") VALUES ($1, $2, $3, $4, $5::json, $6::json, $7, $8) RETURNING "id", "author_id", "body", "visibility", "media"::text, "photo"::text, "posted", "edited""#
     )
 
     /// Writes every column of the record to the row with the id.
     static let update: SQL = SQL(
-        sqlite: #"UPDATE "posts" SET "author_id" = ?2, "body" = ?3, "visibility" = ?4, "media" = ?5, "posted" = ?6, "edited" = ?7 WHERE "id" = ?1 RETURNING "id", "author_id", "body", "visibility", "media", "posted", "edited""#,
-        postgres: #"UPDATE "posts" SET "author_id" = $2, "body" = $3, "visibility" = $4, "media" = $5::json, "posted" = $6, "edited" = $7 WHERE "id" = $1 RETURNING "id", "author_id", "body", "visibility", "media"::text, "posted", "edited""#
+        sqlite: #"UPDATE "posts" SET "author_id" = ?2, "body" = ?3, "visibility" = ?4, "media" = ?5, "photo" = ?6, "posted" = ?7, "edited" = ?8 WHERE "id" = ?1 RETURNING "id", "author_id", "body", "visibility", "media", "photo", "posted", "edited""#,
+        postgres: #"UPDATE "posts" SET "author_id" = $2, "body" = $3, "visibility" = $4, "media" = $5::json, "photo" = $6::json, "posted" = $7, "edited" = $8 WHERE "id" = $1 RETURNING "id", "author_id", "body", "visibility", "media"::text, "photo"::text, "posted", "edited""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
@@ -55,14 +55,14 @@ enum PostQueries: ResourceQueries {
 
     /// The rows whose `author` is the id; the route appends filters, order and paging.
     static let selectByAuthor: SQL = SQL(
-        sqlite: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media", "posts"."posted", "posts"."edited" FROM "posts" WHERE "posts"."author_id" = ?1"#,
-        postgres: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media"::text, "posts"."posted", "posts"."edited" FROM "posts" WHERE "posts"."author_id" = $1"#
+        sqlite: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media", "posts"."photo", "posts"."posted", "posts"."edited" FROM "posts" WHERE "posts"."author_id" = ?1"#,
+        postgres: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media"::text, "posts"."photo"::text, "posts"."posted", "posts"."edited" FROM "posts" WHERE "posts"."author_id" = $1"#
     )
 
     /// The User rows linked to the id through `post_liked_by`.
     static let selectLikedBy: SQL = SQL(
-        sqlite: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" JOIN "post_liked_by" ON "post_liked_by"."user_id" = "users"."id" WHERE "post_liked_by"."post_id" = ?1"#,
-        postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" JOIN "post_liked_by" ON "post_liked_by"."user_id" = "users"."id" WHERE "post_liked_by"."post_id" = $1"#
+        sqlite: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."avatar", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" JOIN "post_liked_by" ON "post_liked_by"."user_id" = "users"."id" WHERE "post_liked_by"."post_id" = ?1"#,
+        postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."avatar"::text, "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" JOIN "post_liked_by" ON "post_liked_by"."user_id" = "users"."id" WHERE "post_liked_by"."post_id" = $1"#
     )
 
     /// Links the id to a User; linking twice changes nothing (and returns no row).

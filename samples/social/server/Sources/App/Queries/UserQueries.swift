@@ -7,38 +7,38 @@
 enum UserQueries: ResourceQueries {
     /// The visible columns of every row; the list route appends filters, order and paging.
     static let select: SQL = SQL(
-        sqlite: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users""#,
-        postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users""#
+        sqlite: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."avatar", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users""#,
+        postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."avatar"::text, "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users""#
     )
 
     /// One row by id.
     static let find: SQL = SQL(
-        sqlite: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = ?1"#,
-        postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = $1"#
+        sqlite: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."avatar", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = ?1"#,
+        postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."avatar"::text, "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = $1"#
     )
 
     /// Every column but the id, to validate a partial update against the whole row.
     static let selectRecord: SQL = SQL(
-        sqlite: #"SELECT "users"."email", "users"."handle", "users"."password", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = ?1"#,
-        postgres: #"SELECT "users"."email", "users"."handle", "users"."password", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = $1"#
+        sqlite: #"SELECT "users"."email", "users"."handle", "users"."password", "users"."name", "users"."bio", "users"."website", "users"."avatar", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = ?1"#,
+        postgres: #"SELECT "users"."email", "users"."handle", "users"."password", "users"."name", "users"."bio", "users"."website", "users"."avatar"::text, "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = $1"#
     )
 
     /// A row of the values of an insert or update, to check a rule against before writing them.
     static let newRow: SQL = SQL(
-        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "email", ?3 AS "handle", ?4 AS "password", ?5 AS "name", ?6 AS "bio", ?7 AS "website", ?8 AS "role", ?9 AS "suspended", ?10 AS "joined", ?11 AS "email_verified") AS "users""#,
-        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "email", $3::text AS "handle", $4::text AS "password", $5::text AS "name", $6::text AS "bio", $7::text AS "website", $8::text AS "role", $9::boolean AS "suspended", $10::timestamptz AS "joined", $11::boolean AS "email_verified") AS "users""#
+        sqlite: #"SELECT 1 FROM (SELECT ?1 AS "id", ?2 AS "email", ?3 AS "handle", ?4 AS "password", ?5 AS "name", ?6 AS "bio", ?7 AS "website", ?8 AS "avatar", ?9 AS "role", ?10 AS "suspended", ?11 AS "joined", ?12 AS "email_verified") AS "users""#,
+        postgres: #"SELECT 1 FROM (SELECT $1::uuid AS "id", $2::text AS "email", $3::text AS "handle", $4::text AS "password", $5::text AS "name", $6::text AS "bio", $7::text AS "website", $8::json AS "avatar", $9::text AS "role", $10::boolean AS "suspended", $11::timestamptz AS "joined", $12::boolean AS "email_verified") AS "users""#
     )
 
     /// Inserts a row: the id, then the record's columns in order.
     static let insert: SQL = SQL(
-        sqlite: #"INSERT INTO "users" ("id", "email", "handle", "password", "name", "bio", "website", "role", "suspended", "joined", "email_verified") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING "id", "email", "handle", "name", "bio", "website", "role", "suspended", "joined", "email_verified""#,
-        postgres: #"INSERT INTO "users" ("id", "email", "handle", "password", "name", "bio", "website", "role", "suspended", "joined", "email_verified") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING "id", "email", "handle", "name", "bio", "website", "role", "suspended", "joined", "email_verified""#
+        sqlite: #"INSERT INTO "users" ("id", "email", "handle", "password", "name", "bio", "website", "avatar", "role", "suspended", "joined", "email_verified") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING "id", "email", "handle", "name", "bio", "website", "avatar", "role", "suspended", "joined", "email_verified""#,
+        postgres: #"INSERT INTO "users" ("id", "email", "handle", "password", "name", "bio", "website", "avatar", "role", "suspended", "joined", "email_verified") VALUES ($1, $2, $3, $4, $5, $6, $7, $8::json, $9, $10, $11, $12) RETURNING "id", "email", "handle", "name", "bio", "website", "avatar"::text, "role", "suspended", "joined", "email_verified""#
     )
 
     /// Writes every column of the record to the row with the id.
     static let update: SQL = SQL(
-        sqlite: #"UPDATE "users" SET "email" = ?2, "handle" = ?3, "password" = ?4, "name" = ?5, "bio" = ?6, "website" = ?7, "role" = ?8, "suspended" = ?9, "joined" = ?10, "email_verified" = ?11 WHERE "id" = ?1 RETURNING "id", "email", "handle", "name", "bio", "website", "role", "suspended", "joined", "email_verified""#,
-        postgres: #"UPDATE "users" SET "email" = $2, "handle" = $3, "password" = $4, "name" = $5, "bio" = $6, "website" = $7, "role" = $8, "suspended" = $9, "joined" = $10, "email_verified" = $11 WHERE "id" = $1 RETURNING "id", "email", "handle", "name", "bio", "website", "role", "suspended", "joined", "email_verified""#
+        sqlite: #"UPDATE "users" SET "email" = ?2, "handle" = ?3, "password" = ?4, "name" = ?5, "bio" = ?6, "website" = ?7, "avatar" = ?8, "role" = ?9, "suspended" = ?10, "joined" = ?11, "email_verified" = ?12 WHERE "id" = ?1 RETURNING "id", "email", "handle", "name", "bio", "website", "avatar", "role", "suspended", "joined", "email_verified""#,
+        postgres: #"UPDATE "users" SET "email" = $2, "handle" = $3, "password" = $4, "name" = $5, "bio" = $6, "website" = $7, "avatar" = $8::json, "role" = $9, "suspended" = $10, "joined" = $11, "email_verified" = $12 WHERE "id" = $1 RETURNING "id", "email", "handle", "name", "bio", "website", "avatar"::text, "role", "suspended", "joined", "email_verified""#
     )
 
     /// Deletes the row with the id; the route appends the rule's condition and `RETURNING`.
@@ -61,14 +61,14 @@ enum UserQueries: ResourceQueries {
 
     /// The signed-in user's row as rules and hooks see it, read on every request with a token; password hashes stay unread.
     static let selectCaller: SQL = SQL(
-        sqlite: #"SELECT "users"."email", "users"."handle", '' AS "password", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = ?1"#,
-        postgres: #"SELECT "users"."email", "users"."handle", '' AS "password", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = $1"#
+        sqlite: #"SELECT "users"."email", "users"."handle", '' AS "password", "users"."name", "users"."bio", "users"."website", "users"."avatar", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = ?1"#,
+        postgres: #"SELECT "users"."email", "users"."handle", '' AS "password", "users"."name", "users"."bio", "users"."website", "users"."avatar"::text, "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" WHERE "users"."id" = $1"#
     )
 
     /// The User rows linked to the id through `user_followers`.
     static let selectFollowers: SQL = SQL(
-        sqlite: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" JOIN "user_followers" ON "user_followers"."followers_id" = "users"."id" WHERE "user_followers"."following_id" = ?1"#,
-        postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" JOIN "user_followers" ON "user_followers"."followers_id" = "users"."id" WHERE "user_followers"."following_id" = $1"#
+        sqlite: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."avatar", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" JOIN "user_followers" ON "user_followers"."followers_id" = "users"."id" WHERE "user_followers"."following_id" = ?1"#,
+        postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."avatar"::text, "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" JOIN "user_followers" ON "user_followers"."followers_id" = "users"."id" WHERE "user_followers"."following_id" = $1"#
     )
 
     /// Links the id to a User; linking twice changes nothing (and returns no row).
@@ -85,8 +85,8 @@ enum UserQueries: ResourceQueries {
 
     /// The User rows linked to the id through `user_followers`.
     static let selectFollowing: SQL = SQL(
-        sqlite: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" JOIN "user_followers" ON "user_followers"."following_id" = "users"."id" WHERE "user_followers"."followers_id" = ?1"#,
-        postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" JOIN "user_followers" ON "user_followers"."following_id" = "users"."id" WHERE "user_followers"."followers_id" = $1"#
+        sqlite: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."avatar", "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" JOIN "user_followers" ON "user_followers"."following_id" = "users"."id" WHERE "user_followers"."followers_id" = ?1"#,
+        postgres: #"SELECT "users"."id", "users"."email", "users"."handle", "users"."name", "users"."bio", "users"."website", "users"."avatar"::text, "users"."role", "users"."suspended", "users"."joined", "users"."email_verified" FROM "users" JOIN "user_followers" ON "user_followers"."following_id" = "users"."id" WHERE "user_followers"."followers_id" = $1"#
     )
 
     /// Links the id to a User; linking twice changes nothing (and returns no row).
@@ -103,8 +103,8 @@ enum UserQueries: ResourceQueries {
 
     /// The Post rows linked to the id through `post_liked_by`.
     static let selectLikes: SQL = SQL(
-        sqlite: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media", "posts"."posted", "posts"."edited" FROM "posts" JOIN "post_liked_by" ON "post_liked_by"."post_id" = "posts"."id" WHERE "post_liked_by"."user_id" = ?1"#,
-        postgres: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media"::text, "posts"."posted", "posts"."edited" FROM "posts" JOIN "post_liked_by" ON "post_liked_by"."post_id" = "posts"."id" WHERE "post_liked_by"."user_id" = $1"#
+        sqlite: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media", "posts"."photo", "posts"."posted", "posts"."edited" FROM "posts" JOIN "post_liked_by" ON "post_liked_by"."post_id" = "posts"."id" WHERE "post_liked_by"."user_id" = ?1"#,
+        postgres: #"SELECT "posts"."id", "posts"."author_id", "posts"."body", "posts"."visibility", "posts"."media"::text, "posts"."photo"::text, "posts"."posted", "posts"."edited" FROM "posts" JOIN "post_liked_by" ON "post_liked_by"."post_id" = "posts"."id" WHERE "post_liked_by"."user_id" = $1"#
     )
 
     /// Links the id to a Post; linking twice changes nothing (and returns no row).

@@ -72,6 +72,7 @@ extension OracleEntities {
             "body": .value(key: "body"),
             "visibility": .value(key: "visibility"),
             "media": .value(key: "media"),
+            "photo": .value(key: "photo"),
             "posted": .value(key: "posted"),
             "edited": .value(key: "edited"),
             "comments": .hasMany(target: "Comment", inverse: "post"),

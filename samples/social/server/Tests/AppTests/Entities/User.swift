@@ -119,6 +119,7 @@ extension OracleEntities {
             "name": .value(key: "name"),
             "bio": .value(key: "bio"),
             "website": .value(key: "website"),
+            "avatar": .value(key: "avatar"),
             "role": .value(key: "role"),
             "suspended": .value(key: "suspended"),
             "joined": .value(key: "joined"),

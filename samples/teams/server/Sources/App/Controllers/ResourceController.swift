@@ -13,6 +13,9 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// Called with the id of every row a change reaches (committed or not): for the signed-in
     /// users' rows that `AuthMiddleware` keeps.
     var changed: (@Sendable (UUID) -> Void)?
+    /// Called once a delete has committed, with the row's columns as they were: an entity's
+    /// `FileController` removes the contents of its files.
+    var deleted: (@Sendable (Entity.Record) async -> Void)?
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group(RouterPath(Entity.route))
@@ -97,7 +100,6 @@ struct ResourceController<Entity: Resource>: Sendable {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Entity {
         let access = try context.caller.access(Entity.Permissions.update)
         let id = try Self.id(context)
-        defer { changed?(id) }  // once the change commits (or fails)
         var input = try await InputReader(request: request, context: context)
         var patch = Entity.Patch.read(&input)
         let sent = input.sentFields
@@ -105,7 +107,18 @@ struct ResourceController<Entity: Resource>: Sendable {
         Entity.validatePasswords(patch, into: &validator)
         try input.finish(validation: validator.errors)
         try await Entity.hashPasswords(&patch, cost: bcryptCost)
-        let updated = try await write(references: patch.references) { [patch] connection in
+        return try await update(id, access: access, patch: patch, sent: sent, context) { [patch] in patch.apply(to: &$0) }.updated
+    }
+
+    /// An update of the row `id`: `change` makes the record to write from the stored one,
+    /// `patch` is what a body sent (empty for an upload), `sent` the fields it names. Returns
+    /// the row as updated and the record as it was.
+    func update(
+        _ id: UUID, access: Access, patch: Entity.Patch, sent: Set<String>, _ context: AppRequestContext,
+        change: @escaping @Sendable (inout Entity.Record) -> Void
+    ) async throws -> (updated: Entity, old: Entity.Record) {
+        defer { changed?(id) }  // once the change commits (or fails)
+        let (updated, old) = try await write(references: patch.references) { [patch] connection in
             let hookContext = hooks.context(on: connection, caller: context.caller)
             var lookup = SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])
             lookup.restrict(to: access)
@@ -115,7 +128,7 @@ struct ResourceController<Entity: Resource>: Sendable {
             }
             let old = try Entity.Record(row: stored)
             var record = old
-            patch.apply(to: &record)
+            change(&record)
             // A guarded field sent with the value it has is no change: it needs no field rule.
             let changed = Caller.changedFields(sent, from: old.guardedValues, to: record.guardedValues)
             // With rules that read the values sent, this refuses the fields no value could
@@ -146,10 +159,10 @@ struct ResourceController<Entity: Resource>: Sendable {
             let updated = try Entity(row: row)
             try await Entity.didUpdate(id, with: patch, on: connection)
             try await hooks.didUpdate(updated, context: hookContext)
-            return updated
+            return (updated, old)
         }
         await committed(.updated(updated), context)
-        return updated
+        return (updated, old)
     }
 
     /// `DELETE /<route>/{id}`: 204, or 409 while other rows still point at it. The rule is part
@@ -158,11 +171,19 @@ struct ResourceController<Entity: Resource>: Sendable {
         let access = try context.caller.access(Entity.Permissions.delete)
         let id = try Self.id(context)
         defer { changed?(id) }  // once the row is gone (or the delete failed)
+        let removed: Entity.Record?
         do {
             // One statement, unless the hooks use the database too.
-            try await database.transaction(if: hooks.usesDatabase) { connection in
+            removed = try await database.transaction(if: hooks.usesDatabase || deleted != nil) { connection in
                 let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
+                // The row as it was (locked until the delete), for the delete's event and `deleted`.
+                var before: Entity.Record?
+                if deleted != nil {
+                    var lookup = SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])
+                    lookup.lockForUpdate()
+                    before = try await connection.query(lookup).first.map(Entity.Record.init(row:))
+                }
                 var delete = SQLBuilder(connection.dialect, Entity.Queries.delete, values: [.uuid(id)])
                 delete.restrict(to: access)
                 delete.append(#" RETURNING "id""#)
@@ -170,10 +191,12 @@ struct ResourceController<Entity: Resource>: Sendable {
                     throw try await notFoundOrForbidden(id, Entity.Permissions.delete, context, connection)
                 }
                 try await hooks.didDelete(id: id, context: hookContext)
+                return before
             }
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the \(Entity.displayName) is still referenced by other rows; delete or change them first")
         }
+        if let removed, let deleted { await deleted(removed) }
         await committed(.deleted(id: id), context)
         return .noContent
     }
@@ -308,7 +331,7 @@ struct ResourceController<Entity: Resource>: Sendable {
 
     /// The error for a write that found no row it may change: 403 if the caller may read the
     /// row, else 404, so that a row's existence is not revealed to those who may not see it.
-    private func notFoundOrForbidden(
+    func notFoundOrForbidden(
         _ id: UUID, _ permission: Permission, _ context: AppRequestContext, _ connection: DatabaseConnection
     ) async throws -> APIError {
         guard let read = try? context.caller.access(Entity.Permissions.read) else { return Self.notFound(id) }
@@ -334,13 +357,13 @@ struct ResourceController<Entity: Resource>: Sendable {
         return (id, otherID)
     }
 
-    private static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {
+    static func id(_ context: AppRequestContext, _ name: String = "id") throws -> UUID {
         let text = try context.parameters.require(name)
         guard let id = UUID(text: text) else { throw APIError.notFound("no row has the id '\(text)'") }
         return id
     }
 
-    private static func notFound(_ id: UUID) -> APIError {
+    static func notFound(_ id: UUID) -> APIError {
         APIError.notFound("no \(Entity.displayName) has the id \(id.uuidString)")
     }
 }
