@@ -7215,6 +7215,9 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     fileprivate var idleOrder: UInt64 = 0
     fileprivate var draining = false
     private var closeAfterResponse = false
+    /// The request was refused before its body arrived in full: once answered, the connection
+    /// shuts its output and reads nothing more.
+    private var lingerAfterResponse = false
     /// The body of the request being read did not arrive in time.
     private var bodyTimedOut = false
     /// Set once the connection is being refused or closed: nothing more is read.
@@ -7276,6 +7279,11 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
             readingBody = true
             idleOrder = 0
             if let loop { deadline = loop.deadline(in: limits.bodyTimeout) }
+            // A client that waits to be told to send its body (curl does for bodies over 1 MiB)
+            // is told at once, rather than after its own timeout (1 s for curl).
+            if head.headerFields[.expect]?.lowercased() == "100-continue" {
+                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
+            }
         case .body:
             if limits.bodyTimeoutRestartsOnData, let loop { deadline = loop.deadline(in: limits.bodyTimeout) }
         case .end:
@@ -7290,6 +7298,18 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
             closeAfterResponse = true
             head.headerFields[.connection] = "close"
             context.write(wrapOutboundOut(.head(head)), promise: promise)
+        case .head(var head) where readingBody && head.status.code >= 400:
+            // Refused before its body arrived in full (413 past a file's @maxSize, 401 before an
+            // upload): the rest of the body is not read, and the connection closes after the
+            // response, lingering, rather than reading whatever the client goes on sending.
+            lingerAfterResponse = true
+            head.headerFields[.connection] = "close"
+            context.write(wrapOutboundOut(.head(head)), promise: promise)
+        case .end where lingerAfterResponse:
+            context.writeAndFlush(data, promise: promise)
+            discarding = true
+            context.close(mode: .output, promise: nil)
+            if let loop { deadline = loop.deadline(in: .seconds(2)) }
         case .end where closeAfterResponse:
             context.writeAndFlush(data, promise: promise)
             close(reason: nil)
