@@ -475,7 +475,9 @@ extension Generator {
         return .object([
             "type": .text(entity.names.type), "variable": .text(entity.names.variable), "route": .text(entity.routePath),
             "fieldRoute": .text(Naming.kebabCase(field.name)), "jsonName": .text(field.jsonName),
-            "mediaType": .text(mediaType), "maxSize": .text(String(field.maxSize)),
+            "mediaType": .text(mediaType),
+            // The test of the limit sends one byte more than it: up to 16 MiB.
+            "tooLarge": field.maxSize <= 16 << 20 ? .text(String(field.maxSize + 1)) : .flag(false),
             "otherMediaType": signed.contains(mediaType) ? .text(other ?? "") : .flag(false),
             "unaccepted": field.accept.isEmpty ? .flag(false) : .text("x-otak/unaccepted"),
         ])

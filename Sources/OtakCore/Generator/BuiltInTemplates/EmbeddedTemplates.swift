@@ -11179,8 +11179,10 @@ import Testing
             var refusals: [(status: HTTPResponse.Status, bytes: [UInt8], mediaType: String?)] = [
                 (.unsupportedMediaType, fileContent("{{mediaType}}"), nil),
                 (.unprocessableContent, [], "{{mediaType}}"),
-                (.contentTooLarge, fileContent("{{mediaType}}", count: {{maxSize}} + 1), "{{mediaType}}"),
             ]
+            {{#tooLarge}}
+            refusals.append((.contentTooLarge, fileContent("{{mediaType}}", count: {{tooLarge}}), "{{mediaType}}"))
+            {{/tooLarge}}
             {{#unaccepted}}
             refusals.append((.unsupportedMediaType, fileContent("{{mediaType}}"), "{{unaccepted}}"))
             {{/unaccepted}}
