@@ -394,7 +394,7 @@ extension Generator {
 
     /// Who reads the webhooks' delivery log (`admin` in the auth block), with a webhook only.
     private func webhookLogValue(_ schema: Schema) -> TemplateValue {
-        guard let auth = schema.auth, let admin = auth.admin, let entity = schema.entity(named: auth.entity), !schema.webhooks.isEmpty
+        guard schema.servesWebhookLog, let auth = schema.auth, let admin = auth.admin, let entity = schema.entity(named: auth.entity)
         else { return .flag(false) }
         let rule = Rule(operations: [.read], fields: [], condition: admin)
         return .object([
@@ -601,7 +601,7 @@ struct RouteTable {
                 ]
             }
         }
-        if schema.auth?.admin != nil, !schema.webhooks.isEmpty {
+        if schema.servesWebhookLog {
             result += [
                 Route(method: "GET", path: "/webhook-deliveries", summary: "List the webhooks' deliveries (admin)"),
                 Route(method: "POST", path: "/webhook-deliveries/{id}/retry", summary: "Send a webhook delivery again (admin)"),

@@ -38,6 +38,12 @@ public struct Schema: Sendable, Equatable {
         entities.flatMap { entity in entity.webhooks.map { (entity, $0) } }
     }
 
+    /// Whether the server serves the webhooks' delivery log: some `@@webhook`, and an `admin`
+    /// in the auth block to read it.
+    public var servesWebhookLog: Bool {
+        !webhooks.isEmpty && auth?.admin != nil
+    }
+
     /// Every `File` field, with its entity.
     public var fileFields: [(entity: Entity, field: Field)] {
         entities.flatMap { entity in entity.fileFields.map { (entity, $0) } }

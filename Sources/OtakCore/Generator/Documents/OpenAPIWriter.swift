@@ -148,7 +148,7 @@ struct OpenAPIWriter {
                 ("data", links ? .object([("type", .string("object"))]) : ref(entity.names.type)),
             ], required: ["id", "webhook", "type", "entity", "createdAt", "data"]))
         }
-        guard hasWebhookLog else { return schemas }
+        guard schema.servesWebhookLog else { return schemas }
         schemas.append(("WebhookDelivery", objectSchema([
             ("id", integer),
             ("webhook", .object([("type", .string("string")), ("enum", .array(schema.webhooks.map { .string($0.webhook.name) }))])),
@@ -172,14 +172,9 @@ struct OpenAPIWriter {
         return schemas
     }
 
-    /// Whether the package serves the delivery log: webhooks, and `admin` in the auth block.
-    private var hasWebhookLog: Bool {
-        !schema.webhooks.isEmpty && schema.auth?.admin != nil
-    }
-
     /// `GET /webhook-deliveries` and `POST /webhook-deliveries/{id}/retry`, for admins.
     private func webhookLogPaths() -> [(String, JSON)] {
-        guard hasWebhookLog else { return [] }
+        guard schema.servesWebhookLog else { return [] }
         let enumeration = { (values: [String]) -> JSON in
             .object([("type", .string("string")), ("enum", .array(values.map(JSON.string)))])
         }
