@@ -10,6 +10,10 @@ Package.resolved
 *.sqlite
 *.sqlite-shm
 *.sqlite-wal
+{{#hasFiles}}
+# Uploaded files (FILE_STORAGE), by default in the working directory.
+/files/
+{{/hasFiles}}
 
 """#,
         "Client/Package.swift.mustache": #"""
