@@ -55,7 +55,7 @@ extension Checker {
         let isRelation: Bool = if case .belongsTo = field.kind { true } else { false }
         switch name {
         case "unique":
-            guard noArguments(attribute), fits(!list && scalar != .json && scalar != .password && scalar != .file) else { return }
+            guard noArguments(attribute), fits(!list && !(scalar?.isOpaque ?? false)) else { return }
             field.isUnique = true
         case "readonly":
             guard noArguments(attribute), fits(!list && scalar != .file) else { return }

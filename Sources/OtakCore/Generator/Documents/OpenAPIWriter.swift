@@ -336,21 +336,18 @@ struct OpenAPIWriter {
                                 ("304", .object([("description", .string("The client's copy is the content"))])),
                                 ("404", errorResponse("No \(name) has this id, or it has no \(words)")),
                                 ("416", errorResponse("The range is beyond the content"))])),
-                ("put", {
-                    guard case .object(var fields) = operation(
-                        ids.upload, summary: "Uploads the \(words) of \(Naming.withArticle(name)) (at most \(field.maxSize) bytes), replacing any",
-                        responses: [("200", response("The \(name), with the file's name, size, media type and SHA-256", ref: entity.names.type)),
-                                    ("404", errorResponse("No \(name) has this id")),
-                                    ("413", errorResponse("The file is larger than the field allows")),
-                                    ("415", errorResponse("Content-Type is missing or not a type the field accepts")),
-                                    ("422", errorResponse("The file is empty, or its bytes are not of the type declared"))]) else { return .null }
-                    fields.insert(("requestBody", .object([
+                ("put", operation(
+                    ids.upload, summary: "Uploads the \(words) of \(Naming.withArticle(name)) (at most \(field.maxSize) bytes), replacing any",
+                    requestBody: .object([
                         ("required", .bool(true)),
                         ("description", .string("The file's bytes; its name may be given in Content-Disposition (attachment; filename=...)")),
                         ("content", .object(types.map { ($0, .object([("schema", binary)])) })),
-                    ])), at: fields.count - 1)
-                    return .object(fields)
-                }()),
+                    ]),
+                    responses: [("200", response("The \(name), with the file's name, size, media type and SHA-256", ref: entity.names.type)),
+                                ("404", errorResponse("No \(name) has this id")),
+                                ("413", errorResponse("The file is larger than the field allows")),
+                                ("415", errorResponse("Content-Type is missing or not a type the field accepts")),
+                                ("422", errorResponse("The file is empty, or its bytes are not of the type declared"))])),
                 ("delete", operation(
                     ids.remove, summary: "Removes the \(words) of \(Naming.withArticle(name))",
                     responses: [("204", .object([("description", .string("Removed, or there was none"))])),
@@ -632,8 +629,9 @@ struct OpenAPIWriter {
 
     /// An operation; a `secured` one takes an optional bearer token and may answer 401 (no or a
     /// bad token) and 403 (the schema's rules refuse the caller).
+    /// An operation; its request body is the JSON schema `body`, or `requestBody` as given.
     private func operation(_ id: String, summary: String, secured: Bool = true, parameters: [JSON] = [], body: String? = nil,
-                           responses: [(String, JSON)]) -> JSON {
+                           requestBody: JSON? = nil, responses: [(String, JSON)]) -> JSON {
         var fields: [(String, JSON)] = [("operationId", .string(id)), ("summary", .string(summary))]
         var responses = responses
         if secured, schema.auth != nil {
@@ -645,7 +643,9 @@ struct OpenAPIWriter {
         }
         responses.sort { $0.0 < $1.0 }
         if !parameters.isEmpty { fields.append(("parameters", .array(parameters))) }
-        if let body {
+        if let requestBody {
+            fields.append(("requestBody", requestBody))
+        } else if let body {
             fields.append(("requestBody", .object([
                 ("required", .bool(true)),
                 ("content", .object([("application/json", .object([("schema", ref(body))]))])),

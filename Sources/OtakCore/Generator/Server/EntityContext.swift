@@ -126,7 +126,7 @@ struct EntityContext {
             "hasFiles": .flag(!entity.fileFields.isEmpty),
             "fileFields": items(entity.fileFields) { _, field in
                 [
-                    "swiftName": .text(field.swiftName), "jsonName": .text(field.jsonName), "name": .text(field.name),
+                    "swiftName": .text(field.swiftName), "jsonName": .text(field.jsonName),
                     "route": .text(Naming.kebabCase(field.name)),
                     "accept": .text("[" + field.accept.map(SwiftCode.stringLiteral).joined(separator: ", ") + "]"),
                     "maxSize": .text(String(field.maxSize)),

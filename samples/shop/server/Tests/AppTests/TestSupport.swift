@@ -214,16 +214,19 @@ func download(
     }
 }
 
-/// Content that starts as a file of `mediaType` does (for the types whose files start with a
-/// signature), `count` bytes long, varying with `seed`.
+/// How files of some types start, for the tests' uploads: the server checks a declared type
+/// against these bytes.
+let fileSignatures: [String: [UInt8]] = [
+    "image/png": [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "image/jpeg": [0xFF, 0xD8, 0xFF, 0xE0],
+    "image/gif": Array("GIF89a".utf8), "image/webp": Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBP".utf8),
+    "application/pdf": Array("%PDF-1.7".utf8), "application/zip": [0x50, 0x4B, 0x03, 0x04],
+    "video/mp4": [0, 0, 0, 0x18] + Array("ftypmp42".utf8), "audio/mpeg": Array("ID3".utf8),
+]
+
+/// Content that starts as a file of `mediaType` does (for the types of `fileSignatures`),
+/// `count` bytes long, varying with `seed`.
 func fileContent(_ mediaType: String, count: Int = 2048, seed: UInt8 = 1) -> [UInt8] {
-    let signatures: [String: [UInt8]] = [
-        "image/png": [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "image/jpeg": [0xFF, 0xD8, 0xFF, 0xE0],
-        "image/gif": Array("GIF89a".utf8), "image/webp": Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBP".utf8),
-        "application/pdf": Array("%PDF-1.7".utf8), "application/zip": [0x50, 0x4B, 0x03, 0x04],
-        "video/mp4": [0, 0, 0, 0x18] + Array("ftypmp42".utf8), "audio/mpeg": Array("ID3".utf8),
-    ]
-    let head = signatures[mediaType] ?? []
+    let head = fileSignatures[mediaType] ?? []
     return Array((head + (0..<max(0, count - head.count)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ Int(seed)) }).prefix(count))
 }
 

@@ -110,21 +110,14 @@ struct FileController<Entity: FileResource>: Sendable {
                 guard let expires = request.uri.queryParameters["expires"].flatMap({ Int64(String($0)) }),
                       let row = try await database.read(Entity.Queries.find, id: id, access: .all).map(Entity.init(row:)),
                       let stored = row[keyPath: field.row],
-                      urls.verify(String(signature), path: "\(Entity.route)/\(id.uuidString)/\(field.route)", sha256: stored.sha256, expires: expires)
+                      urls.verify(String(signature), path: Self.path(id, field), sha256: stored.sha256, expires: expires)
                 else {
                     throw APIError.forbidden("the link is invalid or has expired")
                 }
                 file = stored
                 cacheControl = "private, max-age=\(max(0, expires - Int64(urls.clock().timeIntervalSince1970)))"
             } else {
-                let access = try context.caller.access(Entity.Permissions.read)
-                guard let row = try await database.read(Entity.Queries.find, id: id, access: access).map(Entity.init(row:)) else {
-                    throw ResourceController<Entity>.notFound(id)
-                }
-                guard let stored = row[keyPath: field.row] else {
-                    throw APIError.notFound("the \(Entity.displayName) has no \(field.name)")
-                }
-                file = stored
+                file = try await Self.readableFile(field, id: id, context, database)
             }
             return try await Self.response(file, request, context, storage: storage, cacheControl: cacheControl)
         }
@@ -133,17 +126,30 @@ struct FileController<Entity: FileResource>: Sendable {
     private func signedURL(_ field: FileField<Entity>) -> @Sendable (Request, AppRequestContext) async throws -> SignedURL {
         { [urls, database = resource.database] request, context in
             let id = try ResourceController<Entity>.id(context)
-            let access = try context.caller.access(Entity.Permissions.read)
-            guard let row = try await database.read(Entity.Queries.find, id: id, access: access).map(Entity.init(row:)) else {
-                throw ResourceController<Entity>.notFound(id)
-            }
-            guard let file = row[keyPath: field.row] else {
-                throw APIError.notFound("the \(Entity.displayName) has no \(field.name)")
-            }
-            let path = "\(Entity.route)/\(id.uuidString)/\(field.route)"
+            let file = try await Self.readableFile(field, id: id, context, database)
+            let path = Self.path(id, field)
             let (expires, signature) = urls.sign(path: path, sha256: file.sha256)
             return SignedURL(url: "/\(path)?expires=\(expires)&signature=\(signature)", expiresAt: Date(timeIntervalSince1970: TimeInterval(expires)))
         }
+    }
+
+    /// The file of row `id` if the caller may read the row; 404 if not, or if it has none.
+    private static func readableFile(
+        _ field: FileField<Entity>, id: UUID, _ context: AppRequestContext, _ database: Database
+    ) async throws -> StoredFile {
+        let access = try context.caller.access(Entity.Permissions.read)
+        guard let row = try await database.read(Entity.Queries.find, id: id, access: access).map(Entity.init(row:)) else {
+            throw ResourceController<Entity>.notFound(id)
+        }
+        guard let file = row[keyPath: field.row] else {
+            throw APIError.notFound("the \(Entity.displayName) has no \(field.name)")
+        }
+        return file
+    }
+
+    /// The download's path, without its leading `/`: what a signed URL signs.
+    private static func path(_ id: UUID, _ field: FileField<Entity>) -> String {
+        "\(Entity.route)/\(id.uuidString)/\(field.route)"
     }
 
     /// The content as a response: 200, 206 for a satisfiable `Range`, 304 when `If-None-Match`
