@@ -98,7 +98,7 @@ import Testing
         let paths = ["chat", "hotel", "shop", "social"].map { Self.samples.appendingPathComponent("\($0)/\($0).otak").path }
         let outcome = OtakCommand.run(Invocation(arguments: ["validate"] + paths))
         #expect(outcome.exitCode == 0, "\(outcome.standardOutput)")
-        #expect(outcome.standardOutput == "valid: 4 schemas, 16 entities, 9 enums\n")
+        #expect(outcome.standardOutput == "valid: 4 schemas, 17 entities, 9 enums\n")
     }
 
     @Test func jsonFormat() throws {

@@ -43,6 +43,12 @@ extension Checker {
             return
         }
         let entity = entityName.name
+        // `POST /auth/register` takes JSON: it cannot carry a file.
+        for draft in fields[entity] ?? [] where draft.field.kind == .scalar(.file) && !draft.field.isOptional {
+            guard let syntax = draft.syntax else { continue }
+            diagnostics.error(.unsupportedType("the auth entity's File fields must be optional"), at: syntax.type.range,
+                              hints: ["write 'File?': users register with JSON, then upload with PUT /<entities>/{id}/\(draft.field.name)"])
+        }
         let identity = authField(values["identity"]?.0, in: entity, key: "identity", expected: "a required @unique String") {
             $0.field.kind == .scalar(.string) && $0.field.isUnique && !$0.field.isOptional
         }

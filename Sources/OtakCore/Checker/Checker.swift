@@ -248,10 +248,9 @@ public struct Checker {
             field.isHidden = scalar == .password
             // Uploads write a file, never a body.
             field.isReadOnly = scalar == .file
-            if scalar == .file, !type.isOptional {
-                diagnostics.error(.unsupportedType("a File field must be optional"), at: type.range,
-                                  hints: ["write 'File?': a row is created first, then its file is uploaded with PUT /<entities>/{id}/\(name)"])
-                field.isOptional = true
+            if scalar == .file, name == "data" {
+                diagnostics.error(.unsupportedType("a File field cannot be called 'data'"), at: syntax.name.range,
+                                  hints: ["a multipart/form-data body sends the other fields in a part named data: rename the field"])
             }
         } else if enumDeclarations[typeName] != nil {
             field.kind = .enumeration(typeName)

@@ -58,7 +58,7 @@ enum ReservedNames {
         "WebhookSignature", "WebhookTests",
         "ByteRange", "FailingUpdates", "FileController", "FileField", "FileResource", "FileServices", "FileSettings", "FileStorage",
         "FileSweep", "FileTests", "FileTooLarge", "FileURLSigner", "LocalFileStorage", "MediaSniffer", "PosixError", "PosixFile",
-        "SignedURL", "StoredContent", "StoredFile",
+        "SignedURL", "StoredContent", "StoredFile", "MultipartReader", "MultipartPart", "HeaderParameters", "ResourceBody",
     ]
 
     /// What the generated code appends to an entity's name for its other types and files

@@ -294,7 +294,7 @@ public struct Generator: Sendable {
     /// Templates rendered for a schema with `File` fields.
     static let fileTemplates = [
         "Sources/App/Files/FileController.swift", "Sources/App/Files/FileStorage.swift", "Sources/App/Files/FileSweep.swift",
-        "Sources/App/Files/StoredFile.swift", "Tests/AppTests/FileTests.swift",
+        "Sources/App/Files/MultipartReader.swift", "Sources/App/Files/StoredFile.swift", "Tests/AppTests/FileTests.swift",
     ]
 
     /// Templates rendered for an `auth` block that declares `reset password` or `verify email`.
@@ -332,7 +332,7 @@ public struct Generator: Sendable {
             "hasWebhooks": .flag(!schema.webhooks.isEmpty),
             "usesCrypto": .flag(schema.auth != nil || !schema.webhooks.isEmpty || !schema.fileFields.isEmpty),
             "hasFiles": .flag(!schema.fileFields.isEmpty),
-            "largestFileSize": .text(String(schema.fileFields.map(\.field.maxSize).max() ?? 0)),
+            "largestBodySize": .text(String(schema.largestBodySize)),
             "fileColumns": .list(schema.fileFields.map { entity, field in
                 let column = entity.qualified(field.column ?? field.name)
                 let select = { (cast: String) in "SELECT \(column)\(cast) FROM \(SQLDialect.quote(entity.names.table)) WHERE \(column) IS NOT NULL" }
@@ -350,18 +350,28 @@ public struct Generator: Sendable {
             "inverseLinkEventExample": inverseLinkEventExample(schema, creatable: creatable),
             "webhookExample": commitExample(schema, creatable: creatable) { !$0.webhooks.isEmpty },
             "fileExample": fileExample(schema, creatable: creatable),
+            "cascadeFileExample": cascadeFileExample(schema, creatable: creatable),
             "fileRoutes": .list(schema.fileFields.map { entity, field in
                 .object(["entity": .text(entity.name), "segment": .text(Naming.kebabCase(field.name)), "mediaType": .text(Self.testMediaType(field))])
             }),
+            "hasRequiredFiles": .flag(schema.fileFields.contains { !$0.field.isOptional }),
+            "requiredFileRoutes": .list(schema.entities.compactMap { entity in
+                let required = entity.fileFields.filter { !$0.isOptional }
+                guard !required.isEmpty else { return nil }
+                return .object(["route": .text(entity.routePath), "fields": .list(required.enumerated().map { index, field in
+                    .object(["jsonName": .text(field.jsonName), "mediaType": .text(Self.testMediaType(field)), "last": .flag(index == required.count - 1)])
+                })])
+            }),
             "fixtures": .list(entityValues.map(TemplateValue.object)),
             "oracle": schema.auth == nil ? .flag(false) : .object(OracleWriter(schema: schema, creatable: creatable).templateValue()),
-            "entities": .list(schema.entities.map { entity in
+            "entities": .list(zip(schema.entities, entityValues).map { entity, value in
                 .object([
                     "type": .text(entity.names.type), "variable": .text(entity.names.variable), "route": .text(entity.routePath),
                     "hasPasswordFields": .flag(entity.fields.contains { $0.kind == .scalar(.password) }),
                     "isAuthEntity": .flag(entity.name == schema.auth?.entity),
                     "emitsEvents": .flag(entity.eventRetentionSeconds != nil),
                     "hasFiles": .flag(!entity.fileFields.isEmpty),
+                    "hasCascadedFiles": value["hasCascadedFiles"] ?? .flag(false),
                 ])
             }),
             "routes": .list(RouteTable(schema: schema).routes.map { route in
@@ -471,7 +481,26 @@ extension Generator {
             // The test of the limit sends one byte more than it: up to 16 MiB.
             "tooLarge": field.maxSize <= 16 << 20 ? .text(String(field.maxSize + 1)) : .flag(false),
             "unaccepted": field.accept.isEmpty ? .flag(false) : .text("x-otak/unaccepted"),
+            "isRequired": .flag(!field.isOptional),
         ])
+    }
+
+    /// A `File` field of an entity the tests can create whose rows a delete of another one's
+    /// removes by cascade: the test that their contents go too.
+    private func cascadeFileExample(_ schema: Schema, creatable: Set<String>) -> TemplateValue {
+        for child in schema.entities where creatable.contains(child.name) {
+            guard let file = child.fileFields.first else { continue }
+            for field in child.fields {
+                guard case .belongsTo(let parentName, .cascade) = field.kind, parentName != child.name, creatable.contains(parentName),
+                      let parent = schema.entity(named: parentName) else { continue }
+                return .object([
+                    "parentRoute": .text(parent.routePath), "parentType": .text(parent.names.type), "childType": .text(child.names.type),
+                    "childRoute": .text(child.routePath), "relation": .text(field.jsonName), "fileRoute": .text(Naming.kebabCase(file.name)),
+                    "fileMediaType": .text(Self.testMediaType(file)),
+                ])
+            }
+        }
+        return .flag(false)
     }
 
     /// A media type a `File` field accepts, for its tests' uploads.

@@ -135,11 +135,12 @@ public struct SchemaDiff: Sendable {
                 hint: "to keep the data, rename the field with @renamedFrom(\"\(column.field ?? column.name)\")"))
         }
         for column in change.added where !column.isOptional && column.defaultValue == nil {
-            let isRelation = change.new.foreignKeys.contains { $0.column == column.name }
+            // Relations and files have no default.
+            let noDefault = column.type == ColumnType.file.rawValue || change.new.foreignKeys.contains { $0.column == column.name }
             problems.append(MigrationProblem(
                 kind: .error, entity: entity, field: column.field,
                 message: "a required field without a default cannot be added to the rows \"\(change.new.name)\" already has",
-                hint: (isRelation ? "" : "give it a @default(...), or ") + "make it optional, fill it in, then make it required"))
+                hint: (noDefault ? "" : "give it a @default(...), or ") + "make it optional, fill it in, then make it required"))
         }
         for (oldColumn, newColumn) in change.columns {
             if oldColumn.isOptional, !newColumn.isOptional, newColumn.defaultValue == nil {

@@ -44,6 +44,14 @@ public struct Schema: Sendable, Equatable {
         !webhooks.isEmpty && auth?.admin != nil
     }
 
+    /// The largest request body the server takes, in bytes: one entity's files together (a
+    /// multipart create), 1 MiB for the JSON part and 64 KiB for the parts' headers; 0 without
+    /// files.
+    public var largestBodySize: Int64 {
+        let files = entities.map { entity -> Int64 in entity.fileFields.map(\.maxSize).reduce(0, +) }.max() ?? 0
+        return files == 0 ? 0 : files + (1 << 20) + (64 << 10)
+    }
+
     /// Every `File` field, with its entity.
     public var fileFields: [(entity: Entity, field: Field)] {
         entities.flatMap { entity in entity.fileFields.map { (entity, $0) } }

@@ -221,6 +221,9 @@ let package = Package(
         {{#hasWebhooks}}
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         {{/hasWebhooks}}
+        {{#hasFiles}}
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
+        {{/hasFiles}}
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.4.0"),
@@ -251,6 +254,9 @@ let package = Package(
                 {{#hasWebhooks}}
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 {{/hasWebhooks}}
+                {{#hasFiles}}
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                {{/hasFiles}}
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -411,7 +417,7 @@ sending a body cannot take it over:
   waited longest without a request in progress, so a real client is answered at once even while
   thousands of idle sockets are held (under `ulimit -n 1024`, 1,100 of them: `scripts/hardening`
   in otak's repository).
-- A body whose `Content-Length` is over {{^hasFiles}}1 MiB{{/hasFiles}}{{#hasFiles}}the largest `@maxSize` ({{largestFileSize}} bytes; a JSON body is read up to 1 MiB){{/hasFiles}} is answered 413 before any of it is read; what the
+- A body whose `Content-Length` is over {{^hasFiles}}1 MiB{{/hasFiles}}{{#hasFiles}}{{largestBodySize}} bytes (one entity's files together, and 1 MiB for a multipart body's JSON part; a JSON body is read up to 1 MiB and each file up to its `@maxSize`){{/hasFiles}} is answered 413 before any of it is read; what the
   HTTP parser refuses (bad bytes, headers over 80 KiB or more than 1,000 of them,
   `Content-Length` with chunked) gets the same JSON error as every other refusal, 400 or 431.
 - On SIGTERM or SIGINT the server drains: for `SHUTDOWN_DRAIN_SECONDS` it goes on answering
@@ -604,13 +610,18 @@ overwritten:
   describes each payload under `webhooks`.
 {{/hasWebhooks}}
 {{#hasFiles}}
-- **Files.** A `File` field's routes are `GET`, `PUT` and `DELETE /<route>/{id}/<field>` and
+- **Files.** A `File` field's routes are `GET`, `PUT` and (if optional) `DELETE /<route>/{id}/<field>` and
   `GET …/<field>/url` (`Sources/App/Files/`). An upload is the raw body (`curl -T cat.png -H
   "Content-Type: image/png" -H "Authorization: Bearer $TOKEN" localhost:8080/<route>/{id}/<field>`),
   streamed to a temporary file while its SHA-256 is computed, refused with 413 as soon as it
   passes the field's `@maxSize`, with 415 for a type `@accept` does not list and 422 for
   bytes that are not of the declared type; then synced, renamed under its SHA-256 and written
-  to the row as an update (the row's `update` rule, hooks and events). Downloads follow the
+  to the row as an update (the row's `update` rule, hooks and events). `POST /<route>` and
+  `PATCH /<route>/{id}` also take `multipart/form-data`: the JSON object in a part named `data`,
+  each file in a part named after its field, so a row and its files are one request (`curl -F
+  'data={...};type=application/json' -F 'photo=@cat.png;type=image/png' …`); a required `File`
+  comes that way. A part sent as `application/octet-stream` gets the type its bytes show.
+  Downloads follow the
   row's `read` rule, with `ETag`, `Range`, `If-None-Match` and `Content-Disposition`; signed
   URLs (`…/url`) let a browser load one for `FILE_URL_SECONDS` without a token. Contents no
   longer named are removed after the write commits, and by the sweep (at start and every
@@ -813,11 +824,11 @@ func buildRouter(
     }
     {{#entities}}
     {{^hasFiles}}
-    ResourceController<{{type}}>(database: database, hooks: hooks.{{variable}}{{#hasPasswordFields}}, bcryptCost: configuration.bcryptCost{{/hasPasswordFields}}{{#isAuthEntity}}, changed: auth.callers.forget{{/isAuthEntity}}{{#emitsEvents}}, events: feed{{/emitsEvents}}).addRoutes(to: router)
+    ResourceController<{{type}}>(database: database, hooks: hooks.{{variable}}{{#hasPasswordFields}}, bcryptCost: configuration.bcryptCost{{/hasPasswordFields}}{{#isAuthEntity}}, changed: auth.callers.forget{{/isAuthEntity}}{{#emitsEvents}}, events: feed{{/emitsEvents}}{{#hasCascadedFiles}}, fileStorage: files.storage{{/hasCascadedFiles}}).addRoutes(to: router)
     {{/hasFiles}}
     {{#hasFiles}}
     FileController(
-        resource: ResourceController<{{type}}>(database: database, hooks: hooks.{{variable}}{{#hasPasswordFields}}, bcryptCost: configuration.bcryptCost{{/hasPasswordFields}}{{#isAuthEntity}}, changed: auth.callers.forget{{/isAuthEntity}}{{#emitsEvents}}, events: feed{{/emitsEvents}}),
+        resource: ResourceController<{{type}}>(database: database, hooks: hooks.{{variable}}{{#hasPasswordFields}}, bcryptCost: configuration.bcryptCost{{/hasPasswordFields}}{{#isAuthEntity}}, changed: auth.callers.forget{{/isAuthEntity}}{{#emitsEvents}}, events: feed{{/emitsEvents}}{{#hasCascadedFiles}}, fileStorage: files.storage{{/hasCascadedFiles}}),
         storage: files.storage, urls: files.urls
     ).addRoutes(to: router)
     {{/hasFiles}}
@@ -2033,7 +2044,8 @@ import PostgresNIO
 ///   development mode (a random key each start); `FILE_URL_SECONDS` (default 300): how long a
 ///   signed URL is valid; `FILE_SWEEP_SECONDS` (default 3600) and `FILE_SWEEP_GRACE_SECONDS`
 ///   (default 900): how often contents no row names are removed, and how old they must be.
-///   A body may be as large as the largest `@maxSize` ({{largestFileSize}} bytes), and
+///   A body may be as large as one entity's files together and 1 MiB for a multipart
+///   body's JSON part ({{largestBodySize}} bytes), and
 ///   `REQUEST_BODY_TIMEOUT` counts from the last bytes that arrived;
 {{/hasFiles}}
 {{#usesPasswords}}
@@ -2100,9 +2112,10 @@ struct AppConfiguration: Sendable {
     {{/hasFiles}}
     {{#hasFiles}}
     var connections: ConnectionLimits = {
-        // File uploads: bodies up to the largest `@maxSize`, as long as their bytes keep arriving.
+        // File uploads: bodies as large as one entity's files (and a JSON part), as long as their
+        // bytes keep arriving. Each file's `@maxSize` is enforced while it streams.
         var limits = ConnectionLimits()
-        limits.maximumBodySize = max(limits.maximumBodySize, {{largestFileSize}})
+        limits.maximumBodySize = max(limits.maximumBodySize, {{largestBodySize}})
         limits.bodyTimeoutRestartsOnData = true
         return limits
     }()
@@ -2484,7 +2497,7 @@ extension {{type}}: Resource {
 extension {{type}}: FileResource {
     static let files: [FileField<{{type}}>] = [
         {{#fileFields}}
-        FileField(name: "{{jsonName}}", route: "{{route}}", accept: {{accept}}, maxSize: {{maxSize}}, row: \.{{swiftName}}, record: \.{{swiftName}}),
+        FileField(name: "{{jsonName}}", route: "{{route}}", accept: {{accept}}, maxSize: {{maxSize}}, isRequired: {{#isRequired}}true{{/isRequired}}{{^isRequired}}false{{/isRequired}}, record: \.{{swiftName}}),
         {{/fileFields}}
     ]
 }
@@ -2633,6 +2646,21 @@ protocol ResourcePatch: Sendable {
     func apply(to record: inout Record)
 }
 
+/// The body of a create or an update as read: its JSON object, and what else it sets (the
+/// files of a `multipart/form-data` body, already stored).
+struct ResourceBody<Entity: Resource> {
+    var input: InputReader
+    /// The fields the body sets besides those of its JSON object.
+    var otherFields: Set<String> = []
+    /// Sets them on the record to write.
+    var apply: @Sendable (inout Entity.Record) -> Void = { _ in }
+    /// Undoes what reading stored, when the write does not happen.
+    var discard: @Sendable () async -> Void = {}
+
+    /// Every field the body sets.
+    var sentFields: Set<String> { input.sentFields.union(otherFields) }
+}
+
 /// The statements of an entity (`<Entity>Queries`), made for both dialects at generation time.
 protocol ResourceQueries {
     static var select: SQL { get }
@@ -2646,7 +2674,16 @@ protocol ResourceQueries {
     static var sortable: [String: String] { get }
     static var filterable: [String: ListQuery.Filterable] { get }
     static var uniqueConstraints: [UniqueConstraint] { get }
+    {{#hasFiles}}
+    static var cascadedFiles: [SQL] { get }
+    {{/hasFiles}}
 }
+{{#hasFiles}}
+
+extension ResourceQueries {
+    static var cascadedFiles: [SQL] { [] }
+}
+{{/hasFiles}}
 
 /// The compiled rules of an entity (`<Entity>Permissions`).
 protocol ResourcePermissions {
@@ -2686,9 +2723,19 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// The live feed, for an entity with `@@events`: `GET /<route>/events`.
     var events: EventFeed?
     {{/hasEvents}}
-    /// Called once a delete has committed, with the row's columns as they were: an entity's
-    /// `FileController` removes the contents of its files.
-    var deleted: (@Sendable (Entity.Record) async -> Void)?
+    /// Reads the body of `POST` and `PATCH` (of the row with the id): a JSON object or, for an
+    /// entity with `File` fields, `multipart/form-data` too (set by its `FileController`).
+    var readBody: @Sendable (Request, AppRequestContext, _ updating: UUID?) async throws -> ResourceBody<Entity> = { request, context, _ in
+        ResourceBody(input: try await InputReader(request: request, context: context))
+    }
+    /// Called once an update or a delete has committed, with the row's columns before and after
+    /// it (`nil` once deleted): an entity's `FileController` removes the contents no row names
+    /// any more.
+    var committedWrite: (@Sendable (_ old: Entity.Record, _ new: Entity.Record?) async -> Void)?
+    {{#hasFiles}}
+    /// Where the files of the rows a delete removes by cascade are (`Queries.cascadedFiles`).
+    var fileStorage: (any FileStorage)?
+    {{/hasFiles}}
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group(RouterPath(Entity.route))
@@ -2772,20 +2819,33 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Entity> {
         let access = try context.caller.access(Entity.Permissions.create)
-        var input = try await InputReader(request: request, context: context)
-        let record = Entity.Create.read(&input, owner: context.caller.userID)?.record
+        var body = try await readBody(request, context, nil)
+        do {
+            return try await create(&body, access: access, context)
+        } catch {
+            await body.discard()
+            throw error
+        }
+    }
+
+    private func create(_ body: inout ResourceBody<Entity>, access: Access, _ context: AppRequestContext) async throws -> EditedResponse<Entity> {
+        let record = Entity.Create.read(&body.input, owner: context.caller.userID).map { [apply = body.apply] in
+            var record = $0.record
+            apply(&record)
+            return record
+        }
         var validator = Validator()
         if let record {
             Entity.validatePasswords(record, into: &validator)
             record.validate(into: &validator)
         }
-        try input.finish(validation: validator.errors)
+        try body.input.finish(validation: validator.errors)
         guard var record else {
             throw APIError.badRequest("the body is incomplete")
         }
         // A guarded field sent with the value the row would hold without it needs no field rule,
         // nor does a new row's owner who is the caller.
-        let guarded = Caller.changedFields(input.sentFields, from: Entity.Record.guardedDefaults, to: record.guardedValues)
+        let guarded = Caller.changedFields(body.sentFields, from: Entity.Record.guardedDefaults, to: record.guardedValues)
             .subtracting(record.fieldsOwned(by: context.caller.userID))
         let fieldAccess = try context.caller.fieldAccess(Entity.Permissions.createFields, sent: guarded)
         try await Entity.hashPasswords(&record, cost: bcryptCost)
@@ -2819,25 +2879,32 @@ struct ResourceController<Entity: Resource>: Sendable {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Entity {
         let access = try context.caller.access(Entity.Permissions.update)
         let id = try Self.id(context)
-        var input = try await InputReader(request: request, context: context)
-        var patch = Entity.Patch.read(&input)
-        let sent = input.sentFields
-        var validator = Validator()
-        Entity.validatePasswords(patch, into: &validator)
-        try input.finish(validation: validator.errors)
-        try await Entity.hashPasswords(&patch, cost: bcryptCost)
-        return try await update(id, access: access, patch: patch, sent: sent, context) { [patch] in patch.apply(to: &$0) }.updated
+        var body = try await readBody(request, context, id)
+        do {
+            var patch = Entity.Patch.read(&body.input)
+            var validator = Validator()
+            Entity.validatePasswords(patch, into: &validator)
+            try body.input.finish(validation: validator.errors)
+            try await Entity.hashPasswords(&patch, cost: bcryptCost)
+            return try await update(id, access: access, patch: patch, sent: body.sentFields, context) { [patch, apply = body.apply] in
+                patch.apply(to: &$0)
+                apply(&$0)
+            }
+        } catch {
+            await body.discard()
+            throw error
+        }
     }
 
     /// An update of the row `id`: `change` makes the record to write from the stored one,
     /// `patch` is what a body sent (empty for an upload), `sent` the fields it names. Returns
-    /// the row as updated and the record as it was.
+    /// the row as updated.
     func update(
         _ id: UUID, access: Access, patch: Entity.Patch, sent: Set<String>, _ context: AppRequestContext,
         change: @escaping @Sendable (inout Entity.Record) -> Void
-    ) async throws -> (updated: Entity, old: Entity.Record) {
+    ) async throws -> Entity {
         defer { changed?(id) }  // once the change commits (or fails)
-        let (updated, old) = try await write(references: patch.references) { [patch] connection in
+        let (updated, old, new) = try await write(references: patch.references) { [patch] connection in
             let hookContext = hooks.context(on: connection, caller: context.caller)
             var lookup = SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])
             lookup.restrict(to: access)
@@ -2883,10 +2950,11 @@ struct ResourceController<Entity: Resource>: Sendable {
                 .updated, id: id, row: updated, image: [.uuid(id)] + record.bindings, previous: [.uuid(id)] + old.bindings, context,
                 on: connection)
             {{/hasEvents}}
-            return (updated, old)
+            return (updated, old, record)
         }
+        await committedWrite?(old, new)
         await committed(.updated(updated), context)
-        return (updated, old)
+        return updated
     }
 
     /// `DELETE /<route>/{id}`: 204, or 409 while other rows still point at it. The rule is part
@@ -2896,14 +2964,18 @@ struct ResourceController<Entity: Resource>: Sendable {
         let id = try Self.id(context)
         defer { changed?(id) }  // once the row is gone (or the delete failed)
         let removed: Entity.Record?
+        {{#hasFiles}}
+        let cascades = fileStorage == nil ? [] : Entity.Queries.cascadedFiles
+        var cascadedKeys: [String] = []
+        {{/hasFiles}}
         do {
             // One statement, unless the hooks use the database too.
-            removed = try await database.transaction(if: hooks.usesDatabase{{#hasEvents}} || Entity.emitsEvents{{/hasEvents}} || deleted != nil) { connection in
+            removed = try await database.transaction(if: hooks.usesDatabase{{#hasEvents}} || Entity.emitsEvents{{/hasEvents}} || committedWrite != nil{{#hasFiles}} || !cascades.isEmpty{{/hasFiles}}) { connection in
                 let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
-                // The row as it was (locked until the delete), for the delete's event and `deleted`.
+                // The row as it was (locked until the delete), for the delete's event and `committedWrite`.
                 var before: Entity.Record?
-                if {{#hasEvents}}Entity.emitsEvents || {{/hasEvents}}deleted != nil {
+                if {{#hasEvents}}Entity.emitsEvents || {{/hasEvents}}committedWrite != nil {
                     var lookup = SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])
                     lookup.lockForUpdate()
                     before = try await connection.query(lookup).first.map(Entity.Record.init(row:))
@@ -2914,6 +2986,15 @@ struct ResourceController<Entity: Resource>: Sendable {
                     beforeRow = try await connection.query(SQLBuilder(connection.dialect, Entity.Queries.find, values: [.uuid(id)])).first.map(Entity.init(row:))
                 }
                 {{/hasEvents}}
+                {{#hasFiles}}
+                // The files of the rows the delete removes by cascade, locked until it commits
+                // (an upload to one of them waits, then finds it gone).
+                for statement in cascades {
+                    var files = SQLBuilder(connection.dialect, statement, values: [.uuid(id)])
+                    files.lockForUpdate()
+                    cascadedKeys += try await connection.query(files).map { (try $0.decode(0) as StoredFile).key }
+                }
+                {{/hasFiles}}
                 var delete = SQLBuilder(connection.dialect, Entity.Queries.delete, values: [.uuid(id)])
                 delete.restrict(to: access)
                 delete.append(#" RETURNING "id""#)
@@ -2931,7 +3012,10 @@ struct ResourceController<Entity: Resource>: Sendable {
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the \(Entity.displayName) is still referenced by other rows; delete or change them first")
         }
-        if let removed, let deleted { await deleted(removed) }
+        if let removed, let committedWrite { await committedWrite(removed, nil) }
+        {{#hasFiles}}
+        if let fileStorage { await fileStorage.removeUnnamed(cascadedKeys, logger: context.logger) }
+        {{/hasFiles}}
         await committed(.deleted(id: id), context)
         return .noContent
     }
@@ -4262,8 +4346,11 @@ import Logging
 /// - `GET /<route>/{id}/<field>`: the content, if the caller may read the row (404 otherwise,
 ///   as for the row), with `ETag`, `Range` and `If-None-Match`; or, with `expires` and
 ///   `signature` from a signed URL, to anyone holding it until it expires.
-/// - `DELETE /<route>/{id}/<field>`: clears the field (204).
+/// - `DELETE /<route>/{id}/<field>`: clears an optional field (204).
 /// - `GET /<route>/{id}/<field>/url`: a signed URL of the content, for an `<img src>`.
+///
+/// `POST /<route>` and `PATCH /<route>/{id}` also take `multipart/form-data`: the JSON object
+/// in a part named `data` (if any), each file in a part named after its field.
 ///
 /// Replaced and cleared contents, and those of deleted rows, are removed once the change has
 /// committed; an upload whose change fails is removed at once. `FileSweep` removes the rest
@@ -4275,15 +4362,19 @@ struct FileController<Entity: FileResource>: Sendable {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         var resource = resource
-        resource.deleted = { [storage] record in
-            await Self.remove(Entity.fileKeys(of: record), from: storage, logger: nil)
+        resource.readBody = { [self] request, context, id in
+            try await readBody(request, context, updating: id)
+        }
+        resource.committedWrite = { [storage] old, new in
+            let named = new.map(Entity.fileKeys(of:)) ?? []
+            await storage.removeUnnamed(Entity.fileKeys(of: old).filter { !named.contains($0) }, logger: nil)
         }
         resource.addRoutes(to: router)
         let group = router.group(RouterPath(Entity.route))
         for field in Entity.files {
             group.get("{id}/\(field.route)", use: download(field))
             group.put("{id}/\(field.route)", use: upload(field, resource))
-            group.delete("{id}/\(field.route)", use: clear(field, resource))
+            if !field.isRequired { group.delete("{id}/\(field.route)", use: clear(field, resource)) }
             group.get("{id}/\(field.route)/url", use: signedURL(field))
         }
     }
@@ -4291,57 +4382,115 @@ struct FileController<Entity: FileResource>: Sendable {
     private func upload(
         _ field: FileField<Entity>, _ resource: ResourceController<Entity>
     ) -> @Sendable (Request, AppRequestContext) async throws -> Entity {
-        { [storage] request, context in
+        { [self] request, context in
             let access = try context.caller.access(Entity.Permissions.update)
             let id = try ResourceController<Entity>.id(context)
-            let mediaType = try Self.declaredMediaType(request, field)
+            let mediaType = try Self.mediaType(request.headers[.contentType], accepted: field)
             if let length = request.headers[.contentLength].flatMap(Int64.init), length > field.maxSize {
                 throw Self.tooLarge(field)
             }
-            // Before reading the body: whether the caller may change the row at all.
-            guard try await resource.database.read(Entity.Queries.exists, id: id, access: access) != nil else {
-                throw try await resource.database.withConnection { connection in
-                    try await resource.notFoundOrForbidden(id, Entity.Permissions.update, context, connection)
-                }
-            }
-            let content: StoredContent
+            try await checkUpdatable(id, access: access, context)
+            let disposition = request.headers[.contentDisposition].map(HeaderParameters.init)
+            let file = try await store(request.body, field, mediaType: mediaType, filename: disposition?["filename"])
             do {
-                content = try await storage.store(request.body, limit: field.maxSize) { content in
-                    try MediaSniffer.check(content, declared: mediaType, field: field.name)
-                }
-            } catch is FileTooLarge {
-                throw Self.tooLarge(field)
-            }
-            let file = StoredFile(
-                name: Self.fileName(request, field: field.name, mediaType: mediaType), size: content.size, mediaType: mediaType,
-                sha256: content.sha256, key: content.key)
-            let result: (updated: Entity, old: Entity.Record)
-            do {
-                result = try await resource.update(id, access: access, patch: Entity.Patch(), sent: [field.name], context) {
+                return try await resource.update(id, access: access, patch: Entity.Patch(), sent: [field.name], context) {
                     $0[keyPath: field.record] = file
                 }
             } catch {
-                await Self.remove([content.key], from: storage, logger: context.logger)
+                await storage.removeUnnamed([file.key], logger: context.logger)
                 throw error
             }
-            if let old = result.old[keyPath: field.record] {
-                await Self.remove([old.key], from: storage, logger: context.logger)
-            }
-            return result.updated
         }
+    }
+
+    /// Before reading an upload: whether the caller may change the row at all.
+    private func checkUpdatable(_ id: UUID, access: Access, _ context: AppRequestContext) async throws {
+        guard try await resource.database.read(Entity.Queries.exists, id: id, access: access) == nil else { return }
+        throw try await resource.database.withConnection { connection in
+            try await resource.notFoundOrForbidden(id, Entity.Permissions.update, context, connection)
+        }
+    }
+
+    /// Streams a file to storage, under the field's limits. Without a `mediaType`, its bytes
+    /// tell it.
+    private func store<Body: AsyncSequence>(
+        _ body: Body, _ field: FileField<Entity>, mediaType declared: String?, filename: String?
+    ) async throws -> StoredFile where Body.Element == ByteBuffer {
+        do {
+            var mediaType = declared ?? ""
+            let content = try await storage.store(body, limit: field.maxSize) { content in
+                if let declared {
+                    try MediaSniffer.check(content, declared: declared, field: field.name)
+                } else {
+                    mediaType = try MediaSniffer.mediaType(of: content, accepted: field)
+                }
+            }
+            return StoredFile(
+                name: Self.fileName(filename, field: field.name, mediaType: mediaType), size: content.size, mediaType: mediaType,
+                sha256: content.sha256, key: content.key)
+        } catch is FileTooLarge {
+            throw Self.tooLarge(field)
+        }
+    }
+
+    /// The body of `POST` or `PATCH`: JSON as for any entity, or `multipart/form-data` with the
+    /// JSON object in a part named `data` and files in parts named after their fields, each
+    /// stored as it arrives. Refused parts remove what was stored before them.
+    private func readBody(_ request: Request, _ context: AppRequestContext, updating id: UUID?) async throws -> ResourceBody<Entity> {
+        guard let boundary = try MultipartReader<RequestBody>.boundary(of: request.headers[.contentType]) else {
+            return ResourceBody(input: try await InputReader(request: request, context: context))
+        }
+        if let id {
+            try await checkUpdatable(id, access: try context.caller.access(Entity.Permissions.update), context)
+        }
+        let reader = MultipartReader(request.body, boundary: boundary)
+        var input: InputReader?
+        var files: [(field: FileField<Entity>, file: StoredFile)] = []
+        do {
+            while let part = try await reader.nextPart() {
+                if part.name == "data" {
+                    guard input == nil else { throw APIError.badRequest("the body has two parts named data") }
+                    guard part.contentType.map(InputReader.isJSON) ?? true else {
+                        throw APIError(status: .unsupportedMediaType, code: "unsupported_media_type",
+                                       message: "send the part named data as application/json")
+                    }
+                    input = try InputReader(json: try await reader.body().collect(upTo: context.maxUploadSize))
+                } else if let field = Entity.files.first(where: { $0.name == part.name }) {
+                    guard !files.contains(where: { $0.field.name == field.name }) else {
+                        throw APIError.badRequest("the body has two parts named \(field.name)")
+                    }
+                    let mediaType = try Self.mediaType(part.contentType, accepted: field)
+                    files.append((field, try await store(reader.body(), field, mediaType: mediaType, filename: part.filename)))
+                } else {
+                    let names = (["data"] + Entity.files.map(\.name)).joined(separator: ", ")
+                    throw APIError.badRequest(
+                        "the body has a part named \(part.name): send the fields as a JSON object in a part named data, and files in parts named after their fields (\(names))")
+                }
+            }
+        } catch {
+            await storage.removeUnnamed(files.map(\.file.key), logger: context.logger)
+            throw error
+        }
+        let stored = files
+        return ResourceBody(
+            input: input ?? InputReader(object: [:]),
+            otherFields: Set(stored.map(\.field.name)),
+            apply: { record in
+                for (field, file) in stored { record[keyPath: field.record] = file }
+            },
+            discard: { [storage] in
+                await storage.removeUnnamed(stored.map(\.file.key), logger: context.logger)
+            })
     }
 
     private func clear(
         _ field: FileField<Entity>, _ resource: ResourceController<Entity>
     ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
-        { [storage] request, context in
+        { request, context in
             let access = try context.caller.access(Entity.Permissions.update)
             let id = try ResourceController<Entity>.id(context)
-            let old = try await resource.update(id, access: access, patch: Entity.Patch(), sent: [field.name], context) {
+            _ = try await resource.update(id, access: access, patch: Entity.Patch(), sent: [field.name], context) {
                 $0[keyPath: field.record] = nil
-            }.old
-            if let file = old[keyPath: field.record] {
-                await Self.remove([file.key], from: storage, logger: context.logger)
             }
             return .noContent
         }
@@ -4355,8 +4504,8 @@ struct FileController<Entity: FileResource>: Sendable {
             if let signature = request.uri.queryParameters["signature"] {
                 // A signed URL: the signature is the permission, for the content it was made for.
                 guard let expires = request.uri.queryParameters["expires"].flatMap({ Int64(String($0)) }),
-                      let row = try await database.read(Entity.Queries.find, id: id, access: .all).map(Entity.init(row:)),
-                      let stored = row[keyPath: field.row],
+                      let row = try await database.read(Entity.Queries.selectRecord, id: id, access: .all).map(Entity.Record.init(row:)),
+                      let stored = row[keyPath: field.record],
                       urls.verify(String(signature), path: Self.path(id, field), sha256: stored.sha256, expires: expires)
                 else {
                     throw APIError.forbidden("the link is invalid or has expired")
@@ -4385,10 +4534,10 @@ struct FileController<Entity: FileResource>: Sendable {
         _ field: FileField<Entity>, id: UUID, _ context: AppRequestContext, _ database: Database
     ) async throws -> StoredFile {
         let access = try context.caller.access(Entity.Permissions.read)
-        guard let row = try await database.read(Entity.Queries.find, id: id, access: access).map(Entity.init(row:)) else {
+        guard let row = try await database.read(Entity.Queries.selectRecord, id: id, access: access).map(Entity.Record.init(row:)) else {
             throw ResourceController<Entity>.notFound(id)
         }
-        guard let file = row[keyPath: field.row] else {
+        guard let file = row[keyPath: field.record] else {
             throw APIError.notFound("the \(Entity.displayName) has no \(field.name)")
         }
         return file
@@ -4453,17 +4602,19 @@ struct FileController<Entity: FileResource>: Sendable {
         return "\(inline ? "inline" : "attachment"); filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }
 
-    /// The upload's media type, from `Content-Type` (without parameters, in lower case): 415
-    /// when it is missing or not one the field accepts.
-    private static func declaredMediaType(_ request: Request, _ field: FileField<Entity>) throws -> String {
-        let declared = request.headers[.contentType].map {
-            String($0.prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces).lowercased()
-        } ?? ""
+    /// An upload's media type, from its `Content-Type` (without parameters, in lower case): 415
+    /// when it is missing or not one the field accepts. `nil` for `application/octet-stream`
+    /// where the field does not accept it as such: the content's first bytes then tell the type
+    /// (what clients that do not know it send, such as those generated from the OpenAPI
+    /// document for a field that accepts several types).
+    private static func mediaType(_ contentType: String?, accepted field: FileField<Entity>) throws -> String? {
+        let declared = contentType.map { HeaderParameters($0).value.lowercased() } ?? ""
         let accepted = field.accept.isEmpty ? "any media type" : field.accept.joined(separator: ", ")
         guard !declared.isEmpty, declared.contains("/") else {
             throw APIError(status: .unsupportedMediaType, code: "unsupported_media_type",
-                           message: "send the file's media type in Content-Type (\(accepted))")
+                           message: "send the media type of \(field.name) in its Content-Type (\(accepted))")
         }
+        if declared == "application/octet-stream", !field.accept.isEmpty, !field.accepts(declared) { return nil }
         guard field.accepts(declared) else {
             throw APIError(status: .unsupportedMediaType, code: "unsupported_media_type",
                            message: "\(field.name) accepts \(accepted), not \(declared)")
@@ -4471,14 +4622,12 @@ struct FileController<Entity: FileResource>: Sendable {
         return declared
     }
 
-    /// The name in `Content-Disposition: …; filename="…"`, without folders or control
-    /// characters, else the field's name and the media type's usual extension.
-    private static func fileName(_ request: Request, field: String, mediaType: String) -> String {
-        if let header = request.headers[.contentDisposition], let range = header.range(of: "filename=") {
-            var name = String(header[range.upperBound...].prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces)
-            if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
-            name = String(name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
-            name = String(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init)).prefix(255).description
+    /// The name the client gave, without folders or control characters, else the field's name
+    /// and the media type's usual extension.
+    private static func fileName(_ given: String?, field: String, mediaType: String) -> String {
+        if let given {
+            var name = String(given.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
+            name = String(String(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init)).prefix(255))
             if !name.isEmpty, name != ".", name != ".." { return name }
         }
         return field + (MediaSniffer.extensions[mediaType].map { "." + $0 } ?? "")
@@ -4486,16 +4635,6 @@ struct FileController<Entity: FileResource>: Sendable {
 
     private static func tooLarge(_ field: FileField<Entity>) -> APIError {
         APIError(status: .contentTooLarge, code: "payload_too_large", message: "\(field.name) takes at most \(field.maxSize) bytes")
-    }
-
-    /// Removes contents no row points at any more; a failure is logged, and the sweep retries.
-    private static func remove(_ keys: [String], from storage: any FileStorage, logger: Logger?) async {
-        guard !keys.isEmpty else { return }
-        do {
-            try await storage.remove(keys)
-        } catch {
-            (logger ?? Logger(label: "files")).warning("could not remove a file's content; the sweep will", metadata: ["error": "\(error)"])
-        }
     }
 }
 
@@ -4614,6 +4753,19 @@ enum MediaSniffer {
             && zip(head[signature.offset...], signature.bytes).allSatisfy { byte, expected in expected.map { $0 == byte } ?? true }
     }
 
+    /// The type of content sent without one: the first type the field accepts whose signature
+    /// the content starts with; 415 if there is none, 422 if the content is empty.
+    static func mediaType<Entity>(of content: StoredContent, accepted field: FileField<Entity>) throws -> String {
+        guard content.size > 0 else {
+            throw APIError.validationFailed([FieldError(field: field.name, rule: "size", message: "is empty")])
+        }
+        guard let signature = signatures.first(where: { field.accepts($0.type) && matches(content.head, $0) }) else {
+            throw APIError(status: .unsupportedMediaType, code: "unsupported_media_type",
+                           message: "\(field.name) accepts \(field.accept.joined(separator: ", ")): send its type in Content-Type")
+        }
+        return signature.type
+    }
+
     /// Refuses (422) empty content, and content declared as a type with a signature that does
     /// not start with it.
     static func check(_ content: StoredContent, declared: String, field: String) throws {
@@ -4635,6 +4787,7 @@ enum MediaSniffer {
 import Crypto
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import NIOPosix
 #if canImport(Glibc)
@@ -4666,6 +4819,18 @@ protocol FileStorage: Sendable {
     /// The keys of the contents last written before `date`, and of what interrupted writes
     /// left: what a sweep removes when no row names it.
     func keys(writtenBefore date: Date) async throws -> [String]
+}
+
+extension FileStorage {
+    /// Removes contents no row names any more; a failure is logged, and the sweep retries.
+    func removeUnnamed(_ keys: [String], logger: Logger?) async {
+        guard !keys.isEmpty else { return }
+        do {
+            try await remove(keys)
+        } catch {
+            (logger ?? Logger(label: "files")).warning("could not remove a file's content; the sweep will", metadata: ["error": "\(error)"])
+        }
+    }
 }
 
 /// A body longer than the field's `@maxSize`.
@@ -4932,6 +5097,200 @@ struct FileSettings: Sendable {
 }
 
 """#,
+        "Sources/App/Files/MultipartReader.swift.mustache": #"""
+{{> header}}
+import Foundation
+import Hummingbird
+import MultipartKit
+
+/// A `multipart/form-data` body, read part by part as it arrives: each part's headers, then its
+/// bytes, pulled from the connection only as fast as they are consumed, so a file part goes to
+/// storage without ever being whole in memory. multipart-kit parses; this turns its callbacks
+/// into parts to pull from.
+final class MultipartReader<Source: AsyncSequence> where Source.Element == ByteBuffer {
+    /// A part's headers.
+    struct Part: Equatable {
+        /// The form field (`Content-Disposition: form-data; name="…"`).
+        var name: String
+        /// The file's name, if the part is a file (`filename="…"`).
+        var filename: String?
+        /// The part's `Content-Type`, if it has one.
+        var contentType: String?
+    }
+
+    /// The current part's bytes, for as long as it lasts.
+    struct Body: AsyncSequence {
+        let reader: MultipartReader
+
+        func makeAsyncIterator() -> Iterator { Iterator(reader: reader) }
+
+        struct Iterator: AsyncIteratorProtocol {
+            let reader: MultipartReader
+            mutating func next() async throws -> ByteBuffer? { try await reader.nextChunk() }
+        }
+    }
+
+    private enum Event {
+        case header(name: String, value: String)
+        case bytes(ByteBuffer)
+        case partEnded
+    }
+
+    /// What the parser found in the chunks read so far and nobody has taken yet.
+    private final class Events {
+        var list: [Event] = []
+        var next = 0
+    }
+
+    private var source: Source.AsyncIterator
+    private let parser: MultipartParser
+    private let events = Events()
+    /// The first bytes of the current part, read while looking for the end of its headers.
+    private var pending: ByteBuffer?
+    /// Whether the current part's bytes are still being read.
+    private var inPart = false
+
+    /// Reads `body`, whose parts `boundary` separates.
+    init(_ body: Source, boundary: String) {
+        source = body.makeAsyncIterator()
+        parser = MultipartParser(boundary: boundary)
+        parser.onHeader = { [events] name, value in events.list.append(.header(name: name, value: value)) }
+        parser.onBody = { [events] bytes in events.list.append(.bytes(bytes)) }
+        parser.onPartComplete = { [events] in events.list.append(.partEnded) }
+    }
+
+    /// The boundary of a `multipart/form-data` `Content-Type`, or `nil` if it is another type.
+    /// 400 without a usable boundary.
+    static func boundary(of contentType: String?) throws -> String? {
+        guard let contentType else { return nil }
+        let fields = HeaderParameters(contentType)
+        guard fields.value.lowercased() == "multipart/form-data" else { return nil }
+        guard let boundary = fields["boundary"], !boundary.isEmpty, boundary.utf8.count <= 70 else {
+            throw APIError.badRequest("a multipart/form-data body needs a boundary of 1 to 70 characters in its Content-Type")
+        }
+        return boundary
+    }
+
+    /// The next part's headers, after skipping what is left of the current part; `nil` after
+    /// the last part.
+    func nextPart() async throws -> Part? {
+        while inPart { _ = try await nextChunk() }
+        var headers: [String: String] = [:]
+        while let event = try await nextEvent() {
+            switch event {
+            case .header(let name, let value):
+                headers[name.lowercased()] = value
+                continue
+            case .bytes(let bytes):
+                pending = bytes
+                inPart = true
+            case .partEnded:
+                pending = nil  // a part without content
+            }
+            guard let disposition = headers["content-disposition"].map(HeaderParameters.init),
+                  disposition.value.lowercased() == "form-data", let name = disposition["name"]
+            else {
+                throw APIError.badRequest("every part of a multipart/form-data body needs Content-Disposition: form-data; name=\"…\"")
+            }
+            return Part(name: name, filename: disposition["filename"], contentType: headers["content-type"])
+        }
+        guard headers.isEmpty else { throw Self.truncated }
+        return nil
+    }
+
+    /// The current part's bytes.
+    func body() -> Body { Body(reader: self) }
+
+    /// The current part's next bytes; `nil` at its end. The parser cuts a part's bytes at each
+    /// CR (every 256 bytes or so of binary content): what it found in one chunk of the request
+    /// goes on as one buffer, so that storage writes chunks of the network's size.
+    private func nextChunk() async throws -> ByteBuffer? {
+        var bytes: ByteBuffer
+        if let first = pending {
+            pending = nil
+            bytes = first
+        } else {
+            guard inPart else { return nil }
+            switch try await nextEvent() {
+            case .bytes(let first): bytes = first
+            case .partEnded: inPart = false; return nil
+            case .header, nil: throw Self.truncated
+            }
+        }
+        while events.next < events.list.count, case .bytes(var more) = events.list[events.next] {
+            bytes.writeBuffer(&more)
+            events.next += 1
+        }
+        return bytes
+    }
+
+    private func nextEvent() async throws -> Event? {
+        while events.next == events.list.count {
+            events.list.removeAll(keepingCapacity: true)
+            events.next = 0
+            guard let chunk = try await source.next() else { return nil }
+            do {
+                try parser.execute(chunk)
+            } catch {
+                throw APIError.badRequest("the multipart/form-data body is malformed")
+            }
+        }
+        defer { events.next += 1 }
+        return events.list[events.next]
+    }
+
+    private static var truncated: APIError {
+        APIError.badRequest("the multipart/form-data body ended inside a part")
+    }
+}
+
+/// A header value and its parameters: `form-data; name="photo"; filename="a b.png"`.
+struct HeaderParameters {
+    /// What comes before the first `;`.
+    let value: String
+    private let parameters: [String: String]
+
+    init(_ header: String) {
+        var parameters: [String: String] = [:]
+        var scalars = Substring(header).unicodeScalars[...]
+        func skipSpaces() { while scalars.first == " " || scalars.first == "\t" { scalars.removeFirst() } }
+        var value = ""
+        while let scalar = scalars.first, scalar != ";" { value.unicodeScalars.append(scalars.removeFirst()) }
+        while scalars.first == ";" {
+            scalars.removeFirst()
+            skipSpaces()
+            var name = ""
+            while let scalar = scalars.first, scalar != "=", scalar != ";" { name.unicodeScalars.append(scalars.removeFirst()) }
+            guard scalars.first == "=" else { continue }
+            scalars.removeFirst()
+            var parameter = ""
+            if scalars.first == "\"" {
+                scalars.removeFirst()
+                while let scalar = scalars.first, scalar != "\"" {
+                    scalars.removeFirst()
+                    if scalar == "\\", let escaped = scalars.first {
+                        parameter.unicodeScalars.append(escaped)
+                        scalars.removeFirst()
+                    } else {
+                        parameter.unicodeScalars.append(scalar)
+                    }
+                }
+                if !scalars.isEmpty { scalars.removeFirst() }
+                while let scalar = scalars.first, scalar != ";" { scalars.removeFirst() }
+            } else {
+                while let scalar = scalars.first, scalar != ";" { parameter.unicodeScalars.append(scalars.removeFirst()) }
+                parameter = parameter.trimmingCharacters(in: .whitespaces)
+            }
+            parameters[name.trimmingCharacters(in: .whitespaces).lowercased()] = parameter
+        }
+        self.value = value.trimmingCharacters(in: .whitespaces)
+        self.parameters = parameters
+    }
+
+    subscript(name: String) -> String? { parameters[name] }
+}
+
+"""#,
         "Sources/App/Files/StoredFile.swift.mustache": #"""
 {{> header}}
 import Foundation
@@ -5017,7 +5376,10 @@ struct FileField<Entity: FileResource>: Sendable {
     let accept: [String]
     /// The largest upload, in bytes.
     let maxSize: Int64
-    let row: KeyPath<Entity, StoredFile?> & Sendable
+    /// Whether every row has one: set by a create's multipart body, replaced by uploads, never
+    /// cleared.
+    let isRequired: Bool
+    /// Where the row's columns keep it.
     let record: WritableKeyPath<Entity.Record, StoredFile?> & Sendable
 
     /// Whether `mediaType` (lower case, without parameters) is one the field accepts.
@@ -5474,6 +5836,19 @@ enum {{type}}Queries: ResourceQueries {
         {{/filterable}}
     ]
 
+    {{#hasCascadedFiles}}
+    /// The files of the rows a delete removes by cascade (one column each), whose contents are
+    /// removed once it commits.
+    static let cascadedFiles: [SQL] = [
+        {{#cascadedFiles}}
+        SQL(
+            sqlite: {{sqlite}},
+            postgres: {{postgres}}
+        ),
+        {{/cascadedFiles}}
+    ]
+
+    {{/hasCascadedFiles}}
     /// Unique constraints, to name the fields of a 409.
     static let uniqueConstraints: [UniqueConstraint] = [
         {{#uniqueConstraints}}
@@ -7550,7 +7925,11 @@ public struct InputReader {
         guard Self.isJSON(request.headers[.contentType]) else {
             throw APIError(status: .unsupportedMediaType, code: "unsupported_media_type", message: "send the body as application/json")
         }
-        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        try self.init(json: try await request.body.collect(upTo: context.maxUploadSize))
+    }
+
+    /// Reads a JSON object; anything else is refused with 400.
+    public init(json body: ByteBuffer) throws {
         let value: JSONValue
         do {
             value = try JSONValue(parsing: Array(buffer: body))
@@ -7565,7 +7944,7 @@ public struct InputReader {
 
     /// `application/json` or a JSON-based type (`application/merge-patch+json`), with any
     /// parameters (`; charset=utf-8`).
-    static func isJSON(_ contentType: String?) -> Bool {
+    public static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
         if contentType == "application/json" { return true }  // most requests; the rest goes through Foundation
         let mediaType = contentType.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces).lowercased()
@@ -11168,6 +11547,7 @@ import Testing
             #expect(second.count == 1 && second.isDisjoint(with: first), "the replaced content is removed")
             #expect(try await download(client, uri).bytes == fileContent("{{mediaType}}", seed: 2))
 
+            {{^isRequired}}
             #expect(try await request(client, .delete, uri).status == .noContent)
             #expect(storedKeys(folder).isEmpty)
             #expect(try await request(client, .get, "/{{route}}/\(id)").body["{{jsonName}}"] == nil)
@@ -11175,10 +11555,105 @@ import Testing
             #expect(try await request(client, .delete, uri).status == .noContent, "clearing twice is harmless")
 
             #expect(try await upload(client, uri, fileContent("{{mediaType}}"), mediaType: "{{mediaType}}").status == .ok)
+            {{/isRequired}}
+            {{#isRequired}}
+            // A required file is replaced, never cleared.
+            #expect(try await request(client, .delete, uri).status.code >= 400)
+            #expect(storedKeys(folder) == second)
+            {{/isRequired}}
             #expect(try await request(client, .delete, "/{{route}}/\(id)").status == .noContent)
             #expect(storedKeys(folder).isEmpty, "a deleted row's content is removed")
         }
     }
+
+    /// `POST` and `PATCH` with `multipart/form-data`: the JSON object in the part named `data`,
+    /// the file in its field's part, stored with the row in one request.
+    @Test func aMultipartCreateOrUpdateStoresItsFileWithTheRow() async throws {
+        try await withFolder { client, folder, _ in
+            var fixtures = Fixtures(client)
+            let content = fileContent("{{mediaType}}", count: 70_000, seed: 3)
+            let body = try await fixtures.{{variable}}Body()
+            let created = try await sendMultipart(client, .post, "/{{route}}", [
+                ("data", "application/json", nil, Array(body.text.utf8)),
+                ("{{jsonName}}", "{{mediaType}}", "first copy é.bin", content),
+            ])
+            #expect(created.status == .created, "\(created.body)")
+            let id = try created.body.id
+            #expect(created.body["{{jsonName}}"]?["name"] == .string("first copy é.bin"))
+            #expect(created.body["{{jsonName}}"]?["size"] == .integer(70_000))
+            #expect(try await download(client, "/{{route}}/\(id)/{{fieldRoute}}").bytes == content)
+            let first = storedKeys(folder)
+            #expect(first.count == 1)
+
+            // The file part before the JSON part, which may be left out.
+            let replacement = fileContent("{{mediaType}}", count: 100, seed: 4)
+            let updated = try await sendMultipart(client, .patch, "/{{route}}/\(id)", [("{{jsonName}}", "{{mediaType}}", nil, replacement)])
+            #expect(updated.status == .ok, "\(updated.body)")
+            #expect(updated.body["{{jsonName}}"]?["size"] == .integer(100))
+            #expect(try await download(client, "/{{route}}/\(id)/{{fieldRoute}}").bytes == replacement)
+            #expect(storedKeys(folder).count == 1 && storedKeys(folder).isDisjoint(with: first), "the replaced content is removed")
+        }
+    }
+
+    /// Multipart bodies refused for their JSON, their parts or their files: nothing stays in
+    /// storage, and the row does not change.
+    @Test func refusedMultipartBodiesStoreNothingAndChangeNothing() async throws {
+        try await withFolder { client, folder, _ in
+            var fixtures = Fixtures(client)
+            let id = try await created(client, &fixtures)
+            let row = try await request(client, .get, "/{{route}}/\(id)").body
+            let kept = storedKeys(folder)
+            let file: MultipartPart = ("{{jsonName}}", "{{mediaType}}", "a.bin", fileContent("{{mediaType}}"))
+            let json = Array(try await fixtures.{{variable}}Body().text.utf8)
+            var refusals: [(status: HTTPResponse.Status, parts: [MultipartPart], why: String)] = [
+                (.badRequest, [file, ("data", "application/json", nil, Array("{not json".utf8))], "malformed JSON after the file"),
+                (.badRequest, [file, ("notAField", nil, nil, [1])], "an unknown part"),
+                (.badRequest, [file, file], "a file part twice"),
+                (.unsupportedMediaType, [("{{jsonName}}", nil, "a.bin", fileContent("{{mediaType}}"))], "a file part without a type"),
+                (.unprocessableContent, [("{{jsonName}}", "{{mediaType}}", "a.bin", [])], "an empty file"),
+            ]
+            {{#tooLarge}}
+            refusals.append((.contentTooLarge, [("{{jsonName}}", "{{mediaType}}", "b.bin", fileContent("{{mediaType}}", count: {{tooLarge}}))], "a file over its size"))
+            {{/tooLarge}}
+            {{#unaccepted}}
+            refusals.append((.unsupportedMediaType, [("{{jsonName}}", "{{unaccepted}}", "a.bin", fileContent("{{mediaType}}"))], "a type the field does not accept"))
+            {{/unaccepted}}
+            for refusal in refusals {
+                let create = try await sendMultipart(client, .post, "/{{route}}", [("data", "application/json", nil, json)] + refusal.parts)
+                #expect(create.status == refusal.status, "POST, \(refusal.why): \(create.body)")
+                let update = try await sendMultipart(client, .patch, "/{{route}}/\(id)", refusal.parts)
+                #expect(update.status == refusal.status, "PATCH, \(refusal.why): \(update.body)")
+            }
+            // The body ends inside the file's part, or has no boundary.
+            var cut = multipartBody([file])
+            cut.moveWriterIndex(to: cut.writerIndex - 40)
+            for (body, contentType) in [(cut, "multipart/form-data; boundary=\(testBoundary)"), (multipartBody([file]), "multipart/form-data")] {
+                let answer = try await client.execute(uri: "/{{route}}/\(id)", method: .patch, headers: [.contentType: contentType], body: body) { $0.status }
+                #expect(answer == .badRequest, "\(contentType)")
+            }
+            #expect(storedKeys(folder) == kept, "nothing stored, nothing removed")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/.uploads").isEmpty)
+            #expect(try await request(client, .get, "/{{route}}/\(id)").body == row)
+        }
+    }
+    {{#isRequired}}
+
+    /// A required file comes with the create: a JSON create is refused for want of it.
+    @Test func aRequiredFileMustComeWithTheCreate() async throws {
+        try await withFolder { client, folder, _ in
+            var fixtures = Fixtures(client)
+            let body = try await fixtures.{{variable}}Body()
+            // As JSON text: `request` would send a JSON object as multipart, with the file.
+            let answer = try await request(client, .post, "/{{route}}", json: body.text)
+            #expect(answer.status == .unprocessableContent)
+            #expect(answer.body.rules(of: "{{jsonName}}") == ["required"])
+            let json = Array(body.text.utf8)
+            let withoutFile = try await sendMultipart(client, .post, "/{{route}}", [("data", "application/json", nil, json)])
+            #expect(withoutFile.status == .unprocessableContent && withoutFile.body.rules(of: "{{jsonName}}") == ["required"])
+            #expect(storedKeys(folder).isEmpty)
+        }
+    }
+    {{/isRequired}}
 
     @Test func refusedUploadsStoreNothingAndChangeNothing() async throws {
         try await withFolder { client, folder, _ in
@@ -11219,10 +11694,16 @@ import Testing
         hooks.{{variable}} = FailingUpdates()
         try await withFolder(hooks: hooks) { client, folder, _ in
             let id = try await created(client)
-            let answer = try await upload(client, "/{{route}}/\(id)/{{fieldRoute}}", fileContent("{{mediaType}}"), mediaType: "{{mediaType}}")
+            let row = try await request(client, .get, "/{{route}}/\(id)").body
+            let kept = storedKeys(folder)
+            let answer = try await upload(client, "/{{route}}/\(id)/{{fieldRoute}}", fileContent("{{mediaType}}", seed: 7), mediaType: "{{mediaType}}")
             #expect(answer.status == .conflict)
-            #expect(storedKeys(folder).isEmpty)
-            #expect(try await request(client, .get, "/{{route}}/\(id)").body["{{jsonName}}"] == nil)
+            let multipart = try await sendMultipart(client, .patch, "/{{route}}/\(id)", [
+                ("{{jsonName}}", "{{mediaType}}", nil, fileContent("{{mediaType}}", seed: 8)),
+            ])
+            #expect(multipart.status == .conflict)
+            #expect(storedKeys(folder) == kept)
+            #expect(try await request(client, .get, "/{{route}}/\(id)").body == row)
         }
     }
 
@@ -11276,6 +11757,25 @@ import Testing
         }
     }
 
+    {{#cascadeFileExample}}
+    /// Deleting a {{parentType}} deletes its {{childType}} rows by cascade, and their files'
+    /// contents once that commits.
+    @Test func aCascadedDeleteRemovesTheContentsOfTheRowsItTakes() async throws {
+        try await withFolder { client, folder, _ in
+            var fixtures = Fixtures(client)
+            let child = try await fixtures.create{{childType}}()
+            let childID = try child.id
+            let parentID = try #require(child["{{relation}}"]?.stringValue)
+            let uri = "/{{childRoute}}/\(childID)/{{fileRoute}}"
+            #expect(try await upload(client, uri, fileContent("{{fileMediaType}}"), mediaType: "{{fileMediaType}}").status == .ok)
+            #expect(storedKeys(folder).count == 1)
+            #expect(try await request(client, .delete, "/{{parentRoute}}/\(parentID)").status == .noContent)
+            #expect(try await request(client, .get, "/{{childRoute}}/\(childID)").status == .notFound)
+            #expect(storedKeys(folder).isEmpty, "the content of the row the cascade took is removed")
+        }
+    }
+
+    {{/cascadeFileExample}}
     // MARK: - Helpers
 
     private func created(_ client: any TestClientProtocol) async throws -> String {
@@ -12703,6 +13203,51 @@ func fileContent(_ mediaType: String, count: Int = 2048, seed: UInt8 = 1) -> [UI
     return Array((head + (0..<max(0, count - head.count)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ Int(seed)) }).prefix(count))
 }
 
+/// A part of a `multipart/form-data` body: its name, `Content-Type`, file name and content.
+typealias MultipartPart = (name: String, mediaType: String?, filename: String?, bytes: [UInt8])
+
+/// Sends `parts` as a `multipart/form-data` body; returns the status and the parsed body.
+func sendMultipart(
+    _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, _ parts: [MultipartPart]
+) async throws -> (status: HTTPResponse.Status, body: JSONValue) {
+    let headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(testBoundary)"]
+    return try await client.execute(uri: uri, method: method, headers: headers, body: multipartBody(parts)) { response in
+        let body = Array(buffer: response.body)
+        return (response.status, body.isEmpty ? .null : try JSONValue(parsing: body))
+    }
+}
+
+/// A `multipart/form-data` body of `parts`, separated by `boundary`.
+func multipartBody(_ parts: [MultipartPart], boundary: String = testBoundary) -> ByteBuffer {
+    var body = ByteBuffer()
+    for part in parts {
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(part.name)\"")
+        if let filename = part.filename { body.writeString("; filename=\"\(filename)\"") }
+        if let mediaType = part.mediaType { body.writeString("\r\nContent-Type: \(mediaType)") }
+        body.writeString("\r\n\r\n")
+        body.writeBytes(part.bytes)
+        body.writeString("\r\n")
+    }
+    body.writeString("--\(boundary)--\r\n")
+    return body
+}
+
+let testBoundary = "otak-test-boundary-7MA4YWxkTrZu0gW"
+
+/// The routes whose creates need files (`File` fields without `?`), with a media type each
+/// field accepts: the tests' `POST`s of a JSON object to them go as `multipart/form-data`, the
+/// object in the part named `data` and a small file in each of those parts.
+{{^requiredFileRoutes}}
+let requiredFiles: [String: [(field: String, mediaType: String)]] = [:]
+{{/requiredFileRoutes}}
+{{#hasRequiredFiles}}
+let requiredFiles: [String: [(field: String, mediaType: String)]] = [
+    {{#requiredFileRoutes}}
+    "/{{route}}": [{{#fields}}("{{jsonName}}", "{{mediaType}}"){{^last}}, {{/last}}{{/fields}}],
+    {{/requiredFileRoutes}}
+]
+{{/hasRequiredFiles}}
+
 /// The contents in a `LocalFileStorage` folder, by key (uploads in progress left out).
 func storedKeys(_ folder: String) -> Set<String> {
     let manager = FileManager.default
@@ -12719,7 +13264,8 @@ func storedKeys(_ folder: String) -> Set<String> {
 func send(
     _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, body: JSONValue? = nil
 ) async throws -> (status: HTTPResponse.Status, body: JSONValue) {
-    try await send(client, method, uri, json: body?.text)
+    let response = try await request(client, method, uri, body: body)
+    return (response.status, response.body)
 }
 
 /// Sends raw text as a JSON body.
@@ -12744,10 +13290,19 @@ func request(
 ) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
     let text = json ?? body?.text
     var headers = given
+    {{#hasFiles}}var{{/hasFiles}}{{^hasFiles}}let{{/hasFiles}} bytes = text.map { ByteBuffer(string: $0) }
     if text != nil { headers[.contentType] = "application/json" }
+    {{#hasFiles}}
+    if method == .post, json == nil, let body, let files = requiredFiles[uri] {
+        headers[.contentType] = "multipart/form-data; boundary=\(testBoundary)"
+        bytes = multipartBody([("data", "application/json", nil, Array(body.text.utf8))] + files.map { file -> MultipartPart in
+            (file.field, file.mediaType, "\(file.field).bin", fileContent(file.mediaType))
+        })
+    }
+    {{/hasFiles}}
     if let token { headers[.authorization] = "Bearer " + token }
     if anonymous { headers[.testCaller] = "anonymous" }
-    return try await client.execute(uri: uri, method: method, headers: headers, body: text.map { ByteBuffer(string: $0) }) { response in
+    return try await client.execute(uri: uri, method: method, headers: headers, body: bytes) { response in
         let bytes = Array(buffer: response.body)
         let value = bytes.isEmpty ? JSONValue.null : try JSONValue(parsing: bytes)
         return (response.status, response.headers, value)

@@ -212,6 +212,8 @@ struct OpenAPIWriter {
         let idParameter = pathParameter("id", "The \(name)'s id")
         let hasIncludes = entity.fields.contains { if case .belongsTo = $0.kind { !$0.isHidden } else { false } }
         let ids = OperationIDs(entity)
+        let unsupportedBody = entity.fileFields.isEmpty ? "The body is not sent as application/json"
+            : "The body is not sent as application/json or multipart/form-data, or a file's type is not one its field accepts"
         var paths: [(String, JSON)] = [
             (base, .object([
                 ("get", operation(
@@ -221,6 +223,7 @@ struct OpenAPIWriter {
                                 ("400", errorResponse("The query string is invalid"))])),
                 ("post", operation(
                     ids.create, summary: "Creates \(Naming.withArticle(name))", body: type + "Create",
+                    requestBody: writeBody(entity, json: type + "Create", creates: true),
                     responses: [("201", .object([
                         ("description", .string("The new \(name)")),
                         ("headers", .object([("Location", .object([("description", .string("The new \(name)'s path")),
@@ -229,7 +232,7 @@ struct OpenAPIWriter {
                     ])), ("400", errorResponse("The body is not a JSON object, or a field has the wrong type or is unknown")),
                      ("409", errorResponse("A unique field's value is taken")),
                      ("413", errorResponse("The body is too large")),
-                     ("415", errorResponse("The body is not sent as application/json")),
+                     ("415", errorResponse(unsupportedBody)),
                      ("422", errorResponse("Fields break the schema's rules"))])),
             ])),
             (base + "/{id}", .object([
@@ -242,12 +245,13 @@ struct OpenAPIWriter {
                                 ("404", errorResponse("No \(name) has this id"))])),
                 ("patch", operation(
                     ids.update, summary: "Changes the fields of \(Naming.withArticle(name)) that the body holds", body: type + "Patch",
+                    requestBody: writeBody(entity, json: type + "Patch", creates: false),
                     responses: [("200", response("The changed \(name)", ref: type)),
                                 ("400", errorResponse("The body is not a JSON object, or a field has the wrong type or is unknown")),
                                 ("404", errorResponse("No \(name) has this id")),
                                 ("409", errorResponse("A unique field's value is taken")),
                                 ("413", errorResponse("The body is too large")),
-                                ("415", errorResponse("The body is not sent as application/json")),
+                                ("415", errorResponse(unsupportedBody)),
                                 ("422", errorResponse("Fields break the schema's rules"))])),
                 ("delete", operation(
                     ids.delete, summary: "Deletes \(Naming.withArticle(name))",
@@ -348,11 +352,10 @@ struct OpenAPIWriter {
                                 ("413", errorResponse("The file is larger than the field allows")),
                                 ("415", errorResponse("Content-Type is missing or not a type the field accepts")),
                                 ("422", errorResponse("The file is empty, or its bytes are not of the type declared"))])),
-                ("delete", operation(
+            ] + (field.isOptional ? [("delete", operation(
                     ids.remove, summary: "Removes the \(words) of \(Naming.withArticle(name))",
                     responses: [("204", .object([("description", .string("Removed, or there was none"))])),
-                                ("404", errorResponse("No \(name) has this id"))])),
-            ])),
+                                ("404", errorResponse("No \(name) has this id"))]))] : []))),
             (path + "/url", .object([
                 ("parameters", .array([idParameter])),
                 ("get", operation(
@@ -455,6 +458,42 @@ struct OpenAPIWriter {
                        ("gt", "is more than this", "Above"), ("gte", "is at least this", "AtLeast")]
         }
         return result
+    }
+
+    /// For an entity with `File` fields, the body of a create or an update as JSON (the schema
+    /// `json`) or as `multipart/form-data`: that object in a part named `data`, each file in a
+    /// part named after its field. `nil` for other entities: their bodies are JSON only.
+    private func writeBody(_ entity: Entity, json name: String, creates: Bool) -> JSON? {
+        let files = entity.fileFields
+        guard !files.isEmpty else { return nil }
+        var properties: [(String, JSON)] = [("data", ref(name))]
+        var encoding: [(String, JSON)] = [("data", .object([("contentType", .string("application/json"))]))]
+        var required: [String] = []
+        if creates, entity.fields.contains(where: { $0.isStored && !$0.isPrimaryKey && !$0.isReadOnly && !$0.isOptional && $0.defaultValue == nil && !$0.isOwner }) {
+            required.append("data")
+        }
+        for field in files {
+            let words = Naming.words(field.name).joined(separator: " ").lowercased()
+            properties.append((field.jsonName, .object([
+                // OpenAPI 3.1's way to say "bytes" (generators read it: Apple's sends such a part
+                // as application/octet-stream unless the encoding names one type).
+                ("type", .string("string")), ("contentMediaType", .string("application/octet-stream")),
+                ("description", .string("The \(words), at most \(field.maxSize) bytes; sent as application/octet-stream, its type is read from its first bytes")),
+            ])))
+            if !field.accept.isEmpty {
+                encoding.append((field.jsonName, .object([("contentType", .string(field.accept.joined(separator: ", ")))])))
+            }
+            if creates, !field.isOptional { required.append(field.jsonName) }
+        }
+        let multipart = objectSchema(
+            properties, required: required, description: "The fields as a JSON object in the part named data, and files in parts named after their fields")
+        return .object([
+            ("required", .bool(true)),
+            ("content", .object([
+                ("application/json", .object([("schema", ref(name))])),
+                ("multipart/form-data", .object([("schema", multipart), ("encoding", .object(encoding))])),
+            ])),
+        ])
     }
 
     private func includeParameter(_ entity: Entity) -> JSON {

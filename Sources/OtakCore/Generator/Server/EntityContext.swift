@@ -130,8 +130,13 @@ struct EntityContext {
                     "route": .text(Naming.kebabCase(field.name)),
                     "accept": .text("[" + field.accept.map(SwiftCode.stringLiteral).joined(separator: ", ") + "]"),
                     "maxSize": .text(String(field.maxSize)),
+                    "isRequired": .flag(!field.isOptional),
                 ]
             },
+            "hasCascadedFiles": .flag(!QueryWriter(context: self).cascadedFiles().isEmpty),
+            "cascadedFiles": .list(QueryWriter(context: self).cascadedFiles().map { statement in
+                .object(["sqlite": .text(SwiftCode.stringLiteral(statement.sqlite)), "postgres": .text(SwiftCode.stringLiteral(statement.postgres))])
+            }),
             "statements": .list(QueryWriter(context: self).statements().map { statement in
                 .object([
                     "name": .text(statement.name), "doc": .text(statement.doc),
@@ -288,6 +293,9 @@ struct EntityContext {
             }
             if field.isEmail { lines.append("validator.email(\(name), \(json))") }
             if field.isURL { lines.append("validator.url(\(name), \(json))") }
+            if field.kind == .scalar(.file), !field.isOptional {
+                lines.append("if \(name) == nil { validator.add(\(json), \"required\", \"is required: upload it in a multipart/form-data part named \(field.jsonName)\") }")
+            }
         }
         let writer = CheckWriter(entity: entity, schema: schema)
         for check in entity.checks {

@@ -117,6 +117,33 @@ struct QueryWriter {
         }
     }
 
+    /// For each `File` column of the rows a delete of one of this entity's rows removes by
+    /// cascade (through `@onDelete(cascade)` relations, to any depth but not around a cycle): a
+    /// statement selecting its values, for their contents to be removed once the delete commits.
+    /// What a cycle reaches (a tree of rows of one entity) is left to the sweep.
+    func cascadedFiles() -> [Statement] {
+        var result: [Statement] = []
+        func descend(from parent: Entity, rows: @escaping (SQLDialect) -> String, path: Set<String>) {
+            for child in context.schema.entities where !path.contains(child.name) {
+                for field in child.fields {
+                    guard case .belongsTo(let target, .cascade) = field.kind, target == parent.name, let column = field.column else { continue }
+                    let table = SQLDialect.quote(child.names.table)
+                    let condition = { (dialect: SQLDialect) in "\(child.qualified(column)) \(rows(dialect))" }
+                    for file in child.fileFields {
+                        let selected = child.qualified(file.column ?? file.name)
+                        result.append(both("", "") { dialect in
+                            "SELECT \(dialect.selectExpression(selected, .file)) FROM \(table) WHERE \(condition(dialect)) AND \(selected) IS NOT NULL"
+                        })
+                    }
+                    descend(from: child, rows: { dialect in "IN (SELECT \(child.qualified("id")) FROM \(table) WHERE \(condition(dialect)))" },
+                            path: path.union([child.name]))
+                }
+            }
+        }
+        descend(from: context.entity, rows: { dialect in "= \(dialect.placeholder(1, for: .uuid))" }, path: [context.entity.name])
+        return result
+    }
+
     private func both(_ name: String, _ doc: String, _ sql: (SQLDialect) -> String) -> Statement {
         Statement(name: name, doc: doc, sqlite: sql(.sqlite), postgres: sql(.postgres))
     }

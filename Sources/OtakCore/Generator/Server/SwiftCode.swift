@@ -23,14 +23,20 @@ enum SwiftCode {
         }
     }
 
+    /// The type of a field in a record (the columns a write sets). A file is optional there even
+    /// when required: a create's JSON object cannot hold it, and `validate` asks for it.
     static func type(_ field: Field) -> String {
-        baseType(field.kind) + (field.isOptional ? "?" : "")
+        baseType(field.kind) + (field.isOptional || field.kind == .scalar(.file) ? "?" : "")
     }
 
     /// The type of a field in the row type responses show: `JSON` documents stay the text
     /// stored, copied into responses without being parsed.
     static func outputType(_ field: Field) -> String {
-        field.kind == .scalar(.json) ? "JSONText" + (field.isOptional ? "?" : "") : type(field)
+        switch field.kind {
+        case .scalar(.json): "JSONText" + (field.isOptional ? "?" : "")
+        case .scalar(.file): "StoredFile" + (field.isOptional ? "?" : "")
+        default: type(field)
+        }
     }
 
     /// A string literal; raw (`#"…"#`) when the text has backslashes or quotes and no control
@@ -128,7 +134,7 @@ enum SwiftCode {
     /// The `SQLValue` binding a Swift value of a field's type.
     static func binding(_ expression: String, _ field: Field) -> String {
         let case_ = bindingCase(field.kind)
-        guard field.isOptional else { return case_(expression) }
+        guard field.isOptional || field.kind == .scalar(.file) else { return case_(expression) }
         return "\(expression).map { \(case_("$0")) } ?? .null"
     }
 

@@ -127,6 +127,36 @@ struct ShopClientTests {
         _ = try await anonymous.downloadImageOfProduct(path: .init(id: product.id)).notFound
     }
 
+    /// A product created with its image in one request (multipart/form-data), then the image
+    /// replaced with a change of price: the part sent as application/octet-stream (the client
+    /// cannot name one of several types) gets the type its bytes show.
+    @Test func aProductIsCreatedWithItsImageInOneRequest() async throws {
+        let admin = try await client(signedInAs: "admin@example.com")
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<3000).map { UInt8(truncatingIfNeeded: $0 * 11) }
+        let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + (0..<2000).map { UInt8(truncatingIfNeeded: $0 * 13) }
+        let created = try await admin.createProduct(body: .multipartForm([
+            .data(.init(payload: .init(body: .init(name: "Lamp", sku: "LAMP-\(UUID().uuidString.prefix(8))", price: 12)))),
+            .image(.init(payload: .init(body: HTTPBody(png)), filename: "lamp.png")),
+        ])).created.body.json
+        #expect(created.price == 12)
+        #expect(created.image?.name == "lamp.png" && created.image?.mediaType == "image/png" && created.image?.size == Int64(png.count))
+        let anonymous = Client(server: server)
+        let whole = try await anonymous.downloadImageOfProduct(path: .init(id: created.id)).ok
+        #expect(try await [UInt8](collecting: whole.body.png, upTo: 1 << 20) == png)
+
+        let updated = try await admin.updateProduct(path: .init(id: created.id), body: .multipartForm([
+            .image(.init(payload: .init(body: HTTPBody(jpeg)), filename: "lamp.jpg")),
+            .data(.init(payload: .init(body: .init(price: 15)))),
+        ])).ok.body.json
+        #expect(updated.price == 15)
+        #expect(updated.image?.mediaType == "image/jpeg" && updated.image?.size == Int64(jpeg.count))
+        let text: [UInt8] = Array("not an image".utf8)
+        _ = try await admin.updateProduct(path: .init(id: created.id), body: .multipartForm([
+            .image(.init(payload: .init(body: HTTPBody(text)), filename: "notes.txt")),
+        ])).unsupportedMediaType
+        _ = try await admin.deleteProduct(path: .init(id: created.id)).noContent
+    }
+
     @Test func ordersAreTheirCustomers() async throws {
         let (alice, _) = try await newCustomer()
         let (bob, _) = try await newCustomer()

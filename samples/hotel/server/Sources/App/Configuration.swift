@@ -33,6 +33,14 @@ import PostgresNIO
 /// - `SHUTDOWN_DRAIN_SECONDS`: on SIGTERM or SIGINT, how long the server goes on answering
 ///   (closing each connection after its response, `GET /health` answering 503) before it stops
 ///   accepting and finishes what is in progress (default 5 in production, 0 in development);
+/// - `FILE_STORAGE` (default `files`): the folder where uploaded files' contents are kept;
+///   `FILE_URL_SECRET`: the key of signed download URLs, at least 32 bytes, required unless in
+///   development mode (a random key each start); `FILE_URL_SECONDS` (default 300): how long a
+///   signed URL is valid; `FILE_SWEEP_SECONDS` (default 3600) and `FILE_SWEEP_GRACE_SECONDS`
+///   (default 900): how often contents no row names are removed, and how old they must be.
+///   A body may be as large as one entity's files together and 1 MiB for a multipart
+///   body's JSON part (9502720 bytes), and
+///   `REQUEST_BODY_TIMEOUT` counts from the last bytes that arrived;
 /// - `BCRYPT_COST`: the work factor of password hashes, 4 to 31 (default 12).
 /// - `JWT_SECRET`: the key tokens are signed with, at least 32 bytes. Required unless in
 ///   development mode, where a random key is made at each start;
@@ -86,7 +94,14 @@ struct AppConfiguration: Sendable {
     var database = DatabaseLocation.sqlite(path: "hotel.sqlite")
     var logLevel = Logger.Level.info
     var isDevelopment = Self.isDebugBuild
-    var connections = ConnectionLimits()
+    var connections: ConnectionLimits = {
+        // File uploads: bodies as large as one entity's files (and a JSON part), as long as their
+        // bytes keep arriving. Each file's `@maxSize` is enforced while it streams.
+        var limits = ConnectionLimits()
+        limits.maximumBodySize = max(limits.maximumBodySize, 9502720)
+        limits.bodyTimeoutRestartsOnData = true
+        return limits
+    }()
     /// How long the server drains before it stops (`SHUTDOWN_DRAIN_SECONDS`).
     var drainTime = Duration.zero
     /// The origins browsers may call the API from (`CORS_ALLOWED_ORIGINS`); none by default.
@@ -102,6 +117,7 @@ struct AppConfiguration: Sendable {
     /// The time now, for throttling: tests pass a clock of their own.
     var clock: @Sendable () -> Date = { Date() }
     var accountMail = AccountMailSettings()
+    var files = FileSettings()
 
     #if DEBUG
     static let isDebugBuild = true
@@ -168,6 +184,7 @@ struct AppConfiguration: Sendable {
             signInLimits.trustedProxyHeader = name
         }
         try readAccountMailSettings(environment)
+        try readFileSettings(environment)
     }
 
     private mutating func readAccountMailSettings(_ environment: Environment) throws {
@@ -198,6 +215,20 @@ struct AppConfiguration: Sendable {
             throw ConfigurationError("\(name) must be a whole number of seconds from \(range.lowerBound) to \(range.upperBound)")
         }
         return number
+    }
+
+    private mutating func readFileSettings(_ environment: Environment) throws {
+        if let folder = environment.get("FILE_STORAGE") {
+            guard !folder.isEmpty else { throw ConfigurationError("FILE_STORAGE must be a folder") }
+            files.folder = folder
+        }
+        if let secret = environment.get("FILE_URL_SECRET") {
+            guard secret.utf8.count >= 32 else { throw ConfigurationError("FILE_URL_SECRET must be at least 32 bytes long") }
+            files.urlSecret = Array(secret.utf8)
+        }
+        if let lifetime = try Self.seconds("FILE_URL_SECONDS", in: 1...604_800, environment) { files.urlLifetime = TimeInterval(lifetime) }
+        if let interval = try Self.seconds("FILE_SWEEP_SECONDS", in: 1...604_800, environment) { files.sweepInterval = interval }
+        if let grace = try Self.seconds("FILE_SWEEP_GRACE_SECONDS", in: 0...604_800, environment) { files.sweepGrace = TimeInterval(grace) }
     }
 
     private mutating func readConnectionLimits(_ environment: Environment) throws {

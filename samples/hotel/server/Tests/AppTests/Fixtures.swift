@@ -35,6 +35,7 @@ extension EntitySpec {
         Entities.guest,
         Entities.room,
         Entities.booking,
+        Entities.roomPhoto,
         Entities.review,
     ]
 }

@@ -23,6 +23,7 @@ import Testing
             try await run.checkUpdates()
             try await run.checkCreates()
             try await run.checkLinks()
+            try await run.checkFiles()
             try await run.checkDeletes()
             #expect(run.checked > 0)
             let agrees = run.mismatches.isEmpty
@@ -253,6 +254,32 @@ struct PropertyRun {
                     record(dataRefusal || status == self.status(of: verdict.final, success: 200), caller, request, got: status,
                            expected: "\(verdict.final)")
                     if status == 200, !patch.isEmpty { try await refresh(entity, id) }
+                }
+            }
+        }
+    }
+
+    /// Every caller's download and upload of every row's files (each uploaded by the system
+    /// first): `GET` answers as a `GET` of the row does, `PUT` as an update that sends nothing.
+    mutating func checkFiles() async throws {
+        let files: [(entity: String, segment: String, mediaType: String)] = [
+            ("RoomPhoto", "image", "image/jpeg"),
+        ]
+        for file in files {
+            guard let entity = schema.entities.first(where: { $0.name == file.entity }), entity.checks else { continue }
+            for id in order[entity.name] ?? [] {
+                let uri = "/\(entity.route)/\(id)/\(file.segment)"
+                let content = fileContent(file.mediaType)
+                let stored = try await upload(client, uri, content, mediaType: file.mediaType)
+                record(stored.status == .ok, nil, "PUT \(uri) as the system", got: Int(stored.status.code), expected: "200")
+                for caller in callers {
+                    let token = caller.flatMap { tokens[$0] }
+                    let read = oracle(caller).read(entity, row(entity, id))
+                    let got = Int(try await download(client, uri, token: token, anonymous: caller == nil).status.code)
+                    record(got == status(of: read, success: 200), caller, "GET \(uri)", got: got, expected: "\(read)")
+                    let update = oracle(caller).update(entity, stored: row(entity, id), new: row(entity, id), sent: []).final
+                    let put = Int(try await upload(client, uri, content, mediaType: file.mediaType, token: token, anonymous: caller == nil).status.code)
+                    record(put == status(of: update, success: 200), caller, "PUT \(uri)", got: put, expected: "\(update)")
                 }
             }
         }

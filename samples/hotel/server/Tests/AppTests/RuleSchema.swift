@@ -15,6 +15,7 @@ let ruleSchema: OracleSchema = OracleSchema(
         OracleEntities.guestOracle,
         OracleEntities.roomOracle,
         OracleEntities.bookingOracle,
+        OracleEntities.roomPhotoOracle,
         OracleEntities.reviewOracle,
     ]
 )

@@ -90,6 +90,11 @@ private func withTestServer(
     var configuration = AppConfiguration()
     // Tests sign in and up many times from one address; those of throttling set a low limit.
     configuration.signInLimits.attempts = 1000
+    // Uploaded files go to a folder of the test's own (unless `configure` names another).
+    let files = FileManager.default.temporaryDirectory.appendingPathComponent("otak-files-" + UUID().uuidString)
+    configuration.files.folder = files.path
+    configuration.files.urlSecret = Array(repeating: 7, count: 32)
+    defer { try? FileManager.default.removeItem(at: files) }
     configure(&configuration)
     configuration.logLevel = .warning
     configuration.bcryptCost = 4
@@ -171,12 +176,106 @@ private func onPostgres(_ location: AppConfiguration.PostgresLocation, _ sql: St
     try await connection.close()
 }
 
+/// Uploads `bytes` with `PUT`, as `Content-Type: mediaType` (none if `nil`) and with `name` in
+/// `Content-Disposition`; returns the status and the parsed body.
+func upload(
+    _ client: any TestClientProtocol, _ uri: String, _ bytes: [UInt8], mediaType: String?, name: String? = nil,
+    token: String? = nil, anonymous: Bool = false
+) async throws -> (status: HTTPResponse.Status, body: JSONValue) {
+    var headers: HTTPFields = [:]
+    if let mediaType { headers[.contentType] = mediaType }
+    if let name { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
+    if let token { headers[.authorization] = "Bearer " + token }
+    if anonymous { headers[.testCaller] = "anonymous" }
+    return try await client.execute(uri: uri, method: .put, headers: headers, body: ByteBuffer(bytes: bytes)) { response in
+        let body = Array(buffer: response.body)
+        return (response.status, body.isEmpty ? .null : try JSONValue(parsing: body))
+    }
+}
+
+/// Downloads with `GET`: the status, the headers and the bytes.
+func download(
+    _ client: any TestClientProtocol, _ uri: String, headers given: HTTPFields = [:], token: String? = nil, anonymous: Bool = false
+) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, bytes: [UInt8]) {
+    var headers = given
+    if let token { headers[.authorization] = "Bearer " + token }
+    if anonymous { headers[.testCaller] = "anonymous" }
+    return try await client.execute(uri: uri, method: .get, headers: headers) { response in
+        (response.status, response.headers, Array(buffer: response.body))
+    }
+}
+
+/// How files of some types start, for the tests' uploads: the server checks a declared type
+/// against these bytes.
+let fileSignatures: [String: [UInt8]] = [
+    "image/png": [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "image/jpeg": [0xFF, 0xD8, 0xFF, 0xE0],
+    "image/gif": Array("GIF89a".utf8), "image/webp": Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBP".utf8),
+    "application/pdf": Array("%PDF-1.7".utf8), "application/zip": [0x50, 0x4B, 0x03, 0x04],
+    "video/mp4": [0, 0, 0, 0x18] + Array("ftypmp42".utf8), "audio/mpeg": Array("ID3".utf8),
+]
+
+/// Content that starts as a file of `mediaType` does (for the types of `fileSignatures`),
+/// `count` bytes long, varying with `seed`.
+func fileContent(_ mediaType: String, count: Int = 2048, seed: UInt8 = 1) -> [UInt8] {
+    let head = fileSignatures[mediaType] ?? []
+    return Array((head + (0..<max(0, count - head.count)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ Int(seed)) }).prefix(count))
+}
+
+/// A part of a `multipart/form-data` body: its name, `Content-Type`, file name and content.
+typealias MultipartPart = (name: String, mediaType: String?, filename: String?, bytes: [UInt8])
+
+/// Sends `parts` as a `multipart/form-data` body; returns the status and the parsed body.
+func sendMultipart(
+    _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, _ parts: [MultipartPart]
+) async throws -> (status: HTTPResponse.Status, body: JSONValue) {
+    let headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(testBoundary)"]
+    return try await client.execute(uri: uri, method: method, headers: headers, body: multipartBody(parts)) { response in
+        let body = Array(buffer: response.body)
+        return (response.status, body.isEmpty ? .null : try JSONValue(parsing: body))
+    }
+}
+
+/// A `multipart/form-data` body of `parts`, separated by `boundary`.
+func multipartBody(_ parts: [MultipartPart], boundary: String = testBoundary) -> ByteBuffer {
+    var body = ByteBuffer()
+    for part in parts {
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(part.name)\"")
+        if let filename = part.filename { body.writeString("; filename=\"\(filename)\"") }
+        if let mediaType = part.mediaType { body.writeString("\r\nContent-Type: \(mediaType)") }
+        body.writeString("\r\n\r\n")
+        body.writeBytes(part.bytes)
+        body.writeString("\r\n")
+    }
+    body.writeString("--\(boundary)--\r\n")
+    return body
+}
+
+let testBoundary = "otak-test-boundary-7MA4YWxkTrZu0gW"
+
+/// The routes whose creates need files (`File` fields without `?`), with a media type each
+/// field accepts: the tests' `POST`s of a JSON object to them go as `multipart/form-data`, the
+/// object in the part named `data` and a small file in each of those parts.
+let requiredFiles: [String: [(field: String, mediaType: String)]] = [
+    "/room-photos": [("image", "image/jpeg")],
+]
+
+/// The contents in a `LocalFileStorage` folder, by key (uploads in progress left out).
+func storedKeys(_ folder: String) -> Set<String> {
+    let manager = FileManager.default
+    var keys = Set<String>()
+    for sub in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where sub != ".uploads" {
+        for name in (try? manager.contentsOfDirectory(atPath: folder + "/" + sub)) ?? [] { keys.insert(sub + "/" + name) }
+    }
+    return keys
+}
+
 /// Sends a request, with a JSON body if one is given, and returns the status and the parsed body.
 @discardableResult
 func send(
     _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, body: JSONValue? = nil
 ) async throws -> (status: HTTPResponse.Status, body: JSONValue) {
-    try await send(client, method, uri, json: body?.text)
+    let response = try await request(client, method, uri, body: body)
+    return (response.status, response.body)
 }
 
 /// Sends raw text as a JSON body.
@@ -201,10 +300,17 @@ func request(
 ) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
     let text = json ?? body?.text
     var headers = given
+    var bytes = text.map { ByteBuffer(string: $0) }
     if text != nil { headers[.contentType] = "application/json" }
+    if method == .post, json == nil, let body, let files = requiredFiles[uri] {
+        headers[.contentType] = "multipart/form-data; boundary=\(testBoundary)"
+        bytes = multipartBody([("data", "application/json", nil, Array(body.text.utf8))] + files.map { file -> MultipartPart in
+            (file.field, file.mediaType, "\(file.field).bin", fileContent(file.mediaType))
+        })
+    }
     if let token { headers[.authorization] = "Bearer " + token }
     if anonymous { headers[.testCaller] = "anonymous" }
-    return try await client.execute(uri: uri, method: method, headers: headers, body: text.map { ByteBuffer(string: $0) }) { response in
+    return try await client.execute(uri: uri, method: method, headers: headers, body: bytes) { response in
         let bytes = Array(buffer: response.body)
         let value = bytes.isEmpty ? JSONValue.null : try JSONValue(parsing: bytes)
         return (response.status, response.headers, value)

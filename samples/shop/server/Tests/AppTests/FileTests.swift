@@ -74,6 +74,73 @@ import Testing
         }
     }
 
+    /// `POST` and `PATCH` with `multipart/form-data`: the JSON object in the part named `data`,
+    /// the file in its field's part, stored with the row in one request.
+    @Test func aMultipartCreateOrUpdateStoresItsFileWithTheRow() async throws {
+        try await withFolder { client, folder, _ in
+            var fixtures = Fixtures(client)
+            let content = fileContent("image/png", count: 70_000, seed: 3)
+            let body = try await fixtures.productBody()
+            let created = try await sendMultipart(client, .post, "/products", [
+                ("data", "application/json", nil, Array(body.text.utf8)),
+                ("image", "image/png", "first copy é.bin", content),
+            ])
+            #expect(created.status == .created, "\(created.body)")
+            let id = try created.body.id
+            #expect(created.body["image"]?["name"] == .string("first copy é.bin"))
+            #expect(created.body["image"]?["size"] == .integer(70_000))
+            #expect(try await download(client, "/products/\(id)/image").bytes == content)
+            let first = storedKeys(folder)
+            #expect(first.count == 1)
+
+            // The file part before the JSON part, which may be left out.
+            let replacement = fileContent("image/png", count: 100, seed: 4)
+            let updated = try await sendMultipart(client, .patch, "/products/\(id)", [("image", "image/png", nil, replacement)])
+            #expect(updated.status == .ok, "\(updated.body)")
+            #expect(updated.body["image"]?["size"] == .integer(100))
+            #expect(try await download(client, "/products/\(id)/image").bytes == replacement)
+            #expect(storedKeys(folder).count == 1 && storedKeys(folder).isDisjoint(with: first), "the replaced content is removed")
+        }
+    }
+
+    /// Multipart bodies refused for their JSON, their parts or their files: nothing stays in
+    /// storage, and the row does not change.
+    @Test func refusedMultipartBodiesStoreNothingAndChangeNothing() async throws {
+        try await withFolder { client, folder, _ in
+            var fixtures = Fixtures(client)
+            let id = try await created(client, &fixtures)
+            let row = try await request(client, .get, "/products/\(id)").body
+            let kept = storedKeys(folder)
+            let file: MultipartPart = ("image", "image/png", "a.bin", fileContent("image/png"))
+            let json = Array(try await fixtures.productBody().text.utf8)
+            var refusals: [(status: HTTPResponse.Status, parts: [MultipartPart], why: String)] = [
+                (.badRequest, [file, ("data", "application/json", nil, Array("{not json".utf8))], "malformed JSON after the file"),
+                (.badRequest, [file, ("notAField", nil, nil, [1])], "an unknown part"),
+                (.badRequest, [file, file], "a file part twice"),
+                (.unsupportedMediaType, [("image", nil, "a.bin", fileContent("image/png"))], "a file part without a type"),
+                (.unprocessableContent, [("image", "image/png", "a.bin", [])], "an empty file"),
+            ]
+            refusals.append((.contentTooLarge, [("image", "image/png", "b.bin", fileContent("image/png", count: 5242881))], "a file over its size"))
+            refusals.append((.unsupportedMediaType, [("image", "x-otak/unaccepted", "a.bin", fileContent("image/png"))], "a type the field does not accept"))
+            for refusal in refusals {
+                let create = try await sendMultipart(client, .post, "/products", [("data", "application/json", nil, json)] + refusal.parts)
+                #expect(create.status == refusal.status, "POST, \(refusal.why): \(create.body)")
+                let update = try await sendMultipart(client, .patch, "/products/\(id)", refusal.parts)
+                #expect(update.status == refusal.status, "PATCH, \(refusal.why): \(update.body)")
+            }
+            // The body ends inside the file's part, or has no boundary.
+            var cut = multipartBody([file])
+            cut.moveWriterIndex(to: cut.writerIndex - 40)
+            for (body, contentType) in [(cut, "multipart/form-data; boundary=\(testBoundary)"), (multipartBody([file]), "multipart/form-data")] {
+                let answer = try await client.execute(uri: "/products/\(id)", method: .patch, headers: [.contentType: contentType], body: body) { $0.status }
+                #expect(answer == .badRequest, "\(contentType)")
+            }
+            #expect(storedKeys(folder) == kept, "nothing stored, nothing removed")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/.uploads").isEmpty)
+            #expect(try await request(client, .get, "/products/\(id)").body == row)
+        }
+    }
+
     @Test func refusedUploadsStoreNothingAndChangeNothing() async throws {
         try await withFolder { client, folder, _ in
             let id = try await created(client)
@@ -109,10 +176,16 @@ import Testing
         hooks.product = FailingUpdates()
         try await withFolder(hooks: hooks) { client, folder, _ in
             let id = try await created(client)
-            let answer = try await upload(client, "/products/\(id)/image", fileContent("image/png"), mediaType: "image/png")
+            let row = try await request(client, .get, "/products/\(id)").body
+            let kept = storedKeys(folder)
+            let answer = try await upload(client, "/products/\(id)/image", fileContent("image/png", seed: 7), mediaType: "image/png")
             #expect(answer.status == .conflict)
-            #expect(storedKeys(folder).isEmpty)
-            #expect(try await request(client, .get, "/products/\(id)").body["image"] == nil)
+            let multipart = try await sendMultipart(client, .patch, "/products/\(id)", [
+                ("image", "image/png", nil, fileContent("image/png", seed: 8)),
+            ])
+            #expect(multipart.status == .conflict)
+            #expect(storedKeys(folder) == kept)
+            #expect(try await request(client, .get, "/products/\(id)").body == row)
         }
     }
 

@@ -118,7 +118,7 @@ func buildRouter(
         OpenAPIDocument.response()
     }
     FileController(
-        resource: ResourceController<User>(database: database, hooks: hooks.user, bcryptCost: configuration.bcryptCost, changed: auth.callers.forget),
+        resource: ResourceController<User>(database: database, hooks: hooks.user, bcryptCost: configuration.bcryptCost, changed: auth.callers.forget, fileStorage: files.storage),
         storage: files.storage, urls: files.urls
     ).addRoutes(to: router)
     FileController(

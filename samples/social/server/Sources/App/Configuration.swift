@@ -43,7 +43,8 @@ import PostgresNIO
 ///   development mode (a random key each start); `FILE_URL_SECONDS` (default 300): how long a
 ///   signed URL is valid; `FILE_SWEEP_SECONDS` (default 3600) and `FILE_SWEEP_GRACE_SECONDS`
 ///   (default 900): how often contents no row names are removed, and how old they must be.
-///   A body may be as large as the largest `@maxSize` (10485760 bytes), and
+///   A body may be as large as one entity's files together and 1 MiB for a multipart
+///   body's JSON part (11599872 bytes), and
 ///   `REQUEST_BODY_TIMEOUT` counts from the last bytes that arrived;
 /// - `BCRYPT_COST`: the work factor of password hashes, 4 to 31 (default 12).
 /// - `JWT_SECRET`: the key tokens are signed with, at least 32 bytes. Required unless in
@@ -99,9 +100,10 @@ struct AppConfiguration: Sendable {
     var logLevel = Logger.Level.info
     var isDevelopment = Self.isDebugBuild
     var connections: ConnectionLimits = {
-        // File uploads: bodies up to the largest `@maxSize`, as long as their bytes keep arriving.
+        // File uploads: bodies as large as one entity's files (and a JSON part), as long as their
+        // bytes keep arriving. Each file's `@maxSize` is enforced while it streams.
         var limits = ConnectionLimits()
-        limits.maximumBodySize = max(limits.maximumBodySize, 10485760)
+        limits.maximumBodySize = max(limits.maximumBodySize, 11599872)
         limits.bodyTimeoutRestartsOnData = true
         return limits
     }()

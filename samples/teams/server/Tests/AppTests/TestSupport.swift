@@ -176,7 +176,8 @@ private func onPostgres(_ location: AppConfiguration.PostgresLocation, _ sql: St
 func send(
     _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, body: JSONValue? = nil
 ) async throws -> (status: HTTPResponse.Status, body: JSONValue) {
-    try await send(client, method, uri, json: body?.text)
+    let response = try await request(client, method, uri, body: body)
+    return (response.status, response.body)
 }
 
 /// Sends raw text as a JSON body.
@@ -201,10 +202,11 @@ func request(
 ) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, body: JSONValue) {
     let text = json ?? body?.text
     var headers = given
+    let bytes = text.map { ByteBuffer(string: $0) }
     if text != nil { headers[.contentType] = "application/json" }
     if let token { headers[.authorization] = "Bearer " + token }
     if anonymous { headers[.testCaller] = "anonymous" }
-    return try await client.execute(uri: uri, method: method, headers: headers, body: text.map { ByteBuffer(string: $0) }) { response in
+    return try await client.execute(uri: uri, method: method, headers: headers, body: bytes) { response in
         let bytes = Array(buffer: response.body)
         let value = bytes.isEmpty ? JSONValue.null : try JSONValue(parsing: bytes)
         return (response.status, response.headers, value)

@@ -136,6 +136,21 @@ protocol ResourcePatch: Sendable {
     func apply(to record: inout Record)
 }
 
+/// The body of a create or an update as read: its JSON object, and what else it sets (the
+/// files of a `multipart/form-data` body, already stored).
+struct ResourceBody<Entity: Resource> {
+    var input: InputReader
+    /// The fields the body sets besides those of its JSON object.
+    var otherFields: Set<String> = []
+    /// Sets them on the record to write.
+    var apply: @Sendable (inout Entity.Record) -> Void = { _ in }
+    /// Undoes what reading stored, when the write does not happen.
+    var discard: @Sendable () async -> Void = {}
+
+    /// Every field the body sets.
+    var sentFields: Set<String> { input.sentFields.union(otherFields) }
+}
+
 /// The statements of an entity (`<Entity>Queries`), made for both dialects at generation time.
 protocol ResourceQueries {
     static var select: SQL { get }

@@ -17,5 +17,6 @@ extension Room: Resource {
 
     static func addRelatedRoutes(to group: RouterGroup<AppRequestContext>, _ controller: ResourceController<Room>) {
         group.get("{id}/bookings", use: controller.related(Booking.self, BookingQueries.selectByRoom))
+        group.get("{id}/photos", use: controller.related(RoomPhoto.self, RoomPhotoQueries.selectByRoom))
     }
 }

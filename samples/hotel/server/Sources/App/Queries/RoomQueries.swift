@@ -77,6 +77,15 @@ enum RoomQueries: ResourceQueries {
         "available": .init(column: #""rooms"."available""#, kind: .bool),
     ]
 
+    /// The files of the rows a delete removes by cascade (one column each), whose contents are
+    /// removed once it commits.
+    static let cascadedFiles: [SQL] = [
+        SQL(
+            sqlite: #"SELECT "room_photos"."image" FROM "room_photos" WHERE "room_photos"."room_id" = ?1 AND "room_photos"."image" IS NOT NULL"#,
+            postgres: #"SELECT "room_photos"."image"::text FROM "room_photos" WHERE "room_photos"."room_id" = $1 AND "room_photos"."image" IS NOT NULL"#
+        ),
+    ]
+
     /// Unique constraints, to name the fields of a 409.
     static let uniqueConstraints: [UniqueConstraint] = [
         UniqueConstraint(name: "rooms_number_key", columns: ["number"], fields: ["number"]),

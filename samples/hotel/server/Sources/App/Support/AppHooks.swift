@@ -6,6 +6,7 @@ struct AppHooks: Sendable {
     var guest: any EntityHooks<Guest, GuestRecord> = GuestHooks()
     var room: any EntityHooks<Room, RoomRecord> = RoomHooks()
     var booking: any EntityHooks<Booking, BookingRecord> = BookingHooks()
+    var roomPhoto: any EntityHooks<RoomPhoto, RoomPhotoRecord> = RoomPhotoHooks()
     var review: any EntityHooks<Review, ReviewRecord> = ReviewHooks()
 
     /// The business logic of `Sources/App/Hooks/`.
@@ -17,6 +18,7 @@ struct AppHooks: Sendable {
         hooks.guest = NoHooks<Guest, GuestRecord>()
         hooks.room = NoHooks<Room, RoomRecord>()
         hooks.booking = NoHooks<Booking, BookingRecord>()
+        hooks.roomPhoto = NoHooks<RoomPhoto, RoomPhotoRecord>()
         hooks.review = NoHooks<Review, ReviewRecord>()
         return hooks
     }

@@ -31,12 +31,15 @@ extension Entities {
         spec.children.append(RelatedRows(route: "bookings", field: "roomId") { fixtures, changes in
             try await fixtures.createBooking(changes)
         })
+        spec.children.append(RelatedRows(route: "photos", field: "roomId") { fixtures, changes in
+            try await fixtures.createRoomPhoto(changes)
+        })
         spec.access = [
-            AccessCase(.anonymous, list: 200, listed: true, read: 200, create: 401, update: 401, delete: 401, children: ["bookings": 401]),
-            AccessCase(.owner, list: 200, listed: true, read: 200, create: 403, update: 403, delete: 403, children: ["bookings": 200]),
-            AccessCase(.other, list: 200, listed: true, read: 200, create: 403, update: 403, delete: 403, children: ["bookings": 200]),
-            AccessCase(.role("manager"), list: 200, listed: true, read: 200, create: 201, update: 200, delete: 204, children: ["bookings": 200]),
-            AccessCase(.role("receptionist"), list: 200, listed: true, read: 200, create: 403, update: 200, delete: 403, children: ["bookings": 200]),
+            AccessCase(.anonymous, list: 200, listed: true, read: 200, create: 401, update: 401, delete: 401, children: ["bookings": 401, "photos": 200]),
+            AccessCase(.owner, list: 200, listed: true, read: 200, create: 403, update: 403, delete: 403, children: ["bookings": 200, "photos": 200]),
+            AccessCase(.other, list: 200, listed: true, read: 200, create: 403, update: 403, delete: 403, children: ["bookings": 200, "photos": 200]),
+            AccessCase(.role("manager"), list: 200, listed: true, read: 200, create: 201, update: 200, delete: 204, children: ["bookings": 200, "photos": 200]),
+            AccessCase(.role("receptionist"), list: 200, listed: true, read: 200, create: 403, update: 200, delete: 403, children: ["bookings": 200, "photos": 200]),
         ]
         return spec
     }()
@@ -92,6 +95,7 @@ extension OracleEntities {
             "amenities": .value(key: "amenities"),
             "available": .value(key: "available"),
             "bookings": .hasMany(target: "Booking", inverse: "room"),
+            "photos": .hasMany(target: "RoomPhoto", inverse: "room"),
         ],
         rules: [
             OracleRule([.list, .read], .isPublic),

@@ -31,6 +31,6 @@ extension Product: Resource {
 /// The `File` fields: `FileController` serves `/products/{id}/<field>`.
 extension Product: FileResource {
     static let files: [FileField<Product>] = [
-        FileField(name: "image", route: "image", accept: ["image/png", "image/jpeg", "image/webp"], maxSize: 5242880, row: \.image, record: \.image),
+        FileField(name: "image", route: "image", accept: ["image/png", "image/jpeg", "image/webp"], maxSize: 5242880, isRequired: false, record: \.image),
     ]
 }

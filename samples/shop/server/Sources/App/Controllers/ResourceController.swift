@@ -15,9 +15,17 @@ struct ResourceController<Entity: Resource>: Sendable {
     var changed: (@Sendable (UUID) -> Void)?
     /// The live feed, for an entity with `@@events`: `GET /<route>/events`.
     var events: EventFeed?
-    /// Called once a delete has committed, with the row's columns as they were: an entity's
-    /// `FileController` removes the contents of its files.
-    var deleted: (@Sendable (Entity.Record) async -> Void)?
+    /// Reads the body of `POST` and `PATCH` (of the row with the id): a JSON object or, for an
+    /// entity with `File` fields, `multipart/form-data` too (set by its `FileController`).
+    var readBody: @Sendable (Request, AppRequestContext, _ updating: UUID?) async throws -> ResourceBody<Entity> = { request, context, _ in
+        ResourceBody(input: try await InputReader(request: request, context: context))
+    }
+    /// Called once an update or a delete has committed, with the row's columns before and after
+    /// it (`nil` once deleted): an entity's `FileController` removes the contents no row names
+    /// any more.
+    var committedWrite: (@Sendable (_ old: Entity.Record, _ new: Entity.Record?) async -> Void)?
+    /// Where the files of the rows a delete removes by cascade are (`Queries.cascadedFiles`).
+    var fileStorage: (any FileStorage)?
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group(RouterPath(Entity.route))
@@ -95,20 +103,33 @@ struct ResourceController<Entity: Resource>: Sendable {
     /// the row as it would be inserted.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Entity> {
         let access = try context.caller.access(Entity.Permissions.create)
-        var input = try await InputReader(request: request, context: context)
-        let record = Entity.Create.read(&input, owner: context.caller.userID)?.record
+        var body = try await readBody(request, context, nil)
+        do {
+            return try await create(&body, access: access, context)
+        } catch {
+            await body.discard()
+            throw error
+        }
+    }
+
+    private func create(_ body: inout ResourceBody<Entity>, access: Access, _ context: AppRequestContext) async throws -> EditedResponse<Entity> {
+        let record = Entity.Create.read(&body.input, owner: context.caller.userID).map { [apply = body.apply] in
+            var record = $0.record
+            apply(&record)
+            return record
+        }
         var validator = Validator()
         if let record {
             Entity.validatePasswords(record, into: &validator)
             record.validate(into: &validator)
         }
-        try input.finish(validation: validator.errors)
+        try body.input.finish(validation: validator.errors)
         guard var record else {
             throw APIError.badRequest("the body is incomplete")
         }
         // A guarded field sent with the value the row would hold without it needs no field rule,
         // nor does a new row's owner who is the caller.
-        let guarded = Caller.changedFields(input.sentFields, from: Entity.Record.guardedDefaults, to: record.guardedValues)
+        let guarded = Caller.changedFields(body.sentFields, from: Entity.Record.guardedDefaults, to: record.guardedValues)
             .subtracting(record.fieldsOwned(by: context.caller.userID))
         let fieldAccess = try context.caller.fieldAccess(Entity.Permissions.createFields, sent: guarded)
         try await Entity.hashPasswords(&record, cost: bcryptCost)
@@ -140,25 +161,32 @@ struct ResourceController<Entity: Resource>: Sendable {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Entity {
         let access = try context.caller.access(Entity.Permissions.update)
         let id = try Self.id(context)
-        var input = try await InputReader(request: request, context: context)
-        var patch = Entity.Patch.read(&input)
-        let sent = input.sentFields
-        var validator = Validator()
-        Entity.validatePasswords(patch, into: &validator)
-        try input.finish(validation: validator.errors)
-        try await Entity.hashPasswords(&patch, cost: bcryptCost)
-        return try await update(id, access: access, patch: patch, sent: sent, context) { [patch] in patch.apply(to: &$0) }.updated
+        var body = try await readBody(request, context, id)
+        do {
+            var patch = Entity.Patch.read(&body.input)
+            var validator = Validator()
+            Entity.validatePasswords(patch, into: &validator)
+            try body.input.finish(validation: validator.errors)
+            try await Entity.hashPasswords(&patch, cost: bcryptCost)
+            return try await update(id, access: access, patch: patch, sent: body.sentFields, context) { [patch, apply = body.apply] in
+                patch.apply(to: &$0)
+                apply(&$0)
+            }
+        } catch {
+            await body.discard()
+            throw error
+        }
     }
 
     /// An update of the row `id`: `change` makes the record to write from the stored one,
     /// `patch` is what a body sent (empty for an upload), `sent` the fields it names. Returns
-    /// the row as updated and the record as it was.
+    /// the row as updated.
     func update(
         _ id: UUID, access: Access, patch: Entity.Patch, sent: Set<String>, _ context: AppRequestContext,
         change: @escaping @Sendable (inout Entity.Record) -> Void
-    ) async throws -> (updated: Entity, old: Entity.Record) {
+    ) async throws -> Entity {
         defer { changed?(id) }  // once the change commits (or fails)
-        let (updated, old) = try await write(references: patch.references) { [patch] connection in
+        let (updated, old, new) = try await write(references: patch.references) { [patch] connection in
             let hookContext = hooks.context(on: connection, caller: context.caller)
             var lookup = SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])
             lookup.restrict(to: access)
@@ -202,10 +230,11 @@ struct ResourceController<Entity: Resource>: Sendable {
             try await Self.appendEvent(
                 .updated, id: id, row: updated, image: [.uuid(id)] + record.bindings, previous: [.uuid(id)] + old.bindings, context,
                 on: connection)
-            return (updated, old)
+            return (updated, old, record)
         }
+        await committedWrite?(old, new)
         await committed(.updated(updated), context)
-        return (updated, old)
+        return updated
     }
 
     /// `DELETE /<route>/{id}`: 204, or 409 while other rows still point at it. The rule is part
@@ -215,14 +244,16 @@ struct ResourceController<Entity: Resource>: Sendable {
         let id = try Self.id(context)
         defer { changed?(id) }  // once the row is gone (or the delete failed)
         let removed: Entity.Record?
+        let cascades = fileStorage == nil ? [] : Entity.Queries.cascadedFiles
+        var cascadedKeys: [String] = []
         do {
             // One statement, unless the hooks use the database too.
-            removed = try await database.transaction(if: hooks.usesDatabase || Entity.emitsEvents || deleted != nil) { connection in
+            removed = try await database.transaction(if: hooks.usesDatabase || Entity.emitsEvents || committedWrite != nil || !cascades.isEmpty) { connection in
                 let hookContext = hooks.context(on: connection, caller: context.caller)
                 try await hooks.willDelete(id: id, context: hookContext)
-                // The row as it was (locked until the delete), for the delete's event and `deleted`.
+                // The row as it was (locked until the delete), for the delete's event and `committedWrite`.
                 var before: Entity.Record?
-                if Entity.emitsEvents || deleted != nil {
+                if Entity.emitsEvents || committedWrite != nil {
                     var lookup = SQLBuilder(connection.dialect, Entity.Queries.selectRecord, values: [.uuid(id)])
                     lookup.lockForUpdate()
                     before = try await connection.query(lookup).first.map(Entity.Record.init(row:))
@@ -230,6 +261,13 @@ struct ResourceController<Entity: Resource>: Sendable {
                 var beforeRow: Entity?
                 if Entity.emitsEvents, before != nil {
                     beforeRow = try await connection.query(SQLBuilder(connection.dialect, Entity.Queries.find, values: [.uuid(id)])).first.map(Entity.init(row:))
+                }
+                // The files of the rows the delete removes by cascade, locked until it commits
+                // (an upload to one of them waits, then finds it gone).
+                for statement in cascades {
+                    var files = SQLBuilder(connection.dialect, statement, values: [.uuid(id)])
+                    files.lockForUpdate()
+                    cascadedKeys += try await connection.query(files).map { (try $0.decode(0) as StoredFile).key }
                 }
                 var delete = SQLBuilder(connection.dialect, Entity.Queries.delete, values: [.uuid(id)])
                 delete.restrict(to: access)
@@ -246,7 +284,8 @@ struct ResourceController<Entity: Resource>: Sendable {
         } catch let error where ConstraintViolation(error) == .foreignKey {
             throw APIError.conflict("the \(Entity.displayName) is still referenced by other rows; delete or change them first")
         }
-        if let removed, let deleted { await deleted(removed) }
+        if let removed, let committedWrite { await committedWrite(removed, nil) }
+        if let fileStorage { await fileStorage.removeUnnamed(cascadedKeys, logger: context.logger) }
         await committed(.deleted(id: id), context)
         return .noContent
     }

@@ -2309,6 +2309,21 @@ ALTER TABLE "products" ADD CONSTRAINT "products_check_1" CHECK ("price" > 0 OR N
           "content": {
             "application/json": {
               "schema": {"$ref": "#/components/schemas/ProductCreate"}
+            },
+            "multipart/form-data": {
+              "schema": {
+                "description": "The fields as a JSON object in the part named data, and files in parts named after their fields",
+                "type": "object",
+                "properties": {
+                  "data": {"$ref": "#/components/schemas/ProductCreate"},
+                  "image": {"type": "string", "contentMediaType": "application/octet-stream", "description": "The image, at most 5242880 bytes; sent as application/octet-stream, its type is read from its first bytes"}
+                },
+                "required": ["data"]
+              },
+              "encoding": {
+                "data": {"contentType": "application/json"},
+                "image": {"contentType": "image/png, image/jpeg, image/webp"}
+              }
             }
           }
         },
@@ -2368,7 +2383,7 @@ ALTER TABLE "products" ADD CONSTRAINT "products_check_1" CHECK ("price" > 0 OR N
             }
           },
           "415": {
-            "description": "The body is not sent as application/json",
+            "description": "The body is not sent as application/json or multipart/form-data, or a file's type is not one its field accepts",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -2479,6 +2494,20 @@ ALTER TABLE "products" ADD CONSTRAINT "products_check_1" CHECK ("price" > 0 OR N
           "content": {
             "application/json": {
               "schema": {"$ref": "#/components/schemas/ProductPatch"}
+            },
+            "multipart/form-data": {
+              "schema": {
+                "description": "The fields as a JSON object in the part named data, and files in parts named after their fields",
+                "type": "object",
+                "properties": {
+                  "data": {"$ref": "#/components/schemas/ProductPatch"},
+                  "image": {"type": "string", "contentMediaType": "application/octet-stream", "description": "The image, at most 5242880 bytes; sent as application/octet-stream, its type is read from its first bytes"}
+                }
+              },
+              "encoding": {
+                "data": {"contentType": "application/json"},
+                "image": {"contentType": "image/png, image/jpeg, image/webp"}
+              }
             }
           }
         },
@@ -2540,7 +2569,7 @@ ALTER TABLE "products" ADD CONSTRAINT "products_check_1" CHECK ("price" > 0 OR N
             }
           },
           "415": {
-            "description": "The body is not sent as application/json",
+            "description": "The body is not sent as application/json or multipart/form-data, or a file's type is not one its field accepts",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}

@@ -15,8 +15,11 @@ import Logging
 /// - `GET /<route>/{id}/<field>`: the content, if the caller may read the row (404 otherwise,
 ///   as for the row), with `ETag`, `Range` and `If-None-Match`; or, with `expires` and
 ///   `signature` from a signed URL, to anyone holding it until it expires.
-/// - `DELETE /<route>/{id}/<field>`: clears the field (204).
+/// - `DELETE /<route>/{id}/<field>`: clears an optional field (204).
 /// - `GET /<route>/{id}/<field>/url`: a signed URL of the content, for an `<img src>`.
+///
+/// `POST /<route>` and `PATCH /<route>/{id}` also take `multipart/form-data`: the JSON object
+/// in a part named `data` (if any), each file in a part named after its field.
 ///
 /// Replaced and cleared contents, and those of deleted rows, are removed once the change has
 /// committed; an upload whose change fails is removed at once. `FileSweep` removes the rest
@@ -28,15 +31,19 @@ struct FileController<Entity: FileResource>: Sendable {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         var resource = resource
-        resource.deleted = { [storage] record in
-            await Self.remove(Entity.fileKeys(of: record), from: storage, logger: nil)
+        resource.readBody = { [self] request, context, id in
+            try await readBody(request, context, updating: id)
+        }
+        resource.committedWrite = { [storage] old, new in
+            let named = new.map(Entity.fileKeys(of:)) ?? []
+            await storage.removeUnnamed(Entity.fileKeys(of: old).filter { !named.contains($0) }, logger: nil)
         }
         resource.addRoutes(to: router)
         let group = router.group(RouterPath(Entity.route))
         for field in Entity.files {
             group.get("{id}/\(field.route)", use: download(field))
             group.put("{id}/\(field.route)", use: upload(field, resource))
-            group.delete("{id}/\(field.route)", use: clear(field, resource))
+            if !field.isRequired { group.delete("{id}/\(field.route)", use: clear(field, resource)) }
             group.get("{id}/\(field.route)/url", use: signedURL(field))
         }
     }
@@ -44,57 +51,115 @@ struct FileController<Entity: FileResource>: Sendable {
     private func upload(
         _ field: FileField<Entity>, _ resource: ResourceController<Entity>
     ) -> @Sendable (Request, AppRequestContext) async throws -> Entity {
-        { [storage] request, context in
+        { [self] request, context in
             let access = try context.caller.access(Entity.Permissions.update)
             let id = try ResourceController<Entity>.id(context)
-            let mediaType = try Self.declaredMediaType(request, field)
+            let mediaType = try Self.mediaType(request.headers[.contentType], accepted: field)
             if let length = request.headers[.contentLength].flatMap(Int64.init), length > field.maxSize {
                 throw Self.tooLarge(field)
             }
-            // Before reading the body: whether the caller may change the row at all.
-            guard try await resource.database.read(Entity.Queries.exists, id: id, access: access) != nil else {
-                throw try await resource.database.withConnection { connection in
-                    try await resource.notFoundOrForbidden(id, Entity.Permissions.update, context, connection)
-                }
-            }
-            let content: StoredContent
+            try await checkUpdatable(id, access: access, context)
+            let disposition = request.headers[.contentDisposition].map(HeaderParameters.init)
+            let file = try await store(request.body, field, mediaType: mediaType, filename: disposition?["filename"])
             do {
-                content = try await storage.store(request.body, limit: field.maxSize) { content in
-                    try MediaSniffer.check(content, declared: mediaType, field: field.name)
-                }
-            } catch is FileTooLarge {
-                throw Self.tooLarge(field)
-            }
-            let file = StoredFile(
-                name: Self.fileName(request, field: field.name, mediaType: mediaType), size: content.size, mediaType: mediaType,
-                sha256: content.sha256, key: content.key)
-            let result: (updated: Entity, old: Entity.Record)
-            do {
-                result = try await resource.update(id, access: access, patch: Entity.Patch(), sent: [field.name], context) {
+                return try await resource.update(id, access: access, patch: Entity.Patch(), sent: [field.name], context) {
                     $0[keyPath: field.record] = file
                 }
             } catch {
-                await Self.remove([content.key], from: storage, logger: context.logger)
+                await storage.removeUnnamed([file.key], logger: context.logger)
                 throw error
             }
-            if let old = result.old[keyPath: field.record] {
-                await Self.remove([old.key], from: storage, logger: context.logger)
-            }
-            return result.updated
         }
+    }
+
+    /// Before reading an upload: whether the caller may change the row at all.
+    private func checkUpdatable(_ id: UUID, access: Access, _ context: AppRequestContext) async throws {
+        guard try await resource.database.read(Entity.Queries.exists, id: id, access: access) == nil else { return }
+        throw try await resource.database.withConnection { connection in
+            try await resource.notFoundOrForbidden(id, Entity.Permissions.update, context, connection)
+        }
+    }
+
+    /// Streams a file to storage, under the field's limits. Without a `mediaType`, its bytes
+    /// tell it.
+    private func store<Body: AsyncSequence>(
+        _ body: Body, _ field: FileField<Entity>, mediaType declared: String?, filename: String?
+    ) async throws -> StoredFile where Body.Element == ByteBuffer {
+        do {
+            var mediaType = declared ?? ""
+            let content = try await storage.store(body, limit: field.maxSize) { content in
+                if let declared {
+                    try MediaSniffer.check(content, declared: declared, field: field.name)
+                } else {
+                    mediaType = try MediaSniffer.mediaType(of: content, accepted: field)
+                }
+            }
+            return StoredFile(
+                name: Self.fileName(filename, field: field.name, mediaType: mediaType), size: content.size, mediaType: mediaType,
+                sha256: content.sha256, key: content.key)
+        } catch is FileTooLarge {
+            throw Self.tooLarge(field)
+        }
+    }
+
+    /// The body of `POST` or `PATCH`: JSON as for any entity, or `multipart/form-data` with the
+    /// JSON object in a part named `data` and files in parts named after their fields, each
+    /// stored as it arrives. Refused parts remove what was stored before them.
+    private func readBody(_ request: Request, _ context: AppRequestContext, updating id: UUID?) async throws -> ResourceBody<Entity> {
+        guard let boundary = try MultipartReader<RequestBody>.boundary(of: request.headers[.contentType]) else {
+            return ResourceBody(input: try await InputReader(request: request, context: context))
+        }
+        if let id {
+            try await checkUpdatable(id, access: try context.caller.access(Entity.Permissions.update), context)
+        }
+        let reader = MultipartReader(request.body, boundary: boundary)
+        var input: InputReader?
+        var files: [(field: FileField<Entity>, file: StoredFile)] = []
+        do {
+            while let part = try await reader.nextPart() {
+                if part.name == "data" {
+                    guard input == nil else { throw APIError.badRequest("the body has two parts named data") }
+                    guard part.contentType.map(InputReader.isJSON) ?? true else {
+                        throw APIError(status: .unsupportedMediaType, code: "unsupported_media_type",
+                                       message: "send the part named data as application/json")
+                    }
+                    input = try InputReader(json: try await reader.body().collect(upTo: context.maxUploadSize))
+                } else if let field = Entity.files.first(where: { $0.name == part.name }) {
+                    guard !files.contains(where: { $0.field.name == field.name }) else {
+                        throw APIError.badRequest("the body has two parts named \(field.name)")
+                    }
+                    let mediaType = try Self.mediaType(part.contentType, accepted: field)
+                    files.append((field, try await store(reader.body(), field, mediaType: mediaType, filename: part.filename)))
+                } else {
+                    let names = (["data"] + Entity.files.map(\.name)).joined(separator: ", ")
+                    throw APIError.badRequest(
+                        "the body has a part named \(part.name): send the fields as a JSON object in a part named data, and files in parts named after their fields (\(names))")
+                }
+            }
+        } catch {
+            await storage.removeUnnamed(files.map(\.file.key), logger: context.logger)
+            throw error
+        }
+        let stored = files
+        return ResourceBody(
+            input: input ?? InputReader(object: [:]),
+            otherFields: Set(stored.map(\.field.name)),
+            apply: { record in
+                for (field, file) in stored { record[keyPath: field.record] = file }
+            },
+            discard: { [storage] in
+                await storage.removeUnnamed(stored.map(\.file.key), logger: context.logger)
+            })
     }
 
     private func clear(
         _ field: FileField<Entity>, _ resource: ResourceController<Entity>
     ) -> @Sendable (Request, AppRequestContext) async throws -> HTTPResponse.Status {
-        { [storage] request, context in
+        { request, context in
             let access = try context.caller.access(Entity.Permissions.update)
             let id = try ResourceController<Entity>.id(context)
-            let old = try await resource.update(id, access: access, patch: Entity.Patch(), sent: [field.name], context) {
+            _ = try await resource.update(id, access: access, patch: Entity.Patch(), sent: [field.name], context) {
                 $0[keyPath: field.record] = nil
-            }.old
-            if let file = old[keyPath: field.record] {
-                await Self.remove([file.key], from: storage, logger: context.logger)
             }
             return .noContent
         }
@@ -108,8 +173,8 @@ struct FileController<Entity: FileResource>: Sendable {
             if let signature = request.uri.queryParameters["signature"] {
                 // A signed URL: the signature is the permission, for the content it was made for.
                 guard let expires = request.uri.queryParameters["expires"].flatMap({ Int64(String($0)) }),
-                      let row = try await database.read(Entity.Queries.find, id: id, access: .all).map(Entity.init(row:)),
-                      let stored = row[keyPath: field.row],
+                      let row = try await database.read(Entity.Queries.selectRecord, id: id, access: .all).map(Entity.Record.init(row:)),
+                      let stored = row[keyPath: field.record],
                       urls.verify(String(signature), path: Self.path(id, field), sha256: stored.sha256, expires: expires)
                 else {
                     throw APIError.forbidden("the link is invalid or has expired")
@@ -138,10 +203,10 @@ struct FileController<Entity: FileResource>: Sendable {
         _ field: FileField<Entity>, id: UUID, _ context: AppRequestContext, _ database: Database
     ) async throws -> StoredFile {
         let access = try context.caller.access(Entity.Permissions.read)
-        guard let row = try await database.read(Entity.Queries.find, id: id, access: access).map(Entity.init(row:)) else {
+        guard let row = try await database.read(Entity.Queries.selectRecord, id: id, access: access).map(Entity.Record.init(row:)) else {
             throw ResourceController<Entity>.notFound(id)
         }
-        guard let file = row[keyPath: field.row] else {
+        guard let file = row[keyPath: field.record] else {
             throw APIError.notFound("the \(Entity.displayName) has no \(field.name)")
         }
         return file
@@ -206,17 +271,19 @@ struct FileController<Entity: FileResource>: Sendable {
         return "\(inline ? "inline" : "attachment"); filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }
 
-    /// The upload's media type, from `Content-Type` (without parameters, in lower case): 415
-    /// when it is missing or not one the field accepts.
-    private static func declaredMediaType(_ request: Request, _ field: FileField<Entity>) throws -> String {
-        let declared = request.headers[.contentType].map {
-            String($0.prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces).lowercased()
-        } ?? ""
+    /// An upload's media type, from its `Content-Type` (without parameters, in lower case): 415
+    /// when it is missing or not one the field accepts. `nil` for `application/octet-stream`
+    /// where the field does not accept it as such: the content's first bytes then tell the type
+    /// (what clients that do not know it send, such as those generated from the OpenAPI
+    /// document for a field that accepts several types).
+    private static func mediaType(_ contentType: String?, accepted field: FileField<Entity>) throws -> String? {
+        let declared = contentType.map { HeaderParameters($0).value.lowercased() } ?? ""
         let accepted = field.accept.isEmpty ? "any media type" : field.accept.joined(separator: ", ")
         guard !declared.isEmpty, declared.contains("/") else {
             throw APIError(status: .unsupportedMediaType, code: "unsupported_media_type",
-                           message: "send the file's media type in Content-Type (\(accepted))")
+                           message: "send the media type of \(field.name) in its Content-Type (\(accepted))")
         }
+        if declared == "application/octet-stream", !field.accept.isEmpty, !field.accepts(declared) { return nil }
         guard field.accepts(declared) else {
             throw APIError(status: .unsupportedMediaType, code: "unsupported_media_type",
                            message: "\(field.name) accepts \(accepted), not \(declared)")
@@ -224,14 +291,12 @@ struct FileController<Entity: FileResource>: Sendable {
         return declared
     }
 
-    /// The name in `Content-Disposition: …; filename="…"`, without folders or control
-    /// characters, else the field's name and the media type's usual extension.
-    private static func fileName(_ request: Request, field: String, mediaType: String) -> String {
-        if let header = request.headers[.contentDisposition], let range = header.range(of: "filename=") {
-            var name = String(header[range.upperBound...].prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces)
-            if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
-            name = String(name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
-            name = String(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init)).prefix(255).description
+    /// The name the client gave, without folders or control characters, else the field's name
+    /// and the media type's usual extension.
+    private static func fileName(_ given: String?, field: String, mediaType: String) -> String {
+        if let given {
+            var name = String(given.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
+            name = String(String(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init)).prefix(255))
             if !name.isEmpty, name != ".", name != ".." { return name }
         }
         return field + (MediaSniffer.extensions[mediaType].map { "." + $0 } ?? "")
@@ -239,16 +304,6 @@ struct FileController<Entity: FileResource>: Sendable {
 
     private static func tooLarge(_ field: FileField<Entity>) -> APIError {
         APIError(status: .contentTooLarge, code: "payload_too_large", message: "\(field.name) takes at most \(field.maxSize) bytes")
-    }
-
-    /// Removes contents no row points at any more; a failure is logged, and the sweep retries.
-    private static func remove(_ keys: [String], from storage: any FileStorage, logger: Logger?) async {
-        guard !keys.isEmpty else { return }
-        do {
-            try await storage.remove(keys)
-        } catch {
-            (logger ?? Logger(label: "files")).warning("could not remove a file's content; the sweep will", metadata: ["error": "\(error)"])
-        }
     }
 }
 
@@ -365,6 +420,19 @@ enum MediaSniffer {
     private static func matches(_ head: [UInt8], _ signature: (type: String, offset: Int, bytes: [UInt8?])) -> Bool {
         head.count >= signature.offset + signature.bytes.count
             && zip(head[signature.offset...], signature.bytes).allSatisfy { byte, expected in expected.map { $0 == byte } ?? true }
+    }
+
+    /// The type of content sent without one: the first type the field accepts whose signature
+    /// the content starts with; 415 if there is none, 422 if the content is empty.
+    static func mediaType<Entity>(of content: StoredContent, accepted field: FileField<Entity>) throws -> String {
+        guard content.size > 0 else {
+            throw APIError.validationFailed([FieldError(field: field.name, rule: "size", message: "is empty")])
+        }
+        guard let signature = signatures.first(where: { field.accepts($0.type) && matches(content.head, $0) }) else {
+            throw APIError(status: .unsupportedMediaType, code: "unsupported_media_type",
+                           message: "\(field.name) accepts \(field.accept.joined(separator: ", ")): send its type in Content-Type")
+        }
+        return signature.type
     }
 
     /// Refuses (422) empty content, and content declared as a type with a signature that does

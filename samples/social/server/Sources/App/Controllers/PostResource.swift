@@ -40,6 +40,6 @@ extension Post: Resource {
 /// The `File` fields: `FileController` serves `/posts/{id}/<field>`.
 extension Post: FileResource {
     static let files: [FileField<Post>] = [
-        FileField(name: "photo", route: "photo", accept: ["image/*"], maxSize: 10485760, row: \.photo, record: \.photo),
+        FileField(name: "photo", route: "photo", accept: ["image/*"], maxSize: 10485760, isRequired: false, record: \.photo),
     ]
 }

@@ -70,6 +70,6 @@ extension User: Resource {
 /// The `File` fields: `FileController` serves `/users/{id}/<field>`.
 extension User: FileResource {
     static let files: [FileField<User>] = [
-        FileField(name: "avatar", route: "avatar", accept: ["image/png", "image/jpeg", "image/webp"], maxSize: 2097152, row: \.avatar, record: \.avatar),
+        FileField(name: "avatar", route: "avatar", accept: ["image/png", "image/jpeg", "image/webp"], maxSize: 2097152, isRequired: false, record: \.avatar),
     ]
 }

@@ -1144,6 +1144,21 @@ ALTER TABLE "posts" ADD COLUMN "photo" json;
           "content": {
             "application/json": {
               "schema": {"$ref": "#/components/schemas/UserCreate"}
+            },
+            "multipart/form-data": {
+              "schema": {
+                "description": "The fields as a JSON object in the part named data, and files in parts named after their fields",
+                "type": "object",
+                "properties": {
+                  "data": {"$ref": "#/components/schemas/UserCreate"},
+                  "avatar": {"type": "string", "contentMediaType": "application/octet-stream", "description": "The avatar, at most 2097152 bytes; sent as application/octet-stream, its type is read from its first bytes"}
+                },
+                "required": ["data"]
+              },
+              "encoding": {
+                "data": {"contentType": "application/json"},
+                "avatar": {"contentType": "image/png, image/jpeg, image/webp"}
+              }
             }
           }
         },
@@ -1203,7 +1218,7 @@ ALTER TABLE "posts" ADD COLUMN "photo" json;
             }
           },
           "415": {
-            "description": "The body is not sent as application/json",
+            "description": "The body is not sent as application/json or multipart/form-data, or a file's type is not one its field accepts",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -1297,6 +1312,20 @@ ALTER TABLE "posts" ADD COLUMN "photo" json;
           "content": {
             "application/json": {
               "schema": {"$ref": "#/components/schemas/UserPatch"}
+            },
+            "multipart/form-data": {
+              "schema": {
+                "description": "The fields as a JSON object in the part named data, and files in parts named after their fields",
+                "type": "object",
+                "properties": {
+                  "data": {"$ref": "#/components/schemas/UserPatch"},
+                  "avatar": {"type": "string", "contentMediaType": "application/octet-stream", "description": "The avatar, at most 2097152 bytes; sent as application/octet-stream, its type is read from its first bytes"}
+                }
+              },
+              "encoding": {
+                "data": {"contentType": "application/json"},
+                "avatar": {"contentType": "image/png, image/jpeg, image/webp"}
+              }
             }
           }
         },
@@ -1358,7 +1387,7 @@ ALTER TABLE "posts" ADD COLUMN "photo" json;
             }
           },
           "415": {
-            "description": "The body is not sent as application/json",
+            "description": "The body is not sent as application/json or multipart/form-data, or a file's type is not one its field accepts",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -2574,6 +2603,21 @@ ALTER TABLE "posts" ADD COLUMN "photo" json;
           "content": {
             "application/json": {
               "schema": {"$ref": "#/components/schemas/PostCreate"}
+            },
+            "multipart/form-data": {
+              "schema": {
+                "description": "The fields as a JSON object in the part named data, and files in parts named after their fields",
+                "type": "object",
+                "properties": {
+                  "data": {"$ref": "#/components/schemas/PostCreate"},
+                  "photo": {"type": "string", "contentMediaType": "application/octet-stream", "description": "The photo, at most 10485760 bytes; sent as application/octet-stream, its type is read from its first bytes"}
+                },
+                "required": ["data"]
+              },
+              "encoding": {
+                "data": {"contentType": "application/json"},
+                "photo": {"contentType": "image/*"}
+              }
             }
           }
         },
@@ -2633,7 +2677,7 @@ ALTER TABLE "posts" ADD COLUMN "photo" json;
             }
           },
           "415": {
-            "description": "The body is not sent as application/json",
+            "description": "The body is not sent as application/json or multipart/form-data, or a file's type is not one its field accepts",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}
@@ -2744,6 +2788,20 @@ ALTER TABLE "posts" ADD COLUMN "photo" json;
           "content": {
             "application/json": {
               "schema": {"$ref": "#/components/schemas/PostPatch"}
+            },
+            "multipart/form-data": {
+              "schema": {
+                "description": "The fields as a JSON object in the part named data, and files in parts named after their fields",
+                "type": "object",
+                "properties": {
+                  "data": {"$ref": "#/components/schemas/PostPatch"},
+                  "photo": {"type": "string", "contentMediaType": "application/octet-stream", "description": "The photo, at most 10485760 bytes; sent as application/octet-stream, its type is read from its first bytes"}
+                }
+              },
+              "encoding": {
+                "data": {"contentType": "application/json"},
+                "photo": {"contentType": "image/*"}
+              }
             }
           }
         },
@@ -2805,7 +2863,7 @@ ALTER TABLE "posts" ADD COLUMN "photo" json;
             }
           },
           "415": {
-            "description": "The body is not sent as application/json",
+            "description": "The body is not sent as application/json or multipart/form-data, or a file's type is not one its field accepts",
             "content": {
               "application/json": {
                 "schema": {"$ref": "#/components/schemas/ErrorResponse"}

@@ -3,6 +3,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import NIOPosix
 #if canImport(Glibc)
@@ -34,6 +35,18 @@ protocol FileStorage: Sendable {
     /// The keys of the contents last written before `date`, and of what interrupted writes
     /// left: what a sweep removes when no row names it.
     func keys(writtenBefore date: Date) async throws -> [String]
+}
+
+extension FileStorage {
+    /// Removes contents no row names any more; a failure is logged, and the sweep retries.
+    func removeUnnamed(_ keys: [String], logger: Logger?) async {
+        guard !keys.isEmpty else { return }
+        do {
+            try await remove(keys)
+        } catch {
+            (logger ?? Logger(label: "files")).warning("could not remove a file's content; the sweep will", metadata: ["error": "\(error)"])
+        }
+    }
 }
 
 /// A body longer than the field's `@maxSize`.

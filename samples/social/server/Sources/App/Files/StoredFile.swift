@@ -83,7 +83,10 @@ struct FileField<Entity: FileResource>: Sendable {
     let accept: [String]
     /// The largest upload, in bytes.
     let maxSize: Int64
-    let row: KeyPath<Entity, StoredFile?> & Sendable
+    /// Whether every row has one: set by a create's multipart body, replaced by uploads, never
+    /// cleared.
+    let isRequired: Bool
+    /// Where the row's columns keep it.
     let record: WritableKeyPath<Entity.Record, StoredFile?> & Sendable
 
     /// Whether `mediaType` (lower case, without parameters) is one the field accepts.

@@ -147,6 +147,15 @@ enum UserQueries: ResourceQueries {
         "emailVerified": .init(column: #""users"."email_verified""#, kind: .bool),
     ]
 
+    /// The files of the rows a delete removes by cascade (one column each), whose contents are
+    /// removed once it commits.
+    static let cascadedFiles: [SQL] = [
+        SQL(
+            sqlite: #"SELECT "posts"."photo" FROM "posts" WHERE "posts"."author_id" = ?1 AND "posts"."photo" IS NOT NULL"#,
+            postgres: #"SELECT "posts"."photo"::text FROM "posts" WHERE "posts"."author_id" = $1 AND "posts"."photo" IS NOT NULL"#
+        ),
+    ]
+
     /// Unique constraints, to name the fields of a 409.
     static let uniqueConstraints: [UniqueConstraint] = [
         UniqueConstraint(name: "users_email_key", columns: ["email"], fields: ["email"]),

@@ -32,7 +32,11 @@ public struct InputReader {
         guard Self.isJSON(request.headers[.contentType]) else {
             throw APIError(status: .unsupportedMediaType, code: "unsupported_media_type", message: "send the body as application/json")
         }
-        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        try self.init(json: try await request.body.collect(upTo: context.maxUploadSize))
+    }
+
+    /// Reads a JSON object; anything else is refused with 400.
+    public init(json body: ByteBuffer) throws {
         let value: JSONValue
         do {
             value = try JSONValue(parsing: Array(buffer: body))
@@ -47,7 +51,7 @@ public struct InputReader {
 
     /// `application/json` or a JSON-based type (`application/merge-patch+json`), with any
     /// parameters (`; charset=utf-8`).
-    static func isJSON(_ contentType: String?) -> Bool {
+    public static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
         if contentType == "application/json" { return true }  // most requests; the rest goes through Foundation
         let mediaType = contentType.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces).lowercased()
