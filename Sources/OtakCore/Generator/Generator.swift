@@ -641,9 +641,11 @@ struct RouteTable {
                     result += [
                         Route(method: "GET", path: path, summary: "Download the \(relation) of \(Naming.withArticle(name))"),
                         Route(method: "PUT", path: path, summary: "Upload the \(relation) of \(Naming.withArticle(name))"),
-                        Route(method: "DELETE", path: path, summary: "Remove the \(relation) of \(Naming.withArticle(name))"),
-                        Route(method: "GET", path: path + "/url", summary: "A signed URL of the \(relation) of \(Naming.withArticle(name))"),
                     ]
+                    if field.isOptional {
+                        result.append(Route(method: "DELETE", path: path, summary: "Remove the \(relation) of \(Naming.withArticle(name))"))
+                    }
+                    result.append(Route(method: "GET", path: path + "/url", summary: "A signed URL of the \(relation) of \(Naming.withArticle(name))"))
                 case .manyToMany:
                     let path = "\(base)/{id}/\(Naming.kebabCase(field.name))"
                     result += [

@@ -461,8 +461,9 @@ struct OpenAPIWriter {
     }
 
     /// For an entity with `File` fields, the body of a create or an update as JSON (the schema
-    /// `json`) or as `multipart/form-data`: that object in a part named `data`, each file in a
-    /// part named after its field. `nil` for other entities: their bodies are JSON only.
+    /// `json`; not for a create that needs a file) or as `multipart/form-data`: that object in a
+    /// part named `data`, each file in a part named after its field. `nil` for other entities:
+    /// their bodies are JSON only.
     private func writeBody(_ entity: Entity, json name: String, creates: Bool) -> JSON? {
         let files = entity.fileFields
         guard !files.isEmpty else { return nil }
@@ -487,12 +488,11 @@ struct OpenAPIWriter {
         }
         let multipart = objectSchema(
             properties, required: required, description: "The fields as a JSON object in the part named data, and files in parts named after their fields")
+        // A create that needs a file cannot be JSON.
+        let json: [(String, JSON)] = creates && files.contains { !$0.isOptional } ? [] : [("application/json", .object([("schema", ref(name))]))]
         return .object([
             ("required", .bool(true)),
-            ("content", .object([
-                ("application/json", .object([("schema", ref(name))])),
-                ("multipart/form-data", .object([("schema", multipart), ("encoding", .object(encoding))])),
-            ])),
+            ("content", .object(json + [("multipart/form-data", .object([("schema", multipart), ("encoding", .object(encoding))]))])),
         ])
     }
 

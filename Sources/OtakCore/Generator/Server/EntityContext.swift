@@ -59,7 +59,8 @@ struct EntityContext {
     }
 
     func value() -> [String: TemplateValue] {
-        [
+        let cascadedFiles = QueryWriter(context: self).cascadedFiles()
+        return [
             "type": .text(entity.names.type),
             "variable": .text(entity.names.variable),
             "table": .text(entity.names.table),
@@ -133,8 +134,8 @@ struct EntityContext {
                     "isRequired": .flag(!field.isOptional),
                 ]
             },
-            "hasCascadedFiles": .flag(!QueryWriter(context: self).cascadedFiles().isEmpty),
-            "cascadedFiles": .list(QueryWriter(context: self).cascadedFiles().map { statement in
+            "hasCascadedFiles": .flag(!cascadedFiles.isEmpty),
+            "cascadedFiles": .list(cascadedFiles.map { statement in
                 .object(["sqlite": .text(SwiftCode.stringLiteral(statement.sqlite)), "postgres": .text(SwiftCode.stringLiteral(statement.postgres))])
             }),
             "statements": .list(QueryWriter(context: self).statements().map { statement in

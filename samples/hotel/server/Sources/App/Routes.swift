@@ -45,7 +45,6 @@ enum Routes {
         "DELETE /room-photos/{id}",
         "GET /room-photos/{id}/image",
         "PUT /room-photos/{id}/image",
-        "DELETE /room-photos/{id}/image",
         "GET /room-photos/{id}/image/url",
         "GET /reviews",
         "POST /reviews",

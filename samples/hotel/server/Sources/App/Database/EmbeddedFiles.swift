@@ -2548,9 +2548,6 @@ ALTER TABLE "room_photos" ADD CONSTRAINT "room_photos_room_id_fkey" FOREIGN KEY 
         "requestBody": {
           "required": true,
           "content": {
-            "application/json": {
-              "schema": {"$ref": "#/components/schemas/RoomPhotoCreate"}
-            },
             "multipart/form-data": {
               "schema": {
                 "description": "The fields as a JSON object in the part named data, and files in parts named after their fields",
