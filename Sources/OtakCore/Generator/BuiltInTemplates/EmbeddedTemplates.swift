@@ -5109,7 +5109,7 @@ import MultipartKit
 /// into parts to pull from.
 final class MultipartReader<Source: AsyncSequence> where Source.Element == ByteBuffer {
     /// A part's headers.
-    struct Part: Equatable {
+    struct Part {
         /// The form field (`Content-Disposition: form-data; name="…"`).
         var name: String
         /// The file's name, if the part is a file (`filename="…"`).
@@ -13237,9 +13237,9 @@ let testBoundary = "otak-test-boundary-7MA4YWxkTrZu0gW"
 /// The routes whose creates need files (`File` fields without `?`), with a media type each
 /// field accepts: the tests' `POST`s of a JSON object to them go as `multipart/form-data`, the
 /// object in the part named `data` and a small file in each of those parts.
-{{^requiredFileRoutes}}
+{{^hasRequiredFiles}}
 let requiredFiles: [String: [(field: String, mediaType: String)]] = [:]
-{{/requiredFileRoutes}}
+{{/hasRequiredFiles}}
 {{#hasRequiredFiles}}
 let requiredFiles: [String: [(field: String, mediaType: String)]] = [
     {{#requiredFileRoutes}}
@@ -13283,7 +13283,8 @@ extension HTTPField.Name {
 }
 
 /// Sends a request, with a bearer token (or as anonymous) and a JSON body if given; returns the
-/// headers too.
+/// headers too.{{#hasFiles}} A `POST` of `body` to a route in `requiredFiles` goes as multipart, with its
+/// files.{{/hasFiles}}
 func request(
     _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String? = nil,
     anonymous: Bool = false, body: JSONValue? = nil, json: String? = nil, headers given: HTTPFields = [:]

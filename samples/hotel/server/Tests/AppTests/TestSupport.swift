@@ -293,7 +293,8 @@ extension HTTPField.Name {
 }
 
 /// Sends a request, with a bearer token (or as anonymous) and a JSON body if given; returns the
-/// headers too.
+/// headers too. A `POST` of `body` to a route in `requiredFiles` goes as multipart, with its
+/// files.
 func request(
     _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String? = nil,
     anonymous: Bool = false, body: JSONValue? = nil, json: String? = nil, headers given: HTTPFields = [:]

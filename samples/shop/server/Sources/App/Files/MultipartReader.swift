@@ -10,7 +10,7 @@ import MultipartKit
 /// into parts to pull from.
 final class MultipartReader<Source: AsyncSequence> where Source.Element == ByteBuffer {
     /// A part's headers.
-    struct Part: Equatable {
+    struct Part {
         /// The form field (`Content-Disposition: form-data; name="…"`).
         var name: String
         /// The file's name, if the part is a file (`filename="…"`).
