@@ -5149,6 +5149,10 @@ final class MultipartReader<Source: AsyncSequence> where Source.Element == ByteB
     private var pending: ByteBuffer?
     /// Whether the current part's bytes are still being read.
     private var inPart = false
+    /// The bytes read since the parser last found something: a preamble or a part's headers
+    /// (the parser keeps a header until its line ends) may not run past `headerLimit`.
+    private var unparsed = 0
+    private static var headerLimit: Int { 64 << 10 }
 
     /// Reads `body`, whose parts `boundary` separates.
     init(_ body: Source, boundary: String) {
@@ -5179,6 +5183,7 @@ final class MultipartReader<Source: AsyncSequence> where Source.Element == ByteB
         while let event = try await nextEvent() {
             switch event {
             case .header(let name, let value):
+                guard name.utf8.count + value.utf8.count <= Self.headerLimit else { throw Self.headerTooLong }
                 headers[name.lowercased()] = value
                 continue
             case .bytes(let bytes):
@@ -5234,9 +5239,15 @@ final class MultipartReader<Source: AsyncSequence> where Source.Element == ByteB
             } catch {
                 throw APIError.badRequest("the multipart/form-data body is malformed")
             }
+            unparsed = events.list.isEmpty ? unparsed + chunk.readableBytes : 0
+            if unparsed > Self.headerLimit { throw Self.headerTooLong }
         }
         defer { events.next += 1 }
         return events.list[events.next]
+    }
+
+    private static var headerTooLong: APIError {
+        APIError.badRequest("the multipart/form-data body has a header, or bytes before its first part, longer than \(headerLimit) bytes")
     }
 
     private static var truncated: APIError {
@@ -11487,6 +11498,7 @@ import Testing
 import Crypto
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import Logging
 import Testing
@@ -11498,6 +11510,24 @@ import Testing
 /// replace, a clear or a delete commits and never for a write rolled back, signed URLs, and the
 /// sweep. Who may upload and download is checked against the rules by `PermissionPropertyTests`.
 @Suite struct FileTests {
+    /// A part's headers (or the bytes before the first part) may not run past 64 KiB, whether
+    /// the body arrives at once or in small chunks (which the parser would otherwise gather).
+    @Test func aMultipartHeaderLongerThan64KiBIsRefused() async throws {
+        let body = multipartBody([("file", "text/plain", String(repeating: "a", count: 70_000), [1, 2, 3])])
+        let preamble = ByteBuffer(bytes: [UInt8](repeating: 0x61, count: 70_000))
+        for (bytes, size) in [(body, 1 << 10), (body, body.readableBytes), (preamble, 1 << 10)] {
+            let chunks = stride(from: 0, to: bytes.readableBytes, by: size).map {
+                bytes.getSlice(at: $0, length: min(size, bytes.readableBytes - $0))!
+            }
+            let reader = MultipartReader(AsyncStream { continuation in
+                chunks.forEach { continuation.yield($0) }
+                continuation.finish()
+            }, boundary: testBoundary)
+            let error = await #expect(throws: APIError.self) { _ = try await reader.nextPart() }
+            #expect(error?.status == .badRequest, "\(bytes.readableBytes) bytes in chunks of \(size)")
+        }
+    }
+
     {{#fileExample}}
     @Test func anUploadIsStoredWholeAndDownloadedWithItsHeaders() async throws {
         try await withFolder { client, folder, _ in
@@ -11624,10 +11654,12 @@ import Testing
                 let update = try await sendMultipart(client, .patch, "/{{route}}/\(id)", refusal.parts)
                 #expect(update.status == refusal.status, "PATCH, \(refusal.why): \(update.body)")
             }
-            // The body ends inside the file's part, or has no boundary.
+            // The body ends inside the file's part, has a header longer than 64 KiB, or has no
+            // boundary.
             var cut = multipartBody([file])
             cut.moveWriterIndex(to: cut.writerIndex - 40)
-            for (body, contentType) in [(cut, "multipart/form-data; boundary=\(testBoundary)"), (multipartBody([file]), "multipart/form-data")] {
+            let multipart = "multipart/form-data; boundary=\(testBoundary)"
+            for (body, contentType) in [(cut, multipart), (Self.longHeader, multipart), (multipartBody([file]), "multipart/form-data")] {
                 let answer = try await client.execute(uri: "/{{route}}/\(id)", method: .patch, headers: [.contentType: contentType], body: body) { $0.status }
                 #expect(answer == .badRequest, "\(contentType)")
             }
@@ -11777,6 +11809,9 @@ import Testing
 
     {{/cascadeFileExample}}
     // MARK: - Helpers
+
+    /// A body whose part has a 70 kB file name.
+    private static let longHeader = multipartBody([("{{jsonName}}", "{{mediaType}}", String(repeating: "a", count: 70_000), fileContent("{{mediaType}}"))])
 
     private func created(_ client: any TestClientProtocol) async throws -> String {
         var fixtures = Fixtures(client)

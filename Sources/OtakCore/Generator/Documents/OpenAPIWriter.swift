@@ -958,6 +958,9 @@ extension OpenAPIWriter {
         guard let auth = schema.auth, let entity = schema.entity(named: auth.entity),
               let identity = entity.field(named: auth.identityField), let password = entity.field(named: auth.passwordField)
         else { return [] }
+        // A token a client sends back: the server refuses NUL in any string, as the fields' own
+        // schemas say.
+        let sentToken = JSON.object([("type", .string("string")), ("pattern", .string("^[^\\u0000]*$"))])
         return [
             ("SignedIn", objectSchema([
                 ("token", .object([("type", .string("string"))])),
@@ -967,7 +970,7 @@ extension OpenAPIWriter {
                 ("user", ref(entity.names.type)),
             ], required: ["token", "tokenType", "expiresAt", "refreshToken", "user"])),
             ("RefreshRequest", objectSchema([
-                ("refreshToken", .object([("type", .string("string"))])),
+                ("refreshToken", sentToken),
             ], required: ["refreshToken"], closed: true)),
             ("Credentials", objectSchema([
                 (identity.jsonName, valueSchema(identity)),
@@ -978,12 +981,12 @@ extension OpenAPIWriter {
                 (identity.jsonName, .object([("type", .string("string")), ("format", .string("email"))])),
             ], required: [identity.jsonName], closed: true)),
             ("PasswordResetConfirmation", objectSchema([
-                ("token", .object([("type", .string("string"))])),
+                ("token", sentToken),
                 (password.jsonName, valueSchema(password)),
             ], required: ["token", password.jsonName], closed: true)),
         ] : []) + (auth.verifiesEmail ? [
             ("VerificationConfirmation", objectSchema([
-                ("token", .object([("type", .string("string"))])),
+                ("token", sentToken),
             ], required: ["token"], closed: true)),
         ] : [])
     }

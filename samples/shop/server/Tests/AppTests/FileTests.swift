@@ -3,6 +3,7 @@
 import Crypto
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import Logging
 import Testing
@@ -14,6 +15,24 @@ import Testing
 /// replace, a clear or a delete commits and never for a write rolled back, signed URLs, and the
 /// sweep. Who may upload and download is checked against the rules by `PermissionPropertyTests`.
 @Suite struct FileTests {
+    /// A part's headers (or the bytes before the first part) may not run past 64 KiB, whether
+    /// the body arrives at once or in small chunks (which the parser would otherwise gather).
+    @Test func aMultipartHeaderLongerThan64KiBIsRefused() async throws {
+        let body = multipartBody([("file", "text/plain", String(repeating: "a", count: 70_000), [1, 2, 3])])
+        let preamble = ByteBuffer(bytes: [UInt8](repeating: 0x61, count: 70_000))
+        for (bytes, size) in [(body, 1 << 10), (body, body.readableBytes), (preamble, 1 << 10)] {
+            let chunks = stride(from: 0, to: bytes.readableBytes, by: size).map {
+                bytes.getSlice(at: $0, length: min(size, bytes.readableBytes - $0))!
+            }
+            let reader = MultipartReader(AsyncStream { continuation in
+                chunks.forEach { continuation.yield($0) }
+                continuation.finish()
+            }, boundary: testBoundary)
+            let error = await #expect(throws: APIError.self) { _ = try await reader.nextPart() }
+            #expect(error?.status == .badRequest, "\(bytes.readableBytes) bytes in chunks of \(size)")
+        }
+    }
+
     @Test func anUploadIsStoredWholeAndDownloadedWithItsHeaders() async throws {
         try await withFolder { client, folder, _ in
             let id = try await created(client)
@@ -128,10 +147,12 @@ import Testing
                 let update = try await sendMultipart(client, .patch, "/products/\(id)", refusal.parts)
                 #expect(update.status == refusal.status, "PATCH, \(refusal.why): \(update.body)")
             }
-            // The body ends inside the file's part, or has no boundary.
+            // The body ends inside the file's part, has a header longer than 64 KiB, or has no
+            // boundary.
             var cut = multipartBody([file])
             cut.moveWriterIndex(to: cut.writerIndex - 40)
-            for (body, contentType) in [(cut, "multipart/form-data; boundary=\(testBoundary)"), (multipartBody([file]), "multipart/form-data")] {
+            let multipart = "multipart/form-data; boundary=\(testBoundary)"
+            for (body, contentType) in [(cut, multipart), (Self.longHeader, multipart), (multipartBody([file]), "multipart/form-data")] {
                 let answer = try await client.execute(uri: "/products/\(id)", method: .patch, headers: [.contentType: contentType], body: body) { $0.status }
                 #expect(answer == .badRequest, "\(contentType)")
             }
@@ -240,6 +261,9 @@ import Testing
     }
 
     // MARK: - Helpers
+
+    /// A body whose part has a 70 kB file name.
+    private static let longHeader = multipartBody([("image", "image/png", String(repeating: "a", count: 70_000), fileContent("image/png"))])
 
     private func created(_ client: any TestClientProtocol) async throws -> String {
         var fixtures = Fixtures(client)

@@ -3275,7 +3275,7 @@ ALTER TABLE "otak_events" ADD COLUMN "previous" json;
       "RefreshRequest": {
         "type": "object",
         "properties": {
-          "refreshToken": {"type": "string"}
+          "refreshToken": {"type": "string", "pattern": "^[^\\u0000]*$"}
         },
         "required": ["refreshToken"],
         "additionalProperties": false
@@ -3307,7 +3307,7 @@ ALTER TABLE "otak_events" ADD COLUMN "previous" json;
       "PasswordResetConfirmation": {
         "type": "object",
         "properties": {
-          "token": {"type": "string"},
+          "token": {"type": "string", "pattern": "^[^\\u0000]*$"},
           "password": {
             "type": "string",
             "format": "password",
@@ -3323,7 +3323,7 @@ ALTER TABLE "otak_events" ADD COLUMN "previous" json;
       "VerificationConfirmation": {
         "type": "object",
         "properties": {
-          "token": {"type": "string"}
+          "token": {"type": "string", "pattern": "^[^\\u0000]*$"}
         },
         "required": ["token"],
         "additionalProperties": false

@@ -4092,7 +4092,7 @@ ALTER TABLE "room_photos" ADD CONSTRAINT "room_photos_room_id_fkey" FOREIGN KEY 
       "RefreshRequest": {
         "type": "object",
         "properties": {
-          "refreshToken": {"type": "string"}
+          "refreshToken": {"type": "string", "pattern": "^[^\\u0000]*$"}
         },
         "required": ["refreshToken"],
         "additionalProperties": false
@@ -4124,7 +4124,7 @@ ALTER TABLE "room_photos" ADD CONSTRAINT "room_photos_room_id_fkey" FOREIGN KEY 
       "PasswordResetConfirmation": {
         "type": "object",
         "properties": {
-          "token": {"type": "string"},
+          "token": {"type": "string", "pattern": "^[^\\u0000]*$"},
           "password": {
             "type": "string",
             "format": "password",
@@ -4140,7 +4140,7 @@ ALTER TABLE "room_photos" ADD CONSTRAINT "room_photos_room_id_fkey" FOREIGN KEY 
       "VerificationConfirmation": {
         "type": "object",
         "properties": {
-          "token": {"type": "string"}
+          "token": {"type": "string", "pattern": "^[^\\u0000]*$"}
         },
         "required": ["token"],
         "additionalProperties": false

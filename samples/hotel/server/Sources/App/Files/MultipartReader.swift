@@ -50,6 +50,10 @@ final class MultipartReader<Source: AsyncSequence> where Source.Element == ByteB
     private var pending: ByteBuffer?
     /// Whether the current part's bytes are still being read.
     private var inPart = false
+    /// The bytes read since the parser last found something: a preamble or a part's headers
+    /// (the parser keeps a header until its line ends) may not run past `headerLimit`.
+    private var unparsed = 0
+    private static var headerLimit: Int { 64 << 10 }
 
     /// Reads `body`, whose parts `boundary` separates.
     init(_ body: Source, boundary: String) {
@@ -80,6 +84,7 @@ final class MultipartReader<Source: AsyncSequence> where Source.Element == ByteB
         while let event = try await nextEvent() {
             switch event {
             case .header(let name, let value):
+                guard name.utf8.count + value.utf8.count <= Self.headerLimit else { throw Self.headerTooLong }
                 headers[name.lowercased()] = value
                 continue
             case .bytes(let bytes):
@@ -135,9 +140,15 @@ final class MultipartReader<Source: AsyncSequence> where Source.Element == ByteB
             } catch {
                 throw APIError.badRequest("the multipart/form-data body is malformed")
             }
+            unparsed = events.list.isEmpty ? unparsed + chunk.readableBytes : 0
+            if unparsed > Self.headerLimit { throw Self.headerTooLong }
         }
         defer { events.next += 1 }
         return events.list[events.next]
+    }
+
+    private static var headerTooLong: APIError {
+        APIError.badRequest("the multipart/form-data body has a header, or bytes before its first part, longer than \(headerLimit) bytes")
     }
 
     private static var truncated: APIError {

@@ -4373,7 +4373,7 @@ ALTER TABLE "products" ADD CONSTRAINT "products_check_1" CHECK ("price" > 0 OR N
       "RefreshRequest": {
         "type": "object",
         "properties": {
-          "refreshToken": {"type": "string"}
+          "refreshToken": {"type": "string", "pattern": "^[^\\u0000]*$"}
         },
         "required": ["refreshToken"],
         "additionalProperties": false
@@ -4405,7 +4405,7 @@ ALTER TABLE "products" ADD CONSTRAINT "products_check_1" CHECK ("price" > 0 OR N
       "PasswordResetConfirmation": {
         "type": "object",
         "properties": {
-          "token": {"type": "string"},
+          "token": {"type": "string", "pattern": "^[^\\u0000]*$"},
           "password": {
             "type": "string",
             "format": "password",
@@ -4421,7 +4421,7 @@ ALTER TABLE "products" ADD CONSTRAINT "products_check_1" CHECK ("price" > 0 OR N
       "VerificationConfirmation": {
         "type": "object",
         "properties": {
-          "token": {"type": "string"}
+          "token": {"type": "string", "pattern": "^[^\\u0000]*$"}
         },
         "required": ["token"],
         "additionalProperties": false

@@ -4363,7 +4363,7 @@ ALTER TABLE "posts" ADD COLUMN "photo" json;
       "RefreshRequest": {
         "type": "object",
         "properties": {
-          "refreshToken": {"type": "string"}
+          "refreshToken": {"type": "string", "pattern": "^[^\\u0000]*$"}
         },
         "required": ["refreshToken"],
         "additionalProperties": false
@@ -4395,7 +4395,7 @@ ALTER TABLE "posts" ADD COLUMN "photo" json;
       "PasswordResetConfirmation": {
         "type": "object",
         "properties": {
-          "token": {"type": "string"},
+          "token": {"type": "string", "pattern": "^[^\\u0000]*$"},
           "password": {
             "type": "string",
             "format": "password",
@@ -4411,7 +4411,7 @@ ALTER TABLE "posts" ADD COLUMN "photo" json;
       "VerificationConfirmation": {
         "type": "object",
         "properties": {
-          "token": {"type": "string"}
+          "token": {"type": "string", "pattern": "^[^\\u0000]*$"}
         },
         "required": ["token"],
         "additionalProperties": false

@@ -4105,7 +4105,7 @@ ALTER TABLE "otak_sessions" ADD COLUMN "rotated_at" timestamptz;
       "RefreshRequest": {
         "type": "object",
         "properties": {
-          "refreshToken": {"type": "string"}
+          "refreshToken": {"type": "string", "pattern": "^[^\\u0000]*$"}
         },
         "required": ["refreshToken"],
         "additionalProperties": false
@@ -4137,7 +4137,7 @@ ALTER TABLE "otak_sessions" ADD COLUMN "rotated_at" timestamptz;
       "PasswordResetConfirmation": {
         "type": "object",
         "properties": {
-          "token": {"type": "string"},
+          "token": {"type": "string", "pattern": "^[^\\u0000]*$"},
           "password": {
             "type": "string",
             "format": "password",
@@ -4153,7 +4153,7 @@ ALTER TABLE "otak_sessions" ADD COLUMN "rotated_at" timestamptz;
       "VerificationConfirmation": {
         "type": "object",
         "properties": {
-          "token": {"type": "string"}
+          "token": {"type": "string", "pattern": "^[^\\u0000]*$"}
         },
         "required": ["token"],
         "additionalProperties": false
